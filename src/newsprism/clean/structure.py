@@ -1,0 +1,62 @@
+"""Article structure: standfirst, and whether the body is a transcript of questions and answers."""
+
+from __future__ import annotations
+
+import re
+
+from newsprism.names import leading_person, person_mentions
+from newsprism.text import count_words, sentence_spans
+
+# "On whether Liverpool can ...", "Asked about ...": a reporter's question, summarised.
+QUESTION_HEADER_RE = re.compile(
+    r"^(?:on|asked|about|regarding)\s+(?:whether|what|how|why|when|where|who|which|if|"
+    r"the|a|an|his|her|their|[A-Z]\w+['’]s|[A-Z]\w+)\b.*(?:\.\.\.|…|\?)\s*$",
+    re.IGNORECASE,
+)
+QA_TURN_RE = re.compile(r"^(?:q|question)\s*[:.]\s", re.IGNORECASE)
+ANSWER_TURN_RE = re.compile(r"^(?:a|answer)\s*[:.]\s", re.IGNORECASE)
+STANDFIRST_MAX_WORDS = 45
+
+
+def is_question_header(paragraph: str) -> bool:
+    if QA_TURN_RE.match(paragraph):
+        return True
+    return count_words(paragraph) <= 40 and bool(QUESTION_HEADER_RE.match(paragraph.strip()))
+
+
+def is_answer_turn(paragraph: str) -> bool:
+    return bool(ANSWER_TURN_RE.match(paragraph))
+
+
+def looks_like_transcript(paragraphs: list[str]) -> bool:
+    """Two or more question headers, each followed by an answer that is not another header."""
+    answered = sum(
+        1
+        for i, paragraph in enumerate(paragraphs[:-1])
+        if is_question_header(paragraph) and not is_question_header(paragraphs[i + 1])
+    )
+    return answered >= 2
+
+
+def find_interviewee(title: str, standfirst: str | None, paragraphs: list[str]) -> str | None:
+    """The person whose answers a transcript records: named at the head of the title
+    ("Jürgen Klopp: Let's play..."), else the first person named in the introduction."""
+    if ":" in title and (named := leading_person(title.split(":", 1)[0] + ":")):
+        return named
+    intro = [standfirst or "", *paragraphs[:3]]
+    for text in intro:
+        for mention in person_mentions(text):
+            return mention.text
+    return None
+
+
+def split_standfirst(paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """A first paragraph of one short sentence, with more text after it, is the standfirst."""
+    if len(paragraphs) < 3:
+        return None, paragraphs
+    first = paragraphs[0]
+    is_short = count_words(first) <= STANDFIRST_MAX_WORDS and len(sentence_spans(first)) == 1
+    has_quote = any(mark in first for mark in "“”\"«»")
+    if is_short and not has_quote and not is_question_header(first):
+        return first, paragraphs[1:]
+    return None, paragraphs

@@ -1,0 +1,19 @@
+"""ingest: files, folders and globs -> Document (or InputError naming the file and reason)."""
+
+from newsprism.ingest.readers import (
+    MAX_INPUT_BYTES,
+    InputError,
+    Metadata,
+    expand_paths,
+    read_documents,
+    read_path,
+)
+
+__all__ = [
+    "MAX_INPUT_BYTES",
+    "InputError",
+    "Metadata",
+    "expand_paths",
+    "read_documents",
+    "read_path",
+]

@@ -1,0 +1,225 @@
+"""The types every stage passes along: Document -> Article -> Quote -> Story -> QuoteMatch.
+
+Offsets (`start`, `end`, `speaker_start`, ...) are character offsets into `Article.body`,
+the cleaned paragraphs joined by "\\n", so a span is always `article.body[start:end]`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+DocumentFormat = Literal["text", "html"]
+ArticleKind = Literal["report", "transcript"]
+QuoteKind = Literal["direct", "transcript", "indirect"]
+EditOp = Literal["insert", "delete", "replace"]
+
+# Most serious first: a match's `label` is the first of these among its `labels`.
+LABEL_SEVERITY: tuple[str, ...] = (
+    "unsourced",
+    "altered",
+    "stitched",
+    "paraphrase",
+    "tidied",
+    "trimmed",
+    "verbatim",
+    "source",
+)
+
+
+def short_hash(*parts: str, length: int = 12) -> str:
+    digest = hashlib.sha256("\x00".join(parts).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()[:length]
+
+
+@dataclass
+class Document:
+    """Raw input as read: plain text paragraphs or an HTML page, plus what is known of it."""
+
+    source: str
+    content: str
+    format: DocumentFormat = "text"
+    title: str | None = None
+    standfirst: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+    @property
+    def content_hash(self) -> str:
+        return short_hash(
+            self.format,
+            self.content,
+            self.title or "",
+            self.outlet or "",
+            self.url or "",
+            self.published or "",
+            length=16,
+        )
+
+
+@dataclass
+class Removed:
+    text: str
+    reason: str
+
+
+@dataclass
+class Article:
+    id: str
+    source: str
+    title: str
+    paragraphs: list[str]
+    outlet: str | None = None
+    url: str | None = None
+    published: str | None = None
+    standfirst: str | None = None
+    removed: list[Removed] = field(default_factory=list)
+    kind: ArticleKind = "report"
+    # For a transcript: the person whose answers it records, as named by the article.
+    interviewee: str | None = None
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.paragraphs)
+
+    def paragraph_spans(self) -> list[tuple[int, int]]:
+        spans, start = [], 0
+        for paragraph in self.paragraphs:
+            spans.append((start, start + len(paragraph)))
+            start += len(paragraph) + 1
+        return spans
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "outlet": self.outlet,
+            "url": self.url,
+            "published": self.published,
+            "title": self.title,
+            "standfirst": self.standfirst,
+            "kind": self.kind,
+            "paragraphs": list(self.paragraphs),
+            "removed": [asdict(r) for r in self.removed],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        return cls(
+            id=data["id"],
+            source=data["source"],
+            title=data.get("title") or "",
+            paragraphs=list(data.get("paragraphs") or []),
+            outlet=data.get("outlet"),
+            url=data.get("url"),
+            published=data.get("published"),
+            standfirst=data.get("standfirst"),
+            removed=[Removed(**r) for r in data.get("removed") or []],
+            kind=data.get("kind") or "report",
+            interviewee=data.get("interviewee"),
+        )
+
+
+@dataclass
+class Quote:
+    id: str
+    article: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_mention: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    kind: QuoteKind = "direct"
+    # The id of the quote this paragraph carries on (a quote running over several paragraphs).
+    continues: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
+        return cls(**{k: data.get(k) for k in cls.__dataclass_fields__})
+
+
+@dataclass
+class WireLink:
+    """`article` is a near-copy of `copy_of` (the earlier one): share of its words found there."""
+
+    article: str
+    copy_of: str
+    containment: float
+
+
+@dataclass
+class Story:
+    id: str
+    title: str
+    articles: list[str]
+    matches: list[QuoteMatch] = field(default_factory=list)
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+    wire: list[WireLink] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "articles": list(self.articles),
+            "matches": [m.to_dict() for m in self.matches],
+            "discrepancies": [asdict(d) for d in self.discrepancies],
+            "wire": [asdict(w) for w in self.wire],
+        }
+
+
+@dataclass
+class SourceSpan:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Edit:
+    """One word-level difference between a reported quote and its source."""
+
+    op: EditOp
+    reported: str
+    source: str
+    kind: str
+
+
+@dataclass
+class QuoteMatch:
+    quote: str
+    label: str
+    labels: list[str]
+    source_article: str | None = None
+    source_spans: list[SourceSpan] = field(default_factory=list)
+    similarity: float = 0.0
+    edits: list[Edit] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class DiscrepancyValue:
+    article: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Discrepancy:
+    kind: str
+    statement: str
+    values: list[DiscrepancyValue]
+
+
+def most_serious(labels: list[str]) -> str:
+    return min(labels, key=LABEL_SEVERITY.index)

@@ -1,0 +1,126 @@
+"""Person names in running text, without a model: capitalised runs, filtered and keyed.
+
+Used by clean (who a transcript records) and quotes (who said what). A name's `key` folds
+case and diacritics so "Jurgen Klopp" and "Jürgen Klopp" are one person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newsprism.text import fold
+
+PARTICLES = {"de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "du",
+             "bin", "al", "el", "ter", "ten", "dos", "das", "mac"}  # fmt: skip
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "captain", "capt", "coach", "manager", "president", "vice", "prime", "minister",
+    "senator", "sen", "rep", "representative", "gov", "governor", "mayor", "judge",
+    "general", "gen", "col", "colonel", "sgt", "officer", "chief", "director", "chairman",
+    "chairwoman", "secretary", "ceo", "king", "queen", "prince", "princess", "pope",
+    "father", "rev", "reverend", "striker", "midfielder", "defender", "goalkeeper",
+    "boss", "head", "former", "skipper", "star", "candidate", "speaker", "leader",
+}  # fmt: skip
+# Words that end or start names of places, organisations and events rather than people.
+NOT_PERSON_WORDS = {
+    "league", "cup", "united", "city", "fc", "club", "house", "party", "department",
+    "ministry", "court", "council", "committee", "university", "college", "school",
+    "hospital", "street", "road", "avenue", "park", "stadium", "arena", "square", "bank",
+    "group", "inc", "corp", "ltd", "company", "times", "post", "news", "press",
+    "association", "union", "agency", "office", "government", "parliament", "senate",
+    "congress", "commission", "service", "force", "army", "police", "republic", "kingdom",
+    "states", "island", "islands", "river", "airport", "station", "tech", "media",
+    "network", "foundation", "institute", "center", "centre", "museum", "church", "hall",
+    "valley", "county", "province", "region", "europe", "america", "africa", "asia",
+    "champions", "europa", "premier", "world", "national", "international", "american",
+    "british", "european", "stadio", "real", "the", "independent", "guardian", "journal",
+    "reds", "democrats", "republicans", "federal", "supreme", "white", "state", "bureau",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "north", "south", "east", "west", "new", "san",
+    "los", "las", "saint", "st", "fort", "mount", "lake", "cape", "port", "grand",
+}  # fmt: skip
+SENTENCE_STARTERS = {
+    "the", "a", "an", "after", "before", "but", "and", "however", "despite", "when",
+    "while", "if", "in", "on", "at", "for", "with", "as", "that", "this", "these", "those",
+    "it", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "now",
+    "then", "so", "yet", "although", "though", "because", "since", "from", "to", "of",
+    "by", "there", "here", "what", "who", "why", "how", "where", "which", "one", "two",
+    "ahead", "asked", "speaking", "meanwhile", "also", "still", "even", "only", "just",
+    "yes", "no", "not", "all", "some", "many", "most", "both", "each", "every", "last",
+    "next", "first", "second", "during", "until", "under", "over", "about", "between",
+}  # fmt: skip
+
+CAP_WORD = r"(?:[A-Z][\w’'\-]*[\w]|[A-Z]\.?)"
+RUN_RE = re.compile(
+    rf"{CAP_WORD}(?:\s+(?:(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})\s+)?{CAP_WORD})*"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        return name_key(self.text)
+
+    @property
+    def surname(self) -> str:
+        return surname_key(self.text)
+
+
+def name_key(name: str) -> str:
+    return " ".join(fold(name).replace("'s", "").split())
+
+
+def surname_key(name: str) -> str:
+    return name_key(name).split()[-1] if name.strip() else ""
+
+
+def strip_possessive(text: str) -> str:
+    return re.sub(r"[’']s?$", "", text)
+
+
+def _trim_run(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Drop leading titles, roles and sentence starters: 'Captain Marten De Roon' -> 'Marten De Roon'."""
+    while words and (
+        fold(words[0][0]).rstrip(".") in TITLES or fold(words[0][0]) in SENTENCE_STARTERS
+    ):
+        words = words[1:]
+    return words
+
+
+def looks_like_person(words: list[str]) -> bool:
+    folded = [fold(strip_possessive(w)) for w in words]
+    if len(folded) < 2 or len(folded) > 5:
+        return False
+    if any(w in NOT_PERSON_WORDS for w in folded):
+        return False
+    return folded[-1] not in PARTICLES and not any(w.isdigit() for w in folded)
+
+
+def person_mentions(text: str, offset: int = 0) -> Iterator[NameMention]:
+    """Full-name mentions (two to five capitalised words) that look like people."""
+    for match in RUN_RE.finditer(text):
+        words = [(m.group(), m.start(), m.end()) for m in re.finditer(r"\S+", match.group())]
+        words = _trim_run(words)
+        if not words:
+            continue
+        words[-1] = (strip_possessive(words[-1][0]), words[-1][1], words[-1][1]
+                     + len(strip_possessive(words[-1][0])))
+        if looks_like_person([w for w, _, _ in words]):
+            start = match.start() + words[0][1]
+            end = match.start() + words[-1][2]
+            yield NameMention(text[start:end], start + offset, end + offset)
+
+
+def leading_person(text: str) -> str | None:
+    """The person a line opens with: 'Jürgen Klopp: Let's play...' -> 'Jürgen Klopp'."""
+    for mention in person_mentions(text):
+        return mention.text if mention.start <= 3 else None
+    return None

@@ -1,0 +1,220 @@
+"""Article -> Quote[]: direct quotes with their speakers, and transcript answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from newsprism.clean.structure import is_answer_turn, is_question_header
+from newsprism.model import Article, Quote
+from newsprism.quotes.attribution import Attribution, attribution_after, attribution_before
+from newsprism.quotes.marks import MarkedSpan, find_marked_spans, opens_with_mark, primary_style
+from newsprism.quotes.speakers import PersonIndex
+from newsprism.text import count_words
+
+MIN_UNATTRIBUTED_WORDS = 3
+ANSWER_PREFIX_CHARS = 3  # "A: "
+
+
+@dataclass
+class _Found:
+    """A quote while its paragraph, links and attribution are being worked out."""
+
+    quote: Quote
+    paragraph: int
+    span: MarkedSpan
+    attribution: Attribution | None = None
+    attribution_at: int = 0  # body offset of the searched text the attribution indexes
+    continues: _Found | None = None
+
+
+def extract_quotes(article: Article) -> list[Quote]:
+    answers = answer_paragraphs(article) if article.kind == "transcript" else set()
+    found = _direct_quotes(article, skip=answers)
+    quoted = [(f.quote.start, f.quote.end) for f in found]
+    people = PersonIndex.build(article, quoted)
+    quotes = _attribute(found, people)
+    quotes += _transcript_quotes(article, answers, people)
+    quotes.sort(key=lambda q: q.start)
+    return _number(article.id, quotes)
+
+
+def answer_paragraphs(article: Article) -> set[int]:
+    """Indexes of the paragraphs that are the interviewee's answers: after the first
+    question header, every paragraph that is not itself a question."""
+    answers: set[int] = set()
+    in_answers = False
+    for index, paragraph in enumerate(article.paragraphs):
+        if is_question_header(paragraph):
+            in_answers = True
+        elif in_answers or is_answer_turn(paragraph):
+            answers.add(index)
+    return answers
+
+
+def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
+    style = primary_style(article.paragraphs)
+    spans = article.paragraph_spans()
+    found: list[_Found] = []
+    left_open: _Found | None = None
+    for index, paragraph in enumerate(article.paragraphs):
+        if index in skip:
+            left_open = None
+            continue
+        marked = find_marked_spans(paragraph, style)
+        continued = left_open if opens_with_mark(paragraph, style) else None
+        left_open = None
+        previous: _Found | None = None
+        for span in marked:
+            item = _found(article, index, spans[index][0], span)
+            if item is None:
+                continue
+            _attach_attribution(item, paragraph, spans[index][0], marked)
+            if continued and span.start <= 1 + len(paragraph) - len(paragraph.lstrip()):
+                item.continues = continued
+            elif previous and _only_attribution_between(paragraph, previous, item):
+                item.continues = previous
+            found.append(item)
+            previous = item
+            left_open = None if span.closed else item
+    return [f for f in found if _worth_keeping(f)]
+
+
+def _found(article: Article, index: int, offset: int, span: MarkedSpan) -> _Found | None:
+    paragraph = article.paragraphs[index]
+    text = paragraph[span.start : span.end]
+    stripped = text.strip().rstrip(",").rstrip()
+    if not stripped:
+        return None
+    start = offset + span.start + (len(text) - len(text.lstrip()))
+    quote = Quote(
+        id=f"~{start}", article=article.id, text=stripped, start=start, end=start + len(stripped)
+    )
+    return _Found(quote, index, span)
+
+
+def _attach_attribution(item: _Found, paragraph: str, offset: int, marked: list[MarkedSpan]) -> None:
+    at = marked.index(item.span)
+    after_end = marked[at + 1].start - 1 if at + 1 < len(marked) else len(paragraph)
+    after_start = min(item.span.end + 1, after_end)
+    before_start = marked[at - 1].end + 1 if at > 0 else 0
+    before_end = max(before_start, item.span.start - 1)
+    if attribution := attribution_after(paragraph[after_start:after_end]):
+        item.attribution, item.attribution_at = attribution, offset + after_start
+    elif attribution := attribution_before(paragraph[before_start:before_end]):
+        item.attribution, item.attribution_at = attribution, offset + before_start
+
+
+def _only_attribution_between(paragraph: str, first: _Found, second: _Found) -> bool:
+    """'“X,” he said, “Y.”': the second part carries on the first."""
+    between = paragraph[first.span.end + 1 : second.span.start - 1]
+    attribution = first.attribution
+    if attribution is None or not first.span.closed:
+        return False
+    rest = between[: attribution.start] + between[attribution.end :]
+    return not rest.replace(attribution.cue, "").strip(" ,;:—–-")
+
+
+def _worth_keeping(item: _Found) -> bool:
+    chained = item.continues is not None
+    return (
+        chained
+        or item.attribution is not None
+        or count_words(item.quote.text) >= MIN_UNATTRIBUTED_WORDS
+    )
+
+
+def _attribute(found: list[_Found], people: PersonIndex) -> list[Quote]:
+    """Speaker of each quote: its own attribution, else that of the quote it carries on,
+    else (a quote opening the paragraph straight after a quote) the previous speaker."""
+    quotes: list[Quote] = []
+    by_item: dict[int, Quote] = {}
+    for position, item in enumerate(found):
+        quote = item.quote
+        if item.attribution:
+            quote = _with_attribution(quote, item, people)
+        elif item.continues is not None and id(item.continues) in by_item:
+            quote = _inherit(quote, by_item[id(item.continues)])
+        elif position and _follows_quote(found[position - 1], item):
+            quote = _inherit(quote, by_item[id(found[position - 1])])
+        if item.continues is not None:
+            quote = replace(quote, continues=item.continues.quote.id)
+        by_item[id(item)] = quote
+        quotes.append(quote)
+    return _backfill_chains(found, quotes, by_item)
+
+
+def _with_attribution(quote: Quote, item: _Found, people: PersonIndex) -> Quote:
+    attribution = item.attribution
+    assert attribution is not None
+    start = item.attribution_at + attribution.start
+    return replace(
+        quote,
+        speaker=people.resolve(attribution.mention, start),
+        speaker_mention=attribution.mention,
+        speaker_start=start,
+        speaker_end=item.attribution_at + attribution.end,
+        cue=attribution.cue,
+    )
+
+
+def _inherit(quote: Quote, earlier: Quote) -> Quote:
+    return replace(
+        quote,
+        speaker=earlier.speaker,
+        speaker_mention=earlier.speaker_mention,
+        speaker_start=earlier.speaker_start,
+        speaker_end=earlier.speaker_end,
+    )
+
+
+def _follows_quote(earlier: _Found, item: _Found) -> bool:
+    return earlier.paragraph == item.paragraph - 1 and item.span.opened and item.span.start <= 2
+
+
+def _backfill_chains(
+    found: list[_Found], quotes: list[Quote], by_item: dict[int, Quote]
+) -> list[Quote]:
+    """A multi-paragraph quote attributed only in a later paragraph: earlier parts take it."""
+    position_of = {id(item): position for position, item in enumerate(found)}
+    for position in range(len(found) - 1, -1, -1):
+        head = found[position].continues
+        if head is None or quotes[position].speaker is None:
+            continue
+        head_position = position_of[id(head)]
+        if quotes[head_position].speaker is None:
+            quotes[head_position] = _inherit(quotes[head_position], quotes[position])
+    return quotes
+
+
+def _transcript_quotes(article: Article, answers: set[int], people: PersonIndex) -> list[Quote]:
+    speaker = people.resolve(article.interviewee, 0) if article.interviewee else None
+    spans = article.paragraph_spans()
+    quotes: list[Quote] = []
+    for index in sorted(answers):
+        start, end = spans[index]
+        if is_answer_turn(article.paragraphs[index]):
+            start += ANSWER_PREFIX_CHARS
+        previous = quotes[-1] if quotes and index - 1 in answers else None
+        quotes.append(
+            Quote(
+                id=f"~{start}",
+                article=article.id,
+                text=article.body[start:end],
+                start=start,
+                end=end,
+                speaker=speaker,
+                speaker_mention=article.interviewee,
+                kind="transcript",
+                continues=previous.id if previous else None,
+            )
+        )
+    return quotes
+
+
+def _number(article_id: str, quotes: list[Quote]) -> list[Quote]:
+    """Final ids in reading order; `continues` links rewritten to them."""
+    ids = {quote.id: f"{article_id}-q{n}" for n, quote in enumerate(quotes, 1)}
+    return [
+        replace(q, id=ids[q.id], continues=ids.get(q.continues) if q.continues else None)
+        for q in quotes
+    ]

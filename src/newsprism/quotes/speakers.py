@@ -1,0 +1,134 @@
+"""People named in an article, and one canonical name per person.
+
+Within an article: full names are collected first, then surnames and first names alone are
+tied to them, roles ("Atalanta coach Gian Piero Gasperini") remembered, and "he"/"she"
+resolved to the person last named outside quotes. Across a story: "Jurgen Klopp", "Jürgen
+Klopp" and "Klopp" become one speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from newsprism.model import Article
+from newsprism.names import name_key, person_mentions, strip_possessive
+from newsprism.quotes.attribution import DETERMINERS, PRONOUNS, ROLE_NOUNS
+from newsprism.text import fold
+
+CAPITALISED_RE = re.compile(r"[A-Z][\w’'\-]+")
+
+
+def preferred_form(forms: Iterable[str]) -> str:
+    """The fullest spelling: most words, then diacritics kept, then most often seen."""
+    counts = Counter(forms)
+    return max(
+        counts,
+        key=lambda f: (len(f.split()), sum(not c.isascii() for c in f), counts[f]),
+    )
+
+
+@dataclass
+class PersonIndex:
+    forms: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    by_part: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    roles: dict[str, str] = field(default_factory=dict)
+    positions: list[int] = field(default_factory=list)
+    keys_at: list[str] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, article: Article, quoted: list[tuple[int, int]]) -> PersonIndex:
+        index = cls()
+        body = article.body
+        head = [article.title, article.standfirst or ""]
+        for offset, text in zip((-2, -1), head, strict=True):
+            for mention in person_mentions(text):
+                index._add(mention.text, offset)
+        for mention in person_mentions(body):
+            if not _inside(mention.start, quoted):
+                index._add(mention.text, mention.start)
+                index._note_role(body, mention.start, mention.key)
+        index._add_single_names(body, quoted)
+        return index
+
+    def _add(self, name: str, position: int) -> None:
+        key = name_key(name)
+        self.forms[key].append(name)
+        parts = key.split()
+        self.by_part[parts[-1]].add(key)
+        self.by_part[parts[0]].add(key)
+        self._remember(position, key)
+
+    def _remember(self, position: int, key: str) -> None:
+        at = bisect.bisect(self.positions, position)
+        self.positions.insert(at, position)
+        self.keys_at.insert(at, key)
+
+    def _note_role(self, body: str, start: int, key: str) -> None:
+        before = body[max(0, start - 40) : start].split()[-3:]
+        for word in before:
+            low = fold(word).strip(",.")
+            if low in ROLE_NOUNS:
+                self.roles[low] = key
+
+    def _add_single_names(self, body: str, quoted: list[tuple[int, int]]) -> None:
+        known = {p for p, keys in self.by_part.items() if len(keys) == 1}
+        taken = set(self.positions)
+        for match in CAPITALISED_RE.finditer(body):
+            part = fold(strip_possessive(match.group()))
+            if part in known and match.start() not in taken and not _inside(match.start(), quoted):
+                self._remember(match.start(), next(iter(self.by_part[part])))
+
+    def display(self, key: str) -> str:
+        return preferred_form(self.forms[key]) if key in self.forms else key
+
+    def last_person_before(self, position: int) -> str | None:
+        at = bisect.bisect_left(self.positions, position)
+        return self.display(self.keys_at[at - 1]) if at else None
+
+    def resolve(self, mention: str, position: int) -> str | None:
+        """The person (or organisation) a mention names, or None when nothing supports one."""
+        low = fold(mention).strip()
+        if low in ("he", "she"):
+            return self.last_person_before(position)
+        if low in PRONOUNS:
+            return None
+        for person in person_mentions(mention):
+            return self.display(person.key) if person.key in self.forms else person.text
+        for word in CAPITALISED_RE.findall(mention):
+            keys = self.by_part.get(fold(strip_possessive(word)))
+            if keys and len(keys) == 1:
+                return self.display(next(iter(keys)))
+        for word in reversed(low.split()):
+            if word in self.roles:
+                return self.display(self.roles[word])
+        return _organisation(mention)
+
+
+def _organisation(mention: str) -> str | None:
+    words = mention.split()
+    while words and fold(words[0]) in DETERMINERS:
+        words = words[1:]
+    named = [w for w in words if w[:1].isupper()]
+    return " ".join(words) if named and len(named) == len(words) else None
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def canonical_names(names: Iterable[str]) -> dict[str, str]:
+    """Map every speaker name of a story to one canonical form per person."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    distinct = sorted(set(names), key=lambda n: -len(n.split()))
+    for name in distinct:
+        key = name_key(name)
+        parts = key.split()
+        if len(parts) == 1:
+            owners = {k for k in groups if parts[0] in (k.split()[0], k.split()[-1])}
+            key = owners.pop() if len(owners) == 1 else key
+        groups[key].append(name)
+    return {name: preferred_form(forms) for forms in groups.values() for name in forms}

@@ -1,0 +1,68 @@
+"""The analysis JSON: build it from the pipeline objects, check it against the schema, write it."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+from newsprism.model import Article, Quote, Story
+
+SCHEMA_FILE = "analysis.schema.json"
+
+
+def _package_version() -> str:
+    try:
+        return metadata.version("newsprism")
+    except metadata.PackageNotFoundError:
+        return "0.1.0"
+
+
+ANALYSIS_VERSION: str = _package_version()
+
+
+def build_analysis(
+    articles: list[Article], quotes: list[Quote], stories: list[Story]
+) -> dict[str, Any]:
+    """The analysis dict of DESIGN.md ("The analysis JSON"), articles in the given order."""
+    return {
+        "version": ANALYSIS_VERSION,
+        "articles": [article.to_dict() for article in articles],
+        "quotes": [quote.to_dict() for quote in quotes],
+        "stories": [story.to_dict() for story in stories],
+    }
+
+
+@lru_cache(maxsize=1)
+def _schema_text() -> str:
+    return resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+
+
+def load_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the analysis JSON, shipped with the package."""
+    return json.loads(_schema_text())
+
+
+def validate_analysis(data: Any) -> list[str]:
+    """Schema errors as "path: message" lines; empty when valid or jsonschema is not installed."""
+    try:
+        import jsonschema
+    except ImportError:
+        return []
+    validator = jsonschema.Draft202012Validator(load_schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    return [f"{_path(error.absolute_path)}: {error.message}" for error in errors]
+
+
+def _path(parts: Any) -> str:
+    return "/" + "/".join(str(part) for part in parts)
+
+
+def write_analysis(path: str | Path, data: dict[str, Any]) -> Path:
+    """Write `data` as UTF-8 JSON (non-ASCII kept, indented); creates the parent folder."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return path

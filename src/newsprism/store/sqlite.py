@@ -1,0 +1,529 @@
+"""`Store`: one SQLite file holding ingested articles, their quotes and the stories built on them.
+
+Practice borrowed from sqlite-utils/datasette: WAL journal, foreign keys on, the schema version
+in `PRAGMA user_version` with migrations applied in order, FTS5 external-content tables kept in
+sync by triggers, JSON text for nested values.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from newsprism.model import (
+    Article,
+    Discrepancy,
+    DiscrepancyValue,
+    Edit,
+    Quote,
+    QuoteMatch,
+    Removed,
+    SourceSpan,
+    Story,
+    WireLink,
+)
+
+_FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
+
+# Each migration is one SQL script; migration i brings the schema to version i + 1.
+MIGRATIONS: list[str] = [
+    f"""
+    CREATE TABLE inputs (
+        source TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL,
+        article_id TEXT,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX inputs_article ON inputs(article_id);
+
+    -- `pk` is a stable integer rowid (an implicit rowid may change on VACUUM) for FTS.
+    CREATE TABLE articles (
+        pk INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        seq INTEGER NOT NULL,
+        source TEXT NOT NULL,
+        title TEXT NOT NULL,
+        standfirst TEXT,
+        outlet TEXT,
+        url TEXT,
+        published TEXT,
+        kind TEXT NOT NULL,
+        interviewee TEXT,
+        paragraphs TEXT NOT NULL,
+        removed TEXT NOT NULL,
+        body TEXT NOT NULL
+    );
+    CREATE INDEX articles_seq ON articles(seq);
+    CREATE INDEX articles_source ON articles(source);
+
+    CREATE TABLE quotes (
+        pk INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        article TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        "start" INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        speaker TEXT,
+        speaker_mention TEXT,
+        speaker_start INTEGER,
+        speaker_end INTEGER,
+        cue TEXT,
+        kind TEXT NOT NULL,
+        continues TEXT
+    );
+    CREATE INDEX quotes_article ON quotes(article, seq);
+
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        seq INTEGER NOT NULL
+    );
+    CREATE TABLE story_articles (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (story_id, seq)
+    );
+    CREATE INDEX story_articles_article ON story_articles(article_id);
+    CREATE TABLE matches (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        quote_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (story_id, seq)
+    );
+    CREATE INDEX matches_quote ON matches(quote_id);
+    CREATE TABLE discrepancies (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (story_id, seq)
+    );
+    CREATE TABLE wire_links (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        article TEXT NOT NULL,
+        copy_of TEXT NOT NULL,
+        containment REAL NOT NULL
+    );
+    CREATE INDEX wire_links_story ON wire_links(story_id);
+    CREATE INDEX wire_links_article ON wire_links(article);
+    CREATE INDEX wire_links_copy_of ON wire_links(copy_of);
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, standfirst, body,
+        content='articles', content_rowid='pk', tokenize='{_FTS_TOKENIZE}'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, standfirst, body)
+        VALUES (new.pk, new.title, new.standfirst, new.body);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, standfirst, body)
+        VALUES ('delete', old.pk, old.title, old.standfirst, old.body);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, standfirst, body)
+        VALUES ('delete', old.pk, old.title, old.standfirst, old.body);
+        INSERT INTO articles_fts(rowid, title, standfirst, body)
+        VALUES (new.pk, new.title, new.standfirst, new.body);
+    END;
+
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(
+        text, speaker,
+        content='quotes', content_rowid='pk', tokenize='{_FTS_TOKENIZE}'
+    );
+    CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts(rowid, text, speaker) VALUES (new.pk, new.text, new.speaker);
+    END;
+    CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker)
+        VALUES ('delete', old.pk, old.text, old.speaker);
+    END;
+    CREATE TRIGGER quotes_fts_update AFTER UPDATE ON quotes BEGIN
+        INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker)
+        VALUES ('delete', old.pk, old.text, old.speaker);
+        INSERT INTO quotes_fts(rowid, text, speaker) VALUES (new.pk, new.text, new.speaker);
+    END;
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_QUOTE_FIELDS = (
+    "id", "article", "text", "start", "end", "speaker", "speaker_mention", "speaker_start",
+    "speaker_end", "cue", "kind", "continues",
+)  # fmt: skip
+
+# One query per FTS table (a column filter valid for one may be an error for the other).
+_SEARCH_SQL = {
+    "article": """
+        SELECT 'article' AS type, a.id AS id, a.id AS article,
+               snippet(articles_fts, -1, '[', ']', '…', 12) AS snippet,
+               bm25(articles_fts, 5.0, 2.0, 1.0) AS rank
+        FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid
+        WHERE articles_fts MATCH :query ORDER BY rank LIMIT :limit
+    """,
+    "quote": """
+        SELECT 'quote' AS type, q.id AS id, q.article AS article,
+               snippet(quotes_fts, -1, '[', ']', '…', 12) AS snippet,
+               bm25(quotes_fts, 1.0, 1.0) AS rank
+        FROM quotes_fts JOIN quotes q ON q.pk = quotes_fts.rowid
+        WHERE quotes_fts MATCH :query ORDER BY rank LIMIT :limit
+    """,
+}
+
+
+class StoreError(Exception):
+    """The database cannot be opened, is of an unknown version, or a write failed."""
+
+
+class Store:
+    """SQLite storage; `Store(":memory:")` for a throwaway one. Use as a context manager."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self._conn = _connect(self.path)
+        try:
+            self._configure()
+            self._migrate()
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # -- lifecycle ---------------------------------------------------------------------------
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The underlying connection (autocommit mode), for ad-hoc queries."""
+        return self._conn
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._conn.execute("PRAGMA user_version").fetchone()[0])
+
+    def _configure(self) -> None:
+        try:
+            if self.path != ":memory:" and self.path:
+                self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA foreign_keys=ON")
+            self._conn.execute("PRAGMA synchronous=NORMAL")
+            self._conn.execute("PRAGMA busy_timeout=5000")
+            self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open as an SQLite database ({exc})") from exc
+
+    def _migrate(self) -> None:
+        self._check_version(self.schema_version)
+        if self.schema_version == SCHEMA_VERSION:
+            return
+        with self._transaction("migrating the schema"):
+            version = self.schema_version  # again, now that the write lock is held
+            self._check_version(version)
+            for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+                for statement in _statements(script):
+                    self._conn.execute(statement)
+                self._conn.execute(f"PRAGMA user_version = {number:d}")
+
+    def _check_version(self, version: int) -> None:
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: schema version {version} is newer than this newsprism "
+                f"supports ({SCHEMA_VERSION}); upgrade newsprism to open it"
+            )
+
+    @contextmanager
+    def _transaction(self, what: str) -> Iterator[sqlite3.Connection]:
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: {what}: {exc}") from exc
+        try:
+            yield self._conn
+        except BaseException as exc:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"{self.path}: {what}: {exc}") from exc
+            raise
+        self._conn.execute("COMMIT")
+
+    # -- inputs and articles -----------------------------------------------------------------
+
+    def input_hash(self, source: str) -> str | None:
+        row = self._conn.execute(
+            "SELECT content_hash FROM inputs WHERE source = ?", (source,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def save_article(
+        self, source: str, content_hash: str, article: Article, quotes: list[Quote]
+    ) -> None:
+        """Replace whatever `source` produced before by `article` and its `quotes`, atomically."""
+        with self._transaction(f"saving {source}") as conn:
+            seq = self._drop_source(source)
+            _insert_article(conn, article, seq)
+            for position, quote in enumerate(quotes):
+                _insert_quote(conn, quote, position)
+            conn.execute(
+                "INSERT INTO inputs(source, content_hash, article_id, ingested_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET"
+                " content_hash = excluded.content_hash, article_id = excluded.article_id,"
+                " ingested_at = excluded.ingested_at",
+                (source, content_hash, article.id, _now()),
+            )
+
+    def _drop_source(self, source: str) -> int:
+        """Delete the articles earlier stored for `source`; return the read position to use."""
+        rows = self._conn.execute(
+            "SELECT id, seq FROM articles WHERE source = ?"
+            " OR id IN (SELECT article_id FROM inputs WHERE source = ?)",
+            (source, source),
+        ).fetchall()
+        for row in rows:
+            _forget_in_stories(self._conn, row["id"])
+            self._conn.execute("DELETE FROM articles WHERE id = ?", (row["id"],))
+        if rows:
+            return min(row["seq"] for row in rows)
+        row = self._conn.execute("SELECT coalesce(max(seq), -1) + 1 FROM articles").fetchone()
+        return int(row[0])
+
+    def articles(self) -> list[Article]:
+        rows = self._conn.execute("SELECT * FROM articles ORDER BY seq, pk")
+        return [_article_from_row(row) for row in rows]
+
+    def article(self, id: str) -> Article | None:
+        row = self._conn.execute("SELECT * FROM articles WHERE id = ?", (id,)).fetchone()
+        return _article_from_row(row) if row else None
+
+    def quotes(self, article_id: str | None = None) -> list[Quote]:
+        sql = "SELECT q.* FROM quotes q JOIN articles a ON a.id = q.article"
+        params: tuple[str, ...] = ()
+        if article_id is not None:
+            sql, params = sql + " WHERE q.article = ?", (article_id,)
+        rows = self._conn.execute(sql + " ORDER BY a.seq, a.pk, q.seq", params)
+        return [_quote_from_row(row) for row in rows]
+
+    # -- stories -----------------------------------------------------------------------------
+
+    def save_stories(self, stories: list[Story]) -> None:
+        """Replace all stories (with their matches, discrepancies and wire links), atomically."""
+        with self._transaction("saving stories") as conn:
+            conn.execute("DELETE FROM stories")
+            for position, story in enumerate(stories):
+                _insert_story(conn, story, position)
+
+    def stories(self) -> list[Story]:
+        stories = {
+            row["id"]: Story(id=row["id"], title=row["title"], articles=[])
+            for row in self._conn.execute("SELECT id, title FROM stories ORDER BY seq")
+        }
+        for story_id, article_id in self._children("article_id", "story_articles"):
+            stories[story_id].articles.append(article_id)
+        for story_id, data in self._children("data", "matches"):
+            stories[story_id].matches.append(_match_from_json(data))
+        for story_id, data in self._children("data", "discrepancies"):
+            stories[story_id].discrepancies.append(_discrepancy_from_json(data))
+        rows = self._conn.execute(
+            "SELECT story_id, article, copy_of, containment FROM wire_links ORDER BY rowid"
+        )
+        for row in rows:
+            stories[row["story_id"]].wire.append(
+                WireLink(row["article"], row["copy_of"], row["containment"])
+            )
+        return list(stories.values())
+
+    def _children(self, column: str, table: str) -> Iterable[tuple[str, Any]]:
+        sql = f"SELECT story_id, {column} FROM {table} ORDER BY story_id, seq"
+        return ((row[0], row[1]) for row in self._conn.execute(sql))
+
+    # -- search and counts -------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """FTS5 search over articles and quotes, best first; bad FTS syntax is searched as words."""
+        if not query.strip():
+            return []
+        hits = [hit for sql in _SEARCH_SQL.values() for hit in self._search_one(sql, query, limit)]
+        return sorted(hits, key=lambda hit: hit["rank"])[:limit]
+
+    def _search_one(self, sql: str, query: str, limit: int) -> list[dict[str, Any]]:
+        phrases = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+        for attempt in (query, phrases):
+            try:
+                rows = self._conn.execute(sql, {"query": attempt, "limit": limit}).fetchall()
+            except sqlite3.OperationalError:
+                continue
+            return [dict(row) for row in rows]
+        return []
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: int(self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            for table in ("articles", "quotes", "stories")
+        }
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(path, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open database ({exc})") from exc
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split an SQL script into complete statements (trigger bodies stay whole)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer.strip()
+            buffer = ""
+    if buffer.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {buffer.strip()[:80]}")
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _forget_in_stories(conn: sqlite3.Connection, article_id: str) -> None:
+    """Delete story rows mentioning an article (and its quotes); drop stories left empty."""
+    conn.execute("DELETE FROM story_articles WHERE article_id = ?", (article_id,))
+    conn.execute(
+        "DELETE FROM matches WHERE quote_id IN (SELECT id FROM quotes WHERE article = ?)"
+        " OR json_extract(data, '$.source_article') = ?",
+        (article_id, article_id),
+    )
+    conn.execute(
+        "DELETE FROM discrepancies WHERE EXISTS (SELECT 1 FROM json_each(data, '$.values') v"
+        " WHERE json_extract(v.value, '$.article') = ?)",
+        (article_id,),
+    )
+    conn.execute(
+        "DELETE FROM wire_links WHERE article = ? OR copy_of = ?", (article_id, article_id)
+    )
+    conn.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)")
+
+
+def _insert_article(conn: sqlite3.Connection, article: Article, seq: int) -> None:
+    values = {
+        "id": article.id,
+        "seq": seq,
+        "source": article.source,
+        "title": article.title,
+        "standfirst": article.standfirst,
+        "outlet": article.outlet,
+        "url": article.url,
+        "published": article.published,
+        "kind": article.kind,
+        "interviewee": article.interviewee,
+        "paragraphs": json.dumps(article.paragraphs, ensure_ascii=False),
+        "removed": json.dumps([asdict(r) for r in article.removed], ensure_ascii=False),
+        "body": article.body,
+    }
+    _insert(conn, "articles", values)
+
+
+def _insert_quote(conn: sqlite3.Connection, quote: Quote, seq: int) -> None:
+    values = {name: getattr(quote, name) for name in _QUOTE_FIELDS}
+    _insert(conn, "quotes", {**values, "seq": seq})
+
+
+def _insert(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> None:
+    columns = ", ".join(f'"{name}"' for name in values)
+    marks = ", ".join(f":{name}" for name in values)
+    conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", values)
+
+
+def _insert_story(conn: sqlite3.Connection, story: Story, seq: int) -> None:
+    conn.execute(
+        "INSERT INTO stories(id, title, seq) VALUES (?, ?, ?)", (story.id, story.title, seq)
+    )
+    conn.executemany(
+        "INSERT INTO story_articles(story_id, article_id, seq) VALUES (?, ?, ?)",
+        [(story.id, article_id, i) for i, article_id in enumerate(story.articles)],
+    )
+    conn.executemany(
+        "INSERT INTO matches(story_id, quote_id, seq, data) VALUES (?, ?, ?, ?)",
+        [(story.id, m.quote, i, _json(m.to_dict())) for i, m in enumerate(story.matches)],
+    )
+    conn.executemany(
+        "INSERT INTO discrepancies(story_id, seq, data) VALUES (?, ?, ?)",
+        [(story.id, i, _json(asdict(d))) for i, d in enumerate(story.discrepancies)],
+    )
+    conn.executemany(
+        "INSERT INTO wire_links(story_id, article, copy_of, containment) VALUES (?, ?, ?, ?)",
+        [(story.id, w.article, w.copy_of, w.containment) for w in story.wire],
+    )
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _article_from_row(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"],
+        source=row["source"],
+        title=row["title"],
+        paragraphs=json.loads(row["paragraphs"]),
+        outlet=row["outlet"],
+        url=row["url"],
+        published=row["published"],
+        standfirst=row["standfirst"],
+        removed=[Removed(**r) for r in json.loads(row["removed"])],
+        kind=row["kind"],
+        interviewee=row["interviewee"],
+    )
+
+
+def _quote_from_row(row: sqlite3.Row) -> Quote:
+    return Quote(**{name: row[name] for name in _QUOTE_FIELDS})
+
+
+def _match_from_json(data: str) -> QuoteMatch:
+    value = json.loads(data)
+    return QuoteMatch(
+        quote=value["quote"],
+        label=value["label"],
+        labels=list(value["labels"]),
+        source_article=value.get("source_article"),
+        source_spans=[SourceSpan(**s) for s in value.get("source_spans") or []],
+        similarity=value.get("similarity", 0.0),
+        edits=[Edit(**e) for e in value.get("edits") or []],
+    )
+
+
+def _discrepancy_from_json(data: str) -> Discrepancy:
+    value = json.loads(data)
+    return Discrepancy(
+        kind=value["kind"],
+        statement=value["statement"],
+        values=[DiscrepancyValue(**v) for v in value["values"]],
+    )

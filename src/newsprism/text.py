@@ -1,0 +1,96 @@
+"""Small text helpers shared by the stages: folding, word tokens with offsets, sentences."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+APOSTROPHES = "’‘`´ʼ"
+WORD_RE = re.compile(r"[^\W_]+(?:[’'\-./][^\W_]+)*", re.UNICODE)
+SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
+
+CONTRACTIONS = {
+    "n't": ["not"],
+    "'re": ["are"],
+    "'ve": ["have"],
+    "'ll": ["will"],
+    "'m": ["am"],
+    "'d": ["would"],
+}
+IRREGULAR_CONTRACTIONS = {
+    "can't": ["can", "not"],
+    "won't": ["will", "not"],
+    "shan't": ["shall", "not"],
+    "let's": ["let", "us"],
+    "it's": ["it", "is"],
+    "that's": ["that", "is"],
+    "there's": ["there", "is"],
+    "here's": ["here", "is"],
+    "what's": ["what", "is"],
+    "he's": ["he", "is"],
+    "she's": ["she", "is"],
+    "who's": ["who", "is"],
+    "where's": ["where", "is"],
+}
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Casefold, strip diacritics and unify apostrophes: 'Jürgen’s' -> "jurgen's"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    for mark in APOSTROPHES:
+        stripped = stripped.replace(mark, "'")
+    return stripped.casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A normalised word and the span of the surface word it came from."""
+
+    norm: str
+    start: int
+    end: int
+
+
+def expand(word: str) -> list[str]:
+    """Normalised forms of one surface word, contractions expanded ("don't" -> do, not)."""
+    folded = fold(word)
+    if folded in IRREGULAR_CONTRACTIONS:
+        return IRREGULAR_CONTRACTIONS[folded]
+    for suffix, replacement in CONTRACTIONS.items():
+        if folded.endswith(suffix) and len(folded) > len(suffix):
+            return [folded[: -len(suffix)], *replacement]
+    if folded.endswith("'s") and len(folded) > 2:
+        return [folded]
+    return [folded.strip("'")] if folded.strip("'") else []
+
+
+def word_tokens(text: str, offset: int = 0) -> list[Token]:
+    """Normalised word tokens of `text`, each spanning its surface word (offsets + `offset`)."""
+    tokens: list[Token] = []
+    for match in WORD_RE.finditer(text):
+        start, end = match.start() + offset, match.end() + offset
+        tokens.extend(Token(norm, start, end) for norm in expand(match.group()))
+    return tokens
+
+
+def words(text: str) -> list[str]:
+    return [t.norm for t in word_tokens(text)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Rough sentence boundaries: enough for splitting paragraphs, not for linguistics."""
+    spans, start = [], 0
+    for match in SENTENCE_END_RE.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def count_words(text: str) -> int:
+    return len(WORD_RE.findall(text))
