@@ -1,0 +1,219 @@
+"""Word-level alignment of a reported quote against the quoted passages of another article.
+
+Shared runs of words are found first (longest first, anywhere in the source, so a quote
+stitched from separate answers is found piece by piece), grouped into passages of the
+source, widened at their edges, and then compared word by word (rapidfuzz's Indel opcodes)
+to give an edit list.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Indel
+
+from newsprism.compare.lexicon import is_stop
+from newsprism.model import Quote
+from newsprism.text import Token, word_tokens
+
+MIN_BLOCK = 2
+PASSAGE_MAX_GAP = 60  # source words skipped inside one passage (a trim, not a stitch)
+EDGE_SLACK = 4
+
+
+@dataclass
+class SourceText:
+    """The quoted passages of one article as one token stream; `unit[i]` is the index of
+    the quote (one paragraph) token i belongs to."""
+
+    quotes: list[Quote]
+    tokens: list[Token] = field(default_factory=list)
+    unit: list[int] = field(default_factory=list)
+    norms: list[str] = field(default_factory=list)
+    bigrams: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+
+    @classmethod
+    def of(cls, quotes: list[Quote]) -> SourceText:
+        source = cls(quotes)
+        for number, quote in enumerate(quotes):
+            tokens = word_tokens(quote.text, quote.start)
+            source.tokens.extend(tokens)
+            source.unit.extend([number] * len(tokens))
+        source.norms = [t.norm for t in source.tokens]
+        for i in range(len(source.norms) - 1):
+            source.bigrams[(source.norms[i], source.norms[i + 1])].append(i)
+        return source
+
+    def unit_length(self, unit: int) -> int:
+        return self.unit.count(unit)
+
+
+@dataclass
+class Passage:
+    """Quote tokens [q_start, q_end) found at source tokens [s_start, s_end)."""
+
+    q_start: int
+    q_end: int
+    s_start: int
+    s_end: int
+    unit: int
+
+
+@dataclass
+class Alignment:
+    source: SourceText
+    passages: list[Passage]
+    matched: int
+    length: int
+
+    @property
+    def coverage(self) -> float:
+        return self.matched / self.length if self.length else 0.0
+
+
+def _maximal_matches(query: list[str], source: SourceText) -> list[tuple[int, int, int]]:
+    """Every shared run (q_start, s_start, length) that cannot be extended to the left."""
+    norms = source.norms
+    found = []
+    for i in range(len(query) - 1):
+        for j in source.bigrams.get((query[i], query[i + 1]), ()):
+            if i and j and query[i - 1] == norms[j - 1]:
+                continue
+            length = 2
+            while (
+                i + length < len(query)
+                and j + length < len(norms)
+                and query[i + length] == norms[j + length]
+            ):
+                length += 1
+            found.append((i, j, length))
+    return found
+
+
+def _blocks(query: list[str], source: SourceText) -> list[tuple[int, int, int]]:
+    """Non-overlapping shared runs, longest first; among runs of one length, the one that
+    sits where the runs already taken say it should (so repeated phrases land together)."""
+    candidates = _maximal_matches(query, source)
+    q_taken = [False] * len(query)
+    s_taken = [False] * len(source.norms)
+    blocks: list[tuple[int, int, int]] = []
+    while candidates:
+        free = [run for c in candidates if (run := _free_run(q_taken, s_taken, *c))]
+        free = [r for r in free if r[2] >= 3 or not all(is_stop(w) for w in query[r[0] : r[0] + r[2]])]
+        if not free:
+            break
+        longest = max(r[2] for r in free)
+        i, j, length = min(
+            (r for r in free if r[2] == longest), key=lambda r: _distance(r, blocks, source)
+        )
+        for k in range(length):
+            q_taken[i + k] = s_taken[j + k] = True
+        blocks.append((i, j, length))
+        candidates = free
+    return sorted(blocks)
+
+
+def _distance(run: tuple[int, int, int], blocks: list[tuple[int, int, int]], source: SourceText) -> tuple[int, int]:
+    """How far a run sits from where its nearest taken neighbour (in the quote) predicts."""
+    i, j, _ = run
+    if not blocks:
+        return (0, j)
+    ni, nj, nlength = min(blocks, key=lambda b: abs(b[0] - i))
+    expected = nj + (i - ni)
+    other_unit = source.unit[j] != source.unit[min(max(expected, 0), len(source.unit) - 1)]
+    return (int(other_unit), abs(j - expected))
+
+
+def _free_run(
+    q_taken: list[bool], s_taken: list[bool], i: int, j: int, length: int
+) -> tuple[int, int, int] | None:
+    """The longest stretch of a run whose quote and source words are both still free."""
+    best, start = None, None
+    for k in range(length + 1):
+        free = k < length and not q_taken[i + k] and not s_taken[j + k]
+        if free and start is None:
+            start = k
+        elif not free and start is not None:
+            if best is None or k - start > best[2]:
+                best = (i + start, j + start, k - start)
+            start = None
+    return best if best and best[2] >= MIN_BLOCK else None
+
+
+def _passages(blocks: list[tuple[int, int, int]], source: SourceText) -> list[Passage]:
+    passages: list[Passage] = []
+    for i, j, length in blocks:
+        unit = source.unit[j]
+        last = passages[-1] if passages else None
+        if last and _continues(last, j, unit, source):
+            last.q_end, last.s_end = i + length, j + length
+        else:
+            passages.append(Passage(i, i + length, j, j + length, unit))
+    return passages
+
+
+def _continues(last: Passage, j: int, unit: int, source: SourceText) -> bool:
+    if j < last.s_end:
+        return False
+    if unit == last.unit:
+        return j - last.s_end <= PASSAGE_MAX_GAP
+    # Running on from the end of one paragraph into the start of the next.
+    return unit == last.unit + 1 and j - last.s_end <= 3
+
+
+def _widen(passages: list[Passage], query: list[str], source: SourceText) -> None:
+    """Pull unmatched quote words at a passage's edges into it where the source has them."""
+    norms = source.norms
+    for number, passage in enumerate(passages):
+        q_floor = passages[number - 1].q_end if number else 0
+        if passage.q_start > q_floor:
+            gap = query[q_floor : passage.q_start]
+            lo = passage.s_start - len(gap) - EDGE_SLACK
+            while lo < passage.s_start and (lo < 0 or source.unit[lo] != passage.unit):
+                lo += 1
+            first = _first_match(gap, norms[lo : passage.s_start], leading=True)
+            if first is not None:
+                passage.q_start = q_floor + first[0]
+                passage.s_start = lo + first[1]
+        q_ceiling = passages[number + 1].q_start if number + 1 < len(passages) else len(query)
+        if passage.q_end < q_ceiling:
+            gap = query[passage.q_end : q_ceiling]
+            hi = passage.s_end + len(gap) + EDGE_SLACK
+            while hi > passage.s_end and (hi > len(norms) or source.unit[hi - 1] != passage.unit):
+                hi -= 1
+            last = _first_match(gap, norms[passage.s_end : hi], leading=False)
+            if last is not None:
+                passage.q_end = passage.q_end + last[0] + 1
+                passage.s_end = passage.s_end + last[1] + 1
+
+
+def _first_match(gap: list[str], window: list[str], leading: bool) -> tuple[int, int] | None:
+    """The outermost matched pair of words between `gap` and `window` (an LCS alignment)."""
+    pairs = [
+        (op.src_start + k, op.dest_start + k)
+        for op in Indel.opcodes(gap, window)
+        if op.tag == "equal"
+        for k in range(op.src_end - op.src_start)
+    ]
+    if not pairs:
+        return None
+    return pairs[0] if leading else pairs[-1]
+
+
+def align(quote: Quote, source: SourceText) -> Alignment | None:
+    query_tokens = word_tokens(quote.text)
+    query = [t.norm for t in query_tokens]
+    blocks = _blocks(query, source)
+    if not blocks:
+        return None
+    passages = _passages(blocks, source)
+    _widen(passages, query, source)
+    norms = source.norms
+    matched = sum(
+        op.src_end - op.src_start
+        for p in passages
+        for op in Indel.opcodes(query[p.q_start : p.q_end], norms[p.s_start : p.s_end])
+        if op.tag == "equal"
+    )
+    return Alignment(source, passages, matched, len(query))

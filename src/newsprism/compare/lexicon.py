@@ -1,0 +1,75 @@
+"""Word classes that decide whether an edit keeps the meaning (tidied) or may change it
+(altered). Lower case, diacritics folded, contractions already expanded by the tokenizer."""
+
+from __future__ import annotations
+
+FUNCTION_WORDS = frozenset(
+    """a an the this that these those and but or nor so then than of in on at to for with by
+    from as into onto about over under up out off is are was were be been being am it its
+    there here i you he she we they me him her us them my your his our their do does did
+    have has had which who whom whose what when where while if because though although also
+    too very such some any all both each either every own same other another one ones just
+    s t""".split()
+)
+FILLERS = frozenset(
+    """kind sort really well like actually basically obviously honestly literally look yes
+    okay ok um uh er erm whatever anyway definitely clearly simply exactly again already
+    still even quite pretty""".split()
+)
+HEDGES = frozenset(
+    """probably maybe perhaps possibly likely unlikely almost nearly roughly approximately
+    apparently presumably seemingly somewhat arguably supposedly allegedly reportedly
+    hopefully""".split()
+)
+MODALS = frozenset("will would shall should can could may might must ought going gonna".split())
+NEGATIONS = frozenset("not no never nothing nobody none neither nor without cannot".split())
+NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred thousand million billion trillion half double twice first second third
+    fourth fifth""".split()
+)
+SYNONYM_SETS: tuple[frozenset[str], ...] = (
+    frozenset({"everyone", "everybody"}),
+    frozenset({"someone", "somebody"}),
+    frozenset({"anyone", "anybody"}),
+    frozenset({"till", "until"}),
+    frozenset({"toward", "towards"}),
+    frozenset({"ok", "okay"}),
+)
+SUFFIXES = ("ing", "ed", "es", "s", "d", "ly")
+
+
+def stem(word: str) -> str:
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def is_number(word: str) -> bool:
+    return any(c.isdigit() for c in word) or word in NUMBER_WORDS
+
+
+def is_light(word: str) -> bool:
+    """A word whose loss or swap does not change what was said."""
+    return word in FUNCTION_WORDS or word in FILLERS
+
+
+def is_stop(word: str) -> bool:
+    """Too common to anchor an alignment on."""
+    return is_light(word) or word in MODALS or word in NEGATIONS
+
+
+def are_synonyms(first: list[str], second: list[str]) -> bool:
+    if len(first) != len(second):
+        return False
+    return all(
+        a == b or any(a in s and b in s for s in SYNONYM_SETS) for a, b in zip(first, second, strict=True)
+    )
+
+
+def same_stems(first: list[str], second: list[str]) -> bool:
+    heavy_first = sorted(stem(w) for w in first if not is_light(w))
+    heavy_second = sorted(stem(w) for w in second if not is_light(w))
+    return bool(heavy_first) and heavy_first == heavy_second
