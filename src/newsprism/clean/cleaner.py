@@ -131,9 +131,6 @@ def clean_document(document: Document) -> Article:
     lines = [line.strip() for line in document.content.splitlines()]
     lines = [line for line in lines if line]
     title, removed = clean_title(document.title or "")
-    if not title and lines:
-        title, title_removed = clean_title(lines.pop(0))
-        removed += title_removed
     paragraphs, body_removed = remove_junk_lines(lines)
     removed += body_removed
     standfirst = document.standfirst

@@ -35,6 +35,7 @@ ROLE_NOUNS = {
     "statement", "report", "analyst", "expert", "economist", "professor", "teammate",
     "skipper", "owner", "founder", "executive", "adviser", "advisor", "aide", "aides",
     "campaign", "representative", "head", "witness", "resident", "residents", "doctor",
+    "father", "mother", "brother", "sister", "wife", "husband", "son", "daughter", "friend",
 }  # fmt: skip
 PRONOUNS = {"he", "she", "they", "we", "i", "it"}
 DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our"}
@@ -42,6 +43,12 @@ CUE_RE = re.compile(r"\b(" + "|".join(sorted(CUE_VERBS, key=len, reverse=True)) 
 WORD_RE = re.compile(r"[\w’'.\-]+")
 ACCORDING_RE = re.compile(r"\baccording to\s+", re.IGNORECASE)
 MAX_MENTION_WORDS = 8
+ADVERBS = {"also", "often", "later", "then", "once", "again", "still", "previously", "has",
+           "have", "had", "would", "will", "had", "recently", "earlier", "further", "simply"}
+LOWER_MENTION_WORDS = {"press", "deputy", "assistant", "senior", "former", "chief", "top",
+                       "campaign", "club", "team", "party", "state", "foreign", "national",
+                       "communications", "general", "executive", "vice", "my", "his", "her",
+                       "their", "our"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,14 +66,24 @@ def _is_name_word(word: str) -> bool:
 
 def _is_mention_word(word: str) -> bool:
     low = word.lower().rstrip(".")
-    return _is_name_word(word) or low in ROLE_NOUNS or low in TITLES
+    return _is_name_word(word) or low in ROLE_NOUNS or low in TITLES or low in LOWER_MENTION_WORDS
+
+
+def _is_adverb(word: str) -> bool:
+    low = word.lower()
+    return low in ADVERBS or (low.endswith("ly") and len(low) > 4)
 
 
 def _mention_ending_at(text: str, end: int) -> tuple[int, int] | None:
-    """The noun phrase ending just before `end`: a pronoun, or names and role nouns."""
+    """The noun phrase ending just before `end` (adverbs skipped: 'he also told'):
+    a pronoun, or names and role nouns."""
     words = list(WORD_RE.finditer(text, 0, end))
     if not words or text[words[-1].end() : end].strip():
         return None
+    while len(words) > 1 and _is_adverb(words[-1].group()) and not text[
+        words[-2].end() : words[-1].start()
+    ].strip():
+        words.pop()
     last = words[-1]
     if last.group().lower() in PRONOUNS:
         return last.start(), last.end()
@@ -77,6 +94,8 @@ def _mention_ending_at(text: str, end: int) -> tuple[int, int] | None:
             break
         taken.append(word)
     if not taken:
+        return None
+    if len(taken) == 1 and taken[0].group().lower() in LOWER_MENTION_WORDS - ROLE_NOUNS:
         return None
     first = taken[-1]
     before = words[len(words) - len(taken) - 1] if len(words) > len(taken) else None
@@ -147,7 +166,7 @@ def attribution_before(text: str) -> Attribution | None:
         return None
     cue = cues[-1]
     tail = stripped[cue.end() :]
-    if len(tail) > 60 or re.search(r"[.!?]", tail):
+    if len(tail) > 120 or re.search(r"[.!?]", tail):
         return None
     span = _mention_ending_at(stripped, cue.start())
     if not span and not tail.strip(" :,"):

@@ -136,6 +136,8 @@ def _attribute(found: list[_Found], people: PersonIndex) -> list[Quote]:
             quote = _inherit(quote, by_item[id(item.continues)])
         elif position and _follows_quote(found[position - 1], item):
             quote = _inherit(quote, by_item[id(found[position - 1])])
+        elif position and found[position - 1].paragraph == item.paragraph:
+            quote = _inherit(quote, by_item[id(found[position - 1])])
         if item.continues is not None:
             quote = replace(quote, continues=item.continues.quote.id)
         by_item[id(item)] = quote

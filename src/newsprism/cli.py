@@ -1,0 +1,179 @@
+"""The command line: analyze, compare, quotes. Exit 0 when every input was processed, 1 when
+some failed (each named on stderr, the rest processed and stored), 2 on a usage error."""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import nullcontext
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from newsprism import __version__
+from newsprism.ingest import InputError, Metadata, expand_paths, read_path
+from newsprism.model import Document
+from newsprism.pipeline import Analysis, Processed, RunStats, analyse_stories, one_story, process_all
+from newsprism.report import build_analysis, write_report
+from newsprism.store import Store, StoreError
+from newsprism.summary import print_quotes, print_summary
+
+PROGRESS_MIN_FILES = 4
+
+console = Console()
+errors_console = Console(stderr=True)
+
+
+def metadata_options(command):
+    for name, text in (
+        ("--published", "Publication date (ISO) for inputs that do not carry one."),
+        ("--url", "URL for inputs that do not carry one."),
+        ("--outlet", "Outlet name for inputs that do not carry one."),
+    ):
+        command = click.option(name, default=None, help=text)(command)
+    return command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsprism")
+def main() -> None:
+    """Who said what, story by story, and how each outlet reported it."""
+
+
+class ErrorLog:
+    """Prints each failed input on stderr as it happens and remembers it for the exit code."""
+
+    def __init__(self, stats: RunStats) -> None:
+        self.stats = stats
+
+    def __call__(self, error: InputError) -> None:
+        self.stats.errors.append(error)
+        errors_console.print(f"[red]error[/red] {error.source}: {error.reason}", highlight=False)
+
+
+def _documents(
+    paths: Iterable[str], metadata: Metadata, log: ErrorLog, progress: Progress | None
+) -> Iterator[Document | InputError]:
+    files, missing = expand_paths(paths)
+    yield from missing
+    task = progress.add_task("reading", total=len(files)) if progress else None
+    for path in files:
+        yield from read_path(path, metadata)
+        if progress is not None and task is not None:
+            progress.advance(task)
+    log.stats.read = len(files)
+
+
+def _progress(paths: tuple[str, ...]) -> Progress | None:
+    files, _ = expand_paths(paths)
+    if len(files) < PROGRESS_MIN_FILES or not errors_console.is_terminal:
+        return None
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=errors_console, transient=True)
+
+
+def _new_or_changed(
+    items: Iterable[Document | InputError], store: Store, stats: RunStats
+) -> Iterator[Document | InputError]:
+    for item in items:
+        if isinstance(item, Document) and store.input_hash(item.source) == item.content_hash:
+            stats.unchanged += 1
+            continue
+        yield item
+
+
+def _process(paths: tuple[str, ...], metadata: Metadata, stats: RunStats) -> list[Processed]:
+    log = ErrorLog(stats)
+    return list(process_all(_documents(paths, metadata, log, None), log))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default="newsprism.db", show_default=True, help="SQLite store.")
+@click.option("--out", default="newsprism-report", show_default=True,
+              help="Folder for analysis.json and index.html.")
+@metadata_options
+def analyze(paths: tuple[str, ...], db: str, out: str, outlet: str | None, url: str | None,
+            published: str | None) -> None:
+    """Ingest files, folders and globs into the store, analyse, and write the report."""
+    stats = RunStats()
+    log = ErrorLog(stats)
+    metadata = Metadata(outlet=outlet, url=url, published=published)
+    try:
+        store = Store(db)
+    except StoreError as error:
+        raise click.UsageError(str(error)) from error
+    with store:
+        progress = _progress(paths)
+        with progress or nullcontext():
+            items = _new_or_changed(_documents(paths, metadata, log, progress), store, stats)
+            for processed in process_all(items, log):
+                _save(store, processed, stats, log)
+        analysis = analyse_stories(store.articles(), store.quotes())
+        store.save_stories(analysis.stories)
+    data = build_analysis(analysis.articles, analysis.quotes, analysis.stories)
+    json_path, html_path = write_report(Path(out), analysis.articles, analysis.quotes,
+                                        analysis.stories)
+    print_summary(console, data)
+    console.print(
+        f"\n{stats.added} new or changed, {stats.unchanged} unchanged, "
+        f"{len(stats.errors)} failed. Store: {db}\nJSON:   {json_path}\nReport: {html_path}",
+        highlight=False,
+    )
+    sys.exit(1 if stats.errors else 0)
+
+
+def _save(store: Store, processed: Processed, stats: RunStats, log: ErrorLog) -> None:
+    document = processed.document
+    try:
+        store.save_article(document.source, document.content_hash, processed.article,
+                           processed.quotes)
+        stats.added += 1
+    except StoreError as error:
+        log(InputError(document.source, f"not stored: {error}"))
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the analysis JSON.")
+@metadata_options
+def compare(files: tuple[str, ...], as_json: bool, outlet: str | None, url: str | None,
+            published: str | None) -> None:
+    """Compare a few articles as one story, without a store."""
+    stats = RunStats()
+    processed = _process(files, Metadata(outlet=outlet, url=url, published=published), stats)
+    articles = [p.article for p in processed]
+    quotes = [q for p in processed for q in p.quotes]
+    analysis: Analysis = analyse_stories(articles, quotes, one_story(articles))
+    data = build_analysis(analysis.articles, analysis.quotes, analysis.stories)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print_summary(console, data)
+    sys.exit(1 if stats.errors else 0)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print {articles, quotes} as JSON.")
+@metadata_options
+def quotes(files: tuple[str, ...], as_json: bool, outlet: str | None, url: str | None,
+           published: str | None) -> None:
+    """Print the quotes and speakers of each article."""
+    stats = RunStats()
+    processed = _process(files, Metadata(outlet=outlet, url=url, published=published), stats)
+    data = build_analysis([p.article for p in processed], [q for p in processed for q in p.quotes],
+                          [])
+    if as_json:
+        click.echo(json.dumps({"articles": data["articles"], "quotes": data["quotes"]},
+                              ensure_ascii=False, indent=2))
+    else:
+        print_quotes(console, data)
+    sys.exit(1 if stats.errors else 0)
+
+
+if __name__ == "__main__":
+    main()
