@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 import sys
-from contextlib import nullcontext
 from collections.abc import Iterable, Iterator
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
@@ -16,7 +16,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from newsprism import __version__
 from newsprism.ingest import InputError, Metadata, expand_paths, read_path
 from newsprism.model import Document
-from newsprism.pipeline import Analysis, Processed, RunStats, analyse_stories, one_story, process_all
+from newsprism.pipeline import (
+    Analysis,
+    Processed,
+    RunStats,
+    analyse_stories,
+    one_story,
+    process_all,
+)
 from newsprism.report import build_analysis, write_report
 from newsprism.store import Store, StoreError
 from newsprism.summary import print_quotes, print_summary
@@ -51,7 +58,7 @@ class ErrorLog:
 
     def __call__(self, error: InputError) -> None:
         self.stats.errors.append(error)
-        errors_console.print(f"[red]error[/red] {error.source}: {error.reason}", highlight=False)
+        click.echo(f"error: {error.source}: {error.reason}", err=True)
 
 
 def _documents(
@@ -71,8 +78,14 @@ def _progress(paths: tuple[str, ...]) -> Progress | None:
     files, _ = expand_paths(paths)
     if len(files) < PROGRESS_MIN_FILES or not errors_console.is_terminal:
         return None
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=errors_console, transient=True)
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=errors_console,
+        transient=True,
+    )
 
 
 def _new_or_changed(
@@ -93,16 +106,27 @@ def _process(paths: tuple[str, ...], metadata: Metadata, stats: RunStats) -> lis
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default="newsprism.db", show_default=True, help="SQLite store.")
-@click.option("--out", default="newsprism-report", show_default=True,
-              help="Folder for analysis.json and index.html.")
+@click.option(
+    "--out",
+    default="newsprism-report",
+    show_default=True,
+    help="Folder for analysis.json and index.html.",
+)
 @metadata_options
-def analyze(paths: tuple[str, ...], db: str, out: str, outlet: str | None, url: str | None,
-            published: str | None) -> None:
+def analyze(
+    paths: tuple[str, ...],
+    db: str,
+    out: str,
+    outlet: str | None,
+    url: str | None,
+    published: str | None,
+) -> None:
     """Ingest files, folders and globs into the store, analyse, and write the report."""
     stats = RunStats()
     log = ErrorLog(stats)
     metadata = Metadata(outlet=outlet, url=url, published=published)
     try:
+        Path(db).parent.mkdir(parents=True, exist_ok=True)
         store = Store(db)
     except StoreError as error:
         raise click.UsageError(str(error)) from error
@@ -115,8 +139,9 @@ def analyze(paths: tuple[str, ...], db: str, out: str, outlet: str | None, url: 
         analysis = analyse_stories(store.articles(), store.quotes())
         store.save_stories(analysis.stories)
     data = build_analysis(analysis.articles, analysis.quotes, analysis.stories)
-    json_path, html_path = write_report(Path(out), analysis.articles, analysis.quotes,
-                                        analysis.stories)
+    json_path, html_path = write_report(
+        Path(out), analysis.articles, analysis.quotes, analysis.stories
+    )
     print_summary(console, data)
     console.print(
         f"\n{stats.added} new or changed, {stats.unchanged} unchanged, "
@@ -129,8 +154,9 @@ def analyze(paths: tuple[str, ...], db: str, out: str, outlet: str | None, url: 
 def _save(store: Store, processed: Processed, stats: RunStats, log: ErrorLog) -> None:
     document = processed.document
     try:
-        store.save_article(document.source, document.content_hash, processed.article,
-                           processed.quotes)
+        store.save_article(
+            document.source, document.content_hash, processed.article, processed.quotes
+        )
         stats.added += 1
     except StoreError as error:
         log(InputError(document.source, f"not stored: {error}"))
@@ -140,8 +166,13 @@ def _save(store: Store, processed: Processed, stats: RunStats, log: ErrorLog) ->
 @click.argument("files", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the analysis JSON.")
 @metadata_options
-def compare(files: tuple[str, ...], as_json: bool, outlet: str | None, url: str | None,
-            published: str | None) -> None:
+def compare(
+    files: tuple[str, ...],
+    as_json: bool,
+    outlet: str | None,
+    url: str | None,
+    published: str | None,
+) -> None:
     """Compare a few articles as one story, without a store."""
     stats = RunStats()
     processed = _process(files, Metadata(outlet=outlet, url=url, published=published), stats)
@@ -160,16 +191,27 @@ def compare(files: tuple[str, ...], as_json: bool, outlet: str | None, url: str 
 @click.argument("files", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print {articles, quotes} as JSON.")
 @metadata_options
-def quotes(files: tuple[str, ...], as_json: bool, outlet: str | None, url: str | None,
-           published: str | None) -> None:
+def quotes(
+    files: tuple[str, ...],
+    as_json: bool,
+    outlet: str | None,
+    url: str | None,
+    published: str | None,
+) -> None:
     """Print the quotes and speakers of each article."""
     stats = RunStats()
     processed = _process(files, Metadata(outlet=outlet, url=url, published=published), stats)
-    data = build_analysis([p.article for p in processed], [q for p in processed for q in p.quotes],
-                          [])
+    data = build_analysis(
+        [p.article for p in processed], [q for p in processed for q in p.quotes], []
+    )
     if as_json:
-        click.echo(json.dumps({"articles": data["articles"], "quotes": data["quotes"]},
-                              ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                {"articles": data["articles"], "quotes": data["quotes"]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         print_quotes(console, data)
     sys.exit(1 if stats.errors else 0)

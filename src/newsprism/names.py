@@ -87,7 +87,7 @@ def strip_possessive(text: str) -> str:
 
 
 def _trim_run(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Drop leading titles, roles and sentence starters: 'Captain Marten De Roon' -> 'Marten De Roon'."""
+    """Drop leading titles, roles and sentence starters ('Captain Marten De Roon')."""
     while words and (
         fold(words[0][0]).rstrip(".") in TITLES or fold(words[0][0]) in SENTENCE_STARTERS
     ):
@@ -111,8 +111,11 @@ def person_mentions(text: str, offset: int = 0) -> Iterator[NameMention]:
         words = _trim_run(words)
         if not words:
             continue
-        words[-1] = (strip_possessive(words[-1][0]), words[-1][1], words[-1][1]
-                     + len(strip_possessive(words[-1][0])))
+        words[-1] = (
+            strip_possessive(words[-1][0]),
+            words[-1][1],
+            words[-1][1] + len(strip_possessive(words[-1][0])),
+        )
         if looks_like_person([w for w, _, _ in words]):
             start = match.start() + words[0][1]
             end = match.start() + words[-1][2]

@@ -97,5 +97,11 @@ def one_story(articles: list[Article]) -> list[Story]:
     if not articles:
         return []
     first = articles[0]
-    return [Story(id=f"s-{first.id}", title=first.title, articles=[a.id for a in articles],
-                  wire=wire_links(articles))]
+    return [
+        Story(
+            id=f"s-{first.id}",
+            title=first.title,
+            articles=[a.id for a in articles],
+            wire=wire_links(articles),
+        )
+    ]

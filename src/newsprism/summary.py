@@ -64,19 +64,25 @@ def print_summary(console: Console, data: dict[str, Any]) -> None:
         for article_id in story["articles"]:
             console.print("  " + _article_line(articles[article_id]), highlight=False)
         for link in story.get("wire", []):
-            console.print(f"  wire copy: {link['article']} ≈ {link['copy_of']} "
-                          f"({link['containment']:.0%})", highlight=False)
+            console.print(
+                f"  wire copy: {link['article']} ≈ {link['copy_of']} ({link['containment']:.0%})",
+                highlight=False,
+            )
         reported = [m for m in story["matches"] if m["label"] != "source"]
         if reported:
             console.print(_matches_table(reported, quotes, articles))
         sources = len(story["matches"]) - len(reported)
         if sources:
-            console.print(f"  {sources} passages are the fullest version in the story (source).",
-                          style="dim", highlight=False)
+            console.print(
+                f"  {sources} passages are the fullest version in the story (source).",
+                style="dim",
+                highlight=False,
+            )
 
 
-def _matches_table(matches: list[dict[str, Any]], quotes: dict[str, Any],
-                   articles: dict[str, Any]) -> Table:
+def _matches_table(
+    matches: list[dict[str, Any]], quotes: dict[str, Any], articles: dict[str, Any]
+) -> Table:
     table = Table(show_lines=False, expand=True, pad_edge=False)
     table.add_column("speaker / outlet", ratio=2)
     table.add_column("label", no_wrap=True)
@@ -108,6 +114,10 @@ def print_quotes(console: Console, data: dict[str, Any]) -> None:
         table.add_column("quote", ratio=8)
         for quote in by_article.get(article["id"], []):
             marker = "↳ " if quote["continues"] else ""
-            table.add_row(quote["speaker"] or "?", quote["speaker_mention"] or "",
-                          quote["kind"], marker + _excerpt(quote["text"], 140))
+            table.add_row(
+                quote["speaker"] or "?",
+                quote["speaker_mention"] or "",
+                quote["kind"],
+                marker + _excerpt(quote["text"], 140),
+            )
         console.print(table)

@@ -15,7 +15,7 @@ GLUE_RE = re.compile(
     r"|(?<=[.!?][”\"’])(?=[A-Z])"
     r"|(?<=[a-z])(?=[A-Z][^\W\d_])"
 )
-DOUBLE_QUOTE_MARKS = "“”\"«»„"
+DOUBLE_QUOTE_MARKS = '“”"«»„'
 FIRST_PERSON_PLURAL_RE = re.compile(r"\b(we|our|us)\b", re.IGNORECASE)
 SANDWICH_MAX_LINES = 2
 SANDWICH_MAX_WORDS = 120
@@ -114,13 +114,19 @@ def _remove_sandwiched(
 
 def _enclosing_junk(index: int, reason_at, n_lines: int) -> str | None:
     before = next(
-        (reason_at(i) for i in range(index - 1, max(-1, index - SANDWICH_MAX_LINES - 1), -1)
-         if reason_at(i)),
+        (
+            reason_at(i)
+            for i in range(index - 1, max(-1, index - SANDWICH_MAX_LINES - 1), -1)
+            if reason_at(i)
+        ),
         None,
     )
     after = next(
-        (reason_at(i) for i in range(index + 1, min(n_lines, index + SANDWICH_MAX_LINES + 1))
-         if reason_at(i)),
+        (
+            reason_at(i)
+            for i in range(index + 1, min(n_lines, index + SANDWICH_MAX_LINES + 1))
+            if reason_at(i)
+        ),
         None,
     )
     return before if before and before == after and before != "section-label" else None

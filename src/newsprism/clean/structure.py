@@ -56,7 +56,7 @@ def split_standfirst(paragraphs: list[str]) -> tuple[str | None, list[str]]:
         return None, paragraphs
     first = paragraphs[0]
     is_short = count_words(first) <= STANDFIRST_MAX_WORDS and len(sentence_spans(first)) == 1
-    has_quote = any(mark in first for mark in "“”\"«»")
+    has_quote = any(mark in first for mark in '“”"«»')
     if is_short and not has_quote and not is_question_header(first):
         return first, paragraphs[1:]
     return None, paragraphs

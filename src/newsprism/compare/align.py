@@ -100,7 +100,9 @@ def _blocks(query: list[str], source: SourceText) -> list[tuple[int, int, int]]:
     blocks: list[tuple[int, int, int]] = []
     while candidates:
         free = [run for c in candidates if (run := _free_run(q_taken, s_taken, *c))]
-        free = [r for r in free if r[2] >= 3 or not all(is_stop(w) for w in query[r[0] : r[0] + r[2]])]
+        free = [
+            r for r in free if r[2] >= 3 or not all(is_stop(w) for w in query[r[0] : r[0] + r[2]])
+        ]
         if not free:
             break
         longest = max(r[2] for r in free)
@@ -114,12 +116,14 @@ def _blocks(query: list[str], source: SourceText) -> list[tuple[int, int, int]]:
     return sorted(blocks)
 
 
-def _distance(run: tuple[int, int, int], blocks: list[tuple[int, int, int]], source: SourceText) -> tuple[int, int]:
+def _distance(
+    run: tuple[int, int, int], blocks: list[tuple[int, int, int]], source: SourceText
+) -> tuple[int, int]:
     """How far a run sits from where its nearest taken neighbour (in the quote) predicts."""
     i, j, _ = run
     if not blocks:
         return (0, j)
-    ni, nj, nlength = min(blocks, key=lambda b: abs(b[0] - i))
+    ni, nj, _ = min(blocks, key=lambda b: abs(b[0] - i))
     expected = nj + (i - ni)
     other_unit = source.unit[j] != source.unit[min(max(expected, 0), len(source.unit) - 1)]
     return (int(other_unit), abs(j - expected))

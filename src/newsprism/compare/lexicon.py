@@ -41,10 +41,12 @@ SUFFIXES = ("ing", "ed", "es", "s", "d", "ly")
 
 
 def stem(word: str) -> str:
+    """A crude stem, enough to tell 'deserve'/'deserves' apart from 'everyone'/'everything'."""
     for suffix in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            return word[: -len(suffix)]
-    return word
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
 def is_number(word: str) -> bool:
@@ -65,7 +67,8 @@ def are_synonyms(first: list[str], second: list[str]) -> bool:
     if len(first) != len(second):
         return False
     return all(
-        a == b or any(a in s and b in s for s in SYNONYM_SETS) for a, b in zip(first, second, strict=True)
+        a == b or any(a in s and b in s for s in SYNONYM_SETS)
+        for a, b in zip(first, second, strict=True)
     )
 
 

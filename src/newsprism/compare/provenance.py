@@ -32,6 +32,7 @@ from newsprism.names import name_key, surname_key
 from newsprism.text import Token, word_tokens
 
 MIN_COVERAGE = 0.5  # share of the quote's words found in order in the source
+MIN_CONTAINED_WORDS = 5  # or this many words, being most of a shorter version
 PARAPHRASE_OVERLAP = 0.6  # share of the quote's content words found in one source passage
 PARAPHRASE_MIN_SHARED = 4
 NEAR_SPELLING = 60  # rapidfuzz ratio at which two different words count as one swapped
@@ -148,9 +149,7 @@ def _differences(
     yield from _pair_off(q_run, s_run)
 
 
-def _pair_off(
-    q_run: list[Token], s_run: list[Token]
-) -> Iterator[tuple[list[Token], list[Token]]]:
+def _pair_off(q_run: list[Token], s_run: list[Token]) -> Iterator[tuple[list[Token], list[Token]]]:
     if not q_run and not s_run:
         return
     q_at = s_at = 0
@@ -200,8 +199,9 @@ def _spans(alignment: Alignment, body: str) -> list[SourceSpan]:
 def _similarity(quote: Quote, alignment: Alignment) -> float:
     norms = [t.norm for t in alignment.source.tokens]
     source_words = [w for p in alignment.passages for w in norms[p.s_start : p.s_end]]
-    return round(Indel.normalized_similarity([t.norm for t in word_tokens(quote.text)],
-                                             source_words), 3)
+    return round(
+        Indel.normalized_similarity([t.norm for t in word_tokens(quote.text)], source_words), 3
+    )
 
 
 def _fullness(alignment: Alignment) -> int:
@@ -212,22 +212,24 @@ def _fullness(alignment: Alignment) -> int:
 def _rank(version: Version) -> tuple:
     """Which version is the source when several carry a quote: transcript, fullest,
     earliest published, first read."""
-    return (version.article.kind != "transcript", version.article.published or "\uffff",
-            version.order)
+    return (
+        version.article.kind != "transcript",
+        version.article.published or "\uffff",
+        version.order,
+    )
 
 
 def match_quote(quote: Quote, own: Version, others: list[Version]) -> QuoteMatch:
     if own.article.kind == "transcript" and quote.kind == "transcript":
         return QuoteMatch(quote.id, "source", ["source"], similarity=1.0)
     found = [
-        (v, a)
-        for v in others
-        if (a := align(quote, v.text_for(quote.speaker))) and a.coverage >= MIN_COVERAGE
+        (v, a) for v in others if (a := align(quote, v.text_for(quote.speaker))) and _carries(a)
     ]
     if not found:
         return _paraphrase_or_unsourced(quote, others)
-    version, alignment = min(found, key=lambda f: (_rank(f[0])[0], -_fullness(f[1]),
-                                                    *_rank(f[0])[1:]))
+    version, alignment = min(
+        found, key=lambda f: (_rank(f[0])[0], -_fullness(f[1]), *_rank(f[0])[1:])
+    )
     if version.article.kind != "transcript" and _own_is_fuller(quote, own, version, alignment):
         return QuoteMatch(quote.id, "source", ["source"], similarity=1.0)
     edits = alignment_edits(quote, alignment, version.article.body)
@@ -240,6 +242,16 @@ def match_quote(quote: Quote, own: Version, others: list[Version]) -> QuoteMatch
         source_spans=_spans(alignment, version.article.body),
         similarity=_similarity(quote, alignment),
         edits=edits,
+    )
+
+
+def _carries(alignment: Alignment) -> bool:
+    """The other version says these words: most of the quote, or most of a shorter passage."""
+    if alignment.coverage >= MIN_COVERAGE:
+        return True
+    return (
+        alignment.matched >= MIN_CONTAINED_WORDS
+        and alignment.matched >= MIN_COVERAGE * _fullness(alignment)
     )
 
 
@@ -267,8 +279,9 @@ def _paraphrase_or_unsourced(quote: Quote, others: list[Version]) -> QuoteMatch:
         return QuoteMatch(quote.id, "unsourced", ["unsourced"])
     score, version, candidate = best
     span = SourceSpan(candidate.start, candidate.end, candidate.text)
-    return QuoteMatch(quote.id, "paraphrase", ["paraphrase"], version.article.id, [span],
-                      round(score, 3))
+    return QuoteMatch(
+        quote.id, "paraphrase", ["paraphrase"], version.article.id, [span], round(score, 3)
+    )
 
 
 def compare_story(articles: list[Article], quotes: dict[str, list[Quote]]) -> list[QuoteMatch]:

@@ -118,9 +118,7 @@ def read_path(path: Path, metadata: Metadata | None = None) -> Iterator[Document
 def _read_bytes(path: Path) -> bytes:
     size = path.stat().st_size
     if size > MAX_INPUT_BYTES:
-        raise InputProblem(
-            f"too large: {size / 1e6:.1f} MB (limit {MAX_INPUT_BYTES / 1e6:.0f} MB)"
-        )
+        raise InputProblem(f"too large: {size / 1e6:.1f} MB (limit {MAX_INPUT_BYTES / 1e6:.0f} MB)")
     data = path.read_bytes()
     if not data.strip():
         raise InputProblem("empty file")

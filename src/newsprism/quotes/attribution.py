@@ -43,8 +43,25 @@ CUE_RE = re.compile(r"\b(" + "|".join(sorted(CUE_VERBS, key=len, reverse=True)) 
 WORD_RE = re.compile(r"[\w’'.\-]+")
 ACCORDING_RE = re.compile(r"\baccording to\s+", re.IGNORECASE)
 MAX_MENTION_WORDS = 8
-ADVERBS = {"also", "often", "later", "then", "once", "again", "still", "previously", "has",
-           "have", "had", "would", "will", "had", "recently", "earlier", "further", "simply"}
+ADVERBS = {
+    "also",
+    "often",
+    "later",
+    "then",
+    "once",
+    "again",
+    "still",
+    "previously",
+    "has",
+    "have",
+    "had",
+    "would",
+    "will",
+    "recently",
+    "earlier",
+    "further",
+    "simply",
+}
 LOWER_MENTION_WORDS = {"press", "deputy", "assistant", "senior", "former", "chief", "top",
                        "campaign", "club", "team", "party", "state", "foreign", "national",
                        "communications", "general", "executive", "vice", "my", "his", "her",
@@ -80,9 +97,11 @@ def _mention_ending_at(text: str, end: int) -> tuple[int, int] | None:
     words = list(WORD_RE.finditer(text, 0, end))
     if not words or text[words[-1].end() : end].strip():
         return None
-    while len(words) > 1 and _is_adverb(words[-1].group()) and not text[
-        words[-2].end() : words[-1].start()
-    ].strip():
+    while (
+        len(words) > 1
+        and _is_adverb(words[-1].group())
+        and not text[words[-2].end() : words[-1].start()].strip()
+    ):
         words.pop()
     last = words[-1]
     if last.group().lower() in PRONOUNS:

@@ -92,7 +92,9 @@ def _found(article: Article, index: int, offset: int, span: MarkedSpan) -> _Foun
     return _Found(quote, index, span)
 
 
-def _attach_attribution(item: _Found, paragraph: str, offset: int, marked: list[MarkedSpan]) -> None:
+def _attach_attribution(
+    item: _Found, paragraph: str, offset: int, marked: list[MarkedSpan]
+) -> None:
     at = marked.index(item.span)
     after_end = marked[at + 1].start - 1 if at + 1 < len(marked) else len(paragraph)
     after_start = min(item.span.end + 1, after_end)
@@ -125,7 +127,7 @@ def _worth_keeping(item: _Found) -> bool:
 
 def _attribute(found: list[_Found], people: PersonIndex) -> list[Quote]:
     """Speaker of each quote: its own attribution, else that of the quote it carries on,
-    else (a quote opening the paragraph straight after a quote) the previous speaker."""
+    else that of the quote before it when the same speaker is likely."""
     quotes: list[Quote] = []
     by_item: dict[int, Quote] = {}
     for position, item in enumerate(found):
@@ -134,9 +136,7 @@ def _attribute(found: list[_Found], people: PersonIndex) -> list[Quote]:
             quote = _with_attribution(quote, item, people)
         elif item.continues is not None and id(item.continues) in by_item:
             quote = _inherit(quote, by_item[id(item.continues)])
-        elif position and _follows_quote(found[position - 1], item):
-            quote = _inherit(quote, by_item[id(found[position - 1])])
-        elif position and found[position - 1].paragraph == item.paragraph:
+        elif position and _same_speaker_likely(found[position - 1], item):
             quote = _inherit(quote, by_item[id(found[position - 1])])
         if item.continues is not None:
             quote = replace(quote, continues=item.continues.quote.id)
@@ -169,7 +169,11 @@ def _inherit(quote: Quote, earlier: Quote) -> Quote:
     )
 
 
-def _follows_quote(earlier: _Found, item: _Found) -> bool:
+def _same_speaker_likely(earlier: _Found, item: _Found) -> bool:
+    """An unattributed quote in the paragraph of an earlier quote, or opening the paragraph
+    straight after one, is by the same speaker (news convention)."""
+    if earlier.paragraph == item.paragraph:
+        return True
     return earlier.paragraph == item.paragraph - 1 and item.span.opened and item.span.start <= 2
 
 

@@ -48,8 +48,10 @@ def _closes(text: str, i: int, style: str) -> bool:
     after = text[i + 1] if i + 1 < len(text) else " "
     before = text[i - 1] if i > 0 else " "
     if style == "double":
-        return char in "”»" or (char == '"' and not before.isspace()) or (
-            char == "“" and not before.isspace() and not after.isalnum()
+        return (
+            char in "”»"
+            or (char == '"' and not before.isspace())
+            or (char == "“" and not before.isspace() and not after.isalnum())
         )
     if char in "’›'":
         # An apostrophe sits between letters (don’t) or ends a plural possessive (players’ ).

@@ -134,8 +134,9 @@ def wire_links(articles: list[Article]) -> list[WireLink]:
                 continue
             containment = len(shingles[later] & shingles[earlier]) / len(shingles[later])
             if containment >= WIRE_CONTAINMENT:
-                links.append(WireLink(articles[later].id, articles[earlier].id,
-                                      round(containment, 3)))
+                links.append(
+                    WireLink(articles[later].id, articles[earlier].id, round(containment, 3))
+                )
                 break
     return links
 
@@ -151,8 +152,12 @@ def group_stories(articles: list[Article], quotes: dict[str, list[Quote]]) -> li
     for members in grouper.stories():
         members.sort(key=lambda a: position[a.id])
         stories.append(
-            Story(id=f"s-{members[0].id}", title=members[0].title or _excerpt(members[0]),
-                  articles=[a.id for a in members], wire=wire_links(members))
+            Story(
+                id=f"s-{members[0].id}",
+                title=members[0].title or _excerpt(members[0]),
+                articles=[a.id for a in members],
+                wire=wire_links(members),
+            )
         )
     return stories
 

@@ -1,0 +1,156 @@
+from collections import Counter
+
+import pytest
+from conftest import FIXTURES, process_file
+
+from newsprism.clean import is_question_header
+from newsprism.model import Article
+from newsprism.quotes import canonical_names, extract_quotes
+from newsprism.quotes.attribution import attribution_after, attribution_before
+
+
+def article_of(*paragraphs: str, title: str = "Headline") -> Article:
+    return Article(id="t", source="t.txt", title=title, paragraphs=list(paragraphs))
+
+
+def test_spans_index_the_body(report, transcript):
+    for article, quotes in (report, transcript):
+        for quote in quotes:
+            assert article.body[quote.start : quote.end] == quote.text
+            if quote.speaker_start is not None:
+                assert (
+                    article.body[quote.speaker_start : quote.speaker_end] == quote.speaker_mention
+                )
+
+
+def test_report_speakers(report):
+    _, quotes = report
+    counts = Counter(q.speaker for q in quotes)
+    assert counts == {"Jurgen Klopp": 7, "Gian Piero Gasperini": 2, "Marten De Roon": 1}
+    assert all(q.kind == "direct" for q in quotes)
+
+
+def test_report_multi_paragraph_quotes_are_linked(report):
+    _, quotes = report
+    by_id = {q.id: q for q in quotes}
+    remember = next(q for q in quotes if q.text.startswith("I remember I said"))
+    after = next(q for q in quotes if q.text.startswith("After the game"))
+    win = next(q for q in quotes if q.text.startswith("We want to win"))
+    assert after.continues == remember.id and win.continues == after.id
+    assert remember.continues is None
+    assert by_id[win.continues].speaker == win.speaker == "Jurgen Klopp"
+    assert "‘If we fail, then let’s fail in the most beautiful way’" in remember.text
+
+
+def test_report_cues_and_mentions(report):
+    _, quotes = report
+    first = quotes[0]
+    assert first.text.endswith("four years before whatever")
+    assert (first.speaker_mention, first.cue) == ("he", "said")
+    gasperini = next(q for q in quotes if q.cue == "told")
+    assert gasperini.speaker == "Gian Piero Gasperini" and gasperini.speaker_mention == "he"
+    de_roon = quotes[-1]
+    assert de_roon.speaker_mention == "Captain Marten De Roon" and de_roon.cue == "added"
+
+
+def test_transcript_answers_are_the_interviewees(transcript):
+    article, quotes = transcript
+    assert quotes and all(q.kind == "transcript" for q in quotes)
+    assert {q.speaker for q in quotes} == {"Jürgen Klopp"}
+    headers = [p for p in article.paragraphs if is_question_header(p)]
+    assert len(headers) == 6
+    quoted = {q.text for q in quotes}
+    assert not any(h in quoted for h in headers)
+    assert not any(q.text.startswith("On ") for q in quotes)
+    assert any(q.text.startswith("What I said after the game") and q.continues for q in quotes)
+
+
+def test_split_quote_around_attribution_is_one_quote():
+    article = article_of(
+        "The minister spoke on Monday.",
+        "“We will not raise taxes,” Jane Smith said, “and we will not cut services.”",
+    )
+    first, second = extract_quotes(article)
+    assert first.text == "We will not raise taxes"
+    assert second.text == "and we will not cut services."
+    assert second.continues == first.id
+    assert first.speaker == second.speaker == "Jane Smith"
+
+
+def test_attribution_before_and_straight_marks_and_pronoun():
+    article = article_of(
+        'Opposition leader Maria Lopez criticised the plan. She said: "It is a disgrace and '
+        'it will cost families dearly."',
+        'The author, Tom Reed, defended it. "Every number has been checked twice," he insisted.',
+    )
+    first, second = extract_quotes(article)
+    assert first.speaker == "Maria Lopez" and first.speaker_mention == "She"
+    assert second.speaker == "Tom Reed" and second.cue == "insisted"
+
+
+def test_apostrophes_are_not_quotes():
+    article = article_of("It’s the players’ decision, and the club’s fans don’t mind, he said.")
+    assert extract_quotes(article) == []
+
+
+def test_unclosed_quote_ends_at_paragraph():
+    article = article_of(
+        "“The vote was close, but we won it fairly and squarely,” said Ann Lee.",
+        "“We will govern for everyone",
+        "The count ended at midnight.",
+    )
+    quotes = extract_quotes(article)
+    assert [q.text for q in quotes][1] == "We will govern for everyone"
+    assert quotes[1].speaker == "Ann Lee"
+    assert all("count ended" not in q.text for q in quotes)
+
+
+def test_attribution_patterns():
+    assert attribution_after(", said Atalanta coach Gian Piero Gasperini.").mention == (
+        "Atalanta coach Gian Piero Gasperini"
+    )
+    assert attribution_after(", he told a press conference.").mention == "he"
+    assert attribution_before("Captain Marten De Roon added: ").mention == "Captain Marten De Roon"
+    assert attribution_before("According to the White House, ").mention == "the White House"
+    assert attribution_after(" and then the match began.") is None
+
+
+def test_canonical_names_across_outlets():
+    mapping = canonical_names(["Jurgen Klopp", "Jürgen Klopp", "Klopp", "Gian Piero Gasperini"])
+    assert mapping["Jurgen Klopp"] == mapping["Klopp"] == "Jürgen Klopp"
+    assert mapping["Gian Piero Gasperini"] == "Gian Piero Gasperini"
+
+
+def _gold_direct_contents(annotation: str, text: str) -> list[tuple[int, int]]:
+    spans = []
+    for line in annotation.splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and parts[1].startswith("Content"):
+            for piece in parts[1].split(" ", 1)[1].split(";"):
+                start, end = map(int, piece.split())
+                if any(mark in text[start:end] for mark in '“”"'):
+                    spans.append((start, end))
+    return spans
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in (FIXTURES / "polnear").glob("*.txt")))
+def test_polnear_quotes_lie_inside_gold_contents(name):
+    """Real news with annotated attributions: every predicted quote must fall in a gold
+    Content span, and most gold direct quotes must be found."""
+
+    path = FIXTURES / "polnear" / f"{name}.txt"
+    raw = path.read_text(encoding="utf-8")
+    gold = _gold_direct_contents((FIXTURES / "polnear" / f"{name}.ann").read_text(), raw)
+    _, quotes = process_file(path)
+    found = 0
+    for quote in quotes:
+        at = raw.find(quote.text)
+        assert at >= 0
+        inside = [
+            s
+            for s in gold
+            if max(0, min(s[1], at + len(quote.text)) - max(s[0], at)) >= len(quote.text) / 2
+        ]
+        found += bool(inside)
+    assert found >= len(quotes) - 1
+    assert found >= 0.5 * len(gold)
