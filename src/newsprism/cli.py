@@ -3,6 +3,7 @@ some failed (each named on stderr, the rest processed and stored), 2 on a usage 
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from collections.abc import Iterable, Iterator
@@ -35,13 +36,22 @@ errors_console = Console(stderr=True)
 
 
 def metadata_options(command):
+    """--outlet/--url/--published, handed to the command as one `metadata` argument."""
+
+    @functools.wraps(command)
+    def with_metadata(*args, outlet: str | None, url: str | None, published: str | None, **kwargs):
+        return command(
+            *args, metadata=Metadata(outlet=outlet, url=url, published=published), **kwargs
+        )
+
+    decorated = with_metadata
     for name, text in (
         ("--published", "Publication date (ISO) for inputs that do not carry one."),
         ("--url", "URL for inputs that do not carry one."),
         ("--outlet", "Outlet name for inputs that do not carry one."),
     ):
-        command = click.option(name, default=None, help=text)(command)
-    return command
+        decorated = click.option(name, default=None, help=text)(decorated)
+    return decorated
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -113,18 +123,10 @@ def _process(paths: tuple[str, ...], metadata: Metadata, stats: RunStats) -> lis
     help="Folder for analysis.json and index.html.",
 )
 @metadata_options
-def analyze(
-    paths: tuple[str, ...],
-    db: str,
-    out: str,
-    outlet: str | None,
-    url: str | None,
-    published: str | None,
-) -> None:
+def analyze(paths: tuple[str, ...], db: str, out: str, metadata: Metadata) -> None:
     """Ingest files, folders and globs into the store, analyse, and write the report."""
     stats = RunStats()
     log = ErrorLog(stats)
-    metadata = Metadata(outlet=outlet, url=url, published=published)
     try:
         Path(db).parent.mkdir(parents=True, exist_ok=True)
         store = Store(db)
@@ -166,16 +168,10 @@ def _save(store: Store, processed: Processed, stats: RunStats, log: ErrorLog) ->
 @click.argument("files", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the analysis JSON.")
 @metadata_options
-def compare(
-    files: tuple[str, ...],
-    as_json: bool,
-    outlet: str | None,
-    url: str | None,
-    published: str | None,
-) -> None:
+def compare(files: tuple[str, ...], as_json: bool, metadata: Metadata) -> None:
     """Compare a few articles as one story, without a store."""
     stats = RunStats()
-    processed = _process(files, Metadata(outlet=outlet, url=url, published=published), stats)
+    processed = _process(files, metadata, stats)
     articles = [p.article for p in processed]
     quotes = [q for p in processed for q in p.quotes]
     analysis: Analysis = analyse_stories(articles, quotes, one_story(articles))
@@ -191,16 +187,10 @@ def compare(
 @click.argument("files", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print {articles, quotes} as JSON.")
 @metadata_options
-def quotes(
-    files: tuple[str, ...],
-    as_json: bool,
-    outlet: str | None,
-    url: str | None,
-    published: str | None,
-) -> None:
+def quotes(files: tuple[str, ...], as_json: bool, metadata: Metadata) -> None:
     """Print the quotes and speakers of each article."""
     stats = RunStats()
-    processed = _process(files, Metadata(outlet=outlet, url=url, published=published), stats)
+    processed = _process(files, metadata, stats)
     data = build_analysis(
         [p.article for p in processed], [q for p in processed for q in p.quotes], []
     )
