@@ -45,6 +45,8 @@ class Document:
     outlet: str | None = None
     url: str | None = None
     published: str | None = None
+    # Lines the page shows as lists of links (normalised); clean/ treats them as junk.
+    link_lists: frozenset[str] = frozenset()
 
     @property
     def content_hash(self) -> str:

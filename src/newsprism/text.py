@@ -94,3 +94,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 def count_words(text: str) -> int:
     return len(WORD_RE.findall(text))
+
+
+def normalise_line(text: str) -> str:
+    """A line as junk rules see it: folded, spaces collapsed."""
+    return " ".join(fold(text).split())

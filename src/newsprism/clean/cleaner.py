@@ -5,29 +5,31 @@ from __future__ import annotations
 import re
 
 from newsprism.clean.junk import JUNK_KINDS, SECTION_LABELS
+from newsprism.clean.shapes import (
+    line_shape_reason,
+    strip_dateline_prefix,
+    strip_title_prefix,
+)
 from newsprism.clean.structure import find_interviewee, looks_like_transcript, split_standfirst
 from newsprism.model import Article, Document, Removed, short_hash
-from newsprism.text import count_words, fold
+from newsprism.text import count_words, normalise_line
 
 # Where two pieces of text were glued with no space: "difference.Liverpool", "YouTubeOn".
 GLUE_RE = re.compile(
     r"(?<=[a-z0-9)\]][.!?…])(?=[A-Z“\"‘])"
     r"|(?<=[.!?][”\"’])(?=[A-Z])"
-    r"|(?<=[a-z])(?=[A-Z][^\W\d_])"
+    r"|(?<=[a-z]{2})(?=[A-Z][^\W\d_])"
 )
 DOUBLE_QUOTE_MARKS = '“”"«»„'
+BULLET_RE = re.compile(r"^[-–•*·]\s+")
 FIRST_PERSON_PLURAL_RE = re.compile(r"\b(we|our|us)\b", re.IGNORECASE)
 SANDWICH_MAX_LINES = 2
 SANDWICH_MAX_WORDS = 120
 
 
-def normalise_line(text: str) -> str:
-    return " ".join(fold(text).split())
-
-
 def junk_reason(text: str) -> str | None:
     """The junk kind `text` is, or None when it reads as article text."""
-    norm = normalise_line(text)
+    norm = BULLET_RE.sub("", normalise_line(text))
     if norm.strip(" .:-|–—") in SECTION_LABELS:
         return "section-label"
     if any(mark in text for mark in DOUBLE_QUOTE_MARKS):
@@ -69,16 +71,34 @@ def clean_title(title: str) -> tuple[str, list[Removed]]:
     return title.strip(), removed
 
 
-def remove_junk_lines(lines: list[str]) -> tuple[list[str], list[Removed]]:
+def _clean_line(line: str, title: str, link_lists: frozenset[str]) -> tuple[str, list[Removed]]:
+    """One line: a glued headline or date stamp cut off its front, glued junk split off,
+    then the rest judged whole by its words and by its shape."""
+    cut: list[Removed] = []
+    line, headline = strip_title_prefix(line, title)
+    if headline:
+        cut.append(Removed(headline, "title-repeat"))
+    line, stamp = strip_dateline_prefix(line)
+    if stamp:
+        cut.append(Removed(stamp, "dateline"))
+    if normalise_line(line) in link_lists:
+        return "", [*cut, Removed(line, "link-list")]
+    rest, glued = split_glued_junk(line)
+    cut += glued
+    if rest and (reason := junk_reason(rest) or line_shape_reason(rest, title)):
+        cut.append(Removed(rest, reason))
+        rest = ""
+    return rest, cut
+
+
+def remove_junk_lines(
+    lines: list[str], title: str = "", link_lists: frozenset[str] = frozenset()
+) -> tuple[list[str], list[Removed]]:
     """Every line checked whole and for glued junk; then lines caught between junk are judged."""
     kept: list[tuple[int, str]] = []
     removed_at: dict[int, list[Removed]] = {}
     for index, line in enumerate(lines):
-        rest, cut = split_glued_junk(line)
-        if rest and (reason := junk_reason(rest)):
-            cut.append(Removed(rest, reason))
-            rest = ""
-        removed_at[index] = cut
+        rest, removed_at[index] = _clean_line(line, title, link_lists)
         if rest:
             kept.append((index, rest))
     kept = _remove_sandwiched(kept, removed_at, len(lines))
@@ -137,9 +157,12 @@ def clean_document(document: Document) -> Article:
     lines = [line.strip() for line in document.content.splitlines()]
     lines = [line for line in lines if line]
     title, removed = clean_title(document.title or "")
-    paragraphs, body_removed = remove_junk_lines(lines)
+    paragraphs, body_removed = remove_junk_lines(lines, title, document.link_lists)
     removed += body_removed
     standfirst = document.standfirst
+    if standfirst and line_shape_reason(standfirst, title) == "title-repeat":
+        removed.append(Removed(standfirst, "title-repeat"))
+        standfirst = None
     if standfirst:
         paragraphs = [p for p in paragraphs if normalise_line(p) != normalise_line(standfirst)]
     else:

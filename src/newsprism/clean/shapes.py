@@ -1,0 +1,68 @@
+"""Junk told by its shape rather than its words: tag lists, a headline repeated in the body,
+'Section | headline' links, a date stamp glued before the text.
+
+Each rule looks at one line and returns a reason;
+the words-based kinds live in junk.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsprism.text import count_words, fold
+
+SENTENCE_END = tuple('.!?"”’)…:')
+
+PIPE_HEADLINE_RE = re.compile(r"^[^|]{2,60}\s\|\s[^|]+$")
+TAG_LIST_MIN_COMMAS = 5
+TAG_LIST_MAX_WORDS_PER_ITEM = 4
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+DATELINE_PREFIX_RE = re.compile(
+    rf"^(?:{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH} \d{{4}})"
+    r"(?:\s*[-–,|]?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*[-–|]?\s+",
+    re.IGNORECASE,
+)
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
+def line_shape_reason(line: str, title: str) -> str | None:
+    stripped = line.strip()
+    if title and _normal(stripped) == _normal(title):
+        return "title-repeat"
+    if _is_tag_list(stripped):
+        return "tags"
+    if PIPE_HEADLINE_RE.match(stripped) and not stripped.endswith(SENTENCE_END):
+        return "read-more" if count_words(stripped) <= 25 else None
+    return None
+
+
+def _is_tag_list(line: str) -> bool:
+    items = [item.strip() for item in line.split(",")]
+    if len(items) <= TAG_LIST_MIN_COMMAS or line.endswith(SENTENCE_END):
+        return False
+    if line.startswith("|") or "(" in line or sum(any(c.isdigit() for c in i) for i in items) > 1:
+        return False  # a table row, or a list of quantities
+    if sum(i[:1].isupper() for i in items) > len(items) / 2:
+        return False  # a list of names
+    return sum(count_words(i) for i in items) / len(items) <= TAG_LIST_MAX_WORDS_PER_ITEM
+
+
+def strip_title_prefix(line: str, title: str) -> tuple[str, str | None]:
+    """A paragraph that opens with the headline glued to it: cut the headline off."""
+    if not title or len(title) < 20:
+        return line, None
+    candidate = line.lstrip(" |-–—:")
+    if fold(candidate[: len(title)]) == fold(title) and len(candidate) > len(title) + 20:
+        return candidate[len(title) :].lstrip(" |-–—:"), candidate[: len(title)]
+    return line, None
+
+
+def strip_dateline_prefix(line: str) -> tuple[str, str | None]:
+    """'November 20, 2019 - 11:28 AMT PanARMENIAN.Net - Verified ...': cut the stamp off."""
+    match = DATELINE_PREFIX_RE.match(line)
+    if not match or count_words(line[match.end() :]) < 8:
+        return line, None
+    return line[match.end() :], match.group().strip()
