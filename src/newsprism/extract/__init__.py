@@ -15,7 +15,6 @@ from trafilatura.xml import xmltotxt
 from newsprism.model import Document
 from newsprism.text import fold, normalise_line
 
-
 MAX_HTML_CHARS = 8_000_000  # bound the work on one page
 MAX_TREE_SIZE = 200_000
 LINK_ONLY_SHARE = 0.8
