@@ -15,6 +15,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsprism import __version__
+from newsprism.clean import clean_document_id
+from newsprism.clean.templates import MIN_ARTICLES, MemoryTemplates, edge_keys, template_scope
 from newsprism.ingest import InputError, Metadata, expand_paths, read_path
 from newsprism.model import Document
 from newsprism.pipeline import (
@@ -24,10 +26,11 @@ from newsprism.pipeline import (
     analyse_stories,
     one_story,
     process_all,
+    process_batch,
 )
 from newsprism.report import build_analysis, write_report
-from newsprism.store import Store, StoreError
-from newsprism.summary import print_quotes, print_summary
+from newsprism.store import Store, StoreError, StoreTemplates
+from newsprism.summary import print_clean, print_quotes, print_summary
 
 PROGRESS_MIN_FILES = 4
 
@@ -110,12 +113,35 @@ def _new_or_changed(
 
 def _process(paths: tuple[str, ...], metadata: Metadata, stats: RunStats) -> list[Processed]:
     log = ErrorLog(stats)
-    return list(process_all(_documents(paths, metadata, log, None), log))
+    return process_batch(_documents(paths, metadata, log, None), log)
+
+
+def _open_store(db: str) -> Store:
+    try:
+        Path(db).parent.mkdir(parents=True, exist_ok=True)
+        return Store(db)
+    except StoreError as error:
+        raise click.UsageError(str(error)) from error
+
+
+def _restory(store: Store) -> Analysis:
+    analysis = analyse_stories(store.articles(), store.quotes())
+    store.save_stories(analysis.stories)
+    return analysis
+
+
+TEMPLATE_MIN_OPTION = click.option(
+    "--template-min",
+    default=MIN_ARTICLES,
+    show_default=True,
+    help="A line seen in this many articles of one outlet is that outlet's template.",
+)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default="newsprism.db", show_default=True, help="SQLite store.")
+@TEMPLATE_MIN_OPTION
 @click.option(
     "--out",
     default="newsprism-report",
@@ -123,23 +149,20 @@ def _process(paths: tuple[str, ...], metadata: Metadata, stats: RunStats) -> lis
     help="Folder for analysis.json and index.html.",
 )
 @metadata_options
-def analyze(paths: tuple[str, ...], db: str, out: str, metadata: Metadata) -> None:
+def analyze(
+    paths: tuple[str, ...], db: str, template_min: int, out: str, metadata: Metadata
+) -> None:
     """Ingest files, folders and globs into the store, analyse, and write the report."""
     stats = RunStats()
     log = ErrorLog(stats)
-    try:
-        Path(db).parent.mkdir(parents=True, exist_ok=True)
-        store = Store(db)
-    except StoreError as error:
-        raise click.UsageError(str(error)) from error
-    with store:
+    with _open_store(db) as store:
+        templates = StoreTemplates(store, template_min)
         progress = _progress(paths)
         with progress or nullcontext():
             items = _new_or_changed(_documents(paths, metadata, log, progress), store, stats)
-            for processed in process_all(items, log):
+            for processed in process_all(items, log, templates):
                 _save(store, processed, stats, log)
-        analysis = analyse_stories(store.articles(), store.quotes())
-        store.save_stories(analysis.stories)
+        analysis = _restory(store)
     data = build_analysis(analysis.articles, analysis.quotes, analysis.stories)
     json_path, html_path = write_report(
         Path(out), analysis.articles, analysis.quotes, analysis.stories
@@ -157,7 +180,11 @@ def _save(store: Store, processed: Processed, stats: RunStats, log: ErrorLog) ->
     document = processed.document
     try:
         store.save_article(
-            document.source, document.content_hash, processed.article, processed.quotes
+            document.source,
+            document.content_hash,
+            processed.article,
+            processed.quotes,
+            processed.text,
         )
         stats.added += 1
     except StoreError as error:
@@ -204,6 +231,81 @@ def quotes(files: tuple[str, ...], as_json: bool, metadata: Metadata) -> None:
         )
     else:
         print_quotes(console, data)
+    sys.exit(1 if stats.errors else 0)
+
+
+@main.command()
+@click.argument("files", nargs=-1)
+@click.option("--json", "as_json", is_flag=True, help="Print the articles as JSON.")
+@click.option("--keep-junk", is_flag=True, help="Show removed lines in place, marked.")
+@click.option(
+    "--relearn",
+    is_flag=True,
+    help="Count template lines over the whole store again and re-clean every stored article.",
+)
+@click.option("--db", default="newsprism.db", show_default=True, help="SQLite store.")
+@TEMPLATE_MIN_OPTION
+@metadata_options
+def clean(
+    files: tuple[str, ...],
+    as_json: bool,
+    keep_junk: bool,
+    relearn: bool,
+    db: str,
+    template_min: int,
+    metadata: Metadata,
+) -> None:
+    """Print the clean text of each article, with what was removed and why.
+
+    Template lines are learned across the FILES given. With --relearn, the store's template
+    counts are rebuilt from every stored article and each one is cleaned again."""
+    if relearn:
+        _relearn(db, template_min)
+        return
+    if not files:
+        raise click.UsageError("give FILES to clean, or --relearn to re-clean the store")
+    stats = RunStats()
+    processed = process_batch(
+        _documents(files, metadata, ErrorLog(stats), None),
+        ErrorLog(stats),
+        MemoryTemplates(template_min),
+    )
+    if as_json:
+        data = build_analysis([p.article for p in processed], [], [])
+        click.echo(json.dumps({"articles": data["articles"]}, ensure_ascii=False, indent=2))
+    else:
+        for item in processed:
+            raw = [item.text.title or "", *item.text.content.splitlines()]
+            print_clean(console, item.article, keep_junk, [line for line in raw if line.strip()])
+    sys.exit(1 if stats.errors else 0)
+
+
+def _relearn(db: str, template_min: int) -> None:
+    stats = RunStats()
+    log = ErrorLog(stats)
+    with _open_store(db) as store:
+        stored = store.documents()
+        store.forget_template_lines()
+        templates = StoreTemplates(store, template_min)
+        for _, _, text in stored:
+            templates.observe(
+                template_scope(text), clean_document_id(text), edge_keys(text.content.splitlines())
+            )
+        changed = 0
+        for source, content_hash, text in stored:
+            before = store.article(clean_document_id(text))
+            processed = process_batch([text], log, templates)
+            if processed and before and processed[0].article.paragraphs != before.paragraphs:
+                store.save_article(
+                    source, content_hash, processed[0].article, processed[0].quotes, text
+                )
+                changed += 1
+        _restory(store)
+    console.print(
+        f"relearned templates over {len(stored)} stored articles; {changed} cleaned again. "
+        f"Run `newsprism analyze` with no new files to rewrite the report.",
+        highlight=False,
+    )
     sys.exit(1 if stats.errors else 0)
 
 

@@ -81,6 +81,8 @@ class Article:
     kind: ArticleKind = "report"
     # For a transcript: the person whose answers it records, as named by the article.
     interviewee: str | None = None
+    # What cleaning wants a reader to know (a removal the safety rule stopped, ...).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def body(self) -> str:
@@ -105,6 +107,7 @@ class Article:
             "kind": self.kind,
             "paragraphs": list(self.paragraphs),
             "removed": [asdict(r) for r in self.removed],
+            "notes": list(self.notes),
         }
 
     @classmethod
@@ -121,6 +124,7 @@ class Article:
             removed=[Removed(**r) for r in data.get("removed") or []],
             kind=data.get("kind") or "report",
             interviewee=data.get("interviewee"),
+            notes=list(data.get("notes") or []),
         )
 
 

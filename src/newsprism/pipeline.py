@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from newsprism.clean import clean_document
+from newsprism.clean import clean_document, clean_document_id
+from newsprism.clean.templates import MemoryTemplates, TemplateCounts, edge_keys, template_scope
 from newsprism.compare import compare_story
 from newsprism.extract import ExtractionError, extract_html
 from newsprism.ingest import InputError
@@ -20,7 +21,8 @@ from newsprism.stories import group_stories, wire_links
 
 @dataclass
 class Processed:
-    document: Document
+    document: Document  # as read
+    text: Document  # as extracted: what cleaning started from, kept for re-cleaning
     article: Article
     quotes: list[Quote]
 
@@ -40,31 +42,82 @@ class RunStats:
     errors: list[InputError] = field(default_factory=list)
 
 
-def process_document(document: Document) -> Processed:
-    """One input through extract, clean and quotes. Raises ExtractionError on an empty page."""
-    text_document = extract_html(document)
-    article = clean_document(text_document)
+def process_document(document: Document, templates: TemplateCounts | None = None) -> Processed:
+    """One input through extract, clean and quotes; the outlet's template lines (learned
+    from the articles before it) are removed, and its own lines counted for the next ones.
+    Raises ExtractionError on a page with no text."""
+    text = extract_html(document)
+    return process_text(document, text, templates, learn=True)
+
+
+def process_text(
+    document: Document, text: Document, templates: TemplateCounts | None, learn: bool
+) -> Processed:
+    scope = template_scope(text)
+    keys = templates.template_keys(scope) if templates else frozenset()
+    article = clean_document(text, keys)
     if not article.paragraphs:
         raise ExtractionError("no article text left after cleaning")
-    return Processed(document, article, extract_quotes(article))
+    if templates and learn:
+        templates.observe(scope, article.id, edge_keys(text.content.splitlines()))
+    return Processed(document, text, article, extract_quotes(article))
+
+
+def _guarded(source: str, on_error: Callable[[InputError], None], work: Callable[[], Processed]):
+    """Run one input's work; a failure is reported and never stops the run."""
+    try:
+        return work()
+    except ExtractionError as error:
+        on_error(InputError(source, str(error)))
+    except Exception as error:  # a user's file must never stop the run
+        on_error(InputError(source, f"could not be processed ({type(error).__name__}: {error})"))
+    return None
 
 
 def process_all(
     items: Iterable[Document | InputError],
     on_error: Callable[[InputError], None],
+    templates: TemplateCounts | None = None,
 ) -> Iterator[Processed]:
-    """Process what can be processed; report every failure and go on."""
+    """Process what can be processed, in a stream; report every failure and go on."""
     for item in items:
         if isinstance(item, InputError):
             on_error(item)
             continue
-        try:
-            yield process_document(item)
-        except ExtractionError as error:
-            on_error(InputError(item.source, str(error)))
-        except Exception as error:  # a user's file must never stop the run
-            reason = f"could not be processed ({type(error).__name__}: {error})"
-            on_error(InputError(item.source, reason))
+        processed = _guarded(item.source, on_error, lambda d=item: process_document(d, templates))
+        if processed is not None:
+            yield processed
+
+
+def process_batch(
+    items: Iterable[Document | InputError],
+    on_error: Callable[[InputError], None],
+    templates: TemplateCounts | None = None,
+) -> list[Processed]:
+    """Two passes: learn the template lines of every input first, then clean each with them
+    (so the first articles of an outlet lose their template lines too)."""
+    templates = templates or MemoryTemplates()
+    texts: list[tuple[Document, Document]] = []
+    for item in items:
+        if isinstance(item, InputError):
+            on_error(item)
+            continue
+        text = _guarded(item.source, on_error, lambda d=item: extract_html(d))
+        if text is not None:
+            texts.append((item, text))
+    for _, text in texts:
+        article_id = clean_document_id(text)
+        templates.observe(template_scope(text), article_id, edge_keys(text.content.splitlines()))
+    results = []
+    for document, text in texts:
+        processed = _guarded(
+            document.source,
+            on_error,
+            lambda d=document, t=text: process_text(d, t, templates, learn=False),
+        )
+        if processed is not None:
+            results.append(processed)
+    return results
 
 
 def unify_speakers(quotes: list[Quote]) -> list[Quote]:

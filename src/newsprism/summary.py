@@ -8,6 +8,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from newsprism.model import Article, Removed
+
 LABEL_STYLES = {
     "unsourced": "bold red",
     "altered": "bold red",
@@ -121,3 +123,48 @@ def print_quotes(console: Console, data: dict[str, Any]) -> None:
                 marker + _excerpt(quote["text"], 140),
             )
         console.print(table)
+
+
+def print_clean(
+    console: Console, article: Article, keep_junk: bool, raw_lines: list[str] | None = None
+) -> None:
+    """The clean text, then what was removed and why; with `keep_junk`, the input's lines with
+    the removed pieces marked in place."""
+    console.rule(Text(article.title or article.source, style="bold"))
+    if keep_junk and raw_lines is not None:
+        for line in raw_lines:
+            console.print(_marked(line, article.removed))
+    else:
+        if article.standfirst:
+            console.print(Text(article.standfirst, style="italic"))
+        for paragraph in article.paragraphs:
+            console.print(paragraph, highlight=False, markup=False)
+        if article.removed:
+            table = Table(title=f"removed ({len(article.removed)})", expand=True, pad_edge=False)
+            table.add_column("reason", no_wrap=True)
+            table.add_column("text", ratio=1)
+            for removed in article.removed:
+                table.add_row(removed.reason, _excerpt(removed.text, 200))
+            console.print(table)
+    for note in article.notes:
+        console.print(Text(note, style="yellow"))
+
+
+def _marked(line: str, removed: list[Removed]) -> Text:
+    """One input line with each removed piece in it struck through and labelled."""
+    text = Text()
+    at = 0
+    pieces = sorted(
+        ((line.find(r.text), r) for r in removed if r.text and r.text in line),
+        key=lambda found: found[0],
+    )
+    for start, piece in pieces:
+        if start < at:
+            continue
+        text.append(line[at:start])
+        text.append(f"[{piece.reason}: ", style="red")
+        text.append(piece.text, style="strike red")
+        text.append("]", style="red")
+        at = start + len(piece.text)
+    text.append(line[at:])
+    return text

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from newsprism.clean.junk import JUNK_KINDS, SECTION_LABELS
+from newsprism.clean.junk import JUNK_KINDS, SECTION_LABELS, junk_kind
 from newsprism.clean.shapes import (
     line_shape_reason,
     strip_dateline_prefix,
     strip_title_prefix,
 )
 from newsprism.clean.structure import find_interviewee, looks_like_transcript, split_standfirst
+from newsprism.clean.templates import line_key
 from newsprism.model import Article, Document, Removed, short_hash
 from newsprism.text import count_words, normalise_line
 
@@ -20,31 +22,37 @@ GLUE_RE = re.compile(
     r"|(?<=[.!?][”\"’])(?=[A-Z])"
     r"|(?<=[a-z]{2})(?=[A-Z][^\W\d_])"
 )
+# A cheap necessary condition for GLUE_RE (no look-behinds): most lines have no glue at all.
+GLUE_HINT_RE = re.compile(r"[a-z0-9)\]][.!?…][\"”’]?[A-Z“\"‘]|[a-z]{2}[A-Z][^\W\d_]")
 DOUBLE_QUOTE_MARKS = '“”"«»„'
+MAX_JUNK_WORDS = max(kind.max_words for kind in JUNK_KINDS)
+DOUBLE_QUOTE_RE = re.compile(f"[{DOUBLE_QUOTE_MARKS}]")
 BULLET_RE = re.compile(r"^[-–•*·]\s+")
 FIRST_PERSON_PLURAL_RE = re.compile(r"\b(we|our|us)\b", re.IGNORECASE)
 SANDWICH_MAX_LINES = 2
 SANDWICH_MAX_WORDS = 120
+MAX_REMOVED_SHARE = 0.6
+# Whole-line removals the safety rule may undo, least certain first.
+RESTORE_ORDER = ("outlet-template", "link-list", "tags", "read-more", "title-repeat", "appeal")
 
 
 def junk_reason(text: str) -> str | None:
     """The junk kind `text` is, or None when it reads as article text."""
+    words = count_words(text)
+    if words > MAX_JUNK_WORDS:
+        return None
     norm = BULLET_RE.sub("", normalise_line(text))
     if norm.strip(" .:-|–—") in SECTION_LABELS:
         return "section-label"
-    if any(mark in text for mark in DOUBLE_QUOTE_MARKS):
+    if DOUBLE_QUOTE_RE.search(text):
         return None
-    words = count_words(text)
-    for kind in JUNK_KINDS:
-        if words <= kind.max_words and any(p.search(norm) for p in kind.compiled):
-            return kind.name
-    return None
+    return junk_kind(norm, words)
 
 
 def split_glued_junk(line: str) -> tuple[str, list[Removed]]:
     """Cut junk glued before or after real text; returns what is left and what was cut."""
     removed: list[Removed] = []
-    cut = True
+    cut = GLUE_HINT_RE.search(line) is not None
     while cut:
         cut = False
         for match in GLUE_RE.finditer(line):
@@ -71,39 +79,90 @@ def clean_title(title: str) -> tuple[str, list[Removed]]:
     return title.strip(), removed
 
 
-def _clean_line(line: str, title: str, link_lists: frozenset[str]) -> tuple[str, list[Removed]]:
+@dataclass(frozen=True)
+class PageContext:
+    """What is known about the page a line comes from."""
+
+    title: str = ""
+    link_lists: frozenset[str] = frozenset()
+    template_keys: frozenset[str] = frozenset()
+
+
+def _clean_line(line: str, page: PageContext) -> tuple[str, list[Removed]]:
     """One line: a glued headline or date stamp cut off its front, glued junk split off,
-    then the rest judged whole by its words and by its shape."""
+    then the rest judged whole by its words, its shape, and the outlet's template."""
     cut: list[Removed] = []
-    line, headline = strip_title_prefix(line, title)
+    line, headline = strip_title_prefix(line, page.title)
     if headline:
         cut.append(Removed(headline, "title-repeat"))
     line, stamp = strip_dateline_prefix(line)
     if stamp:
         cut.append(Removed(stamp, "dateline"))
-    if normalise_line(line) in link_lists:
+    if page.link_lists and normalise_line(line) in page.link_lists:
         return "", [*cut, Removed(line, "link-list")]
     rest, glued = split_glued_junk(line)
     cut += glued
-    if rest and (reason := junk_reason(rest) or line_shape_reason(rest, title)):
+    if rest and (reason := junk_reason(rest) or _learned_reason(rest, page)):
         cut.append(Removed(rest, reason))
         rest = ""
     return rest, cut
 
 
+def _learned_reason(line: str, page: PageContext) -> str | None:
+    if reason := line_shape_reason(line, page.title):
+        return reason
+    quoted = DOUBLE_QUOTE_RE.search(line)
+    if page.template_keys and not quoted and line_key(line) in page.template_keys:
+        return "outlet-template"
+    return None
+
+
 def remove_junk_lines(
-    lines: list[str], title: str = "", link_lists: frozenset[str] = frozenset()
-) -> tuple[list[str], list[Removed]]:
-    """Every line checked whole and for glued junk; then lines caught between junk are judged."""
+    lines: list[str], page: PageContext | None = None
+) -> tuple[list[str], list[Removed], list[str]]:
+    """Every line checked whole and for glued junk; then lines caught between junk are judged.
+    Returns the kept lines, what was removed, and notes (the safety rule's, if it acted)."""
+    page = page or PageContext()
     kept: list[tuple[int, str]] = []
     removed_at: dict[int, list[Removed]] = {}
     for index, line in enumerate(lines):
-        rest, removed_at[index] = _clean_line(line, title, link_lists)
+        rest, removed_at[index] = _clean_line(line, page)
         if rest:
             kept.append((index, rest))
-    kept = _remove_sandwiched(kept, removed_at, len(lines))
+    notes: list[str] = []
+    if any(removed_at.values()):
+        kept = _remove_sandwiched(kept, removed_at, len(lines))
+        kept, notes = _keep_the_body(lines, kept, removed_at)
     removed = [r for index in sorted(removed_at) for r in removed_at[index]]
-    return [line for _, line in kept], removed
+    return [line for _, line in kept], removed, notes
+
+
+def _keep_the_body(
+    lines: list[str], kept: list[tuple[int, str]], removed_at: dict[int, list[Removed]]
+) -> tuple[list[tuple[int, str]], list[str]]:
+    """Safety: if removals would take more than MAX_REMOVED_SHARE of the words, put back
+    whole lines removed by the least certain rules, weakest first, until they do not."""
+    total = sum(count_words(line) for line in lines) or 1
+    notes: list[str] = []
+    for reason in RESTORE_ORDER:
+        kept_words = sum(count_words(line) for _, line in kept)
+        if 1 - kept_words / total <= MAX_REMOVED_SHARE:
+            break
+        restored = [
+            (index, cuts[-1].text)
+            for index, cuts in removed_at.items()
+            if cuts and cuts[-1].reason == reason and cuts[-1].text == lines[index]
+        ]
+        for index, _ in restored:
+            removed_at[index].pop()
+        if restored:
+            kept = sorted(kept + restored)
+            share = 1 - kept_words / total
+            notes.append(
+                f"safety: kept {len(restored)} lines that the '{reason}' rule would have "
+                f"removed ({share:.0%} of the text was going)"
+            )
+    return kept, notes
 
 
 def _remove_sandwiched(
@@ -124,7 +183,7 @@ def _remove_sandwiched(
             block_reason
             and speaks_as_outlet
             and count_words(line) <= SANDWICH_MAX_WORDS
-            and not any(mark in line for mark in DOUBLE_QUOTE_MARKS)
+            and not DOUBLE_QUOTE_RE.search(line)
         ):
             removed_at[index] = [*removed_at.get(index, []), Removed(line, block_reason)]
             continue
@@ -152,12 +211,19 @@ def _enclosing_junk(index: int, reason_at, n_lines: int) -> str | None:
     return before if before and before == after and before != "section-label" else None
 
 
-def clean_document(document: Document) -> Article:
-    """Document (plain text) -> Article with junk removed and every removal kept."""
+def clean_document_id(document: Document) -> str:
+    """The id the Article made from `document` gets: stable for the same input."""
+    return short_hash(document.source, document.content_hash)
+
+
+def clean_document(document: Document, template_keys: frozenset[str] = frozenset()) -> Article:
+    """Document (plain text) -> Article with junk removed and every removal kept.
+    `template_keys` are the line keys learned as this outlet's template (templates.py)."""
     lines = [line.strip() for line in document.content.splitlines()]
     lines = [line for line in lines if line]
     title, removed = clean_title(document.title or "")
-    paragraphs, body_removed = remove_junk_lines(lines, title, document.link_lists)
+    page = PageContext(title, document.link_lists, template_keys)
+    paragraphs, body_removed, notes = remove_junk_lines(lines, page)
     removed += body_removed
     standfirst = document.standfirst
     if standfirst and line_shape_reason(standfirst, title) == "title-repeat":
@@ -169,7 +235,7 @@ def clean_document(document: Document) -> Article:
         standfirst, paragraphs = split_standfirst(paragraphs)
     transcript = looks_like_transcript(paragraphs)
     return Article(
-        id=short_hash(document.source, document.content_hash),
+        id=clean_document_id(document),
         source=document.source,
         title=title,
         paragraphs=paragraphs,
@@ -180,4 +246,5 @@ def clean_document(document: Document) -> Article:
         removed=removed,
         kind="transcript" if transcript else "report",
         interviewee=find_interviewee(title, standfirst, paragraphs) if transcript else None,
+        notes=notes,
     )

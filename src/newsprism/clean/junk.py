@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from newsprism.clean.literals import required_literals
+
 
 @dataclass(frozen=True)
 class JunkKind:
@@ -18,10 +20,15 @@ class JunkKind:
     description: str
     patterns: tuple[str, ...]
     max_words: int = 40
-    compiled: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
+    # Each pattern compiled, with strings one of which any match must contain (a fast
+    # pre-check: most lines contain none of them, and no regular expression runs).
+    compiled: tuple[tuple[re.Pattern[str], frozenset[str] | None], ...] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "compiled", tuple(re.compile(p) for p in self.patterns))
+        compiled = tuple((re.compile(p), required_literals(p)) for p in self.patterns)
+        object.__setattr__(self, "compiled", compiled)
 
 
 JUNK_KINDS: tuple[JunkKind, ...] = (
@@ -284,3 +291,26 @@ SECTION_LABELS: frozenset[str] = frozenset(
         "share this", "topics", "more",
     }
 )  # fmt: skip
+
+# The table flattened for the hot loop: (max words, kind, pattern, needles), in table order.
+FLAT_PATTERNS: tuple[tuple[int, str, re.Pattern[str], tuple[str, ...] | None], ...] = tuple(
+    (kind.max_words, kind.name, pattern, tuple(needles) if needles else None)
+    for kind in JUNK_KINDS
+    for pattern, needles in kind.compiled
+)
+
+
+def junk_kind(normalised_line: str, words: int) -> str | None:
+    """The first kind with a pattern that matches the line (and allows its length)."""
+    for max_words, name, pattern, needles in FLAT_PATTERNS:
+        if words > max_words:
+            continue
+        if needles is not None:
+            for needle in needles:
+                if needle in normalised_line:
+                    break
+            else:
+                continue
+        if pattern.search(normalised_line):
+            return name
+    return None

@@ -8,6 +8,7 @@ the words-based kinds live in junk.py.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsprism.text import count_words, fold
 
@@ -24,13 +25,15 @@ DATELINE_PREFIX_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def _normal(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold(text)))
 
 
 def line_shape_reason(line: str, title: str) -> str | None:
     stripped = line.strip()
-    if title and _normal(stripped) == _normal(title):
+    same_length = title and abs(len(stripped) - len(title)) <= len(title) // 4 + 4
+    if same_length and _normal(stripped) == _normal(title):
         return "title-repeat"
     if _is_tag_list(stripped):
         return "tags"
@@ -55,7 +58,9 @@ def strip_title_prefix(line: str, title: str) -> tuple[str, str | None]:
     if not title or len(title) < 20:
         return line, None
     candidate = line.lstrip(" |-–—:")
-    if fold(candidate[: len(title)]) == fold(title) and len(candidate) > len(title) + 20:
+    if len(candidate) <= len(title) + 20 or candidate[:1].lower() != title[:1].lower():
+        return line, None
+    if fold(candidate[: len(title)]) == fold(title):
         return candidate[len(title) :].lstrip(" |-–—:"), candidate[: len(title)]
     return line, None
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from newsprism.extract import decode_html
 from newsprism.model import Document
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024
@@ -105,7 +106,7 @@ def read_path(path: Path, metadata: Metadata | None = None) -> Iterator[Document
                 yield metadata.apply(item) if isinstance(item, Document) else item
             return
         if suffix in HTML_SUFFIXES:
-            document = Document(source=str(path), content=_decode(data), format="html")
+            document = Document(source=str(path), content=decode_html(data), format="html")
         else:
             document = _text_document(str(path), _decode(data))
         yield metadata.apply(sidecar.apply(document))

@@ -1,5 +1,5 @@
 """SQLite storage for articles, quotes and stories, with full-text search."""
 
-from newsprism.store.sqlite import SCHEMA_VERSION, Store, StoreError
+from newsprism.store.sqlite import SCHEMA_VERSION, Store, StoreError, StoreTemplates
 
-__all__ = ["SCHEMA_VERSION", "Store", "StoreError"]
+__all__ = ["SCHEMA_VERSION", "Store", "StoreError", "StoreTemplates"]

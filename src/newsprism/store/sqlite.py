@@ -21,6 +21,7 @@ from newsprism.model import (
     Article,
     Discrepancy,
     DiscrepancyValue,
+    Document,
     Edit,
     Quote,
     QuoteMatch,
@@ -153,6 +154,24 @@ MIGRATIONS: list[str] = [
         INSERT INTO quotes_fts(rowid, text, speaker) VALUES (new.pk, new.text, new.speaker);
     END;
     """,
+    # 2: cleaning notes; the extracted document kept for re-cleaning; outlet template counts.
+    """
+    ALTER TABLE articles ADD COLUMN notes TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE inputs ADD COLUMN document TEXT;
+    CREATE TABLE template_seen (
+        scope TEXT NOT NULL,
+        line_key TEXT NOT NULL,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (scope, line_key, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX template_seen_article ON template_seen(article_id);
+    CREATE TABLE template_counts (
+        scope TEXT NOT NULL,
+        line_key TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        PRIMARY KEY (scope, line_key)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -278,21 +297,66 @@ class Store:
         return row[0] if row else None
 
     def save_article(
-        self, source: str, content_hash: str, article: Article, quotes: list[Quote]
+        self,
+        source: str,
+        content_hash: str,
+        article: Article,
+        quotes: list[Quote],
+        document: Document | None = None,
     ) -> None:
-        """Replace whatever `source` produced before by `article` and its `quotes`, atomically."""
+        """Replace whatever `source` produced before by `article` and its `quotes`, atomically.
+        `document` (the extracted text) is kept so the article can be cleaned again later."""
         with self._transaction(f"saving {source}") as conn:
             seq = self._drop_source(source)
             _insert_article(conn, article, seq)
             for position, quote in enumerate(quotes):
                 _insert_quote(conn, quote, position)
             conn.execute(
-                "INSERT INTO inputs(source, content_hash, article_id, ingested_at)"
-                " VALUES (?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET"
+                "INSERT INTO inputs(source, content_hash, article_id, ingested_at, document)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET"
                 " content_hash = excluded.content_hash, article_id = excluded.article_id,"
-                " ingested_at = excluded.ingested_at",
-                (source, content_hash, article.id, _now()),
+                " ingested_at = excluded.ingested_at, document = excluded.document",
+                (source, content_hash, article.id, _now(), _document_json(document)),
             )
+
+    def documents(self) -> list[tuple[str, str, Document]]:
+        """(source, content hash, extracted document) of every stored input, in read order."""
+        rows = self._conn.execute(
+            "SELECT i.source, i.content_hash, i.document FROM inputs i"
+            " JOIN articles a ON a.id = i.article_id"
+            " WHERE i.document IS NOT NULL ORDER BY a.seq, a.pk"
+        )
+        return [(row[0], row[1], _document_from_json(row[2])) for row in rows]
+
+    # -- outlet templates --------------------------------------------------------------------
+
+    def observe_lines(self, scope: str, article_id: str, keys: Iterable[str]) -> None:
+        """Count each line key once per article of `scope` (an outlet, or a file)."""
+        with self._transaction("counting template lines") as conn:
+            for key in keys:
+                added = conn.execute(
+                    "INSERT OR IGNORE INTO template_seen(scope, line_key, article_id)"
+                    " VALUES (?, ?, ?)",
+                    (scope, key, article_id),
+                ).rowcount
+                if added:
+                    conn.execute(
+                        "INSERT INTO template_counts(scope, line_key, articles) VALUES (?, ?, 1)"
+                        " ON CONFLICT(scope, line_key) DO UPDATE SET articles = articles + 1",
+                        (scope, key),
+                    )
+
+    def template_lines(self, scope: str, min_articles: int) -> frozenset[str]:
+        rows = self._conn.execute(
+            "SELECT line_key FROM template_counts WHERE scope = ? AND articles >= ?",
+            (scope, min_articles),
+        )
+        return frozenset(row[0] for row in rows)
+
+    def forget_template_lines(self) -> None:
+        with self._transaction("forgetting template lines") as conn:
+            conn.execute("DELETE FROM template_seen")
+            conn.execute("DELETE FROM template_counts")
 
     def _drop_source(self, source: str) -> int:
         """Delete the articles earlier stored for `source`; return the read position to use."""
@@ -303,6 +367,7 @@ class Store:
         ).fetchall()
         for row in rows:
             _forget_in_stories(self._conn, row["id"])
+            _forget_template_lines(self._conn, row["id"])
             self._conn.execute("DELETE FROM articles WHERE id = ?", (row["id"],))
         if rows:
             return min(row["seq"] for row in rows)
@@ -384,6 +449,20 @@ class Store:
         }
 
 
+class StoreTemplates:
+    """Template counts kept in the store, so an outlet's template is learned across runs."""
+
+    def __init__(self, store: Store, min_articles: int) -> None:
+        self.store = store
+        self.min_articles = min_articles
+
+    def observe(self, scope: str, article_id: str, keys: set[str]) -> None:
+        self.store.observe_lines(scope, article_id, keys)
+
+    def template_keys(self, scope: str) -> frozenset[str]:
+        return self.store.template_lines(scope, self.min_articles)
+
+
 # -- helpers -----------------------------------------------------------------------------------
 
 
@@ -431,6 +510,30 @@ def _forget_in_stories(conn: sqlite3.Connection, article_id: str) -> None:
     conn.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)")
 
 
+def _forget_template_lines(conn: sqlite3.Connection, article_id: str) -> None:
+    conn.execute(
+        "UPDATE template_counts SET articles = articles - 1 WHERE (scope, line_key) IN"
+        " (SELECT scope, line_key FROM template_seen WHERE article_id = ?)",
+        (article_id,),
+    )
+    conn.execute("DELETE FROM template_seen WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM template_counts WHERE articles <= 0")
+
+
+def _document_json(document: Document | None) -> str | None:
+    if document is None:
+        return None
+    values = asdict(document)
+    values["link_lists"] = sorted(document.link_lists)
+    return json.dumps(values, ensure_ascii=False)
+
+
+def _document_from_json(data: str) -> Document:
+    values = json.loads(data)
+    values["link_lists"] = frozenset(values.get("link_lists") or ())
+    return Document(**values)
+
+
 def _insert_article(conn: sqlite3.Connection, article: Article, seq: int) -> None:
     values = {
         "id": article.id,
@@ -445,6 +548,7 @@ def _insert_article(conn: sqlite3.Connection, article: Article, seq: int) -> Non
         "interviewee": article.interviewee,
         "paragraphs": json.dumps(article.paragraphs, ensure_ascii=False),
         "removed": json.dumps([asdict(r) for r in article.removed], ensure_ascii=False),
+        "notes": json.dumps(article.notes, ensure_ascii=False),
         "body": article.body,
     }
     _insert(conn, "articles", values)
@@ -500,6 +604,7 @@ def _article_from_row(row: sqlite3.Row) -> Article:
         removed=[Removed(**r) for r in json.loads(row["removed"])],
         kind=row["kind"],
         interviewee=row["interviewee"],
+        notes=json.loads(row["notes"]),
     )
 
 
