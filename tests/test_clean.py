@@ -1,3 +1,5 @@
+import pytest
+
 from newsprism.clean import clean_document, junk_reason
 from newsprism.clean.cleaner import split_glued_junk
 from newsprism.model import Document
@@ -92,3 +94,112 @@ def test_every_removal_is_kept_with_reason():
         "The council approved the new budget on Tuesday after a long debate."
     ]
     assert [r.reason for r in article.removed] == ["advertisement", "rights"]
+
+
+def clean_lines(*lines: str, title: str = "A headline about the council budget"):
+    return clean_document(Document(source="t.txt", title=title, content="\n".join(lines)))
+
+
+BODY = [
+    "The council approved the new budget on Tuesday after a long debate in the chamber.",
+    "Councillors from both parties said the plan would protect libraries and bus routes.",
+    "The finance chief said reserves would be used to close a gap of four million pounds.",
+    "Opponents argued that the plan relied too heavily on one-off savings this year.",
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (
+            "Get the day’s top headlines delivered to your inbox every morning by subscribing "
+            "to our newsletter.",
+            "newsletter",
+        ),
+        ("This copy is for your personal, non-commercial use only.", "rights"),
+        ("(Reporting by Jane Doe; Editing by John Roe)", "byline"),
+        ("https://www.example.com/news/2019/budget-vote", "link"),
+        ("October 12, 2017", "dateline"),
+        ("Tempo de leitura: 2 minutos", "reading-time"),
+        ("- Print Article", "page-tools"),
+        ("Like this story? Share it with a friend!", "social"),
+        ("Also on example.com Other story about something else entirely", "read-more"),
+        ("Tags: budget, council, libraries", "tags"),
+        (
+            "ATENÇÃO: Comentários com textos ininteligíveis não serão aprovados pelo moderador.",
+            "comments",
+        ),
+        (
+            "Acme is a global provider of industrial software for factories and ports.",
+            "boilerplate",
+        ),
+    ],
+)
+def test_junk_kinds_fire_on_their_lines(line, reason):
+    article = clean_lines(BODY[0], line, *BODY[1:])
+    assert [(r.text, r.reason) for r in article.removed] == [(line, reason)]
+    assert len(article.paragraphs) + bool(article.standfirst) == len(BODY)
+
+
+def test_headline_repeated_and_glued_date_cut():
+    title = "More than 100 protesters killed in unrest, rights group says"
+    article = clean_lines(
+        f"| {title} November 20, 2019 - 11:28 AMT Verified video footage and eyewitness "
+        "testimony reveal a harrowing pattern of killings by security forces.",
+        *BODY,
+        title=title,
+    )
+    reasons = {r.reason: r.text for r in article.removed}
+    assert reasons["title-repeat"] == title
+    assert reasons["dateline"].startswith("November 20, 2019")
+    text = "\n".join(filter(None, [article.standfirst, article.body]))
+    assert text.startswith("Verified video footage")
+
+
+def test_tag_list_shape_but_not_names_or_quantities():
+    tags = (
+        "stock car 2018, stock car brasil, stock car cascavel, corrida milhao, interlagos, taruma"
+    )
+    names = (
+        "Olga Kosoy, Amy Lambert, Dana Hawkinson, Daniel Pastula, Cynthia Goldsmith, Erin Staples"
+    )
+    recipe = "1 cup lettuce, 2 tomatoes, 3 oz chicken, 4 tbsp feta, 1 tsp oil, salt, pepper"
+    article = clean_lines(*BODY, tags, names, recipe)
+    assert [r.reason for r in article.removed] == ["tags"]
+
+
+def test_link_lists_from_the_page_are_removed():
+    related = ["Five things to know about the budget", "Council elections: the results"]
+    document = Document(
+        source="p",
+        title="Budget",
+        content="\n".join([*BODY, *related]),
+        link_lists=frozenset(r.lower() for r in related),
+    )
+    article = clean_document(document)
+    assert [r.reason for r in article.removed] == ["link-list", "link-list"]
+
+
+def test_safety_rule_stops_a_removal_that_would_take_the_body():
+    lines = [f"Line {n} of a page whose every line the outlet repeats." for n in "abcdef"]
+    from newsprism.clean.templates import line_key
+
+    article = clean_document(
+        Document(source="p", title="T", content="\n".join(lines)),
+        template_keys=frozenset(line_key(line) for line in lines),
+    )
+    assert article.removed == []
+    assert len(article.paragraphs) + bool(article.standfirst) == 6
+    assert article.notes and "outlet-template" in article.notes[0]
+
+
+def test_safety_rule_lets_a_small_template_removal_through():
+    from newsprism.clean.templates import line_key
+
+    footer = "Thanks for reading the Ledger."
+    article = clean_document(
+        Document(source="p", title="T", content="\n".join([*BODY, footer])),
+        template_keys=frozenset({line_key(footer)}),
+    )
+    assert [(r.text, r.reason) for r in article.removed] == [(footer, "outlet-template")]
+    assert article.notes == []

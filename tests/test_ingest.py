@@ -154,3 +154,63 @@ def test_seed_reads_as_title_and_body():
     document = only(read_path(REPORT_SEED))
     assert document.title.startswith("Jurgen Klopp hopes")
     assert document.outlet == "The Independent"
+
+
+def write(path, data: bytes):
+    path.write_bytes(data)
+    return path
+
+
+PAGE = (
+    "<html><head><meta charset='utf-8'><title>Budget vote</title></head><body><article>"
+    "<h1>Budget vote</h1>"
+    + "".join(
+        f"<p>Paragraph {i}: the council debated the budget for a long time and agreed on "
+        "the main points of the plan.</p>"
+        for i in range(8)
+    )
+    + "</article></body></html>"
+)
+
+
+def test_html_declared_utf8_but_latin1_is_decoded(tmp_path):
+    path = write(tmp_path / "p.html", PAGE.replace("Paragraph", "Parágrafo").encode("latin-1"))
+    document = extract_html(only(read_path(path)))
+    assert "Parágrafo 0: the council" in document.content
+
+
+@pytest.mark.parametrize(
+    ("name", "html"),
+    [
+        ("truncated.html", PAGE[: len(PAGE) // 2]),
+        (
+            "broken.html",
+            "<html><body><div><p>Unclosed <b>tags <i>and <table><tr><td>cell"
+            + "<p>the council debated the budget plan " * 20
+            + "</span></div></html></html>",
+        ),
+    ],
+)
+def test_broken_html_still_gives_text(tmp_path, name, html):
+    path = write(tmp_path / name, html.encode())
+    document = extract_html(only(read_path(path)))
+    assert "council" in document.content
+
+
+def test_html_without_text_or_too_deep_is_a_named_error(tmp_path):
+    for name, html in (
+        ("script.html", "<html><body><script>var x = 1;</script></body></html>"),
+        ("deep.html", "<div>" * 100_000 + "deep text" + "</div>" * 100_000),
+    ):
+        document = only(read_path(write(tmp_path / name, html.encode())))
+        with pytest.raises(ExtractionError):
+            extract_html(document)
+
+
+def test_gigantic_html_refused(tmp_path):
+    path = tmp_path / "huge.html"
+    with path.open("wb") as handle:
+        handle.write(b"<html><body><p>" + b"word " * 1000 + b"</p>")
+        handle.truncate(50 * 1024 * 1024)
+    error = only(read_path(path))
+    assert isinstance(error, InputError) and "too large" in error.reason

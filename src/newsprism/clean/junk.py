@@ -118,7 +118,8 @@ JUNK_KINDS: tuple[JunkKind, ...] = (
         "read-more",
         "'read more', related-article and round-up pointers",
         (
-            r"^(read more|read next|related|related articles?|more on this( story)?|recommended|see also|most (read|popular|viewed)|you may also like|more from|further reading|trending)\b",
+            r"^(read more|read next|related|related articles?|more on this( story)?|recommended|see also|you may also like|more from|further reading|trending)\b",
+            r"^(the )?most (read|popular|viewed|shared|emailed)( (stories|articles|news|today|now|this week))?$",
             r"^read (our|the) ([a-z -]+ )?(round-?up|full story|report|live blog|analysis|coverage)\b",
             r"^(click|tap) here\b",
             r"^read (below|on)\b",

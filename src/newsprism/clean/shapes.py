@@ -17,6 +17,30 @@ SENTENCE_END = tuple('.!?"”’)…:')
 PIPE_HEADLINE_RE = re.compile(r"^[^|]{2,60}\s\|\s[^|]+$")
 TAG_LIST_MIN_COMMAS = 5
 TAG_LIST_MAX_WORDS_PER_ITEM = 4
+SENTENCE_WORDS = {
+    "the",
+    "a",
+    "an",
+    "was",
+    "is",
+    "are",
+    "were",
+    "in",
+    "on",
+    "at",
+    "of",
+    "to",
+    "and",
+    "by",
+    "for",
+    "with",
+    "that",
+    "which",
+    "who",
+    "has",
+    "have",
+    "had",
+}
 MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 DATELINE_PREFIX_RE = re.compile(
     rf"^(?:{MONTH} \d{{1,2}},? \d{{4}}|\d{{1,2}} {MONTH} \d{{4}})"
@@ -50,6 +74,9 @@ def _is_tag_list(line: str) -> bool:
         return False  # a table row, or a list of quantities
     if sum(i[:1].isupper() for i in items) > len(items) / 2:
         return False  # a list of names
+    words = fold(line).split()
+    if sum(w in SENTENCE_WORDS for w in words) > len(words) / 10:
+        return False  # a sentence with many commas
     return sum(count_words(i) for i in items) / len(items) <= TAG_LIST_MAX_WORDS_PER_ITEM
 
 

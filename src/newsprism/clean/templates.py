@@ -22,6 +22,7 @@ EDGE_LINES = 6  # lines counted at each end of an article
 MAX_TEMPLATE_WORDS = 30
 KEY_PUNCTUATION_RE = re.compile(r"[^\w\s]|_")
 KEY_DIGITS_RE = re.compile(r"\d+")
+WORDY_KEY_RE = re.compile(r"[^\W\d_]{3}")  # a key must hold a word: "0 0 p m" (a time) is none
 
 
 class TemplateCounts(Protocol):
@@ -48,7 +49,8 @@ def edge_keys(lines: list[str]) -> set[str]:
     """Keys of the short lines at an article's top and bottom, the ones templates fill."""
     lines = [line for line in lines if line.strip()]
     edges = lines[:EDGE_LINES] + lines[-EDGE_LINES:]
-    return {line_key(line) for line in edges if count_words(line) <= MAX_TEMPLATE_WORDS} - {""}
+    keys = {line_key(line) for line in edges if count_words(line) <= MAX_TEMPLATE_WORDS}
+    return {key for key in keys if WORDY_KEY_RE.search(key)}
 
 
 class MemoryTemplates:

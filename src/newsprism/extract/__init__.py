@@ -29,19 +29,20 @@ class ExtractionError(ValueError):
 
 
 def decode_html(data: bytes) -> str:
-    """Bytes of a page -> text: UTF-8 if it is valid, else the charset the page declares,
-    else a guess (trafilatura's detection), never an exception."""
+    """Bytes of a page -> text, never an exception: UTF-8 if it is valid; else the charset the
+    page declares; a page that declares UTF-8 wrongly is nearly always Windows-1252 (the
+    common mislabelling); with no declaration, a guess (trafilatura's detection)."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     declared = DECLARED_CHARSET_RE.search(data[:4096])
-    if declared:
-        name = declared.group(1).decode("ascii", "ignore")
+    name = declared.group(1).decode("ascii", "ignore").lower() if declared else ""
+    if name.replace("-", "").replace("_", "") in ("utf8", "unicode11utf8"):
+        return data.decode("cp1252", errors="replace")
+    if name:
         try:
-            codecs.lookup(name)
-            if name.lower().replace("-", "") != "utf8":
-                return data.decode(name, errors="replace")
+            return data.decode(codecs.lookup(name).name, errors="replace")
         except LookupError:
             pass
     return decode_file(data)
