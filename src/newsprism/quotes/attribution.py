@@ -23,7 +23,7 @@ CUE_LEMMAS = """
     allege contend caution demand repeat proclaim pledge testify brag charge accuse blast slam
     praise tout mock chide scoff sniff grumble snap retort recount read call instruct
     advise inform assure remind wonder question challenge dismiss predict reiterate estimate
-    recommend acknowledge complain lecture interject quote cite vent needle assure
+    recommend acknowledge complain lecture interject quote cite vent needle assure blog
 """.split()
 IRREGULAR_FORMS = {
     "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "read": ("read",),
@@ -199,11 +199,23 @@ def subject_before(text: str, end: int) -> tuple[int, int] | None:
         index -= 1
     while taken and (taken[-1].group() == "," or _low(taken[-1].group()) in CONNECTORS):
         taken.pop()
+    if not taken:
+        taken = _determined_before(tokens)  # "The petition accuses ..."
     words = [t.group() for t in reversed(taken)]
     if not taken or not _has_head(words):
         return None
     start, stop = taken[-1].start(), taken[0].end()
     return start, stop - (1 if text[stop - 1] == "." and len(taken[0].group()) > 3 else 0)
+
+
+def _determined_before(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
+    """A determiner and one to three plain words right before the cue, last token first."""
+    for size in (1, 2, 3):
+        if len(tokens) > size and _low(tokens[-size - 1].group()) in DETERMINERS - {"that"}:
+            words = tokens[-size:]
+            if all(w.group() != "," and w.group().isalpha() for w in words):
+                return list(reversed(tokens[-size - 1 :]))
+    return []
 
 
 def subject_after(text: str, start: int) -> tuple[int, int] | None:
@@ -369,6 +381,15 @@ def sentence_subject(text: str, begin: int, end: int) -> tuple[int, int] | None:
         if token.group() != "," and _is_name_word(token.group()):
             return subject_after(text, token.start())
     return None
+
+
+def attribution_of_sentence(text: str) -> Attribution | None:
+    """No cue at all: a quote inside a sentence is taken to be its subject's words
+    ('Christie ... his guilty pleasure is “Football Life.”')."""
+    begin = last_sentence(text.rstrip())
+    if not text[begin:].strip():
+        return None
+    return _attribution(text, sentence_subject(text, begin, len(text)), "")
 
 
 def attribution_of_intro(paragraph: str) -> Attribution | None:

@@ -11,12 +11,13 @@ from newsprism.quotes.attribution import (
     attribution_after,
     attribution_before,
     attribution_of_intro,
+    attribution_of_sentence,
 )
 from newsprism.quotes.marks import MarkedSpan, find_marked_spans, opens_with_mark, primary_style
 from newsprism.quotes.speakers import PersonIndex
 from newsprism.text import count_words
 
-MIN_UNATTRIBUTED_WORDS = 3
+MIN_UNATTRIBUTED_WORDS = 1
 ANSWER_PREFIX_CHARS = 3  # "A: "
 
 
@@ -102,13 +103,19 @@ def _found(article: Article, index: int, offset: int, span: MarkedSpan) -> _Foun
 def _attach_attribution(
     item: _Found, paragraph: str, offset: int, marked: list[MarkedSpan]
 ) -> None:
+    """The attribution after the closing mark (', he said'), else in the sentence before the
+    opening mark (a cue and its subject), else the subject of the sentence the quote is in."""
     at = marked.index(item.span)
     after_end = marked[at + 1].start - 1 if at + 1 < len(marked) else len(paragraph)
     after_start = min(item.span.end + 1, after_end)
     if attribution := attribution_after(paragraph[after_start:after_end]):
         item.attribution, item.attribution_at = attribution, offset + after_start
-    elif attribution := attribution_before(_masked_before(paragraph, marked[:at], item.span)):
-        item.attribution, item.attribution_at = attribution, offset
+        return
+    before = _masked_before(paragraph, marked[:at], item.span)
+    for find in (attribution_before, attribution_of_sentence):
+        if attribution := find(before):
+            item.attribution, item.attribution_at = attribution, offset
+            return
 
 
 def _masked_before(paragraph: str, earlier: list[MarkedSpan], span: MarkedSpan) -> str:
