@@ -51,6 +51,9 @@ SENTENCE_STARTERS = {
     "ahead", "asked", "speaking", "meanwhile", "also", "still", "even", "only", "just",
     "yes", "no", "not", "all", "some", "many", "most", "both", "each", "every", "last",
     "next", "first", "second", "during", "until", "under", "over", "about", "between",
+    "maybe", "perhaps", "indeed", "instead", "today", "yesterday", "finally",
+    "already", "thus", "hence", "besides", "otherwise", "later", "earlier",
+    "according", "given", "like", "unlike", "whether", "once", "transcript", "update",
 }  # fmt: skip
 
 CAP_WORD = r"(?:[A-Z][\w’'\-]*[\w]|[A-Z]\.?)"

@@ -106,7 +106,13 @@ def _cue_forms() -> list[str]:
 
 
 CUE_FORMS = _cue_forms()
-CUE_RE = re.compile(r"\b(" + "|".join(map(re.escape, CUE_FORMS)) + r")\b", re.IGNORECASE)
+# Lower case only: "States" in "the United States" is no cue. A cue right after a determiner
+# or possessive ("the challenge", "his answer") is a noun and is skipped.
+CUE_RE = re.compile(
+    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bits )\b("
+    + "|".join(map(re.escape, CUE_FORMS))
+    + r")\b"
+)
 TOKEN_RE = re.compile(r"[\w’'.\-]+|,")
 ACCORDING_RE = re.compile(r"\baccording to\s+", re.IGNORECASE)
 TURN_RE = re.compile(r"(?:^|[.!?]\s+)((?:[A-Z][\w’'.\-]*\s){0,3}[A-Z][\w’'.\-]*):\s*$")
@@ -213,7 +219,11 @@ def _determined_before(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
     for size in (1, 2, 3):
         if len(tokens) > size and _low(tokens[-size - 1].group()) in DETERMINERS - {"that"}:
             words = tokens[-size:]
-            if all(w.group() != "," and w.group().isalpha() for w in words):
+            plain = (w.group() for w in words)
+            if all(
+                w.isalpha() and _low(w) not in CONNECTORS | ADVERBS | SENTENCE_STARTERS
+                for w in plain
+            ):
                 return list(reversed(tokens[-size - 1 :]))
     return []
 
@@ -233,6 +243,7 @@ def subject_after(text: str, start: int) -> tuple[int, int] | None:
         if (
             _np_word(word)
             or (not taken and low in DETERMINERS)
+            or (taken and word.isdigit())
             or (
                 low in CONNECTORS
                 and taken
@@ -280,15 +291,45 @@ def attribution_after(text: str) -> Attribution | None:
         return _attribution(text, subject_after(text, according.end()), "according to")
     match = CUE_RE.search(text, lead)
     if not match or match.start() - lead > 90:
-        return None
+        return _closing_inverted(text, lead)
     if match.start() == lead:  # "said Klopp", "added the spokeswoman"
         return _attribution(text, subject_after(text, match.end() + 1), match.group().lower())
     span = subject_before(text, match.start())
     between = text[lead : match.start()]
-    if span is None or text[lead : span[0]].strip(" ,"):
+    if span is None or not _describes(text[lead : span[0]]):
         # "the Post's senior politics editor Steven Ginsberg responded": all of it names him
         span = (lead, lead + len(between.rstrip())) if _names_someone(between, match) else None
     return _attribution(text, span, match.group().lower())
+
+
+CLOSING_CUE_RE = re.compile(r",\s+(" + "|".join(map(re.escape, CUE_FORMS)) + r")\s+")
+
+
+CLOSING_SUBJECT_RE = re.compile(
+    r",\s+(he|she|they|we|I|it)\s+(" + "|".join(map(re.escape, CUE_FORMS)) + r")\s*[.,]?\s*$"
+)
+
+
+def _closing_inverted(text: str, lead: int) -> Attribution | None:
+    """'... to Mr. Sanders, said David Axelrod, a former strategist.': the speaker of the
+    sentence named at its end."""
+    end = SENTENCE_BREAK_RE.search(text, lead)
+    sentence_end = end.start() + 1 if end else len(text)
+    for match in CLOSING_CUE_RE.finditer(text, lead, sentence_end):
+        span = subject_after(text, match.end())
+        if span and text[span[1] : span[1] + 1] in (",", ".", ""):
+            return _attribution(text, span, match.group(1))
+    for match in CLOSING_SUBJECT_RE.finditer(text, lead, sentence_end):
+        return Attribution(match.group(1), match.start(1), match.end(1), match.group(2))
+    return None
+
+
+def _describes(words_before: str) -> bool:
+    """Only a description sits between the quote and the speaker ('another friend, ')."""
+    tokens = TOKEN_RE.findall(words_before)
+    return all(t == "," or _np_word(t) or _low(t) in DETERMINERS | ROLE_NOUNS for t in tokens) and (
+        len(tokens) <= 6
+    )
 
 
 def _names_someone(between: str, cue: re.Match[str]) -> bool:
@@ -296,8 +337,8 @@ def _names_someone(between: str, cue: re.Match[str]) -> bool:
     words = between.split()
     return (
         0 < len(words) <= 10
-        and not re.search(r"[.;:!?\"“”]", between)
-        and (_np_word(words[0]) or _low(words[0]) in DETERMINERS)
+        and not re.search(r"[.,;:!?\"“”]", between)
+        and (_np_word(words[0]) or _low(words[0]) in DETERMINERS - {"that", "this", "these"})
         and _has_head(words)
         and not cue.group().lower().endswith("ing")
     )
@@ -315,9 +356,9 @@ def attribution_before(text: str) -> Attribution | None:
     begin = last_sentence(text.rstrip())
     sentence = text[: len(text.rstrip())]
     according = list(ACCORDING_RE.finditer(sentence, begin))
-    if according and sentence[according[-1].end() :].count(",") <= 1:
+    if according:
         span = subject_after(sentence, according[-1].end())
-        if span and not sentence[span[1] :].strip(" ,:"):
+        if span and sentence[span[1] : span[1] + 1] in (",", ""):
             return _attribution(sentence, span, "according to")
     cues = [
         m for m in CUE_RE.finditer(sentence, begin) if len(sentence) - m.end() <= MAX_CUE_DISTANCE
@@ -328,7 +369,10 @@ def attribution_before(text: str) -> Attribution | None:
         word = cue.group().lower()
         if inverted := _inverted_subject(sentence, cue):
             return _attribution(sentence, inverted, word)
-        participle = word.endswith("ing") and sentence[: cue.start()].rstrip().endswith(",")
+        before_cue = sentence[: cue.start()].rstrip()
+        participle = word.endswith("ing") and (
+            before_cue.endswith(",") or before_cue.endswith(" and")
+        )
         span = None if participle else subject_before(sentence, cue.start())
         if span is None and word.endswith("ing"):
             span = _earlier_cue_subject(sentence, begin, cue) or sentence_subject(
@@ -367,29 +411,60 @@ def _turn(sentence: str, begin: int) -> Attribution | None:
     return None
 
 
+INTRO_WORDS = {
+    "in", "at", "on", "after", "before", "during", "since", "with", "for", "by", "from",
+    "over", "under", "when", "while", "as", "although", "though", "despite", "following",
+    "earlier", "later", "last", "next", "this", "that", "speaking", "asked", "meanwhile",
+    "moreover", "furthermore", "nevertheless", "nonetheless", "additionally", "separately",
+    "initially", "ultimately", "similarly", "likewise", "regardless", "instead", "still",
+}  # fmt: skip
+TIME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+    "yesterday", "tonight", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december",
+}  # fmt: skip
+
+
+def _is_time_word(word: str) -> bool:
+    return word in TIME_WORDS
+
+
 def sentence_subject(text: str, begin: int, end: int) -> tuple[int, int] | None:
     """The subject of the sentence text[begin:end]: the first pronoun or name, after an
     opening phrase ('Hours later, Trump ...', 'When he returned he began ...')."""
     tokens = list(TOKEN_RE.finditer(text, begin, end))
     skip = 0
-    if tokens and _low(tokens[0].group()) in SENTENCE_STARTERS - PRONOUNS - DETERMINERS:
-        commas = [i for i, t in enumerate(tokens) if t.group() == ","]
-        skip = commas[0] + 1 if commas else 1
+    commas = [i for i, t in enumerate(tokens[:10]) if t.group() == ","]
+    opener = _low(tokens[0].group()) if tokens else ""
+    intro = (
+        opener in INTRO_WORDS
+        or opener in DETERMINERS
+        or _is_time_word(opener)
+        or opener.endswith(("ly", "ed", "ing"))
+        or (bool(tokens) and tokens[0].group().isupper() and len(opener) > 2)  # "WASHINGTON,"
+    )
+    if commas and intro:
+        skip = commas[-1] + 1  # "At a summit in Hilton Head, S.C., Rubio offered ..."
+    elif opener in SENTENCE_STARTERS - PRONOUNS - DETERMINERS:
+        skip = 1  # "Then he cut into Bush", "Maybe he figures"
     for token in tokens[skip:]:
-        if _low(token.group()) in PRONOUNS:
+        if _low(token.group()) in PRONOUNS - {"it", "you"}:
             return token.start(), token.end()
         if token.group() != "," and _is_name_word(token.group()):
             return subject_after(text, token.start())
     return None
 
 
-def attribution_of_sentence(text: str) -> Attribution | None:
-    """No cue at all: a quote inside a sentence is taken to be its subject's words
-    ('Christie ... his guilty pleasure is “Football Life.”')."""
-    begin = last_sentence(text.rstrip())
-    if not text[begin:].strip():
-        return None
-    return _attribution(text, sentence_subject(text, begin, len(text)), "")
+def attribution_of_sentence(text: str, at: int) -> Attribution | None:
+    """No cue at all: a quote inside a sentence (at `at`, quoted words masked in `text`) is
+    taken to be its subject's words ('Christie ... his guilty pleasure is “Football Life.”',
+    'In declaring Trump's statements “not Christian,” the pope demonstrated ...')."""
+    begin = last_sentence(text[:at].rstrip())
+    end_match = SENTENCE_BREAK_RE.search(text, at)
+    end = end_match.start() + 1 if end_match else len(text)
+    if not text[begin:at].strip() and not text[at:end].strip(" “”\"'‘’,.;:!?"):
+        return None  # the quote is the whole sentence: nothing to take a subject from
+    return _attribution(text, sentence_subject(text, begin, end), "")
 
 
 def attribution_of_intro(paragraph: str) -> Attribution | None:

@@ -112,19 +112,25 @@ def _attach_attribution(
         item.attribution, item.attribution_at = attribution, offset + after_start
         return
     before = _masked_before(paragraph, marked[:at], item.span)
-    for find in (attribution_before, attribution_of_sentence):
-        if attribution := find(before):
-            item.attribution, item.attribution_at = attribution, offset
-            return
+    attribution = attribution_before(before) or attribution_of_sentence(
+        _masked(paragraph, marked), len(before)
+    )
+    if attribution:
+        item.attribution, item.attribution_at = attribution, offset
+
+
+def _masked(paragraph: str, marked: list[MarkedSpan]) -> str:
+    """The paragraph with quoted words blanked out (so they are not taken for a cue or a
+    speaker), offsets unchanged."""
+    for quoted in marked:
+        blank = " " * (quoted.end - quoted.start)
+        paragraph = paragraph[: quoted.start] + blank + paragraph[quoted.end :]
+    return paragraph
 
 
 def _masked_before(paragraph: str, earlier: list[MarkedSpan], span: MarkedSpan) -> str:
-    """The paragraph up to this quote's opening mark, earlier quotes' words blanked out (so
-    their words are not taken for a cue or a speaker), offsets unchanged."""
-    text = paragraph[: max(0, span.start - 1)]
-    for quoted in earlier:
-        text = text[: quoted.start] + " " * (quoted.end - quoted.start) + text[quoted.end :]
-    return text
+    """The paragraph up to this quote's opening mark, earlier quotes masked."""
+    return _masked(paragraph[: max(0, span.start - 1)], earlier)
 
 
 def _attach_intro(item: _Found, previous: str, offset: int) -> None:
@@ -153,18 +159,22 @@ def _worth_keeping(item: _Found) -> bool:
 
 
 def _attribute(found: list[_Found], people: PersonIndex) -> list[Quote]:
-    """Speaker of each quote: its own attribution, else that of the quote it carries on,
-    else that of the quote before it when the same speaker is likely."""
+    """Speaker of each quote: its own attribution (a cue and its subject), else that of the
+    quote it carries on, else that of the quote before it when the same speaker is likely,
+    else the subject of its sentence."""
     quotes: list[Quote] = []
     by_item: dict[int, Quote] = {}
     for position, item in enumerate(found):
         quote = item.quote
-        if item.attribution:
+        weak = item.attribution is not None and not item.attribution.cue
+        if item.attribution and not weak:
             quote = _with_attribution(quote, item, people)
         elif item.continues is not None and id(item.continues) in by_item:
             quote = _inherit(quote, by_item[id(item.continues)])
         elif position and _same_speaker_likely(found[position - 1], item):
             quote = _inherit(quote, by_item[id(found[position - 1])])
+        elif weak:  # only the subject of the sentence the quote sits in
+            quote = _with_attribution(quote, item, people)
         if item.continues is not None:
             quote = replace(quote, continues=item.continues.quote.id)
         by_item[id(item)] = quote
