@@ -165,7 +165,9 @@ def _has_head(words: list[str]) -> bool:
     )
 
 
-APPOSITIVE_RE = re.compile(r",\s+(?:\d{1,3}|who\b[^,]{0,80}|which\b[^,]{0,80}),\s*$")
+APPOSITIVE_RE = re.compile(
+    r",\s+(?:\d{1,3}|who\b[^,]{0,80}|which\b[^,]{0,80}|[a-z]+ing\b[^,]{0,80}),\s*$"
+)
 
 
 def _without_appositive(text: str) -> str:
@@ -289,7 +291,7 @@ def attribution_after(text: str) -> Attribution | None:
     according = ACCORDING_RE.match(text, lead)
     if according:
         return _attribution(text, subject_after(text, according.end()), "according to")
-    match = CUE_RE.search(text, lead)
+    match = next((m for m in CUE_RE.finditer(text, lead) if _verb_use(text, m)), None)
     if not match or match.start() - lead > 90:
         return _closing_inverted(text, lead)
     if match.start() == lead:  # "said Klopp", "added the spokeswoman"
@@ -369,18 +371,49 @@ def attribution_before(text: str) -> Attribution | None:
         word = cue.group().lower()
         if inverted := _inverted_subject(sentence, cue):
             return _attribution(sentence, inverted, word)
-        before_cue = sentence[: cue.start()].rstrip()
-        participle = word.endswith("ing") and (
-            before_cue.endswith(",") or before_cue.endswith(" and")
-        )
-        span = None if participle else subject_before(sentence, cue.start())
-        if span is None and word.endswith("ing"):
-            span = _earlier_cue_subject(sentence, begin, cue) or sentence_subject(
-                sentence, begin, cue.start()
+        if not _verb_use(sentence, cue):
+            continue
+        if word.endswith("ing"):  # "X issued a statement describing ...": X is the speaker
+            span = (
+                _earlier_cue_subject(sentence, begin, cue)
+                or sentence_subject(sentence, begin, cue.start())
+                or subject_before(sentence, cue.start())
             )
+        else:
+            span = subject_before(sentence, cue.start())
         if span:
             return _attribution(sentence, span, word)
     return _turn(sentence, begin)
+
+
+# Cue forms that are also nouns ("Clinton's call", "a Trumpian post", "a book called"):
+# taken as cues only right after a subject, an adverb or an auxiliary.
+NOUN_LIKE_CUES = {
+    "call", "calls", "called", "post", "posts", "state", "states", "report", "reports",
+    "comment", "comments", "answer", "answers", "question", "questions", "claim", "claims",
+    "charge", "charges", "quote", "quotes", "text", "texts", "email", "emails", "tweet",
+    "tweets", "echo", "echoes", "cry", "cries", "demand", "demands", "counter", "counters",
+    "challenge", "challenges", "dub", "dubbed", "label", "labels", "labeled", "labelled",
+    "term", "terms", "termed", "read", "reads", "blast", "blasts", "praise", "plead",
+    "promise", "promises", "vow", "vows", "pledge", "pledges", "warning", "joke", "jokes",
+    "lecture", "cite", "cites", "cited", "note", "notes", "noted", "started", "began",
+}  # fmt: skip
+AUXILIARIES = {"has", "have", "had", "will", "would", "also", "then", "later", "once", "who",
+               "which", "that", "and", "but", "not", "never", "just", "repeatedly"}  # fmt: skip
+
+
+def _verb_use(text: str, cue: re.Match[str]) -> bool:
+    """A cue form that may be a noun counts only after a subject-like word."""
+    if cue.group().lower() not in NOUN_LIKE_CUES:
+        return True
+    before = TOKEN_RE.findall(text[: cue.start()])
+    if not before:
+        return True
+    previous = before[-1]
+    low = _low(previous)
+    if low in PRONOUNS or low in AUXILIARIES or low in ROLE_NOUNS or low.endswith("ly"):
+        return True
+    return _is_name_word(previous) and not _is_possessive(previous) and previous != ","
 
 
 def _earlier_cue_subject(

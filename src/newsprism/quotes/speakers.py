@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from newsprism.model import Article
 from newsprism.names import name_key, person_mentions, strip_possessive
-from newsprism.quotes.attribution import DETERMINERS, PRONOUNS, ROLE_NOUNS
+from newsprism.quotes.attribution import DETERMINERS, PRONOUNS, ROLE_NOUNS, last_sentence
 from newsprism.text import fold
 
 CAPITALISED_RE = re.compile(r"[A-Z][\w’'\-]+")
@@ -38,11 +38,12 @@ class PersonIndex:
     roles: dict[str, str] = field(default_factory=dict)
     positions: list[int] = field(default_factory=list)
     keys_at: list[str] = field(default_factory=list)
+    body: str = ""
 
     @classmethod
     def build(cls, article: Article, quoted: list[tuple[int, int]]) -> PersonIndex:
-        index = cls()
         body = article.body
+        index = cls(body=body)
         head = [article.title, article.standfirst or ""]
         for offset, text in zip((-2, -1), head, strict=True):
             for mention in person_mentions(text):
@@ -82,18 +83,30 @@ class PersonIndex:
             if part in known and match.start() not in taken and not _inside(match.start(), quoted):
                 self._remember(match.start(), next(iter(self.by_part[part])))
 
+    def _sentence_start(self, position: int) -> int | None:
+        if position < 0:
+            return None
+        line_start = self.body.rfind("\n", 0, position) + 1
+        return line_start + last_sentence(self.body[line_start:position])
+
     def display(self, key: str) -> str:
         return preferred_form(self.forms[key]) if key in self.forms else key
 
-    def last_person_before(self, position: int) -> str | None:
+    def last_person_before(self, position: int, sentence_start: int | None = None) -> str | None:
+        """The person a pronoun at `position` refers to: the first person named earlier in
+        its own sentence (the subject: 'Cross said he ...'), else the last one named."""
         at = bisect.bisect_left(self.positions, position)
+        if sentence_start is not None:
+            first = bisect.bisect_left(self.positions, sentence_start)
+            if first < at:
+                return self.display(self.keys_at[first])
         return self.display(self.keys_at[at - 1]) if at else None
 
     def resolve(self, mention: str, position: int) -> str | None:
         """The person (or organisation) a mention names, or None when nothing supports one."""
         low = fold(mention).strip()
         if low in ("he", "she"):
-            return self.last_person_before(position)
+            return self.last_person_before(position, self._sentence_start(position))
         if low in PRONOUNS:
             return None
         for person in person_mentions(mention):
