@@ -88,6 +88,8 @@ def _cue_forms() -> list[str]:
     forms = set(CUE_PHRASES)
     for lemma in CUE_LEMMAS:
         stem = lemma[:-1] if lemma.endswith("e") else lemma
+        if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma) and len(lemma) <= 5:
+            stem = lemma + lemma[-1]  # admit -> admitted, quip -> quipped
         ies = lemma.endswith("y") and lemma[-2:] not in ("ay", "ey", "oy")
         forms.update(
             {
@@ -97,6 +99,7 @@ def _cue_forms() -> list[str]:
                 else lemma + ("es" if lemma.endswith(("s", "sh", "ch", "o")) else "s"),
                 lemma[:-1] + "ied" if ies else stem + "ed",
                 stem + "ing",
+                (lemma[:-1] if lemma.endswith("e") else lemma) + "ed",
             }
         )
         forms.update(IRREGULAR_FORMS.get(lemma, ()))
@@ -116,7 +119,12 @@ CUE_RE = re.compile(
 TOKEN_RE = re.compile(r"[\w’'.\-]+|,")
 ACCORDING_RE = re.compile(r"\baccording to\s+", re.IGNORECASE)
 TURN_RE = re.compile(r"(?:^|[.!?]\s+)((?:[A-Z][\w’'.\-]*\s){0,3}[A-Z][\w’'.\-]*):\s*$")
-SENTENCE_BREAK_RE = re.compile(r"[.!?]['\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+ABBREVIATIONS = ("Sen", "Rep", "Gov", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Jr", "Sr", "Inc",
+                 "Co", "Lt", "Col", "No", "vs", "Prof", "Sgt", "Capt", "Mt", "Ft")  # fmt: skip
+SENTENCE_BREAK_RE = re.compile(
+    "".join(rf"(?<!\b{a})" for a in ABBREVIATIONS)
+    + r"(?<!\b[A-Z])[.!?]['\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +175,7 @@ def _has_head(words: list[str]) -> bool:
 
 APPOSITIVE_RE = re.compile(
     r",\s+(?:\d{1,3}|who\b[^,]{0,80}|which\b[^,]{0,80}|[a-z]+ing\b[^,]{0,80}),\s*$"
+    r"|(?<=[A-Z][\w’'.\-])(?<=\w),\s+[^,]{1,80},\s*$"  # "Jenna Golden, Twitter’s director,"
 )
 
 
@@ -308,7 +317,7 @@ CLOSING_CUE_RE = re.compile(r",\s+(" + "|".join(map(re.escape, CUE_FORMS)) + r")
 
 
 CLOSING_SUBJECT_RE = re.compile(
-    r",\s+(he|she|they|we|I|it)\s+(" + "|".join(map(re.escape, CUE_FORMS)) + r")\s*[.,]?\s*$"
+    r",\s+(he|she|they|we|I)\s+(" + "|".join(map(re.escape, CUE_FORMS)) + r")\s*[.,]?\s*$"
 )
 
 
@@ -321,8 +330,16 @@ def _closing_inverted(text: str, lead: int) -> Attribution | None:
         span = subject_after(text, match.end())
         if span and text[span[1] : span[1] + 1] in (",", ".", ""):
             return _attribution(text, span, match.group(1))
-    for match in CLOSING_SUBJECT_RE.finditer(text, lead, sentence_end):
+    for match in CLOSING_SUBJECT_RE.finditer(text[:sentence_end], lead):
         return Attribution(match.group(1), match.start(1), match.end(1), match.group(2))
+    last = None
+    for match in CUE_RE.finditer(text, lead, sentence_end):
+        last = match
+    if last and not text[last.end() : sentence_end].strip(" .,;"):
+        comma = text.rfind(",", lead, last.start())  # "..., Sanders said."
+        span = subject_before(text, last.start()) if comma >= 0 else None
+        if span and not text[comma + 1 : span[0]].strip():
+            return _attribution(text, span, last.group())
     return None
 
 
@@ -431,7 +448,7 @@ def _earlier_cue_subject(
 def _inverted_subject(sentence: str, cue: re.Match[str]) -> tuple[int, int] | None:
     """'..., explained Rosenberg, “...”', 'Stated Stone: “...”': the speaker after the cue."""
     span = subject_after(sentence, cue.end() + 1)
-    if span and sentence[span[1] :].strip() in (",", ":"):
+    if span and sentence[span[1] :].lstrip()[:1] in (",", ":"):
         return span
     return None
 
@@ -497,7 +514,11 @@ def attribution_of_sentence(text: str, at: int) -> Attribution | None:
     end = end_match.start() + 1 if end_match else len(text)
     if not text[begin:at].strip() and not text[at:end].strip(" “”\"'‘’,.;:!?"):
         return None  # the quote is the whole sentence: nothing to take a subject from
-    return _attribution(text, sentence_subject(text, begin, end), "")
+    span = sentence_subject(text, begin, end)
+    if span is None:
+        return None
+    # The cue field tells how it was found: "" the subject is before the quote, "?" after it.
+    return _attribution(text, span, "" if span[1] <= at else "?")
 
 
 def attribution_of_intro(paragraph: str) -> Attribution | None:

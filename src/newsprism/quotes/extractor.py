@@ -106,15 +106,13 @@ def _attach_attribution(
     """The attribution after the closing mark (', he said'), else in the sentence before the
     opening mark (a cue and its subject), else the subject of the sentence the quote is in."""
     at = marked.index(item.span)
-    after_end = marked[at + 1].start - 1 if at + 1 < len(marked) else len(paragraph)
-    after_start = min(item.span.end + 1, after_end)
-    if attribution := attribution_after(paragraph[after_start:after_end]):
+    masked = _masked(paragraph, marked)
+    after_start = min(item.span.end + 1, len(paragraph))
+    if attribution := attribution_after(masked[after_start:]):
         item.attribution, item.attribution_at = attribution, offset + after_start
         return
     before = _masked_before(paragraph, marked[:at], item.span)
-    attribution = attribution_before(before) or attribution_of_sentence(
-        _masked(paragraph, marked), len(before)
-    )
+    attribution = attribution_before(before) or attribution_of_sentence(masked, len(before))
     if attribution:
         item.attribution, item.attribution_at = attribution, offset
 
@@ -166,8 +164,8 @@ def _attribute(found: list[_Found], people: PersonIndex) -> list[Quote]:
     by_item: dict[int, Quote] = {}
     for position, item in enumerate(found):
         quote = item.quote
-        weak = item.attribution is not None and not item.attribution.cue
-        if item.attribution and not weak:
+        weak = item.attribution is not None and item.attribution.cue == "?"
+        if item.attribution and not weak:  # a cue, or a subject earlier in the sentence
             quote = _with_attribution(quote, item, people)
         elif item.continues is not None and id(item.continues) in by_item:
             quote = _inherit(quote, by_item[id(item.continues)])
