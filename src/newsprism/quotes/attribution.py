@@ -118,6 +118,7 @@ CUE_RE = re.compile(
 )
 TOKEN_RE = re.compile(r"[\w’'.\-]+|,")
 ACCORDING_RE = re.compile(r"\baccording to\s+", re.IGNORECASE)
+DASH_RE = re.compile(r"\s*[―—–-]\s*[A-Z]")
 TURN_RE = re.compile(r"(?:^|[.!?]\s+)((?:[A-Z][\w’'.\-]*\s){0,3}[A-Z][\w’'.\-]*):\s*$")
 ABBREVIATIONS = ("Sen", "Rep", "Gov", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Jr", "Sr", "Inc",
                  "Co", "Lt", "Col", "No", "vs", "Prof", "Sgt", "Capt", "Mt", "Ft")  # fmt: skip
@@ -175,7 +176,7 @@ def _has_head(words: list[str]) -> bool:
 
 APPOSITIVE_RE = re.compile(
     r",\s+(?:\d{1,3}|who\b[^,]{0,80}|which\b[^,]{0,80}|[a-z]+ing\b[^,]{0,80}),\s*$"
-    r"|(?<=[A-Z][\w’'.\-])(?<=\w),\s+[^,]{1,80},\s*$"  # "Jenna Golden, Twitter’s director,"
+    r"|(?<=[\w)]),\s+[^,]{1,120},\s*$"  # "Jenna Golden, Twitter’s director,"
 )
 
 
@@ -297,6 +298,8 @@ def _attribution(text: str, span: tuple[int, int] | None, cue: str) -> Attributi
 def attribution_after(text: str) -> Attribution | None:
     """Attribution opening `text` (what follows a closing mark): '..., he said.'"""
     lead = len(text) - len(text.lstrip(" ,—–-'’\"”"))
+    if DASH_RE.match(text) and (span := subject_after(text, lead)):
+        return _attribution(text, span, "—")  # '“...” ― Krystal Correa'
     according = ACCORDING_RE.match(text, lead)
     if according:
         return _attribution(text, subject_after(text, according.end()), "according to")
@@ -310,6 +313,8 @@ def attribution_after(text: str) -> Attribution | None:
     if span is None or not _describes(text[lead : span[0]]):
         # "the Post's senior politics editor Steven Ginsberg responded": all of it names him
         span = (lead, lead + len(between.rstrip())) if _names_someone(between, match) else None
+    if span is None:
+        return _closing_inverted(text, lead)
     return _attribution(text, span, match.group().lower())
 
 
@@ -419,10 +424,15 @@ AUXILIARIES = {"has", "have", "had", "will", "would", "also", "then", "later", "
                "which", "that", "and", "but", "not", "never", "just", "repeatedly"}  # fmt: skip
 
 
+OBJECT_PRONOUN_RE = re.compile(r"\s+(him|her|them|it|me|us|himself|herself|themselves)\b")
+
+
 def _verb_use(text: str, cue: re.Match[str]) -> bool:
     """A cue form that may be a noun counts only after a subject-like word."""
     if cue.group().lower() not in NOUN_LIKE_CUES:
         return True
+    if OBJECT_PRONOUN_RE.match(text, cue.end()):
+        return True  # "called him", "calls it"
     before = TOKEN_RE.findall(text[: cue.start()])
     if not before:
         return True
