@@ -209,7 +209,7 @@ def subject_before(text: str, end: int) -> tuple[int, int] | None:
             taken.append(tokens[index])
         elif word == "," and taken and index > 0 and _is_name_word(tokens[index - 1].group()):
             taken.append(tokens[index])  # an appositive: "Huma Abedin, vice chairwoman ..."
-        elif low in DETERMINERS and taken:
+        elif low in DETERMINERS - {"that", "this", "these", "those"} and taken:
             taken.append(tokens[index])
             break
         else:
@@ -307,6 +307,8 @@ def attribution_after(text: str) -> Attribution | None:
     if not match or match.start() - lead > 90:
         return _closing_inverted(text, lead)
     if match.start() == lead:  # "said Klopp", "added the spokeswoman"
+        if match.group().lower() not in INVERTING_CUES:
+            return None
         return _attribution(text, subject_after(text, match.end() + 1), match.group().lower())
     span = subject_before(text, match.start())
     between = text[lead : match.start()]
@@ -322,7 +324,7 @@ CLOSING_CUE_RE = re.compile(r",\s+(" + "|".join(map(re.escape, CUE_FORMS)) + r")
 
 
 CLOSING_SUBJECT_RE = re.compile(
-    r",\s+(he|she|they|we|I)\s+(" + "|".join(map(re.escape, CUE_FORMS)) + r")\s*[.,]?\s*$"
+    r",\s+(he|she|they|we|I)\s+(" + "|".join(map(re.escape, CUE_FORMS)) + r")\s*(?:[.,]|$)"
 )
 
 
@@ -424,6 +426,16 @@ AUXILIARIES = {"has", "have", "had", "will", "would", "also", "then", "later", "
                "which", "that", "and", "but", "not", "never", "just", "repeatedly"}  # fmt: skip
 
 
+# Cues that may come before their subject ("said Hester", "explained Rosenberg,"); others
+# take a listener or an object there ("told the host", "suggesting a few questions").
+INVERTING_CUES = {
+    "said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "explained", "noted",
+    "continued", "recalled", "insisted", "replied", "answered", "responded", "countered",
+    "quipped", "remarked", "observed", "concluded", "declared", "argued", "warned", "stated",
+    "acknowledged", "admitted", "shot back", "chimed in", "tweeted", "posted", "cautioned",
+    "conceded", "complained", "joked", "mused", "offered", "predicted", "reported", "reflected",
+    "exclaimed", "echoed", "confirmed", "agreed", "emphasized", "emphasised", "stressed",
+}  # fmt: skip
 OBJECT_PRONOUN_RE = re.compile(r"\s+(him|her|them|it|me|us|himself|herself|themselves)\b")
 
 
@@ -457,6 +469,8 @@ def _earlier_cue_subject(
 
 def _inverted_subject(sentence: str, cue: re.Match[str]) -> tuple[int, int] | None:
     """'..., explained Rosenberg, “...”', 'Stated Stone: “...”': the speaker after the cue."""
+    if cue.group().lower() not in INVERTING_CUES:
+        return None
     span = subject_after(sentence, cue.end() + 1)
     if span and sentence[span[1] :].lstrip()[:1] in (",", ":"):
         return span
@@ -505,6 +519,12 @@ def sentence_subject(text: str, begin: int, end: int) -> tuple[int, int] | None:
     )
     if commas and intro:
         skip = commas[-1] + 1  # "At a summit in Hilton Head, S.C., Rubio offered ..."
+    elif opener in INTRO_WORDS and len(tokens) > 1:
+        skip = 1  # "On September 27 they published ...": past the phrase's capitalised words
+        while skip < len(tokens) and (
+            tokens[skip].group()[:1].isupper() or tokens[skip].group().isdigit()
+        ):
+            skip += 1
     elif opener in SENTENCE_STARTERS - PRONOUNS - DETERMINERS:
         skip = 1  # "Then he cut into Bush", "Maybe he figures"
     for token in tokens[skip:]:
