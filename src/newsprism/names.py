@@ -62,6 +62,9 @@ RUN_RE = re.compile(
 )
 
 
+NON_SPACE_RE = re.compile(r"\S+")
+
+
 @dataclass(frozen=True, slots=True)
 class NameMention:
     text: str
@@ -86,7 +89,9 @@ def surname_key(name: str) -> str:
 
 
 def strip_possessive(text: str) -> str:
-    return re.sub(r"[’']s?$", "", text)
+    if text.endswith(("’s", "'s")):
+        return text[:-2]
+    return text[:-1] if text.endswith(("’", "'")) else text
 
 
 def _trim_run(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -110,7 +115,7 @@ def looks_like_person(words: list[str]) -> bool:
 def person_mentions(text: str, offset: int = 0) -> Iterator[NameMention]:
     """Full-name mentions (two to five capitalised words) that look like people."""
     for match in RUN_RE.finditer(text):
-        words = [(m.group(), m.start(), m.end()) for m in re.finditer(r"\S+", match.group())]
+        words = [(m.group(), m.start(), m.end()) for m in NON_SPACE_RE.finditer(match.group())]
         words = _trim_run(words)
         if not words:
             continue

@@ -81,6 +81,8 @@ ADVERBS = {
     "publicly", "separately", "bluntly", "could", "might", "did", "does", "do",
 }  # fmt: skip
 MAX_MENTION_TOKENS = 14
+AGE_RE = re.compile(r"\d+-year-old")
+CLAUSE_PUNCTUATION_RE = re.compile(r"[.,;:!?\"“”]")
 MAX_CUE_DISTANCE = 120  # characters between the cue and the quote it introduces
 
 
@@ -122,10 +124,28 @@ DASH_RE = re.compile(r"\s*[―—–-]\s*[A-Z]")
 TURN_RE = re.compile(r"(?:^|[.!?]\s+)((?:[A-Z][\w’'.\-]*\s){0,3}[A-Z][\w’'.\-]*):\s*$")
 ABBREVIATIONS = ("Sen", "Rep", "Gov", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Jr", "Sr", "Inc",
                  "Co", "Lt", "Col", "No", "vs", "Prof", "Sgt", "Capt", "Mt", "Ft")  # fmt: skip
-SENTENCE_BREAK_RE = re.compile(
-    "".join(rf"(?<!\b{a})" for a in ABBREVIATIONS)
-    + r"(?<!\b[A-Z])[.!?]['\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])"
-)
+BREAK_CANDIDATE_RE = re.compile(r"[.!?]['\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+ABBREVIATION_END_RE = re.compile(r"(?:\b(?:" + "|".join(ABBREVIATIONS) + r")|\b[A-Z])$")
+SENTENCE_WINDOW = 600  # characters looked back for a sentence start
+
+
+def sentence_breaks(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Where sentences start in text[start:end]: after . ! ? and space, unless the stop ends
+    an abbreviation ("Sen.") or an initial ("James B. Comey")."""
+    end = len(text) if end is None else end
+    return [
+        m.end()
+        for m in BREAK_CANDIDATE_RE.finditer(text, start, end)
+        if not ABBREVIATION_END_RE.search(text, max(0, m.start() - 6), m.start())
+    ]
+
+
+def _ends_sentence(text: str, start: int) -> int | None:
+    """Where the sentence running at `start` ends (just after its stop), if it does."""
+    for match in BREAK_CANDIDATE_RE.finditer(text, start):
+        if not ABBREVIATION_END_RE.search(text, max(0, match.start() - 6), match.start()):
+            return match.start() + 1
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +179,7 @@ def _np_word(word: str) -> bool:
         or low in TITLES
         or low in MENTION_MODIFIERS
         or _is_possessive(word)
-        or bool(re.fullmatch(r"\d+-year-old", low))
+        or bool(AGE_RE.fullmatch(low))
     )
 
 
@@ -331,8 +351,7 @@ CLOSING_SUBJECT_RE = re.compile(
 def _closing_inverted(text: str, lead: int) -> Attribution | None:
     """'... to Mr. Sanders, said David Axelrod, a former strategist.': the speaker of the
     sentence named at its end."""
-    end = SENTENCE_BREAK_RE.search(text, lead)
-    sentence_end = end.start() + 1 if end else len(text)
+    sentence_end = _ends_sentence(text, lead) or len(text)
     for match in CLOSING_CUE_RE.finditer(text, lead, sentence_end):
         span = subject_after(text, match.end())
         if span and text[span[1] : span[1] + 1] in (",", ".", ""):
@@ -363,7 +382,7 @@ def _names_someone(between: str, cue: re.Match[str]) -> bool:
     words = between.split()
     return (
         0 < len(words) <= 10
-        and not re.search(r"[.,;:!?\"“”]", between)
+        and not CLAUSE_PUNCTUATION_RE.search(between)
         and (_np_word(words[0]) or _low(words[0]) in DETERMINERS - {"that", "this", "these"})
         and _has_head(words)
         and not cue.group().lower().endswith("ing")
@@ -372,8 +391,9 @@ def _names_someone(between: str, cue: re.Match[str]) -> bool:
 
 def last_sentence(text: str) -> int:
     """Where the last sentence of `text` starts."""
-    starts = [m.end() for m in SENTENCE_BREAK_RE.finditer(text)]
-    return starts[-1] if starts else 0
+    window = max(0, len(text) - SENTENCE_WINDOW)
+    starts = sentence_breaks(text, window)
+    return starts[-1] if starts else window
 
 
 def attribution_before(text: str) -> Attribution | None:
@@ -390,7 +410,7 @@ def attribution_before(text: str) -> Attribution | None:
         m for m in CUE_RE.finditer(sentence, begin) if len(sentence) - m.end() <= MAX_CUE_DISTANCE
     ]
     for cue in reversed(cues):
-        if SENTENCE_BREAK_RE.search(sentence, cue.end()):
+        if _ends_sentence(sentence, cue.end()) is not None:
             continue
         word = cue.group().lower()
         if inverted := _inverted_subject(sentence, cue):
@@ -540,8 +560,7 @@ def attribution_of_sentence(text: str, at: int) -> Attribution | None:
     taken to be its subject's words ('Christie ... his guilty pleasure is “Football Life.”',
     'In declaring Trump's statements “not Christian,” the pope demonstrated ...')."""
     begin = last_sentence(text[:at].rstrip())
-    end_match = SENTENCE_BREAK_RE.search(text, at)
-    end = end_match.start() + 1 if end_match else len(text)
+    end = _ends_sentence(text, at) or len(text)
     if not text[begin:at].strip() and not text[at:end].strip(" “”\"'‘’,.;:!?"):
         return None  # the quote is the whole sentence: nothing to take a subject from
     span = sentence_subject(text, begin, end)
