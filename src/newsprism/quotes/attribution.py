@@ -111,13 +111,28 @@ def _cue_forms() -> list[str]:
 
 
 CUE_FORMS = _cue_forms()
-# Lower case only: "States" in "the United States" is no cue. A cue right after a determiner
-# or possessive ("the challenge", "his answer") is a noun and is skipped.
-CUE_RE = re.compile(
-    r"(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bits )\b("
-    + "|".join(map(re.escape, CUE_FORMS))
-    + r")\b"
-)
+# Cues are found word by word (a set lookup) rather than by one large alternation, which
+# is slow. Lower case only: "States" in "the United States" is no cue.
+CUE_WORDS = frozenset(f for f in CUE_FORMS if " " not in f)
+CUE_PHRASE_RE = re.compile(r"\b(" + "|".join(re.escape(f) for f in CUE_FORMS if " " in f) + r")\b")
+LOWER_WORD_RE = re.compile(r"\b[A-Za-z]+\b")
+NOUN_MARKERS = {"the", "a", "an", "his", "her", "their", "its"}  # "the challenge": a noun
+
+
+def find_cues(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+    """Cue words and phrases in text[start:end], in order."""
+    end = len(text) if end is None else end
+    found = []
+    previous = ""
+    for match in LOWER_WORD_RE.finditer(text, start, end):
+        word = match.group()
+        if word in CUE_WORDS and previous not in NOUN_MARKERS:
+            found.append(match)
+        previous = word.lower()
+    found += CUE_PHRASE_RE.finditer(text, start, end)
+    return sorted(found, key=lambda m: m.start())
+
+
 TOKEN_RE = re.compile(r"[\w’'.\-]+|,")
 ACCORDING_RE = re.compile(r"\baccording to\s+", re.IGNORECASE)
 DASH_RE = re.compile(r"\s*[―—–-]\s*[A-Z]")
@@ -323,7 +338,7 @@ def attribution_after(text: str) -> Attribution | None:
     according = ACCORDING_RE.match(text, lead)
     if according:
         return _attribution(text, subject_after(text, according.end()), "according to")
-    match = next((m for m in CUE_RE.finditer(text, lead) if _verb_use(text, m)), None)
+    match = next((m for m in find_cues(text, lead) if _verb_use(text, m)), None)
     if not match or match.start() - lead > 90:
         return _closing_inverted(text, lead)
     if match.start() == lead:  # "said Klopp", "added the spokeswoman"
@@ -340,27 +355,25 @@ def attribution_after(text: str) -> Attribution | None:
     return _attribution(text, span, match.group().lower())
 
 
-CLOSING_CUE_RE = re.compile(r",\s+(" + "|".join(map(re.escape, CUE_FORMS)) + r")\s+")
-
-
-CLOSING_SUBJECT_RE = re.compile(
-    r",\s+(he|she|they|we|I)\s+(" + "|".join(map(re.escape, CUE_FORMS)) + r")\s*(?:[.,]|$)"
-)
+CLOSING_PRONOUN_RE = re.compile(r",\s+(he|she|they|we|I)\s+$")
 
 
 def _closing_inverted(text: str, lead: int) -> Attribution | None:
     """'... to Mr. Sanders, said David Axelrod, a former strategist.': the speaker of the
     sentence named at its end."""
     sentence_end = _ends_sentence(text, lead) or len(text)
-    for match in CLOSING_CUE_RE.finditer(text, lead, sentence_end):
-        span = subject_after(text, match.end())
+    cues = find_cues(text, lead, sentence_end)
+    for cue in cues:  # ", said David Axelrod, a former strategist."
+        if not text[: cue.start()].rstrip().endswith(",") or text[cue.end() : cue.end() + 1] != " ":
+            continue
+        span = subject_after(text, cue.end() + 1)
         if span and text[span[1] : span[1] + 1] in (",", ".", ""):
-            return _attribution(text, span, match.group(1))
-    for match in CLOSING_SUBJECT_RE.finditer(text[:sentence_end], lead):
-        return Attribution(match.group(1), match.start(1), match.end(1), match.group(2))
-    last = None
-    for match in CUE_RE.finditer(text, lead, sentence_end):
-        last = match
+            return _attribution(text, span, cue.group())
+    for cue in cues:  # ", she said, referencing ..."
+        pronoun = CLOSING_PRONOUN_RE.search(text, lead, cue.start())
+        if pronoun and text[cue.end() : cue.end() + 1] in (",", ".", ""):
+            return Attribution(pronoun.group(1), pronoun.start(1), pronoun.end(1), cue.group())
+    last = cues[-1] if cues else None
     if last and not text[last.end() : sentence_end].strip(" .,;"):
         comma = text.rfind(",", lead, last.start())  # "..., Sanders said."
         span = subject_before(text, last.start()) if comma >= 0 else None
@@ -406,9 +419,7 @@ def attribution_before(text: str) -> Attribution | None:
         span = subject_after(sentence, according[-1].end())
         if span and sentence[span[1] : span[1] + 1] in (",", ""):
             return _attribution(sentence, span, "according to")
-    cues = [
-        m for m in CUE_RE.finditer(sentence, begin) if len(sentence) - m.end() <= MAX_CUE_DISTANCE
-    ]
+    cues = [m for m in find_cues(sentence, begin) if len(sentence) - m.end() <= MAX_CUE_DISTANCE]
     for cue in reversed(cues):
         if _ends_sentence(sentence, cue.end()) is not None:
             continue
@@ -480,7 +491,7 @@ def _earlier_cue_subject(
 ) -> tuple[int, int] | None:
     """'Hollande said Tuesday in Paris, noting ...': the participle shares the subject of
     the cue before it in the sentence."""
-    earlier = [m for m in CUE_RE.finditer(sentence, begin, participle.start())]
+    earlier = find_cues(sentence, begin, participle.start())
     for cue in reversed(earlier):
         if span := subject_before(sentence, cue.start()):
             return span
