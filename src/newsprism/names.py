@@ -57,8 +57,9 @@ SENTENCE_STARTERS = {
 }  # fmt: skip
 
 CAP_WORD = r"(?:[A-Z][\w’'\-]*[\w]|[A-Z]\.?)"
+# Two or more capitalised words (a single one is never a full name).
 RUN_RE = re.compile(
-    rf"{CAP_WORD}(?:\s+(?:(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})\s+)?{CAP_WORD})*"
+    rf"{CAP_WORD}(?:\s+(?:(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})\s+)?{CAP_WORD})+"
 )
 
 

@@ -13,6 +13,7 @@ from newsprism.quotes.attribution import (
     attribution_of_intro,
     attribution_of_sentence,
 )
+from newsprism.quotes.indirect import indirect_speech
 from newsprism.quotes.marks import MarkedSpan, find_marked_spans, opens_with_mark, primary_style
 from newsprism.quotes.speakers import PersonIndex
 from newsprism.text import count_words
@@ -36,10 +37,11 @@ class _Found:
 def extract_quotes(article: Article) -> list[Quote]:
     answers = answer_paragraphs(article) if article.kind == "transcript" else set()
     found = _direct_quotes(article, skip=answers)
-    quoted = [(f.quote.start, f.quote.end) for f in found]
+    quoted = sorted((f.quote.start, f.quote.end) for f in found)
     people = PersonIndex.build(article, quoted)
     quotes = _attribute(found, people)
     quotes += _transcript_quotes(article, answers, people)
+    quotes += _indirect_quotes(article, answers, people)
     quotes.sort(key=lambda q: q.start)
     return _number(article.id, quotes)
 
@@ -249,6 +251,33 @@ def _transcript_quotes(article: Article, answers: set[int], people: PersonIndex)
                 continues=previous.id if previous else None,
             )
         )
+    return quotes
+
+
+def _indirect_quotes(article: Article, skip: set[int], people: PersonIndex) -> list[Quote]:
+    """Reported speech ('Klopp said that ...') outside the direct quotes, kind `indirect`."""
+    quotes = []
+    for index, (offset, _) in enumerate(article.paragraph_spans()):
+        if index in skip:
+            continue
+        for reported in indirect_speech(article.paragraphs[index]):
+            start, end = offset + reported.start, offset + reported.end
+            mention = reported.attribution
+            quotes.append(
+                Quote(
+                    id=f"~{start}",
+                    article=article.id,
+                    text=article.body[start:end],
+                    start=start,
+                    end=end,
+                    speaker=people.resolve(mention.mention, offset + mention.start),
+                    speaker_mention=mention.mention,
+                    speaker_start=offset + mention.start,
+                    speaker_end=offset + mention.end,
+                    cue=mention.cue,
+                    kind="indirect",
+                )
+            )
     return quotes
 
 

@@ -130,7 +130,9 @@ def _organisation(mention: str) -> str | None:
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
+    """Whether `position` falls in one of `spans` (sorted by start, not overlapping)."""
+    at = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    return at >= 0 and spans[at][0] <= position < spans[at][1]
 
 
 def canonical_names(names: Iterable[str]) -> dict[str, str]:
