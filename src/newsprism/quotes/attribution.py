@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsprism.names import PARTICLES, SENTENCE_STARTERS, TITLES
 
@@ -81,6 +82,7 @@ ADVERBS = {
     "publicly", "separately", "bluntly", "could", "might", "did", "does", "do",
 }  # fmt: skip
 MAX_MENTION_TOKENS = 14
+MENTION_WINDOW = 250  # characters before a cue that its subject can lie in
 AGE_RE = re.compile(r"\d+-year-old")
 CLAUSE_PUNCTUATION_RE = re.compile(r"[.,;:!?\"“”]")
 MAX_CUE_DISTANCE = 120  # characters between the cue and the quote it introduces
@@ -122,15 +124,21 @@ NOUN_MARKERS = {"the", "a", "an", "his", "her", "their", "its"}  # "the challeng
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
     """Cue words and phrases in text[start:end], in order."""
     end = len(text) if end is None else end
+    return [m for m in _all_cues(text) if m.start() >= start and m.end() <= end]
+
+
+@lru_cache(maxsize=256)
+def _all_cues(text: str) -> tuple[re.Match[str], ...]:
+    """Every cue of a text; cached, as one paragraph is searched many times."""
     found = []
     previous = ""
-    for match in LOWER_WORD_RE.finditer(text, start, end):
+    for match in LOWER_WORD_RE.finditer(text):
         word = match.group()
         if word in CUE_WORDS and previous not in NOUN_MARKERS:
             found.append(match)
         previous = word.lower()
-    found += CUE_PHRASE_RE.finditer(text, start, end)
-    return sorted(found, key=lambda m: m.start())
+    found += CUE_PHRASE_RE.finditer(text)
+    return tuple(sorted(found, key=lambda m: m.start()))
 
 
 TOKEN_RE = re.compile(r"[\w’'.\-]+|,")
@@ -215,9 +223,10 @@ APPOSITIVE_RE = re.compile(
 )
 
 
-def _without_appositive(text: str) -> str:
-    """Blank out ', 69,' or ', who attended the rally,' before a cue, keeping offsets."""
-    match = APPOSITIVE_RE.search(text)
+def _without_appositive(text: str, start: int) -> str:
+    """Blank out ', 69,' or ', who attended the rally,' ending `text`, keeping offsets
+    (searched from `start` on: the window a mention can lie in)."""
+    match = APPOSITIVE_RE.search(text, start)
     return text[: match.start()] + " " * (len(text) - match.start()) if match else text
 
 
@@ -225,8 +234,9 @@ def subject_before(text: str, end: int) -> tuple[int, int] | None:
     """The noun phrase ending just before `end` (adverbs skipped: 'he also told'): a pronoun,
     or names, roles and their description ('Joel Pollak of Breitbart California',
     'Huma Abedin, vice chairwoman for Clinton’s campaign,')."""
-    text = _without_appositive(text[:end])
-    tokens = [m for m in TOKEN_RE.finditer(text, 0, end)]
+    window = max(0, end - MENTION_WINDOW)
+    text = _without_appositive(text[:end], window)
+    tokens = list(TOKEN_RE.finditer(text, window, end))
     while tokens and (_low(tokens[-1].group()) in ADVERBS or tokens[-1].group() == ","):
         tokens.pop()
     if not tokens:
@@ -338,7 +348,7 @@ def attribution_after(text: str) -> Attribution | None:
     according = ACCORDING_RE.match(text, lead)
     if according:
         return _attribution(text, subject_after(text, according.end()), "according to")
-    match = next((m for m in find_cues(text, lead) if _verb_use(text, m)), None)
+    match = next((m for m in find_cues(text, lead, lead + 120) if _verb_use(text, m)), None)
     if not match or match.start() - lead > 90:
         return _closing_inverted(text, lead)
     if match.start() == lead:  # "said Klopp", "added the spokeswoman"

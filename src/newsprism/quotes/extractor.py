@@ -69,6 +69,7 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
             left_open = None
             continue
         marked = find_marked_spans(paragraph, style)
+        masked = _masked(paragraph, marked)
         continued = left_open if opens_with_mark(paragraph, style) else None
         left_open = None
         previous: _Found | None = None
@@ -76,7 +77,7 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
             item = _found(article, index, spans[index][0], span)
             if item is None:
                 continue
-            _attach_attribution(item, paragraph, spans[index][0], marked)
+            _attach_attribution(item, paragraph, spans[index][0], marked, masked)
             if item.attribution is None and index and span.start <= 2:
                 _attach_intro(item, article.paragraphs[index - 1], spans[index - 1][0])
             if continued and span.start <= 1 + len(paragraph) - len(paragraph.lstrip()):
@@ -103,12 +104,11 @@ def _found(article: Article, index: int, offset: int, span: MarkedSpan) -> _Foun
 
 
 def _attach_attribution(
-    item: _Found, paragraph: str, offset: int, marked: list[MarkedSpan]
+    item: _Found, paragraph: str, offset: int, marked: list[MarkedSpan], masked: str
 ) -> None:
     """The attribution after the closing mark (', he said'), else in the sentence before the
     opening mark (a cue and its subject), else the subject of the sentence the quote is in."""
     at = marked.index(item.span)
-    masked = _masked(paragraph, marked)
     after_start = min(item.span.end + 1, len(paragraph))
     if attribution := attribution_after(masked[after_start:]):
         item.attribution, item.attribution_at = attribution, offset + after_start
@@ -176,34 +176,31 @@ def _attribute(found: list[_Found], people: PersonIndex) -> list[Quote]:
         elif weak:  # only the subject of the sentence the quote sits in
             quote = _with_attribution(quote, item, people)
         if item.continues is not None:
-            quote = replace(quote, continues=item.continues.quote.id)
+            quote.continues = item.continues.quote.id
         by_item[id(item)] = quote
         quotes.append(quote)
     return _backfill_chains(found, quotes, by_item)
 
 
 def _with_attribution(quote: Quote, item: _Found, people: PersonIndex) -> Quote:
+    """Fill in the speaker from the quote's own attribution (the quote is this item's own)."""
     attribution = item.attribution
     assert attribution is not None
     start = item.attribution_at + attribution.start
-    return replace(
-        quote,
-        speaker=people.resolve(attribution.mention, start),
-        speaker_mention=attribution.mention,
-        speaker_start=start,
-        speaker_end=item.attribution_at + attribution.end,
-        cue=attribution.cue,
-    )
+    quote.speaker = people.resolve(attribution.mention, start)
+    quote.speaker_mention = attribution.mention
+    quote.speaker_start = start
+    quote.speaker_end = item.attribution_at + attribution.end
+    quote.cue = attribution.cue if any(c.isalpha() for c in attribution.cue) else None
+    return quote
 
 
 def _inherit(quote: Quote, earlier: Quote) -> Quote:
-    return replace(
-        quote,
-        speaker=earlier.speaker,
-        speaker_mention=earlier.speaker_mention,
-        speaker_start=earlier.speaker_start,
-        speaker_end=earlier.speaker_end,
-    )
+    quote.speaker = earlier.speaker
+    quote.speaker_mention = earlier.speaker_mention
+    quote.speaker_start = earlier.speaker_start
+    quote.speaker_end = earlier.speaker_end
+    return quote
 
 
 def _same_speaker_likely(earlier: _Found, item: _Found) -> bool:

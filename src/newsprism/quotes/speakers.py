@@ -39,6 +39,7 @@ class PersonIndex:
     positions: list[int] = field(default_factory=list)
     keys_at: list[str] = field(default_factory=list)
     body: str = ""
+    shown: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, article: Article, quoted: list[tuple[int, int]]) -> PersonIndex:
@@ -76,12 +77,21 @@ class PersonIndex:
                 self.roles[low] = key
 
     def _add_single_names(self, body: str, quoted: list[tuple[int, int]]) -> None:
-        known = {p for p, keys in self.by_part.items() if len(keys) == 1}
+        """Each surname or first name said alone ('Klopp said') is a mention of its person."""
+        owner: dict[str, str] = {}  # surface form (possessive too) -> the person's key
+        for forms in self.forms.values():
+            for word in {w for form in forms for w in form.split()}:
+                keys = self.by_part.get(fold(word))
+                if keys and len(keys) == 1:
+                    key = next(iter(keys))
+                    owner.update({word: key, word + "’s": key, word + "'s": key})
+        if not owner:
+            return
         taken = set(self.positions)
         for match in CAPITALISED_RE.finditer(body):
-            part = fold(strip_possessive(match.group()))
-            if part in known and match.start() not in taken and not _inside(match.start(), quoted):
-                self._remember(match.start(), next(iter(self.by_part[part])))
+            key = owner.get(match.group())
+            if key and match.start() not in taken and not _inside(match.start(), quoted):
+                self._remember(match.start(), key)
 
     def _sentence_start(self, position: int) -> int | None:
         if position < 0:
@@ -90,7 +100,11 @@ class PersonIndex:
         return line_start + last_sentence(self.body[line_start:position])
 
     def display(self, key: str) -> str:
-        return preferred_form(self.forms[key]) if key in self.forms else key
+        if key not in self.forms:
+            return key
+        if key not in self.shown:
+            self.shown[key] = preferred_form(self.forms[key])
+        return self.shown[key]
 
     def last_person_before(self, position: int, sentence_start: int | None = None) -> str | None:
         """The person a pronoun at `position` refers to: the first person named earlier in
