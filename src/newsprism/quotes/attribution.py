@@ -143,6 +143,7 @@ def _all_cues(text: str) -> tuple[re.Match[str], ...]:
 
 TOKEN_RE = re.compile(r"[\w’'.\-]+|,")
 ACCORDING_RE = re.compile(r"\baccording to\s+", re.IGNORECASE)
+LEAD_RE = re.compile(r"[ ,—–\-'’\"”]*")
 DASH_RE = re.compile(r"\s*[―—–-]\s*[A-Z]")
 TURN_RE = re.compile(r"(?:^|[.!?]\s+)((?:[A-Z][\w’'.\-]*\s){0,3}[A-Z][\w’'.\-]*):\s*$")
 ABBREVIATIONS = ("Sen", "Rep", "Gov", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Jr", "Sr", "Inc",
@@ -163,9 +164,9 @@ def sentence_breaks(text: str, start: int = 0, end: int | None = None) -> list[i
     ]
 
 
-def _ends_sentence(text: str, start: int) -> int | None:
+def _ends_sentence(text: str, start: int, end: int | None = None) -> int | None:
     """Where the sentence running at `start` ends (just after its stop), if it does."""
-    for match in BREAK_CANDIDATE_RE.finditer(text, start):
+    for match in BREAK_CANDIDATE_RE.finditer(text, start, len(text) if end is None else end):
         if not ABBREVIATION_END_RE.search(text, max(0, match.start() - 6), match.start()):
             return match.start() + 1
     return None
@@ -285,9 +286,10 @@ def _determined_before(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
     return []
 
 
-def subject_after(text: str, start: int) -> tuple[int, int] | None:
+def subject_after(text: str, start: int, end: int | None = None) -> tuple[int, int] | None:
     """The noun phrase starting at `start` (after a cue: 'said Atalanta coach X')."""
-    tokens = list(TOKEN_RE.finditer(text, start))
+    end = len(text) if end is None else end
+    tokens = list(TOKEN_RE.finditer(text, start, min(end, start + MENTION_WINDOW)))
     if not tokens or text[start : tokens[0].start()].strip():
         return None
     if _low(tokens[0].group()) in PRONOUNS:
@@ -340,10 +342,10 @@ def _attribution(text: str, span: tuple[int, int] | None, cue: str) -> Attributi
     return Attribution(text[span[0] : span[1]], span[0], span[1], cue) if span else None
 
 
-def attribution_after(text: str) -> Attribution | None:
-    """Attribution opening `text` (what follows a closing mark): '..., he said.'"""
-    lead = len(text) - len(text.lstrip(" ,—–-'’\"”"))
-    if DASH_RE.match(text) and (span := subject_after(text, lead)):
+def attribution_after(text: str, start: int = 0) -> Attribution | None:
+    """Attribution opening text[start:] (what follows a closing mark): '..., he said.'"""
+    lead = LEAD_RE.match(text, start).end()  # type: ignore[union-attr]
+    if DASH_RE.match(text, start) and (span := subject_after(text, lead)):
         return _attribution(text, span, "—")  # '“...” ― Krystal Correa'
     according = ACCORDING_RE.match(text, lead)
     if according:
@@ -412,43 +414,44 @@ def _names_someone(between: str, cue: re.Match[str]) -> bool:
     )
 
 
-def last_sentence(text: str) -> int:
-    """Where the last sentence of `text` starts."""
-    window = max(0, len(text) - SENTENCE_WINDOW)
-    starts = sentence_breaks(text, window)
+def last_sentence(text: str, end: int | None = None) -> int:
+    """Where the last sentence of text[:end] starts."""
+    end = len(text) if end is None else end
+    window = max(0, end - SENTENCE_WINDOW)
+    starts = sentence_breaks(text, window, end)
     return starts[-1] if starts else window
 
 
-def attribution_before(text: str) -> Attribution | None:
-    """Attribution in the sentence before an opening mark: 'De Roon added: ', 'According to
-    the paper, ', 'Rubio called the statement ', 'Trump ..., telling Reuters, '."""
-    begin = last_sentence(text.rstrip())
-    sentence = text[: len(text.rstrip())]
-    according = list(ACCORDING_RE.finditer(sentence, begin))
+def attribution_before(text: str, end: int | None = None) -> Attribution | None:
+    """Attribution in the sentence before an opening mark at `end`: 'De Roon added: ',
+    'According to the paper, ', 'Rubio called the statement ', 'Trump ..., telling Reuters, '."""
+    stop = len(text[:end].rstrip())
+    begin = last_sentence(text, stop)
+    according = list(ACCORDING_RE.finditer(text, begin, stop))
     if according:
-        span = subject_after(sentence, according[-1].end())
-        if span and sentence[span[1] : span[1] + 1] in (",", ""):
-            return _attribution(sentence, span, "according to")
-    cues = [m for m in find_cues(sentence, begin) if len(sentence) - m.end() <= MAX_CUE_DISTANCE]
+        span = subject_after(text, according[-1].end(), stop)
+        if span and (span[1] >= stop or text[span[1]] == ","):
+            return _attribution(text, span, "according to")
+    cues = [m for m in find_cues(text, begin, stop) if stop - m.end() <= MAX_CUE_DISTANCE]
     for cue in reversed(cues):
-        if _ends_sentence(sentence, cue.end()) is not None:
+        if _ends_sentence(text, cue.end(), stop) is not None:
             continue
         word = cue.group().lower()
-        if inverted := _inverted_subject(sentence, cue):
-            return _attribution(sentence, inverted, word)
-        if not _verb_use(sentence, cue):
+        if inverted := _inverted_subject(text, cue, stop):
+            return _attribution(text, inverted, word)
+        if not _verb_use(text, cue):
             continue
         if word.endswith("ing"):  # "X issued a statement describing ...": X is the speaker
             span = (
-                _earlier_cue_subject(sentence, begin, cue)
-                or sentence_subject(sentence, begin, cue.start())
-                or subject_before(sentence, cue.start())
+                _earlier_cue_subject(text, begin, cue)
+                or sentence_subject(text, begin, cue.start())
+                or subject_before(text, cue.start())
             )
         else:
-            span = subject_before(sentence, cue.start())
+            span = subject_before(text, cue.start())
         if span:
-            return _attribution(sentence, span, word)
-    return _turn(sentence, begin)
+            return _attribution(text, span, word)
+    return _turn(text, begin, stop)
 
 
 # Cue forms that are also nouns ("Clinton's call", "a Trumpian post", "a book called"):
@@ -508,19 +511,19 @@ def _earlier_cue_subject(
     return None
 
 
-def _inverted_subject(sentence: str, cue: re.Match[str]) -> tuple[int, int] | None:
+def _inverted_subject(sentence: str, cue: re.Match[str], stop: int) -> tuple[int, int] | None:
     """'..., explained Rosenberg, “...”', 'Stated Stone: “...”': the speaker after the cue."""
     if cue.group().lower() not in INVERTING_CUES:
         return None
-    span = subject_after(sentence, cue.end() + 1)
-    if span and sentence[span[1] :].lstrip()[:1] in (",", ":"):
+    span = subject_after(sentence, cue.end() + 1, stop)
+    if span and sentence[span[1] : stop].lstrip()[:1] in (",", ":"):
         return span
     return None
 
 
-def _turn(sentence: str, begin: int) -> Attribution | None:
+def _turn(sentence: str, begin: int, stop: int) -> Attribution | None:
     """'Clinton: "Our goal is ..."': a name and a colon right before the quote."""
-    match = TURN_RE.search(sentence, begin)
+    match = TURN_RE.search(sentence, begin, stop)
     if match and _has_head(match.group(1).split()):
         return Attribution(match.group(1), match.start(1), match.end(1), ":")
     return None
@@ -580,7 +583,7 @@ def attribution_of_sentence(text: str, at: int) -> Attribution | None:
     """No cue at all: a quote inside a sentence (at `at`, quoted words masked in `text`) is
     taken to be its subject's words ('Christie ... his guilty pleasure is “Football Life.”',
     'In declaring Trump's statements “not Christian,” the pope demonstrated ...')."""
-    begin = last_sentence(text[:at].rstrip())
+    begin = last_sentence(text, len(text[:at].rstrip()))
     end = _ends_sentence(text, at) or len(text)
     if not text[begin:at].strip() and not text[at:end].strip(" “”\"'‘’,.;:!?"):
         return None  # the quote is the whole sentence: nothing to take a subject from
@@ -596,4 +599,4 @@ def attribution_of_intro(paragraph: str) -> Attribution | None:
     text = paragraph.rstrip()
     if not text.endswith(":"):
         return None
-    return attribution_before(text[:-1].rstrip() + " ")
+    return attribution_before(text, len(text) - 1)

@@ -108,13 +108,13 @@ def _attach_attribution(
 ) -> None:
     """The attribution after the closing mark (', he said'), else in the sentence before the
     opening mark (a cue and its subject), else the subject of the sentence the quote is in."""
-    at = marked.index(item.span)
     after_start = min(item.span.end + 1, len(paragraph))
-    if attribution := attribution_after(masked[after_start:]):
-        item.attribution, item.attribution_at = attribution, offset + after_start
-        return
-    before = _masked_before(paragraph, marked[:at], item.span)
-    attribution = attribution_before(before) or attribution_of_sentence(masked, len(before))
+    before_end = max(0, item.span.start - 1)
+    attribution = (
+        attribution_after(masked, after_start)
+        or attribution_before(masked, before_end)
+        or attribution_of_sentence(masked, before_end)
+    )
     if attribution:
         item.attribution, item.attribution_at = attribution, offset
 
@@ -128,11 +128,6 @@ def _masked(paragraph: str, marked: list[MarkedSpan]) -> str:
     return paragraph
 
 
-def _masked_before(paragraph: str, earlier: list[MarkedSpan], span: MarkedSpan) -> str:
-    """The paragraph up to this quote's opening mark, earlier quotes masked."""
-    return _masked(paragraph[: max(0, span.start - 1)], earlier)
-
-
 def _attach_intro(item: _Found, previous: str, offset: int) -> None:
     """'Cruz continued:' as the paragraph before a quote that opens its paragraph."""
     if attribution := attribution_of_intro(previous):
@@ -141,11 +136,11 @@ def _attach_intro(item: _Found, previous: str, offset: int) -> None:
 
 def _only_attribution_between(paragraph: str, first: _Found, second: _Found) -> bool:
     """'“X,” he said, “Y.”': the second part carries on the first."""
-    between = paragraph[first.span.end + 1 : second.span.start - 1]
+    start, end = first.span.end + 1, second.span.start - 1
     attribution = first.attribution
-    if attribution is None or not first.span.closed:
+    if attribution is None or not first.span.closed or not start <= attribution.start < end:
         return False
-    rest = between[: attribution.start] + between[attribution.end :]
+    rest = paragraph[start : attribution.start] + paragraph[attribution.end : end]
     return not rest.replace(attribution.cue, "").strip(" ,;:—–-")
 
 

@@ -36,6 +36,7 @@ OBJECT_RE = re.compile(  # "told reporters that", "told the Associated Press tha
 )
 THAT_RE = re.compile(r"\s*(?:that\b)?\s*")
 MIN_CONTENT_WORDS = 4
+LEADING_CUE_CHARS = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,8 @@ def _according(paragraph: str, start: int, end: int) -> Reported | None:
 def _leading(paragraph: str, start: int, end: int, cues: list[re.Match[str]]) -> Reported | None:
     """'Klopp said (that) the team was ready.'"""
     for cue in cues:
+        if cue.start() - start > LEADING_CUE_CHARS:
+            return None  # a subject opening the sentence puts its cue early
         word = cue.group().lower()
         span = subject_before(paragraph, cue.start())
         prefix = paragraph[start : span[0]].strip() if span else ""
