@@ -82,7 +82,7 @@ ADVERBS = {
     "publicly", "separately", "bluntly", "could", "might", "did", "does", "do",
 }  # fmt: skip
 MAX_MENTION_TOKENS = 14
-MENTION_WINDOW = 250  # characters before a cue that its subject can lie in
+MENTION_WINDOW = 160  # characters before a cue that its subject can lie in
 AGE_RE = re.compile(r"\d+-year-old")
 CLAUSE_PUNCTUATION_RE = re.compile(r"[.,;:!?\"“”]")
 MAX_CUE_DISTANCE = 120  # characters between the cue and the quote it introduces
@@ -180,6 +180,7 @@ class Attribution:
     cue: str
 
 
+@lru_cache(maxsize=16384)
 def _low(word: str) -> str:
     return word.lower().rstrip(".").replace("’", "'")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from newsprism.clean.structure import is_answer_turn, is_question_header
 from newsprism.model import Article, Quote
@@ -276,7 +276,7 @@ def _indirect_quotes(article: Article, skip: set[int], people: PersonIndex) -> l
 def _number(article_id: str, quotes: list[Quote]) -> list[Quote]:
     """Final ids in reading order; `continues` links rewritten to them."""
     ids = {quote.id: f"{article_id}-q{n}" for n, quote in enumerate(quotes, 1)}
-    return [
-        replace(q, id=ids[q.id], continues=ids.get(q.continues) if q.continues else None)
-        for q in quotes
-    ]
+    for quote in quotes:  # the quotes are this extraction's own: renumber in place
+        quote.id = ids[quote.id]
+        quote.continues = ids.get(quote.continues) if quote.continues else None
+    return quotes
