@@ -9,6 +9,7 @@ it to a person is speakers.py's job.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -118,7 +119,6 @@ CUE_FORMS = _cue_forms()
 CUE_WORDS = frozenset(f for f in CUE_FORMS if " " not in f)
 CUE_PHRASE_RE = re.compile(r"\b(" + "|".join(re.escape(f) for f in CUE_FORMS if " " in f) + r")\b")
 LOWER_WORD_RE = re.compile(r"\b[A-Za-z]+\b")
-NOUN_MARKERS = {"the", "a", "an", "his", "her", "their", "its"}  # "the challenge": a noun
 
 
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
@@ -130,15 +130,37 @@ def find_cues(text: str, start: int = 0, end: int | None = None) -> list[re.Matc
 @lru_cache(maxsize=256)
 def _all_cues(text: str) -> tuple[re.Match[str], ...]:
     """Every cue of a text; cached, as one paragraph is searched many times."""
-    found = []
-    previous = ""
-    for match in LOWER_WORD_RE.finditer(text):
-        word = match.group()
-        if word in CUE_WORDS and previous not in NOUN_MARKERS:
-            found.append(match)
-        previous = word.lower()
+    found = [
+        match
+        for match in CUE_WORD_RE.finditer(text)
+        if not NOUN_MARKER_BEFORE_RE.search(text, max(0, match.start() - 7), match.start())
+    ]
     found += CUE_PHRASE_RE.finditer(text)
     return tuple(sorted(found, key=lambda m: m.start()))
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """One regular expression for many words, as a prefix tree: far faster for `re` to scan
+    than a flat alternation."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+CUE_WORD_RE = re.compile(r"\b(?:" + _trie_pattern(CUE_WORDS) + r")\b")
+NOUN_MARKER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts) $")
 
 
 TOKEN_RE = re.compile(r"[\w’'.\-]+|,")

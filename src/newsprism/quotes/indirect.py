@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from newsprism.quotes.attribution import (
     ACCORDING_RE,
-    LOWER_WORD_RE,
     Attribution,
     find_cues,
     sentence_breaks,
@@ -63,14 +62,17 @@ def _clause(paragraph: str, start: int, end: int) -> tuple[int, int] | None:
 
 def indirect_speech(paragraph: str) -> list[Reported]:
     """Reported statements in one paragraph."""
-    if REPORTING.isdisjoint(LOWER_WORD_RE.findall(paragraph)) and "ccording" not in paragraph:
-        return []  # most paragraphs: one cheap pass
+    reporting = [c for c in find_cues(paragraph) if c.group().lower() in REPORTING]
+    according = "ccording" in paragraph
+    if not reporting and not according:
+        return []  # most paragraphs
     found = []
     for start, end in _sentences(paragraph):
-        sentence = paragraph[start:end]
-        if QUOTE_MARK_RE.search(sentence):
+        cues = [c for c in reporting if start <= c.start() < end]
+        if not cues and not (according and "ccording" in paragraph[start:end]):
             continue
-        cues = [c for c in find_cues(paragraph, start, end) if c.group().lower() in REPORTING]
+        if QUOTE_MARK_RE.search(paragraph, start, end):
+            continue
         reported = (
             _according(paragraph, start, end)
             or _leading(paragraph, start, end, cues)
