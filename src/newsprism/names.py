@@ -63,9 +63,6 @@ RUN_RE = re.compile(
 )
 
 
-NON_SPACE_RE = re.compile(r"\S+")
-
-
 @dataclass(frozen=True, slots=True)
 class NameMention:
     text: str
@@ -95,39 +92,36 @@ def strip_possessive(text: str) -> str:
     return text[:-1] if text.endswith(("’", "'")) else text
 
 
-def _trim_run(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Drop leading titles, roles and sentence starters ('Captain Marten De Roon')."""
-    while words and (
-        fold(words[0][0]).rstrip(".") in TITLES or fold(words[0][0]) in SENTENCE_STARTERS
-    ):
-        words = words[1:]
-    return words
+def _skippable(word: str) -> bool:
+    low = fold(word)
+    return low in SENTENCE_STARTERS or low.rstrip(".") in TITLES
 
 
 def looks_like_person(words: list[str]) -> bool:
-    folded = [fold(strip_possessive(w)) for w in words]
-    if len(folded) < 2 or len(folded) > 5:
+    if len(words) < 2 or len(words) > 5:
         return False
+    folded = [fold(strip_possessive(w)) for w in words]
     if any(w in NOT_PERSON_WORDS for w in folded):
         return False
     return folded[-1] not in PARTICLES and not any(w.isdigit() for w in folded)
 
 
 def person_mentions(text: str, offset: int = 0) -> Iterator[NameMention]:
-    """Full-name mentions (two to five capitalised words) that look like people."""
+    """Full-name mentions (two to five capitalised words) that look like people, leading
+    titles and sentence openers left out ('Captain Marten De Roon' -> 'Marten De Roon')."""
     for match in RUN_RE.finditer(text):
-        words = [(m.group(), m.start(), m.end()) for m in NON_SPACE_RE.finditer(match.group())]
-        words = _trim_run(words)
-        if not words:
+        words = match.group().split()
+        first = 0
+        while first < len(words) and _skippable(words[first]):
+            first += 1
+        words = words[first:]
+        if len(words) < 2:
             continue
-        words[-1] = (
-            strip_possessive(words[-1][0]),
-            words[-1][1],
-            words[-1][1] + len(strip_possessive(words[-1][0])),
-        )
-        if looks_like_person([w for w, _, _ in words]):
-            start = match.start() + words[0][1]
-            end = match.start() + words[-1][2]
+        words[-1] = strip_possessive(words[-1])
+        if looks_like_person(words):
+            run = match.group()
+            start = match.start() + run.index(words[0], 0 if not first else 1)
+            end = match.start() + run.rindex(words[-1]) + len(words[-1])
             yield NameMention(text[start:end], start + offset, end + offset)
 
 

@@ -117,7 +117,7 @@ CUE_FORMS = _cue_forms()
 # Cues are found word by word (a set lookup) rather than by one large alternation, which
 # is slow. Lower case only: "States" in "the United States" is no cue.
 CUE_WORDS = frozenset(f for f in CUE_FORMS if " " not in f)
-CUE_PHRASE_RE = re.compile(r"\b(" + "|".join(re.escape(f) for f in CUE_FORMS if " " in f) + r")\b")
+CUE_PHRASE_RE_SOURCE = [f for f in CUE_FORMS if " " in f]
 LOWER_WORD_RE = re.compile(r"\b[A-Za-z]+\b")
 
 
@@ -160,6 +160,7 @@ def _trie_pattern(words: Iterable[str]) -> str:
 
 
 CUE_WORD_RE = re.compile(r"\b(?:" + _trie_pattern(CUE_WORDS) + r")\b")
+CUE_PHRASE_RE = re.compile(r"\b(?:" + _trie_pattern(CUE_PHRASE_RE_SOURCE) + r")\b")
 NOUN_MARKER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts) $")
 
 
