@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newsprism.clean.structure import is_answer_turn, is_question_header
@@ -34,14 +35,17 @@ class _Found:
     continues: _Found | None = None
 
 
-def extract_quotes(article: Article) -> list[Quote]:
+def extract_quotes(article: Article, indirect: bool = True) -> list[Quote]:
+    """Direct quotes and transcript answers with their speakers, and (unless `indirect` is
+    False) reported speech."""
     answers = answer_paragraphs(article) if article.kind == "transcript" else set()
     found = _direct_quotes(article, skip=answers)
     quoted = sorted((f.quote.start, f.quote.end) for f in found)
     people = PersonIndex.build(article, quoted)
     quotes = _attribute(found, people)
     quotes += _transcript_quotes(article, answers, people)
-    quotes += _indirect_quotes(article, answers, people)
+    if indirect:
+        quotes += _indirect_quotes(article, answers, people)
     quotes.sort(key=lambda q: q.start)
     return _number(article.id, quotes)
 
@@ -78,6 +82,7 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
             if item is None:
                 continue
             _attach_attribution(item, paragraph, spans[index][0], marked, masked)
+            _attach_turn(item, paragraph, spans[index][0])
             if item.attribution is None and index and span.start <= 2:
                 _attach_intro(item, article.paragraphs[index - 1], spans[index - 1][0])
             if continued and span.start <= 1 + len(paragraph) - len(paragraph.lstrip()):
@@ -126,6 +131,20 @@ def _masked(paragraph: str, marked: list[MarkedSpan]) -> str:
         blank = " " * (quoted.end - quoted.start)
         paragraph = paragraph[: quoted.start] + blank + paragraph[quoted.end :]
     return paragraph
+
+
+TURN_RE = re.compile(
+    r"([A-Z][A-Z’'.\-]+(?: [A-Z][A-Z’'.\-]+){0,2}|(?:[A-Z][\w’'.\-]+ ){0,2}[A-Z][\w’'.\-]+):\s"
+)
+
+
+def _attach_turn(item: _Found, paragraph: str, offset: int) -> None:
+    """'"WALLACE: But, Governor ...': an interview turn quoted whole names its speaker."""
+    match = TURN_RE.match(paragraph, item.span.start)
+    if match and len(match.group(1)) > 1:  # "Q:" and "A:" are the transcript reader's
+        name = match.group(1)
+        item.attribution = Attribution(name, match.start(1), match.end(1), "")
+        item.attribution_at = offset
 
 
 def _attach_intro(item: _Found, previous: str, offset: int) -> None:
