@@ -16,6 +16,24 @@ QUESTION_HEADER_RE = re.compile(
 QA_TURN_RE = re.compile(r"^(?:q|question)\s*[:.]\s", re.IGNORECASE)
 ANSWER_TURN_RE = re.compile(r"^(?:a|answer)\s*[:.]\s", re.IGNORECASE)
 STANDFIRST_MAX_WORDS = 45
+# "WALLACE: ...", "Jürgen Klopp: ..." — a turn of an interview transcript.
+TURN_RE = re.compile(
+    r"^((?:[A-Z][A-Z’'.\-]+)(?: [A-Z][A-Z’'.\-]+){0,2}"  # WALLACE, CHRIS WALLACE
+    r"|(?:[A-Z][\w’'.\-]+ ){1,2}[A-Z][\w’'.\-]+):\s+\S"  # Chris Wallace
+)
+
+
+def turn_of(paragraph: str) -> tuple[str, int] | None:
+    """(the name heading an interview turn, where its words start), if the paragraph is one."""
+    match = TURN_RE.match(paragraph)
+    if not match or len(match.group(1)) < 2:
+        return None
+    return match.group(1), match.end() - 1
+
+
+def turn_speaker(paragraph: str) -> str | None:
+    turn = turn_of(paragraph)
+    return turn[0] if turn else None
 
 
 def is_question_header(paragraph: str) -> bool:
@@ -29,13 +47,15 @@ def is_answer_turn(paragraph: str) -> bool:
 
 
 def looks_like_transcript(paragraphs: list[str]) -> bool:
-    """Two or more question headers, each followed by an answer that is not another header."""
+    """Two or more question headers, each followed by an answer that is not another header;
+    or three or more turns headed by the names of at least two people."""
     answered = sum(
         1
         for i, paragraph in enumerate(paragraphs[:-1])
         if is_question_header(paragraph) and not is_question_header(paragraphs[i + 1])
     )
-    return answered >= 2
+    turns = [name for p in paragraphs if (name := turn_speaker(p))]
+    return answered >= 2 or (len(turns) >= 3 and len(set(turns)) >= 2)
 
 
 def find_interviewee(title: str, standfirst: str | None, paragraphs: list[str]) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsprism.clean.structure import is_answer_turn, is_question_header
+from newsprism.clean.structure import is_answer_turn, is_question_header, turn_of, turn_speaker
 from newsprism.model import Article, Quote
 from newsprism.quotes.attribution import (
     Attribution,
@@ -58,7 +58,7 @@ def answer_paragraphs(article: Article) -> set[int]:
     for index, paragraph in enumerate(article.paragraphs):
         if is_question_header(paragraph):
             in_answers = True
-        elif in_answers or is_answer_turn(paragraph):
+        elif in_answers or is_answer_turn(paragraph) or turn_speaker(paragraph):
             answers.add(index)
     return answers
 
@@ -246,9 +246,15 @@ def _transcript_quotes(article: Article, answers: set[int], people: PersonIndex)
     quotes: list[Quote] = []
     for index in sorted(answers):
         start, end = spans[index]
-        if is_answer_turn(article.paragraphs[index]):
+        paragraph = article.paragraphs[index]
+        who, mention, mention_at = speaker, article.interviewee, None
+        if turn := turn_of(paragraph):  # "WALLACE: ...": the turn names its speaker
+            name, words_at = turn
+            who, mention, mention_at = people.resolve(name, start) or name, name, start
+            start += words_at
+        elif is_answer_turn(paragraph):
             start += ANSWER_PREFIX_CHARS
-        previous = quotes[-1] if quotes and index - 1 in answers else None
+        previous = quotes[-1] if quotes and index - 1 in answers and not turn else None
         quotes.append(
             Quote(
                 id=f"~{start}",
@@ -256,8 +262,12 @@ def _transcript_quotes(article: Article, answers: set[int], people: PersonIndex)
                 text=article.body[start:end],
                 start=start,
                 end=end,
-                speaker=speaker,
-                speaker_mention=article.interviewee,
+                speaker=who,
+                speaker_mention=mention,
+                speaker_start=mention_at,
+                speaker_end=mention_at + len(mention)
+                if mention_at is not None and mention
+                else None,
                 kind="transcript",
                 continues=previous.id if previous else None,
             )

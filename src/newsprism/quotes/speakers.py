@@ -114,6 +114,13 @@ class PersonIndex:
             first = bisect.bisect_left(self.positions, sentence_start)
             if first < at:
                 return self.display(self.keys_at[first])
+            # Else the subject of the sentence before (centering: 'Klopp said he had spoken
+            # to Salah. "...," he said.' -> Klopp, not Salah).
+            previous_start = self._sentence_start(sentence_start - 1)
+            if previous_start is not None and sentence_start - previous_start > 1:
+                first = bisect.bisect_left(self.positions, previous_start)
+                if first < at and self.positions[first] < sentence_start:
+                    return self.display(self.keys_at[first])
         return self.display(self.keys_at[at - 1]) if at else None
 
     def resolve(self, mention: str, position: int) -> str | None:
