@@ -157,3 +157,94 @@ def test_polnear_quotes_lie_inside_gold_contents(name):
         found += bool(inside)
     assert found >= len(quotes) - 1
     assert found >= 0.5 * len(gold)
+
+
+def test_nyt_style_double_apostrophes():
+    article = article_of(
+        "''People make all these claims,'' Mrs. Clinton said, a hint of frustration in her voice."
+    )
+    (quote,) = [q for q in extract_quotes(article) if q.kind == "direct"]
+    assert quote.text == "People make all these claims"
+    assert quote.speaker_mention == "Mrs. Clinton" and quote.speaker == "Clinton"
+
+
+def test_according_to_and_organisations():
+    article = article_of(
+        "According to the White House, “the president will sign the bill on Friday.”",
+        "“We have no comment at this time on the report,” the Pentagon said.",
+    )
+    first, second = [q for q in extract_quotes(article) if q.kind == "direct"]
+    assert first.cue == "according to" and first.speaker == "White House"
+    assert second.speaker_mention == "the Pentagon" and second.speaker == "Pentagon"
+
+
+def test_participle_and_inverted_attributions():
+    article = article_of(
+        "Hours later, Trump returned the compliment, telling Reuters, “Sheldon and I have been "
+        "friends for a long time.”",
+        "The plan had critics, explained Rosenberg, “with this thing being over by mid-March.”",
+        "“I think she should have run from Virginia,” said Jason Gilbert of Cheyenne.",
+    )
+    trump, rosenberg, gilbert = [q for q in extract_quotes(article) if q.kind == "direct"]
+    assert trump.speaker_mention == "Trump" and trump.cue == "telling"
+    assert rosenberg.speaker_mention == "Rosenberg"
+    assert gilbert.speaker_mention == "Jason Gilbert of Cheyenne"
+
+
+def test_role_noun_tied_to_named_person():
+    article = article_of(
+        "Atalanta coach Gian Piero Gasperini named an unchanged side on Wednesday.",
+        "“We know what is at stake tomorrow night,” the coach said.",
+    )
+    (quote,) = [q for q in extract_quotes(article) if q.kind == "direct"]
+    assert quote.speaker_mention == "the coach" and quote.speaker == "Gian Piero Gasperini"
+
+
+def test_pronoun_prefers_the_subject_over_a_later_mention():
+    article = article_of(
+        "Jurgen Klopp said he had spoken to Mohamed Salah about the contract on Monday.",
+        "“It is not a problem for us at all, we are relaxed about it,” he said.",
+    )
+    (quote,) = [q for q in extract_quotes(article) if q.kind == "direct"]
+    assert quote.speaker == "Jurgen Klopp"
+
+
+def test_no_speaker_rather_than_a_guess():
+    article = article_of("“A beautiful day for a walk along the river,” read the sign.")
+    (quote,) = [q for q in extract_quotes(article) if q.kind == "direct"]
+    assert quote.speaker is None
+
+
+def test_dash_sign_off_and_interview_turns():
+    article = article_of(
+        "“He can’t even answer a question without scaring people.” ― Esther Tapia",
+        "WALLACE: Governor, thank you for joining us this morning.",
+        "PENCE: Good to be with you, Chris.",
+        "WALLACE: Let us start with the debate on Monday night.",
+        title="Chris Wallace interviews Mike Pence",
+    )
+    article.kind = "transcript"
+    quotes = extract_quotes(article)
+    assert quotes[0].speaker == "Esther Tapia"
+    turns = [q for q in quotes if q.kind == "transcript"]
+    assert [q.speaker for q in turns] == ["Chris Wallace", "Mike Pence", "Chris Wallace"]
+    assert turns[1].text == "Good to be with you, Chris."
+
+
+def test_indirect_speech_with_speaker():
+    article = article_of(
+        "The mayor, Ann Lee, said that the bridge would reopen to traffic next spring.",
+        "The repairs will cost more than expected, the city engineer said.",
+        "According to the council, the money will come from the transport budget.",
+    )
+    quotes = extract_quotes(article)
+    assert [q.kind for q in quotes] == ["indirect"] * 3
+    lee, engineer, council = quotes
+    assert lee.text == "the bridge would reopen to traffic next spring"
+    assert lee.speaker == "Ann Lee"
+    assert engineer.text == "The repairs will cost more than expected"
+    assert engineer.speaker_mention == "the city engineer"
+    assert council.text == "the money will come from the transport budget"
+    assert council.cue == "according to"
+    for quote in quotes:
+        assert article.body[quote.start : quote.end] == quote.text

@@ -59,7 +59,8 @@ SENTENCE_STARTERS = {
 CAP_WORD = r"(?:[A-Z][\w’'\-]*[\w]|[A-Z]\.?)"
 # Two or more capitalised words (a single one is never a full name).
 RUN_RE = re.compile(
-    rf"{CAP_WORD}(?:\s+(?:(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})\s+)?{CAP_WORD})+"
+    rf"{CAP_WORD}(?:[^\S\n]+(?:(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})[^\S\n]+)?"
+    rf"{CAP_WORD})+"
 )
 
 

@@ -559,6 +559,7 @@ INTRO_WORDS = {
     "earlier", "later", "last", "next", "this", "that", "speaking", "asked", "meanwhile",
     "moreover", "furthermore", "nevertheless", "nonetheless", "additionally", "separately",
     "initially", "ultimately", "similarly", "likewise", "regardless", "instead", "still",
+    "hours", "minutes", "days", "weeks", "months", "years", "moments", "shortly", "soon",
 }  # fmt: skip
 TIME_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
@@ -569,6 +570,21 @@ TIME_WORDS = {
 
 def _is_time_word(word: str) -> bool:
     return word in TIME_WORDS
+
+
+def _subject_after_comma(tokens: list[re.Match[str]], commas: list[int]) -> int:
+    """Which comma ends the opening phrase: the first one followed by a pronoun, or by a name
+    and then a lower-case word ('Hours later, Trump returned', 'At a summit in Hilton Head,
+    S.C., Rubio offered')."""
+    for comma in commas:
+        at = comma + 1
+        if at < len(tokens) and _low(tokens[at].group()) in PRONOUNS:
+            return at
+        while at < len(tokens) and _is_name_word(tokens[at].group()):
+            at += 1
+        if comma + 1 < at < len(tokens) and tokens[at].group()[:1].islower():
+            return comma + 1
+    return commas[-1] + 1
 
 
 def sentence_subject(text: str, begin: int, end: int) -> tuple[int, int] | None:
@@ -586,7 +602,7 @@ def sentence_subject(text: str, begin: int, end: int) -> tuple[int, int] | None:
         or (bool(tokens) and tokens[0].group().isupper() and len(opener) > 2)  # "WASHINGTON,"
     )
     if commas and intro:
-        skip = commas[-1] + 1  # "At a summit in Hilton Head, S.C., Rubio offered ..."
+        skip = _subject_after_comma(tokens, commas)
     elif opener in INTRO_WORDS and len(tokens) > 1:
         skip = 1  # "On September 27 they published ...": past the phrase's capitalised words
         while skip < len(tokens) and (

@@ -20,6 +20,10 @@ from newsprism.quotes.attribution import DETERMINERS, PRONOUNS, ROLE_NOUNS, last
 from newsprism.text import fold
 
 CAPITALISED_RE = re.compile(r"[A-Z][\w’'\-]+")
+TITLED_RE = re.compile(
+    r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Prof|Gen|Sir|Dame|President|Senator|Governor|"
+    r"Mayor|Judge|Justice|Secretary|Speaker)\.?\s+([A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+)?)$"
+)
 
 
 def preferred_form(forms: Iterable[str]) -> str:
@@ -139,6 +143,9 @@ class PersonIndex:
         for word in reversed(low.split()):
             if word in self.roles:
                 return self.display(self.roles[word])
+        titled = TITLED_RE.match(mention)
+        if titled:  # "Mrs. Clinton", "Sen. Sanders": a person we only know by surname
+            return titled.group(1)
         return _organisation(mention)
 
 
