@@ -284,10 +284,15 @@ def _paraphrase_or_unsourced(quote: Quote, others: list[Version]) -> QuoteMatch:
     )
 
 
+# Reported speech is someone's words retold, not quoted: it is not held to a source here.
+QUOTED = ("direct", "transcript")
+
+
 def compare_story(articles: list[Article], quotes: dict[str, list[Quote]]) -> list[QuoteMatch]:
-    """A QuoteMatch for every quote of the story's articles, in reading order."""
+    """A QuoteMatch for every quotation (direct or transcript) of the story's articles, in
+    reading order."""
     versions = [
-        Version(article, order, quotes.get(article.id, []))
+        Version(article, order, [q for q in quotes.get(article.id, []) if q.kind in QUOTED])
         for order, article in enumerate(articles)
     ]
     matches = []
