@@ -255,11 +255,11 @@ def _without_appositive(text: str, start: int) -> str:
     return text[: match.start()] + " " * (len(text) - match.start()) if match else text
 
 
-def subject_before(text: str, end: int) -> tuple[int, int] | None:
+def subject_before(text: str, end: int, floor: int = 0) -> tuple[int, int] | None:
     """The noun phrase ending just before `end` (adverbs skipped: 'he also told'): a pronoun,
     or names, roles and their description ('Joel Pollak of Breitbart California',
     'Huma Abedin, vice chairwoman for Clinton’s campaign,')."""
-    window = max(0, end - MENTION_WINDOW)
+    window = max(floor, end - MENTION_WINDOW)
     text = _without_appositive(text[:end], window)
     tokens = list(TOKEN_RE.finditer(text, window, end))
     while tokens and (_low(tokens[-1].group()) in ADVERBS or tokens[-1].group() == ","):
@@ -381,7 +381,7 @@ def attribution_after(text: str, start: int = 0) -> Attribution | None:
         if match.group().lower() not in INVERTING_CUES:
             return None
         return _attribution(text, subject_after(text, match.end() + 1), match.group().lower())
-    span = subject_before(text, match.start())
+    span = subject_before(text, match.start(), lead)
     between = text[lead : match.start()]
     if span is None or not _describes(text[lead : span[0]]):
         # "the Post's senior politics editor Steven Ginsberg responded": all of it names him
@@ -489,6 +489,8 @@ NOUN_LIKE_CUES = {
     "term", "terms", "termed", "read", "reads", "blast", "blasts", "praise", "plead",
     "promise", "promises", "vow", "vows", "pledge", "pledges", "warning", "joke", "jokes",
     "lecture", "cite", "cites", "cited", "note", "notes", "noted", "started", "began",
+    "retort", "reply", "response", "remark", "remarks", "message", "rebuttal",
+    "quip", "statement",
 }  # fmt: skip
 AUXILIARIES = {"has", "have", "had", "will", "would", "also", "then", "later", "once", "who",
                "which", "that", "and", "but", "not", "never", "just", "repeatedly"}  # fmt: skip
@@ -530,7 +532,7 @@ def _earlier_cue_subject(
     the cue before it in the sentence."""
     earlier = find_cues(sentence, begin, participle.start())
     for cue in reversed(earlier):
-        if span := subject_before(sentence, cue.start()):
+        if _verb_use(sentence, cue) and (span := subject_before(sentence, cue.start())):
             return span
     return None
 
@@ -560,6 +562,8 @@ INTRO_WORDS = {
     "moreover", "furthermore", "nevertheless", "nonetheless", "additionally", "separately",
     "initially", "ultimately", "similarly", "likewise", "regardless", "instead", "still",
     "hours", "minutes", "days", "weeks", "months", "years", "moments", "shortly", "soon",
+    "amid", "among", "against", "through", "throughout", "within", "without", "across",
+    "toward", "towards", "upon", "via", "per", "beyond", "behind", "inside", "outside",
 }  # fmt: skip
 TIME_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
@@ -615,8 +619,22 @@ def sentence_subject(text: str, begin: int, end: int) -> tuple[int, int] | None:
         if _low(token.group()) in PRONOUNS - {"it", "you"}:
             return token.start(), token.end()
         if token.group() != "," and _is_name_word(token.group()):
-            return subject_after(text, token.start())
+            return subject_after(text, token.start()) or _determiner_phrase(text, token, end)
     return None
+
+
+def _determiner_phrase(text: str, first: re.Match[str], end: int) -> tuple[int, int] | None:
+    """'The town released ...' -> 'The town': a determiner and the words up to the verb."""
+    if _low(first.group()) not in DETERMINERS:
+        return None
+    words = list(TOKEN_RE.finditer(text, first.end(), end))[:3]
+    taken = []
+    for word in words:
+        low = _low(word.group())
+        if word.group() == "," or low.endswith("ed") or low in CUE_WORDS or low in ADVERBS:
+            break
+        taken.append(word)
+    return (first.start(), taken[-1].end()) if taken else None
 
 
 def attribution_of_sentence(text: str, at: int) -> Attribution | None:
