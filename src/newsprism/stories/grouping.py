@@ -1,15 +1,25 @@
-"""Group articles that report the same story, online: each article joins the most similar
-story seen so far or starts a new one.
+"""Group articles that report the same story, online: each article joins the story it is most
+similar to, or starts one.
 
-Similarity is a TF-IDF cosine over content words (names count double, the title counts
-double), with document frequencies learned from the stream itself, plus a bonus when two
-articles carry the same quoted words. Articles published far apart never join.
+An article is a TF-IDF vector over content words and their bigrams (names and the title
+count double), with document frequencies learned from the stream. Candidates come from an
+inverted index over each article's most distinctive terms, capped per term, so the work per
+article stays flat as the corpus grows. A story is scored half on its best-matching member and
+half on its mean, which stops one loose match chaining two stories together. Shared quoted
+words add to the score; articles far apart in time never join; a story that already has an
+article from the same outlet is harder to join (outlets seldom run one story twice).
+
+What the stream remembers of an article is a compact Profile (hashed terms and weights), which
+the store keeps, so a later run goes on from where the last one stopped.
 """
 
 from __future__ import annotations
 
 import math
-from collections import Counter
+import zlib
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,97 +27,72 @@ from newsprism.compare.lexicon import is_stop
 from newsprism.model import Article, Quote, Story, WireLink
 from newsprism.text import word_tokens
 
-JOIN_THRESHOLD = 0.25
+JOIN_THRESHOLD = 0.14
 SHARED_QUOTE_BONUS = 0.25
+SAME_OUTLET_PENALTY = 0.1
 MAX_DAYS_APART = 7
-SHINGLE = 5
-WIRE_CONTAINMENT = 0.8
 NAME_WEIGHT = 2.0
 TITLE_WEIGHT = 2.0
+INDEX_TERMS = 12  # terms an article is findable by
+VECTOR_TERMS = 150  # terms kept of an article's vector
+POSTINGS_CAP = 300  # articles remembered per term (the most recent)
+DF_BUCKETS = 1 << 22  # hashed document-frequency counters (16 MB)
+SHINGLE = 5
+MAX_SHINGLES = 32
+WIRE_CONTAINMENT = 0.8
+
+
+def term_hash(term: str) -> int:
+    """A stable hash (the same in every process, so stored profiles stay valid)."""
+    return zlib.crc32(term.encode("utf-8"))
 
 
 @dataclass
-class _Profile:
-    article: Article
-    terms: Counter[str]
-    quote_shingles: set[tuple[str, ...]]
-    day: date | None
-    vector: dict[str, float] = field(default_factory=dict)
+class Profile:
+    """What the stream keeps of one article."""
 
+    terms: array  # term hashes, strongest first
+    weights: array  # their weights in the article's unit vector
+    shingles: frozenset[int]  # hashes of quoted 5-word runs
+    day: int  # date ordinal, 0 when unknown
+    outlet: int  # outlet hash, 0 when unknown
 
-@dataclass
-class StoryGrouper:
-    """Online grouping. Each article's TF-IDF vector is fixed when it arrives (IDF as known
-    then), and an inverted index finds the earlier articles that share its terms."""
+    def to_bytes(self) -> bytes:
+        header = array("q", [self.day, self.outlet, len(self.terms), len(self.shingles)])
+        shingles = array("q", sorted(self.shingles))
+        return header.tobytes() + self.terms.tobytes() + self.weights.tobytes() + shingles.tobytes()
 
-    threshold: float = JOIN_THRESHOLD
-    profiles: list[_Profile] = field(default_factory=list)
-    story_of: list[int] = field(default_factory=list)
-    document_frequency: Counter[str] = field(default_factory=Counter)
-    postings: dict[str, list[tuple[int, float]]] = field(default_factory=dict)
-
-    def add(self, article: Article, quotes: list[Quote]) -> int:
-        """Place one article; returns the index of its story."""
-        profile = _profile(article, quotes)
-        self.document_frequency.update(profile.terms.keys())
-        profile.vector = self._vector(profile.terms)
-        best, best_score = None, self.threshold
-        for index, score in self._scores(profile).items():
-            if score >= best_score:
-                best, best_score = index, score
-        story = self.story_of[best] if best is not None else max(self.story_of, default=-1) + 1
-        position = len(self.profiles)
-        self.profiles.append(profile)
-        self.story_of.append(story)
-        for term, weight in profile.vector.items():
-            self.postings.setdefault(term, []).append((position, weight))
-        return story
-
-    def _vector(self, terms: Counter[str]) -> dict[str, float]:
-        n = len(self.profiles) + 1
-        weights = {
-            t: w * (math.log((n + 1) / (self.document_frequency[t] + 1)) + 1.0)
-            for t, w in terms.items()
-        }
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        return {t: w / norm for t, w in weights.items()}
-
-    def _scores(self, profile: _Profile) -> dict[int, float]:
-        scores: dict[int, float] = {}
-        for term, weight in profile.vector.items():
-            for index, other_weight in self.postings.get(term, ()):
-                scores[index] = scores.get(index, 0.0) + weight * other_weight
-        for index in list(scores):
-            other = self.profiles[index]
-            if profile.day and other.day and abs((profile.day - other.day).days) > MAX_DAYS_APART:
-                scores[index] = 0.0
-            elif len(profile.quote_shingles & other.quote_shingles) >= 2:
-                scores[index] += SHARED_QUOTE_BONUS
-        return scores
-
-    def stories(self) -> list[list[Article]]:
-        grouped: dict[int, list[Article]] = {}
-        for profile, story in zip(self.profiles, self.story_of, strict=True):
-            grouped.setdefault(story, []).append(profile.article)
-        return list(grouped.values())
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Profile:
+        header = array("q")
+        header.frombytes(data[:32])
+        day, outlet, n_terms, n_shingles = header
+        at = 32
+        terms = array("q")
+        terms.frombytes(data[at : at + 8 * n_terms])
+        at += 8 * n_terms
+        weights = array("f")
+        weights.frombytes(data[at : at + 4 * n_terms])
+        at += 4 * n_terms
+        shingles = array("q")
+        shingles.frombytes(data[at : at + 8 * n_shingles])
+        return cls(terms, weights, frozenset(shingles), day, outlet)
 
 
 def _terms(text: str, weight: float) -> Counter[str]:
+    """Content words (names weighted up) and bigrams of adjacent content words."""
     terms: Counter[str] = Counter()
+    previous = None
     for token in word_tokens(text):
         if is_stop(token.norm) or len(token.norm) < 3:
+            previous = None
             continue
         surface = text[token.start : token.end]
         terms[token.norm] += NAME_WEIGHT * weight if surface[:1].isupper() else weight
+        if previous is not None:
+            terms[f"{previous} {token.norm}"] += weight
+        previous = token.norm
     return terms
-
-
-def _profile(article: Article, quotes: list[Quote]) -> _Profile:
-    terms = _terms(article.title, TITLE_WEIGHT) + _terms(article.standfirst or "", 1.0)
-    terms += _terms(article.body, 1.0)
-    terms = Counter({t: 1 + math.log(w) if w >= 1 else w for t, w in terms.items()})
-    shingles = {s for q in quotes for s in shingles_of(q.text)}
-    return _Profile(article, terms, shingles, _day(article.published))
 
 
 def shingles_of(text: str) -> set[tuple[str, ...]]:
@@ -115,13 +100,123 @@ def shingles_of(text: str) -> set[tuple[str, ...]]:
     return {tuple(norms[i : i + SHINGLE]) for i in range(len(norms) - SHINGLE + 1)}
 
 
-def _day(published: str | None) -> date | None:
+def _day(published: str | None) -> int:
     if not published:
-        return None
+        return 0
     try:
-        return date.fromisoformat(published[:10])
+        return date.fromisoformat(published[:10]).toordinal()
     except ValueError:
-        return None
+        return 0
+
+
+@dataclass
+class StoryGrouper:
+    """Online story grouping; `add` places one article, `restore` replays a stored one."""
+
+    threshold: float = JOIN_THRESHOLD
+    profiles: list[Profile] = field(default_factory=list)
+    story_of: array = field(default_factory=lambda: array("q"))
+    story_size: Counter[int] = field(default_factory=Counter)
+    story_outlets: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    postings: dict[int, array] = field(default_factory=dict)
+    document_frequency: array = field(default_factory=lambda: array("I", bytes(4 * DF_BUCKETS)))
+    documents: int = 0
+    next_story: int = 0
+
+    def profile(self, article: Article, quotes: Iterable[Quote] = ()) -> tuple[Profile, dict]:
+        """The article's profile and its full unit vector (hash -> weight); counts its terms."""
+        counts = _terms(article.title, TITLE_WEIGHT)
+        counts += _terms(article.standfirst or "", 1.0)
+        counts += _terms(article.body, 1.0)
+        hashes = {term_hash(t): w for t, w in counts.items()}
+        self.documents += 1
+        for h in hashes:
+            self.document_frequency[h % DF_BUCKETS] += 1
+        vector = {h: (1 + math.log(w) if w >= 1 else w) * self._idf(h) for h, w in hashes.items()}
+        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+        vector = {h: v / norm for h, v in vector.items()}
+        strongest = sorted(vector, key=vector.__getitem__, reverse=True)[:VECTOR_TERMS]
+        shingles = {zlib.crc32(" ".join(s).encode()) for q in quotes for s in shingles_of(q.text)}
+        profile = Profile(
+            array("q", strongest),
+            array("f", (vector[h] for h in strongest)),
+            frozenset(sorted(shingles)[:MAX_SHINGLES]),
+            _day(article.published),
+            term_hash(article.outlet.casefold()) if article.outlet else 0,
+        )
+        return profile, vector
+
+    def _idf(self, term: int) -> float:
+        return math.log((self.documents + 1) / (self.document_frequency[term % DF_BUCKETS] + 1)) + 1
+
+    def add(self, article: Article, quotes: Iterable[Quote] = ()) -> int:
+        """Place one article; returns its story number."""
+        profile, vector = self.profile(article, quotes)
+        story = self._best_story(profile, vector)
+        if story is None:
+            story = self.next_story
+        self._remember(profile, story)
+        return story
+
+    def restore(self, profile: Profile, story: int) -> None:
+        """Replay an article placed in an earlier run (frequencies come from `load_counts`)."""
+        self._remember(profile, story)
+
+    def counts_blob(self) -> bytes:
+        """The document frequencies, compressed, to store between runs."""
+        header = array("q", [self.documents]).tobytes()
+        return zlib.compress(header + self.document_frequency.tobytes(), 6)
+
+    def load_counts(self, blob: bytes) -> None:
+        data = zlib.decompress(blob)
+        self.documents = array("q", data[:8])[0]
+        self.document_frequency = array("I")
+        self.document_frequency.frombytes(data[8:])
+
+    def _remember(self, profile: Profile, story: int) -> None:
+        position = len(self.profiles)
+        self.profiles.append(profile)
+        self.story_of.append(story)
+        self.story_size[story] += 1
+        self.next_story = max(self.next_story, story + 1)
+        if profile.outlet:
+            self.story_outlets[story].add(profile.outlet)
+        for h in profile.terms[:INDEX_TERMS]:
+            posting = self.postings.setdefault(h, array("q"))
+            posting.append(position)
+            if len(posting) > 2 * POSTINGS_CAP:
+                del posting[:POSTINGS_CAP]
+
+    def _candidates(self, profile: Profile) -> set[int]:
+        found: set[int] = set()
+        for h in profile.terms[:INDEX_TERMS]:
+            posting = self.postings.get(h)
+            if posting is not None:
+                found.update(posting[-POSTINGS_CAP:])
+        return found
+
+    def _similarity(self, profile: Profile, vector: dict, other: Profile) -> float:
+        if profile.day and other.day and abs(profile.day - other.day) > MAX_DAYS_APART:
+            return -1.0
+        score = sum(w * vector.get(h, 0.0) for h, w in zip(other.terms, other.weights, strict=True))
+        if len(profile.shingles & other.shingles) >= 2:
+            score += SHARED_QUOTE_BONUS
+        return score
+
+    def _best_story(self, profile: Profile, vector: dict) -> int | None:
+        by_story: dict[int, list[float]] = defaultdict(list)
+        for position in self._candidates(profile):
+            score = self._similarity(profile, vector, self.profiles[position])
+            if score > 0:
+                by_story[self.story_of[position]].append(score)
+        best, best_score = None, self.threshold
+        for story, scores in by_story.items():
+            score = 0.5 * max(scores) + 0.5 * sum(scores) / self.story_size[story]
+            if profile.outlet and profile.outlet in self.story_outlets.get(story, ()):
+                score -= SAME_OUTLET_PENALTY
+            if score >= best_score:
+                best, best_score = story, score
+        return best
 
 
 def wire_links(articles: list[Article]) -> list[WireLink]:
@@ -141,25 +236,41 @@ def wire_links(articles: list[Article]) -> list[WireLink]:
     return links
 
 
-def group_stories(articles: list[Article], quotes: dict[str, list[Quote]]) -> list[Story]:
-    """Stories over articles in publication order (undated ones in reading order, last)."""
-    order = sorted(range(len(articles)), key=lambda i: (articles[i].published or "\uffff", i))
-    grouper = StoryGrouper(threshold=JOIN_THRESHOLD)
-    for index in order:
-        grouper.add(articles[index], quotes.get(articles[index].id, []))
+def stream_order(articles: list[Article]) -> list[Article]:
+    """Publication order; undated articles after the dated ones, in reading order."""
     position = {a.id: i for i, a in enumerate(articles)}
+    return sorted(articles, key=lambda a: (a.published or "\uffff", position[a.id]))
+
+
+def stories_from(
+    articles: list[Article], story_of: dict[str, int], reading_order: list[Article]
+) -> list[Story]:
+    """Story objects from a story number per article; members in reading order."""
+    position = {a.id: i for i, a in enumerate(reading_order)}
+    members: dict[int, list[Article]] = defaultdict(list)
+    for article in articles:
+        members[story_of[article.id]].append(article)
     stories = []
-    for members in grouper.stories():
-        members.sort(key=lambda a: position[a.id])
+    for group in members.values():
+        group.sort(key=lambda a: position.get(a.id, 0))
+        first = group[0]
         stories.append(
             Story(
-                id=f"s-{members[0].id}",
-                title=members[0].title or _excerpt(members[0]),
-                articles=[a.id for a in members],
-                wire=wire_links(members),
+                id=f"s-{first.id}",
+                title=first.title or _excerpt(first),
+                articles=[a.id for a in group],
+                wire=wire_links(group),
             )
         )
+    stories.sort(key=lambda s: position.get(s.articles[0], 0))
     return stories
+
+
+def group_stories(articles: list[Article], quotes: dict[str, list[Quote]]) -> list[Story]:
+    """Stories over articles streamed in publication order."""
+    grouper = StoryGrouper()
+    story_of = {a.id: grouper.add(a, quotes.get(a.id, [])) for a in stream_order(articles)}
+    return stories_from(articles, story_of, articles)
 
 
 def _excerpt(article: Article, words: int = 12) -> str:
