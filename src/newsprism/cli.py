@@ -24,6 +24,7 @@ from newsprism.pipeline import (
     Processed,
     RunStats,
     analyse_stories,
+    incremental_stories,
     one_story,
     process_all,
     process_batch,
@@ -124,8 +125,10 @@ def _open_store(db: str) -> Store:
         raise click.UsageError(str(error)) from error
 
 
-def _restory(store: Store) -> Analysis:
-    analysis = analyse_stories(store.articles(), store.quotes())
+def _restory(store: Store, rebuild: bool = False) -> Analysis:
+    """Group what is stored into stories (new articles only, unless `rebuild`), compare."""
+    stories = incremental_stories(store, rebuild)
+    analysis = analyse_stories(store.articles(), store.quotes(), stories)
     store.save_stories(analysis.stories)
     return analysis
 
@@ -232,6 +235,32 @@ def quotes(files: tuple[str, ...], as_json: bool, metadata: Metadata) -> None:
     else:
         print_quotes(console, data)
     sys.exit(1 if stats.errors else 0)
+
+
+@main.command()
+@click.option("--db", default="newsprism.db", show_default=True, help="SQLite store.")
+@click.option("--rebuild", is_flag=True, help="Group the whole store again, from scratch.")
+@click.option(
+    "--out",
+    default="newsprism-report",
+    show_default=True,
+    help="Folder for analysis.json and index.html.",
+)
+def stories(db: str, rebuild: bool, out: str) -> None:
+    """Group the stored articles into stories (and rewrite the report).
+
+    Articles grouped before keep their story; with --rebuild everything is grouped again in
+    one pass over the store in publication order."""
+    with _open_store(db) as store:
+        analysis = _restory(store, rebuild)
+    json_path, html_path = write_report(
+        Path(out), analysis.articles, analysis.quotes, analysis.stories
+    )
+    console.print(
+        f"{len(analysis.stories)} stories over {len(analysis.articles)} articles"
+        f"{' (rebuilt)' if rebuild else ''}.\nJSON:   {json_path}\nReport: {html_path}",
+        highlight=False,
+    )
 
 
 @main.command()

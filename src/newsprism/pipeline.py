@@ -16,7 +16,9 @@ from newsprism.extract import ExtractionError, extract_html
 from newsprism.ingest import InputError
 from newsprism.model import Article, Document, Quote, Story
 from newsprism.quotes import canonical_names, extract_quotes
+from newsprism.store import Store
 from newsprism.stories import group_stories, wire_links
+from newsprism.stories.grouping import Profile, StoryGrouper, stories_from, stream_order
 
 
 @dataclass
@@ -143,6 +145,33 @@ def analyse_stories(
         story.matches = compare_story(members, by_article)
     unified = [q for a in articles for q in by_article.get(a.id, [])]
     return Analysis(articles, unified, stories)
+
+
+def incremental_stories(store: Store, rebuild: bool = False) -> list[Story]:
+    """Stories over everything stored: articles grouped in earlier runs keep their story and
+    are replayed into the grouper from their stored profiles; the new ones are streamed in.
+    With `rebuild`, the whole store is grouped again from scratch."""
+    articles = store.articles()
+    quotes: dict[str, list[Quote]] = {}
+    for quote in store.quotes():
+        quotes.setdefault(quote.article, []).append(quote)
+    grouper = StoryGrouper()
+    story_of: dict[str, int] = {}
+    if rebuild:
+        store.clear_story_profiles()
+    elif counts := store.grouping_counts():
+        grouper.load_counts(counts)
+        known = {a.id for a in articles}
+        for article_id, story, blob in store.story_profiles():
+            if article_id in known:
+                grouper.restore(Profile.from_bytes(blob), story)
+                story_of[article_id] = story
+    new_rows = []
+    for article in stream_order([a for a in articles if a.id not in story_of]):
+        story_of[article.id] = grouper.add(article, quotes.get(article.id, []))
+        new_rows.append((article.id, story_of[article.id], grouper.profiles[-1].to_bytes()))
+    store.save_story_profiles(new_rows, grouper.counts_blob())
+    return stories_from(articles, story_of, articles)
 
 
 def one_story(articles: list[Article]) -> list[Story]:

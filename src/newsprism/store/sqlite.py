@@ -172,6 +172,20 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (scope, line_key)
     ) WITHOUT ROWID;
     """,
+    # 3: the story grouper's memory (one compact profile an article, and its term counts).
+    """
+    CREATE TABLE story_profiles (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        profile BLOB NOT NULL
+    );
+    CREATE INDEX story_profiles_seq ON story_profiles(seq);
+    CREATE TABLE story_state (
+        key TEXT PRIMARY KEY,
+        value BLOB NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -422,6 +436,37 @@ class Store:
     def _children(self, column: str, table: str) -> Iterable[tuple[str, Any]]:
         sql = f"SELECT story_id, {column} FROM {table} ORDER BY story_id, seq"
         return ((row[0], row[1]) for row in self._conn.execute(sql))
+
+    # -- story grouping state ------------------------------------------------------------------
+
+    def story_profiles(self) -> list[tuple[str, int, bytes]]:
+        """(article id, story number, profile bytes) in the order they were grouped."""
+        rows = self._conn.execute(
+            "SELECT article_id, story, profile FROM story_profiles ORDER BY seq"
+        )
+        return [(row[0], row[1], row[2]) for row in rows]
+
+    def grouping_counts(self) -> bytes | None:
+        row = self._conn.execute("SELECT value FROM story_state WHERE key = 'counts'").fetchone()
+        return row[0] if row else None
+
+    def save_story_profiles(self, rows: list[tuple[str, int, bytes]], counts: bytes) -> None:
+        """Add newly grouped articles' profiles and replace the term counts, atomically."""
+        with self._transaction("saving story profiles") as conn:
+            start = conn.execute("SELECT coalesce(max(seq), -1) + 1 FROM story_profiles").fetchone()
+            conn.executemany(
+                "INSERT OR REPLACE INTO story_profiles(article_id, story, seq, profile)"
+                " VALUES (?, ?, ?, ?)",
+                [(a, story, start[0] + i, blob) for i, (a, story, blob) in enumerate(rows)],
+            )
+            conn.execute(
+                "INSERT OR REPLACE INTO story_state(key, value) VALUES ('counts', ?)", (counts,)
+            )
+
+    def clear_story_profiles(self) -> None:
+        with self._transaction("clearing story profiles") as conn:
+            conn.execute("DELETE FROM story_profiles")
+            conn.execute("DELETE FROM story_state")
 
     # -- search and counts -------------------------------------------------------------------
 
