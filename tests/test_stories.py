@@ -99,3 +99,62 @@ def test_wire_copy_linked():
     links = wire_links([original, copy, other])
     assert [(link.article, link.copy_of) for link in links] == [("b", "a")]
     assert links[0].containment >= 0.8
+
+
+def _sample_articles():
+    path = FIXTURES / "allsides_sample.jsonl"
+    processed = [process_document(d) for d in read_path(path)]
+    return processed
+
+
+def test_profile_round_trip():
+    from newsprism.stories.grouping import Profile, StoryGrouper
+
+    processed = _sample_articles()
+    grouper = StoryGrouper()
+    grouper.add(processed[0].article, processed[0].quotes)
+    profile = grouper.profiles[0]
+    again = Profile.from_bytes(profile.to_bytes())
+    assert list(again.terms) == list(profile.terms)
+    assert list(again.weights) == list(profile.weights)
+    assert (again.day, again.outlet, again.shingles) == (
+        profile.day,
+        profile.outlet,
+        profile.shingles,
+    )
+
+
+def test_stories_continue_across_runs_and_rebuild(tmp_path):
+    import shutil
+
+    from click.testing import CliRunner
+
+    from newsprism.cli import main
+    from newsprism.store import Store
+
+    rows = (FIXTURES / "allsides_sample.jsonl").read_text(encoding="utf-8").splitlines()
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("\n".join(rows[::2]) + "\n", encoding="utf-8")
+    second.write_text("\n".join(rows[1::2]) + "\n", encoding="utf-8")
+    db, out = tmp_path / "n.db", tmp_path / "out"
+    run = CliRunner()
+    run.invoke(main, ["analyze", str(first), "--db", str(db), "--out", str(out)])
+    with Store(db) as store:
+        before = {a: s for a, s, _ in store.story_profiles()}
+    assert len(before) == 9
+    run.invoke(main, ["analyze", str(second), "--db", str(db), "--out", str(out)])
+    with Store(db) as store:
+        after = {a: s for a, s, _ in store.story_profiles()}
+        assert len(after) == 18
+        assert {a: after[a] for a in before} == before  # earlier articles keep their stories
+        records = {json.loads(r)["id"]: json.loads(r)["cluster"] for r in rows}
+        gold = {a.id: records[a.source.split("#")[1]] for a in store.articles()}
+        predicted = {a: s.id for s in store.stories() for a in s.articles}
+        assert bcubed_f1(predicted, gold) >= 0.75
+    shutil.copy(db, tmp_path / "copy.db")
+    result = run.invoke(main, ["stories", "--rebuild", "--db", str(db), "--out", str(out)])
+    assert result.exit_code == 0 and "rebuilt" in result.output
+    with Store(db) as store:
+        assert len(store.story_profiles()) == 18
+        predicted = {a: s.id for s in store.stories() for a in s.articles}
+        assert bcubed_f1(predicted, gold) >= 0.75
