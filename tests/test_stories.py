@@ -50,26 +50,11 @@ def test_time_keeps_stories_apart():
         "The council voted to close the Elm Street library branch after a budget shortfall.",
         "Library users protested outside the town hall as the council voted on the closure.",
     ]
-    first = Article(
-        id="a",
-        source="a",
-        title="Council votes to close library",
-        paragraphs=text,
-        published="2024-01-01",
-    )
-    second = Article(
-        id="b",
-        source="b",
-        title="Council votes to close library",
-        paragraphs=text,
-        published="2024-06-01",
-    )
-    third = Article(
-        id="c",
-        source="c",
-        title="Council votes to close library",
-        paragraphs=text,
-        published="2024-06-02",
+    first, second, third = (
+        Article(
+            id=i, source=i, title="Council votes to close library", paragraphs=text, published=day
+        )
+        for i, day in (("a", "2024-01-01"), ("b", "2024-06-01"), ("c", "2024-06-02"))
     )
     stories = group_stories([first, second, third], {})
     assert sorted(len(s.articles) for s in stories) == [1, 2]
