@@ -4,8 +4,8 @@ similar to, or starts one.
 An article is a TF-IDF vector over content words and their bigrams (names and the title
 count double), with document frequencies learned from the stream. Candidates come from an
 inverted index over each article's most distinctive terms, capped per term, so the work per
-article stays flat as the corpus grows. A story is scored half on its best-matching member and
-half on its mean, which stops one loose match chaining two stories together. Shared quoted
+article stays flat as the corpus grows. A story is scored partly on its best-matching member and
+mostly on its mean, which stops one loose match chaining two stories together. Shared quoted
 words add to the score; articles far apart in time never join; a story that already has an
 article from the same outlet is harder to join (outlets seldom run one story twice).
 
@@ -27,7 +27,8 @@ from newsprism.compare.lexicon import is_stop
 from newsprism.model import Article, Quote, Story, WireLink
 from newsprism.text import word_tokens
 
-JOIN_THRESHOLD = 0.14
+JOIN_THRESHOLD = 0.12
+BEST_MEMBER_SHARE = 0.3  # a story's score: this much its best member, the rest its mean
 SHARED_QUOTE_BONUS = 0.25
 SAME_OUTLET_PENALTY = 0.1
 MAX_DAYS_APART = 7
@@ -211,7 +212,8 @@ class StoryGrouper:
                 by_story[self.story_of[position]].append(score)
         best, best_score = None, self.threshold
         for story, scores in by_story.items():
-            score = 0.5 * max(scores) + 0.5 * sum(scores) / self.story_size[story]
+            score = BEST_MEMBER_SHARE * max(scores)
+            score += (1 - BEST_MEMBER_SHARE) * sum(scores) / self.story_size[story]
             if profile.outlet and profile.outlet in self.story_outlets.get(story, ()):
                 score -= SAME_OUTLET_PENALTY
             if score >= best_score:
