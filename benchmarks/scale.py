@@ -79,9 +79,17 @@ def measure(size: int, seed: int) -> None:
         grouper.add(article)
     elapsed = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"size": size, "ms_per_article": 1000 * elapsed / size,
-                      "seconds": elapsed, "peak_mb": peak_mb,
-                      "stories": grouper.next_story}))
+    print(
+        json.dumps(
+            {
+                "size": size,
+                "ms_per_article": 1000 * elapsed / size,
+                "seconds": elapsed,
+                "peak_mb": peak_mb,
+                "stories": grouper.next_story,
+            }
+        )
+    )
 
 
 def main() -> None:
@@ -97,15 +105,24 @@ def main() -> None:
         sys.exit(f"no story data at {DATA}")
     rows = []
     for size in args.sizes:
-        out = subprocess.run([sys.executable, __file__, "--one", str(size), "--seed",
-                              str(args.seed)], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, __file__, "--one", str(size), "--seed", str(args.seed)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
-        print(f"{size:>9,} articles: {rows[-1]['ms_per_article']:.2f} ms/article, "
-              f"peak {rows[-1]['peak_mb']:,.0f} MB, {rows[-1]['stories']:,} stories", flush=True)
+        print(
+            f"{size:>9,} articles: {rows[-1]['ms_per_article']:.2f} ms/article, "
+            f"peak {rows[-1]['peak_mb']:,.0f} MB, {rows[-1]['stories']:,} stories",
+            flush=True,
+        )
     base = rows[0]["ms_per_article"]
     for row in rows[1:]:
-        print(f"per-article time at {row['size']:,} / at {rows[0]['size']:,}: "
-              f"{row['ms_per_article'] / base:.2f}")
+        print(
+            f"per-article time at {row['size']:,} / at {rows[0]['size']:,}: "
+            f"{row['ms_per_article'] / base:.2f}"
+        )
 
 
 if __name__ == "__main__":

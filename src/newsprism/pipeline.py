@@ -18,7 +18,7 @@ from newsprism.model import Article, Document, Quote, Story
 from newsprism.quotes import canonical_names, extract_quotes
 from newsprism.store import Store
 from newsprism.stories import group_stories, wire_links
-from newsprism.stories.grouping import Profile, StoryGrouper, stories_from, stream_order
+from newsprism.stories.grouping import Embedder, Profile, new_grouper, stories_from, stream_order
 
 
 @dataclass
@@ -147,7 +147,9 @@ def analyse_stories(
     return Analysis(articles, unified, stories)
 
 
-def incremental_stories(store: Store, rebuild: bool = False) -> list[Story]:
+def incremental_stories(
+    store: Store, rebuild: bool = False, embed: Embedder | None = None
+) -> list[Story]:
     """Stories over everything stored: articles grouped in earlier runs keep their story and
     are replayed into the grouper from their stored profiles; the new ones are streamed in.
     With `rebuild`, the whole store is grouped again from scratch."""
@@ -155,7 +157,7 @@ def incremental_stories(store: Store, rebuild: bool = False) -> list[Story]:
     quotes: dict[str, list[Quote]] = {}
     for quote in store.quotes():
         quotes.setdefault(quote.article, []).append(quote)
-    grouper = StoryGrouper()
+    grouper = new_grouper(embed)
     story_of: dict[str, int] = {}
     if rebuild:
         store.clear_story_profiles()

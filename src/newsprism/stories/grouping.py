@@ -19,7 +19,7 @@ import math
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -41,6 +41,11 @@ DF_BUCKETS = 1 << 22  # hashed document-frequency counters (16 MB)
 SHINGLE = 5
 MAX_SHINGLES = 32
 WIRE_CONTAINMENT = 0.8
+EMBEDDING_WEIGHT = 0.3  # with sentence embeddings: their cosine, this much, added to a score
+EMBEDDING_THRESHOLD = 0.30  # and the join threshold that goes with them
+
+# Text -> unit-length sentence embedding (the optional `embeddings` extra provides one).
+Embedder = Callable[[str], Sequence[float]]
 
 
 def term_hash(term: str) -> int:
@@ -57,18 +62,22 @@ class Profile:
     shingles: frozenset[int]  # hashes of quoted 5-word runs
     day: int  # date ordinal, 0 when unknown
     outlet: int  # outlet hash, 0 when unknown
+    embedding: array = field(default_factory=lambda: array("f"))  # empty without embeddings
 
     def to_bytes(self) -> bytes:
-        header = array("q", [self.day, self.outlet, len(self.terms), len(self.shingles)])
+        header = array(
+            "q", [self.day, self.outlet, len(self.terms), len(self.shingles), len(self.embedding)]
+        )
         shingles = array("q", sorted(self.shingles))
-        return header.tobytes() + self.terms.tobytes() + self.weights.tobytes() + shingles.tobytes()
+        parts = (header, self.terms, self.weights, shingles, self.embedding)
+        return b"".join(part.tobytes() for part in parts)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Profile:
         header = array("q")
-        header.frombytes(data[:32])
-        day, outlet, n_terms, n_shingles = header
-        at = 32
+        header.frombytes(data[:40])
+        day, outlet, n_terms, n_shingles, n_embedding = header
+        at = 40
         terms = array("q")
         terms.frombytes(data[at : at + 8 * n_terms])
         at += 8 * n_terms
@@ -77,7 +86,10 @@ class Profile:
         at += 4 * n_terms
         shingles = array("q")
         shingles.frombytes(data[at : at + 8 * n_shingles])
-        return cls(terms, weights, frozenset(shingles), day, outlet)
+        at += 8 * n_shingles
+        embedding = array("f")
+        embedding.frombytes(data[at : at + 4 * n_embedding])
+        return cls(terms, weights, frozenset(shingles), day, outlet, embedding)
 
 
 def _terms(text: str, weight: float) -> Counter[str]:
@@ -115,6 +127,7 @@ class StoryGrouper:
     """Online story grouping; `add` places one article, `restore` replays a stored one."""
 
     threshold: float = JOIN_THRESHOLD
+    embed: Embedder | None = None
     profiles: list[Profile] = field(default_factory=list)
     story_of: array = field(default_factory=lambda: array("q"))
     story_size: Counter[int] = field(default_factory=Counter)
@@ -144,6 +157,7 @@ class StoryGrouper:
             frozenset(sorted(shingles)[:MAX_SHINGLES]),
             _day(article.published),
             term_hash(article.outlet.casefold()) if article.outlet else 0,
+            array("f", self.embed(article_text(article))) if self.embed else array("f"),
         )
         return profile, vector
 
@@ -202,6 +216,10 @@ class StoryGrouper:
         score = sum(w * vector.get(h, 0.0) for h, w in zip(other.terms, other.weights, strict=True))
         if len(profile.shingles & other.shingles) >= 2:
             score += SHARED_QUOTE_BONUS
+        if profile.embedding and other.embedding:
+            score += EMBEDDING_WEIGHT * sum(
+                a * b for a, b in zip(profile.embedding, other.embedding, strict=True)
+            )
         return score
 
     def _best_story(self, profile: Profile, vector: dict) -> int | None:
@@ -268,9 +286,20 @@ def stories_from(
     return stories
 
 
-def group_stories(articles: list[Article], quotes: dict[str, list[Quote]]) -> list[Story]:
+def article_text(article: Article) -> str:
+    return "\n".join(filter(None, [article.title, article.standfirst, article.body]))
+
+
+def new_grouper(embed: Embedder | None = None) -> StoryGrouper:
+    """A grouper, with the threshold that goes with sentence embeddings when given them."""
+    return StoryGrouper(EMBEDDING_THRESHOLD if embed else JOIN_THRESHOLD, embed)
+
+
+def group_stories(
+    articles: list[Article], quotes: dict[str, list[Quote]], embed: Embedder | None = None
+) -> list[Story]:
     """Stories over articles streamed in publication order."""
-    grouper = StoryGrouper()
+    grouper = new_grouper(embed)
     story_of = {a.id: grouper.add(a, quotes.get(a.id, [])) for a in stream_order(articles)}
     return stories_from(articles, story_of, articles)
 
