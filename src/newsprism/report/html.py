@@ -231,6 +231,7 @@ def _article_view(index: _Index, article_id: str | None) -> dict[str, Any]:
         "source": article.get("source") or "",
         "standfirst": article.get("standfirst"),
         "removed": list(article.get("removed") or []),
+        "notes": list(article.get("notes") or []),
     }
 
 
