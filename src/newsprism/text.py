@@ -79,10 +79,6 @@ def word_tokens(text: str, offset: int = 0) -> list[Token]:
     return tokens
 
 
-def words(text: str) -> list[str]:
-    return [t.norm for t in word_tokens(text)]
-
-
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Rough sentence boundaries: enough for splitting paragraphs, not for linguistics."""
     spans, start = [], 0

@@ -118,7 +118,6 @@ CUE_FORMS = _cue_forms()
 # is slow. Lower case only: "States" in "the United States" is no cue.
 CUE_WORDS = frozenset(f for f in CUE_FORMS if " " not in f)
 CUE_PHRASE_RE_SOURCE = [f for f in CUE_FORMS if " " in f]
-LOWER_WORD_RE = re.compile(r"\b[A-Za-z]+\b")
 
 
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
