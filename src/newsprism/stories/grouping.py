@@ -37,6 +37,7 @@ TITLE_WEIGHT = 2.0
 INDEX_TERMS = 12  # terms an article is findable by
 VECTOR_TERMS = 150  # terms kept of an article's vector
 POSTINGS_CAP = 300  # articles remembered per term (the most recent)
+MAX_CANDIDATES = 300  # articles an article is compared with, at most
 DF_BUCKETS = 1 << 22  # hashed document-frequency counters (16 MB)
 SHINGLE = 5
 MAX_SHINGLES = 32
@@ -202,13 +203,17 @@ class StoryGrouper:
             if len(posting) > 2 * POSTINGS_CAP:
                 del posting[:POSTINGS_CAP]
 
-    def _candidates(self, profile: Profile) -> set[int]:
-        found: set[int] = set()
+    def _candidates(self, profile: Profile) -> list[int]:
+        """Earlier articles sharing an index term with this one; at most MAX_CANDIDATES,
+        those sharing the most terms first, so the work per article has a ceiling."""
+        shared: Counter[int] = Counter()
         for h in profile.terms[:INDEX_TERMS]:
             posting = self.postings.get(h)
             if posting is not None:
-                found.update(posting[-POSTINGS_CAP:])
-        return found
+                shared.update(posting[-POSTINGS_CAP:])
+        if len(shared) <= MAX_CANDIDATES:
+            return list(shared)
+        return [position for position, _ in shared.most_common(MAX_CANDIDATES)]
 
     def _similarity(self, profile: Profile, vector: dict, other: Profile) -> float:
         if profile.day and other.day and abs(profile.day - other.day) > MAX_DAYS_APART:
