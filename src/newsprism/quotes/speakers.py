@@ -15,11 +15,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsprism.model import Article
-from newsprism.names import name_key, person_mentions, strip_possessive
+from newsprism.names import (
+    NOT_PERSON_WORDS,
+    SENTENCE_STARTERS,
+    name_key,
+    person_mentions,
+    strip_possessive,
+)
 from newsprism.quotes.attribution import DETERMINERS, PRONOUNS, ROLE_NOUNS, last_sentence
 from newsprism.text import fold
 
 CAPITALISED_RE = re.compile(r"[A-Z][\w’'\-]+")
+BARE_NAME_RE = re.compile(r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?) [a-z]")
 TITLED_RE = re.compile(
     r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Prof|Gen|Sir|Dame|President|Senator|Governor|"
     r"Mayor|Judge|Justice|Secretary|Speaker)\.?\s+([A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+)?)$"
@@ -97,6 +104,14 @@ class PersonIndex:
             if key and match.start() not in taken and not _inside(match.start(), quoted):
                 self._remember(match.start(), key)
 
+    def _bare_name_opening(self, start: int, end: int) -> str | None:
+        """A sentence opened by one capitalised name we know nothing else of ('Perez
+        hammered ...'): taken as its subject."""
+        match = BARE_NAME_RE.match(self.body, start, end)
+        if not match or fold(match.group(1)) in NOT_PERSON_WORDS | SENTENCE_STARTERS:
+            return None
+        return match.group(1)
+
     def _sentence_start(self, position: int) -> int | None:
         if position < 0:
             return None
@@ -118,6 +133,8 @@ class PersonIndex:
             first = bisect.bisect_left(self.positions, sentence_start)
             if first < at:
                 return self.display(self.keys_at[first])
+            if opener := self._bare_name_opening(sentence_start, position):
+                return opener  # "Perez hammered Trump, ... whom he described"
             # Else the subject of the sentence before (centering: 'Klopp said he had spoken
             # to Salah. "...," he said.' -> Klopp, not Salah).
             previous_start = self._sentence_start(sentence_start - 1)
