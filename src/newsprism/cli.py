@@ -28,6 +28,7 @@ from newsprism.pipeline import (
     one_story,
     process_all,
     process_batch,
+    quotes_by_article,
 )
 from newsprism.report import build_analysis, write_report
 from newsprism.store import Store, StoreError, StoreTemplates
@@ -132,8 +133,9 @@ def _restory(store: Store, rebuild: bool = False, embeddings: bool = False) -> A
         embed = minilm_embedder() if embeddings else None
     except EmbeddingsUnavailable as error:
         raise click.UsageError(str(error)) from error
-    stories = incremental_stories(store, rebuild, embed)
-    analysis = analyse_stories(store.articles(), store.quotes(), stories)
+    articles, quotes = store.articles(), store.quotes()  # loaded once for both steps
+    stories = incremental_stories(store, articles, quotes_by_article(quotes), rebuild, embed)
+    analysis = analyse_stories(articles, quotes, stories)
     store.save_stories(analysis.stories)
     return analysis
 

@@ -132,9 +132,7 @@ def analyse_stories(
     articles: list[Article], quotes: list[Quote], stories: list[Story] | None = None
 ) -> Analysis:
     """Group articles into stories (unless given), unify speakers in each, compare quotes."""
-    by_article: dict[str, list[Quote]] = {}
-    for quote in quotes:
-        by_article.setdefault(quote.article, []).append(quote)
+    by_article = quotes_by_article(quotes)
     stories = stories if stories is not None else group_stories(articles, by_article)
     article_by_id = {a.id: a for a in articles}
     for story in stories:
@@ -147,16 +145,24 @@ def analyse_stories(
     return Analysis(articles, unified, stories)
 
 
+def quotes_by_article(quotes: Iterable[Quote]) -> dict[str, list[Quote]]:
+    grouped: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        grouped.setdefault(quote.article, []).append(quote)
+    return grouped
+
+
 def incremental_stories(
-    store: Store, rebuild: bool = False, embed: Embedder | None = None
+    store: Store,
+    articles: list[Article],
+    quotes: dict[str, list[Quote]],
+    rebuild: bool = False,
+    embed: Embedder | None = None,
 ) -> list[Story]:
-    """Stories over everything stored: articles grouped in earlier runs keep their story and
-    are replayed into the grouper from their stored profiles; the new ones are streamed in.
-    With `rebuild`, the whole store is grouped again from scratch."""
-    articles = store.articles()
-    quotes: dict[str, list[Quote]] = {}
-    for quote in store.quotes():
-        quotes.setdefault(quote.article, []).append(quote)
+    """Stories over everything stored (`articles` and their `quotes`, as loaded from
+    `store`): articles grouped in earlier runs keep their story and are replayed into the
+    grouper from their stored profiles; the new ones are streamed in. With `rebuild`, the
+    whole store is grouped again from scratch."""
     grouper = new_grouper(embed)
     story_of: dict[str, int] = {}
     if rebuild:
