@@ -165,7 +165,7 @@ NOUN_MARKER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[
 
 TOKEN_RE = re.compile(r"[\w’'.\-]+|,")
 ACCORDING_RE = re.compile(r"\baccording to\s+", re.IGNORECASE)
-LEAD_RE = re.compile(r"[ ,—–\-'’\"”]*")
+LEAD_RE = re.compile(r"[\s,―—–\-'’\"”]*")
 DASH_RE = re.compile(r"\s*[―—–-]\s*[A-Z]")
 TURN_RE = re.compile(r"(?:^|[.!?]\s+)((?:[A-Z][\w’'.\-]*\s){0,3}[A-Z][\w’'.\-]*):\s*$")
 ABBREVIATIONS = ("Sen", "Rep", "Gov", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Jr", "Sr", "Inc",
@@ -324,7 +324,7 @@ def subject_after(text: str, start: int, end: int | None = None) -> tuple[int, i
             break
         if (
             _np_word(word)
-            or (not taken and low in DETERMINERS)
+            or (not taken and low in DETERMINERS and low != "that")  # "said that CNN ..."
             or (taken and word.isdigit())
             or (
                 low in CONNECTORS
@@ -365,9 +365,15 @@ def _attribution(text: str, span: tuple[int, int] | None, cue: str) -> Attributi
     return Attribution(text[span[0] : span[1]], span[0], span[1], cue) if span else None
 
 
-def attribution_after(text: str, start: int = 0) -> Attribution | None:
-    """Attribution opening text[start:] (what follows a closing mark): '..., he said.'"""
+def attribution_after(
+    text: str, start: int = 0, sentence_closed: bool = False
+) -> Attribution | None:
+    """Attribution opening text[start:] (what follows a closing mark): '..., he said.'
+    When the quote ended its sentence ('... neighborhood." Russia insisted that ...'), only a
+    short sign-off counts ('." Klopp said.'): a longer sentence is a new statement."""
     lead = LEAD_RE.match(text, start).end()  # type: ignore[union-attr]
+    if sentence_closed and text[lead : lead + 1].isupper() and not _short_sign_off(text, lead):
+        return None
     if DASH_RE.match(text, start) and (span := subject_after(text, lead)):
         return _attribution(text, span, "—")  # '“...” ― Krystal Correa'
     according = ACCORDING_RE.match(text, lead)
@@ -388,6 +394,16 @@ def attribution_after(text: str, start: int = 0) -> Attribution | None:
     if span is None:
         return _closing_inverted(text, lead)
     return _attribution(text, span, match.group().lower())
+
+
+MAX_SIGN_OFF_WORDS = 8
+
+
+def _short_sign_off(text: str, lead: int) -> bool:
+    """text[lead:] is one short sentence ending the paragraph or followed by another quote."""
+    end = _ends_sentence(text, lead) or len(text)
+    words = text[lead:end].split()
+    return len(words) <= MAX_SIGN_OFF_WORDS and "that" not in words
 
 
 CLOSING_PRONOUN_RE = re.compile(r",\s+(he|she|they|we|I)\s+$")
@@ -521,7 +537,16 @@ def _verb_use(text: str, cue: re.Match[str]) -> bool:
     low = _low(previous)
     if low in PRONOUNS or low in AUXILIARIES or low in ROLE_NOUNS or low.endswith("ly"):
         return True
-    return _is_name_word(previous) and not _is_possessive(previous) and previous != ","
+    if not _is_name_word(previous) or _is_possessive(previous) or previous == ",":
+        return False
+    # "of Republican claims", "the Clinton campaign's statement": a name modifying the noun
+    return len(before) < 2 or _low(before[-2]) not in NOUN_PHRASE_OPENERS
+
+
+NOUN_PHRASE_OPENERS = {
+    "of", "the", "a", "an", "to", "in", "for", "on", "by", "with", "about", "from", "at",
+    "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your",
+}  # fmt: skip
 
 
 def _earlier_cue_subject(
@@ -590,7 +615,9 @@ def _subject_after_comma(tokens: list[re.Match[str]], commas: list[int]) -> int:
     return commas[-1] + 1
 
 
-def sentence_subject(text: str, begin: int, end: int) -> tuple[int, int] | None:
+def sentence_subject(
+    text: str, begin: int, end: int, limit: int | None = None
+) -> tuple[int, int] | None:
     """The subject of the sentence text[begin:end]: the first pronoun or name, after an
     opening phrase ('Hours later, Trump ...', 'When he returned he began ...')."""
     tokens = list(TOKEN_RE.finditer(text, begin, end))
@@ -614,11 +641,67 @@ def sentence_subject(text: str, begin: int, end: int) -> tuple[int, int] | None:
             skip += 1
     elif opener in SENTENCE_STARTERS - PRONOUNS - DETERMINERS:
         skip = 1  # "Then he cut into Bush", "Maybe he figures"
+    limit = end if limit is None else limit
+    if span := _subject_before_verb(text, [t for t in tokens if t.end() <= limit], skip, end):
+        return span
     for token in tokens[skip:]:
         if _low(token.group()) in PRONOUNS - {"it", "you"}:
             return token.start(), token.end()
         if token.group() != "," and _is_name_word(token.group()):
             return subject_after(text, token.start()) or _determiner_phrase(text, token, end)
+    return None
+
+
+NOT_SUBJECT_BEFORE = CONNECTORS | DETERMINERS | {
+    "by", "with", "about", "against", "than", "like", "as", "into", "over", "under", "between",
+    "after", "before", "during", "through", "toward", "towards", "including", "among",
+}  # fmt: skip
+VERB_WORDS = {
+    "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "did",
+    "does", "do", "may", "might", "must", "should", "shall", "also", "then", "now", "later",
+    "once", "never", "not", "still", "again", "just", "already", "became", "becomes", "made",
+    "makes", "took", "takes", "went", "goes", "got", "gets", "gave", "gives", "kept", "keeps",
+    "left", "put", "ran", "runs", "sent", "sends", "set", "sought", "seeks", "saw", "sees",
+    "thought", "thinks", "knew", "knows", "felt", "feels", "told", "said", "says", "came",
+    "comes", "began", "begins", "brought", "brings", "won", "wins", "lost", "loses", "hit",
+    "spent", "spends", "stood", "stands", "held", "holds", "paid", "pays", "met", "meets",
+}  # fmt: skip
+
+
+def _verb_like(word: str) -> bool:
+    low = _low(word)
+    if not word[:1].islower():
+        return False
+    return (
+        low in VERB_WORDS
+        or low in CUE_WORDS
+        or low.endswith("ed")
+        or (low.endswith("s") and not low.endswith(("ss", "us", "is")) and len(low) > 3)
+    )
+
+
+def _subject_before_verb(
+    text: str, tokens: list[re.Match[str]], skip: int, end: int
+) -> tuple[int, int] | None:
+    """The first pronoun or name, not the object of a preposition ('back on American soil,
+    he returned'), whose phrase is followed by a verb-like word: the clause's subject."""
+    for index in range(skip, len(tokens)):
+        word = tokens[index].group()
+        low = _low(word)
+        before = _low(tokens[index - 1].group()) if index else ""
+        if before in NOT_SUBJECT_BEFORE or (
+            index > skip and _is_name_word(tokens[index - 1].group())
+        ):
+            continue
+        if low in PRONOUNS - {"it", "you"}:
+            span = (tokens[index].start(), tokens[index].end())
+        elif word != "," and _is_name_word(word) and low not in SENTENCE_STARTERS:
+            span = subject_after(text, tokens[index].start(), end)
+        else:
+            continue
+        following = TOKEN_RE.search(text, span[1], end) if span else None
+        if span and following and _verb_like(following.group()):
+            return span
     return None
 
 
@@ -644,7 +727,7 @@ def attribution_of_sentence(text: str, at: int) -> Attribution | None:
     end = _ends_sentence(text, at) or len(text)
     if not text[begin:at].strip() and not text[at:end].strip(" “”\"'‘’,.;:!?"):
         return None  # the quote is the whole sentence: nothing to take a subject from
-    span = sentence_subject(text, begin, end)
+    span = sentence_subject(text, begin, end, limit=at)
     if span is None:
         return None
     # The cue field tells how it was found: "" the subject is before the quote, "?" after it.

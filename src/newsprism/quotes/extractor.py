@@ -116,12 +116,19 @@ def _attach_attribution(
     after_start = min(item.span.end + 1, len(paragraph))
     before_end = max(0, item.span.start - 1)
     attribution = (
-        attribution_after(masked, after_start)
+        attribution_after(masked, after_start, _ends_sentence(item.quote.text))
         or attribution_before(masked, before_end)
         or attribution_of_sentence(masked, before_end)
     )
     if attribution:
         item.attribution, item.attribution_at = attribution, offset
+
+
+SENTENCE_END_RE = re.compile(r"[.!?][”\"’'»)]*$")
+
+
+def _ends_sentence(quoted: str) -> bool:
+    return SENTENCE_END_RE.search(quoted) is not None
 
 
 def _masked(paragraph: str, marked: list[MarkedSpan]) -> str:
