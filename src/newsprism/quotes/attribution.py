@@ -261,7 +261,11 @@ def subject_before(text: str, end: int, floor: int = 0) -> tuple[int, int] | Non
     window = max(floor, end - MENTION_WINDOW)
     text = _without_appositive(text[:end], window)
     tokens = list(TOKEN_RE.finditer(text, window, end))
-    while tokens and (_low(tokens[-1].group()) in ADVERBS or tokens[-1].group() == ","):
+    while tokens and (
+        _low(tokens[-1].group()) in ADVERBS
+        or tokens[-1].group() == ","
+        or _is_time_word(_low(tokens[-1].group()))  # "Priebus later Thursday told"
+    ):
         tokens.pop()
     if not tokens:
         return None
@@ -642,6 +646,8 @@ def sentence_subject(
     elif opener in SENTENCE_STARTERS - PRONOUNS - DETERMINERS:
         skip = 1  # "Then he cut into Bush", "Maybe he figures"
     limit = end if limit is None else limit
+    if opener in DETERMINERS and len(tokens) > 1 and _is_name_word(tokens[1].group()):
+        skip = 0  # "The Democratic National Convention released a statement, saying ..."
     if span := _subject_before_verb(text, [t for t in tokens if t.end() <= limit], skip, end):
         return span
     for token in tokens[skip:]:
@@ -695,7 +701,7 @@ def _subject_before_verb(
             continue
         if low in PRONOUNS - {"it", "you"}:
             span = (tokens[index].start(), tokens[index].end())
-        elif word != "," and _is_name_word(word) and low not in SENTENCE_STARTERS:
+        elif _is_name_word(word) and low not in SENTENCE_STARTERS and not _is_possessive(word):
             span = subject_after(text, tokens[index].start(), end)
         else:
             continue

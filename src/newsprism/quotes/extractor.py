@@ -133,9 +133,12 @@ def _ends_sentence(quoted: str) -> bool:
 
 def _masked(paragraph: str, marked: list[MarkedSpan]) -> str:
     """The paragraph with quoted words blanked out (so they are not taken for a cue or a
-    speaker), offsets unchanged."""
+    speaker), offsets unchanged. A stop ending the quoted words stays: it ends a sentence."""
     for quoted in marked:
-        blank = " " * (quoted.end - quoted.start)
+        words = paragraph[quoted.start : quoted.end]
+        kept = len(words.rstrip())
+        stop = words[kept - 1] if kept and words[kept - 1] in ".!?" else ""
+        blank = " " * (kept - len(stop)) + stop + " " * (len(words) - kept)
         paragraph = paragraph[: quoted.start] + blank + paragraph[quoted.end :]
     return paragraph
 
