@@ -25,7 +25,7 @@ CUE_LEMMAS = """
     allege contend caution demand repeat proclaim pledge testify brag charge accuse blast slam
     praise tout mock chide scoff sniff grumble snap retort recount read call instruct
     advise inform assure remind wonder question challenge dismiss predict reiterate estimate
-    recommend acknowledge complain lecture interject quote cite vent needle assure blog
+    recommend acknowledge complain lecture interject quote cite vent needle assure blog chant
 """.split()
 IRREGULAR_FORMS = {
     "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "read": ("read",),

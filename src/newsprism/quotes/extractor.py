@@ -41,13 +41,22 @@ def extract_quotes(article: Article, indirect: bool = True) -> list[Quote]:
     answers = answer_paragraphs(article) if article.kind == "transcript" else set()
     found = _direct_quotes(article, skip=answers)
     quoted = sorted((f.quote.start, f.quote.end) for f in found)
-    people = PersonIndex.build(article, quoted)
+    people = PersonIndex.build(article, quoted, _cued_mentions(found))
     quotes = _attribute(found, people)
     quotes += _transcript_quotes(article, answers, people)
     if indirect:
         quotes += _indirect_quotes(article, answers, people)
     quotes.sort(key=lambda q: q.start)
     return _number(article.id, quotes)
+
+
+def _cued_mentions(found: list[_Found]) -> list[tuple[str, int]]:
+    """Mentions a cue verb attributes a quote to, with their body offsets."""
+    return [
+        (item.attribution.mention, item.attribution_at + item.attribution.start)
+        for item in found
+        if item.attribution is not None and any(c.isalpha() for c in item.attribution.cue)
+    ]
 
 
 def answer_paragraphs(article: Article) -> set[int]:
@@ -85,6 +94,10 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
             _attach_turn(item, paragraph, spans[index][0])
             if item.attribution is None and index and span.start <= 2:
                 _attach_intro(item, article.paragraphs[index - 1], spans[index - 1][0])
+            if item.attribution is None and index + 1 < len(article.paragraphs):
+                _attach_sign_off(
+                    item, paragraph, article.paragraphs[index + 1], spans[index + 1][0]
+                )
             if continued and span.start <= 1 + len(paragraph) - len(paragraph.lstrip()):
                 item.continues = continued
             elif previous and _only_attribution_between(paragraph, previous, item):
@@ -124,7 +137,9 @@ def _attach_attribution(
         item.attribution, item.attribution_at = attribution, offset
 
 
-SENTENCE_END_RE = re.compile(r"[.!?][”\"’'»)]*$")
+# A full stop ending quoted words ends the sentence; after "?" or "!" it may go on
+# ('"Why now?" Trump asked').
+SENTENCE_END_RE = re.compile(r"\.[”\"’'»)]*$")
 
 
 def _ends_sentence(quoted: str) -> bool:
@@ -161,6 +176,20 @@ def _attach_intro(item: _Found, previous: str, offset: int) -> None:
     """'Cruz continued:' as the paragraph before a quote that opens its paragraph."""
     if attribution := attribution_of_intro(previous):
         item.attribution, item.attribution_at = attribution, offset
+
+
+MAX_SIGN_OFF_WORDS = 12
+
+
+def _attach_sign_off(item: _Found, paragraph: str, following: str, offset: int) -> None:
+    """A quote ending its paragraph, signed in the next: '“...”' / '- Bernie Sanders.'"""
+    if paragraph[item.span.end :].strip(" ”\"’'.") or len(following.split()) > MAX_SIGN_OFF_WORDS:
+        return
+    if DASH_OPENER_RE.match(following) and (attribution := attribution_after(following, 0)):
+        item.attribution, item.attribution_at = attribution, offset
+
+
+DASH_OPENER_RE = re.compile(r"\s*[―—–-]\s*[A-Z]")
 
 
 def _only_attribution_between(paragraph: str, first: _Found, second: _Found) -> bool:

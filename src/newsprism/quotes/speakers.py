@@ -26,6 +26,7 @@ from newsprism.quotes.attribution import DETERMINERS, PRONOUNS, ROLE_NOUNS, last
 from newsprism.text import fold
 
 CAPITALISED_RE = re.compile(r"[A-Z][\w’'\-]+")
+LONE_NAME_RE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
 BARE_NAME_RE = re.compile(r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?) [a-z]")
 TITLED_RE = re.compile(
     r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Prof|Gen|Sir|Dame|President|Senator|Governor|"
@@ -53,7 +54,14 @@ class PersonIndex:
     shown: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, article: Article, quoted: list[tuple[int, int]]) -> PersonIndex:
+    def build(
+        cls,
+        article: Article,
+        quoted: list[tuple[int, int]],
+        speakers: Iterable[tuple[str, int]] = (),
+    ) -> PersonIndex:
+        """People named outside `quoted` spans; `speakers` adds the mentions that cue verbs
+        attribute speech to, so a lone surname ('Obama said') counts as a person."""
         body = article.body
         index = cls(body=body)
         head = [article.title, article.standfirst or ""]
@@ -65,7 +73,21 @@ class PersonIndex:
                 index._add(mention.text, mention.start)
                 index._note_role(body, mention.start, mention.key)
         index._add_single_names(body, quoted)
+        index._add_lone_speakers(speakers)
         return index
+
+    def _add_lone_speakers(self, speakers: Iterable[tuple[str, int]]) -> None:
+        taken = set(self.positions)
+        for mention, position in speakers:
+            word = strip_possessive(mention.strip())
+            low = fold(word)
+            if (
+                position not in taken
+                and LONE_NAME_RE.fullmatch(word)
+                and low not in NOT_PERSON_WORDS | SENTENCE_STARTERS
+                and low not in ROLE_NOUNS
+            ):
+                self._add(word, position)
 
     def _add(self, name: str, position: int) -> None:
         key = name_key(name)
