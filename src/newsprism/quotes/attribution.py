@@ -261,12 +261,7 @@ def subject_before(text: str, end: int, floor: int = 0) -> tuple[int, int] | Non
     window = max(floor, end - MENTION_WINDOW)
     text = _without_appositive(text[:end], window)
     tokens = list(TOKEN_RE.finditer(text, window, end))
-    while tokens and (
-        _low(tokens[-1].group()) in ADVERBS
-        or tokens[-1].group() == ","
-        or _is_time_word(_low(tokens[-1].group()))  # "Priebus later Thursday told"
-    ):
-        tokens.pop()
+    _drop_adverbials(tokens)
     if not tokens:
         return None
     if _low(tokens[-1].group()) in PRONOUNS:
@@ -280,7 +275,13 @@ def subject_before(text: str, end: int, floor: int = 0) -> tuple[int, int] | Non
             low in CONNECTORS and index > 0 and _np_word(tokens[index - 1].group()) and taken
         ):
             taken.append(tokens[index])
-        elif word == "," and taken and index > 0 and _is_name_word(tokens[index - 1].group()):
+        elif (
+            word == ","
+            and taken
+            and index > 0
+            and _is_name_word(tokens[index - 1].group())
+            and not _is_time_word(_low(tokens[index - 1].group()))  # "In a statement Tuesday,"
+        ):
             taken.append(tokens[index])  # an appositive: "Huma Abedin, vice chairwoman ..."
         elif low in DETERMINERS - {"that", "this", "these", "those"} and taken:
             taken.append(tokens[index])
@@ -297,6 +298,48 @@ def subject_before(text: str, end: int, floor: int = 0) -> tuple[int, int] | Non
         return None
     start, stop = taken[-1].start(), taken[0].end()
     return start, stop - (1 if text[stop - 1] == "." and len(taken[0].group()) > 3 else 0)
+
+
+TIME_PHRASE_PREPOSITIONS = {"in", "at", "on", "for", "during", "over", "since", "by"}
+
+
+def _drop_adverbials(tokens: list[re.Match[str]]) -> None:
+    """Strip what may sit between a subject and its verb: adverbs, commas, time words and
+    short time phrases ('Priebus later Thursday told', 'Trump at the time said', 'who has
+    in the past described')."""
+    while tokens:
+        low = _low(tokens[-1].group())
+        if low in ADVERBS or low == "," or _is_time_word(low):
+            tokens.pop()
+            continue
+        phrase = _time_phrase_length(tokens)
+        if not phrase:
+            return
+        del tokens[-phrase:]
+
+
+def _time_phrase_length(tokens: list[re.Match[str]]) -> int:
+    """Tokens of a preposition, a determiner and one or two lower-case words ending
+    `tokens` ('at the time', 'in the past'), or 0."""
+    for size in (3, 4):
+        if len(tokens) <= size:
+            break
+        words = [_low(t.group()) for t in tokens[-size:]]
+        if (
+            words[0] in TIME_PHRASE_PREPOSITIONS
+            and words[1] in DETERMINERS
+            and all(t.group().isalpha() and t.group().islower() for t in tokens[-size + 2 :])
+            and words[-1] in TIME_NOUNS
+        ):
+            return size
+    return 0
+
+
+TIME_NOUNS = {
+    "time", "past", "moment", "end", "start", "beginning", "morning", "evening", "night",
+    "afternoon", "day", "week", "month", "year", "weekend", "interview", "meeting", "event",
+    "rally", "debate", "hearing", "conference", "briefing", "speech", "statement", "same",
+}  # fmt: skip
 
 
 def _determined_before(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
@@ -424,9 +467,9 @@ def _closing_inverted(text: str, lead: int) -> Attribution | None:
         span = subject_after(text, cue.end() + 1)
         if span and text[span[1] : span[1] + 1] in (",", ".", ""):
             return _attribution(text, span, cue.group())
-    for cue in cues:  # ", she said, referencing ..."
+    for cue in cues:  # ", she said, referencing ...", ", she said in a video message."
         pronoun = CLOSING_PRONOUN_RE.search(text, lead, cue.start())
-        if pronoun and text[cue.end() : cue.end() + 1] in (",", ".", ""):
+        if pronoun and _ends_clause(text, cue.end()):
             return Attribution(pronoun.group(1), pronoun.start(1), pronoun.end(1), cue.group())
     last = cues[-1] if cues else None
     if last and not text[last.end() : sentence_end].strip(" .,;"):
@@ -435,6 +478,18 @@ def _closing_inverted(text: str, lead: int) -> Attribution | None:
         if span and not text[comma + 1 : span[0]].strip():
             return _attribution(text, span, last.group())
     return None
+
+
+CLAUSE_END_RE = re.compile(
+    r"[,.]|$|\s+(?:in|on|at|during|after|before|to|from|via|while|when|as|last|this|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b",
+    re.IGNORECASE,
+)
+
+
+def _ends_clause(text: str, at: int) -> bool:
+    """A cue at `at` takes no complement: a comma, a stop, the end, or an adverbial."""
+    return CLAUSE_END_RE.match(text, at) is not None
 
 
 def _describes(words_before: str) -> bool:
@@ -486,7 +541,8 @@ def attribution_before(text: str, end: int | None = None) -> Attribution | None:
             continue
         if word.endswith("ing"):  # "X issued a statement describing ...": X is the speaker
             span = (
-                _earlier_cue_subject(text, begin, cue)
+                _with_subject(text, cue)  # "..., with Gorka noting"
+                or _earlier_cue_subject(text, begin, cue)
                 or sentence_subject(text, begin, cue.start())
                 or subject_before(text, cue.start())
             )
@@ -509,7 +565,7 @@ NOUN_LIKE_CUES = {
     "promise", "promises", "vow", "vows", "pledge", "pledges", "warning", "joke", "jokes",
     "lecture", "cite", "cites", "cited", "note", "notes", "noted", "started", "began",
     "retort", "reply", "response", "remark", "remarks", "message", "rebuttal",
-    "quip", "statement",
+    "quip", "statement", "chant", "chants",
 }  # fmt: skip
 AUXILIARIES = {"has", "have", "had", "will", "would", "also", "then", "later", "once", "who",
                "which", "that", "and", "but", "not", "never", "just", "repeatedly"}  # fmt: skip
@@ -539,8 +595,9 @@ def _verb_use(text: str, cue: re.Match[str]) -> bool:
         return True
     previous = before[-1]
     low = _low(previous)
-    if low in PRONOUNS or low in AUXILIARIES or low in ROLE_NOUNS or low.endswith("ly"):
-        return True
+    adverb = low.endswith("ly") and not (len(before) > 1 and _low(before[-2]) in DETERMINERS)
+    if low in PRONOUNS or low in AUXILIARIES or low in ROLE_NOUNS or adverb:
+        return True  # not "a friendly question"
     if not _is_name_word(previous) or _is_possessive(previous) or previous == ",":
         return False
     # "of Republican claims", "the Clinton campaign's statement": a name modifying the noun
@@ -551,6 +608,14 @@ NOUN_PHRASE_OPENERS = {
     "of", "the", "a", "an", "to", "in", "for", "on", "by", "with", "about", "from", "at",
     "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your",
 }  # fmt: skip
+
+
+def _with_subject(text: str, participle: re.Match[str]) -> tuple[int, int] | None:
+    """'with Senator John McCain telling reporters': the participle's own subject."""
+    span = subject_before(text, participle.start())
+    if span and text[: span[0]].rstrip().lower().endswith((" with", ",with")):
+        return span
+    return None
 
 
 def _earlier_cue_subject(
