@@ -248,3 +248,54 @@ def test_indirect_speech_with_speaker():
     assert council.cue == "according to"
     for quote in quotes:
         assert article.body[quote.start : quote.end] == quote.text
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "wanted"),
+    [
+        (  # a sign-off after a horizontal bar
+            ["“Maybe, we can build a wall around Donald Trump.” ― Steve Quinlan."],
+            ["Steve Quinlan"],
+        ),
+        (  # a sign-off in the paragraph after the quote
+            ['"Great speech. She is ready."', "- President Obama, tweeting after the speech."],
+            ["Obama"],
+        ),
+        (  # a quote that ends its sentence takes nothing from the next sentence
+            [
+                'Japan branded North Korea an "outlaw nation in the neighborhood." Russia '
+                'insisted that Pyongyang "stop its dangerous escapades."'
+            ],
+            ["Japan", "Russia"],
+        ),
+        (  # "?" ends the quoted words, not the sentence
+            ['"You think I\'m going to change?" Trump asked reporters during a news conference.'],
+            ["Trump"],
+        ),
+        (  # a time phrase between the subject and the cue
+            ["Donald Trump at the time said he had asked his “people” to look into it."],
+            ["Donald Trump"],
+        ),
+        (  # a name before a noun-like cue is no subject: "of Republican claims"
+            ["PolitiFact rated 32% of Republican claims as “false” last year."],
+            ["PolitiFact"],
+        ),
+        (  # a pronoun refers to the lone surname a cue attributed speech to
+            [
+                '"We have had problems with Russia," Obama said after meeting Vladimir Putin. '
+                'He did not suggest retaliation. "Our goal is not escalation."'
+            ],
+            ["Obama", "Obama"],
+        ),
+        (  # a participle after "with" has its own subject
+            [
+                "The attack sparked a debate, with Senator John McCain telling reporters he "
+                "viewed Obama as “directly responsible” for it."
+            ],
+            ["John McCain"],
+        ),
+    ],
+)
+def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: list[str]):
+    quotes = extract_quotes(article_of(*paragraphs), indirect=False)
+    assert [q.speaker for q in quotes] == wanted

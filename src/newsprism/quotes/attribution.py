@@ -74,6 +74,7 @@ MENTION_MODIFIERS = {
     "democratic", "conservative", "liberal", "political", "news", "public", "health",
     "defense", "military", "intelligence", "legal", "spokes", "union", "company", "real",
     "estate", "energy", "finance", "justice", "district", "high", "supreme", "elections",
+    "retired",
 }  # fmt: skip
 CONNECTORS = {"of", "for", "at", "from", "on", "to", "in", "and"}
 ADVERBS = {
@@ -595,13 +596,16 @@ def _verb_use(text: str, cue: re.Match[str]) -> bool:
         return True
     previous = before[-1]
     low = _low(previous)
-    adverb = low.endswith("ly") and not (len(before) > 1 and _low(before[-2]) in DETERMINERS)
-    if low in PRONOUNS or low in AUXILIARIES or low in ROLE_NOUNS or adverb:
-        return True  # not "a friendly question"
+    # "a friendly question", "of Republican claims": a modifier inside a noun phrase
+    opener = _low(before[-2]) if len(before) > 1 else ""
+    modifier = opener in NOUN_PHRASE_OPENERS
+    if low in PRONOUNS or low in AUXILIARIES:
+        return True
+    if (low in ROLE_NOUNS and opener not in CONNECTORS) or (low.endswith("ly") and not modifier):
+        return True  # "the company called", not "of Republican claims"
     if not _is_name_word(previous) or _is_possessive(previous) or previous == ",":
         return False
-    # "of Republican claims", "the Clinton campaign's statement": a name modifying the noun
-    return len(before) < 2 or _low(before[-2]) not in NOUN_PHRASE_OPENERS
+    return not modifier
 
 
 NOUN_PHRASE_OPENERS = {
@@ -784,10 +788,13 @@ def _determiner_phrase(text: str, first: re.Match[str], end: int) -> tuple[int, 
     taken = []
     for word in words:
         low = _low(word.group())
-        if word.group() == "," or low.endswith("ed") or low in CUE_WORDS or low in ADVERBS:
+        if word.group() == "," or _verb_like(word.group()) or low in ADVERBS:
             break
         taken.append(word)
     return (first.start(), taken[-1].end()) if taken else None
+
+
+DATELINE_RE = re.compile(r"(?:[A-Z]{2,}[A-Z .]*(?:, [A-Z][\w.]*)*\s+[-—–]+\s+)?")
 
 
 def attribution_of_sentence(text: str, at: int) -> Attribution | None:
@@ -798,6 +805,7 @@ def attribution_of_sentence(text: str, at: int) -> Attribution | None:
     end = _ends_sentence(text, at) or len(text)
     if not text[begin:at].strip() and not text[at:end].strip(" “”\"'‘’,.;:!?"):
         return None  # the quote is the whole sentence: nothing to take a subject from
+    begin = DATELINE_RE.match(text, begin).end()  # type: ignore[union-attr]
     span = sentence_subject(text, begin, end, limit=at)
     if span is None:
         return None
