@@ -294,6 +294,20 @@ def test_indirect_speech_with_speaker():
             ],
             ["John McCain"],
         ),
+        (  # a paragraph ending in a colon, with no cue: its subject
+            [
+                "Carter then listed the qualities a nominee needs:",
+                '"Has the candidate a record of personal activism?"',
+            ],
+            ["Carter"],
+        ),
+        (  # a paragraph ending in reported speech introduces the quote after it
+            [
+                "Ash Carter said that for decades critics had predicted a withdrawal.",
+                "“That is because this region remains the most consequential for America.”",
+            ],
+            ["Ash Carter"],
+        ),
     ],
 )
 def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: list[str]):

@@ -818,4 +818,9 @@ def attribution_of_intro(paragraph: str) -> Attribution | None:
     text = paragraph.rstrip()
     if not text.endswith(":"):
         return None
-    return attribution_before(text, len(text) - 1)
+    end = len(text) - 1
+    if attribution := attribution_before(text, end):
+        return attribution
+    # "He then listed the qualities a nominee needs:", "Clinton released this statement:"
+    span = sentence_subject(text, last_sentence(text, end), end)
+    return _attribution(text, span, "")

@@ -173,9 +173,18 @@ def _attach_turn(item: _Found, paragraph: str, offset: int) -> None:
 
 
 def _attach_intro(item: _Found, previous: str, offset: int) -> None:
-    """'Cruz continued:' as the paragraph before a quote that opens its paragraph."""
-    if attribution := attribution_of_intro(previous):
+    """'Cruz continued:' as the paragraph before a quote that opens its paragraph; or a
+    paragraph ending in reported speech ('Carter said that ... would not happen.')."""
+    if attribution := attribution_of_intro(previous) or _closing_report(previous):
         item.attribution, item.attribution_at = attribution, offset
+
+
+def _closing_report(paragraph: str) -> Attribution | None:
+    reported = indirect_speech(paragraph)
+    last = reported[-1] if reported else None
+    if last is None or paragraph[last.end :].strip(" .\"”’'"):
+        return None
+    return last.attribution
 
 
 MAX_SIGN_OFF_WORDS = 12
