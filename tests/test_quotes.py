@@ -308,6 +308,13 @@ def test_indirect_speech_with_speaker():
             ],
             ["Ash Carter"],
         ),
+        (  # a cue with a subject before it is not inverted ("said Patricia Smith,")
+            [
+                "At the debate, Hillary Clinton said Patricia Smith, the mother of an "
+                "officer, is “absolutely wrong” about the attack."
+            ],
+            ["Hillary Clinton"],
+        ),
     ],
 )
 def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: list[str]):

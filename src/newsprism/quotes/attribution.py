@@ -638,6 +638,9 @@ def _inverted_subject(sentence: str, cue: re.Match[str], stop: int) -> tuple[int
     """'..., explained Rosenberg, “...”', 'Stated Stone: “...”': the speaker after the cue."""
     if cue.group().lower() not in INVERTING_CUES:
         return None
+    subject = subject_before(sentence, cue.start())
+    if subject and not sentence[subject[1] : cue.start()].strip():
+        return None  # "Clinton said Patricia Smith, ..., is wrong": a subject before the cue
     span = subject_after(sentence, cue.end() + 1, stop)
     if span and sentence[span[1] : stop].lstrip()[:1] in (",", ":"):
         return span
