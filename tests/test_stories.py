@@ -1,5 +1,7 @@
+import dataclasses
 import json
 from collections import defaultdict
+from datetime import date, timedelta
 
 from conftest import FIXTURES
 
@@ -58,6 +60,28 @@ def test_time_keeps_stories_apart():
     )
     stories = group_stories([first, second, third], {})
     assert sorted(len(s.articles) for s in stories) == [1, 2]
+
+
+def _trio(processed, cluster: str, days_later: int) -> list[Article]:
+    """One AllSides story's three articles, the second and third moved `days_later` on."""
+    trio = [p.article for p in processed if p.document.source.split("#")[1].startswith(cluster)]
+    moved = [
+        dataclasses.replace(
+            a, published=(date.fromisoformat(a.published) + timedelta(days=days_later)).isoformat()
+        )
+        for a in trio[1:]
+    ]
+    return [trio[0], *moved]
+
+
+def test_days_apart_weaken_a_match_by_degree():
+    """A loosely matched story (three takes on one comedian) parts after a few days; a closely
+    matched one (one death, reported alike) holds together over the same gap."""
+    processed = _sample_articles()
+    loose, close = "5612_", "5608_"
+    assert [len(s.articles) for s in group_stories(_trio(processed, loose, 0), {})] == [3]
+    assert len(group_stories(_trio(processed, loose, 4), {})) > 1
+    assert [len(s.articles) for s in group_stories(_trio(processed, close, 4), {})] == [3]
 
 
 def test_wire_copy_linked():

@@ -6,8 +6,9 @@ count double), with document frequencies learned from the stream. Candidates com
 inverted index over each article's most distinctive terms, capped per term, so the work per
 article stays flat as the corpus grows. A story is scored partly on its best-matching member and
 mostly on its mean, which stops one loose match chaining two stories together. Shared quoted
-words add to the score; articles far apart in time never join; a story that already has an
-article from the same outlet is harder to join (outlets seldom run one story twice).
+words add to the score; each day between two articles takes from it (the same topic a few days
+on is usually a new event), and articles far apart in time never join; a story that already has
+an article from the same outlet is harder to join (outlets seldom run one story twice).
 
 What the stream remembers of an article is a compact Profile (hashed terms and weights), which
 the store keeps, so a later run goes on from where the last one stopped.
@@ -32,6 +33,7 @@ BEST_MEMBER_SHARE = 0.3  # a story's score: this much its best member, the rest 
 SHARED_QUOTE_BONUS = 0.25
 SAME_OUTLET_PENALTY = 0.1
 MAX_DAYS_APART = 7
+DAY_DECAY = 0.04  # a day between two articles costs their similarity this much
 NAME_WEIGHT = 2.0
 TITLE_WEIGHT = 2.0
 INDEX_TERMS = 12  # terms an article is findable by
@@ -219,6 +221,8 @@ class StoryGrouper:
         if profile.day and other.day and abs(profile.day - other.day) > MAX_DAYS_APART:
             return -1.0
         score = sum(w * vector.get(h, 0.0) for h, w in zip(other.terms, other.weights, strict=True))
+        if profile.day and other.day:
+            score -= DAY_DECAY * abs(profile.day - other.day)
         if len(profile.shingles & other.shingles) >= 2:
             score += SHARED_QUOTE_BONUS
         if profile.embedding and other.embedding:
