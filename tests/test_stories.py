@@ -133,6 +133,22 @@ def test_profile_round_trip():
     )
 
 
+def test_refine_moves_a_misplaced_article_to_its_story():
+    from newsprism.stories.grouping import StoryGrouper
+
+    processed = _sample_articles()
+    streamed = StoryGrouper()
+    stories = [streamed.add(p.article, p.quotes) for p in processed]
+    assert len(set(stories)) == 6
+    misplaced = 4  # an article on Colin Powell's death, replayed into the first story
+    assert stories[misplaced] != stories[0]
+    replayed = StoryGrouper()
+    for position, profile in enumerate(streamed.profiles):
+        replayed.restore(profile, stories[0] if position == misplaced else stories[position])
+    assert replayed.refine() == 1
+    assert list(replayed.story_of) == stories
+
+
 def test_stories_continue_across_runs_and_rebuild(tmp_path):
     import shutil
 

@@ -134,7 +134,7 @@ class StoryGrouper:
     profiles: list[Profile] = field(default_factory=list)
     story_of: array = field(default_factory=lambda: array("q"))
     story_size: Counter[int] = field(default_factory=Counter)
-    story_outlets: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    story_outlets: dict[int, Counter[int]] = field(default_factory=lambda: defaultdict(Counter))
     postings: dict[int, array] = field(default_factory=dict)
     document_frequency: array = field(default_factory=lambda: array("I", bytes(4 * DF_BUCKETS)))
     documents: int = 0
@@ -198,7 +198,7 @@ class StoryGrouper:
         self.story_size[story] += 1
         self.next_story = max(self.next_story, story + 1)
         if profile.outlet:
-            self.story_outlets[story].add(profile.outlet)
+            self.story_outlets[story][profile.outlet] += 1
         for h in profile.terms[:INDEX_TERMS]:
             posting = self.postings.setdefault(h, array("q"))
             posting.append(position)
@@ -231,21 +231,56 @@ class StoryGrouper:
             )
         return score
 
-    def _best_story(self, profile: Profile, vector: dict) -> int | None:
+    def _story_scores(self, profile: Profile, vector: dict, itself: int = -1) -> dict[int, float]:
+        """Each candidate story's score for an article; `itself`, the article's own position
+        when it is already placed, is left out of its story."""
         by_story: dict[int, list[float]] = defaultdict(list)
         for position in self._candidates(profile):
+            if position == itself:
+                continue
             score = self._similarity(profile, vector, self.profiles[position])
             if score > 0:
                 by_story[self.story_of[position]].append(score)
-        best, best_score = None, self.threshold
-        for story, scores in by_story.items():
-            score = BEST_MEMBER_SHARE * max(scores)
-            score += (1 - BEST_MEMBER_SHARE) * sum(scores) / self.story_size[story]
-            if profile.outlet and profile.outlet in self.story_outlets.get(story, ()):
+        own = self.story_of[itself] if itself >= 0 else -1
+        scores = {}
+        for story, sims in by_story.items():
+            size = self.story_size[story] - (story == own)
+            score = BEST_MEMBER_SHARE * max(sims) + (1 - BEST_MEMBER_SHARE) * sum(sims) / size
+            outlets = self.story_outlets.get(story, Counter())
+            if profile.outlet and outlets[profile.outlet] > (story == own):
                 score -= SAME_OUTLET_PENALTY
-            if score >= best_score:
-                best, best_score = story, score
-        return best
+            scores[story] = score
+        return scores
+
+    def _best_story(self, profile: Profile, vector: dict) -> int | None:
+        scores = self._story_scores(profile, vector)
+        best = max(scores, key=scores.__getitem__, default=None)
+        return best if best is not None and scores[best] >= self.threshold else None
+
+    def refine(self) -> int:
+        """A second pass over everything placed: each article moves to the story it now fits
+        best, later articles included (the stream could only see earlier ones). Linear: the
+        same index finds the candidates. Returns how many articles moved."""
+        moved = 0
+        for position, profile in enumerate(self.profiles):
+            vector = dict(zip(profile.terms, profile.weights, strict=True))
+            scores = self._story_scores(profile, vector, itself=position)
+            own = self.story_of[position]
+            best = max(scores, key=scores.__getitem__, default=own)
+            stay = scores.get(own, 0.0) if self.story_size[own] > 1 else 0.0
+            if best != own and scores[best] >= self.threshold and scores[best] > stay:
+                self._move(position, best)
+                moved += 1
+        return moved
+
+    def _move(self, position: int, story: int) -> None:
+        own, outlet = self.story_of[position], self.profiles[position].outlet
+        self.story_size[own] -= 1
+        self.story_size[story] += 1
+        self.story_of[position] = story
+        if outlet:
+            self.story_outlets[own][outlet] -= 1
+            self.story_outlets[story][outlet] += 1
 
 
 def wire_links(articles: list[Article]) -> list[WireLink]:
@@ -305,11 +340,20 @@ def new_grouper(embed: Embedder | None = None) -> StoryGrouper:
 
 
 def group_stories(
-    articles: list[Article], quotes: dict[str, list[Quote]], embed: Embedder | None = None
+    articles: list[Article],
+    quotes: dict[str, list[Quote]],
+    embed: Embedder | None = None,
+    refine: bool = False,
 ) -> list[Story]:
-    """Stories over articles streamed in publication order."""
+    """Stories over articles streamed in publication order; with `refine`, a second pass
+    then lets each article move to the story it fits best."""
     grouper = new_grouper(embed)
-    story_of = {a.id: grouper.add(a, quotes.get(a.id, [])) for a in stream_order(articles)}
+    ordered = stream_order(articles)
+    for article in ordered:
+        grouper.add(article, quotes.get(article.id, []))
+    if refine:
+        grouper.refine()
+    story_of = {a.id: story for a, story in zip(ordered, grouper.story_of, strict=True)}
     return stories_from(articles, story_of, articles)
 
 
