@@ -149,6 +149,18 @@ def test_refine_moves_a_misplaced_article_to_its_story():
     assert list(replayed.story_of) == stories
 
 
+def test_index_forgets_articles_too_old_to_join():
+    from newsprism.stories.grouping import INDEX_TERMS, StoryGrouper
+
+    article = _sample_articles()[0].article
+    grouper = StoryGrouper()
+    for day in ("2024-01-01", "2024-01-05", "2024-02-01"):
+        grouper.add(dataclasses.replace(article, published=day))
+    assert len(set(grouper.story_of)) == 2  # a month on, the same text is a new story
+    latest = grouper.profiles[-1].terms[:INDEX_TERMS]
+    assert all(list(grouper.postings[h]) == [2] for h in latest)
+
+
 def test_stories_continue_across_runs_and_rebuild(tmp_path):
     import shutil
 

@@ -3,9 +3,11 @@ similar to, or starts one.
 
 An article is a TF-IDF vector over content words and their bigrams (names and the title
 count double), with document frequencies learned from the stream. Candidates come from an
-inverted index over each article's most distinctive terms, capped per term, so the work per
-article stays flat as the corpus grows. A story is scored partly on its best-matching member and
-mostly on its mean, which stops one loose match chaining two stories together. Shared quoted
+inverted index over each article's most distinctive terms, capped per term and cleared of
+articles too old to join, so the work per article stays flat as the corpus grows; where it
+is crowded, candidates are compared on their strongest terms first. A story is scored partly
+on its best-matching member and mostly on its mean, which stops one loose match chaining two
+stories together. Shared quoted
 words add to the score; each day between two articles takes from it (the same topic a few days
 on is usually a new event), and articles far apart in time never join; a story that already has
 an article from the same outlet is harder to join (outlets seldom run one story twice).
@@ -23,6 +25,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice, repeat
+from operator import mul
 
 from newsprism.compare.lexicon import is_stop
 from newsprism.model import Article, Quote, Story, WireLink
@@ -40,6 +44,8 @@ INDEX_TERMS = 12  # terms an article is findable by
 VECTOR_TERMS = 150  # terms kept of an article's vector
 POSTINGS_CAP = 300  # articles remembered per term (the most recent)
 MAX_CANDIDATES = 300  # articles an article is compared with, at most
+FULLY_COMPARED = 60  # of those, compared on all their terms (the rest on their strongest)
+PREVIEW_TERMS = 30
 DF_BUCKETS = 1 << 22  # hashed document-frequency counters (16 MB)
 SHINGLE = 5
 MAX_SHINGLES = 32
@@ -201,9 +207,23 @@ class StoryGrouper:
             self.story_outlets[story][profile.outlet] += 1
         for h in profile.terms[:INDEX_TERMS]:
             posting = self.postings.setdefault(h, array("q"))
+            if profile.day:
+                self._forget_old(posting, profile.day)
             posting.append(position)
             if len(posting) > 2 * POSTINGS_CAP:
                 del posting[:POSTINGS_CAP]
+
+    def _forget_old(self, posting: array, day: int) -> None:
+        """Drop a posting's oldest entries while they are too old to join an article of `day`
+        (the stream runs in date order, so none later could join them either)."""
+        stale = 0
+        for position in posting:
+            other = self.profiles[position].day
+            if not other or day - other <= MAX_DAYS_APART:
+                break
+            stale += 1
+        if stale:
+            del posting[:stale]
 
     def _candidates(self, profile: Profile) -> list[int]:
         """Earlier articles sharing an index term with this one; at most MAX_CANDIDATES,
@@ -217,10 +237,15 @@ class StoryGrouper:
             return list(shared)
         return [position for position, _ in shared.most_common(MAX_CANDIDATES)]
 
-    def _similarity(self, profile: Profile, vector: dict, other: Profile) -> float:
+    def _similarity(
+        self, profile: Profile, vector: dict, other: Profile, terms: int = VECTOR_TERMS
+    ) -> float:
+        """Cosine over `other`'s strongest `terms` terms (a lower bound when not all), with
+        the time, quote and embedding signals."""
         if profile.day and other.day and abs(profile.day - other.day) > MAX_DAYS_APART:
             return -1.0
-        score = sum(w * vector.get(h, 0.0) for h, w in zip(other.terms, other.weights, strict=True))
+        strongest = islice(other.terms, terms)
+        score = sum(map(mul, other.weights, map(vector.get, strongest, repeat(0.0))))
         if profile.day and other.day:
             score -= DAY_DECAY * abs(profile.day - other.day)
         if len(profile.shingles & other.shingles) >= 2:
@@ -231,14 +256,29 @@ class StoryGrouper:
             )
         return score
 
+    def _compared(self, profile: Profile, vector: dict, itself: int) -> list[tuple[int, float]]:
+        """Candidates and their similarity. When there are many, all are first compared on
+        their strongest terms and only the closest on all of them: the cost per candidate
+        then stays low where the index is crowded."""
+        candidates = [p for p in self._candidates(profile) if p != itself]
+        if len(candidates) <= FULLY_COMPARED:
+            return [(p, self._similarity(profile, vector, self.profiles[p])) for p in candidates]
+        previews = [
+            (self._similarity(profile, vector, self.profiles[p], PREVIEW_TERMS), p)
+            for p in candidates
+        ]
+        previews.sort(reverse=True)
+        closest = [
+            (p, self._similarity(profile, vector, self.profiles[p]))
+            for _, p in previews[:FULLY_COMPARED]
+        ]
+        return closest + [(p, preview) for preview, p in previews[FULLY_COMPARED:]]
+
     def _story_scores(self, profile: Profile, vector: dict, itself: int = -1) -> dict[int, float]:
         """Each candidate story's score for an article; `itself`, the article's own position
         when it is already placed, is left out of its story."""
         by_story: dict[int, list[float]] = defaultdict(list)
-        for position in self._candidates(profile):
-            if position == itself:
-                continue
-            score = self._similarity(profile, vector, self.profiles[position])
+        for position, score in self._compared(profile, vector, itself):
             if score > 0:
                 by_story[self.story_of[position]].append(score)
         own = self.story_of[itself] if itself >= 0 else -1
