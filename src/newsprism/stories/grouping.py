@@ -7,10 +7,10 @@ inverted index over each article's most distinctive terms, capped per term and c
 articles too old to join, so the work per article stays flat as the corpus grows; where it
 is crowded, candidates are compared on their strongest terms first. A story is scored partly
 on its best-matching member and mostly on its mean, which stops one loose match chaining two
-stories together. Shared quoted
-words add to the score; each day between two articles takes from it (the same topic a few days
-on is usually a new event), and articles far apart in time never join; a story that already has
-an article from the same outlet is harder to join (outlets seldom run one story twice).
+stories together. Shared quoted words add to the score; each day between two articles takes
+from it (the same topic a few days on is usually a new event), and articles far apart in time
+never join; a story that already has an article from the same outlet is harder to join
+(outlets seldom run one story twice).
 
 What the stream remembers of an article is a compact Profile (hashed terms and weights), which
 the store keeps, so a later run goes on from where the last one stopped.
@@ -205,6 +205,10 @@ class StoryGrouper:
         self.next_story = max(self.next_story, story + 1)
         if profile.outlet:
             self.story_outlets[story][profile.outlet] += 1
+        self._index(position)
+
+    def _index(self, position: int) -> None:
+        profile = self.profiles[position]
         for h in profile.terms[:INDEX_TERMS]:
             posting = self.postings.setdefault(h, array("q"))
             if profile.day:
@@ -298,11 +302,16 @@ class StoryGrouper:
         return best if best is not None and scores[best] >= self.threshold else None
 
     def refine(self) -> int:
-        """A second pass over everything placed: each article moves to the story it now fits
-        best, later articles included (the stream could only see earlier ones). Linear: the
-        same index finds the candidates. Returns how many articles moved."""
-        moved = 0
+        """A second pass over everything placed, in the same order: each article moves to the
+        story it now fits best, later articles included (the stream could only see earlier
+        ones). The index is built again as the pass goes, running a window ahead of it, so
+        the work stays linear. Returns how many articles moved."""
+        self.postings = {}
+        moved = ahead = 0
         for position, profile in enumerate(self.profiles):
+            while ahead < len(self.profiles) and _within_reach(profile, self.profiles[ahead]):
+                self._index(ahead)
+                ahead += 1
             vector = dict(zip(profile.terms, profile.weights, strict=True))
             scores = self._story_scores(profile, vector, itself=position)
             own = self.story_of[position]
@@ -321,6 +330,11 @@ class StoryGrouper:
         if outlet:
             self.story_outlets[own][outlet] -= 1
             self.story_outlets[story][outlet] += 1
+
+
+def _within_reach(profile: Profile, later: Profile) -> bool:
+    """Whether a later article is close enough in time to join this one's story."""
+    return not (profile.day and later.day) or later.day - profile.day <= MAX_DAYS_APART
 
 
 def wire_links(articles: list[Article]) -> list[WireLink]:
