@@ -137,9 +137,15 @@ def test_refine_moves_a_misplaced_article_to_its_story():
     from newsprism.stories.grouping import StoryGrouper
 
     processed = _sample_articles()
+    # The same texts a month later: new stories, which push the first ones out of the index.
+    month_on = [
+        dataclasses.replace(p.article, id=f"{p.article.id}-later", published="2021-11-20")
+        for p in processed
+    ]
     streamed = StoryGrouper()
     stories = [streamed.add(p.article, p.quotes) for p in processed]
-    assert len(set(stories)) == 6
+    stories += [streamed.add(article) for article in month_on]
+    assert len(set(stories)) == 12
     misplaced = 4  # an article on Colin Powell's death, replayed into the first story
     assert stories[misplaced] != stories[0]
     replayed = StoryGrouper()
