@@ -4,7 +4,8 @@ Corpora are generated from the paragraphs of ../shared/data/stories: each synthe
 takes one real story's articles and writes several articles for it from their paragraphs
 (shuffled, some dropped, a paragraph of another story mixed in now and then), spread over a
 few days of a year and over 200 outlets. Each size runs in a fresh process, so its peak
-memory (max RSS) is its own.
+memory (max RSS) is its own. Each synthetic story is known, so the grouping is also scored
+(BCubed F1): the caps on candidate work must not cost quality as the corpus grows.
 
     .venv/bin/python benchmarks/scale.py [--sizes 10000 100000] [--seed 1]
 """
@@ -12,12 +13,14 @@ memory (max RSS) is its own.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import resource
 import subprocess
 import sys
 import time
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -25,6 +28,7 @@ from newsprism.model import Article
 from newsprism.stories.grouping import StoryGrouper
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "stories"
+SAME_STORY_DAYS = 7  # the grouper's window: a real story drawn twice within it is one story
 
 
 def load_stories() -> list[list[list[str]]]:
@@ -41,15 +45,17 @@ def load_stories() -> list[list[list[str]]]:
     return list(by_cluster.values())
 
 
-def generate(size: int, seed: int) -> list[Article]:
+def generate(size: int, seed: int) -> tuple[list[Article], dict[str, int]]:
+    """Articles in date order, and the gold story of each (by article id)."""
     rng = random.Random(seed)
     stories = load_stories()
     outlets = [f"Outlet {i}" for i in range(200)]
     start = date(2024, 1, 1)
     articles: list[Article] = []
+    written_from: dict[str, tuple[int, date]] = {}  # article id -> (real story, first day)
     while len(articles) < size:
-        story = rng.choice(stories)
-        pool = [p for article in story for p in article]
+        real = rng.randrange(len(stories))
+        pool = [p for article in stories[real] for p in article]
         day = start + timedelta(days=rng.randrange(365))
         for _ in range(rng.randint(2, 8)):
             paragraphs = rng.sample(pool, k=min(len(pool), rng.randint(3, 10)))
@@ -57,6 +63,7 @@ def generate(size: int, seed: int) -> list[Article]:
                 paragraphs.append(rng.choice(rng.choice(rng.choice(stories))))
             published = (day + timedelta(days=rng.randrange(3))).isoformat()
             number = len(articles)
+            written_from[f"a{number}"] = (real, day)
             articles.append(
                 Article(
                     id=f"a{number}",
@@ -68,15 +75,39 @@ def generate(size: int, seed: int) -> list[Article]:
                 )
             )
     articles.sort(key=lambda a: a.published or "")
-    return articles[:size]
+    articles = articles[:size]
+    return articles, gold_stories({a.id: written_from[a.id] for a in articles})
+
+
+def gold_stories(written_from: dict[str, tuple[int, date]]) -> dict[str, int]:
+    """One gold story per real story and run of days: a real story drawn twice within a week is
+    one story written twice (no grouper could tell the two apart), drawn a month apart two."""
+    gold: dict[str, int] = {}
+    latest: dict[int, tuple[date, int]] = {}  # real story -> (latest day, its gold story)
+    numbers = itertools.count()
+    for article, (real, day) in sorted(written_from.items(), key=lambda item: item[1][1]):
+        seen = latest.get(real)
+        story = next(numbers) if seen is None or (day - seen[0]).days > SAME_STORY_DAYS else seen[1]
+        latest[real] = (day, story)
+        gold[article] = story
+    return gold
 
 
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def bcubed_f1(predicted: list[int], gold: list[int]) -> float:
+    pairs = Counter(zip(predicted, gold, strict=True))
+    predicted_size, gold_size = Counter(predicted), Counter(gold)
+    # Each of the n articles in a (predicted, gold) cell scores n / cluster size.
+    precision = sum(n * n / predicted_size[p] for (p, _), n in pairs.items()) / len(gold)
+    recall = sum(n * n / gold_size[g] for (_, g), n in pairs.items()) / len(gold)
+    return 2 * precision * recall / (precision + recall)
+
+
 def measure(size: int, seed: int) -> None:
-    articles = generate(size, seed)
+    articles, gold = generate(size, seed)
     corpus_mb = _peak_mb()  # the generated articles, held in memory for the run
     grouper = StoryGrouper()
     start = time.perf_counter()
@@ -90,6 +121,7 @@ def measure(size: int, seed: int) -> None:
         "peak_mb": _peak_mb(),
         "corpus_mb": corpus_mb,
         "stories": grouper.next_story,
+        "bcubed_f1": bcubed_f1(list(grouper.story_of), [gold[a.id] for a in articles]),
     }
     print(json.dumps(row))
 
@@ -118,7 +150,7 @@ def main() -> None:
         print(
             f"{size:>9,} articles: {row['ms_per_article']:.2f} ms/article, peak "
             f"{row['peak_mb']:,.0f} MB (the generated corpus alone {row['corpus_mb']:,.0f} MB), "
-            f"{row['stories']:,} stories",
+            f"{row['stories']:,} stories, BCubed F1 {row['bcubed_f1']:.3f}",
             flush=True,
         )
     base = rows[0]["ms_per_article"]

@@ -1,5 +1,7 @@
+import dataclasses
 import json
 from collections import defaultdict
+from datetime import date, timedelta
 
 from conftest import FIXTURES
 
@@ -60,6 +62,28 @@ def test_time_keeps_stories_apart():
     assert sorted(len(s.articles) for s in stories) == [1, 2]
 
 
+def _trio(processed, cluster: str, days_later: int) -> list[Article]:
+    """One AllSides story's three articles, the second and third moved `days_later` on."""
+    trio = [p.article for p in processed if p.document.source.split("#")[1].startswith(cluster)]
+    moved = [
+        dataclasses.replace(
+            a, published=(date.fromisoformat(a.published) + timedelta(days=days_later)).isoformat()
+        )
+        for a in trio[1:]
+    ]
+    return [trio[0], *moved]
+
+
+def test_days_apart_weaken_a_match_by_degree():
+    """A loosely matched story (three takes on one comedian) parts after a few days; a closely
+    matched one (one death, reported alike) holds together over the same gap."""
+    processed = _sample_articles()
+    loose, close = "5612_", "5608_"
+    assert [len(s.articles) for s in group_stories(_trio(processed, loose, 0), {})] == [3]
+    assert len(group_stories(_trio(processed, loose, 4), {})) > 1
+    assert [len(s.articles) for s in group_stories(_trio(processed, close, 4), {})] == [3]
+
+
 def test_wire_copy_linked():
     body = [
         "Officials said the storm had cut power to 20,000 homes across the county overnight.",
@@ -107,6 +131,40 @@ def test_profile_round_trip():
         profile.outlet,
         profile.shingles,
     )
+
+
+def test_refine_moves_a_misplaced_article_to_its_story():
+    from newsprism.stories.grouping import StoryGrouper
+
+    processed = _sample_articles()
+    # The same texts a month later: new stories, which push the first ones out of the index.
+    month_on = [
+        dataclasses.replace(p.article, id=f"{p.article.id}-later", published="2021-11-20")
+        for p in processed
+    ]
+    streamed = StoryGrouper()
+    stories = [streamed.add(p.article, p.quotes) for p in processed]
+    stories += [streamed.add(article) for article in month_on]
+    assert len(set(stories)) == 12
+    misplaced = 4  # an article on Colin Powell's death, replayed into the first story
+    assert stories[misplaced] != stories[0]
+    replayed = StoryGrouper()
+    for position, profile in enumerate(streamed.profiles):
+        replayed.restore(profile, stories[0] if position == misplaced else stories[position])
+    assert replayed.refine() == 1
+    assert list(replayed.story_of) == stories
+
+
+def test_index_forgets_articles_too_old_to_join():
+    from newsprism.stories.grouping import INDEX_TERMS, StoryGrouper
+
+    article = _sample_articles()[0].article
+    grouper = StoryGrouper()
+    for day in ("2024-01-01", "2024-01-05", "2024-02-01"):
+        grouper.add(dataclasses.replace(article, published=day))
+    assert len(set(grouper.story_of)) == 2  # a month on, the same text is a new story
+    latest = grouper.profiles[-1].terms[:INDEX_TERMS]
+    assert all(list(grouper.postings[h]) == [2] for h in latest)
 
 
 def test_stories_continue_across_runs_and_rebuild(tmp_path):

@@ -162,7 +162,8 @@ def incremental_stories(
     """Stories over everything stored (`articles` and their `quotes`, as loaded from
     `store`): articles grouped in earlier runs keep their story and are replayed into the
     grouper from their stored profiles; the new ones are streamed in. With `rebuild`, the
-    whole store is grouped again from scratch."""
+    whole store is grouped again from scratch, then refined in a second pass (articles move to
+    the story they fit best once all are seen)."""
     grouper = new_grouper(embed)
     story_of: dict[str, int] = {}
     if rebuild:
@@ -174,10 +175,16 @@ def incremental_stories(
             if article_id in known:
                 grouper.restore(Profile.from_bytes(blob), story)
                 story_of[article_id] = story
+    new = stream_order([a for a in articles if a.id not in story_of])
+    for article in new:
+        grouper.add(article, quotes.get(article.id, []))
+    if rebuild:
+        grouper.refine()
+    placed = len(grouper.profiles) - len(new)
     new_rows = []
-    for article in stream_order([a for a in articles if a.id not in story_of]):
-        story_of[article.id] = grouper.add(article, quotes.get(article.id, []))
-        new_rows.append((article.id, story_of[article.id], grouper.profiles[-1].to_bytes()))
+    for position, article in enumerate(new, start=placed):
+        story_of[article.id] = grouper.story_of[position]
+        new_rows.append((article.id, story_of[article.id], grouper.profiles[position].to_bytes()))
     store.save_story_profiles(new_rows, grouper.counts_blob())
     return stories_from(articles, story_of, articles)
 

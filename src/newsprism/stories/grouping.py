@@ -3,11 +3,14 @@ similar to, or starts one.
 
 An article is a TF-IDF vector over content words and their bigrams (names and the title
 count double), with document frequencies learned from the stream. Candidates come from an
-inverted index over each article's most distinctive terms, capped per term, so the work per
-article stays flat as the corpus grows. A story is scored partly on its best-matching member and
-mostly on its mean, which stops one loose match chaining two stories together. Shared quoted
-words add to the score; articles far apart in time never join; a story that already has an
-article from the same outlet is harder to join (outlets seldom run one story twice).
+inverted index over each article's most distinctive terms, capped per term and cleared of
+articles too old to join, so the work per article stays flat as the corpus grows; where it
+is crowded, candidates are compared on their strongest terms first. A story is scored partly
+on its best-matching member and mostly on its mean, which stops one loose match chaining two
+stories together. Shared quoted words add to the score; each day between two articles takes
+from it (the same topic a few days on is usually a new event), and articles far apart in time
+never join; a story that already has an article from the same outlet is harder to join
+(outlets seldom run one story twice).
 
 What the stream remembers of an article is a compact Profile (hashed terms and weights), which
 the store keeps, so a later run goes on from where the last one stopped.
@@ -22,6 +25,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice, repeat
+from operator import mul
 
 from newsprism.compare.lexicon import is_stop
 from newsprism.model import Article, Quote, Story, WireLink
@@ -32,12 +37,15 @@ BEST_MEMBER_SHARE = 0.3  # a story's score: this much its best member, the rest 
 SHARED_QUOTE_BONUS = 0.25
 SAME_OUTLET_PENALTY = 0.1
 MAX_DAYS_APART = 7
+DAY_DECAY = 0.04  # a day between two articles costs their similarity this much
 NAME_WEIGHT = 2.0
 TITLE_WEIGHT = 2.0
 INDEX_TERMS = 12  # terms an article is findable by
 VECTOR_TERMS = 150  # terms kept of an article's vector
 POSTINGS_CAP = 300  # articles remembered per term (the most recent)
 MAX_CANDIDATES = 300  # articles an article is compared with, at most
+FULLY_COMPARED = 60  # of those, compared on all their terms (the rest on their strongest)
+PREVIEW_TERMS = 30
 DF_BUCKETS = 1 << 22  # hashed document-frequency counters (16 MB)
 SHINGLE = 5
 MAX_SHINGLES = 32
@@ -132,7 +140,7 @@ class StoryGrouper:
     profiles: list[Profile] = field(default_factory=list)
     story_of: array = field(default_factory=lambda: array("q"))
     story_size: Counter[int] = field(default_factory=Counter)
-    story_outlets: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    story_outlets: dict[int, Counter[int]] = field(default_factory=lambda: defaultdict(Counter))
     postings: dict[int, array] = field(default_factory=dict)
     document_frequency: array = field(default_factory=lambda: array("I", bytes(4 * DF_BUCKETS)))
     documents: int = 0
@@ -196,12 +204,30 @@ class StoryGrouper:
         self.story_size[story] += 1
         self.next_story = max(self.next_story, story + 1)
         if profile.outlet:
-            self.story_outlets[story].add(profile.outlet)
+            self.story_outlets[story][profile.outlet] += 1
+        self._index(position)
+
+    def _index(self, position: int) -> None:
+        profile = self.profiles[position]
         for h in profile.terms[:INDEX_TERMS]:
             posting = self.postings.setdefault(h, array("q"))
+            if profile.day:
+                self._forget_old(posting, profile.day)
             posting.append(position)
             if len(posting) > 2 * POSTINGS_CAP:
                 del posting[:POSTINGS_CAP]
+
+    def _forget_old(self, posting: array, day: int) -> None:
+        """Drop a posting's oldest entries while they are too old to join an article of `day`
+        (the stream runs in date order, so none later could join them either)."""
+        stale = 0
+        for position in posting:
+            other = self.profiles[position].day
+            if not other or day - other <= MAX_DAYS_APART:
+                break
+            stale += 1
+        if stale:
+            del posting[:stale]
 
     def _candidates(self, profile: Profile) -> list[int]:
         """Earlier articles sharing an index term with this one; at most MAX_CANDIDATES,
@@ -215,10 +241,17 @@ class StoryGrouper:
             return list(shared)
         return [position for position, _ in shared.most_common(MAX_CANDIDATES)]
 
-    def _similarity(self, profile: Profile, vector: dict, other: Profile) -> float:
+    def _similarity(
+        self, profile: Profile, vector: dict, other: Profile, terms: int = VECTOR_TERMS
+    ) -> float:
+        """Cosine over `other`'s strongest `terms` terms (a lower bound when not all), with
+        the time, quote and embedding signals."""
         if profile.day and other.day and abs(profile.day - other.day) > MAX_DAYS_APART:
             return -1.0
-        score = sum(w * vector.get(h, 0.0) for h, w in zip(other.terms, other.weights, strict=True))
+        strongest = islice(other.terms, terms)
+        score = sum(map(mul, other.weights, map(vector.get, strongest, repeat(0.0))))
+        if profile.day and other.day:
+            score -= DAY_DECAY * abs(profile.day - other.day)
         if len(profile.shingles & other.shingles) >= 2:
             score += SHARED_QUOTE_BONUS
         if profile.embedding and other.embedding:
@@ -227,21 +260,81 @@ class StoryGrouper:
             )
         return score
 
-    def _best_story(self, profile: Profile, vector: dict) -> int | None:
+    def _compared(self, profile: Profile, vector: dict, itself: int) -> list[tuple[int, float]]:
+        """Candidates and their similarity. When there are many, all are first compared on
+        their strongest terms and only the closest on all of them: the cost per candidate
+        then stays low where the index is crowded."""
+        candidates = [p for p in self._candidates(profile) if p != itself]
+        if len(candidates) <= FULLY_COMPARED:
+            return [(p, self._similarity(profile, vector, self.profiles[p])) for p in candidates]
+        previews = [
+            (self._similarity(profile, vector, self.profiles[p], PREVIEW_TERMS), p)
+            for p in candidates
+        ]
+        previews.sort(reverse=True)
+        closest = [
+            (p, self._similarity(profile, vector, self.profiles[p]))
+            for _, p in previews[:FULLY_COMPARED]
+        ]
+        return closest + [(p, preview) for preview, p in previews[FULLY_COMPARED:]]
+
+    def _story_scores(self, profile: Profile, vector: dict, itself: int = -1) -> dict[int, float]:
+        """Each candidate story's score for an article; `itself`, the article's own position
+        when it is already placed, is left out of its story."""
         by_story: dict[int, list[float]] = defaultdict(list)
-        for position in self._candidates(profile):
-            score = self._similarity(profile, vector, self.profiles[position])
+        for position, score in self._compared(profile, vector, itself):
             if score > 0:
                 by_story[self.story_of[position]].append(score)
-        best, best_score = None, self.threshold
-        for story, scores in by_story.items():
-            score = BEST_MEMBER_SHARE * max(scores)
-            score += (1 - BEST_MEMBER_SHARE) * sum(scores) / self.story_size[story]
-            if profile.outlet and profile.outlet in self.story_outlets.get(story, ()):
+        own = self.story_of[itself] if itself >= 0 else -1
+        scores = {}
+        for story, sims in by_story.items():
+            size = self.story_size[story] - (story == own)
+            score = BEST_MEMBER_SHARE * max(sims) + (1 - BEST_MEMBER_SHARE) * sum(sims) / size
+            outlets = self.story_outlets.get(story, Counter())
+            if profile.outlet and outlets[profile.outlet] > (story == own):
                 score -= SAME_OUTLET_PENALTY
-            if score >= best_score:
-                best, best_score = story, score
-        return best
+            scores[story] = score
+        return scores
+
+    def _best_story(self, profile: Profile, vector: dict) -> int | None:
+        scores = self._story_scores(profile, vector)
+        best = max(scores, key=scores.__getitem__, default=None)
+        return best if best is not None and scores[best] >= self.threshold else None
+
+    def refine(self) -> int:
+        """A second pass over everything placed, in the same order: each article moves to the
+        story it now fits best, later articles included (the stream could only see earlier
+        ones). The index is built again as the pass goes, running a window ahead of it, so
+        the work stays linear. Returns how many articles moved."""
+        self.postings = {}
+        moved = ahead = 0
+        for position, profile in enumerate(self.profiles):
+            while ahead < len(self.profiles) and _within_reach(profile, self.profiles[ahead]):
+                self._index(ahead)
+                ahead += 1
+            vector = dict(zip(profile.terms, profile.weights, strict=True))
+            scores = self._story_scores(profile, vector, itself=position)
+            own = self.story_of[position]
+            best = max(scores, key=scores.__getitem__, default=own)
+            stay = scores.get(own, 0.0) if self.story_size[own] > 1 else 0.0
+            if best != own and scores[best] >= self.threshold and scores[best] > stay:
+                self._move(position, best)
+                moved += 1
+        return moved
+
+    def _move(self, position: int, story: int) -> None:
+        own, outlet = self.story_of[position], self.profiles[position].outlet
+        self.story_size[own] -= 1
+        self.story_size[story] += 1
+        self.story_of[position] = story
+        if outlet:
+            self.story_outlets[own][outlet] -= 1
+            self.story_outlets[story][outlet] += 1
+
+
+def _within_reach(profile: Profile, later: Profile) -> bool:
+    """Whether a later article is close enough in time to join this one's story."""
+    return not (profile.day and later.day) or later.day - profile.day <= MAX_DAYS_APART
 
 
 def wire_links(articles: list[Article]) -> list[WireLink]:
@@ -301,11 +394,20 @@ def new_grouper(embed: Embedder | None = None) -> StoryGrouper:
 
 
 def group_stories(
-    articles: list[Article], quotes: dict[str, list[Quote]], embed: Embedder | None = None
+    articles: list[Article],
+    quotes: dict[str, list[Quote]],
+    embed: Embedder | None = None,
+    refine: bool = False,
 ) -> list[Story]:
-    """Stories over articles streamed in publication order."""
+    """Stories over articles streamed in publication order; with `refine`, a second pass
+    then lets each article move to the story it fits best."""
     grouper = new_grouper(embed)
-    story_of = {a.id: grouper.add(a, quotes.get(a.id, [])) for a in stream_order(articles)}
+    ordered = stream_order(articles)
+    for article in ordered:
+        grouper.add(article, quotes.get(article.id, []))
+    if refine:
+        grouper.refine()
+    story_of = {a.id: story for a, story in zip(ordered, grouper.story_of, strict=True)}
     return stories_from(articles, story_of, articles)
 
 
