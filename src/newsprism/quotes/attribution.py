@@ -330,13 +330,13 @@ def _time_phrase_length(tokens: list[re.Match[str]]) -> int:
             words[0] in TIME_PHRASE_PREPOSITIONS
             and words[1] in DETERMINERS
             and all(t.group().isalpha() and t.group().islower() for t in tokens[-size + 2 :])
-            and words[-1] in TIME_NOUNS
+            and words[-1] in OCCASION_NOUNS
         ):
             return size
     return 0
 
 
-TIME_NOUNS = {
+OCCASION_NOUNS = {
     "time", "past", "moment", "end", "start", "beginning", "morning", "evening", "night",
     "afternoon", "day", "week", "month", "year", "weekend", "interview", "meeting", "event",
     "rally", "debate", "hearing", "conference", "briefing", "speech", "statement", "same",
@@ -448,7 +448,7 @@ MAX_SIGN_OFF_WORDS = 8
 
 
 def _short_sign_off(text: str, lead: int) -> bool:
-    """text[lead:] is one short sentence ending the paragraph or followed by another quote."""
+    """text[lead:] opens with a short sentence that reports nothing itself ('Klopp said.')."""
     end = _ends_sentence(text, lead) or len(text)
     words = text[lead:end].split()
     return len(words) <= MAX_SIGN_OFF_WORDS and "that" not in words

@@ -129,7 +129,7 @@ def _attach_attribution(
     after_start = min(item.span.end + 1, len(paragraph))
     before_end = max(0, item.span.start - 1)
     attribution = (
-        attribution_after(masked, after_start, _ends_sentence(item.quote.text))
+        attribution_after(masked, after_start, _closes_sentence(item.quote.text))
         or attribution_before(masked, before_end)
         or attribution_of_sentence(masked, before_end)
     )
@@ -142,7 +142,7 @@ def _attach_attribution(
 SENTENCE_END_RE = re.compile(r"\.[”\"’'»)]*$")
 
 
-def _ends_sentence(quoted: str) -> bool:
+def _closes_sentence(quoted: str) -> bool:
     return SENTENCE_END_RE.search(quoted) is not None
 
 
@@ -187,12 +187,15 @@ def _closing_report(paragraph: str) -> Attribution | None:
     return last.attribution
 
 
-MAX_SIGN_OFF_WORDS = 12
+MAX_SIGN_OFF_PARAGRAPH_WORDS = 12
 
 
 def _attach_sign_off(item: _Found, paragraph: str, following: str, offset: int) -> None:
     """A quote ending its paragraph, signed in the next: '“...”' / '- Bernie Sanders.'"""
-    if paragraph[item.span.end :].strip(" ”\"’'.") or len(following.split()) > MAX_SIGN_OFF_WORDS:
+    if (
+        paragraph[item.span.end :].strip(" ”\"’'.")
+        or len(following.split()) > MAX_SIGN_OFF_PARAGRAPH_WORDS
+    ):
         return
     if DASH_OPENER_RE.match(following) and (attribution := attribution_after(following, 0)):
         item.attribution, item.attribution_at = attribution, offset
