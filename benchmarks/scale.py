@@ -5,7 +5,10 @@ takes one real story's articles and writes several articles for it from their pa
 (shuffled, some dropped, a paragraph of another story mixed in now and then), spread over a
 few days of a year and over 200 outlets. Each size runs in a fresh process, so its peak
 memory (max RSS) is its own. Each synthetic story is known, so the grouping is also scored
-(BCubed F1): the caps on candidate work must not cost quality as the corpus grows.
+(BCubed F1): the caps on candidate work must not cost quality as the corpus grows. The score
+means something while real stories are drawn rarely (10k, 100k); at 1M each of the ~1,000
+real stories is drawn every few days, the gold stories chain into months-long runs of one
+text, and the F1 there says more about the generator than about the grouper.
 
     .venv/bin/python benchmarks/scale.py [--sizes 10000 100000] [--seed 1]
 """
