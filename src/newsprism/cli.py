@@ -145,6 +145,13 @@ EMBEDDINGS_OPTION = click.option(
     is_flag=True,
     help="Add MiniLM sentence embeddings to story grouping (the embeddings extra; slower).",
 )
+DB_OPTION = click.option("--db", default="newsprism.db", show_default=True, help="SQLite store.")
+OUT_OPTION = click.option(
+    "--out",
+    default="newsprism-report",
+    show_default=True,
+    help="Folder for analysis.json and index.html.",
+)
 TEMPLATE_MIN_OPTION = click.option(
     "--template-min",
     default=MIN_ARTICLES,
@@ -155,15 +162,10 @@ TEMPLATE_MIN_OPTION = click.option(
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--db", default="newsprism.db", show_default=True, help="SQLite store.")
+@DB_OPTION
 @TEMPLATE_MIN_OPTION
 @EMBEDDINGS_OPTION
-@click.option(
-    "--out",
-    default="newsprism-report",
-    show_default=True,
-    help="Folder for analysis.json and index.html.",
-)
+@OUT_OPTION
 @metadata_options
 def analyze(
     paths: tuple[str, ...],
@@ -256,15 +258,10 @@ def quotes(files: tuple[str, ...], as_json: bool, metadata: Metadata) -> None:
 
 
 @main.command()
-@click.option("--db", default="newsprism.db", show_default=True, help="SQLite store.")
+@DB_OPTION
 @click.option("--rebuild", is_flag=True, help="Group the whole store again, from scratch.")
 @EMBEDDINGS_OPTION
-@click.option(
-    "--out",
-    default="newsprism-report",
-    show_default=True,
-    help="Folder for analysis.json and index.html.",
-)
+@OUT_OPTION
 def stories(db: str, rebuild: bool, embeddings: bool, out: str) -> None:
     """Group the stored articles into stories (and rewrite the report).
 
@@ -291,7 +288,7 @@ def stories(db: str, rebuild: bool, embeddings: bool, out: str) -> None:
     is_flag=True,
     help="Count template lines over the whole store again and re-clean every stored article.",
 )
-@click.option("--db", default="newsprism.db", show_default=True, help="SQLite store.")
+@DB_OPTION
 @TEMPLATE_MIN_OPTION
 @metadata_options
 def clean(

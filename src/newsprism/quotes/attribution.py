@@ -481,16 +481,20 @@ def _closing_inverted(text: str, lead: int) -> Attribution | None:
     return None
 
 
-CLAUSE_END_RE = re.compile(
-    r"[,.]|$|\s+(?:in|on|at|during|after|before|to|from|via|while|when|as|last|this|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b",
-    re.IGNORECASE,
-)
+ADVERBIAL_OPENERS = {
+    "in", "on", "at", "during", "after", "before", "to", "from", "via", "while", "when", "as",
+    "last", "this",
+}  # fmt: skip
+NEXT_WORD_RE = re.compile(r"\s+(\w+)")
 
 
 def _ends_clause(text: str, at: int) -> bool:
     """A cue at `at` takes no complement: a comma, a stop, the end, or an adverbial."""
-    return CLAUSE_END_RE.match(text, at) is not None
+    if text[at : at + 1] in ("", ",", "."):
+        return True
+    following = NEXT_WORD_RE.match(text, at)
+    word = following.group(1).lower() if following else ""
+    return word in ADVERBIAL_OPENERS or _is_time_word(word)
 
 
 def _describes(words_before: str) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from newsprism.clean.structure import is_answer_turn, is_question_header, turn_of, turn_speaker
 from newsprism.model import Article, Quote
 from newsprism.quotes.attribution import (
+    DASH_RE,
     Attribution,
     attribution_after,
     attribution_before,
@@ -115,10 +116,7 @@ def _found(article: Article, index: int, offset: int, span: MarkedSpan) -> _Foun
     if not stripped:
         return None
     start = offset + span.start + (len(text) - len(text.lstrip()))
-    quote = Quote(
-        id=f"~{start}", article=article.id, text=stripped, start=start, end=start + len(stripped)
-    )
-    return _Found(quote, index, span)
+    return _Found(_quote_at(article, start, start + len(stripped)), index, span)
 
 
 def _attach_attribution(
@@ -197,11 +195,8 @@ def _attach_sign_off(item: _Found, paragraph: str, following: str, offset: int) 
         or len(following.split()) > MAX_SIGN_OFF_PARAGRAPH_WORDS
     ):
         return
-    if DASH_OPENER_RE.match(following) and (attribution := attribution_after(following, 0)):
+    if DASH_RE.match(following) and (attribution := attribution_after(following, 0)):
         item.attribution, item.attribution_at = attribution, offset
-
-
-DASH_OPENER_RE = re.compile(r"\s*[―—–-]\s*[A-Z]")
 
 
 def _only_attribution_between(paragraph: str, first: _Found, second: _Found) -> bool:
@@ -307,12 +302,10 @@ def _transcript_quotes(article: Article, answers: set[int], people: PersonIndex)
             start += ANSWER_PREFIX_CHARS
         previous = quotes[-1] if quotes and index - 1 in answers and not turn else None
         quotes.append(
-            Quote(
-                id=f"~{start}",
-                article=article.id,
-                text=article.body[start:end],
-                start=start,
-                end=end,
+            _quote_at(
+                article,
+                start,
+                end,
                 speaker=who,
                 speaker_mention=mention,
                 speaker_start=mention_at,
@@ -336,12 +329,10 @@ def _indirect_quotes(article: Article, skip: set[int], people: PersonIndex) -> l
             start, end = offset + reported.start, offset + reported.end
             mention = reported.attribution
             quotes.append(
-                Quote(
-                    id=f"~{start}",
-                    article=article.id,
-                    text=article.body[start:end],
-                    start=start,
-                    end=end,
+                _quote_at(
+                    article,
+                    start,
+                    end,
                     speaker=people.resolve(mention.mention, offset + mention.start),
                     speaker_mention=mention.mention,
                     speaker_start=offset + mention.start,
@@ -351,6 +342,12 @@ def _indirect_quotes(article: Article, skip: set[int], people: PersonIndex) -> l
                 )
             )
     return quotes
+
+
+def _quote_at(article: Article, start: int, end: int, **fields: object) -> Quote:
+    """A quote of the article's body[start:end], with a provisional id until `_number`."""
+    text = article.body[start:end]
+    return Quote(id=f"~{start}", article=article.id, text=text, start=start, end=end, **fields)  # type: ignore[arg-type]
 
 
 def _number(article_id: str, quotes: list[Quote]) -> list[Quote]:

@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import islice, repeat
+from itertools import repeat
 from operator import mul
 
 from newsprism.compare.lexicon import is_stop
@@ -44,8 +44,6 @@ INDEX_TERMS = 12  # terms an article is findable by
 VECTOR_TERMS = 150  # terms kept of an article's vector
 POSTINGS_CAP = 300  # articles remembered per term (the most recent)
 MAX_CANDIDATES = 300  # articles an article is compared with, at most
-FULLY_COMPARED = 60  # of those, compared on all their terms (the rest on their strongest)
-PREVIEW_TERMS = 30
 DF_BUCKETS = 1 << 22  # hashed document-frequency counters (16 MB)
 SHINGLE = 5
 MAX_SHINGLES = 32
@@ -241,15 +239,11 @@ class StoryGrouper:
             return list(shared)
         return [position for position, _ in shared.most_common(MAX_CANDIDATES)]
 
-    def _similarity(
-        self, profile: Profile, vector: dict, other: Profile, terms: int = VECTOR_TERMS
-    ) -> float:
-        """Cosine over `other`'s strongest `terms` terms (a lower bound when not all), with
-        the time, quote and embedding signals."""
+    def _similarity(self, profile: Profile, vector: dict, other: Profile) -> float:
+        """Cosine of the two term vectors, with the time, quote and embedding signals."""
         if profile.day and other.day and abs(profile.day - other.day) > MAX_DAYS_APART:
             return -1.0
-        strongest = islice(other.terms, terms)
-        score = sum(map(mul, other.weights, map(vector.get, strongest, repeat(0.0))))
+        score = sum(map(mul, other.weights, map(vector.get, other.terms, repeat(0.0))))
         if profile.day and other.day:
             score -= DAY_DECAY * abs(profile.day - other.day)
         if len(profile.shingles & other.shingles) >= 2:
@@ -260,29 +254,14 @@ class StoryGrouper:
             )
         return score
 
-    def _compared(self, profile: Profile, vector: dict, itself: int) -> list[tuple[int, float]]:
-        """Candidates and their similarity. When there are many, all are first compared on
-        their strongest terms and only the closest on all of them: the cost per candidate
-        then stays low where the index is crowded."""
-        candidates = [p for p in self._candidates(profile) if p != itself]
-        if len(candidates) <= FULLY_COMPARED:
-            return [(p, self._similarity(profile, vector, self.profiles[p])) for p in candidates]
-        previews = [
-            (self._similarity(profile, vector, self.profiles[p], PREVIEW_TERMS), p)
-            for p in candidates
-        ]
-        previews.sort(reverse=True)
-        closest = [
-            (p, self._similarity(profile, vector, self.profiles[p]))
-            for _, p in previews[:FULLY_COMPARED]
-        ]
-        return closest + [(p, preview) for preview, p in previews[FULLY_COMPARED:]]
-
     def _story_scores(self, profile: Profile, vector: dict, itself: int = -1) -> dict[int, float]:
         """Each candidate story's score for an article; `itself`, the article's own position
         when it is already placed, is left out of its story."""
         by_story: dict[int, list[float]] = defaultdict(list)
-        for position, score in self._compared(profile, vector, itself):
+        for position in self._candidates(profile):
+            if position == itself:
+                continue
+            score = self._similarity(profile, vector, self.profiles[position])
             if score > 0:
                 by_story[self.story_of[position]].append(score)
         own = self.story_of[itself] if itself >= 0 else -1
