@@ -320,3 +320,37 @@ def test_indirect_speech_with_speaker():
 def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: list[str]):
     quotes = extract_quotes(article_of(*paragraphs), indirect=False)
     assert [q.speaker for q in quotes] == wanted
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "mention"),
+    [
+        # an unnamed speaker after an inverting cue, ending the sentence or followed by "with"
+        ("“In her America, the middle class get crushed,” says a narrator.", "a narrator"),
+        (
+            "''The decision matrix is like choosing how to die,'' said one person with "
+            "knowledge of the governor's dilemma, who spoke on the condition of anonymity.",
+            "one person",
+        ),
+        # a closing straight mark after a space still closes
+        ("''He built very strong coalitions, '' said Mr. Gunnels, an aide.", "Mr. Gunnels"),
+        # a noun-like cue right after the quote is a verb
+        ("''Utilities will get paid,'' noted a report for Oxfam by E3G.", "a report for Oxfam"),
+        # a town and its state inside the subject's description
+        (
+            "Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to put "
+            "a lot of coal miners out of business.”",
+            "Clinton",
+        ),
+        ("Cory James, 22, of Flint, Mich., said it would be a “surprise.”", "Cory James"),
+        # a subject does not run back over a sentence's end
+        (
+            "Clinton plans to visit on Sunday, according to a campaign aide. Donald Trump, her "
+            "opponent, bemoaned the “unrest.”",
+            "Donald Trump",
+        ),
+    ],
+)
+def test_speaker_mentions_as_written(paragraph: str, mention: str):
+    quotes = extract_quotes(article_of(paragraph), indirect=False)
+    assert [q.speaker_mention for q in quotes] == [mention]

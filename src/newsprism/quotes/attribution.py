@@ -26,6 +26,7 @@ CUE_LEMMAS = """
     praise tout mock chide scoff sniff grumble snap retort recount read call instruct
     advise inform assure remind wonder question challenge dismiss predict reiterate estimate
     recommend acknowledge complain lecture interject quote cite vent needle assure blog chant
+    retweet bemoan bark grouse beam gush marvel rave fume sigh hiss sneer bellow
 """.split()
 IRREGULAR_FORMS = {
     "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "read": ("read",),
@@ -94,7 +95,7 @@ def _cue_forms() -> list[str]:
     forms = set(CUE_PHRASES)
     for lemma in CUE_LEMMAS:
         stem = lemma[:-1] if lemma.endswith("e") else lemma
-        if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", lemma) and len(lemma) <= 5:
+        if re.search(r"(?:qu|[^aeiou])[aeiou][bdgklmnprt]$", lemma) and len(lemma) <= 5:
             stem = lemma + lemma[-1]  # admit -> admitted, quip -> quipped
         ies = lemma.endswith("y") and lemma[-2:] not in ("ay", "ey", "oy")
         forms.update(
@@ -171,7 +172,7 @@ DASH_RE = re.compile(r"\s*[―—–-]\s*[A-Z]")
 TURN_RE = re.compile(r"(?:^|[.!?]\s+)((?:[A-Z][\w’'.\-]*\s){0,3}[A-Z][\w’'.\-]*):\s*$")
 ABBREVIATIONS = ("Sen", "Rep", "Gov", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Jr", "Sr", "Inc",
                  "Co", "Lt", "Col", "No", "vs", "Prof", "Sgt", "Capt", "Mt", "Ft")  # fmt: skip
-BREAK_CANDIDATE_RE = re.compile(r"[.!?]['\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+BREAK_CANDIDATE_RE = re.compile(r"[.!?]['\"”’)]*\s+(?=[\"“‘'(]{0,2}[A-Z0-9])")
 ABBREVIATION_END_RE = re.compile(r"(?:\b(?:" + "|".join(ABBREVIATIONS) + r")|\b[A-Z])$")
 SENTENCE_WINDOW = 600  # characters looked back for a sentence start
 
@@ -231,6 +232,12 @@ def _np_word(word: str) -> bool:
     )
 
 
+def _ends_with_full_stop(word: str) -> bool:
+    """'aide.' ends a sentence; 'Mr.', 'D.C.' and 'J.' do not."""
+    bare = word[:-1]
+    return word.endswith(".") and len(bare) > 1 and bare.isalpha() and bare.lower() not in TITLES
+
+
 def _has_head(words: list[str]) -> bool:
     """A mention names someone: a capitalised word (not a sentence opener), a role noun, or
     a determined noun ('the boy')."""
@@ -242,9 +249,14 @@ def _has_head(words: list[str]) -> bool:
     )
 
 
+# "in Columbus, Ohio", "from Sumter, South Carolina": a town and its state
+CAPITALISED_WORDS = r"[A-Z][\w.]*(?:\s[A-Z][\w.]*)?"
+PLACE = r"(?:\b(?:in|of|from|at|near)\s+" + CAPITALISED_WORDS + r",\s+" + CAPITALISED_WORDS + ")"
 APPOSITIVE_RE = re.compile(
-    r",\s+(?:\d{1,3}|who\b[^,]{0,80}|which\b[^,]{0,80}|[a-z]+ing\b[^,]{0,80}),\s*$"
-    r"|(?<=[\w)]),\s+[^,]{1,120},\s*$"  # "Jenna Golden, Twitter’s director,"
+    r",\s+(?:\d{1,3}(?:,\s+[^,]{0,60}" + PLACE + r")?"  # "Cory James, 22, of Flint, Mich.,"
+    r"|who\b[^,]{0,80}|which\b[^,]{0,80}|[a-z]+ing\b[^,]{0,80}),\s*$"
+    # "Jenna Golden, Twitter’s director,"
+    r"|(?<=[\w)]),\s+(?:[^,]{0,100}" + PLACE + r"|[^,]{1,120}),\s*$"
 )
 
 
@@ -272,6 +284,8 @@ def subject_before(text: str, end: int, floor: int = 0) -> tuple[int, int] | Non
     while index >= 0 and len(taken) < MAX_MENTION_TOKENS:
         word = tokens[index].group()
         low = _low(word)
+        if taken and _ends_with_full_stop(word):
+            break  # "according to a campaign aide. Donald Trump ..."
         if _np_word(word) or (
             low in CONNECTORS and index > 0 and _np_word(tokens[index - 1].group()) and taken
         ):
@@ -394,17 +408,25 @@ def subject_after(text: str, start: int, end: int | None = None) -> tuple[int, i
     return taken[0].start(), end
 
 
+POSTMODIFIER_OPENERS = CONNECTORS - {"and", "to"} | {"with", "who", "close", "familiar"}
+
+
 def _determined_noun(text: str, tokens: list[re.Match[str]]) -> list[re.Match[str]]:
-    """A determiner and the one to three words after it, up to a comma or the sentence end."""
+    """A determiner and the one to three words after it, up to a comma, the sentence end or
+    a preposition ('said one person with knowledge of ...')."""
     words = []
     for token in tokens[1:4]:
         if token.group() == ",":
             break
+        if words and _low(token.group()) in POSTMODIFIER_OPENERS:
+            return [tokens[0], *words]
         words.append(token)
         if token.group().endswith("."):
             break
-    following = text[words[-1].end() : words[-1].end() + 1] if words else ""
-    if words and following and following in ",.;":
+    if not words:
+        return []
+    following = text[words[-1].end() : words[-1].end() + 1]
+    if _ends_with_full_stop(words[-1].group()) or (following and following in ",.;"):
         return [tokens[0], *words]
     return []
 
@@ -427,7 +449,8 @@ def attribution_after(
     according = ACCORDING_RE.match(text, lead)
     if according:
         return _attribution(text, subject_after(text, according.end()), "according to")
-    match = next((m for m in find_cues(text, lead, lead + 120) if _verb_use(text, m)), None)
+    cues = find_cues(text, lead, lead + 120)  # right after the quote, a cue is a verb
+    match = next((m for m in cues if m.start() == lead or _verb_use(text, m)), None)
     if not match or match.start() - lead > 90:
         return _closing_inverted(text, lead)
     if match.start() == lead:  # "said Klopp", "added the spokeswoman"

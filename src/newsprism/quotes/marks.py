@@ -52,13 +52,13 @@ def _closes(text: str, start: int, mark: str, style: str) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[start + len(mark)] if start + len(mark) < len(text) else " "
     if style == "double":
-        if mark in ("”", "»", "''"):
-            return mark != "''" or not before.isspace()
+        if mark in ("”", "»"):
+            return True
         # A straight mark after a space still closes when a nested quote or a comma ends
-        # right before it: '... this is important,' " Magel said'.
+        # right before it: '... this is important,' " Magel said', "coalitions, '' said".
         before_space = text[start - 2] if start > 1 else " "
         straight_closes = not before.isspace() or (before_space in "'’,.!?" and after == " ")
-        return (mark == '"' and straight_closes) or (
+        return (mark in ('"', "''") and straight_closes) or (
             mark == "“" and not before.isspace() and not after.isalnum()
         )
     if mark in ("’", "›", "'"):
