@@ -349,8 +349,29 @@ def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: l
             "opponent, bemoaned the “unrest.”",
             "Donald Trump",
         ),
+        # a verb between the subject and the cue
+        (
+            "Clinton lost her cool, jabbing her finger at an activist as she angrily said, "
+            "“I am so sick of the Sanders campaign lying.”",
+            "she",
+        ),
+        ("Asked about a press conference, Robby Mook laughed and said, “We’ll see.”", "Robby Mook"),
     ],
 )
 def test_speaker_mentions_as_written(paragraph: str, mention: str):
     quotes = extract_quotes(article_of(paragraph), indirect=False)
     assert [q.speaker_mention for q in quotes] == [mention]
+
+
+def test_a_relative_clause_cue_names_who_it_is_about():
+    paragraph = (
+        "“Donald Trump is a dictator in the making,” said Glenn Beck, who said there were “too "
+        "many disturbing things for me to dismiss.” The talks, which started a decade ago, "
+        "remained “useful,” Beck added."
+    )
+    quotes = extract_quotes(article_of(paragraph), indirect=False)
+    assert [(q.speaker_mention, q.speaker) for q in quotes] == [
+        ("Glenn Beck", "Glenn Beck"),
+        ("who", "Glenn Beck"),
+        ("Beck", "Glenn Beck"),
+    ]

@@ -64,6 +64,8 @@ ROLE_NOUNS = {
     "citizens", "students", "student", "teacher", "fans", "parents", "family", "families",
 }  # fmt: skip
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
+# "Beck, who has described Trump as ...": the mention is "who", the speaker Beck
+RELATIVE_PRONOUNS = {"who", "which"}
 DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
                "that", "these", "those", "one", "another", "some", "many"}  # fmt: skip
 # Lower-case words that may sit inside a speaker's description ("former deputy press secretary").
@@ -82,7 +84,8 @@ ADVERBS = {
     "also", "often", "later", "then", "once", "again", "still", "previously", "has", "have",
     "had", "would", "will", "recently", "earlier", "further", "simply", "flatly", "has also",
     "repeatedly", "reportedly", "even", "just", "quickly", "soon", "privately",
-    "publicly", "separately", "bluntly", "could", "might", "did", "does", "do",
+    "publicly", "separately", "bluntly", "could", "might", "did", "does", "do", "should",
+    "must", "can", "may", "shall",
 }  # fmt: skip
 MAX_MENTION_TOKENS = 14
 MENTION_WINDOW = 160  # characters before a cue that its subject can lie in
@@ -118,7 +121,9 @@ def _cue_forms() -> list[str]:
 CUE_FORMS = _cue_forms()
 # Cues are found word by word (a set lookup) rather than by one large alternation, which
 # is slow. Lower case only: "States" in "the United States" is no cue.
-CUE_WORDS = frozenset(f for f in CUE_FORMS if " " not in f)
+# Forms that are seldom cues: "her campaign would continue", "the talks continue".
+NOT_CUE_FORMS = {"continue", "continuing"}
+CUE_WORDS = frozenset(f for f in CUE_FORMS if " " not in f) - NOT_CUE_FORMS
 CUE_PHRASE_RE_SOURCE = [f for f in CUE_FORMS if " " in f]
 
 
@@ -267,18 +272,26 @@ def _without_appositive(text: str, start: int) -> str:
     return text[: match.start()] + " " * (len(text) - match.start()) if match else text
 
 
-def subject_before(text: str, end: int, floor: int = 0) -> tuple[int, int] | None:
+def subject_before(
+    text: str, end: int, floor: int = 0, relative: bool = False
+) -> tuple[int, int] | None:
     """The noun phrase ending just before `end` (adverbs skipped: 'he also told'): a pronoun,
     or names, roles and their description ('Joel Pollak of Breitbart California',
-    'Huma Abedin, vice chairwoman for Clinton’s campaign,')."""
+    'Huma Abedin, vice chairwoman for Clinton’s campaign,'); with `relative`, also the
+    relative pronoun of a clause set off by a comma ('Beck, who has described')."""
     window = max(floor, end - MENTION_WINDOW)
     text = _without_appositive(text[:end], window)
     tokens = list(TOKEN_RE.finditer(text, window, end))
     _drop_adverbials(tokens)
     if not tokens:
         return None
-    if _low(tokens[-1].group()) in PRONOUNS:
-        return tokens[-1].start(), tokens[-1].end()
+    last = tokens[-1]
+    if _low(last.group()) in PRONOUNS or (
+        relative
+        and _low(last.group()) in RELATIVE_PRONOUNS
+        and text[: last.start()].rstrip().endswith(",")
+    ):
+        return last.start(), last.end()
     taken: list[re.Match[str]] = []
     index = len(tokens) - 1
     while index >= 0 and len(taken) < MAX_MENTION_TOKENS:
@@ -323,14 +336,39 @@ def _drop_adverbials(tokens: list[re.Match[str]]) -> None:
     short time phrases ('Priebus later Thursday told', 'Trump at the time said', 'who has
     in the past described')."""
     while tokens:
-        low = _low(tokens[-1].group())
-        if low in ADVERBS or low == "," or _is_time_word(low):
+        word = tokens[-1].group()
+        low = _low(word)
+        if (
+            (word.islower() and (low in ADVERBS or _manner_adverb(low)))
+            or low == ","
+            or _is_time_word(low)
+        ):
             tokens.pop()
+            continue
+        if low == "and" and _verb_after_subject(tokens[:-1]):
+            del tokens[-2:]  # "he laughed and said": the first verb's subject
             continue
         phrase = _time_phrase_length(tokens)
         if not phrase:
             return
         del tokens[-phrase:]
+
+
+def _verb_after_subject(tokens: list[re.Match[str]]) -> bool:
+    """`tokens` end with a subject and a verb ('he laughed')."""
+    if len(tokens) < 2 or not _verb_like(tokens[-1].group()):
+        return False
+    subject = tokens[-2].group()
+    return _low(subject) in PRONOUNS or (_np_word(subject) and not _is_possessive(subject))
+
+
+NOT_MANNER_ADVERBS = {"family", "rally", "ally", "assembly", "supply", "reply", "anomaly",
+                      "monopoly", "belly", "bully", "fly", "jelly"}  # fmt: skip
+
+
+def _manner_adverb(low: str) -> bool:
+    """'angrily', 'infamously' (between a subject and its verb)."""
+    return low.endswith("ly") and len(low) > 4 and low not in NOT_MANNER_ADVERBS
 
 
 def _time_phrase_length(tokens: list[re.Match[str]]) -> int:
@@ -575,10 +613,16 @@ def attribution_before(text: str, end: int | None = None) -> Attribution | None:
                 or subject_before(text, cue.start())
             )
         else:
-            span = subject_before(text, cue.start())
+            span = subject_before(text, cue.start(), relative=word not in NOT_REPORTING)
         if span:
             return _attribution(text, span, word)
     return _turn(text, begin, stop)
+
+
+
+# Cues that, in a relative clause, describe the speaker rather than report ("..., who spoke
+# on the condition of anonymity", "the talks, which started a decade ago")
+NOT_REPORTING = {"spoke", "started", "began", "read", "reads", "put"}
 
 
 # Cue forms that are also nouns ("Clinton's call", "a Trumpian post", "a book called"):

@@ -22,7 +22,14 @@ from newsprism.names import (
     person_mentions,
     strip_possessive,
 )
-from newsprism.quotes.attribution import DETERMINERS, PRONOUNS, ROLE_NOUNS, last_sentence
+from newsprism.quotes.attribution import (
+    DETERMINERS,
+    PRONOUNS,
+    RELATIVE_PRONOUNS,
+    ROLE_NOUNS,
+    last_sentence,
+    subject_before,
+)
 from newsprism.text import fold
 
 CAPITALISED_RE = re.compile(r"[A-Z][\w’'\-]+")
@@ -173,6 +180,11 @@ class PersonIndex:
             return self.last_person_before(position, self._sentence_start(position))
         if low in PRONOUNS:
             return None
+        if low in RELATIVE_PRONOUNS:
+            antecedent = subject_before(self.body, position)
+            if antecedent is None or fold(self.body[slice(*antecedent)]) in RELATIVE_PRONOUNS:
+                return None
+            return self.resolve(self.body[slice(*antecedent)], antecedent[0])
         for person in person_mentions(mention):
             return self.display(person.key) if person.key in self.forms else person.text
         for word in CAPITALISED_RE.findall(mention):
