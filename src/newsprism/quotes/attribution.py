@@ -619,7 +619,6 @@ def attribution_before(text: str, end: int | None = None) -> Attribution | None:
     return _turn(text, begin, stop)
 
 
-
 # Cues that, in a relative clause, describe the speaker rather than report ("..., who spoke
 # on the condition of anonymity", "the talks, which started a decade ago")
 NOT_REPORTING = {"spoke", "started", "began", "read", "reads", "put"}
