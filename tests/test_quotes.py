@@ -356,6 +356,12 @@ def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: l
             "she",
         ),
         ("Asked about a press conference, Robby Mook laughed and said, “We’ll see.”", "Robby Mook"),
+        # a cue in a subordinate clause; the quote is in the main clause, with its own subject
+        (
+            "When Trump announced his candidacy in June, he infamously referred to Mexican "
+            "immigrants as “criminals.”",
+            "he",
+        ),
     ],
 )
 def test_speaker_mentions_as_written(paragraph: str, mention: str):

@@ -614,9 +614,31 @@ def attribution_before(text: str, end: int | None = None) -> Attribution | None:
             )
         else:
             span = subject_before(text, cue.start(), relative=word not in NOT_REPORTING)
+        if span and (later := _main_clause_subject(text, begin, cue, stop)):
+            return _attribution(text, later, "")  # the quote is in a later clause
         if span:
             return _attribution(text, span, word)
     return _turn(text, begin, stop)
+
+
+SUBORDINATORS = {"when", "after", "while", "as", "since", "before", "although", "though",
+                 "if", "because", "once", "until", "whenever"}  # fmt: skip
+MAIN_CLAUSE_RE = re.compile(r",\s+(he|she|they|I|we)\s+(\w+)(?:\s+(\w+))?")
+
+
+def _main_clause_subject(
+    text: str, begin: int, cue: re.Match[str], stop: int
+) -> tuple[int, int] | None:
+    """'When Trump announced his candidacy, he infamously referred to ... “criminals”': the
+    cue sits in a subordinate clause; the quote is in the main clause, with its own subject."""
+    opener = text[begin : cue.start()].split(maxsplit=1)
+    if not opener or opener[0].lower() not in SUBORDINATORS or "," in text[begin : cue.start()]:
+        return None
+    match = MAIN_CLAUSE_RE.search(text, cue.end(), stop)
+    if match is None or "," in text[cue.end() : match.start()]:
+        return None
+    verb = match.group(3) or "" if _manner_adverb(match.group(2)) else match.group(2)
+    return (match.start(1), match.end(1)) if _verb_like(verb) else None
 
 
 # Cues that, in a relative clause, describe the speaker rather than report ("..., who spoke
