@@ -381,3 +381,17 @@ def test_a_relative_clause_cue_names_who_it_is_about():
         ("who", "Glenn Beck"),
         ("Beck", "Glenn Beck"),
     ]
+
+
+def test_a_quote_opening_a_sentence_after_a_signed_quote_keeps_its_speaker():
+    paragraph = (
+        "One of the authors, Ari Fleischer, said the nomination will test their conclusions. "
+        "“Certainly Donald Trump has gone the other way,” said Jeb Bush. “If he loses, he’ll "
+        "give even more credence to our report.” He added, “Time will tell.”"
+    )
+    quotes = extract_quotes(article_of(paragraph), indirect=False)
+    assert [(q.speaker_mention, q.speaker) for q in quotes] == [
+        ("Jeb Bush", "Jeb Bush"),
+        ("Jeb Bush", "Jeb Bush"),
+        ("He", "Jeb Bush"),
+    ]

@@ -177,7 +177,7 @@ DASH_RE = re.compile(r"\s*[―—–-]\s*[A-Z]")
 TURN_RE = re.compile(r"(?:^|[.!?]\s+)((?:[A-Z][\w’'.\-]*\s){0,3}[A-Z][\w’'.\-]*):\s*$")
 ABBREVIATIONS = ("Sen", "Rep", "Gov", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Jr", "Sr", "Inc",
                  "Co", "Lt", "Col", "No", "vs", "Prof", "Sgt", "Capt", "Mt", "Ft")  # fmt: skip
-BREAK_CANDIDATE_RE = re.compile(r"[.!?]['\"”’)]*\s+(?=[\"“‘'(]{0,2}[A-Z0-9])")
+BREAK_CANDIDATE_RE = re.compile(r"[.!?]['\"”’)]*\s+(?=[\"“‘'(]{0,2}[A-Z0-9]|“|''|\"\s)")
 ABBREVIATION_END_RE = re.compile(r"(?:\b(?:" + "|".join(ABBREVIATIONS) + r")|\b[A-Z])$")
 SENTENCE_WINDOW = 600  # characters looked back for a sentence start
 
@@ -512,7 +512,8 @@ def _short_sign_off(text: str, lead: int) -> bool:
     """text[lead:] opens with a short sentence that reports nothing itself ('Klopp said.')."""
     end = _ends_sentence(text, lead) or len(text)
     words = text[lead:end].split()
-    return len(words) <= MAX_SIGN_OFF_WORDS and "that" not in words
+    opens_quote = any(mark in text[lead:end] for mark in ("“", '"', "‘", "''"))  # 'He added, “
+    return len(words) <= MAX_SIGN_OFF_WORDS and "that" not in words and not opens_quote
 
 
 CLOSING_PRONOUN_RE = re.compile(r",\s+(he|she|they|we|I)\s+$")
