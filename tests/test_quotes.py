@@ -356,6 +356,12 @@ def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: l
             "she",
         ),
         ("Asked about a press conference, Robby Mook laughed and said, “We’ll see.”", "Robby Mook"),
+        # the subject of a sentence with no cue, past its appositive
+        (
+            "Bush, Florida’s former governor, also attacked Donald Trump, with whom he clashed at "
+            "the debate, calling him a “loser.”",
+            "Bush",
+        ),
         # a cue in a subordinate clause; the quote is in the main clause, with its own subject
         (
             "When Trump announced his candidacy in June, he infamously referred to Mexican "
