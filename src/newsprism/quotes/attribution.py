@@ -882,7 +882,7 @@ def _after_appositive(text: str, start: int, end: int) -> re.Match[str] | None:
     """The first word after ', Florida’s former governor,' (from just after its first comma),
     adverbs skipped; None unless the appositive is short and closed by a comma."""
     close = text.find(",", start, min(end, start + 80))
-    if close < 0 or any(c in text[start:close] for c in ".;:!?\"“”"):
+    if close < 0 or any(c in text[start:close] for c in '.;:!?"“”'):
         return None
     for word in TOKEN_RE.finditer(text, close + 1, end):
         if _low(word.group()) not in ADVERBS and not _manner_adverb(_low(word.group())):
