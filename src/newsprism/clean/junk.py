@@ -370,28 +370,35 @@ WHOLE_LINES: dict[str, str] = {
     "text size": "page-tools",
 }  # fmt: skip
 
-FlatPatterns = tuple[tuple[int, str, re.Pattern[str], tuple[str, ...] | None], ...]
+FlatPatterns = tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...]
 
 
-def _flatten(kinds: tuple[JunkKind, ...]) -> FlatPatterns:
-    """The table flattened for the hot loop: (max words, kind, pattern, needles), in order."""
+def _by_length(kinds: tuple[JunkKind, ...]) -> tuple[FlatPatterns, ...]:
+    """The table flattened for the hot loop, once per line length: at index n, the
+    (kind, pattern, needles) that may fire on a line of n words, in table order."""
+    longest = max((kind.max_words for kind in kinds), default=-1)
     return tuple(
-        (kind.max_words, kind.name, pattern, tuple(needles) if needles else None)
-        for kind in kinds
-        for pattern, needles in kind.compiled
+        tuple(
+            (kind.name, pattern, tuple(needles) if needles else None)
+            for kind in kinds
+            if words <= kind.max_words
+            for pattern, needles in kind.compiled
+        )
+        for words in range(longest + 1)
     )
 
 
-FLAT_PATTERNS = _flatten(JUNK_KINDS)
-QUOTED_PATTERNS = _flatten(tuple(kind for kind in JUNK_KINDS if kind.quoted))
+PATTERNS_BY_LENGTH = _by_length(JUNK_KINDS)
+QUOTED_BY_LENGTH = _by_length(tuple(kind for kind in JUNK_KINDS if kind.quoted))
 
 
 def junk_kind(normalised_line: str, words: int, quoted: bool = False) -> str | None:
     """The first kind with a pattern that matches the line (and allows its length); of a
     line with double quotes, only among the kinds that allow them."""
-    for max_words, name, pattern, needles in QUOTED_PATTERNS if quoted else FLAT_PATTERNS:
-        if words > max_words:
-            continue
+    table = QUOTED_BY_LENGTH if quoted else PATTERNS_BY_LENGTH
+    if words >= len(table):
+        return None
+    for name, pattern, needles in table[words]:
         if needles is not None:
             for needle in needles:
                 if needle in normalised_line:
