@@ -50,9 +50,9 @@ def load() -> tuple[list[Article], dict[str, list[Quote]], dict[str, str], dict[
                 published=record.get("date"),
                 outlet=record.get("source"),
             )
+            # An article that cleaning empties (a page of junk) is still scored: the pipeline
+            # refuses it, which leaves it a story of its own, as the grouping does here.
             article = clean_document(document)
-            if not article.paragraphs:
-                continue
             articles.append(article)
             quotes[article.id] = extract_quotes(article, indirect=False)
             gold[article.id] = f"{name}:{record['cluster']}"
@@ -90,16 +90,24 @@ def run_newsprism(articles, quotes, embed=None, refine=False) -> tuple[dict[str,
     return {a: s.id for s in stories for a in s.articles}, elapsed
 
 
-def agglomerative(vectors, ids: list[str], gold: dict[str, str]) -> tuple[dict[str, str], float]:
-    """Average-linkage clustering on cosine distance, best threshold of the sweep."""
+def agglomerative(
+    vectors, articles: list[Article], gold: dict[str, str]
+) -> tuple[dict[str, str], float]:
+    """Average-linkage clustering on cosine distance, best threshold of the sweep; an article
+    with no text left after cleaning is a cluster of its own."""
+    import numpy as np
     from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import pdist
 
-    tree = linkage(pdist(vectors, metric="cosine"), method="average")
+    ids = [a.id for a in articles]
+    has_text = np.array([bool(article_text(a).strip()) for a in articles])
+    texted = [i for i, keep in zip(ids, has_text, strict=True) if keep]
+    alone = {i: f"alone:{i}" for i, keep in zip(ids, has_text, strict=True) if not keep}
+    tree = linkage(pdist(np.asarray(vectors)[has_text], metric="cosine"), method="average")
     best: tuple[float, dict[str, str], float] | None = None
     for threshold in SWEEP:
         labels = fcluster(tree, t=threshold, criterion="distance")
-        predicted = {i: str(label) for i, label in zip(ids, labels, strict=True)}
+        predicted = {i: str(label) for i, label in zip(texted, labels, strict=True)} | alone
         f1 = bcubed(predicted, gold)[2]
         if best is None or f1 > best[0]:
             best = (f1, predicted, threshold)
@@ -114,7 +122,7 @@ def run_tfidf(articles, gold) -> tuple[dict[str, str], float, float]:
     vectors = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1).fit_transform(
         [article_text(a) for a in articles]
     )
-    predicted, threshold = agglomerative(vectors.toarray(), [a.id for a in articles], gold)
+    predicted, threshold = agglomerative(vectors.toarray(), articles, gold)
     return predicted, time.perf_counter() - start, threshold
 
 
@@ -128,7 +136,7 @@ def run_embeddings(articles, gold) -> tuple[dict[str, str], float, float] | None
     vectors = model.encode(
         [article_text(a) for a in articles], batch_size=32, normalize_embeddings=True
     )
-    predicted, threshold = agglomerative(vectors, [a.id for a in articles], gold)
+    predicted, threshold = agglomerative(vectors, articles, gold)
     return predicted, time.perf_counter() - start, threshold
 
 

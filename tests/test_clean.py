@@ -203,3 +203,70 @@ def test_safety_rule_lets_a_small_template_removal_through():
     )
     assert [(r.text, r.reason) for r in article.removed] == [(footer, "outlet-template")]
     assert article.notes == []
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Rating is available when the video has been rented.", "video"),
+        ("Media playback is unsupported on your device", "video"),
+        ("This feature is not available right now. Please try again later.", "unavailable"),
+        ("Please enable JavaScript to watch this video", "unavailable"),
+        ("Tweet with a location", "social-embed"),
+        ("See more of Jane Doe on Facebook", "social-embed"),
+        ("Twitter", "social-embed"),
+        ("Image copyright Getty Images", "image-credit"),
+        ("Advertisement Continue reading the main story", "advertisement"),
+        ("Story Continued Below", "advertisement"),
+        (
+            "Breaking News Emails Get breaking news alerts and special reports. The news and "
+            "stories that matter, delivered weekday mornings.",
+            "form",
+        ),
+        ("The WARC files associated with this crawl are not currently available.", "web-archive"),
+    ],
+)
+def test_new_junk_kinds_fire_on_their_lines(line, reason):
+    test_junk_kinds_fire_on_their_lines(line, reason)
+
+
+# A page that is an embedded tweet with nothing but the embed's location notice around it.
+TWEET_EMBED_PAGE = """Tweet with a location
+
+You can add location information to your Tweets, such as your city or precise location, \
+from the web and via third-party applications. You always have the option to delete your \
+Tweet location history. Learn more"""
+
+# A web-archive capture notice standing where the article was; its last line quotes a name.
+ARCHIVE_NOTICE_PAGE = """Starting in 1996, Alexa Internet has been donating their crawl data to \
+the Internet Archive. Flowing in every day, these data are added to the Wayback Machine after \
+an embargo period.
+These crawls are part of an effort to archive pages as they are created and archive the pages \
+that they refer to. That way, as the pages that are referenced are changed or taken from the \
+web, a link to the version that was live when the page was written will be preserved.Then the \
+Internet Archive hopes that references to these archived pages will be put in place of a link \
+that would be otherwise be broken. Crawls of supported "No More 404" sites."""
+
+
+@pytest.mark.parametrize(
+    ("page", "reasons"),
+    [
+        (TWEET_EMBED_PAGE, {"social-embed"}),
+        (ARCHIVE_NOTICE_PAGE, {"web-archive"}),
+    ],
+)
+def test_a_page_of_junk_is_emptied_and_every_removal_says_why(page, reasons):
+    article = clean_document(Document(source="p", title=None, content=page))
+    assert article.paragraphs == [] and article.standfirst is None
+    assert {r.reason for r in article.removed} == reasons
+    every_removal = "".join(r.text for r in article.removed)
+    assert every_removal.replace(" ", "") == page.replace(" ", "").replace("\n", "")
+
+
+def test_news_about_the_web_archive_is_kept():
+    line = (
+        "The Internet Archive said on Monday it would appeal the ruling, which found that its "
+        "lending of scanned books through the Wayback Machine's sister site broke copyright law."
+    )
+    article = clean_lines(*BODY, line)
+    assert article.removed == []

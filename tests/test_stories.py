@@ -201,3 +201,18 @@ def test_stories_continue_across_runs_and_rebuild(tmp_path):
         assert len(store.story_profiles()) == 18
         predicted = {a: s.id for s in store.stories() for a in s.articles}
         assert bcubed_f1(predicted, gold) >= 0.75
+
+
+def test_an_article_with_no_body_left_does_not_join_a_story():
+    """A page whose body was all junk keeps only its title: too little to judge, so it stands
+    alone, even when the title shares the story's words."""
+    text = [
+        "The council voted to close the Elm Street library branch after a budget shortfall.",
+        "Library users protested outside the town hall as the council voted on the closure.",
+    ]
+    title = "Council votes to close Elm Street library"
+    first, second = (Article(id=i, source=i, title=title, paragraphs=text) for i in "ab")
+    emptied = Article(id="c", source="c", title=title, paragraphs=[])
+    later = Article(id="d", source="d", title=title, paragraphs=text)
+    stories = group_stories([first, second, emptied, later], {})
+    assert sorted(s.articles for s in stories) == [["a", "b", "d"], ["c"]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsprism.clean.junk import JUNK_KINDS, SECTION_LABELS, junk_kind
+from newsprism.clean.junk import JUNK_KINDS, SECTION_LABELS, WHOLE_LINES, junk_kind
 from newsprism.clean.shapes import (
     line_shape_reason,
     strip_dateline_prefix,
@@ -42,11 +42,12 @@ def junk_reason(text: str) -> str | None:
     if words > MAX_JUNK_WORDS:
         return None
     norm = BULLET_RE.sub("", normalise_line(text))
-    if norm.strip(" .:-|–—") in SECTION_LABELS:
+    label = norm.strip(" .:-|–—")
+    if label in SECTION_LABELS:
         return "section-label"
-    if DOUBLE_QUOTE_RE.search(text):
-        return None
-    return junk_kind(norm, words)
+    if kind := WHOLE_LINES.get(label):
+        return kind
+    return junk_kind(norm, words, quoted=DOUBLE_QUOTE_RE.search(text) is not None)
 
 
 def split_glued_junk(line: str) -> tuple[str, list[Removed]]:

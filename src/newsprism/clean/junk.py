@@ -20,6 +20,9 @@ class JunkKind:
     description: str
     patterns: tuple[str, ...]
     max_words: int = 40
+    # Whether it fires on a line with double quotes too (most kinds do not: the line may be
+    # speech); for notices whose wording is never speech.
+    quoted: bool = False
     # Each pattern compiled, with strings one of which any match must contain (a fast
     # pre-check: most lines contain none of them, and no regular expression runs).
     compiled: tuple[tuple[re.Pattern[str], frozenset[str] | None], ...] = field(
@@ -111,8 +114,57 @@ JUNK_KINDS: tuple[JunkKind, ...] = (
             r"\byour browser does not support\b",
             r"^(play|replay) video\b",
             r"\bthis (video|embed|content) (is|can|cannot|requires)\b",
+            r"^rating is available when the video has been rented\b",
+            r"\bmedia playback is (unsupported|not supported)\b",
         ),
         max_words=20,
+    ),
+    JunkKind(
+        "unavailable",
+        "notices that a page, a feature or the script it needs is not available",
+        (
+            r"^(sorry, )?this (feature|page|article|story|content) (is (not|no longer|currently not) available|could not be found|has been removed|no longer exists)\b",
+            r"\b(enable|turn on) javascript\b",
+        ),
+        max_words=25,
+    ),
+    JunkKind(
+        "social-embed",
+        "text standing in for an embedded post: tweet-location notices, embed code",
+        (
+            r"\b(add location information to your tweets|when you tweet with a location)\b",
+            r"^add this (tweet|video) to your website by copying the code\b",
+            r"^see more of .{1,60} on (facebook|instagram)$",
+        ),
+        max_words=45,
+    ),
+    JunkKind(
+        "web-archive",
+        "web-archive crawl and collection notices (Internet Archive, Wayback Machine, Archive-It)",
+        (
+            r"\bcrawl(s are part of an effort to archive| data to the internet archive| was run at a level|s of supported|s performed by)\b",
+            r"\bwarc files\b",
+            r"^(the )?seed for (this crawl|wide\d+) was\b",
+            r"\b(inter-?domain (links?|navigational)|(slash pages from every|highly ranked urls per) domain)\b",
+            r"\b(using the|harvested through) archive-it\b",
+            r"\breferences to these archived pages\b",
+            r"\b(these web captures are available|for more information about this collection please)\b",
+            r"\bcollaborative project to preserve\b.*\bweb ?sites\b",
+        ),
+        max_words=90,
+        quoted=True,
+    ),
+    JunkKind(
+        "form",
+        "sign-up and verification form text: robot checks, verification mails, mailing lists",
+        (
+            r"\bverify (that )?you'?re not a robot\b",
+            r"\b(sent you a|receive the) verification (e-?mail|message)\b",
+            r"\bjoin our mailing list\b",
+            r"\b(get|sign up for) breaking news (e-?mails|alerts)\b",
+            r"\bget push notifications\b",
+        ),
+        max_words=80,
     ),
     JunkKind(
         "read-more",
@@ -140,6 +192,7 @@ JUNK_KINDS: tuple[JunkKind, ...] = (
             r"^(credit|source|photo credit)s?:",
             r"\((getty( images)?|ap( photo)?|reuters|afp|pa( wire| media)?|epa|shutterstock)\)$",
             r"^(getty images|ap photo|reuters|afp via getty images|pa wire|shutterstock)\b",
+            r"^(image|photo|picture) (copyright|caption)\b",
         ),
         max_words=25,
     ),
@@ -234,6 +287,7 @@ JUNK_KINDS: tuple[JunkKind, ...] = (
         (
             r"^(print|print article|print this( article| page)?|text size|font size|email( this)?( article| story)?|save( article| story)?|order reprints|reprints|bookmark|listen to this article|show more|load more|back to top|skip to (main )?content)$",
             r"^an error has occurred\b",
+            r"^e-?mail this( article| story)? to a friend\b",
             r"^this (article|story) has been sent to\b",
             r"^thank you$",
         ),
@@ -293,19 +347,58 @@ SECTION_LABELS: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 
-# The table flattened for the hot loop: (max words, kind, pattern, needles), in table order.
-FLAT_PATTERNS: tuple[tuple[int, str, re.Pattern[str], tuple[str, ...] | None], ...] = tuple(
-    (kind.max_words, kind.name, pattern, tuple(needles) if needles else None)
-    for kind in JUNK_KINDS
-    for pattern, needles in kind.compiled
-)
+# Lines that are junk whole (normalised, outer punctuation stripped): one lookup, no pattern.
+WHOLE_LINES: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "facebook", "twitter", "google", "google plus", "google+", "youtube", "instagram",
+            "pinterest", "reddit", "tumblr", "linkedin", "whatsapp", "play facebook",
+            "tweet with a location", "add a location to your tweets",
+        ),
+        "social-embed",
+    ),
+    **dict.fromkeys(("photo", "image", "photos"), "image-credit"),
+    **dict.fromkeys(
+        (
+            "story continued below", "continue reading the main story",
+            "advertisement continue reading the main story",
+        ),
+        "advertisement",
+    ),
+    **dict.fromkeys(("scroll down for video", "scroll down for the video"), "video"),
+    **dict.fromkeys(("javascript is disabled", "javascript is required"), "unavailable"),
+    "text size": "page-tools",
+}  # fmt: skip
+
+FlatPatterns = tuple[tuple[str, re.Pattern[str], tuple[str, ...] | None], ...]
 
 
-def junk_kind(normalised_line: str, words: int) -> str | None:
-    """The first kind with a pattern that matches the line (and allows its length)."""
-    for max_words, name, pattern, needles in FLAT_PATTERNS:
-        if words > max_words:
-            continue
+def _by_length(kinds: tuple[JunkKind, ...]) -> tuple[FlatPatterns, ...]:
+    """The table flattened for the hot loop, once per line length: at index n, the
+    (kind, pattern, needles) that may fire on a line of n words, in table order."""
+    longest = max((kind.max_words for kind in kinds), default=-1)
+    return tuple(
+        tuple(
+            (kind.name, pattern, tuple(needles) if needles else None)
+            for kind in kinds
+            if words <= kind.max_words
+            for pattern, needles in kind.compiled
+        )
+        for words in range(longest + 1)
+    )
+
+
+PATTERNS_BY_LENGTH = _by_length(JUNK_KINDS)
+QUOTED_BY_LENGTH = _by_length(tuple(kind for kind in JUNK_KINDS if kind.quoted))
+
+
+def junk_kind(normalised_line: str, words: int, quoted: bool = False) -> str | None:
+    """The first kind with a pattern that matches the line (and allows its length); of a
+    line with double quotes, only among the kinds that allow them."""
+    table = QUOTED_BY_LENGTH if quoted else PATTERNS_BY_LENGTH
+    if words >= len(table):
+        return None
+    for name, pattern, needles in table[words]:
         if needles is not None:
             for needle in needles:
                 if needle in normalised_line:

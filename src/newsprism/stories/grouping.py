@@ -37,6 +37,7 @@ BEST_MEMBER_SHARE = 0.3  # a story's score: this much its best member, the rest 
 SHARED_QUOTE_BONUS = 0.25
 SAME_OUTLET_PENALTY = 0.1
 MAX_DAYS_APART = 7
+MIN_BODY_WORDS = 3  # distinct content words below which an article's body is too little to judge
 DAY_DECAY = 0.04  # a day between two articles costs their similarity this much
 NAME_WEIGHT = 2.0
 TITLE_WEIGHT = 2.0
@@ -146,9 +147,8 @@ class StoryGrouper:
 
     def profile(self, article: Article, quotes: Iterable[Quote] = ()) -> tuple[Profile, dict]:
         """The article's profile and its full unit vector (hash -> weight); counts its terms."""
-        counts = _terms(article.title, TITLE_WEIGHT)
-        counts += _terms(article.standfirst or "", 1.0)
-        counts += _terms(article.body, 1.0)
+        body = _terms(article.standfirst or "", 1.0) + _terms(article.body, 1.0)
+        counts = _terms(article.title, TITLE_WEIGHT) + body
         hashes = {term_hash(t): w for t, w in counts.items()}
         self.documents += 1
         for h in hashes:
@@ -157,6 +157,8 @@ class StoryGrouper:
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
         vector = {h: v / norm for h, v in vector.items()}
         strongest = sorted(vector, key=vector.__getitem__, reverse=True)[:VECTOR_TERMS]
+        if sum(" " not in term for term in body) < MIN_BODY_WORDS:
+            strongest = []  # a title alone (or a body of junk) is too little: a story of its own
         shingles = {zlib.crc32(" ".join(s).encode()) for q in quotes for s in shingles_of(q.text)}
         profile = Profile(
             array("q", strongest),
