@@ -638,7 +638,7 @@ def _main_clause_subject(
     match = MAIN_CLAUSE_RE.search(text, cue.end(), stop)
     if match is None or "," in text[cue.end() : match.start()]:
         return None
-    verb = match.group(3) or "" if _manner_adverb(match.group(2)) else match.group(2)
+    verb = (match.group(3) or "") if _manner_adverb(match.group(2)) else match.group(2)
     return (match.start(1), match.end(1)) if _verb_like(verb) else None
 
 
