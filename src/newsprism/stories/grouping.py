@@ -4,13 +4,16 @@ similar to, or starts one.
 An article is a TF-IDF vector over content words and their bigrams (names and the title
 count double), with document frequencies learned from the stream. Candidates come from an
 inverted index over each article's most distinctive terms, capped per term and cleared of
-articles too old to join, so the work per article stays flat as the corpus grows; where it
-is crowded, candidates are compared on their strongest terms first. A story is scored partly
-on its best-matching member and mostly on its mean, which stops one loose match chaining two
-stories together. Shared quoted words add to the score; each day between two articles takes
-from it (the same topic a few days on is usually a new event), and articles far apart in time
-never join; a story that already has an article from the same outlet is harder to join
-(outlets seldom run one story twice).
+articles too old to join. Each posting keeps the term's weight, so walking the postings
+already gives every candidate part of its dot product with the new article (over the index
+terms they share, a lower bound of the whole). Only the likeliest candidates by that part are
+compared in full; for the others it is scaled by how the full comparisons of their story's
+members came out. So the work per article stays flat however crowded the index. A story is
+scored partly on its best-matching member and mostly on its mean, which stops one loose match
+chaining two stories together. Shared quoted words add to the score; each day between two
+articles takes from it (the same topic a few days on is usually a new event), and articles far
+apart in time never join; a story that already has an article from the same outlet is harder
+to join (outlets seldom run one story twice).
 
 What the stream remembers of an article is a compact Profile (hashed terms and weights), which
 the store keeps, so a later run goes on from where the last one stopped.
@@ -18,6 +21,7 @@ the store keeps, so a later run goes on from where the last one stopped.
 
 from __future__ import annotations
 
+import heapq
 import math
 import zlib
 from array import array
@@ -43,7 +47,7 @@ TITLE_WEIGHT = 2.0
 INDEX_TERMS = 12  # terms an article is findable by
 VECTOR_TERMS = 150  # terms kept of an article's vector
 POSTINGS_CAP = 300  # articles remembered per term (the most recent)
-MAX_CANDIDATES = 300  # articles an article is compared with, at most
+FULL_COMPARISONS = 30  # candidates compared in full; the rest are estimated from the index
 DF_BUCKETS = 1 << 22  # hashed document-frequency counters (16 MB)
 SHINGLE = 5
 MAX_SHINGLES = 32
@@ -140,6 +144,7 @@ class StoryGrouper:
     story_size: Counter[int] = field(default_factory=Counter)
     story_outlets: dict[int, Counter[int]] = field(default_factory=lambda: defaultdict(Counter))
     postings: dict[int, array] = field(default_factory=dict)
+    posting_weights: dict[int, array] = field(default_factory=dict)
     document_frequency: array = field(default_factory=lambda: array("I", bytes(4 * DF_BUCKETS)))
     documents: int = 0
     next_story: int = 0
@@ -207,15 +212,19 @@ class StoryGrouper:
 
     def _index(self, position: int) -> None:
         profile = self.profiles[position]
-        for h in profile.terms[:INDEX_TERMS]:
+        for h, weight in zip(profile.terms[:INDEX_TERMS], profile.weights, strict=False):
             posting = self.postings.setdefault(h, array("q"))
-            if profile.day:
-                self._forget_old(posting, profile.day)
+            weights = self.posting_weights.setdefault(h, array("f"))
+            stale = self._stale(posting, profile.day) if profile.day else 0
+            if len(posting) - stale >= 2 * POSTINGS_CAP:
+                stale = POSTINGS_CAP
+            if stale:
+                del posting[:stale]
+                del weights[:stale]
             posting.append(position)
-            if len(posting) > 2 * POSTINGS_CAP:
-                del posting[:POSTINGS_CAP]
+            weights.append(weight)
 
-    def _forget_old(self, posting: array, day: int) -> None:
+    def _stale(self, posting: array, day: int) -> int:
         """Drop a posting's oldest entries while they are too old to join an article of `day`
         (the stream runs in date order, so none later could join them either)."""
         stale = 0
@@ -224,44 +233,100 @@ class StoryGrouper:
             if not other or day - other <= MAX_DAYS_APART:
                 break
             stale += 1
-        if stale:
-            del posting[:stale]
+        return stale
 
-    def _candidates(self, profile: Profile) -> list[int]:
-        """Earlier articles sharing an index term with this one; at most MAX_CANDIDATES,
-        those sharing the most terms first, so the work per article has a ceiling."""
-        shared: Counter[int] = Counter()
-        for h in profile.terms[:INDEX_TERMS]:
+    def _candidates(self, profile: Profile) -> dict[int, float]:
+        """Earlier articles sharing an index term with this one, each with the dot product of
+        the two vectors over the index terms they share: a cheap lower bound of their cosine
+        (no weight is negative), found while walking the postings."""
+        partial: dict[int, float] = {}
+        get = partial.get
+        for h, weight in zip(profile.terms[:INDEX_TERMS], profile.weights, strict=False):
             posting = self.postings.get(h)
-            if posting is not None:
-                shared.update(posting[-POSTINGS_CAP:])
-        if len(shared) <= MAX_CANDIDATES:
-            return list(shared)
-        return [position for position, _ in shared.most_common(MAX_CANDIDATES)]
+            if posting is None:
+                continue
+            weights = self.posting_weights[h]
+            recent = zip(posting[-POSTINGS_CAP:], weights[-POSTINGS_CAP:], strict=True)
+            for position, other in recent:
+                partial[position] = get(position, 0.0) + weight * other
+        return partial
+
+    def _adjustment(self, profile: Profile, other: Profile) -> float | None:
+        """What time and shared quotes add to two articles' similarity; None when they are
+        too far apart in time to join."""
+        adjustment = 0.0
+        if profile.day and other.day:
+            days = abs(profile.day - other.day)
+            if days > MAX_DAYS_APART:
+                return None
+            adjustment -= DAY_DECAY * days
+        if len(profile.shingles & other.shingles) >= 2:
+            adjustment += SHARED_QUOTE_BONUS
+        return adjustment
+
+    def _adjustments(self, profile: Profile, positions: Iterable[int]) -> dict[int, float]:
+        """`_adjustment` for many articles, those within reach only (one loop: this runs for
+        every candidate)."""
+        adjustments = {}
+        day, shingles, profiles = profile.day, profile.shingles, self.profiles
+        for position in positions:
+            other = profiles[position]
+            adjustment = 0.0
+            if day and other.day:
+                days = abs(day - other.day)
+                if days > MAX_DAYS_APART:
+                    continue
+                adjustment = -DAY_DECAY * days
+            if shingles and len(shingles & other.shingles) >= 2:
+                adjustment += SHARED_QUOTE_BONUS
+            adjustments[position] = adjustment
+        return adjustments
+
+    def _similarities(self, profile: Profile, vector: dict, itself: int) -> dict[int, float]:
+        """Each candidate article's similarity: in full (`_similarity`) for the FULL_COMPARISONS
+        likeliest; for the rest, their index-term dot product scaled by how much larger the
+        full one came out for the compared members of their story (members of one story are
+        alike), so the work per article has a ceiling however crowded the index is."""
+        partials = self._candidates(profile)
+        partials.pop(itself, None)
+        adjustments = self._adjustments(profile, partials)
+        estimates = {p: partials[p] + a for p, a in adjustments.items()}
+        if len(estimates) <= FULL_COMPARISONS:
+            return {p: self._similarity(profile, vector, self.profiles[p]) for p in estimates}
+        closest = heapq.nlargest(FULL_COMPARISONS, estimates, key=estimates.__getitem__)
+        full: dict[int, float] = defaultdict(float)
+        partial: dict[int, float] = defaultdict(float)
+        for position in closest:
+            score = self._similarity(profile, vector, self.profiles[position])
+            estimates[position] = score
+            story = self.story_of[position]
+            full[story] += score - adjustments[position]
+            partial[story] += partials[position]
+        compared = set(closest)
+        for position, adjustment in adjustments.items():
+            story = self.story_of[position]
+            if position not in compared and full[story] > partial[story] > 0:
+                scaled = partials[position] * full[story] / partial[story]
+                estimates[position] = min(1.0, scaled) + adjustment
+        return estimates
 
     def _similarity(self, profile: Profile, vector: dict, other: Profile) -> float:
         """Cosine of the two term vectors, with the time, quote and embedding signals."""
-        if profile.day and other.day and abs(profile.day - other.day) > MAX_DAYS_APART:
+        adjustment = self._adjustment(profile, other)
+        if adjustment is None:
             return -1.0
         score = sum(map(mul, other.weights, map(vector.get, other.terms, repeat(0.0))))
-        if profile.day and other.day:
-            score -= DAY_DECAY * abs(profile.day - other.day)
-        if len(profile.shingles & other.shingles) >= 2:
-            score += SHARED_QUOTE_BONUS
         if profile.embedding and other.embedding:
             score += EMBEDDING_WEIGHT * sum(
                 a * b for a, b in zip(profile.embedding, other.embedding, strict=True)
             )
-        return score
+        return score + adjustment
 
     def _story_scores(self, profile: Profile, vector: dict, itself: int = -1) -> dict[int, float]:
         """Each candidate story's score for an article; `itself`, the article's own position
         when it is already placed, is left out of its story."""
         by_story: dict[int, list[float]] = defaultdict(list)
-        for position in self._candidates(profile):
-            if position == itself:
-                continue
-            score = self._similarity(profile, vector, self.profiles[position])
+        for position, score in self._similarities(profile, vector, itself).items():
             if score > 0:
                 by_story[self.story_of[position]].append(score)
         own = self.story_of[itself] if itself >= 0 else -1
@@ -285,7 +350,7 @@ class StoryGrouper:
         story it now fits best, later articles included (the stream could only see earlier
         ones). The index is built again as the pass goes, running a window ahead of it, so
         the work stays linear. Returns how many articles moved."""
-        self.postings = {}
+        self.postings, self.posting_weights = {}, {}
         moved = ahead = 0
         for position, profile in enumerate(self.profiles):
             while ahead < len(self.profiles) and _within_reach(profile, self.profiles[ahead]):
