@@ -216,8 +216,8 @@ def test_crowded_index_estimates_the_candidates_it_does_not_compare(monkeypatch)
     assert len({grouper.add(copy) for copy in copies}) == 1
     profile, vector = grouper.profile(dataclasses.replace(article, id="new", outlet="new"))
     partials = grouper._candidates(profile)
-    full = {p: grouper._similarity(profile, vector, grouper.profiles[p]) for p in partials}
-    assert set(partials) == set(range(5))
+    full = grouper._similarities(profile, vector, itself=-1)  # all compared in full
+    assert set(partials) == set(full) == set(range(5))
     assert all(0 < partials[p] < full[p] for p in partials)  # a lower bound of the whole
     monkeypatch.setattr(grouping, "FULL_COMPARISONS", 1)
     estimated = grouper._similarities(profile, vector, itself=-1)

@@ -251,22 +251,9 @@ class StoryGrouper:
                 partial[position] = get(position, 0.0) + weight * other
         return partial
 
-    def _adjustment(self, profile: Profile, other: Profile) -> float | None:
-        """What time and shared quotes add to two articles' similarity; None when they are
-        too far apart in time to join."""
-        adjustment = 0.0
-        if profile.day and other.day:
-            days = abs(profile.day - other.day)
-            if days > MAX_DAYS_APART:
-                return None
-            adjustment -= DAY_DECAY * days
-        if len(profile.shingles & other.shingles) >= 2:
-            adjustment += SHARED_QUOTE_BONUS
-        return adjustment
-
     def _adjustments(self, profile: Profile, positions: Iterable[int]) -> dict[int, float]:
-        """`_adjustment` for many articles, those within reach only (one loop: this runs for
-        every candidate)."""
+        """What time and shared quotes add to the article's similarity with each of these,
+        for those close enough in time to join it."""
         adjustments = {}
         day, shingles, profiles = profile.day, profile.shingles, self.profiles
         for position in positions:
@@ -283,44 +270,47 @@ class StoryGrouper:
         return adjustments
 
     def _similarities(self, profile: Profile, vector: dict, itself: int) -> dict[int, float]:
-        """Each candidate article's similarity: in full (`_similarity`) for the FULL_COMPARISONS
-        likeliest; for the rest, their index-term dot product scaled by how much larger the
-        full one came out for the compared members of their story (members of one story are
-        alike), so the work per article has a ceiling however crowded the index is."""
+        """Each candidate's similarity (content, time and quotes): the FULL_COMPARISONS
+        likeliest compared in full, so the work per article has a ceiling however crowded
+        the index; the rest estimated."""
         partials = self._candidates(profile)
         partials.pop(itself, None)
         adjustments = self._adjustments(profile, partials)
-        estimates = {p: partials[p] + a for p, a in adjustments.items()}
-        if len(estimates) <= FULL_COMPARISONS:
-            return {p: self._similarity(profile, vector, self.profiles[p]) for p in estimates}
-        closest = heapq.nlargest(FULL_COMPARISONS, estimates, key=estimates.__getitem__)
-        full: dict[int, float] = defaultdict(float)
-        partial: dict[int, float] = defaultdict(float)
-        for position in closest:
-            score = self._similarity(profile, vector, self.profiles[position])
-            estimates[position] = score
+        closest = heapq.nlargest(
+            FULL_COMPARISONS, adjustments, key=lambda p: partials[p] + adjustments[p]
+        )
+        full = {p: self._content_similarity(profile, vector, self.profiles[p]) for p in closest}
+        if len(closest) < len(adjustments):
+            full |= self._estimates(full, partials, adjustments)
+        return {p: score + adjustments[p] for p, score in full.items()}
+
+    def _estimates(
+        self, full: dict[int, float], partials: dict[int, float], adjustments: dict[int, float]
+    ) -> dict[int, float]:
+        """The content similarity of the candidates not compared in full: their index-term
+        dot product, scaled by how much larger the full one came out for the compared
+        members of their story (members of one story are alike)."""
+        full_sum: dict[int, float] = defaultdict(float)
+        partial_sum: dict[int, float] = defaultdict(float)
+        for position, score in full.items():
             story = self.story_of[position]
-            full[story] += score - adjustments[position]
-            partial[story] += partials[position]
-        compared = set(closest)
-        for position, adjustment in adjustments.items():
+            full_sum[story] += score
+            partial_sum[story] += partials[position]
+        estimates = {}
+        for position in adjustments.keys() - full.keys():
             story = self.story_of[position]
-            if position not in compared and full[story] > partial[story] > 0:
-                scaled = partials[position] * full[story] / partial[story]
-                estimates[position] = min(1.0, scaled) + adjustment
+            scale = full_sum[story] / partial_sum[story] if partial_sum[story] else 1.0
+            estimates[position] = min(1.0, partials[position] * max(scale, 1.0))
         return estimates
 
-    def _similarity(self, profile: Profile, vector: dict, other: Profile) -> float:
-        """Cosine of the two term vectors, with the time, quote and embedding signals."""
-        adjustment = self._adjustment(profile, other)
-        if adjustment is None:
-            return -1.0
+    def _content_similarity(self, profile: Profile, vector: dict, other: Profile) -> float:
+        """Cosine of the two term vectors, and of the embeddings when there are some."""
         score = sum(map(mul, other.weights, map(vector.get, other.terms, repeat(0.0))))
         if profile.embedding and other.embedding:
             score += EMBEDDING_WEIGHT * sum(
                 a * b for a, b in zip(profile.embedding, other.embedding, strict=True)
             )
-        return score + adjustment
+        return score
 
     def _story_scores(self, profile: Profile, vector: dict, itself: int = -1) -> dict[int, float]:
         """Each candidate story's score for an article; `itself`, the article's own position
