@@ -64,7 +64,7 @@ def term_hash(term: str) -> int:
     return zlib.crc32(term.encode("utf-8"))
 
 
-@dataclass
+@dataclass(slots=True)
 class Profile:
     """What the stream keeps of one article."""
 
@@ -141,6 +141,7 @@ class StoryGrouper:
     embed: Embedder | None = None
     profiles: list[Profile] = field(default_factory=list)
     story_of: array = field(default_factory=lambda: array("q"))
+    days: array = field(default_factory=lambda: array("i"))  # each profile's day, packed to scan
     story_size: Counter[int] = field(default_factory=Counter)
     story_outlets: dict[int, Counter[int]] = field(default_factory=lambda: defaultdict(Counter))
     postings: dict[int, array] = field(default_factory=dict)
@@ -204,6 +205,7 @@ class StoryGrouper:
         position = len(self.profiles)
         self.profiles.append(profile)
         self.story_of.append(story)
+        self.days.append(profile.day)
         self.story_size[story] += 1
         self.next_story = max(self.next_story, story + 1)
         if profile.outlet:
@@ -229,7 +231,7 @@ class StoryGrouper:
         (the stream runs in date order, so none later could join them either)."""
         stale = 0
         for position in posting:
-            other = self.profiles[position].day
+            other = self.days[position]
             if not other or day - other <= MAX_DAYS_APART:
                 break
             stale += 1
@@ -255,16 +257,16 @@ class StoryGrouper:
         """What time and shared quotes add to the article's similarity with each of these,
         for those close enough in time to join it."""
         adjustments = {}
-        day, shingles, profiles = profile.day, profile.shingles, self.profiles
+        day, shingles, days = profile.day, profile.shingles, self.days
         for position in positions:
-            other = profiles[position]
+            other = days[position]
             adjustment = 0.0
-            if day and other.day:
-                days = abs(day - other.day)
-                if days > MAX_DAYS_APART:
+            if day and other:
+                apart = abs(day - other)
+                if apart > MAX_DAYS_APART:
                     continue
-                adjustment = -DAY_DECAY * days
-            if shingles and len(shingles & other.shingles) >= 2:
+                adjustment = -DAY_DECAY * apart
+            if shingles and len(shingles & self.profiles[position].shingles) >= 2:
                 adjustment += SHARED_QUOTE_BONUS
             adjustments[position] = adjustment
         return adjustments
