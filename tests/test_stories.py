@@ -3,6 +3,7 @@ import json
 from collections import defaultdict
 from datetime import date, timedelta
 
+import pytest
 from conftest import FIXTURES
 
 from newsprism.ingest import read_path
@@ -216,3 +217,24 @@ def test_an_article_with_no_body_left_does_not_join_a_story():
     later = Article(id="d", source="d", title=title, paragraphs=text)
     stories = group_stories([first, second, emptied, later], {})
     assert sorted(s.articles for s in stories) == [["a", "b", "d"], ["c"]]
+
+
+def test_crowded_index_estimates_the_candidates_it_does_not_compare(monkeypatch):
+    """With room for one full comparison, the other copies of a story are estimated from their
+    index terms, scaled by the compared copy: exactly, for identical texts."""
+    from newsprism.stories import grouping
+    from newsprism.stories.grouping import StoryGrouper
+
+    article = _sample_articles()[0].article
+    grouper = StoryGrouper()
+    copies = [dataclasses.replace(article, id=f"c{i}", outlet=f"o{i}") for i in range(5)]
+    assert len({grouper.add(copy) for copy in copies}) == 1
+    profile, vector = grouper.profile(dataclasses.replace(article, id="new", outlet="new"))
+    partials = grouper._candidates(profile)
+    full = grouper._similarities(profile, vector, itself=-1)  # all compared in full
+    assert set(partials) == set(full) == set(range(5))
+    assert all(0 < partials[p] < full[p] for p in partials)  # a lower bound of the whole
+    monkeypatch.setattr(grouping, "FULL_COMPARISONS", 1)
+    estimated = grouper._similarities(profile, vector, itself=-1)
+    assert estimated == pytest.approx(full, rel=1e-4)
+    assert grouper._best_story(profile, vector) == grouper.story_of[0]

@@ -4,13 +4,16 @@ similar to, or starts one.
 An article is a TF-IDF vector over content words and their bigrams (names and the title
 count double), with document frequencies learned from the stream. Candidates come from an
 inverted index over each article's most distinctive terms, capped per term and cleared of
-articles too old to join, so the work per article stays flat as the corpus grows; where it
-is crowded, candidates are compared on their strongest terms first. A story is scored partly
-on its best-matching member and mostly on its mean, which stops one loose match chaining two
-stories together. Shared quoted words add to the score; each day between two articles takes
-from it (the same topic a few days on is usually a new event), and articles far apart in time
-never join; a story that already has an article from the same outlet is harder to join
-(outlets seldom run one story twice).
+articles too old to join. Each posting keeps the term's weight, so walking the postings
+already gives every candidate part of its dot product with the new article (over the index
+terms they share, a lower bound of the whole). Only the likeliest candidates by that part are
+compared in full; for the others it is scaled by how the full comparisons of their story's
+members came out. So the work per article stays flat however crowded the index. A story is
+scored partly on its best-matching member and mostly on its mean, which stops one loose match
+chaining two stories together. Shared quoted words add to the score; each day between two
+articles takes from it (the same topic a few days on is usually a new event), and articles far
+apart in time never join; a story that already has an article from the same outlet is harder
+to join (outlets seldom run one story twice).
 
 What the stream remembers of an article is a compact Profile (hashed terms and weights), which
 the store keeps, so a later run goes on from where the last one stopped.
@@ -18,6 +21,7 @@ the store keeps, so a later run goes on from where the last one stopped.
 
 from __future__ import annotations
 
+import heapq
 import math
 import zlib
 from array import array
@@ -44,7 +48,7 @@ TITLE_WEIGHT = 2.0
 INDEX_TERMS = 12  # terms an article is findable by
 VECTOR_TERMS = 150  # terms kept of an article's vector
 POSTINGS_CAP = 300  # articles remembered per term (the most recent)
-MAX_CANDIDATES = 300  # articles an article is compared with, at most
+FULL_COMPARISONS = 30  # candidates compared in full; the rest are estimated from the index
 DF_BUCKETS = 1 << 22  # hashed document-frequency counters (16 MB)
 SHINGLE = 5
 MAX_SHINGLES = 32
@@ -61,7 +65,7 @@ def term_hash(term: str) -> int:
     return zlib.crc32(term.encode("utf-8"))
 
 
-@dataclass
+@dataclass(slots=True)
 class Profile:
     """What the stream keeps of one article."""
 
@@ -138,9 +142,11 @@ class StoryGrouper:
     embed: Embedder | None = None
     profiles: list[Profile] = field(default_factory=list)
     story_of: array = field(default_factory=lambda: array("q"))
+    days: array = field(default_factory=lambda: array("i"))  # each profile's day, packed to scan
     story_size: Counter[int] = field(default_factory=Counter)
     story_outlets: dict[int, Counter[int]] = field(default_factory=lambda: defaultdict(Counter))
     postings: dict[int, array] = field(default_factory=dict)
+    posting_weights: dict[int, array] = field(default_factory=dict)
     document_frequency: array = field(default_factory=lambda: array("I", bytes(4 * DF_BUCKETS)))
     documents: int = 0
     next_story: int = 0
@@ -201,6 +207,7 @@ class StoryGrouper:
         position = len(self.profiles)
         self.profiles.append(profile)
         self.story_of.append(story)
+        self.days.append(profile.day)
         self.story_size[story] += 1
         self.next_story = max(self.next_story, story + 1)
         if profile.outlet:
@@ -209,47 +216,100 @@ class StoryGrouper:
 
     def _index(self, position: int) -> None:
         profile = self.profiles[position]
-        for h in profile.terms[:INDEX_TERMS]:
+        for h, weight in zip(profile.terms[:INDEX_TERMS], profile.weights, strict=False):
             posting = self.postings.setdefault(h, array("q"))
-            if profile.day:
-                self._forget_old(posting, profile.day)
+            weights = self.posting_weights.setdefault(h, array("f"))
+            stale = self._stale(posting, profile.day) if profile.day else 0
+            if len(posting) - stale >= 2 * POSTINGS_CAP:
+                stale = POSTINGS_CAP
+            if stale:
+                del posting[:stale]
+                del weights[:stale]
             posting.append(position)
-            if len(posting) > 2 * POSTINGS_CAP:
-                del posting[:POSTINGS_CAP]
+            weights.append(weight)
 
-    def _forget_old(self, posting: array, day: int) -> None:
+    def _stale(self, posting: array, day: int) -> int:
         """Drop a posting's oldest entries while they are too old to join an article of `day`
         (the stream runs in date order, so none later could join them either)."""
         stale = 0
         for position in posting:
-            other = self.profiles[position].day
+            other = self.days[position]
             if not other or day - other <= MAX_DAYS_APART:
                 break
             stale += 1
-        if stale:
-            del posting[:stale]
+        return stale
 
-    def _candidates(self, profile: Profile) -> list[int]:
-        """Earlier articles sharing an index term with this one; at most MAX_CANDIDATES,
-        those sharing the most terms first, so the work per article has a ceiling."""
-        shared: Counter[int] = Counter()
-        for h in profile.terms[:INDEX_TERMS]:
+    def _candidates(self, profile: Profile) -> dict[int, float]:
+        """Earlier articles sharing an index term with this one, each with the dot product of
+        the two vectors over the index terms they share: a cheap lower bound of their cosine
+        (no weight is negative), found while walking the postings."""
+        partial: dict[int, float] = {}
+        get = partial.get
+        for h, weight in zip(profile.terms[:INDEX_TERMS], profile.weights, strict=False):
             posting = self.postings.get(h)
-            if posting is not None:
-                shared.update(posting[-POSTINGS_CAP:])
-        if len(shared) <= MAX_CANDIDATES:
-            return list(shared)
-        return [position for position, _ in shared.most_common(MAX_CANDIDATES)]
+            if posting is None:
+                continue
+            weights = self.posting_weights[h]
+            recent = zip(posting[-POSTINGS_CAP:], weights[-POSTINGS_CAP:], strict=True)
+            for position, other in recent:
+                partial[position] = get(position, 0.0) + weight * other
+        return partial
 
-    def _similarity(self, profile: Profile, vector: dict, other: Profile) -> float:
-        """Cosine of the two term vectors, with the time, quote and embedding signals."""
-        if profile.day and other.day and abs(profile.day - other.day) > MAX_DAYS_APART:
-            return -1.0
+    def _adjustments(self, profile: Profile, positions: Iterable[int]) -> dict[int, float]:
+        """What time and shared quotes add to the article's similarity with each of these,
+        for those close enough in time to join it."""
+        adjustments = {}
+        day, shingles, days = profile.day, profile.shingles, self.days
+        for position in positions:
+            other = days[position]
+            adjustment = 0.0
+            if day and other:
+                apart = abs(day - other)
+                if apart > MAX_DAYS_APART:
+                    continue
+                adjustment = -DAY_DECAY * apart
+            if shingles and len(shingles & self.profiles[position].shingles) >= 2:
+                adjustment += SHARED_QUOTE_BONUS
+            adjustments[position] = adjustment
+        return adjustments
+
+    def _similarities(self, profile: Profile, vector: dict, itself: int) -> dict[int, float]:
+        """Each candidate's similarity (content, time and quotes): the FULL_COMPARISONS
+        likeliest compared in full, so the work per article has a ceiling however crowded
+        the index; the rest estimated."""
+        partials = self._candidates(profile)
+        partials.pop(itself, None)
+        adjustments = self._adjustments(profile, partials)
+        closest = heapq.nlargest(
+            FULL_COMPARISONS, adjustments, key=lambda p: partials[p] + adjustments[p]
+        )
+        full = {p: self._content_similarity(profile, vector, self.profiles[p]) for p in closest}
+        if len(closest) < len(adjustments):
+            full |= self._estimates(full, partials, adjustments)
+        return {p: score + adjustments[p] for p, score in full.items()}
+
+    def _estimates(
+        self, full: dict[int, float], partials: dict[int, float], adjustments: dict[int, float]
+    ) -> dict[int, float]:
+        """The content similarity of the candidates not compared in full: their index-term
+        dot product, scaled by how much larger the full one came out for the compared
+        members of their story (members of one story are alike)."""
+        full_sum: dict[int, float] = defaultdict(float)
+        partial_sum: dict[int, float] = defaultdict(float)
+        for position, score in full.items():
+            story = self.story_of[position]
+            full_sum[story] += score
+            partial_sum[story] += partials[position]
+        estimates = {}
+        for position in adjustments.keys() - full.keys():
+            story = self.story_of[position]
+            scale = full_sum[story] / partial_sum[story] if partial_sum[story] else 1.0
+            estimates[position] = min(1.0, partials[position] * max(scale, 1.0))
+        return estimates
+
+    def _content_similarity(self, profile: Profile, vector: dict, other: Profile) -> float:
+        """Cosine of the two term vectors, and of the embeddings when there are some."""
         score = sum(map(mul, other.weights, map(vector.get, other.terms, repeat(0.0))))
-        if profile.day and other.day:
-            score -= DAY_DECAY * abs(profile.day - other.day)
-        if len(profile.shingles & other.shingles) >= 2:
-            score += SHARED_QUOTE_BONUS
         if profile.embedding and other.embedding:
             score += EMBEDDING_WEIGHT * sum(
                 a * b for a, b in zip(profile.embedding, other.embedding, strict=True)
@@ -260,10 +320,7 @@ class StoryGrouper:
         """Each candidate story's score for an article; `itself`, the article's own position
         when it is already placed, is left out of its story."""
         by_story: dict[int, list[float]] = defaultdict(list)
-        for position in self._candidates(profile):
-            if position == itself:
-                continue
-            score = self._similarity(profile, vector, self.profiles[position])
+        for position, score in self._similarities(profile, vector, itself).items():
             if score > 0:
                 by_story[self.story_of[position]].append(score)
         own = self.story_of[itself] if itself >= 0 else -1
@@ -287,7 +344,7 @@ class StoryGrouper:
         story it now fits best, later articles included (the stream could only see earlier
         ones). The index is built again as the pass goes, running a window ahead of it, so
         the work stays linear. Returns how many articles moved."""
-        self.postings = {}
+        self.postings, self.posting_weights = {}, {}
         moved = ahead = 0
         for position, profile in enumerate(self.profiles):
             while ahead < len(self.profiles) and _within_reach(profile, self.profiles[ahead]):
