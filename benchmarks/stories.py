@@ -196,7 +196,7 @@ def main() -> None:
             embedded[1],
             f"threshold {embedded[2]} (best on the pool)",
         )
-        print(f"speed: newsprism {embedded[1] / newsprism_time:.0f}x faster than MiniLM")
+        print(f"speed: newsprism {embedded[1] / newsprism_time:.1f}x faster than MiniLM")
         from newsprism.stories.embeddings import minilm_embedder
 
         with_embeddings, seconds = run_newsprism(articles, quotes, minilm_embedder())
