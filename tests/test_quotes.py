@@ -375,29 +375,23 @@ def test_speaker_mentions_as_written(paragraph: str, mention: str):
     assert [q.speaker_mention for q in quotes] == [mention]
 
 
-def test_a_relative_clause_cue_names_who_it_is_about():
-    paragraph = (
-        "“Donald Trump is a dictator in the making,” said Glenn Beck, who said there were “too "
-        "many disturbing things for me to dismiss.” The talks, which started a decade ago, "
-        "remained “useful,” Beck added."
-    )
+@pytest.mark.parametrize(
+    ("paragraph", "wanted"),
+    [
+        (  # a relative clause names who it is about; "which started" reports nothing
+            "“Donald Trump is a dictator in the making,” said Glenn Beck, who said there were "
+            "“too many disturbing things for me to dismiss.” The talks, which started a decade "
+            "ago, remained “useful,” Beck added.",
+            [("Glenn Beck", "Glenn Beck"), ("who", "Glenn Beck"), ("Beck", "Glenn Beck")],
+        ),
+        (  # a quote opening a sentence after a signed quote keeps its speaker
+            "One of the authors, Ari Fleischer, said the nomination will test their conclusions. "
+            "“Certainly Donald Trump has gone the other way,” said Jeb Bush. “If he loses, he’ll "
+            "give even more credence to our report.” He added, “Time will tell.”",
+            [("Jeb Bush", "Jeb Bush"), ("Jeb Bush", "Jeb Bush"), ("He", "Jeb Bush")],
+        ),
+    ],
+)
+def test_mentions_and_speakers_across_a_paragraph(paragraph: str, wanted: list[tuple[str, str]]):
     quotes = extract_quotes(article_of(paragraph), indirect=False)
-    assert [(q.speaker_mention, q.speaker) for q in quotes] == [
-        ("Glenn Beck", "Glenn Beck"),
-        ("who", "Glenn Beck"),
-        ("Beck", "Glenn Beck"),
-    ]
-
-
-def test_a_quote_opening_a_sentence_after_a_signed_quote_keeps_its_speaker():
-    paragraph = (
-        "One of the authors, Ari Fleischer, said the nomination will test their conclusions. "
-        "“Certainly Donald Trump has gone the other way,” said Jeb Bush. “If he loses, he’ll "
-        "give even more credence to our report.” He added, “Time will tell.”"
-    )
-    quotes = extract_quotes(article_of(paragraph), indirect=False)
-    assert [(q.speaker_mention, q.speaker) for q in quotes] == [
-        ("Jeb Bush", "Jeb Bush"),
-        ("Jeb Bush", "Jeb Bush"),
-        ("He", "Jeb Bush"),
-    ]
+    assert [(q.speaker_mention, q.speaker) for q in quotes] == wanted
