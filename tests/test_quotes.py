@@ -7,6 +7,7 @@ from newsprism.clean import is_question_header
 from newsprism.model import Article
 from newsprism.quotes import canonical_names, extract_quotes
 from newsprism.quotes.attribution import attribution_after, attribution_before
+from newsprism.quotes.ranking import QuoteContext, SpeakerRanker, mention_at
 
 
 def article_of(*paragraphs: str, title: str = "Headline") -> Article:
@@ -395,3 +396,85 @@ def test_speaker_mentions_as_written(paragraph: str, mention: str):
 def test_mentions_and_speakers_across_a_paragraph(paragraph: str, wanted: list[tuple[str, str]]):
     quotes = extract_quotes(article_of(paragraph), indirect=False)
     assert [(q.speaker_mention, q.speaker) for q in quotes] == wanted
+
+
+class RulesOnly(SpeakerRanker):
+    """Never overrides the rules: the extractor as it is without the ranker."""
+
+    def __init__(self) -> None:
+        super().__init__({})
+
+    def choose(self, context: QuoteContext) -> None:
+        return None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "rules_mention", "mention", "speaker"),
+    [
+        (
+            "Following Monday’s presidential debate Politifact did a fact-check on Donald "
+            "Trump’s claim that there have been “thousands of shootings” in Chicago this year.",
+            "Politifact",
+            "Donald Trump’s",
+            "Donald Trump",
+        ),
+        (
+            "With 50 days until the election, Minyon Moore, a senior adviser to the Clinton "
+            'campaign, called Mr. Obama\'s remarks on Saturday "a true wake-up call" to his '
+            "coalition of supporters.",
+            "Mr. Obama's",
+            "Minyon Moore",
+            "Minyon Moore",
+        ),
+        (
+            "Contrary to his claim that people would ''learn nothing,'' there would be a "
+            "wealth of relevant information of vital interest to many voters.",
+            "Contrary",
+            "his",
+            None,
+        ),
+    ],
+)
+def test_the_ranker_picks_the_speaker_of_a_quote_without_a_cue(
+    paragraph, rules_mention, mention, speaker
+):
+    article = article_of(paragraph)
+    ranked = extract_quotes(article, indirect=False)[0]
+    rules = extract_quotes(article, indirect=False, ranker=RulesOnly())[0]
+    assert rules.cue is None and rules.speaker_mention == rules_mention
+    assert (ranked.speaker_mention, ranked.speaker) == (mention, speaker)
+    assert article.body[ranked.speaker_start : ranked.speaker_end] == mention
+
+
+def test_the_ranker_keeps_interview_turns_and_cued_quotes():
+    article = article_of(
+        '"PENCE: Well, look, Hillary Clinton apparently thinks this is an episode of '
+        '“Shark Tank.” But this is America, Chris. It’s serious business."',
+        "“As a young, Hispanic woman....I’d rather live in what he calls “hell” than live in "
+        "a world where he is president.” ― Adriana Rodarte",
+        "“It is the right thing to do,” Obama said of the people of Burma.",
+    )
+    ranked, rules = (
+        [q.speaker for q in extract_quotes(article, indirect=False, ranker=ranker)]
+        for ranker in (None, RulesOnly())
+    )
+    # The rules carry PENCE over to the signed quote; the ranker finds the signature.
+    assert ranked == ["PENCE", "Adriana Rodarte", "Obama"]
+    assert rules == ["PENCE", "PENCE", "Obama"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "mention"),
+    [
+        ("a fact-check on Donald Trump’s claim", "Trump’s", "Donald Trump’s"),
+        ("a federal judge determined", "judge", "a federal judge"),
+        ("according to Virginia AFL-CIO President Doris Crouse-Mays.", "Virginia",
+         "Virginia AFL-CIO President Doris Crouse-Mays"),
+        ("As a reality TV boss on “   ” Donald Trump repeatedly", "Donald", "Donald Trump"),
+        ("after she attacked", "she", "she"),
+    ],
+)  # fmt: skip
+def test_the_mention_a_chosen_word_heads(text, word, mention):
+    start = text.index(word)
+    found = mention_at(text, start, start + len(word))
+    assert text[found[0] : found[1]] == mention

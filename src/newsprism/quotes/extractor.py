@@ -17,6 +17,7 @@ from newsprism.quotes.attribution import (
 )
 from newsprism.quotes.indirect import indirect_speech
 from newsprism.quotes.marks import MarkedSpan, find_marked_spans, opens_with_mark, primary_style
+from newsprism.quotes.ranking import QuoteContext, SpeakerRanker, mention_at
 from newsprism.quotes.speakers import PersonIndex
 from newsprism.text import count_words
 
@@ -34,16 +35,22 @@ class _Found:
     attribution: Attribution | None = None
     attribution_at: int = 0  # body offset of the searched text the attribution indexes
     continues: _Found | None = None
+    masked: str = ""  # the quote's paragraph, quoted words blanked out
+    offset: int = 0  # the paragraph's body offset
 
 
-def extract_quotes(article: Article, indirect: bool = True) -> list[Quote]:
+def extract_quotes(
+    article: Article, indirect: bool = True, ranker: SpeakerRanker | None = None
+) -> list[Quote]:
     """Direct quotes and transcript answers with their speakers, and (unless `indirect` is
-    False) reported speech."""
+    False) reported speech. `ranker` picks the speakers of quotes without a cue verb (the
+    bundled one unless given)."""
     answers = answer_paragraphs(article) if article.kind == "transcript" else set()
     found = _direct_quotes(article, skip=answers)
     quoted = sorted((f.quote.start, f.quote.end) for f in found)
     people = PersonIndex.build(article, quoted, _cued_mentions(found))
     quotes = _attribute(found, people)
+    _rank_uncued(found, quotes, people, ranker or SpeakerRanker.bundled())
     quotes += _transcript_quotes(article, answers, people)
     if indirect:
         quotes += _indirect_quotes(article, answers, people)
@@ -91,6 +98,7 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
             item = _found(article, index, spans[index][0], span)
             if item is None:
                 continue
+            item.masked, item.offset = masked, spans[index][0]
             _attach_attribution(item, paragraph, spans[index][0], marked, masked)
             _attach_turn(item, paragraph, spans[index][0])
             if item.attribution is None and index and span.start <= 2:
@@ -166,7 +174,7 @@ def _attach_turn(item: _Found, paragraph: str, offset: int) -> None:
     match = TURN_RE.match(paragraph, item.span.start)
     if match and len(match.group(1)) > 1:  # "Q:" and "A:" are the transcript reader's
         name = match.group(1)
-        item.attribution = Attribution(name, match.start(1), match.end(1), "")
+        item.attribution = Attribution(name, match.start(1), match.end(1), ":")
         item.attribution_at = offset
 
 
@@ -253,6 +261,32 @@ def _with_attribution(quote: Quote, item: _Found, people: PersonIndex) -> Quote:
     quote.speaker_end = item.attribution_at + attribution.end
     quote.cue = attribution.cue if any(c.isalpha() for c in attribution.cue) else None
     return quote
+
+
+SIGNED = (":", "—")  # 'PENCE: ...', '“...” ― Krystal Correa': named as plainly as by a cue
+
+
+def _rank_uncued(
+    found: list[_Found], quotes: list[Quote], people: PersonIndex, ranker: SpeakerRanker
+) -> None:
+    """A quote whose speaker no cue verb names (the subject of its sentence, or the speaker
+    of the quote before) takes the ranker's choice among the mentions around it."""
+    for item, quote in zip(found, quotes, strict=True):
+        if quote.cue is not None or quote.speaker_start is None or quote.speaker_end is None:
+            continue
+        if item.attribution and item.attribution.cue in SIGNED:
+            continue
+        offset = item.offset
+        rule = (quote.speaker_start - offset, quote.speaker_end - offset)
+        quoted = (quote.start - offset, quote.end - offset)
+        context = QuoteContext(item.masked, quoted, rule, offset)
+        choice = ranker.choose(context)
+        if choice is None or choice.keep or (choice.start < rule[1] and choice.end > rule[0]):
+            continue
+        start, end = mention_at(item.masked, choice.start, choice.end)
+        quote.speaker_mention = item.masked[start:end]
+        quote.speaker = people.resolve(quote.speaker_mention, offset + start)
+        quote.speaker_start, quote.speaker_end = offset + start, offset + end
 
 
 def _inherit(quote: Quote, earlier: Quote) -> Quote:

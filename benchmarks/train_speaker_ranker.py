@@ -1,0 +1,165 @@
+"""Fit the speaker ranker's weights (src/newsprism/quotes/speaker_ranker.json) on PolNeAR train.
+
+For every quote without a cue verb that the rules give a speaker, each candidate word of its
+paragraph is labelled by whether it lies in the gold Source span (the candidate standing for
+an inherited mention, by whether the rules' speaker is right). A logistic regression on the
+differences between right and wrong candidates of one quote (a pairwise ranker) gives one
+weight per feature. Needs the bench extra (scikit-learn). Score the result on dev with
+benchmarks/polnear.py.
+
+    .venv/bin/python benchmarks/train_speaker_ranker.py [--c 0.1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+
+import polnear
+
+from newsprism.quotes import extract_quotes
+from newsprism.quotes.ranking import (
+    WEIGHTS_PATH,
+    Candidate,
+    QuoteContext,
+    SpeakerRanker,
+    candidates,
+)
+
+MIN_WEIGHT = 1e-3
+
+
+class RecordingRanker(SpeakerRanker):
+    """Keeps the rules' choice, and records every quote it was asked about."""
+
+    def __init__(self) -> None:
+        super().__init__({})
+        self.seen: list[tuple[QuoteContext, list[Candidate]]] = []
+
+    def choose(self, context: QuoteContext) -> Candidate | None:
+        self.seen.append((context, candidates(context)))
+        return None
+
+
+Labelled = list[tuple[tuple[str, ...], bool]]  # a quote's candidates: features, right
+
+
+def labelled_quotes() -> list[tuple[Labelled, bool]]:
+    """Per quote, its candidates' features and whether each is right, and whether the rules'
+    own choice is right."""
+    quotes = []
+    for name, raw, gold in polnear.load_split("train"):
+        article = polnear.newsprism_article(name, raw)
+        recorder = RecordingRanker()
+        found = {q.start: q for q in extract_quotes(article, indirect=False, ranker=recorder)}
+        mapping = polnear.body_to_raw(article, raw)
+        for context, choices in recorder.seen:
+            quote = found[context.offset + context.quote[0]]
+            prediction = polnear.newsprism_predictions(article, [quote], raw)[0]
+            length = max(1, prediction.end - prediction.start)
+            sources = [
+                g.source
+                for g in gold
+                if g.source and g.content.overlap(prediction.start, prediction.end) * 2 >= length
+            ]
+            if not sources:
+                continue
+            rule_right = any(
+                polnear._speaker_right(prediction, g, raw)
+                for g in gold
+                if g.source and g.content.overlap(prediction.start, prediction.end) * 2 >= length
+            )
+            labelled = []
+            for choice in choices:
+                if choice.keep:
+                    right = rule_right
+                else:
+                    start = polnear.to_raw(context.offset + choice.start, mapping)
+                    end = polnear.to_raw(context.offset + choice.end, mapping)
+                    right = any(source.overlap(start, end) > 0 for source in sources)
+                labelled.append((choice.features, right))
+            quotes.append((labelled, rule_right))
+    return quotes
+
+
+def fit(quotes: list[Labelled], c: float) -> dict[str, float]:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    rng = random.Random(0)
+    pairs, signs = [], []
+    for labelled in quotes:
+        right = [f for f, ok in labelled if ok]
+        wrong = [f for f, ok in labelled if not ok]
+        for good in right:
+            for bad in wrong:
+                sign = rng.random() < 0.5
+                difference: dict[str, float] = {}
+                for feature in good:
+                    difference[feature] = difference.get(feature, 0) + (1 if sign else -1)
+                for feature in bad:
+                    difference[feature] = difference.get(feature, 0) - (1 if sign else -1)
+                pairs.append(difference)
+                signs.append(int(sign))
+    vectorizer = DictVectorizer()
+    model = LogisticRegression(C=c, max_iter=3000, fit_intercept=False)
+    model.fit(vectorizer.fit_transform(pairs), signs)
+    return {
+        feature: round(float(model.coef_[0][column]), 4)
+        for feature, column in sorted(vectorizer.vocabulary_.items())
+        if abs(model.coef_[0][column]) >= MIN_WEIGHT
+    }
+
+
+def right_choices(weights: dict[str, float], quotes: list[tuple[Labelled, bool]]) -> int:
+    """Quotes whose speaker is right with the ranker; a choice inside the rules' mention
+    keeps the rules' speaker."""
+    ranker = SpeakerRanker(weights)
+    right = 0
+    for labelled, rule_right in quotes:
+        best = max(labelled, key=lambda pair: ranker.score(Candidate(0, 0, pair[0])), default=None)
+        if best is None or "rule=1" in best[0] or best[0][0] == "keep":
+            right += rule_right
+        else:
+            right += best[1]
+    return right
+
+
+def cross_validate(quotes: list[tuple[Labelled, bool]], c: float, folds: int) -> None:
+    """Accuracy on held-out quotes, against the rules alone."""
+    right = 0
+    for fold in range(folds):
+        held_out = quotes[fold::folds]
+        training = [q for i, q in enumerate(quotes) if i % folds != fold]
+        right += right_choices(fit([labelled for labelled, _ in training], c), held_out)
+    rules = sum(rule_right for _, rule_right in quotes)
+    print(f"{folds}-fold: ranker {right}/{len(quotes)}, rules alone {rules}/{len(quotes)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--c", type=float, default=0.1, help="inverse regularisation strength")
+    parser.add_argument("--folds", type=int, default=0, help="cross-validate only, K folds")
+    args = parser.parse_args()
+    if not polnear.DATA.exists():
+        sys.exit(f"PolNeAR not found at {polnear.DATA}")
+    quotes = labelled_quotes()
+    if args.folds:
+        cross_validate(quotes, args.c, args.folds)
+        return
+    weights = fit([labelled for labelled, _ in quotes], args.c)
+    right = right_choices(weights, quotes)
+    print(f"train: {right}/{len(quotes)} quotes without a cue verb get the right speaker")
+    payload = {
+        "trained_on": "PolNeAR train, quotes without a cue verb",
+        "c": args.c,
+        "weights": weights,
+    }
+    WEIGHTS_PATH.write_text(json.dumps(payload, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{len(weights)} weights written to {WEIGHTS_PATH}")
+
+
+if __name__ == "__main__":
+    main()
