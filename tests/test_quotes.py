@@ -369,6 +369,20 @@ def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: l
             "immigrants as “criminals.”",
             "he",
         ),
+        # cues that put the speaker after them
+        ("“Would it be negotiable?” Hannity pressed.", "Hannity"),
+        (
+            "“There are invertebrates that have shown more spine than Sen. Charles Grassley,” "
+            "reads a Wednesday editorial in The Des Moines Register.",
+            "a Wednesday editorial in The Des Moines Register",
+        ),
+        # ... but not after "to": "to read the plan" has its object there
+        (
+            "Hill Democrats, however, were generally vague. Sen. Jack Reed (D-R.I.), said after "
+            "a lunch on Tuesday that he hadn’t gotten a chance to read the president's plan, but "
+            "called it a “starting point for our deliberations.”",
+            "Sen. Jack Reed (D-R.I.",
+        ),
     ],
 )
 def test_speaker_mentions_as_written(paragraph: str, mention: str):

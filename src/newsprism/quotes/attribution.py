@@ -30,7 +30,7 @@ CUE_LEMMAS = """
 """.split()
 IRREGULAR_FORMS = {
     "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "read": ("read",),
-    "speak": ("spoke", "spoken"), "put": ("put",),
+    "speak": ("spoke", "spoken"), "put": ("put",), "press": ("pressed",),
 }  # fmt: skip
 CUE_PHRASES = (
     "goes on to say", "went on to say", "went on", "goes on", "pointed out", "points out",
@@ -674,6 +674,7 @@ INVERTING_CUES = {
     "acknowledged", "admitted", "shot back", "chimed in", "tweeted", "posted", "cautioned",
     "conceded", "complained", "joked", "mused", "offered", "predicted", "reported", "reflected",
     "exclaimed", "echoed", "confirmed", "agreed", "emphasized", "emphasised", "stressed",
+    "beamed", "pressed", "read", "reads",
 }  # fmt: skip
 OBJECT_PRONOUN_RE = re.compile(r"\s+(him|her|them|it|me|us|himself|herself|themselves)\b")
 
@@ -727,10 +728,13 @@ def _earlier_cue_subject(
     return None
 
 
+INFINITIVE_RE = re.compile(r"\bto\s+$")
+
+
 def _inverted_subject(sentence: str, cue: re.Match[str], stop: int) -> tuple[int, int] | None:
     """'..., explained Rosenberg, “...”', 'Stated Stone: “...”': the speaker after the cue."""
-    if cue.group().lower() not in INVERTING_CUES:
-        return None
+    if cue.group().lower() not in INVERTING_CUES or INFINITIVE_RE.search(sentence, 0, cue.start()):
+        return None  # "he hadn’t had a chance to read the president's plan, but ..."
     subject = subject_before(sentence, cue.start())
     if subject and not sentence[subject[1] : cue.start()].strip():
         return None  # "Clinton said Patricia Smith, ..., is wrong": a subject before the cue
