@@ -238,9 +238,14 @@ def _np_word(word: str) -> bool:
 
 
 def _ends_with_full_stop(word: str) -> bool:
-    """'aide.' ends a sentence; 'Mr.', 'D.C.' and 'J.' do not."""
+    """'aide.' and 'Crouse-Mays.' end a sentence; 'Mr.', 'D.C.' and 'J.' do not."""
     bare = word[:-1]
-    return word.endswith(".") and len(bare) > 1 and bare.isalpha() and bare.lower() not in TITLES
+    return (
+        word.endswith(".")
+        and len(bare) > 1
+        and bare.replace("-", "").isalpha()
+        and bare.lower() not in TITLES
+    )
 
 
 def _has_head(words: list[str]) -> bool:

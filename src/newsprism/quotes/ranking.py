@@ -3,7 +3,7 @@
 With a cue verb ('..., Klopp said') the rules in attribution.py are right about 96% of the
 time. Without one ('Politifact seized on Trump’s claim that there were “thousands of
 shootings”') they fall back to the sentence's subject, which is right only about 70% of the
-time. Here every word of the quote's sentence and its neighbours that could head a mention
+time. Here every word of the quote's sentence and the one before that could head a mention
 (a name, a pronoun, a role, a determined noun) is scored by a weighted sum of its features:
 its shape, its neighbours, which side of the quote it is on and how far, and whether it is
 the rules' choice. The weights ship with the package (speaker_ranker.json); they were fitted
@@ -26,6 +26,7 @@ from newsprism.quotes.attribution import (
     PRONOUNS,
     ROLE_NOUNS,
     TOKEN_RE,
+    _ends_with_full_stop,
     _is_possessive,
     _low,
     _np_word,
@@ -297,35 +298,39 @@ def mention_at(text: str, start: int, end: int) -> tuple[int, int]:
     'a federal judge'; a pronoun stays itself."""
     if _low(text[start:end]) in PRONOUNS | {"who", "which"}:
         return start, end
+    return _mention_start(text, start), _mention_end(text, start, end)
+
+
+def _mention_start(text: str, start: int) -> int:
+    """Back over the names, titles and modifiers before a word, to a determiner at most."""
     first = start
     for token in reversed(list(TOKEN_RE.finditer(text, max(0, start - 80), start))):
         word = token.group()
         if (
             text[token.end() : first].strip()  # a mark or a masked quote between
-            or _full_stop_ends(word)
+            or _ends_with_full_stop(word)
             or not (_np_word(word) or _shape(word) in DETERMINER_SHAPES)
         ):
             break
         first = token.start()
         if _shape(word) in DETERMINER_SHAPES:
             break
-    if _full_stop_ends(text[start:end]):
-        return first, end - 1
-    last = end
+    return first
+
+
+def _mention_end(text: str, start: int, end: int) -> int:
+    """On over the capitalised words after a word ('Doris' -> 'Doris Crouse-Mays'), short of a
+    sentence's full stop; a possessive ends the mention."""
+    if _ends_with_full_stop(text[start:end]):
+        return end - 1
     if _is_possessive(text[start:end]):
-        return first, last
+        return end
+    last = end
     for token in TOKEN_RE.finditer(text, end, min(len(text), end + 60)):
         word = token.group()
         if text[last : token.start()].strip() or not word[:1].isupper() or _is_possessive(word):
             break
-        if _full_stop_ends(word):
-            return first, token.end() - 1
+        if _ends_with_full_stop(word):
+            return token.end() - 1
         last = token.end()
-    return first, last
-
-
-def _full_stop_ends(word: str) -> bool:
-    """'Crouse-Mays.' ends a sentence; 'Mr.', 'D.C.' and 'J.' do not."""
-    return (
-        word.endswith(".") and len(word) > 3 and word.count(".") == 1 and (_low(word) not in TITLES)
-    )
+    return last
