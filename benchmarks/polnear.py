@@ -30,9 +30,10 @@ from newsprism.model import Article, Document, Quote
 from newsprism.quotes import extract_quotes
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
-# A quotation mark: a double mark of any style, or a single mark opening a quote. An
-# apostrophe (don’t, voters’) is not one, though it is the same character as a closing ’.
-QUOTATION_MARK_RE = re.compile(r"[\"“”«»„]|(?:^|[\s(\[—–-])[‘'](?=\w)")
+# A quotation mark: a double mark of any style (the New York Times writes it as two straight
+# single marks, ''), or a single mark opening a quote. An apostrophe (don’t, voters’) is not
+# one, though it is the same character as a closing ’.
+QUOTATION_MARK_RE = re.compile(r"[\"“”«»„]|''|(?:^|[\s(\[—–-])[‘'](?=\w)")
 
 
 @dataclass
