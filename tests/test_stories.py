@@ -238,3 +238,28 @@ def test_crowded_index_estimates_the_candidates_it_does_not_compare(monkeypatch)
     estimated = grouper._similarities(profile, vector, itself=-1)
     assert estimated == pytest.approx(full, rel=1e-4)
     assert grouper._best_story(profile, vector) == grouper.story_of[0]
+
+
+def test_terms_read_words_as_the_shared_tokeniser_does():
+    """The grouper's own word loop (cached per surface word, for speed) finds the terms and
+    quote shingles that the shared tokeniser's tokens give."""
+    from collections import Counter
+
+    from newsprism.compare.lexicon import is_stop
+    from newsprism.stories.grouping import NAME_WEIGHT, _terms, shingles_of
+    from newsprism.text import word_tokens
+
+    text = (FIXTURES.parent.parent / "examples" / "seeds" / "000_60f9d60b6a9e8fe4.txt").read_text()
+    expected: Counter[str] = Counter()
+    previous = None
+    for token in word_tokens(text):
+        if is_stop(token.norm) or len(token.norm) < 3:
+            previous = None
+            continue
+        expected[token.norm] += NAME_WEIGHT if text[token.start].isupper() else 1.0
+        if previous is not None:
+            expected[f"{previous} {token.norm}"] += 1.0
+        previous = token.norm
+    assert _terms(text, 1.0) == expected
+    norms = [t.norm for t in word_tokens(text)]
+    assert shingles_of(text) == {tuple(norms[i : i + 5]) for i in range(len(norms) - 4)}

@@ -29,12 +29,13 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from itertools import repeat
 from operator import mul
 
 from newsprism.compare.lexicon import is_stop
 from newsprism.model import Article, Quote, Story, WireLink
-from newsprism.text import word_tokens
+from newsprism.text import WORD_RE, expand
 
 JOIN_THRESHOLD = 0.12
 BEST_MEMBER_SHARE = 0.3  # a story's score: this much its best member, the rest its mean
@@ -104,25 +105,42 @@ class Profile:
         return cls(terms, weights, frozenset(shingles), day, outlet, embedding)
 
 
-def _terms(text: str, weight: float) -> Counter[str]:
-    """Content words (names weighted up) and bigrams of adjacent content words."""
-    terms: Counter[str] = Counter()
+@lru_cache(maxsize=1 << 18)
+def _word_terms(word: str) -> tuple[tuple[str | None, bool], ...]:
+    """The normalised forms of one surface word, None for a stop word, each with whether the
+    word is capitalised: words repeat, so each is worked out once."""
+    capital = word[:1].isupper()
+    return tuple(
+        (None if is_stop(norm) or len(norm) < 3 else norm, capital) for norm in expand(word)
+    )
+
+
+def _terms(text: str, weight: float, terms: Counter[str] | None = None) -> Counter[str]:
+    """Content words (names weighted up) and bigrams of adjacent content words, added to
+    `terms` when given."""
+    terms = Counter() if terms is None else terms
+    name_weight = NAME_WEIGHT * weight
     previous = None
-    for token in word_tokens(text):
-        if is_stop(token.norm) or len(token.norm) < 3:
-            previous = None
-            continue
-        surface = text[token.start : token.end]
-        terms[token.norm] += NAME_WEIGHT * weight if surface[:1].isupper() else weight
-        if previous is not None:
-            terms[f"{previous} {token.norm}"] += weight
-        previous = token.norm
+    for word in WORD_RE.findall(text):
+        for norm, capital in _word_terms(word):
+            if norm is None:
+                previous = None
+                continue
+            terms[norm] += name_weight if capital else weight
+            if previous is not None:
+                terms[f"{previous} {norm}"] += weight
+            previous = norm
     return terms
 
 
 def shingles_of(text: str) -> set[tuple[str, ...]]:
-    norms = [t.norm for t in word_tokens(text)]
+    norms = [norm for word in WORD_RE.findall(text) for norm in _word_norms(word)]
     return {tuple(norms[i : i + SHINGLE]) for i in range(len(norms) - SHINGLE + 1)}
+
+
+@lru_cache(maxsize=1 << 18)
+def _word_norms(word: str) -> tuple[str, ...]:
+    return tuple(expand(word))
 
 
 def _day(published: str | None) -> int:
@@ -153,16 +171,11 @@ class StoryGrouper:
 
     def profile(self, article: Article, quotes: Iterable[Quote] = ()) -> tuple[Profile, dict]:
         """The article's profile and its full unit vector (hash -> weight); counts its terms."""
-        body = _terms(article.standfirst or "", 1.0) + _terms(article.body, 1.0)
-        counts = _terms(article.title, TITLE_WEIGHT) + body
-        hashes = {term_hash(t): w for t, w in counts.items()}
-        self.documents += 1
-        for h in hashes:
-            self.document_frequency[h % DF_BUCKETS] += 1
-        vector = {h: (1 + math.log(w) if w >= 1 else w) * self._idf(h) for h, w in hashes.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        vector = {h: v / norm for h, v in vector.items()}
-        strongest = sorted(vector, key=vector.__getitem__, reverse=True)[:VECTOR_TERMS]
+        body = _terms(article.body, 1.0, _terms(article.standfirst or "", 1.0))
+        counts = _terms(article.title, TITLE_WEIGHT)
+        counts.update(body)
+        vector = self._unit_vector(counts)
+        strongest = heapq.nlargest(VECTOR_TERMS, vector, key=vector.__getitem__)
         if sum(" " not in term for term in body) < MIN_BODY_WORDS:
             strongest = []  # a title alone (or a body of junk) is too little: a story of its own
         shingles = {zlib.crc32(" ".join(s).encode()) for q in quotes for s in shingles_of(q.text)}
@@ -176,8 +189,22 @@ class StoryGrouper:
         )
         return profile, vector
 
-    def _idf(self, term: int) -> float:
-        return math.log((self.documents + 1) / (self.document_frequency[term % DF_BUCKETS] + 1)) + 1
+    def _unit_vector(self, counts: Counter[str]) -> dict[int, float]:
+        """Hashed terms weighted by log count times idf, to unit length; the terms' document
+        frequencies are counted first."""
+        hashes = {zlib.crc32(term.encode("utf-8")): w for term, w in counts.items()}
+        self.documents += 1
+        frequency, log, documents = self.document_frequency, math.log, self.documents + 1
+        for h in hashes:
+            frequency[h % DF_BUCKETS] += 1
+        vector = {
+            h: (1 + log(w) if w >= 1 else w)
+            * (log(documents / (frequency[h % DF_BUCKETS] + 1)) + 1)
+            for h, w in hashes.items()
+        }
+        values = vector.values()
+        norm = math.sqrt(sum(map(mul, values, values))) or 1.0
+        return {h: v / norm for h, v in vector.items()}
 
     def add(self, article: Article, quotes: Iterable[Quote] = ()) -> int:
         """Place one article; returns its story number."""
