@@ -1,5 +1,6 @@
 import dataclasses
 import json
+from array import array
 from collections import defaultdict
 from datetime import date, timedelta
 
@@ -263,3 +264,29 @@ def test_terms_read_words_as_the_shared_tokeniser_does():
     assert _terms(text, 1.0) == expected
     norms = [t.norm for t in word_tokens(text)]
     assert shingles_of(text) == {tuple(norms[i : i + 5]) for i in range(len(norms) - 4)}
+
+
+def test_a_large_story_is_judged_by_its_members_closest_to_the_article():
+    """A story's mean is over its closest members: an article that reads like ten of a large
+    story's articles joins it, however many more loosely related members the story has."""
+    from newsprism.stories.grouping import Profile, StoryGrouper
+
+    first, second = _sample_articles()[:2]
+    grouper = StoryGrouper()
+    for i in range(10):
+        grouper.add(dataclasses.replace(first.article, id=f"c{i}", outlet=f"o{i}"))
+    far = Profile(array("q"), array("f"), frozenset(), 0, 0)  # members no article comes near
+    for _ in range(200):
+        grouper.restore(far, grouper.story_of[0])
+    assert grouper.add(dataclasses.replace(second.article, outlet="new")) == grouper.story_of[0]
+
+
+def test_candidates_scored_are_capped_however_crowded_the_index():
+    from newsprism.stories.grouping import MAX_CANDIDATES, StoryGrouper
+
+    article = _sample_articles()[0].article
+    grouper = StoryGrouper()
+    for i in range(2 * MAX_CANDIDATES):
+        grouper.add(dataclasses.replace(article, id=f"c{i}", outlet=f"o{i}"))
+    profile, vector = grouper.profile(dataclasses.replace(article, id="new", outlet="new"))
+    assert len(grouper._similarities(profile, vector, itself=-1)) == MAX_CANDIDATES

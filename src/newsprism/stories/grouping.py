@@ -7,13 +7,15 @@ inverted index over each article's most distinctive terms, capped per term and c
 articles too old to join. Each posting keeps the term's weight, so walking the postings
 already gives every candidate part of its dot product with the new article (over the index
 terms they share, a lower bound of the whole). Only the likeliest candidates by that part are
-compared in full; for the others it is scaled by how the full comparisons of their story's
-members came out. So the work per article stays flat however crowded the index. A story is
-scored partly on its best-matching member and mostly on its mean, which stops one loose match
-chaining two stories together. Shared quoted words add to the score; each day between two
-articles takes from it (the same topic a few days on is usually a new event), and articles far
-apart in time never join; a story that already has an article from the same outlet is harder
-to join (outlets seldom run one story twice).
+kept, and the likeliest of those compared in full; for the others it is scaled by how the
+full comparisons of their story's members came out. So the work per article stays flat
+however crowded the index. A story is scored partly on its best-matching member and mostly on
+the mean over its members (its closest few, when it is large), which stops one loose match
+chaining two stories together; a large story is judged by the part of it the article is
+closest to, which the capped candidates do find. Shared quoted words add to the score; each
+day between two articles takes from it (the same topic a few days on is usually a new event),
+and articles far apart in time never join; a story that already has an article from the same
+outlet is harder to join (outlets seldom run one story twice).
 
 What the stream remembers of an article is a compact Profile (hashed terms and weights), which
 the store keeps, so a later run goes on from where the last one stopped.
@@ -46,10 +48,12 @@ MIN_BODY_WORDS = 3  # distinct content words below which an article's body is to
 DAY_DECAY = 0.04  # a day between two articles costs their similarity this much
 NAME_WEIGHT = 2.0
 TITLE_WEIGHT = 2.0
-INDEX_TERMS = 12  # terms an article is findable by
+INDEX_TERMS = 16  # terms an article is findable by, and looks for others by
 VECTOR_TERMS = 150  # terms kept of an article's vector
-POSTINGS_CAP = 300  # articles remembered per term (the most recent)
-FULL_COMPARISONS = 30  # candidates compared in full; the rest are estimated from the index
+POSTINGS_CAP = 100  # articles remembered per term (the most recent)
+MAX_CANDIDATES = 25  # candidates scored, the likeliest by the index
+FULL_COMPARISONS = 10  # of those compared in full; the rest are estimated from the index
+CLOSEST_MEMBERS = 10  # a story's mean similarity is over at most this many of its members
 DF_BUCKETS = 1 << 22  # hashed document-frequency counters (16 MB)
 SHINGLE = 5
 MAX_SHINGLES = 32
@@ -301,38 +305,39 @@ class StoryGrouper:
         return adjustments
 
     def _similarities(self, profile: Profile, vector: dict, itself: int) -> dict[int, float]:
-        """Each candidate's similarity (content, time and quotes): the FULL_COMPARISONS
-        likeliest compared in full, so the work per article has a ceiling however crowded
-        the index; the rest estimated."""
+        """The similarity (content, time and quotes) of the MAX_CANDIDATES likeliest
+        candidates: the FULL_COMPARISONS likeliest compared in full, the rest estimated, so
+        the work per article has a ceiling however crowded the index."""
         partials = self._candidates(profile)
         partials.pop(itself, None)
         adjustments = self._adjustments(profile, partials)
-        closest = heapq.nlargest(
-            FULL_COMPARISONS, adjustments, key=lambda p: partials[p] + adjustments[p]
-        )
-        full = {p: self._content_similarity(profile, vector, self.profiles[p]) for p in closest}
-        if len(closest) < len(adjustments):
-            full |= self._estimates(full, partials, adjustments)
-        return {p: score + adjustments[p] for p, score in full.items()}
+        likely = {p: partials[p] + adjustment for p, adjustment in adjustments.items()}
+        ranked = heapq.nlargest(MAX_CANDIDATES, likely, key=likely.__getitem__)
+        full = {
+            p: self._content_similarity(profile, vector, self.profiles[p])
+            for p in ranked[:FULL_COMPARISONS]
+        }
+        scales, story_of = self._scales(full, partials), self.story_of
+        return {
+            p: adjustments[p]
+            + (full[p] if p in full else min(1.0, partials[p] * scales.get(story_of[p], 1.0)))
+            for p in ranked
+        }
 
-    def _estimates(
-        self, full: dict[int, float], partials: dict[int, float], adjustments: dict[int, float]
-    ) -> dict[int, float]:
-        """The content similarity of the candidates not compared in full: their index-term
-        dot product, scaled by how much larger the full one came out for the compared
-        members of their story (members of one story are alike)."""
+    def _scales(self, full: dict[int, float], partials: dict[int, float]) -> dict[int, float]:
+        """How much larger than their index-term dot product the full similarities of each
+        story's compared members came out (at least 1): what the content similarity of the
+        candidates not compared in full is estimated by (members of one story are alike)."""
         full_sum: dict[int, float] = defaultdict(float)
         partial_sum: dict[int, float] = defaultdict(float)
         for position, score in full.items():
             story = self.story_of[position]
             full_sum[story] += score
             partial_sum[story] += partials[position]
-        estimates = {}
-        for position in adjustments.keys() - full.keys():
-            story = self.story_of[position]
-            scale = full_sum[story] / partial_sum[story] if partial_sum[story] else 1.0
-            estimates[position] = min(1.0, partials[position] * max(scale, 1.0))
-        return estimates
+        return {
+            story: max(total / partial_sum[story], 1.0) if partial_sum[story] else 1.0
+            for story, total in full_sum.items()
+        }
 
     def _content_similarity(self, profile: Profile, vector: dict, other: Profile) -> float:
         """Cosine of the two term vectors, and of the embeddings when there are some."""
@@ -353,8 +358,9 @@ class StoryGrouper:
         own = self.story_of[itself] if itself >= 0 else -1
         scores = {}
         for story, sims in by_story.items():
-            size = self.story_size[story] - (story == own)
-            score = BEST_MEMBER_SHARE * max(sims) + (1 - BEST_MEMBER_SHARE) * sum(sims) / size
+            size = min(self.story_size[story] - (story == own), CLOSEST_MEMBERS)
+            closest = sims if len(sims) <= size else heapq.nlargest(size, sims)
+            score = BEST_MEMBER_SHARE * max(sims) + (1 - BEST_MEMBER_SHARE) * sum(closest) / size
             outlets = self.story_outlets.get(story, Counter())
             if profile.outlet and outlets[profile.outlet] > (story == own):
                 score -= SAME_OUTLET_PENALTY
