@@ -312,7 +312,7 @@ class StoryGrouper:
         partials.pop(itself, None)
         adjustments = self._adjustments(profile, partials)
         likely = {p: partials[p] + adjustment for p, adjustment in adjustments.items()}
-        ranked = heapq.nlargest(MAX_CANDIDATES, likely, key=likely.__getitem__)
+        ranked = sorted(likely, key=likely.__getitem__, reverse=True)[:MAX_CANDIDATES]
         full = {
             p: self._content_similarity(profile, vector, self.profiles[p])
             for p in ranked[:FULL_COMPARISONS]
