@@ -1,5 +1,6 @@
 import dataclasses
 import json
+from array import array
 from collections import defaultdict
 from datetime import date, timedelta
 
@@ -238,3 +239,54 @@ def test_crowded_index_estimates_the_candidates_it_does_not_compare(monkeypatch)
     estimated = grouper._similarities(profile, vector, itself=-1)
     assert estimated == pytest.approx(full, rel=1e-4)
     assert grouper._best_story(profile, vector) == grouper.story_of[0]
+
+
+def test_terms_read_words_as_the_shared_tokeniser_does():
+    """The grouper's own word loop (cached per surface word, for speed) finds the terms and
+    quote shingles that the shared tokeniser's tokens give."""
+    from collections import Counter
+
+    from newsprism.compare.lexicon import is_stop
+    from newsprism.stories.grouping import NAME_WEIGHT, _terms, shingles_of
+    from newsprism.text import word_tokens
+
+    text = (FIXTURES.parent.parent / "examples" / "seeds" / "000_60f9d60b6a9e8fe4.txt").read_text()
+    expected: Counter[str] = Counter()
+    previous = None
+    for token in word_tokens(text):
+        if is_stop(token.norm) or len(token.norm) < 3:
+            previous = None
+            continue
+        expected[token.norm] += NAME_WEIGHT if text[token.start].isupper() else 1.0
+        if previous is not None:
+            expected[f"{previous} {token.norm}"] += 1.0
+        previous = token.norm
+    assert _terms(text, 1.0) == expected
+    norms = [t.norm for t in word_tokens(text)]
+    assert shingles_of(text) == {tuple(norms[i : i + 5]) for i in range(len(norms) - 4)}
+
+
+def test_a_large_story_is_judged_by_its_members_closest_to_the_article():
+    """A story's mean is over its closest members: an article that reads like ten of a large
+    story's articles joins it, however many more loosely related members the story has."""
+    from newsprism.stories.grouping import Profile, StoryGrouper
+
+    first, second = _sample_articles()[:2]
+    grouper = StoryGrouper()
+    for i in range(10):
+        grouper.add(dataclasses.replace(first.article, id=f"c{i}", outlet=f"o{i}"))
+    far = Profile(array("q"), array("f"), frozenset(), 0, 0)  # members no article comes near
+    for _ in range(200):
+        grouper.restore(far, grouper.story_of[0])
+    assert grouper.add(dataclasses.replace(second.article, outlet="new")) == grouper.story_of[0]
+
+
+def test_candidates_scored_are_capped_however_crowded_the_index():
+    from newsprism.stories.grouping import MAX_CANDIDATES, StoryGrouper
+
+    article = _sample_articles()[0].article
+    grouper = StoryGrouper()
+    for i in range(2 * MAX_CANDIDATES):
+        grouper.add(dataclasses.replace(article, id=f"c{i}", outlet=f"o{i}"))
+    profile, vector = grouper.profile(dataclasses.replace(article, id="new", outlet="new"))
+    assert len(grouper._similarities(profile, vector, itself=-1)) == MAX_CANDIDATES

@@ -7,13 +7,15 @@ inverted index over each article's most distinctive terms, capped per term and c
 articles too old to join. Each posting keeps the term's weight, so walking the postings
 already gives every candidate part of its dot product with the new article (over the index
 terms they share, a lower bound of the whole). Only the likeliest candidates by that part are
-compared in full; for the others it is scaled by how the full comparisons of their story's
-members came out. So the work per article stays flat however crowded the index. A story is
-scored partly on its best-matching member and mostly on its mean, which stops one loose match
-chaining two stories together. Shared quoted words add to the score; each day between two
-articles takes from it (the same topic a few days on is usually a new event), and articles far
-apart in time never join; a story that already has an article from the same outlet is harder
-to join (outlets seldom run one story twice).
+kept, and the likeliest of those compared in full; for the others it is scaled by how the
+full comparisons of their story's members came out. So the work per article stays flat
+however crowded the index. A story is scored partly on its best-matching member and mostly on
+the mean over its members (its closest few, when it is large), which stops one loose match
+chaining two stories together; a large story is judged by the part of it the article is
+closest to, which the capped candidates do find. Shared quoted words add to the score; each
+day between two articles takes from it (the same topic a few days on is usually a new event),
+and articles far apart in time never join; a story that already has an article from the same
+outlet is harder to join (outlets seldom run one story twice).
 
 What the stream remembers of an article is a compact Profile (hashed terms and weights), which
 the store keeps, so a later run goes on from where the last one stopped.
@@ -29,12 +31,13 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from itertools import repeat
 from operator import mul
 
 from newsprism.compare.lexicon import is_stop
 from newsprism.model import Article, Quote, Story, WireLink
-from newsprism.text import word_tokens
+from newsprism.text import WORD_RE, expand
 
 JOIN_THRESHOLD = 0.12
 BEST_MEMBER_SHARE = 0.3  # a story's score: this much its best member, the rest its mean
@@ -45,10 +48,12 @@ MIN_BODY_WORDS = 3  # distinct content words below which an article's body is to
 DAY_DECAY = 0.04  # a day between two articles costs their similarity this much
 NAME_WEIGHT = 2.0
 TITLE_WEIGHT = 2.0
-INDEX_TERMS = 12  # terms an article is findable by
+INDEX_TERMS = 16  # terms an article is findable by, and looks for others by
 VECTOR_TERMS = 150  # terms kept of an article's vector
-POSTINGS_CAP = 300  # articles remembered per term (the most recent)
-FULL_COMPARISONS = 30  # candidates compared in full; the rest are estimated from the index
+POSTINGS_CAP = 100  # articles remembered per term (the most recent)
+MAX_CANDIDATES = 25  # candidates scored, the likeliest by the index
+FULL_COMPARISONS = 10  # of those compared in full; the rest are estimated from the index
+CLOSEST_MEMBERS = 10  # a story's mean similarity is over at most this many of its members
 DF_BUCKETS = 1 << 22  # hashed document-frequency counters (16 MB)
 SHINGLE = 5
 MAX_SHINGLES = 32
@@ -104,25 +109,42 @@ class Profile:
         return cls(terms, weights, frozenset(shingles), day, outlet, embedding)
 
 
-def _terms(text: str, weight: float) -> Counter[str]:
-    """Content words (names weighted up) and bigrams of adjacent content words."""
-    terms: Counter[str] = Counter()
+@lru_cache(maxsize=1 << 18)
+def _word_terms(word: str) -> tuple[tuple[str | None, bool], ...]:
+    """The normalised forms of one surface word, None for a stop word, each with whether the
+    word is capitalised: words repeat, so each is worked out once."""
+    capital = word[:1].isupper()
+    return tuple(
+        (None if is_stop(norm) or len(norm) < 3 else norm, capital) for norm in expand(word)
+    )
+
+
+def _terms(text: str, weight: float, terms: Counter[str] | None = None) -> Counter[str]:
+    """Content words (names weighted up) and bigrams of adjacent content words, added to
+    `terms` when given."""
+    terms = Counter() if terms is None else terms
+    name_weight = NAME_WEIGHT * weight
     previous = None
-    for token in word_tokens(text):
-        if is_stop(token.norm) or len(token.norm) < 3:
-            previous = None
-            continue
-        surface = text[token.start : token.end]
-        terms[token.norm] += NAME_WEIGHT * weight if surface[:1].isupper() else weight
-        if previous is not None:
-            terms[f"{previous} {token.norm}"] += weight
-        previous = token.norm
+    for word in WORD_RE.findall(text):
+        for norm, capital in _word_terms(word):
+            if norm is None:
+                previous = None
+                continue
+            terms[norm] += name_weight if capital else weight
+            if previous is not None:
+                terms[f"{previous} {norm}"] += weight
+            previous = norm
     return terms
 
 
 def shingles_of(text: str) -> set[tuple[str, ...]]:
-    norms = [t.norm for t in word_tokens(text)]
+    norms = [norm for word in WORD_RE.findall(text) for norm in _word_norms(word)]
     return {tuple(norms[i : i + SHINGLE]) for i in range(len(norms) - SHINGLE + 1)}
+
+
+@lru_cache(maxsize=1 << 18)
+def _word_norms(word: str) -> tuple[str, ...]:
+    return tuple(expand(word))
 
 
 def _day(published: str | None) -> int:
@@ -153,16 +175,11 @@ class StoryGrouper:
 
     def profile(self, article: Article, quotes: Iterable[Quote] = ()) -> tuple[Profile, dict]:
         """The article's profile and its full unit vector (hash -> weight); counts its terms."""
-        body = _terms(article.standfirst or "", 1.0) + _terms(article.body, 1.0)
-        counts = _terms(article.title, TITLE_WEIGHT) + body
-        hashes = {term_hash(t): w for t, w in counts.items()}
-        self.documents += 1
-        for h in hashes:
-            self.document_frequency[h % DF_BUCKETS] += 1
-        vector = {h: (1 + math.log(w) if w >= 1 else w) * self._idf(h) for h, w in hashes.items()}
-        norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-        vector = {h: v / norm for h, v in vector.items()}
-        strongest = sorted(vector, key=vector.__getitem__, reverse=True)[:VECTOR_TERMS]
+        body = _terms(article.body, 1.0, _terms(article.standfirst or "", 1.0))
+        counts = _terms(article.title, TITLE_WEIGHT)
+        counts.update(body)
+        vector = self._unit_vector(counts)
+        strongest = heapq.nlargest(VECTOR_TERMS, vector, key=vector.__getitem__)
         if sum(" " not in term for term in body) < MIN_BODY_WORDS:
             strongest = []  # a title alone (or a body of junk) is too little: a story of its own
         shingles = {zlib.crc32(" ".join(s).encode()) for q in quotes for s in shingles_of(q.text)}
@@ -176,8 +193,22 @@ class StoryGrouper:
         )
         return profile, vector
 
-    def _idf(self, term: int) -> float:
-        return math.log((self.documents + 1) / (self.document_frequency[term % DF_BUCKETS] + 1)) + 1
+    def _unit_vector(self, counts: Counter[str]) -> dict[int, float]:
+        """Hashed terms weighted by log count times idf, to unit length; the terms' document
+        frequencies are counted first."""
+        hashes = {zlib.crc32(term.encode("utf-8")): w for term, w in counts.items()}
+        self.documents += 1
+        frequency, log, documents = self.document_frequency, math.log, self.documents + 1
+        for h in hashes:
+            frequency[h % DF_BUCKETS] += 1
+        vector = {
+            h: (1 + log(w) if w >= 1 else w)
+            * (log(documents / (frequency[h % DF_BUCKETS] + 1)) + 1)
+            for h, w in hashes.items()
+        }
+        values = vector.values()
+        norm = math.sqrt(sum(map(mul, values, values))) or 1.0
+        return {h: v / norm for h, v in vector.items()}
 
     def add(self, article: Article, quotes: Iterable[Quote] = ()) -> int:
         """Place one article; returns its story number."""
@@ -274,38 +305,39 @@ class StoryGrouper:
         return adjustments
 
     def _similarities(self, profile: Profile, vector: dict, itself: int) -> dict[int, float]:
-        """Each candidate's similarity (content, time and quotes): the FULL_COMPARISONS
-        likeliest compared in full, so the work per article has a ceiling however crowded
-        the index; the rest estimated."""
+        """The similarity (content, time and quotes) of the MAX_CANDIDATES likeliest
+        candidates: the FULL_COMPARISONS likeliest compared in full, the rest estimated, so
+        the work per article has a ceiling however crowded the index."""
         partials = self._candidates(profile)
         partials.pop(itself, None)
         adjustments = self._adjustments(profile, partials)
-        closest = heapq.nlargest(
-            FULL_COMPARISONS, adjustments, key=lambda p: partials[p] + adjustments[p]
-        )
-        full = {p: self._content_similarity(profile, vector, self.profiles[p]) for p in closest}
-        if len(closest) < len(adjustments):
-            full |= self._estimates(full, partials, adjustments)
-        return {p: score + adjustments[p] for p, score in full.items()}
+        likely = {p: partials[p] + adjustment for p, adjustment in adjustments.items()}
+        ranked = sorted(likely, key=likely.__getitem__, reverse=True)[:MAX_CANDIDATES]
+        full = {
+            p: self._content_similarity(profile, vector, self.profiles[p])
+            for p in ranked[:FULL_COMPARISONS]
+        }
+        scales, story_of = self._scales(full, partials), self.story_of
+        return {
+            p: adjustments[p]
+            + (full[p] if p in full else min(1.0, partials[p] * scales.get(story_of[p], 1.0)))
+            for p in ranked
+        }
 
-    def _estimates(
-        self, full: dict[int, float], partials: dict[int, float], adjustments: dict[int, float]
-    ) -> dict[int, float]:
-        """The content similarity of the candidates not compared in full: their index-term
-        dot product, scaled by how much larger the full one came out for the compared
-        members of their story (members of one story are alike)."""
+    def _scales(self, full: dict[int, float], partials: dict[int, float]) -> dict[int, float]:
+        """How much larger than their index-term dot product the full similarities of each
+        story's compared members came out (at least 1): what the content similarity of the
+        candidates not compared in full is estimated by (members of one story are alike)."""
         full_sum: dict[int, float] = defaultdict(float)
         partial_sum: dict[int, float] = defaultdict(float)
         for position, score in full.items():
             story = self.story_of[position]
             full_sum[story] += score
             partial_sum[story] += partials[position]
-        estimates = {}
-        for position in adjustments.keys() - full.keys():
-            story = self.story_of[position]
-            scale = full_sum[story] / partial_sum[story] if partial_sum[story] else 1.0
-            estimates[position] = min(1.0, partials[position] * max(scale, 1.0))
-        return estimates
+        return {
+            story: max(total / partial_sum[story], 1.0) if partial_sum[story] else 1.0
+            for story, total in full_sum.items()
+        }
 
     def _content_similarity(self, profile: Profile, vector: dict, other: Profile) -> float:
         """Cosine of the two term vectors, and of the embeddings when there are some."""
@@ -326,8 +358,9 @@ class StoryGrouper:
         own = self.story_of[itself] if itself >= 0 else -1
         scores = {}
         for story, sims in by_story.items():
-            size = self.story_size[story] - (story == own)
-            score = BEST_MEMBER_SHARE * max(sims) + (1 - BEST_MEMBER_SHARE) * sum(sims) / size
+            size = min(self.story_size[story] - (story == own), CLOSEST_MEMBERS)
+            closest = sims if len(sims) <= size else heapq.nlargest(size, sims)
+            score = BEST_MEMBER_SHARE * max(sims) + (1 - BEST_MEMBER_SHARE) * sum(closest) / size
             outlets = self.story_outlets.get(story, Counter())
             if profile.outlet and outlets[profile.outlet] > (story == own):
                 score -= SAME_OUTLET_PENALTY
