@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import bisect
 import json
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, count
 from pathlib import Path
 
 from newsprism.names import SENTENCE_STARTERS, TITLES
@@ -66,7 +67,7 @@ class QuoteContext:
 class Candidate:
     start: int  # offsets into the context's text
     end: int
-    features: tuple[str, ...]
+    features: tuple[str, ...]  # empty when `SpeakerRanker.choose` picked it
     keep: bool = False  # stands for the rules' mention, which lies outside the paragraph
 
 
@@ -75,8 +76,8 @@ class _Paragraph:
     sentences, whether they could head a mention, and their neighbours' features."""
 
     __slots__ = (
-        "breaks", "candidates", "commas", "cues", "ends", "firsts", "marks", "neighbours",
-        "sentences", "shapes", "starts", "tokens",
+        "breaks", "candidates", "commas", "cues", "ends", "first_mentions", "marks", "neighbours",
+        "scores", "sentences", "shapes", "starts", "tokens",
     )  # fmt: skip
 
     def __init__(self, text: str) -> None:
@@ -90,8 +91,9 @@ class _Paragraph:
         self.breaks = tuple(sentence_breaks(text))
         self.sentences = tuple(bisect.bisect_right(self.breaks, t[0]) for t in self.tokens)
         self.candidates = tuple(i for i in range(len(self.tokens)) if self._may_head_mention(i))
-        self.firsts = self._sentence_firsts()
+        self.first_mentions = self._first_mentions()
         self.neighbours: dict[int, tuple[str, ...]] = {}
+        self.scores: dict[tuple[int, int], float] = {}  # (ranker, word) -> neighbours' score
 
     def neighbour_features(self, index: int) -> tuple[str, ...]:
         if index not in self.neighbours:
@@ -106,16 +108,14 @@ class _Paragraph:
             self.shapes[j] in DETERMINER_SHAPES for j in range(max(0, index - 2), index)
         )
 
-    def _sentence_firsts(self) -> tuple[tuple[bool, bool], ...]:
-        """Per word: whether it opens its sentence, and whether no word before it in the
-        sentence could head a mention."""
+    def _first_mentions(self) -> tuple[bool, ...]:
+        """Per word: whether no word before it in its sentence could head a mention."""
         firsts = []
         sentence, mention_seen = -1, False
         for index, shape in enumerate(self.shapes):
-            opens = self.sentences[index] != sentence
-            if opens:
+            if self.sentences[index] != sentence:
                 sentence, mention_seen = self.sentences[index], False
-            firsts.append((opens, not mention_seen))
+            firsts.append(not mention_seen)
             mention_seen = mention_seen or shape not in NOT_MENTION_SHAPES
         return tuple(firsts)
 
@@ -162,19 +162,38 @@ def candidates(context: QuoteContext) -> list[Candidate]:
     """Words of the quote's sentence and the sentence before that could head a mention,
     with their features; plus one standing for the rules' mention when it is elsewhere."""
     paragraph = _paragraph(context.text)
-    quote_sentence = bisect.bisect_right(paragraph.breaks, context.quote[0])
     found = [
-        Candidate(*paragraph.tokens[index][:2], _features(context, paragraph, index))
-        for index in paragraph.candidates
-        if 0 <= quote_sentence - paragraph.sentences[index] <= 1
+        Candidate(
+            *paragraph.tokens[index][:2],
+            _quote_features(context, paragraph, index) + paragraph.neighbour_features(index),
+        )
+        for index in _window(context, paragraph)
     ]
-    rule = context.rule
-    if rule is not None and not 0 <= rule[0] < len(context.text):
-        found.append(Candidate(rule[0], rule[1], ("keep",), keep=True))
+    if _rule_elsewhere(context):
+        found.append(_keep(context))
     return found
 
 
-def _features(context: QuoteContext, paragraph: _Paragraph, index: int) -> tuple[str, ...]:
+def _window(context: QuoteContext, paragraph: _Paragraph) -> list[int]:
+    quote_sentence = bisect.bisect_right(paragraph.breaks, context.quote[0])
+    return [i for i in paragraph.candidates if 0 <= quote_sentence - paragraph.sentences[i] <= 1]
+
+
+def _rule_elsewhere(context: QuoteContext) -> bool:
+    return context.rule is not None and not 0 <= context.rule[0] < len(context.text)
+
+
+def _keep(context: QuoteContext) -> Candidate:
+    assert context.rule is not None
+    return Candidate(*context.rule, KEEP_FEATURES, keep=True)
+
+
+KEEP_FEATURES = ("keep",)
+
+
+def _quote_features(context: QuoteContext, paragraph: _Paragraph, index: int) -> tuple[str, ...]:
+    """The features of a word that depend on the quote: where the word is against it and
+    against the rules' mention."""
     start, end, _ = paragraph.tokens[index]
     shape = paragraph.shapes[index]
     side, between = _side(context, paragraph, index)
@@ -182,7 +201,6 @@ def _features(context: QuoteContext, paragraph: _Paragraph, index: int) -> tuple
     next_word = _lexical_at(paragraph, index + 1)
     return (
         *_position_features(context, paragraph, index, side, between),
-        *paragraph.neighbour_features(index),
         f"rel={relation}", f"relsh={relation}{shape}", f"relnw={relation}{next_word}",
         f"rule={int(in_rule)}", f"rulesh={int(in_rule)}{shape}", f"ruleside={int(in_rule)}{side}",
     )  # fmt: skip
@@ -192,7 +210,7 @@ def _position_features(
     context: QuoteContext, paragraph: _Paragraph, index: int, side: str, between: range
 ) -> list[str]:
     """Which side of the quote a word is on, how far (words, commas, cue words and quotation
-    marks between), in which sentence, and whether it opens its sentence."""
+    marks between), in which sentence, and whether it is the first possible mention there."""
     start, end, _ = paragraph.tokens[index]
     shape = paragraph.shapes[index]
     distance = _bucket(len(between))
@@ -203,12 +221,12 @@ def _position_features(
     marks = min(3, _count_between(paragraph.marks, *gap))
     quote_sentence = bisect.bisect_right(paragraph.breaks, quote_start)
     offset = max(-2, min(2, paragraph.sentences[index] - quote_sentence))
-    first, first_mention = paragraph.firsts[index]
+    first_mention = paragraph.first_mentions[index]
     return [
         f"sh={shape}", f"side={side}", f"d={side}{distance}", f"shd={shape}{side}{distance}",
-        f"cm={side}{commas}", f"cb={side}{cues}", f"shcb={shape}{side}{cues}", f"mk={side}{marks}",
-        f"so={offset}", f"soside={offset}{side}", f"shso={shape}{offset}{side}",
-        f"first={int(first)}", f"fm={int(first_mention)}{side}",
+        f"cm={side}{commas}", f"cb={side}{cues}", f"mk={side}{marks}",
+        f"so={offset}", f"shso={shape}{offset}{side}",
+        f"fm={int(first_mention)}{side}",
     ]  # fmt: skip
 
 
@@ -227,7 +245,7 @@ def _neighbour_features(paragraph: _Paragraph, index: int) -> tuple[str, ...]:
     previous_word = _lexical_at(paragraph, index - 1)
     verb_after = index + 1 < len(tokens) and _verb_like(tokens[index + 1][2])
     features = [
-        f"p={before}", f"n={after}", f"pn={before}|{after}", f"p2={before2}|{before}",
+        f"p={before}", f"n={after}", f"p2={before2}|{before}",
         f"n2={after}|{after2}", f"shn={shape}|{after}", f"shp={before}|{shape}",
         f"pw={previous_word}", f"nw={next_word}", f"w={_lexical(word)}",
         f"shnw={shape}{next_word}", f"shpw={previous_word}{shape}", f"v={int(verb_after)}{shape}",
@@ -278,8 +296,11 @@ def _relation_to_rule(context: QuoteContext, start: int, end: int, side: str) ->
 class SpeakerRanker:
     """Scores candidates with shipped weights; picks the best."""
 
+    serials = count()
+
     def __init__(self, weights: dict[str, float]) -> None:
         self.weights = weights
+        self.serial = next(self.serials)  # tells this ranker's cached scores from others'
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -287,10 +308,32 @@ class SpeakerRanker:
         return cls(json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))["weights"])
 
     def score(self, candidate: Candidate) -> float:
-        return sum(filter(None, map(self.weights.get, candidate.features)))
+        return self._sum(candidate.features)
+
+    def _sum(self, features: tuple[str, ...]) -> float:
+        return sum(filter(None, map(self.weights.get, features)))
 
     def choose(self, context: QuoteContext) -> Candidate | None:
-        return max(candidates(context), key=self.score, default=None)
+        """The best of `candidates(context)` (the same choice, without building each
+        candidate's features: the part that does not depend on the quote is scored once a
+        paragraph)."""
+        paragraph = _paragraph(context.text)
+        best, best_score = None, -math.inf
+        for index in _window(context, paragraph):
+            score = self._neighbour_score(paragraph, index) + self._sum(
+                _quote_features(context, paragraph, index)
+            )
+            if score > best_score:
+                best, best_score = index, score
+        if _rule_elsewhere(context) and self._sum(KEEP_FEATURES) > best_score:
+            return _keep(context)
+        return None if best is None else Candidate(*paragraph.tokens[best][:2], ())
+
+    def _neighbour_score(self, paragraph: _Paragraph, index: int) -> float:
+        key = (self.serial, index)
+        if key not in paragraph.scores:
+            paragraph.scores[key] = self._sum(paragraph.neighbour_features(index))
+        return paragraph.scores[key]
 
 
 def mention_at(text: str, start: int, end: int) -> tuple[int, int]:
