@@ -80,8 +80,19 @@ def labelled_quotes() -> list[tuple[Labelled, bool]]:
                     end = polnear.to_raw(context.offset + choice.end, mapping)
                     right = any(source.overlap(start, end) > 0 for source in sources)
                 labelled.append((choice.features, right))
-            quotes.append((labelled, rule_right))
+            quotes.append((_names_over_descriptions(labelled), rule_right))
     return quotes
+
+
+NAME_SHAPES = {"sh=cap", "sh=poss"}
+
+
+def _names_over_descriptions(labelled: Labelled) -> Labelled:
+    """When the gold Source names someone ('Minyon Moore, a senior adviser to ...'), only its
+    name is a right choice: 'a senior' would give no speaker."""
+    if not any(right and NAME_SHAPES & set(features) for features, right in labelled):
+        return labelled
+    return [(f, right and (f[0] == "keep" or bool(NAME_SHAPES & set(f)))) for f, right in labelled]
 
 
 def fit(quotes: list[Labelled], c: float) -> dict[str, float]:
