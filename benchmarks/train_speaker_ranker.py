@@ -59,29 +59,37 @@ def labelled_quotes() -> list[tuple[Labelled, bool]]:
             quote = found[context.offset + context.quote[0]]
             prediction = polnear.newsprism_predictions(article, [quote], raw)[0]
             length = max(1, prediction.end - prediction.start)
-            sources = [
-                g.source
+            hits = [
+                g
                 for g in gold
                 if g.source and g.content.overlap(prediction.start, prediction.end) * 2 >= length
             ]
-            if not sources:
-                continue
-            rule_right = any(
-                polnear._speaker_right(prediction, g, raw)
-                for g in gold
-                if g.source and g.content.overlap(prediction.start, prediction.end) * 2 >= length
-            )
-            labelled = []
-            for choice in choices:
-                if choice.keep:
-                    right = rule_right
-                else:
-                    start = polnear.to_raw(context.offset + choice.start, mapping)
-                    end = polnear.to_raw(context.offset + choice.end, mapping)
-                    right = any(source.overlap(start, end) > 0 for source in sources)
-                labelled.append((choice.features, right))
-            quotes.append((_names_over_descriptions(labelled), rule_right))
+            if hits:
+                rule_right = any(polnear._speaker_right(prediction, g, raw) for g in hits)
+                labelled = _labelled(context, choices, hits, rule_right, mapping)
+                quotes.append((_names_over_descriptions(labelled), rule_right))
     return quotes
+
+
+def _labelled(
+    context: QuoteContext,
+    choices: list[Candidate],
+    hits: list[polnear.Attribution],
+    rule_right: bool,
+    mapping: list[tuple[int, int]],
+) -> Labelled:
+    """Each candidate is right when it lies in a gold Source span; the one standing for an
+    inherited mention, when the rules' speaker is right."""
+    labelled = []
+    for choice in choices:
+        if choice.keep:
+            labelled.append((choice.features, rule_right))
+            continue
+        start = polnear.to_raw(context.offset + choice.start, mapping)
+        end = polnear.to_raw(context.offset + choice.end, mapping)
+        right = any(g.source is not None and g.source.overlap(start, end) > 0 for g in hits)
+        labelled.append((choice.features, right))
+    return labelled
 
 
 NAME_SHAPES = {"sh=cap", "sh=poss"}
