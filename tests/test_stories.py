@@ -241,6 +241,17 @@ def test_crowded_index_estimates_the_candidates_it_does_not_compare(monkeypatch)
     assert grouper._best_story(profile, vector) == grouper.story_of[0]
 
 
+def test_profile_vectors_are_keyed_by_the_stored_term_hash():
+    """The vector builder inlines term_hash for speed; stored profiles need the two to agree."""
+    from newsprism.stories.grouping import TITLE_WEIGHT, StoryGrouper, _terms, term_hash
+
+    article = _sample_articles()[0].article
+    _, vector = StoryGrouper().profile(article)
+    terms = _terms(article.title, TITLE_WEIGHT) + _terms(article.body, 1.0)
+    terms += _terms(article.standfirst or "", 1.0)
+    assert set(vector) == {term_hash(term) for term in terms}
+
+
 def test_terms_read_words_as_the_shared_tokeniser_does():
     """The grouper's own word loop (cached per surface word, for speed) finds the terms and
     quote shingles that the shared tokeniser's tokens give."""

@@ -196,6 +196,7 @@ class StoryGrouper:
     def _unit_vector(self, counts: Counter[str]) -> dict[int, float]:
         """Hashed terms weighted by log count times idf, to unit length; the terms' document
         frequencies are counted first."""
+        # term_hash, inlined (the hot path); stored profiles depend on the two agreeing
         hashes = {zlib.crc32(term.encode("utf-8")): w for term, w in counts.items()}
         self.documents += 1
         frequency, log, documents = self.document_frequency, math.log, self.documents + 1
