@@ -133,6 +133,22 @@ BODY = [
             "Acme is a global provider of industrial software for factories and ports.",
             "boilerplate",
         ),
+        ("Rating is available when the video has been rented.", "video"),
+        ("Media playback is unsupported on your device", "video"),
+        ("This feature is not available right now. Please try again later.", "unavailable"),
+        ("Please enable JavaScript to watch this video", "unavailable"),
+        ("Tweet with a location", "social-embed"),
+        ("See more of Jane Doe on Facebook", "social-embed"),
+        ("Twitter", "social-embed"),
+        ("Image copyright Getty Images", "image-credit"),
+        ("Advertisement Continue reading the main story", "advertisement"),
+        ("Story Continued Below", "advertisement"),
+        (
+            "Breaking News Emails Get breaking news alerts and special reports. The news and "
+            "stories that matter, delivered weekday mornings.",
+            "form",
+        ),
+        ("The WARC files associated with this crawl are not currently available.", "web-archive"),
     ],
 )
 def test_junk_kinds_fire_on_their_lines(line, reason):
@@ -203,31 +219,6 @@ def test_safety_rule_lets_a_small_template_removal_through():
     )
     assert [(r.text, r.reason) for r in article.removed] == [(footer, "outlet-template")]
     assert article.notes == []
-
-
-@pytest.mark.parametrize(
-    ("line", "reason"),
-    [
-        ("Rating is available when the video has been rented.", "video"),
-        ("Media playback is unsupported on your device", "video"),
-        ("This feature is not available right now. Please try again later.", "unavailable"),
-        ("Please enable JavaScript to watch this video", "unavailable"),
-        ("Tweet with a location", "social-embed"),
-        ("See more of Jane Doe on Facebook", "social-embed"),
-        ("Twitter", "social-embed"),
-        ("Image copyright Getty Images", "image-credit"),
-        ("Advertisement Continue reading the main story", "advertisement"),
-        ("Story Continued Below", "advertisement"),
-        (
-            "Breaking News Emails Get breaking news alerts and special reports. The news and "
-            "stories that matter, delivered weekday mornings.",
-            "form",
-        ),
-        ("The WARC files associated with this crawl are not currently available.", "web-archive"),
-    ],
-)
-def test_new_junk_kinds_fire_on_their_lines(line, reason):
-    test_junk_kinds_fire_on_their_lines(line, reason)
 
 
 # A page that is an embedded tweet with nothing but the embed's location notice around it.

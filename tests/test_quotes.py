@@ -7,7 +7,7 @@ from newsprism.clean import is_question_header
 from newsprism.model import Article
 from newsprism.quotes import canonical_names, extract_quotes
 from newsprism.quotes.attribution import attribution_after, attribution_before
-from newsprism.quotes.ranking import QuoteContext, SpeakerRanker, candidates, mention_at
+from newsprism.quotes.ranking import QuoteContext, SpeakerRanker, mention_at
 
 
 def article_of(*paragraphs: str, title: str = "Headline") -> Article:
@@ -492,23 +492,3 @@ def test_the_mention_a_chosen_word_heads(text, word, mention):
     start = text.index(word)
     found = mention_at(text, start, start + len(word))
     assert text[found[0] : found[1]] == mention
-
-
-def test_the_ranker_chooses_the_best_scoring_candidate():
-    """`choose` scores the quote-free part of each word once a paragraph; its choice is the
-    best of the candidates scored whole."""
-    ranker = SpeakerRanker.bundled()
-    text = (
-        "Following Monday’s presidential debate Politifact did a fact-check on Donald Trump’s "
-        "claim that there have been “thousands of shootings” in Chicago this year. On "
-        "September 27 they published the results, announcing that Trump’s statement was “true.”"
-    )
-    for quoted in ("thousands of shootings", "true."):
-        start = text.index(quoted)
-        masked = text[:start] + " " * len(quoted) + text[start + len(quoted) :]
-        for rule in ((40, 50), None, (-30, -20)):
-            context = QuoteContext(masked, (start, start + len(quoted)), rule)
-            scored = candidates(context)
-            best = max(scored, key=ranker.score)
-            chosen = ranker.choose(context)
-            assert chosen is not None and (chosen.start, chosen.end) == (best.start, best.end)

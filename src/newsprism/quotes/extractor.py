@@ -99,7 +99,7 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
             if item is None:
                 continue
             item.masked, item.offset = masked, spans[index][0]
-            _attach_attribution(item, paragraph, spans[index][0], marked, masked)
+            _attach_attribution(item)
             _attach_turn(item, paragraph, spans[index][0])
             if item.attribution is None and index and span.start <= 2:
                 _attach_intro(item, article.paragraphs[index - 1], spans[index - 1][0])
@@ -127,12 +127,11 @@ def _found(article: Article, index: int, offset: int, span: MarkedSpan) -> _Foun
     return _Found(_quote_at(article, start, start + len(stripped)), index, span)
 
 
-def _attach_attribution(
-    item: _Found, paragraph: str, offset: int, marked: list[MarkedSpan], masked: str
-) -> None:
+def _attach_attribution(item: _Found) -> None:
     """The attribution after the closing mark (', he said'), else in the sentence before the
     opening mark (a cue and its subject), else the subject of the sentence the quote is in."""
-    after_start = min(item.span.end + 1, len(paragraph))
+    masked = item.masked
+    after_start = min(item.span.end + 1, len(masked))
     before_end = max(0, item.span.start - 1)
     attribution = (
         attribution_after(masked, after_start, _closes_sentence(item.quote.text))
@@ -140,7 +139,7 @@ def _attach_attribution(
         or attribution_of_sentence(masked, before_end)
     )
     if attribution:
-        item.attribution, item.attribution_at = attribution, offset
+        item.attribution, item.attribution_at = attribution, item.offset
 
 
 # A full stop ending quoted words ends the sentence; after "?" or "!" it may go on

@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import bisect
 import json
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, count
+from itertools import accumulate
 from pathlib import Path
 
 from newsprism.names import SENTENCE_STARTERS, TITLES
 from newsprism.quotes.attribution import (
     CUE_WORDS,
     PRONOUNS,
+    RELATIVE_PRONOUNS,
     ROLE_NOUNS,
     TOKEN_RE,
     _ends_with_full_stop,
@@ -67,17 +67,17 @@ class QuoteContext:
 class Candidate:
     start: int  # offsets into the context's text
     end: int
-    features: tuple[str, ...]  # empty when `SpeakerRanker.choose` picked it
+    features: tuple[str, ...]
     keep: bool = False  # stands for the rules' mention, which lies outside the paragraph
 
 
 class _Paragraph:
     """A paragraph's words and what about them does not depend on the quote: their shapes,
-    sentences, whether they could head a mention, and their neighbours' features."""
+    sentences, and whether they could head a mention."""
 
     __slots__ = (
-        "breaks", "candidates", "commas", "cues", "ends", "first_mentions", "marks", "neighbours",
-        "scores", "sentences", "shapes", "starts", "tokens",
+        "breaks", "candidates", "commas", "cues", "ends", "first_mentions", "marks",
+        "sentences", "shapes", "starts", "tokens",
     )  # fmt: skip
 
     def __init__(self, text: str) -> None:
@@ -92,13 +92,6 @@ class _Paragraph:
         self.sentences = tuple(bisect.bisect_right(self.breaks, t[0]) for t in self.tokens)
         self.candidates = tuple(i for i in range(len(self.tokens)) if self._may_head_mention(i))
         self.first_mentions = self._first_mentions()
-        self.neighbours: dict[int, tuple[str, ...]] = {}
-        self.scores: dict[tuple[int, int], float] = {}  # (ranker, word) -> neighbours' score
-
-    def neighbour_features(self, index: int) -> tuple[str, ...]:
-        if index not in self.neighbours:
-            self.neighbours[index] = _neighbour_features(self, index)
-        return self.neighbours[index]
 
     def _may_head_mention(self, index: int) -> bool:
         shape = self.shapes[index]
@@ -130,8 +123,6 @@ def _shape(word: str) -> str:
     low = _low(word)
     if low in CLOSED_WORDS or word == ",":
         return low
-    if low in PRONOUNS:
-        return "pron"
     if _is_possessive(word):
         return "poss"
     if low in TITLES:
@@ -162,33 +153,19 @@ def candidates(context: QuoteContext) -> list[Candidate]:
     """Words of the quote's sentence and the sentence before that could head a mention,
     with their features; plus one standing for the rules' mention when it is elsewhere."""
     paragraph = _paragraph(context.text)
+    quote_sentence = bisect.bisect_right(paragraph.breaks, context.quote[0])
     found = [
         Candidate(
             *paragraph.tokens[index][:2],
-            _quote_features(context, paragraph, index) + paragraph.neighbour_features(index),
+            _quote_features(context, paragraph, index) + _neighbour_features(paragraph, index),
         )
-        for index in _window(context, paragraph)
+        for index in paragraph.candidates
+        if 0 <= quote_sentence - paragraph.sentences[index] <= 1
     ]
-    if _rule_elsewhere(context):
-        found.append(_keep(context))
+    rule = context.rule
+    if rule is not None and not 0 <= rule[0] < len(context.text):
+        found.append(Candidate(rule[0], rule[1], ("keep",), keep=True))
     return found
-
-
-def _window(context: QuoteContext, paragraph: _Paragraph) -> list[int]:
-    quote_sentence = bisect.bisect_right(paragraph.breaks, context.quote[0])
-    return [i for i in paragraph.candidates if 0 <= quote_sentence - paragraph.sentences[i] <= 1]
-
-
-def _rule_elsewhere(context: QuoteContext) -> bool:
-    return context.rule is not None and not 0 <= context.rule[0] < len(context.text)
-
-
-def _keep(context: QuoteContext) -> Candidate:
-    assert context.rule is not None
-    return Candidate(*context.rule, KEEP_FEATURES, keep=True)
-
-
-KEEP_FEATURES = ("keep",)
 
 
 def _quote_features(context: QuoteContext, paragraph: _Paragraph, index: int) -> tuple[str, ...]:
@@ -296,11 +273,8 @@ def _relation_to_rule(context: QuoteContext, start: int, end: int, side: str) ->
 class SpeakerRanker:
     """Scores candidates with shipped weights; picks the best."""
 
-    serials = count()
-
     def __init__(self, weights: dict[str, float]) -> None:
         self.weights = weights
-        self.serial = next(self.serials)  # tells this ranker's cached scores from others'
 
     @classmethod
     @lru_cache(maxsize=1)
@@ -308,38 +282,19 @@ class SpeakerRanker:
         return cls(json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))["weights"])
 
     def score(self, candidate: Candidate) -> float:
-        return self._sum(candidate.features)
-
-    def _sum(self, features: tuple[str, ...]) -> float:
-        return sum(filter(None, map(self.weights.get, features)))
+        return sum(filter(None, map(self.weights.get, candidate.features)))
 
     def choose(self, context: QuoteContext) -> Candidate | None:
-        """The best of `candidates(context)` (the same choice, without building each
-        candidate's features: the part that does not depend on the quote is scored once a
-        paragraph)."""
-        paragraph = _paragraph(context.text)
-        best, best_score = None, -math.inf
-        for index in _window(context, paragraph):
-            score = self._neighbour_score(paragraph, index) + self._sum(
-                _quote_features(context, paragraph, index)
-            )
-            if score > best_score:
-                best, best_score = index, score
-        if _rule_elsewhere(context) and self._sum(KEEP_FEATURES) > best_score:
-            return _keep(context)
-        return None if best is None else Candidate(*paragraph.tokens[best][:2], ())
+        return max(candidates(context), key=self.score, default=None)
 
-    def _neighbour_score(self, paragraph: _Paragraph, index: int) -> float:
-        key = (self.serial, index)
-        if key not in paragraph.scores:
-            paragraph.scores[key] = self._sum(paragraph.neighbour_features(index))
-        return paragraph.scores[key]
+
+STANDALONE_MENTIONS = PRONOUNS | RELATIVE_PRONOUNS
 
 
 def mention_at(text: str, start: int, end: int) -> tuple[int, int]:
     """The whole mention a chosen word heads: 'Trump’s' -> 'Donald Trump’s', 'judge' ->
     'a federal judge'; a pronoun stays itself."""
-    if _low(text[start:end]) in PRONOUNS | {"who", "which"}:
+    if _low(text[start:end]) in STANDALONE_MENTIONS:
         return start, end
     return _mention_start(text, start), _mention_end(text, start, end)
 

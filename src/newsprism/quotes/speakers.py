@@ -33,8 +33,10 @@ from newsprism.quotes.attribution import (
 from newsprism.text import fold
 
 CAPITALISED_RE = re.compile(r"[A-Z][\w’'\-]+")
-LONE_NAME_RE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
-BARE_NAME_RE = re.compile(r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?) [a-z]")
+LONE_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"  # "Klopp", "Ocasio-Cortez"
+LONE_NAME_RE = re.compile(LONE_NAME)
+BARE_NAME_RE = re.compile(f"({LONE_NAME}) [a-z]")
+NOT_NAMES = NOT_PERSON_WORDS | SENTENCE_STARTERS
 TITLED_RE = re.compile(
     r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Prof|Gen|Sir|Dame|President|Senator|Governor|"
     r"Mayor|Judge|Justice|Secretary|Speaker)\.?\s+([A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+)?)$"
@@ -91,7 +93,7 @@ class PersonIndex:
             if (
                 position not in taken
                 and LONE_NAME_RE.fullmatch(word)
-                and low not in NOT_PERSON_WORDS | SENTENCE_STARTERS
+                and low not in NOT_NAMES
                 and low not in ROLE_NOUNS
             ):
                 self._add(word, position)
@@ -137,7 +139,7 @@ class PersonIndex:
         """A sentence opened by one capitalised name we know nothing else of ('Perez
         hammered ...'): taken as its subject."""
         match = BARE_NAME_RE.match(self.body, start, end)
-        if not match or fold(match.group(1)) in NOT_PERSON_WORDS | SENTENCE_STARTERS:
+        if not match or fold(match.group(1)) in NOT_NAMES:
             return None
         return match.group(1)
 

@@ -110,12 +110,17 @@ class Profile:
 
 
 @lru_cache(maxsize=1 << 18)
+def _word_norms(word: str) -> tuple[str, ...]:
+    return tuple(expand(word))
+
+
+@lru_cache(maxsize=1 << 18)
 def _word_terms(word: str) -> tuple[tuple[str | None, bool], ...]:
     """The normalised forms of one surface word, None for a stop word, each with whether the
     word is capitalised: words repeat, so each is worked out once."""
     capital = word[:1].isupper()
     return tuple(
-        (None if is_stop(norm) or len(norm) < 3 else norm, capital) for norm in expand(word)
+        (None if is_stop(norm) or len(norm) < 3 else norm, capital) for norm in _word_norms(word)
     )
 
 
@@ -140,11 +145,6 @@ def _terms(text: str, weight: float, terms: Counter[str] | None = None) -> Count
 def shingles_of(text: str) -> set[tuple[str, ...]]:
     norms = [norm for word in WORD_RE.findall(text) for norm in _word_norms(word)]
     return {tuple(norms[i : i + SHINGLE]) for i in range(len(norms) - SHINGLE + 1)}
-
-
-@lru_cache(maxsize=1 << 18)
-def _word_norms(word: str) -> tuple[str, ...]:
-    return tuple(expand(word))
 
 
 def _day(published: str | None) -> int:
