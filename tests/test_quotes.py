@@ -316,6 +316,44 @@ def test_indirect_speech_with_speaker():
             ],
             ["Hillary Clinton"],
         ),
+        (  # a long description between the quote and "told"; its object is the listener
+            [
+                "“This narrative isn’t just in our institutions, it’s being pushed by media,” "
+                "Malkia Cyril, the executive director at the Center of Media Justice and whose "
+                "also featured in the film, told The Huffington Post."
+            ],
+            ["Malkia Cyril"],
+        ),
+        (  # a name before a description opening with "the"
+            [
+                "“It’s an invasion, in our estimation, of the state regulatory domain,” Scott "
+                "Pruitt, the Republican attorney general of Oklahoma, one of the states suing "
+                "the EPA, said at a Washington event."
+            ],
+            ["Scott Pruitt"],
+        ),
+        (  # "it" is the organisation that is its sentence's subject
+            [
+                "The United Nations Security Council on Friday pledged to impose further "
+                'sanctions as a deterrence to what it called "a clear threat to international '
+                'peace and security."'
+            ],
+            ["United Nations Security Council"],
+        ),
+        (  # the speaker is who said it, not who reported it
+            [
+                '"I\'ll be voting [on March 1]," Welch said, according to Vermont Edition. "And '
+                "I've decided to vote for Bernie Sanders.\""
+            ],
+            ["Welch", "Welch"],
+        ),
+        (
+            [
+                "Guccifer said, per a translator, that Clinton’s server was unprotected, and he "
+                "had total access to the server that “was like an open orchid on the Internet.”"
+            ],
+            ["Guccifer"],
+        ),
     ],
 )
 def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: list[str]):
@@ -382,6 +420,47 @@ def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: l
             "a lunch on Tuesday that he hadn’t gotten a chance to read the president's plan, but "
             "called it a “starting point for our deliberations.”",
             "Sen. Jack Reed (D-R.I.",
+        ),
+        # names after "a" make a noun-like cue a noun ("a Donald Trump tweet")
+        (
+            "Hillary Clinton is describing as “unhinged” a Donald Trump tweet attacking a "
+            "former Miss Universe.",
+            "Hillary Clinton",
+        ),
+        # "That’s" is no name
+        (
+            "Hillary Clinton has not mentioned Machado since the debate. That’s when she pointed "
+            "to reports that Trump called the pageant winner “Miss Piggy” as an example.",
+            "she",
+        ),
+        # a relative pronoun's cue past a date ("who in 2010 said")
+        (
+            "Obama has a frosty relationship with McConnell, now the Senate majority leader, who "
+            "in 2010 said the party's most important goal was to make Obama a \"one-term "
+            'president."',
+            "who",
+        ),
+        # sources named by "according to", "per" and "in the words of", however described
+        (
+            "According to his longtime personal physician, the billionaire businessman had "
+            '"astonishingly excellent" results in his latest exam.',
+            "his longtime personal physician",
+        ),
+        (
+            "As a reality TV boss on “The Apprentice,” Donald Trump repeatedly demeaned women "
+            "with sexist language, according to show insiders.",
+            "show insiders",
+        ),
+        (
+            "Members can appoint proxies, but it’s prohibited when voting “to fill a vacancy on "
+            "the National ticket,” per the party’s bylaws.",
+            "the party’s bylaws",
+        ),
+        (
+            "Word emerged that he would build his library on the South Side of Chicago, the "
+            "latest reminder that Mrs. Clinton was, in the words of a senior adviser, ''the "
+            "torchbearer'' of his legacy.",
+            "a senior adviser",
         ),
     ],
 )

@@ -64,6 +64,7 @@ ROLE_NOUNS = {
     "citizens", "students", "student", "teacher", "fans", "parents", "family", "families",
 }  # fmt: skip
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
+NOT_NAME_STARTERS = SENTENCE_STARTERS - PRONOUNS
 # "Beck, who has described Trump as ...": the mention is "who", the speaker Beck
 RELATIVE_PRONOUNS = {"who", "which"}
 DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this",
@@ -90,6 +91,7 @@ ADVERBS = {
 MAX_MENTION_TOKENS = 14
 MENTION_WINDOW = 160  # characters before a cue that its subject can lie in
 AGE_RE = re.compile(r"\d+-year-old")
+QUOTE_MARK_RE = re.compile(r"[“”\"]|''")
 CLAUSE_PUNCTUATION_RE = re.compile(r"[.,;:!?\"“”]")
 MAX_CUE_DISTANCE = 120  # characters between the cue and the quote it introduces
 
@@ -172,6 +174,13 @@ NOUN_MARKER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[
 
 TOKEN_RE = re.compile(r"[\w’'.\-]+|,")
 ACCORDING_RE = re.compile(r"\baccording to\s+", re.IGNORECASE)
+# "per the party’s bylaws", "in the words of a senior adviser": "according to" by other words
+SOURCE_PHRASE_RE = re.compile(
+    r"\b(?:[Aa]ccording to|[Ii]n the words of"
+    r"|(?<=[,”\"'] )per(?= (?:the|a|an|his|her|their|its) ))\s+"
+)
+MAX_SOURCE_WORDS = 12
+NOT_SOURCE_OPENERS = PRONOUNS | {"what", "how", "when", "where", "whether", "which", "who", "that"}
 LEAD_RE = re.compile(r"[\s,―—–\-'’\"”]*")
 DASH_RE = re.compile(r"\s*[―—–-]\s*[A-Z]")
 TURN_RE = re.compile(r"(?:^|[.!?]\s+)((?:[A-Z][\w’'.\-]*\s){0,3}[A-Z][\w’'.\-]*):\s*$")
@@ -216,11 +225,23 @@ def _low(word: str) -> str:
 
 def _is_name_word(word: str) -> bool:
     bare = word.rstrip(".")
-    return bool(bare) and (bare[0].isupper() or bare.lower() in PARTICLES)
+    return (
+        bool(bare)
+        and (bare[0].isupper() or bare.lower() in PARTICLES)
+        and not _is_contraction(bare)
+    )
 
 
 def _is_possessive(word: str) -> bool:
-    return word.endswith(("’s", "'s", "s’", "s'")) and word[:1].isupper()
+    return (
+        word.endswith(("’s", "'s", "s’", "s'")) and word[:1].isupper() and not _is_contraction(word)
+    )
+
+
+def _is_contraction(word: str) -> bool:
+    """'That’s', 'Here’s': a capitalised word with 's that is no name ('He’s' stays a
+    mention)."""
+    return word[-2:] in ("’s", "'s") and _low(word[:-2]) in NOT_NAME_STARTERS
 
 
 def _np_word(word: str) -> bool:
@@ -285,7 +306,8 @@ def subject_before(
     'Huma Abedin, vice chairwoman for Clinton’s campaign,'); with `relative`, also the
     relative pronoun of a clause set off by a comma ('Beck, who has described')."""
     window = max(floor, end - MENTION_WINDOW)
-    text = _without_appositive(text[:end], window)
+    described = text[:end]
+    text = _without_appositive(described, window)
     tokens = list(TOKEN_RE.finditer(text, window, end))
     _drop_adverbials(tokens)
     if not tokens:
@@ -330,9 +352,31 @@ def subject_before(
     if not taken or not _has_head(words):
         return None
     start, stop = taken[-1].start(), taken[0].end()
+    if described[stop : stop + 1] == ",":  # "Scott Pruitt, the ... of Oklahoma, one of ..."
+        start = _named_before_description(text, start, window)
     return start, stop - (1 if text[stop - 1] == "." and len(taken[0].group()) > 3 else 0)
 
 
+NAME_AND_COMMA_RE = re.compile(r"((?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*),\s+$")
+
+
+def _named_before_description(text: str, start: int, floor: int) -> int:
+    """'Scott Pruitt, the Republican attorney general of Oklahoma': a description opening
+    with a determiner takes the name before it."""
+    if _low(text[start : text.find(" ", start)]) not in DETERMINERS:
+        return start
+    named = NAME_AND_COMMA_RE.search(text, max(floor, start - 60), start)
+    if named is None or not all(_np_word(w) for w in named.group(1).split()):
+        return start
+    first = named.group(1).split()[0]
+    before = text[: named.start(1)].rstrip()
+    opens_clause = not before or before.endswith(("”", '"', "''", ".", "!", "?"))
+    if not opens_clause or _low(first) in SENTENCE_STARTERS or _is_time_word(_low(first)):
+        return start
+    return named.start(1)
+
+
+YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
 TIME_PHRASE_PREPOSITIONS = {"in", "at", "on", "for", "during", "over", "since", "by"}
 
 
@@ -378,7 +422,12 @@ def _manner_adverb(low: str) -> bool:
 
 def _time_phrase_length(tokens: list[re.Match[str]]) -> int:
     """Tokens of a preposition, a determiner and one or two lower-case words ending
-    `tokens` ('at the time', 'in the past'), or 0."""
+    `tokens` ('at the time', 'in the past'), or of a preposition and a date ('in 2010',
+    'on Friday'), or 0."""
+    if len(tokens) > 2 and _low(tokens[-2].group()) in TIME_PHRASE_PREPOSITIONS:
+        last = _low(tokens[-1].group())
+        if _is_time_word(last) or YEAR_RE.fullmatch(last):
+            return 2
     for size in (3, 4):
         if len(tokens) <= size:
             break
@@ -427,6 +476,8 @@ def subject_after(text: str, start: int, end: int | None = None) -> tuple[int, i
         word, low = token.group(), _low(token.group())
         if len(taken) >= MAX_MENTION_TOKENS or word == ",":
             break
+        if taken and QUOTE_MARK_RE.search(text, taken[-1].end(), token.start()):
+            break  # 'TV boss on “The Apprentice,” Donald Trump': a title ends the phrase
         if (
             _np_word(word)
             or (not taken and low in DETERMINERS and low != "that")  # "said that CNN ..."
@@ -441,6 +492,8 @@ def subject_after(text: str, start: int, end: int | None = None) -> tuple[int, i
             taken.append(token)
         else:
             break
+    while taken and _low(taken[-1].group()) in CONNECTORS:
+        taken.pop()  # 'TV boss on' before a title
     if taken and _low(taken[0].group()) in DETERMINERS and len(taken) == 1:
         taken = _determined_noun(text, tokens)  # "asked the boy, who ...", "the document states"
     if not taken or not _has_head([t.group() for t in taken]):
@@ -474,6 +527,50 @@ def _determined_noun(text: str, tokens: list[re.Match[str]]) -> list[re.Match[st
     return []
 
 
+def according_source(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The source after 'according to' at `start`: a noun phrase ('the paper'), or all the
+    words up to the clause's end when they name someone ('his longtime personal physician')."""
+    return (
+        _source_phrase_noun(text, start, end)
+        or _source_words(text, start, end)
+        or subject_after(text, start, end)  # "a study" (last year by economists at ...)
+    )
+
+
+def _source_phrase_noun(text: str, start: int, end: int) -> tuple[int, int] | None:
+    span = subject_after(text, start, end)
+    if span and (span[1] >= end or text[span[1] : span[1] + 1] in (",", ".", ";", ")")):
+        return span
+    return None
+
+
+def _source_words(text: str, start: int, end: int) -> tuple[int, int] | None:
+    stop = CLAUSE_PUNCTUATION_RE.search(text, start, end)
+    words = text[start : stop.start() if stop else end].rstrip()
+    tokens = words.split()
+    if not tokens or len(tokens) > MAX_SOURCE_WORDS or _low(tokens[0]) in NOT_SOURCE_OPENERS:
+        return None  # "according to what he said"
+    return start, start + len(words)
+
+
+def _source_phrase(
+    text: str, begin: int, stop: int, cues: list[re.Match[str]]
+) -> Attribution | None:
+    """'According to the paper, “...', 'In the words of X, “...': the last in text[begin:stop]
+    whose source can be read and opens the clause of a quote at `stop`. A source read only
+    as the words up to the comma counts when no cue verb follows in the sentence."""
+    verbs = any(_verb_use(text, cue) for cue in cues)
+    for phrase in reversed(list(SOURCE_PHRASE_RE.finditer(text, begin, stop))):
+        if verbs and phrase.group().startswith("per"):
+            continue  # "Guccifer said, per a translator, that ..."
+        span = _source_phrase_noun(text, phrase.end(), stop)
+        if span is None and not verbs:
+            span = _source_words(text, phrase.end(), stop)
+        if span and (span[1] >= stop or text[span[1]] == ","):
+            return _attribution(text, span, "according to")
+    return None
+
+
 def _attribution(text: str, span: tuple[int, int] | None, cue: str) -> Attribution | None:
     return Attribution(text[span[0] : span[1]], span[0], span[1], cue) if span else None
 
@@ -489,12 +586,17 @@ def attribution_after(
         return None
     if DASH_RE.match(text, start) and (span := subject_after(text, lead)):
         return _attribution(text, span, "—")  # '“...” ― Krystal Correa'
-    according = ACCORDING_RE.match(text, lead)
+    according = SOURCE_PHRASE_RE.match(text, lead)
     if according:
-        return _attribution(text, subject_after(text, according.end()), "according to")
+        end = _ends_sentence(text, lead) or len(text)
+        return _attribution(text, according_source(text, according.end(), end), "according to")
     cues = find_cues(text, lead, lead + 120)  # right after the quote, a cue is a verb
     match = next((m for m in cues if m.start() == lead or _verb_use(text, m)), None)
-    if not match or match.start() - lead > 90:
+    if (
+        not match
+        or match.start() - lead > MAX_SUBJECT_CHARS
+        or _ends_sentence(text, lead, match.start()) is not None
+    ):
         return _closing_inverted(text, lead)
     if match.start() == lead:  # "said Klopp", "added the spokeswoman"
         if match.group().lower() not in INVERTING_CUES:
@@ -511,6 +613,7 @@ def attribution_after(
 
 
 MAX_SIGN_OFF_WORDS = 8
+MAX_SUBJECT_CHARS = 130  # between a closing mark and its cue: a speaker and a description
 
 
 def _short_sign_off(text: str, lead: int) -> bool:
@@ -530,7 +633,11 @@ def _closing_inverted(text: str, lead: int) -> Attribution | None:
     sentence_end = _ends_sentence(text, lead) or len(text)
     cues = find_cues(text, lead, sentence_end)
     for cue in cues:  # ", said David Axelrod, a former strategist."
-        if not text[: cue.start()].rstrip().endswith(",") or text[cue.end() : cue.end() + 1] != " ":
+        if (
+            cue.group().lower() not in INVERTING_CUES  # ", told The Huffington Post."
+            or not text[: cue.start()].rstrip().endswith(",")
+            or text[cue.end() : cue.end() + 1] != " "
+        ):
             continue
         span = subject_after(text, cue.end() + 1)
         if span and text[span[1] : span[1] + 1] in (",", ".", ""):
@@ -597,12 +704,10 @@ def attribution_before(text: str, end: int | None = None) -> Attribution | None:
     'According to the paper, ', 'Rubio called the statement ', 'Trump ..., telling Reuters, '."""
     stop = len(text[:end].rstrip())
     begin = last_sentence(text, stop)
-    according = list(ACCORDING_RE.finditer(text, begin, stop))
-    if according:
-        span = subject_after(text, according[-1].end(), stop)
-        if span and (span[1] >= stop or text[span[1]] == ","):
-            return _attribution(text, span, "according to")
     cues = [m for m in find_cues(text, begin, stop) if stop - m.end() <= MAX_CUE_DISTANCE]
+    if source := _source_phrase(text, begin, stop, cues):
+        return source
+
     for cue in reversed(cues):
         if _ends_sentence(text, cue.end(), stop) is not None:
             continue
@@ -704,7 +809,15 @@ def _verb_use(text: str, cue: re.Match[str]) -> bool:
         return True  # "the company called", not "of Republican claims"
     if not _is_name_word(previous) or _is_possessive(previous) or previous == ",":
         return False
-    return not modifier
+    return not modifier and not _indefinite_names_before(before)
+
+
+def _indefinite_names_before(words: list[str]) -> bool:
+    """'a Donald Trump tweet': names after 'a' modify the noun that follows them."""
+    index = len(words) - 1
+    while index >= 0 and _is_name_word(words[index]):
+        index -= 1
+    return index >= 0 and words[index].lower() in ("a", "an")
 
 
 NOUN_PHRASE_OPENERS = {
@@ -925,6 +1038,9 @@ def attribution_of_sentence(text: str, at: int) -> Attribution | None:
     if not text[begin:at].strip() and not text[at:end].strip(" “”\"'‘’,.;:!?"):
         return None  # the quote is the whole sentence: nothing to take a subject from
     begin = DATELINE_RE.match(text, begin).end()  # type: ignore[union-attr]
+    for phrase in SOURCE_PHRASE_RE.finditer(text, at, end):  # "..., according to the organizer."
+        if source := according_source(text, phrase.end(), end):
+            return _attribution(text, source, "according to")
     span = sentence_subject(text, begin, end, limit=at)
     if span is None:
         return None

@@ -28,6 +28,7 @@ from newsprism.quotes.attribution import (
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
     last_sentence,
+    sentence_subject,
     subject_before,
 )
 from newsprism.text import fold
@@ -37,6 +38,7 @@ LONE_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"  # "Klopp", "Ocasio-Cortez"
 LONE_NAME_RE = re.compile(LONE_NAME)
 BARE_NAME_RE = re.compile(f"({LONE_NAME}) [a-z]")
 NOT_NAMES = NOT_PERSON_WORDS | SENTENCE_STARTERS
+LEADING_NAME_RE = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w.&’'\-]*\s*)+")
 TITLED_RE = re.compile(
     r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Prof|Gen|Sir|Dame|President|Senator|Governor|"
     r"Mayor|Judge|Justice|Secretary|Speaker)\.?\s+([A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+)?)$"
@@ -180,6 +182,8 @@ class PersonIndex:
         low = fold(mention).strip()
         if low in ("he", "she"):
             return self.last_person_before(position, self._sentence_start(position))
+        if low in ("it", "they"):
+            return self._organisation_subject(position)
         if low in PRONOUNS:
             return None
         if low in RELATIVE_PRONOUNS:
@@ -200,6 +204,16 @@ class PersonIndex:
         if titled:  # "Mrs. Clinton", "Sen. Sanders": a person we only know by surname
             return titled.group(1)
         return _organisation(mention)
+
+    def _organisation_subject(self, position: int) -> str | None:
+        """'The Security Council ... to what it called': the organisation that is the
+        subject of the pronoun's own sentence."""
+        start = self._sentence_start(position)
+        span = sentence_subject(self.body, start, position) if start is not None else None
+        if span is None or span[1] > position:
+            return None
+        named = LEADING_NAME_RE.match(self.body, *span)  # not "... Council on Friday"
+        return _organisation(named.group().strip()) if named else None
 
 
 def _organisation(mention: str) -> str | None:
