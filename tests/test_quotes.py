@@ -462,6 +462,24 @@ def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: l
             "torchbearer'' of his legacy.",
             "a senior adviser",
         ),
+        # "it" acting as a subject ('it attacked'); a cue after "now"; a bare name after an
+        # opening phrase is no appositive
+        (
+            "Meanwhile, it attacked Trump, saying he “has offended Hispanics, women, the "
+            "disabled and former prisoners of war with his insults.”",
+            "it",
+        ),
+        (
+            "If we lived in normal times, a reader would now ask: ''WHAT? Larry King is on a "
+            "Russian state-financed television outlet?''",
+            "a reader",
+        ),
+        (
+            "Moreover, as part of the exchange with Clinton, Gowdy referenced an inspector "
+            'general\'s report that "less than one percent of State Department emails" were '
+            "captured.",
+            "Gowdy",
+        ),
     ],
 )
 def test_speaker_mentions_as_written(paragraph: str, mention: str):

@@ -26,7 +26,8 @@ CUE_LEMMAS = """
     praise tout mock chide scoff sniff grumble snap retort recount read call instruct
     advise inform assure remind wonder question challenge dismiss predict reiterate estimate
     recommend acknowledge complain lecture interject quote cite vent needle assure blog chant
-    retweet bemoan bark grouse beam gush marvel rave fume sigh hiss sneer bellow
+    retweet bemoan bark grouse beam gush marvel rave fume sigh hiss sneer bellow reference
+    opine
 """.split()
 IRREGULAR_FORMS = {
     "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "read": ("read",),
@@ -86,7 +87,7 @@ ADVERBS = {
     "had", "would", "will", "recently", "earlier", "further", "simply", "flatly", "has also",
     "repeatedly", "reportedly", "even", "just", "quickly", "soon", "privately",
     "publicly", "separately", "bluntly", "could", "might", "did", "does", "do", "should",
-    "must", "can", "may", "shall",
+    "must", "can", "may", "shall", "now",
 }  # fmt: skip
 MAX_MENTION_TOKENS = 14
 MENTION_WINDOW = 160  # characters before a cue that its subject can lie in
@@ -336,6 +337,7 @@ def subject_before(
             and index > 0
             and _is_name_word(tokens[index - 1].group())
             and not _is_time_word(_low(tokens[index - 1].group()))  # "In a statement Tuesday,"
+            and not _names_only(tokens, index, taken)  # "with Clinton, Gowdy said"
         ):
             taken.append(tokens[index])  # an appositive: "Huma Abedin, vice chairwoman ..."
         elif low in DETERMINERS - {"that", "this", "these", "those"} and taken:
@@ -377,6 +379,17 @@ def _named_before_description(text: str, start: int, floor: int) -> int:
 
 
 YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _names_only(tokens: list[re.Match[str]], comma: int, taken: list[re.Match[str]]) -> bool:
+    """After the comma is a bare name, and before it no town ('of Ashton, Md.'): the comma
+    ends an opening phrase ('In a swipe against Donald Trump, Clinton said')."""
+    town = comma > 1 and _low(tokens[comma - 2].group()) in ("of", "in", "from")
+    return not town and all(
+        _is_name_word(t.group()) and not _is_possessive(t.group()) for t in taken
+    )
+
+
 TIME_PHRASE_PREPOSITIONS = {"in", "at", "on", "for", "during", "over", "since", "by"}
 
 
@@ -986,7 +999,7 @@ def _subject_before_verb(
             index > skip and _is_name_word(tokens[index - 1].group())
         ):
             continue
-        if low in PRONOUNS - {"it", "you"}:
+        if low in PRONOUNS - {"it", "you"} or (low == "it" and _acts(tokens, index)):
             span = (tokens[index].start(), tokens[index].end())
         elif _is_name_word(word) and low not in SENTENCE_STARTERS and not _is_possessive(word):
             span = subject_after(text, tokens[index].start(), end)
@@ -998,6 +1011,13 @@ def _subject_before_verb(
         if span and following and _verb_like(following.group()):
             return span
     return None
+
+
+def _acts(tokens: list[re.Match[str]], index: int) -> bool:
+    """'it attacked Trump', 'it referenced': "it" followed by a cue or a past-tense verb is
+    an agent (not the "it" of "it is clear that")."""
+    following = _low(tokens[index + 1].group()) if index + 1 < len(tokens) else ""
+    return following in CUE_WORDS or (following.endswith("ed") and following not in VERB_WORDS)
 
 
 def _after_appositive(text: str, start: int, end: int) -> re.Match[str] | None:
