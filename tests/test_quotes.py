@@ -354,6 +354,14 @@ def test_indirect_speech_with_speaker():
             ],
             ["Guccifer"],
         ),
+        (  # "spoke." ending the sentence before a quote reports nothing
+            [
+                '"My name may not be on the ballot, but our progress is on the ballot," Mr. '
+                "Obama said on Saturday at the gala dinner in Washington, where Mrs. Clinton also "
+                'spoke. "Tolerance is on the ballot."'
+            ],
+            ["Obama", "Obama"],
+        ),
     ],
 )
 def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: list[str]):
@@ -479,6 +487,12 @@ def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: l
             'general\'s report that "less than one percent of State Department emails" were '
             "captured.",
             "Gowdy",
+        ),
+        # a quoted nickname is part of the name; "Del." is no sentence's end
+        (
+            '"This is a big year for our potential senator, Bobby Scott!" Scott\'s niece, state '
+            'Del. Marcia "Cia" Price (D-Newport News), shouted to the crowd.',
+            "Scott's niece",
         ),
     ],
 )

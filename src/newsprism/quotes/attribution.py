@@ -63,6 +63,8 @@ ROLE_NOUNS = {
     "opponents", "ally", "allies", "nominee", "challenger", "incumbent", "justice",
     "attorneys", "lawyers", "ambassador", "envoy", "general", "commander", "soldier",
     "citizens", "students", "student", "teacher", "fans", "parents", "family", "families",
+    "niece", "nephew", "cousin", "uncle", "aunt", "grandson", "granddaughter", "grandmother",
+    "grandfather", "widow", "widower", "fiance", "fiancee", "girlfriend", "boyfriend",
 }  # fmt: skip
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
 NOT_NAME_STARTERS = SENTENCE_STARTERS - PRONOUNS
@@ -186,7 +188,8 @@ LEAD_RE = re.compile(r"[\s,―—–\-'’\"”]*")
 DASH_RE = re.compile(r"\s*[―—–-]\s*[A-Z]")
 TURN_RE = re.compile(r"(?:^|[.!?]\s+)((?:[A-Z][\w’'.\-]*\s){0,3}[A-Z][\w’'.\-]*):\s*$")
 ABBREVIATIONS = ("Sen", "Rep", "Gov", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Jr", "Sr", "Inc",
-                 "Co", "Lt", "Col", "No", "vs", "Prof", "Sgt", "Capt", "Mt", "Ft")  # fmt: skip
+                 "Co", "Lt", "Col", "No", "vs", "Prof", "Sgt", "Capt", "Mt", "Ft", "Del", "Sens",
+                 "Reps", "Adm", "Atty", "Supt", "Cmdr")  # fmt: skip
 BREAK_CANDIDATE_RE = re.compile(r"[.!?]['\"”’)]*\s+(?=[\"“‘'(]{0,2}[A-Z0-9]|“|''|\"\s)")
 ABBREVIATION_END_RE = re.compile(r"(?:\b(?:" + "|".join(ABBREVIATIONS) + r")|\b[A-Z])$")
 SENTENCE_WINDOW = 600  # characters looked back for a sentence start
@@ -722,8 +725,10 @@ def attribution_before(text: str, end: int | None = None) -> Attribution | None:
         return source
 
     for cue in reversed(cues):
-        if _ends_sentence(text, cue.end(), stop) is not None:
-            continue
+        if _ends_sentence(text, cue.end(), stop) is not None or (
+            text[cue.end() : stop] == "." and cue.group().lower() in NOT_REPORTING
+        ):
+            continue  # the cue's sentence ended before the quote ("where Clinton also spoke.")
         word = cue.group().lower()
         if inverted := _inverted_subject(text, cue, stop):
             return _attribution(text, inverted, word)

@@ -80,12 +80,26 @@ def find_marked_spans(paragraph: str, style: str) -> list[MarkedSpan]:
             if _opens(paragraph, match.start(), mark, style):
                 start = match.end()
         elif _closes(paragraph, match.start(), mark, style):
-            if match.start() > start:
+            if match.start() > start and not _nickname(paragraph, start, match.start()):
                 spans.append(MarkedSpan(start, match.start(), True))
             start = None
     if start is not None and start < len(paragraph):
         spans.append(MarkedSpan(start, len(paragraph), False))
     return spans
+
+
+NICKNAME_RE = re.compile(r"[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*)?")
+NAME_BEFORE_RE = re.compile(r"[A-Z][\w.]* .$")
+NAME_AFTER_RE = re.compile(r". [A-Z]")
+
+
+def _nickname(paragraph: str, start: int, end: int) -> bool:
+    """'Marcia "Cia" Price': a quoted name between a first name and a surname."""
+    return (
+        NICKNAME_RE.fullmatch(paragraph, start, end) is not None
+        and NAME_BEFORE_RE.search(paragraph, max(0, start - 30), start) is not None
+        and NAME_AFTER_RE.match(paragraph, end) is not None
+    )
 
 
 def opens_with_mark(paragraph: str, style: str) -> bool:
