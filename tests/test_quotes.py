@@ -494,6 +494,20 @@ def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: l
             'Del. Marcia "Cia" Price (D-Newport News), shouted to the crowd.',
             "Scott's niece",
         ),
+        # "Name: ..." inside a sentence is a title or a chant, no interview turn
+        (
+            "Benjamin J. Rhodes, one of the president's closest aides, recalled Mr. Obama "
+            'talking about "Collapse: How Societies Choose to Fail or Succeed," Jared '
+            "Diamond's 2005 best seller.",
+            "Benjamin J. Rhodes",
+        ),
+        # a manner adverb between the subject and its verb; a possessive is no subject
+        (
+            "Mr. Trump hardly clarified the matter, treating Mrs. Clinton's remark as a "
+            "compliment and, when questioned after the debate, asserting, ''Of course, I pay "
+            "federal taxes.''",
+            "Mr. Trump",
+        ),
     ],
 )
 def test_speaker_mentions_as_written(paragraph: str, mention: str):

@@ -688,8 +688,11 @@ def _ends_clause(text: str, at: int) -> bool:
 
 
 def _describes(words_before: str) -> bool:
-    """Only a description sits between the quote and the speaker ('another friend, ')."""
+    """Only a description sits between the quote and the speaker ('another friend, '), or
+    the "as" of '..., as a Homeland Security memo put it'."""
     tokens = TOKEN_RE.findall(words_before)
+    if tokens[:2] == [",", "as"] or tokens[:1] == ["as"]:
+        tokens = tokens[tokens.index("as") + 1 :]
     return all(t == "," or _np_word(t) or _low(t) in DETERMINERS | ROLE_NOUNS for t in tokens) and (
         len(tokens) <= 6
     )
@@ -1010,11 +1013,21 @@ def _subject_before_verb(
             span = subject_after(text, tokens[index].start(), end)
         else:
             continue
-        following = TOKEN_RE.search(text, span[1], end) if span else None
+        if span is None or _is_possessive(text[span[0] : span[1]].split()[-1]):
+            continue  # "Mrs. Clinton's remark"
+        following = _word_after(text, span[1], end)
         if following and following.group() == ",":  # "Bush, Florida’s former governor, also"
             following = _after_appositive(text, following.end(), end)
-        if span and following and _verb_like(following.group()):
+        if following and _verb_like(following.group()):
             return span
+    return None
+
+
+def _word_after(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first word from `start` on, past manner adverbs ('Mr. Trump hardly clarified')."""
+    for word in TOKEN_RE.finditer(text, start, end):
+        if not (word.group().islower() and _manner_adverb(_low(word.group()))):
+            return word
     return None
 
 

@@ -171,7 +171,10 @@ TURN_RE = re.compile(
 def _attach_turn(item: _Found, paragraph: str, offset: int) -> None:
     """'"WALLACE: But, Governor ...': an interview turn quoted whole names its speaker."""
     match = TURN_RE.match(paragraph, item.span.start)
-    if match and len(match.group(1)) > 1:  # "Q:" and "A:" are the transcript reader's
+    opens = not paragraph[: item.span.start].strip(" \"“'‘")
+    if match and len(match.group(1)) > 1 and (opens or match.group(1).isupper()):
+        # "Q:" and "A:" are the transcript reader's; '“Collapse: How Societies Choose ...”'
+        # inside a sentence is a title
         name = match.group(1)
         item.attribution = Attribution(name, match.start(1), match.end(1), ":")
         item.attribution_at = offset
