@@ -558,12 +558,11 @@ class RulesOnly(SpeakerRanker):
             "Donald Trump",
         ),
         (
-            "With 50 days until the election, Minyon Moore, a senior adviser to the Clinton "
-            'campaign, called Mr. Obama\'s remarks on Saturday "a true wake-up call" to his '
-            "coalition of supporters.",
-            "Mr. Obama's",
-            "Minyon Moore",
-            "Minyon Moore",
+            "Bruce Springsteen and Mary J. Blige performed. “American Skin (41 Shots)” was "
+            "written by Springsteen after the 1999 shooting death of Amadou Diallo.",
+            "Bruce Springsteen and Mary J. Blige",
+            "Springsteen",
+            "Bruce Springsteen",
         ),
         (
             "Contrary to his claim that people would ''learn nothing,'' there would be a "
