@@ -508,6 +508,29 @@ def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: l
             "federal taxes.''",
             "Mr. Trump",
         ),
+        # a determined or quantified subject, not a name after a preposition or the object
+        (
+            "At the Republican convention in Cleveland his operatives forced a change in the "
+            "party platform, replacing it with softer language calling for “appropriate "
+            "assistance.”",
+            "his operatives",
+        ),
+        (
+            "In August, several environmental groups granted Mr. Clarke an extension on a court "
+            'order, saying his "start-up capital was less than expected."',
+            "several environmental groups",
+        ),
+        (
+            "In December, the prince called for Trump to drop out of the race, calling him "
+            '"a disgrace not only to the GOP but to all America."',
+            "the prince",
+        ),
+        # a participle opening the sentence shares the main clause's subject
+        (
+            "After saying her right foot was “so swollen I could barely get my shoe on,” she "
+            "was taken to hospital for tests.",
+            "she",
+        ),
     ],
 )
 def test_speaker_mentions_as_written(paragraph: str, mention: str):

@@ -739,7 +739,8 @@ def attribution_before(text: str, end: int | None = None) -> Attribution | None:
             continue
         if word.endswith("ing"):  # "X issued a statement describing ...": X is the speaker
             span = (
-                _with_subject(text, cue)  # "..., with Gorka noting"
+                _fronted_participle_subject(text, begin, cue, stop)
+                or _with_subject(text, cue)  # "..., with Gorka noting"
                 or _earlier_cue_subject(text, begin, cue)
                 or sentence_subject(text, begin, cue.start())
                 or subject_before(text, cue.start())
@@ -771,6 +772,21 @@ def _main_clause_subject(
         return None
     verb = (match.group(3) or "") if _manner_adverb(match.group(2)) else match.group(2)
     return (match.start(1), match.end(1)) if _verb_like(verb) else None
+
+
+def _fronted_participle_subject(
+    text: str, begin: int, participle: re.Match[str], stop: int
+) -> tuple[int, int] | None:
+    """'After saying her foot was “so swollen ...,” she was ...': a participle opening the
+    sentence shares the subject of the main clause after it."""
+    if text[begin : participle.start()].strip().lower() not in SUBORDINATORS | {"upon", "by"}:
+        return None
+    end = _ends_sentence(text, stop) or len(text)
+    match = FRONTED_CLAUSE_END_RE.search(text, stop, end)
+    return (match.start(1), match.end(1)) if match else None
+
+
+FRONTED_CLAUSE_END_RE = re.compile(r"(?:,[”\"'’]*|[”\"'’]+)\s+(he|she|they|I|we)\s+\w")
 
 
 # Cues that, in a relative clause, describe the speaker rather than report ("..., who spoke
@@ -961,11 +977,15 @@ def sentence_subject(
     for token in tokens[skip:]:
         if _low(token.group()) in PRONOUNS - {"it", "you"}:
             return token.start(), token.end()
-        if token.group() != "," and _is_name_word(token.group()):
-            return subject_after(text, token.start()) or _determiner_phrase(text, token, end)
+        named = token.group() != "," and _is_name_word(token.group())
+        if named and (
+            span := subject_after(text, token.start()) or _determiner_phrase(text, token, end)
+        ):
+            return span
     return None
 
 
+SUBJECT_DETERMINERS = {"the", "his", "her", "their", "several", "many", "some", "most", "both"}
 NOT_SUBJECT_BEFORE = CONNECTORS | DETERMINERS | {
     "by", "with", "about", "against", "than", "like", "as", "into", "over", "under", "between",
     "after", "before", "during", "through", "toward", "towards", "including", "among",
@@ -1004,13 +1024,15 @@ def _subject_before_verb(
         low = _low(word)
         before = _low(tokens[index - 1].group()) if index else ""
         if before in NOT_SUBJECT_BEFORE or (
-            index > skip and _is_name_word(tokens[index - 1].group())
+            index > skip and _is_name_word(tokens[index - 1].group()) and _is_name_word(word)
         ):
             continue
         if low in PRONOUNS - {"it", "you"} or (low == "it" and _acts(tokens, index)):
             span = (tokens[index].start(), tokens[index].end())
         elif _is_name_word(word) and low not in SENTENCE_STARTERS and not _is_possessive(word):
             span = subject_after(text, tokens[index].start(), end)
+        elif low in SUBJECT_DETERMINERS:
+            span = _determiner_phrase(text, tokens[index], end)  # "his operatives forced"
         else:
             continue
         if span is None or _is_possessive(text[span[0] : span[1]].split()[-1]):
@@ -1026,6 +1048,8 @@ def _subject_before_verb(
 def _word_after(text: str, start: int, end: int) -> re.Match[str] | None:
     """The first word from `start` on, past manner adverbs ('Mr. Trump hardly clarified')."""
     for word in TOKEN_RE.finditer(text, start, end):
+        if word.group() != "," and not any(c.isalnum() for c in word.group()):
+            continue  # the full stop of "(I-Vt.)"
         if not (word.group().islower() and _manner_adverb(_low(word.group()))):
             return word
     return None
@@ -1052,16 +1076,27 @@ def _after_appositive(text: str, start: int, end: int) -> re.Match[str] | None:
 
 def _determiner_phrase(text: str, first: re.Match[str], end: int) -> tuple[int, int] | None:
     """'The town released ...' -> 'The town': a determiner and the words up to the verb."""
-    if _low(first.group()) not in DETERMINERS:
+    if _low(first.group()) not in DETERMINERS | SUBJECT_DETERMINERS:
         return None
-    words = list(TOKEN_RE.finditer(text, first.end(), end))[:3]
-    taken = []
-    for word in words:
+    words = list(TOKEN_RE.finditer(text, first.end(), end))[:4]
+    taken: list[re.Match[str]] = []
+    for position, word in enumerate(words[:3]):
         low = _low(word.group())
-        if word.group() == "," or _verb_like(word.group()) or low in ADVERBS:
+        following = words[position + 1].group() if position + 1 < len(words) else ""
+        plural_noun = low.endswith("s") and _verb_like(following)  # "groups granted"
+        if (
+            text[(taken[-1] if taken else first).end() : word.start()].strip()  # a mark, a dash
+            or word.group() == ","
+            or (_verb_like(word.group()) and not plural_noun)
+            or low in NOT_IN_DETERMINED_PHRASE
+            or _manner_adverb(low)
+        ):
             break
         taken.append(word)
     return (first.start(), taken[-1].end()) if taken else None
+
+
+NOT_IN_DETERMINED_PHRASE = ADVERBS | CONNECTORS | PRONOUNS | RELATIVE_PRONOUNS | {"first", "that"}
 
 
 DATELINE_RE = re.compile(r"(?:[A-Z]{2,}[A-Z .]*(?:, [A-Z][\w.]*)*\s+[-—–]+\s+)?")
