@@ -531,6 +531,16 @@ def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: l
             "was taken to hospital for tests.",
             "she",
         ),
+        # a noun after a participle and a preposition is no subject
+        (
+            'Protesters marching through the streets chanted "What curfew?" and kept going.',
+            "Protesters",
+        ),
+        # the share of those polled
+        (
+            'However, 63 percent said Clinton was "justified" in keeping her diagnosis private.',
+            "63 percent",
+        ),
     ],
 )
 def test_speaker_mentions_as_written(paragraph: str, mention: str):

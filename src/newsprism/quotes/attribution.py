@@ -323,6 +323,8 @@ def subject_before(
         and text[: last.start()].rstrip().endswith(",")
     ):
         return last.start(), last.end()
+    if share := SHARE_RE.search(text, window, tokens[-1].end()):
+        return share.start(), share.end()  # "63 percent said": the share of those polled
     taken: list[re.Match[str]] = []
     index = len(tokens) - 1
     while index >= 0 and len(taken) < MAX_MENTION_TOKENS:
@@ -353,6 +355,8 @@ def subject_before(
         taken.pop()
     if not taken:
         taken = _determined_before(tokens)  # "The petition accuses ..."
+        if taken and (modified := _modified_by_participle(text, tokens, len(taken), floor)):
+            return modified
     words = [t.group() for t in reversed(taken)]
     if not taken or not _has_head(words):
         return None
@@ -363,6 +367,25 @@ def subject_before(
 
 
 NAME_AND_COMMA_RE = re.compile(r"((?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*),\s+$")
+
+
+SHARE_RE = re.compile(r"\b\d+(?:\.\d+)?(?: percent|%)(?: of [a-z]+(?: [a-z]+)?)?\s*$")
+
+
+def _modified_by_participle(
+    text: str, tokens: list[re.Match[str]], size: int, floor: int
+) -> tuple[int, int] | None:
+    """'Protesters marching through the streets chanted': a determined noun after a
+    preposition and a participle is no subject; the noun before the participle is."""
+    if len(tokens) < size + 3 or _low(tokens[-size - 1].group()) not in PLACE_PREPOSITIONS:
+        return None
+    participle = tokens[-size - 2]
+    if not participle.group().endswith("ing") or not participle.group().islower():
+        return None
+    return subject_before(text, participle.start(), floor)
+
+
+PLACE_PREPOSITIONS = {"through", "in", "on", "at", "outside", "inside", "near", "into", "across"}
 
 
 def _named_before_description(text: str, start: int, floor: int) -> int:
