@@ -320,7 +320,7 @@ def subject_before(
     if _low(last.group()) in PRONOUNS or (
         relative
         and _low(last.group()) in RELATIVE_PRONOUNS
-        and text[: last.start()].rstrip().endswith(",")
+        and (text[: last.start()].rstrip().endswith(",") or _after_proper_name(tokens))
     ):
         return last.start(), last.end()
     if share := SHARE_RE.search(text, window, tokens[-1].end()):
@@ -332,8 +332,10 @@ def subject_before(
         low = _low(word)
         if taken and _ends_with_full_stop(word):
             break  # "according to a campaign aide. Donald Trump ..."
-        if _np_word(word) or (
-            low in CONNECTORS and index > 0 and _np_word(tokens[index - 1].group()) and taken
+        if (
+            _np_word(word)
+            or (low in CONNECTORS and index > 0 and _np_word(tokens[index - 1].group()) and taken)
+            or (not taken and index > 0 and _counts_after_of(tokens, index))
         ):
             taken.append(tokens[index])
         elif (
@@ -370,6 +372,22 @@ NAME_AND_COMMA_RE = re.compile(r"((?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*
 
 
 SHARE_RE = re.compile(r"\b\d+(?:\.\d+)?(?: percent|%)(?: of [a-z]+(?: [a-z]+)?)?\s*$")
+
+
+def _after_proper_name(tokens: list[re.Match[str]]) -> bool:
+    """'the Chicago Police Department which reported': a relative pronoun right after a
+    name heads its clause even without a comma."""
+    before = tokens[-2].group() if len(tokens) > 1 else ""
+    return _is_name_word(before) and _low(before) not in SENTENCE_STARTERS | TITLES
+
+
+NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+
+
+def _counts_after_of(tokens: list[re.Match[str]], index: int) -> bool:
+    """'the 34-year-old mother of three': a number ending a description."""
+    word = _low(tokens[index].group())
+    return (word in NUMBER_WORDS or word.isdigit()) and _low(tokens[index - 1].group()) == "of"
 
 
 def _modified_by_participle(
