@@ -182,7 +182,7 @@ SOURCE_PHRASE_RE = re.compile(
     r"\b(?:[Aa]ccording to|[Ii]n the words of"
     r"|(?<=[,”\"'] )per(?= (?:the|a|an|his|her|their|its) ))\s+"
 )
-MAX_SOURCE_WORDS = 12
+MAX_SOURCE_WORDS = 20
 NOT_SOURCE_OPENERS = PRONOUNS | {"what", "how", "when", "where", "whether", "which", "who", "that"}
 LEAD_RE = re.compile(r"[\s,―—–\-'’\"”]*")
 DASH_RE = re.compile(r"\s*[―—–-]\s*[A-Z]")
@@ -1124,7 +1124,9 @@ def _determiner_phrase(text: str, first: re.Match[str], end: int) -> tuple[int, 
     for position, word in enumerate(words[:3]):
         low = _low(word.group())
         following = words[position + 1].group() if position + 1 < len(words) else ""
-        plural_noun = low.endswith("s") and _verb_like(following)  # "groups granted"
+        plural_noun = (  # "groups granted", not "is based"
+            low.endswith("s") and low not in VERB_WORDS and _verb_like(following)
+        )
         if (
             text[(taken[-1] if taken else first).end() : word.start()].strip()  # a mark, a dash
             or word.group() == ","
