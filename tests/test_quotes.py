@@ -634,6 +634,28 @@ def test_the_ranker_keeps_interview_turns_and_cued_quotes():
     assert rules == ["PENCE", "PENCE", "Obama"]
 
 
+class Recording(SpeakerRanker):
+    """Never overrides the rules; keeps the quotes it was asked about."""
+
+    def __init__(self) -> None:
+        super().__init__({})
+        self.asked: list[QuoteContext] = []
+
+    def choose(self, context: QuoteContext) -> None:
+        self.asked.append(context)
+
+
+def test_the_ranker_leaves_quotes_that_carry_on_an_earlier_speaker():
+    article = article_of(
+        "“We have had problems with Russia,” Obama said.",
+        "“Our goal is not escalation.”",
+    )
+    recording = Recording()
+    quotes = extract_quotes(article, indirect=False, ranker=recording)
+    assert [q.speaker for q in quotes] == ["Obama", "Obama"]
+    assert recording.asked == []
+
+
 @pytest.mark.parametrize(
     ("text", "word", "mention"),
     [

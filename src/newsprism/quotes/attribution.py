@@ -323,7 +323,9 @@ def subject_before(
         and (text[: last.start()].rstrip().endswith(",") or _after_proper_name(tokens))
     ):
         return last.start(), last.end()
-    if share := SHARE_RE.search(text, window, tokens[-1].end()):
+    tail = text[max(window, last.end() - 40) : last.end()]
+    shared = "percent" in tail or "%" in tail
+    if shared and (share := SHARE_RE.search(text, window, last.end())):
         return share.start(), share.end()  # "63 percent said": the share of those polled
     taken: list[re.Match[str]] = []
     index = len(tokens) - 1
@@ -616,8 +618,11 @@ def _source_phrase(
     """'According to the paper, “...', 'In the words of X, “...': the last in text[begin:stop]
     whose source can be read and opens the clause of a quote at `stop`. A source read only
     as the words up to the comma counts when no cue verb follows in the sentence."""
+    phrases = list(SOURCE_PHRASE_RE.finditer(text, begin, stop))
+    if not phrases:
+        return None
     verbs = any(_verb_use(text, cue) for cue in cues)
-    for phrase in reversed(list(SOURCE_PHRASE_RE.finditer(text, begin, stop))):
+    for phrase in reversed(phrases):
         if verbs and phrase.group().startswith("per"):
             continue  # "Guccifer said, per a translator, that ..."
         span = _source_phrase_noun(text, phrase.end(), stop)

@@ -271,12 +271,14 @@ SIGNED = (":", "—")  # 'PENCE: ...', '“...” ― Krystal Correa': named as 
 def _rank_uncued(
     found: list[_Found], quotes: list[Quote], people: PersonIndex, ranker: SpeakerRanker
 ) -> None:
-    """A quote whose speaker no cue verb names (the subject of its sentence, or the speaker
-    of the quote before) takes the ranker's choice among the mentions around it."""
+    """A quote whose speaker no cue verb names (only the subject of its sentence) takes the
+    ranker's choice among the mentions around it. A quote carrying on the speaker of the
+    quote before keeps it: in cross-validation the ranker gained 4 of 116 such quotes, not
+    worth a tenth of its time."""
     for item, quote in zip(found, quotes, strict=True):
         if quote.cue is not None or quote.speaker_start is None or quote.speaker_end is None:
             continue
-        if item.attribution and item.attribution.cue in SIGNED:
+        if item.attribution is None or item.attribution.cue in SIGNED:
             continue
         offset = item.offset
         rule = (quote.speaker_start - offset, quote.speaker_end - offset)
