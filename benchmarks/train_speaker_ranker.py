@@ -1,11 +1,11 @@
 """Fit the speaker ranker's weights (src/newsprism/quotes/speaker_ranker.json) on PolNeAR train.
 
-For every quote without a cue verb that the rules give a speaker, each candidate word of its
-paragraph is labelled by whether it lies in the gold Source span (the candidate standing for
-an inherited mention, by whether the rules' speaker is right). A logistic regression on the
-differences between right and wrong candidates of one quote (a pairwise ranker) gives one
-weight per feature. Needs the bench extra (scikit-learn). Score the result on dev with
-benchmarks/polnear.py.
+For every quote the extractor asks the ranker about (an attribution of its own but no cue
+verb, and a speaker from the rules), each candidate word of its paragraph is labelled by
+whether it lies in the gold Source span (the candidate standing for an inherited mention, by
+whether the rules' speaker is right). A logistic regression on the differences between right
+and wrong candidates of one quote (a pairwise ranker) gives one weight per feature. Needs the
+bench extra (scikit-learn). Score the result on dev with benchmarks/polnear.py.
 
     .venv/bin/python benchmarks/train_speaker_ranker.py [--c 0.1]
 """

@@ -634,11 +634,11 @@ def test_the_ranker_keeps_interview_turns_and_cued_quotes():
     assert rules == ["PENCE", "PENCE", "Obama"]
 
 
-class Recording(SpeakerRanker):
+class Recording(RulesOnly):
     """Never overrides the rules; keeps the quotes it was asked about."""
 
     def __init__(self) -> None:
-        super().__init__({})
+        super().__init__()
         self.asked: list[QuoteContext] = []
 
     def choose(self, context: QuoteContext) -> None:

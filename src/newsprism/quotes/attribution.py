@@ -365,8 +365,8 @@ def subject_before(
     if not taken or not _has_head(words):
         return None
     start, stop = taken[-1].start(), taken[0].end()
-    if described[stop : stop + 1] == ",":  # "Scott Pruitt, the ... of Oklahoma, one of ..."
-        start = _named_before_description(text, start, window)
+    if described[stop : stop + 1] == "," and _low(taken[-1].group()) in DETERMINERS:
+        start = _named_before_description(text, start, window)  # "Scott Pruitt, the ..., one"
     return start, stop - (1 if text[stop - 1] == "." and len(taken[0].group()) > 3 else 0)
 
 
@@ -374,11 +374,14 @@ NAME_AND_COMMA_RE = re.compile(r"((?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*
 SHARE_RE = re.compile(r"\b\d+(?:\.\d+)?(?: percent|%)(?: of [a-z]+(?: [a-z]+)?)?\s*$")
 
 
+STARTERS_AND_TITLES = SENTENCE_STARTERS | TITLES
+
+
 def _after_proper_name(tokens: list[re.Match[str]]) -> bool:
     """'the Chicago Police Department which reported': a relative pronoun right after a
     name heads its clause even without a comma."""
     before = tokens[-2].group() if len(tokens) > 1 else ""
-    return _is_name_word(before) and _low(before) not in SENTENCE_STARTERS | TITLES
+    return _is_name_word(before) and _low(before) not in STARTERS_AND_TITLES
 
 
 NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
@@ -408,9 +411,7 @@ PLACE_PREPOSITIONS = {"through", "in", "on", "at", "outside", "inside", "near", 
 
 def _named_before_description(text: str, start: int, floor: int) -> int:
     """'Scott Pruitt, the Republican attorney general of Oklahoma': a description opening
-    with a determiner takes the name before it."""
-    if _low(text[start : text.find(" ", start)]) not in DETERMINERS:
-        return start
+    with a determiner (at `start`) takes the name before it."""
     named = NAME_AND_COMMA_RE.search(text, max(floor, start - 60), start)
     if named is None or not all(_np_word(w) for w in named.group(1).split()):
         return start
@@ -584,7 +585,7 @@ def _determined_noun(text: str, tokens: list[re.Match[str]]) -> list[re.Match[st
     return []
 
 
-def according_source(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _according_source(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The source after 'according to' at `start`: a noun phrase ('the paper'), or all the
     words up to the clause's end when they name someone ('his longtime personal physician')."""
     return (
@@ -649,7 +650,7 @@ def attribution_after(
     according = SOURCE_PHRASE_RE.match(text, lead)
     if according:
         end = _ends_sentence(text, lead) or len(text)
-        return _attribution(text, according_source(text, according.end(), end), "according to")
+        return _attribution(text, _according_source(text, according.end(), end), "according to")
     cues = find_cues(text, lead, lead + 120)  # right after the quote, a cue is a verb
     match = next((m for m in cues if m.start() == lead or _verb_use(text, m)), None)
     if (
@@ -770,7 +771,6 @@ def attribution_before(text: str, end: int | None = None) -> Attribution | None:
     cues = [m for m in find_cues(text, begin, stop) if stop - m.end() <= MAX_CUE_DISTANCE]
     if source := _source_phrase(text, begin, stop, cues):
         return source
-
     for cue in reversed(cues):
         if _ends_sentence(text, cue.end(), stop) is not None or (
             text[cue.end() : stop] == "." and cue.group().lower() in NOT_REPORTING
@@ -823,13 +823,14 @@ def _fronted_participle_subject(
 ) -> tuple[int, int] | None:
     """'After saying her foot was “so swollen ...,” she was ...': a participle opening the
     sentence shares the subject of the main clause after it."""
-    if text[begin : participle.start()].strip().lower() not in SUBORDINATORS | {"upon", "by"}:
+    if text[begin : participle.start()].strip().lower() not in PARTICIPLE_OPENERS:
         return None
     end = _ends_sentence(text, stop) or len(text)
     match = FRONTED_CLAUSE_END_RE.search(text, stop, end)
     return (match.start(1), match.end(1)) if match else None
 
 
+PARTICIPLE_OPENERS = SUBORDINATORS | {"upon", "by"}
 FRONTED_CLAUSE_END_RE = re.compile(r"(?:,[”\"'’]*|[”\"'’]+)\s+(he|she|they|I|we)\s+\w")
 
 
@@ -1030,6 +1031,7 @@ def sentence_subject(
 
 
 SUBJECT_DETERMINERS = {"the", "his", "her", "their", "several", "many", "some", "most", "both"}
+PHRASE_DETERMINERS = DETERMINERS | SUBJECT_DETERMINERS
 NOT_SUBJECT_BEFORE = CONNECTORS | DETERMINERS | {
     "by", "with", "about", "against", "than", "like", "as", "into", "over", "under", "between",
     "after", "before", "during", "through", "toward", "towards", "including", "among",
@@ -1120,7 +1122,7 @@ def _after_appositive(text: str, start: int, end: int) -> re.Match[str] | None:
 
 def _determiner_phrase(text: str, first: re.Match[str], end: int) -> tuple[int, int] | None:
     """'The town released ...' -> 'The town': a determiner and the words up to the verb."""
-    if _low(first.group()) not in DETERMINERS | SUBJECT_DETERMINERS:
+    if _low(first.group()) not in PHRASE_DETERMINERS:
         return None
     words = list(TOKEN_RE.finditer(text, first.end(), end))[:4]
     taken: list[re.Match[str]] = []
@@ -1158,7 +1160,7 @@ def attribution_of_sentence(text: str, at: int) -> Attribution | None:
         return None  # the quote is the whole sentence: nothing to take a subject from
     begin = DATELINE_RE.match(text, begin).end()  # type: ignore[union-attr]
     for phrase in SOURCE_PHRASE_RE.finditer(text, at, end):  # "..., according to the organizer."
-        if source := according_source(text, phrase.end(), end):
+        if source := _according_source(text, phrase.end(), end):
             return _attribution(text, source, "according to")
     span = sentence_subject(text, begin, end, limit=at)
     if span is None:

@@ -100,7 +100,7 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
                 continue
             item.masked, item.offset = masked, spans[index][0]
             _attach_attribution(item)
-            _attach_turn(item, paragraph, spans[index][0])
+            _attach_turn(item, paragraph)
             if item.attribution is None and index and span.start <= 2:
                 _attach_intro(item, article.paragraphs[index - 1], spans[index - 1][0])
             if item.attribution is None and index + 1 < len(article.paragraphs):
@@ -168,7 +168,7 @@ TURN_RE = re.compile(
 )
 
 
-def _attach_turn(item: _Found, paragraph: str, offset: int) -> None:
+def _attach_turn(item: _Found, paragraph: str) -> None:
     """'"WALLACE: But, Governor ...': an interview turn quoted whole names its speaker."""
     match = TURN_RE.match(paragraph, item.span.start)
     opens = not paragraph[: item.span.start].strip(" \"“'‘")
@@ -177,7 +177,7 @@ def _attach_turn(item: _Found, paragraph: str, offset: int) -> None:
         # inside a sentence is a title
         name = match.group(1)
         item.attribution = Attribution(name, match.start(1), match.end(1), ":")
-        item.attribution_at = offset
+        item.attribution_at = item.offset
 
 
 def _attach_intro(item: _Found, previous: str, offset: int) -> None:
@@ -271,10 +271,10 @@ SIGNED = (":", "—")  # 'PENCE: ...', '“...” ― Krystal Correa': named as 
 def _rank_uncued(
     found: list[_Found], quotes: list[Quote], people: PersonIndex, ranker: SpeakerRanker
 ) -> None:
-    """A quote whose speaker no cue verb names (only the subject of its sentence) takes the
-    ranker's choice among the mentions around it. A quote carrying on the speaker of the
-    quote before keeps it: on those the ranker gained about 4 of 116 in cross-validation,
-    for a tenth of its time."""
+    """A quote with an attribution of its own but no cue verb (the subject of its sentence)
+    takes the ranker's choice among the mentions around it. A quote with none, which carries
+    on the speaker of the quote before, keeps it: on those the ranker gained about 4 of 116
+    in cross-validation, for a tenth of its time."""
     for item, quote in zip(found, quotes, strict=True):
         if quote.cue is not None or quote.speaker_start is None or quote.speaker_end is None:
             continue

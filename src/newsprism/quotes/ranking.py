@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import json
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -24,6 +23,7 @@ from newsprism.names import SENTENCE_STARTERS, TITLES
 from newsprism.quotes.attribution import (
     CUE_WORDS,
     PRONOUNS,
+    QUOTE_MARK_RE,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
     TOKEN_RE,
@@ -50,7 +50,6 @@ NOT_MENTION_SHAPES = {
 }  # fmt: skip
 DETERMINER_SHAPES = {"the", "a", "an", "his", "her", "their", "its"}
 DISTANCE_BUCKETS = (0, 1, 2, 3, 5, 8, 12, 20, 40)
-QUOTE_MARKS_RE = re.compile(r"''|[\"“”]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +86,7 @@ class _Paragraph:
         self.shapes = tuple(_shape(token[2]) for token in self.tokens)
         self.commas = tuple(accumulate((shape == "," for shape in self.shapes), initial=0))
         self.cues = tuple(accumulate((shape == "cue" for shape in self.shapes), initial=0))
-        self.marks = tuple(m.start() for m in QUOTE_MARKS_RE.finditer(text))
+        self.marks = tuple(m.start() for m in QUOTE_MARK_RE.finditer(text))
         self.breaks = tuple(sentence_breaks(text))
         self.sentences = tuple(bisect.bisect_right(self.breaks, t[0]) for t in self.tokens)
         self.candidates = tuple(i for i in range(len(self.tokens)) if self._may_head_mention(i))
