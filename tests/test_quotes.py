@@ -541,6 +541,25 @@ def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: l
             'However, 63 percent said Clinton was "justified" in keeping her diagnosis private.',
             "63 percent",
         ),
+        # a subject described between commas before a cue that may be a noun
+        (
+            "Consider the European Union's efforts to collect -- which Apple's chief executive, "
+            "Tim Cook, called ''total political crap'' -- and what followed.",
+            "Apple's chief executive",
+        ),
+        # an auxiliary between the subject and the cue: no inverted subject after it
+        ("He then asked the buzzing crowd, “Can she stay? Can she stay?”", "He"),
+        # a passive cue reports nothing of its subject; a mention stops at a colon
+        (
+            "Mr. Obama said the refugees were admitted after “the most rigorous screening of "
+            "any traveller.”",
+            "Mr. Obama",
+        ),
+        (
+            'Veto Power Impedes Peace Efforts: Eliminating "the scourge of war" is one of the '
+            "original goals of the United Nations.",
+            "Veto Power Impedes Peace Efforts",
+        ),
     ],
 )
 def test_speaker_mentions_as_written(paragraph: str, mention: str):

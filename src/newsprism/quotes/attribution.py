@@ -91,6 +91,10 @@ ADVERBS = {
     "publicly", "separately", "bluntly", "could", "might", "did", "does", "do", "should",
     "must", "can", "may", "shall", "now",
 }  # fmt: skip
+AUXILIARY_VERBS = {
+    "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would",
+    "can", "could", "did", "does", "do", "may", "might", "must", "should", "shall",
+}  # fmt: skip
 MAX_MENTION_TOKENS = 14
 MENTION_WINDOW = 160  # characters before a cue that its subject can lie in
 AGE_RE = re.compile(r"\d+-year-old")
@@ -507,18 +511,22 @@ OCCASION_NOUNS = {
 }  # fmt: skip
 
 
+NOT_DETERMINED_WORDS = CONNECTORS | ADVERBS | SENTENCE_STARTERS | AUXILIARY_VERBS
+
+
 def _determined_before(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
     """A determiner and one to three plain words right before the cue, last token first."""
     for size in (1, 2, 3):
         if len(tokens) > size and _low(tokens[-size - 1].group()) in DETERMINERS - {"that"}:
             words = tokens[-size:]
             plain = (w.group() for w in words)
-            if all(
-                w.isalpha() and _low(w) not in CONNECTORS | ADVERBS | SENTENCE_STARTERS
-                for w in plain
-            ):
+            if all(w.isalpha() and _low(w) not in NOT_DETERMINED_WORDS for w in plain):
                 return list(reversed(tokens[-size - 1 :]))
     return []
+
+
+# A quotation mark, a semicolon or a colon (not one inside a number: "Isaiah 45:1").
+PHRASE_END_RE = re.compile(r"[“”\";]|''|(?<!\d):")
 
 
 def subject_after(text: str, start: int, end: int | None = None) -> tuple[int, int] | None:
@@ -534,7 +542,7 @@ def subject_after(text: str, start: int, end: int | None = None) -> tuple[int, i
         word, low = token.group(), _low(token.group())
         if len(taken) >= MAX_MENTION_TOKENS or word == ",":
             break
-        if taken and QUOTE_MARK_RE.search(text, taken[-1].end(), token.start()):
+        if taken and PHRASE_END_RE.search(text, taken[-1].end(), token.start()):
             break  # 'TV boss on “The Apprentice,” Donald Trump': a title ends the phrase
         if (
             _np_word(word)
@@ -779,7 +787,7 @@ def attribution_before(text: str, end: int | None = None) -> Attribution | None:
         word = cue.group().lower()
         if inverted := _inverted_subject(text, cue, stop):
             return _attribution(text, inverted, word)
-        if not _verb_use(text, cue):
+        if not _verb_use(text, cue) or _passive(text, cue):
             continue
         if word.endswith("ing"):  # "X issued a statement describing ...": X is the speaker
             span = (
@@ -889,9 +897,32 @@ def _verb_use(text: str, cue: re.Match[str]) -> bool:
         return True
     if (low in ROLE_NOUNS and opener not in CONNECTORS) or (low.endswith("ly") and not modifier):
         return True  # "the company called", not "of Republican claims"
-    if not _is_name_word(previous) or _is_possessive(previous) or previous == ",":
+    if previous == ",":
+        return _closes_description(text, cue.start())
+    if not _is_name_word(previous) or _is_possessive(previous):
         return False
     return not modifier and not _indefinite_names_before(before)
+
+
+def _closes_description(text: str, end: int) -> bool:
+    """'Apple's chief executive, Tim Cook, called': the comma before `end` closes a
+    description set off after a name or a role ('CNN, Cruz said, called' is another matter)."""
+    match = APPOSITIVE_RE.search(text[:end], max(0, end - MENTION_WINDOW))
+    if match is None or find_cues(text, match.start(), end - 1):
+        return False
+    words = TOKEN_RE.findall(text, max(0, match.start() - 40), match.start())
+    return bool(words) and (
+        (_is_name_word(words[-1]) and not _is_possessive(words[-1]))
+        or _low(words[-1]) in ROLE_NOUNS
+    )
+
+
+PASSIVE_RE = re.compile(r"\b(?:is|was|are|were|been|being)\s+$")
+
+
+def _passive(text: str, cue: re.Match[str]) -> bool:
+    """'... were admitted': the subject is not who spoke."""
+    return PASSIVE_RE.search(text, max(0, cue.start() - 8), cue.start()) is not None
 
 
 def _indefinite_names_before(words: list[str]) -> bool:
@@ -936,7 +967,7 @@ def _inverted_subject(sentence: str, cue: re.Match[str], stop: int) -> tuple[int
     if cue.group().lower() not in INVERTING_CUES or INFINITIVE_RE.search(sentence, 0, cue.start()):
         return None  # "he hadn’t had a chance to read the president's plan, but ..."
     subject = subject_before(sentence, cue.start())
-    if subject and not sentence[subject[1] : cue.start()].strip():
+    if subject and all(_low(w) in ADVERBS for w in sentence[subject[1] : cue.start()].split()):
         return None  # "Clinton said Patricia Smith, ..., is wrong": a subject before the cue
     span = subject_after(sentence, cue.end() + 1, stop)
     if span and sentence[span[1] : stop].lstrip()[:1] in (",", ":"):
@@ -1036,9 +1067,8 @@ NOT_SUBJECT_BEFORE = CONNECTORS | DETERMINERS | {
     "by", "with", "about", "against", "than", "like", "as", "into", "over", "under", "between",
     "after", "before", "during", "through", "toward", "towards", "including", "among",
 }  # fmt: skip
-VERB_WORDS = {
-    "is", "was", "are", "were", "has", "have", "had", "will", "would", "can", "could", "did",
-    "does", "do", "may", "might", "must", "should", "shall", "also", "then", "now", "later",
+VERB_WORDS = AUXILIARY_VERBS | {
+    "also", "then", "now", "later",
     "once", "never", "not", "still", "again", "just", "already", "became", "becomes", "made",
     "makes", "took", "takes", "went", "goes", "got", "gets", "gave", "gives", "kept", "keeps",
     "left", "put", "ran", "runs", "sent", "sends", "set", "sought", "seeks", "saw", "sees",

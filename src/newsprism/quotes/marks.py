@@ -32,6 +32,8 @@ def primary_style(paragraphs: list[str]) -> str:
 
 
 MARK_RE = re.compile(r"''|``|[“”„‟«»\"‘’‚‹›']")
+# Per style, the marks it quotes with: skipping apostrophes in the regex, not in Python.
+STYLE_MARK_RE = {"double": re.compile(r"''|``|[“”„‟«»\"]"), "single": MARK_RE}
 DOUBLE_MARKS = {"''", "``", "“", "”", "„", "‟", "«", "»", '"'}
 SINGLE_MARKS = {"‘", "’", "‚", "‹", "›", "'"}
 
@@ -72,7 +74,7 @@ def find_marked_spans(paragraph: str, style: str) -> list[MarkedSpan]:
     wanted = DOUBLE_MARKS if style == "double" else SINGLE_MARKS
     spans: list[MarkedSpan] = []
     start: int | None = None
-    for match in MARK_RE.finditer(paragraph):
+    for match in STYLE_MARK_RE[style].finditer(paragraph):
         mark = match.group()
         if mark not in wanted:
             continue
