@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import pytest
 from conftest import REPORT_SEED
@@ -52,6 +53,18 @@ def test_folder_skips_sidecars_and_unknown_files(tmp_path):
     (tmp_path / "notes.md").write_text("x")
     documents = list(read_documents([str(tmp_path)]))
     assert [d.source for d in documents] == [str(tmp_path / "a.txt")]
+
+
+def test_a_glob_skips_sidecars_of_the_files_it_matches(tmp_path):
+    (tmp_path / "a.txt").write_text("T\nB\n")
+    (tmp_path / "a.txt.meta.json").write_text('{"outlet": "Paper"}')
+    (tmp_path / "b.html").write_text("<title>T</title><p>B</p>")
+    (tmp_path / "b.meta.json").write_text("{}")
+    (tmp_path / "lone.meta.json").write_text('{"text": "A JSON article of its own."}')
+    documents = list(read_documents([str(tmp_path / "*")]))
+    names = sorted(Path(d.source).name for d in documents)
+    assert names == ["a.txt", "b.html", "lone.meta.json#item 1"]
+    assert not any(isinstance(d, InputError) for d in documents)
 
 
 def test_json_lines_crawler_fields(tmp_path):

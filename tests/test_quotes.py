@@ -232,6 +232,29 @@ def test_dash_sign_off_and_interview_turns():
     assert turns[1].text == "Good to be with you, Chris."
 
 
+def test_answer_turns_are_marked_by_their_a_and_run_on():
+    article = article_of(
+        "Q: You were 14 years old. What did you find?",
+        "A: I came home from school and my parents were gone.",
+        "Nobody checked up on me after that.",
+        "WALLACE: Let us move on.",
+        "We have little time.",
+        title="Diane Guerrero on her book",
+    )
+    article.kind, article.interviewee = "transcript", "Diane Guerrero"
+    body = article.body
+    quotes = extract_quotes(article)
+    assert [(q.speaker, q.speaker_mention) for q in quotes] == [
+        ("Diane Guerrero", "A"),
+        ("Diane Guerrero", "A"),
+        ("WALLACE", "WALLACE"),
+        ("WALLACE", "WALLACE"),
+    ]
+    answer = body.index("A: I came")
+    assert [q.speaker_start for q in quotes[:2]] == [answer, answer]
+    assert quotes[1].continues == quotes[0].id and quotes[3].continues == quotes[2].id
+
+
 def test_indirect_speech_with_speaker():
     article = article_of(
         "The mayor, Ann Lee, said that the bridge would reopen to traffic next spring.",

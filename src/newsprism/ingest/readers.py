@@ -69,12 +69,24 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[Path], list[InputError]]:
         for path in matches:
             if path.is_dir():
                 found.extend(p for p in sorted(path.rglob("*")) if _is_input_file(p))
+            elif _is_sidecar_of_a_file(path):
+                continue  # read with the file it describes ('*' also matches sidecars)
             elif path.is_file():
                 found.append(path)
             else:
                 errors.append(InputError(raw, "no such file or folder"))
     unique = list(dict.fromkeys(found))
     return unique, errors
+
+
+def _is_sidecar_of_a_file(path: Path) -> bool:
+    """'a.txt.meta.json' next to 'a.txt' (or 'a.meta.json' next to 'a.html')."""
+    if not path.name.endswith(SIDECAR_SUFFIX):
+        return False
+    stem = path.name[: -len(SIDECAR_SUFFIX)]
+    return (path.parent / stem).is_file() or any(
+        _is_input_file(p) for p in path.parent.glob(glob.escape(stem) + ".*")
+    )
 
 
 def _is_input_file(path: Path) -> bool:

@@ -332,13 +332,21 @@ def _transcript_quotes(article: Article, answers: set[int], people: PersonIndex)
         start, end = spans[index]
         paragraph = article.paragraphs[index]
         who, mention, mention_at = speaker, article.interviewee, None
+        previous = quotes[-1] if quotes and index - 1 in answers else None
         if turn := turn_of(paragraph):  # "WALLACE: ...": the turn names its speaker
             name, words_at = turn
             who, mention, mention_at = people.resolve(name, start) or name, name, start
             start += words_at
-        elif is_answer_turn(paragraph):
+            previous = None
+        elif is_answer_turn(paragraph):  # "A: ...": the interviewee, marked by the "A"
+            mention, mention_at = paragraph[:1], start
             start += ANSWER_PREFIX_CHARS
-        previous = quotes[-1] if quotes and index - 1 in answers and not turn else None
+        elif previous is not None:  # an answer running on from the paragraph before
+            who, mention, mention_at = (
+                previous.speaker,
+                previous.speaker_mention,
+                previous.speaker_start,
+            )
         quotes.append(
             _quote_at(
                 article,
