@@ -450,7 +450,7 @@ def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: l
             "Hill Democrats, however, were generally vague. Sen. Jack Reed (D-R.I.), said after "
             "a lunch on Tuesday that he hadn’t gotten a chance to read the president's plan, but "
             "called it a “starting point for our deliberations.”",
-            "Sen. Jack Reed (D-R.I.",
+            "Sen. Jack Reed (D-R.I.)",
         ),
         # names after "a" make a noun-like cue a noun ("a Donald Trump tweet")
         (
@@ -564,6 +564,12 @@ def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: l
             'However, 63 percent said Clinton was "justified" in keeping her diagnosis private.',
             "63 percent",
         ),
+        # a party and state in parentheses belong to the mention; a quoted title ends it
+        (
+            "Rep. Zoe Lofgren (D-Calif.), who introduced a bill this month, said the plans "
+            "were “important preliminary steps.”",
+            "Rep. Zoe Lofgren (D-Calif.)",
+        ),
         # a subject described between commas before a cue that may be a noun
         (
             "Consider the European Union's efforts to collect -- which Apple's chief executive, "
@@ -610,6 +616,15 @@ def test_speaker_mentions_as_written(paragraph: str, mention: str):
 def test_mentions_and_speakers_across_a_paragraph(paragraph: str, wanted: list[tuple[str, str]]):
     quotes = extract_quotes(article_of(paragraph), indirect=False)
     assert [(q.speaker_mention, q.speaker) for q in quotes] == wanted
+
+
+def test_a_quoted_title_before_a_subject_is_not_part_of_it():
+    paragraph = (
+        'Appearing on CBS\'s "Face the Nation," House Speaker Paul D. Ryan (R-Wis.) said he '
+        'was "disappointed."'
+    )
+    quotes = extract_quotes(article_of(paragraph), indirect=False)
+    assert quotes[-1].speaker_mention == "House Speaker Paul D. Ryan (R-Wis.)"
 
 
 class RulesOnly(SpeakerRanker):

@@ -338,6 +338,8 @@ def subject_before(
         low = _low(word)
         if taken and _ends_with_full_stop(word):
             break  # "according to a campaign aide. Donald Trump ..."
+        if taken and PHRASE_END_RE.search(text, tokens[index].end(), taken[-1].start()):
+            break  # 'On CBS's “Face the Nation,” House Speaker Paul D. Ryan'
         if (
             _np_word(word)
             or (low in CONNECTORS and index > 0 and _np_word(tokens[index - 1].group()) and taken)
@@ -641,7 +643,16 @@ def _source_phrase(
 
 
 def _attribution(text: str, span: tuple[int, int] | None, cue: str) -> Attribution | None:
-    return Attribution(text[span[0] : span[1]], span[0], span[1], cue) if span else None
+    if not span:
+        return None
+    start, end = span
+    if "(" in text[start:end] and ")" not in text[start:end]:
+        closing = CLOSING_PARENTHESIS_RE.match(text, end)  # "Rep. Zoe Lofgren (D-Calif.)"
+        end = closing.end() if closing else end
+    return Attribution(text[start:end], start, end, cue)
+
+
+CLOSING_PARENTHESIS_RE = re.compile(r"[^\s()]{0,4}\)")
 
 
 def attribution_after(
