@@ -210,6 +210,16 @@ def test_pronoun_prefers_the_subject_over_a_later_mention():
     assert quote.speaker == "Jurgen Klopp"
 
 
+def test_a_surname_two_people_share_is_the_one_named_last():
+    article = article_of(
+        "Bill Clinton spoke first, to loud cheers.",
+        "Then Hillary Clinton took the stage. “We will win,” Clinton said. Later she added, "
+        "“We are ready.”",
+    )
+    quotes = extract_quotes(article, indirect=False)
+    assert [q.speaker for q in quotes] == ["Hillary Clinton", "Hillary Clinton"]
+
+
 def test_no_speaker_rather_than_a_guess():
     article = article_of("“A beautiful day for a walk along the river,” read the sign.")
     (quote,) = [q for q in extract_quotes(article) if q.kind == "direct"]

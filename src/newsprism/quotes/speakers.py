@@ -121,20 +121,24 @@ class PersonIndex:
                 self.roles[low] = key
 
     def _add_single_names(self, body: str, quoted: list[tuple[int, int]]) -> None:
-        """Each surname or first name said alone ('Klopp said') is a mention of its person."""
-        owner: dict[str, str] = {}  # surface form (possessive too) -> the person's key
+        """Each surname or first name said alone ('Klopp said') is a mention of its person;
+        one shared by two people ('Clinton') of the one named last before it."""
+        owners: dict[str, set[str]] = {}  # surface form (possessive too) -> the people's keys
         for forms in self.forms.values():
             for word in {w for form in forms for w in form.split()}:
                 keys = self.by_part.get(fold(word))
-                if keys and len(keys) == 1:
-                    key = next(iter(keys))
-                    owner.update({word: key, word + "’s": key, word + "'s": key})
-        if not owner:
+                if keys:
+                    owners.update({word: keys, word + "’s": keys, word + "'s": keys})
+        if not owners:
             return
+        named = list(zip(self.positions, self.keys_at, strict=True))  # full names only
         taken = set(self.positions)
         for match in CAPITALISED_RE.finditer(body):
-            key = owner.get(match.group())
-            if key and match.start() not in taken and not _inside(match.start(), quoted):
+            keys = owners.get(match.group())
+            if keys and match.start() not in taken and not _inside(match.start(), quoted):
+                key = (
+                    next(iter(keys)) if len(keys) == 1 else _last_named(named, keys, match.start())
+                )
                 self._remember(match.start(), key)
 
     def _bare_name_opening(self, start: int, end: int) -> str | None:
@@ -197,6 +201,9 @@ class PersonIndex:
             keys = self.by_part.get(fold(strip_possessive(word)))
             if keys and len(keys) == 1:
                 return self.display(next(iter(keys)))
+            if keys:  # "Clinton" when both Bill and Hillary Clinton are named
+                named = list(zip(self.positions, self.keys_at, strict=True))
+                return self.display(_last_named(named, keys, position))
         for word in reversed(low.split()):
             if word in self.roles:
                 return self.display(self.roles[word])
@@ -222,6 +229,16 @@ def _organisation(mention: str) -> str | None:
         words = words[1:]
     named = [w for w in words if w[:1].isupper()]
     return " ".join(words) if named and len(named) == len(words) else None
+
+
+def _last_named(named: list[tuple[int, str]], keys: set[str], position: int) -> str:
+    """Of several people sharing a name, the one named in full last before `position`, else
+    the one named most often."""
+    before = [key for at, key in named[: bisect.bisect_left(named, (position, ""))] if key in keys]
+    if before:
+        return before[-1]
+    counts = Counter(key for _, key in named if key in keys)
+    return max(sorted(keys), key=lambda key: counts[key])
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
