@@ -220,6 +220,16 @@ def test_a_surname_two_people_share_is_the_one_named_last():
     assert [q.speaker for q in quotes] == ["Hillary Clinton", "Hillary Clinton"]
 
 
+def test_a_pronoun_refers_to_the_subject_not_a_name_in_an_opening_phrase():
+    article = article_of(
+        "Carl Cross voted Republican for decades. Donald Trump changed that.",
+        "With a vote for Trump ruled out, Cross said he is left with two options: vote for "
+        "Hillary Clinton, whom he called “the most divisive political figure,” or stay home.",
+    )
+    quotes = extract_quotes(article, indirect=False)
+    assert [(q.speaker_mention, q.speaker) for q in quotes] == [("he", "Carl Cross")]
+
+
 def test_no_speaker_rather_than_a_guess():
     article = article_of("“A beautiful day for a walk along the river,” read the sign.")
     (quote,) = [q for q in extract_quotes(article) if q.kind == "direct"]

@@ -168,6 +168,13 @@ class PersonIndex:
         at = bisect.bisect_left(self.positions, position)
         if sentence_start is not None:
             first = bisect.bisect_left(self.positions, sentence_start)
+            subject = sentence_subject(self.body, sentence_start, position)
+            if subject and first < at and self.positions[first] < subject[0] < position:
+                # "With a vote for Trump ruled out, Cross said he ...": the subject, not a
+                # name in the opening phrase
+                named = bisect.bisect_left(self.positions, subject[0])
+                if named < at and self.positions[named] < subject[1]:
+                    return self.display(self.keys_at[named])
             if first < at:
                 return self.display(self.keys_at[first])
             if opener := self._bare_name_opening(sentence_start, position):
