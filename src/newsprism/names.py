@@ -40,7 +40,7 @@ NOT_PERSON_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "north", "south", "east", "west", "new", "san",
-    "los", "las", "saint", "st", "fort", "mount", "lake", "cape", "port", "grand",
+    "los", "las", "saint", "st", "fort", "mount", "lake", "cape", "port", "grand", "capitol",
 }  # fmt: skip
 SENTENCE_STARTERS = {
     "the", "a", "an", "after", "before", "but", "and", "however", "despite", "when",
@@ -98,11 +98,28 @@ def _skippable(word: str) -> bool:
     return low in SENTENCE_STARTERS or low.rstrip(".") in TITLES
 
 
+def _name_start(words: list[str]) -> int:
+    """Where a name starts in a capitalised run: past leading titles, sentence openers and
+    the organisation a title belongs to ('Senate Minority Leader Harry Reid' -> 'Harry
+    Reid', 'House Paul Ryan' -> 'Paul Ryan'), leaving two words at least."""
+    first = 0
+    while first < len(words) and _skippable(words[first]):
+        first += 1
+    titled = [i for i in range(first, len(words) - 2) if fold(words[i]).rstrip(".") in TITLES]
+    first = titled[-1] + 1 if titled else first
+    while first < len(words) - 2 and fold(words[first]) in NOT_PERSON_WORDS:
+        first += 1
+    return first
+
+
+NOT_IN_NAMES = {"and", "but", "or", "the", "of", "a", "an"}  # "... O. And in those nights"
+
+
 def looks_like_person(words: list[str]) -> bool:
     if len(words) < 2 or len(words) > 5:
         return False
     folded = [fold(strip_possessive(w)) for w in words]
-    if any(w in NOT_PERSON_WORDS for w in folded):
+    if any(w in NOT_PERSON_WORDS for w in folded) or any(w in NOT_IN_NAMES for w in folded[1:]):
         return False
     return folded[-1] not in PARTICLES and not any(w.isdigit() for w in folded)
 
@@ -112,9 +129,7 @@ def person_mentions(text: str, offset: int = 0) -> Iterator[NameMention]:
     titles and sentence openers left out ('Captain Marten De Roon' -> 'Marten De Roon')."""
     for match in RUN_RE.finditer(text):
         words = match.group().split()
-        first = 0
-        while first < len(words) and _skippable(words[first]):
-            first += 1
+        first = _name_start(words)
         words = words[first:]
         if len(words) < 2:
             continue

@@ -1,0 +1,22 @@
+import pytest
+
+from newsprism.names import person_mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Captain Marten De Roon said", ["Marten De Roon"]),
+        # the office a title belongs to is no part of the name
+        ("Senate Minority Leader Harry Reid told reporters", ["Harry Reid"]),
+        ("White House Press Secretary Josh Earnest said", ["Josh Earnest"]),
+        ("The Speaker of the House Paul Ryan said", ["Paul Ryan"]),
+        # a title inside a name leaves two words at least
+        ("Martin Luther King Jr. spoke", ["Martin Luther King Jr"]),
+        # an initial ending a sentence, then a conjunction, is no name
+        ("He signed it with an O. And then he left.", []),
+        ("Tourists crowded Capitol Hill on Monday.", []),
+    ],
+)
+def test_person_mentions(text: str, names: list[str]):
+    assert [m.text for m in person_mentions(text)] == names
