@@ -522,7 +522,9 @@ def _determined_before(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
         if len(tokens) > size and _low(tokens[-size - 1].group()) in DETERMINERS - {"that"}:
             words = tokens[-size:]
             plain = (w.group() for w in words)
-            if all(w.isalpha() and _low(w) not in NOT_DETERMINED_WORDS for w in plain):
+            if all(
+                w.replace("-", "").isalpha() and _low(w) not in NOT_DETERMINED_WORDS for w in plain
+            ):
                 return list(reversed(tokens[-size - 1 :]))
     return []
 
@@ -681,7 +683,10 @@ def attribution_after(
     if match.start() == lead:  # "said Klopp", "added the spokeswoman"
         if match.group().lower() not in INVERTING_CUES:
             return None
-        return _attribution(text, subject_after(text, match.end() + 1), match.group().lower())
+        span = subject_after(text, match.end() + 1)
+        if span and _verb_after(text, span[1]):
+            return None  # '“...,” said the candidate could win': a clause, not a speaker
+        return _attribution(text, span, match.group().lower())
     span = subject_before(text, match.start(), lead)
     between = text[lead : match.start()]
     if span is None or not _describes(text[lead : span[0]]):
@@ -690,6 +695,11 @@ def attribution_after(
     if span is None:
         return _closing_inverted(text, lead)
     return _attribution(text, span, match.group().lower())
+
+
+def _verb_after(text: str, at: int) -> bool:
+    following = NEXT_WORD_RE.match(text, at)
+    return following is not None and _low(following.group(1)) in AUXILIARY_VERBS
 
 
 MAX_SIGN_OFF_WORDS = 8
@@ -891,7 +901,10 @@ OBJECT_PRONOUN_RE = re.compile(r"\s+(him|her|them|it|me|us|himself|herself|thems
 
 
 def _verb_use(text: str, cue: re.Match[str]) -> bool:
-    """A cue form that may be a noun counts only after a subject-like word."""
+    """A cue form that may be a noun counts only after a subject-like word; 'went on' only
+    before what it goes on with ('went on: “...”', not 'goes on recess')."""
+    if cue.group().lower() in ("went on", "goes on"):
+        return GOES_ON_WITH_RE.match(text, cue.end()) is not None
     if cue.group().lower() not in NOUN_LIKE_CUES:
         return True
     if OBJECT_PRONOUN_RE.match(text, cue.end()):
@@ -944,6 +957,7 @@ def _indefinite_names_before(words: list[str]) -> bool:
     return index >= 0 and words[index].lower() in ("a", "an")
 
 
+GOES_ON_WITH_RE = re.compile(r"\s*(?:[,:;.—–“\"‘']|(?:to|about)\b|$)")
 NOUN_PHRASE_OPENERS = {
     "of", "the", "a", "an", "to", "in", "for", "on", "by", "with", "about", "from", "at",
     "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your",
