@@ -590,6 +590,23 @@ def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: l
             "were “important preliminary steps.”",
             "Rep. Zoe Lofgren (D-Calif.)",
         ),
+        # a hyphenated noun after a determiner; 'goes on' with no words to go on with
+        (
+            "Mr. Trump hit back on Sunday after the Democratic front-runner had said on "
+            "Saturday that he was ''becoming ISIS' best recruiter.''",
+            "the Democratic front-runner",
+        ),
+        (
+            "Sen. Marco Rubio said that once the Senate goes on recess, “I intend to do as "
+            "much as I can.”",
+            "Sen. Marco Rubio",
+        ),
+        # an inverted cue's 'subject' heading a clause of its own
+        (
+            "Mr. Manafort, citing ''the unique magic of Trump,'' said the candidate could win "
+            "in states like Pennsylvania.",
+            "Mr. Manafort",
+        ),
         # a subject described between commas before a cue that may be a noun
         (
             "Consider the European Union's efforts to collect -- which Apple's chief executive, "
