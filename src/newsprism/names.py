@@ -105,8 +105,10 @@ def _name_start(words: list[str]) -> int:
     first = 0
     while first < len(words) and _skippable(words[first]):
         first += 1
-    titled = [i for i in range(first, len(words) - 2) if fold(words[i]).rstrip(".") in TITLES]
-    first = titled[-1] + 1 if titled else first
+    for index in range(len(words) - 3, first - 1, -1):  # a title's last, if any
+        if fold(words[index]).rstrip(".") in TITLES:
+            first = index + 1
+            break
     while first < len(words) - 2 and fold(words[first]) in NOT_PERSON_WORDS:
         first += 1
     return first

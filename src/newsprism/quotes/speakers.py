@@ -131,13 +131,15 @@ class PersonIndex:
                     owners.update({word: keys, word + "’s": keys, word + "'s": keys})
         if not owners:
             return
-        named = list(zip(self.positions, self.keys_at, strict=True))  # full names only
+        full_names = (list(self.positions), list(self.keys_at))
         taken = set(self.positions)
         for match in CAPITALISED_RE.finditer(body):
             keys = owners.get(match.group())
             if keys and match.start() not in taken and not _inside(match.start(), quoted):
                 key = (
-                    next(iter(keys)) if len(keys) == 1 else _last_named(named, keys, match.start())
+                    next(iter(keys))
+                    if len(keys) == 1
+                    else _last_named(*full_names, keys, match.start())
                 )
                 self._remember(match.start(), key)
 
@@ -168,8 +170,9 @@ class PersonIndex:
         at = bisect.bisect_left(self.positions, position)
         if sentence_start is not None:
             first = bisect.bisect_left(self.positions, sentence_start)
-            subject = sentence_subject(self.body, sentence_start, position)
-            if subject and first < at and self.positions[first] < subject[0] < position:
+            opening = first < at and self.body[sentence_start : self.positions[first]].strip()
+            subject = sentence_subject(self.body, sentence_start, position) if opening else None
+            if subject and self.positions[first] < subject[0] < position:
                 # "With a vote for Trump ruled out, Cross said he ...": the subject, not a
                 # name in the opening phrase
                 named = bisect.bisect_left(self.positions, subject[0])
@@ -209,8 +212,7 @@ class PersonIndex:
             if keys and len(keys) == 1:
                 return self.display(next(iter(keys)))
             if keys:  # "Clinton" when both Bill and Hillary Clinton are named
-                named = list(zip(self.positions, self.keys_at, strict=True))
-                return self.display(_last_named(named, keys, position))
+                return self.display(_last_named(self.positions, self.keys_at, keys, position))
         for word in reversed(low.split()):
             if word in self.roles:
                 return self.display(self.roles[word])
@@ -238,13 +240,13 @@ def _organisation(mention: str) -> str | None:
     return " ".join(words) if named and len(named) == len(words) else None
 
 
-def _last_named(named: list[tuple[int, str]], keys: set[str], position: int) -> str:
-    """Of several people sharing a name, the one named in full last before `position`, else
-    the one named most often."""
-    before = [key for at, key in named[: bisect.bisect_left(named, (position, ""))] if key in keys]
-    if before:
-        return before[-1]
-    counts = Counter(key for _, key in named if key in keys)
+def _last_named(positions: list[int], keys_at: list[str], keys: set[str], position: int) -> str:
+    """Of several people sharing a name, the one named last before `position`, else the one
+    named most often."""
+    for at in range(bisect.bisect_left(positions, position) - 1, -1, -1):
+        if keys_at[at] in keys:
+            return keys_at[at]
+    counts = Counter(key for key in keys_at if key in keys)
     return max(sorted(keys), key=lambda key: counts[key])
 
 
