@@ -10,7 +10,8 @@ from newsprism.names import person_mentions
         # the office a title belongs to is no part of the name
         ("Senate Minority Leader Harry Reid told reporters", ["Harry Reid"]),
         ("White House Press Secretary Josh Earnest said", ["Josh Earnest"]),
-        ("The Speaker of the House Paul Ryan said", ["Paul Ryan"]),
+        ("New Jersey Gov. Chris Christie said", ["Chris Christie"]),
+        ("CONGRESS HAS INVESTIGATED HIM — Oz’s advice", []),
         # a title inside a name leaves two words at least
         ("Martin Luther King Jr. spoke", ["Martin Luther King Jr"]),
         # an initial ending a sentence, then a conjunction, is no name

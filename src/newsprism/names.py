@@ -100,8 +100,8 @@ def _skippable(word: str) -> bool:
 
 def _name_start(words: list[str]) -> int:
     """Where a name starts in a capitalised run: past leading titles, sentence openers and
-    the organisation a title belongs to ('Senate Minority Leader Harry Reid' -> 'Harry
-    Reid', 'House Paul Ryan' -> 'Paul Ryan'), leaving two words at least."""
+    the office a title names ('Senate Minority Leader Harry Reid' -> 'Harry Reid'), leaving
+    two words at least."""
     first = 0
     while first < len(words) and _skippable(words[first]):
         first += 1
@@ -109,8 +109,6 @@ def _name_start(words: list[str]) -> int:
         if fold(words[index]).rstrip(".") in TITLES:
             first = index + 1
             break
-    while first < len(words) - 2 and fold(words[first]) in NOT_PERSON_WORDS:
-        first += 1
     return first
 
 
@@ -123,7 +121,8 @@ def looks_like_person(words: list[str]) -> bool:
     folded = [fold(strip_possessive(w)) for w in words]
     if any(w in NOT_PERSON_WORDS for w in folded) or any(w in NOT_IN_NAMES for w in folded[1:]):
         return False
-    return folded[-1] not in PARTICLES and not any(w.isdigit() for w in folded)
+    last = folded[-1].rstrip(".")
+    return last not in PARTICLES and last not in TITLES and not any(w.isdigit() for w in folded)
 
 
 def person_mentions(text: str, offset: int = 0) -> Iterator[NameMention]:
