@@ -607,6 +607,17 @@ def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: l
             "in states like Pennsylvania.",
             "Mr. Manafort",
         ),
+        # "it"/"they" opening what a cue reports: the reporting clause's subject speaks
+        (
+            "President Obama, dedicating the museum on Saturday, said it would tell an American "
+            "story, one of ''suffering and delight.''",
+            "President Obama",
+        ),
+        (
+            "The statement noted they had previously said they would take “further "
+            "significant measures” if it happened again.",
+            "The statement",
+        ),
         # a subject described between commas before a cue that may be a noun
         (
             "Consider the European Union's efforts to collect -- which Apple's chief executive, "

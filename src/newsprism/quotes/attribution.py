@@ -820,6 +820,8 @@ def attribution_before(text: str, end: int | None = None) -> Attribution | None:
             )
         else:
             span = subject_before(text, cue.start(), relative=word not in NOT_REPORTING)
+        if span and _low(text[span[0] : span[1]]) in ("it", "they"):
+            span = _reporting_subject(text, begin, span[0]) or span
         if span and (later := _main_clause_subject(text, begin, cue, stop)):
             return _attribution(text, later, "")  # the quote is in a later clause
         if span:
@@ -969,6 +971,17 @@ def _with_subject(text: str, participle: re.Match[str]) -> tuple[int, int] | Non
     span = subject_before(text, participle.start())
     if span and text[: span[0]].rstrip().lower().endswith((" with", ",with")):
         return span
+    return None
+
+
+def _reporting_subject(text: str, begin: int, pronoun: int) -> tuple[int, int] | None:
+    """'Obama said it would tell a story, one of “...”': 'it' opens what a cue before it
+    reports (no comma between), so that cue's subject is the speaker."""
+    for cue in reversed(find_cues(text, begin, pronoun)):
+        if "," in text[cue.end() : pronoun]:
+            return None
+        if _verb_use(text, cue) and (span := subject_before(text, cue.start())):
+            return span
     return None
 
 
