@@ -75,7 +75,7 @@ class _Paragraph:
     sentences, and whether they could head a mention."""
 
     __slots__ = (
-        "breaks", "candidates", "commas", "cues", "ends", "first_mentions", "marks",
+        "breaks", "candidates", "commas", "cues", "ends", "first_mentions", "lexicals", "marks",
         "sentences", "shapes", "starts", "tokens",
     )  # fmt: skip
 
@@ -84,20 +84,30 @@ class _Paragraph:
         self.starts = tuple(token[0] for token in self.tokens)
         self.ends = tuple(token[1] for token in self.tokens)
         self.shapes = tuple(_shape(token[2]) for token in self.tokens)
+        self.lexicals = ("BOS", *(_lexical(token[2]) for token in self.tokens), "EOS")
         self.commas = tuple(accumulate((shape == "," for shape in self.shapes), initial=0))
         self.cues = tuple(accumulate((shape == "cue" for shape in self.shapes), initial=0))
         self.marks = tuple(m.start() for m in QUOTE_MARK_RE.finditer(text))
         self.breaks = tuple(sentence_breaks(text))
         self.sentences = tuple(bisect.bisect_right(self.breaks, t[0]) for t in self.tokens)
-        self.candidates = tuple(i for i in range(len(self.tokens)) if self._may_head_mention(i))
+        self.candidates = self._may_head_mentions()
         self.first_mentions = self._first_mentions()
 
-    def _may_head_mention(self, index: int) -> bool:
-        shape = self.shapes[index]
-        if shape not in NOT_MENTION_SHAPES:
-            return True
-        return shape == "low" and any(
-            self.shapes[j] in DETERMINER_SHAPES for j in range(max(0, index - 2), index)
+    def _may_head_mentions(self) -> tuple[int, ...]:
+        """The words that could head a mention: any but a few shapes, and a plain lower-case
+        word one or two after a determiner."""
+        shapes = self.shapes
+        return tuple(
+            index
+            for index, shape in enumerate(shapes)
+            if shape not in NOT_MENTION_SHAPES
+            or (
+                shape == "low"
+                and (
+                    (index >= 1 and shapes[index - 1] in DETERMINER_SHAPES)
+                    or (index >= 2 and shapes[index - 2] in DETERMINER_SHAPES)
+                )
+            )
         )
 
     def _first_mentions(self) -> tuple[bool, ...]:
@@ -156,7 +166,8 @@ def candidates(context: QuoteContext) -> list[Candidate]:
     found = [
         Candidate(
             *paragraph.tokens[index][:2],
-            _quote_features(context, paragraph, index) + _neighbour_features(paragraph, index),
+            _quote_features(context, paragraph, index, quote_sentence)
+            + _neighbour_features(paragraph, index),
         )
         for index in paragraph.candidates
         if 0 <= quote_sentence - paragraph.sentences[index] <= 1
@@ -167,23 +178,30 @@ def candidates(context: QuoteContext) -> list[Candidate]:
     return found
 
 
-def _quote_features(context: QuoteContext, paragraph: _Paragraph, index: int) -> tuple[str, ...]:
+def _quote_features(
+    context: QuoteContext, paragraph: _Paragraph, index: int, quote_sentence: int
+) -> tuple[str, ...]:
     """The features of a word that depend on the quote: where the word is against it and
     against the rules' mention."""
     start, end, _ = paragraph.tokens[index]
     shape = paragraph.shapes[index]
     side, between = _side(context, paragraph, index)
     relation, in_rule = _relation_to_rule(context, start, end, side)
-    next_word = _lexical_at(paragraph, index + 1)
+    next_word = paragraph.lexicals[index + 2]
     return (
-        *_position_features(context, paragraph, index, side, between),
+        *_position_features(context, paragraph, index, side, between, quote_sentence),
         f"rel={relation}", f"relsh={relation}{shape}", f"relnw={relation}{next_word}",
         f"rule={int(in_rule)}", f"rulesh={int(in_rule)}{shape}", f"ruleside={int(in_rule)}{side}",
     )  # fmt: skip
 
 
 def _position_features(
-    context: QuoteContext, paragraph: _Paragraph, index: int, side: str, between: range
+    context: QuoteContext,
+    paragraph: _Paragraph,
+    index: int,
+    side: str,
+    between: range,
+    quote_sentence: int,
 ) -> list[str]:
     """Which side of the quote a word is on, how far (words, commas, cue words and quotation
     marks between), in which sentence, and whether it is the first possible mention there."""
@@ -195,7 +213,6 @@ def _position_features(
     quote_start, quote_end = context.quote
     gap = (end, quote_start) if side == "B" else (quote_end, start)
     marks = min(3, _count_between(paragraph.marks, *gap))
-    quote_sentence = bisect.bisect_right(paragraph.breaks, quote_start)
     offset = max(-2, min(2, paragraph.sentences[index] - quote_sentence))
     first_mention = paragraph.first_mentions[index]
     return [
@@ -213,17 +230,16 @@ def _count_between(positions: tuple[int, ...], start: int, end: int) -> int:
 def _neighbour_features(paragraph: _Paragraph, index: int) -> tuple[str, ...]:
     """The shapes of the two words either side, the words themselves right next to it, and
     whether a verb follows."""
-    tokens, shapes = paragraph.tokens, paragraph.shapes
-    next_word = _lexical_at(paragraph, index + 1)
+    tokens, shapes, lexicals = paragraph.tokens, paragraph.shapes, paragraph.lexicals
+    next_word, previous_word = lexicals[index + 2], lexicals[index]  # lexicals open with BOS
     word, shape = tokens[index][2], shapes[index]
     before2, before = (shapes[i] if i >= 0 else "BOS" for i in (index - 2, index - 1))
     after, after2 = (shapes[i] if i < len(shapes) else "EOS" for i in (index + 1, index + 2))
-    previous_word = _lexical_at(paragraph, index - 1)
     verb_after = index + 1 < len(tokens) and _verb_like(tokens[index + 1][2])
     features = [
         f"p={before}", f"n={after}", f"p2={before2}|{before}",
         f"n2={after}|{after2}", f"shn={shape}|{after}", f"shp={before}|{shape}",
-        f"pw={previous_word}", f"nw={next_word}", f"w={_lexical(word)}",
+        f"pw={previous_word}", f"nw={next_word}", f"w={lexicals[index + 1]}",
         f"shnw={shape}{next_word}", f"shpw={previous_word}{shape}", f"v={int(verb_after)}{shape}",
     ]  # fmt: skip
     if word[:1].isupper():
@@ -231,12 +247,6 @@ def _neighbour_features(paragraph: _Paragraph, index: int) -> tuple[str, ...]:
         capital_after = index + 1 < len(tokens) and tokens[index + 1][2][:1].isupper()
         features.append(f"run={int(capital_before)}{int(capital_after)}")
     return tuple(features)
-
-
-def _lexical_at(paragraph: _Paragraph, index: int) -> str:
-    if index < 0:
-        return "BOS"
-    return _lexical(paragraph.tokens[index][2]) if index < len(paragraph.tokens) else "EOS"
 
 
 def _side(context: QuoteContext, paragraph: _Paragraph, index: int) -> tuple[str, range]:
