@@ -698,6 +698,7 @@ def attribution_after(
 
 
 def _verb_after(text: str, at: int) -> bool:
+    """An auxiliary follows text[:at] ('the candidate could')."""
     following = NEXT_WORD_RE.match(text, at)
     return following is not None and _low(following.group(1)) in AUXILIARY_VERBS
 
