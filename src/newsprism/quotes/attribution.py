@@ -84,16 +84,16 @@ MENTION_MODIFIERS = {
     "retired",
 }  # fmt: skip
 CONNECTORS = {"of", "for", "at", "from", "on", "to", "in", "and"}
-ADVERBS = {
-    "also", "often", "later", "then", "once", "again", "still", "previously", "has", "have",
-    "had", "would", "will", "recently", "earlier", "further", "simply", "flatly", "has also",
-    "repeatedly", "reportedly", "even", "just", "quickly", "soon", "privately",
-    "publicly", "separately", "bluntly", "could", "might", "did", "does", "do", "should",
-    "must", "can", "may", "shall", "now",
+BE_FORMS = {"is", "was", "are", "were", "be", "been", "being"}
+AUXILIARY_VERBS = BE_FORMS | {
+    "has", "have", "had", "will", "would", "can", "could", "did", "does", "do", "may", "might",
+    "must", "should", "shall",
 }  # fmt: skip
-AUXILIARY_VERBS = {
-    "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "will", "would",
-    "can", "could", "did", "does", "do", "may", "might", "must", "should", "shall",
+# Words that may sit between a subject and its cue ("he also told", "Trump has said").
+ADVERBS = (AUXILIARY_VERBS - BE_FORMS) | {
+    "also", "often", "later", "then", "once", "again", "still", "previously", "recently",
+    "earlier", "further", "simply", "flatly", "has also", "repeatedly", "reportedly", "even",
+    "just", "quickly", "soon", "privately", "publicly", "separately", "bluntly", "now",
 }  # fmt: skip
 MAX_MENTION_TOKENS = 14
 MENTION_WINDOW = 160  # characters before a cue that its subject can lie in
@@ -530,7 +530,7 @@ def _determined_before(tokens: list[re.Match[str]]) -> list[re.Match[str]]:
 
 
 # A quotation mark, a semicolon or a colon (not one inside a number: "Isaiah 45:1").
-PHRASE_END_RE = re.compile(r"[“”\";]|''|(?<!\d):")
+PHRASE_END_RE = re.compile(QUOTE_MARK_RE.pattern + r"|;|(?<!\d):")
 
 
 def subject_after(text: str, start: int, end: int | None = None) -> tuple[int, int] | None:
@@ -600,18 +600,21 @@ def _determined_noun(text: str, tokens: list[re.Match[str]]) -> list[re.Match[st
 def _according_source(text: str, start: int, end: int) -> tuple[int, int] | None:
     """The source after 'according to' at `start`: a noun phrase ('the paper'), or all the
     words up to the clause's end when they name someone ('his longtime personal physician')."""
-    return (
-        _source_phrase_noun(text, start, end)
-        or _source_words(text, start, end)
-        or subject_after(text, start, end)  # "a study" (last year by economists at ...)
-    )
+    noun = subject_after(text, start, end)
+    if noun and _ends_source(text, noun, end):
+        return noun
+    # else "a study" (last year by economists at ...)
+    return _source_words(text, start, end) or noun
 
 
 def _source_phrase_noun(text: str, start: int, end: int) -> tuple[int, int] | None:
     span = subject_after(text, start, end)
-    if span and (span[1] >= end or text[span[1] : span[1] + 1] in (",", ".", ";", ")")):
-        return span
-    return None
+    return span if span and _ends_source(text, span, end) else None
+
+
+def _ends_source(text: str, span: tuple[int, int], end: int) -> bool:
+    """The noun phrase is the whole source: nothing but a stop or a comma follows it."""
+    return span[1] >= end or text[span[1] : span[1] + 1] in (",", ".", ";", ")")
 
 
 def _source_words(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -944,7 +947,7 @@ def _closes_description(text: str, end: int) -> bool:
     )
 
 
-PASSIVE_RE = re.compile(r"\b(?:is|was|are|were|been|being)\s+$")
+PASSIVE_RE = re.compile(r"\b(?:" + "|".join(sorted(BE_FORMS - {"be"})) + r")\s+$")
 
 
 def _passive(text: str, cue: re.Match[str]) -> bool:

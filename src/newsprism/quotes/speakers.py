@@ -136,12 +136,7 @@ class PersonIndex:
         for match in CAPITALISED_RE.finditer(body):
             keys = owners.get(match.group())
             if keys and match.start() not in taken and not _inside(match.start(), quoted):
-                key = (
-                    next(iter(keys))
-                    if len(keys) == 1
-                    else _last_named(*full_names, keys, match.start())
-                )
-                self._remember(match.start(), key)
+                self._remember(match.start(), _last_named(*full_names, keys, match.start()))
 
     def _bare_name_opening(self, start: int, end: int) -> str | None:
         """A sentence opened by one capitalised name we know nothing else of ('Perez
@@ -209,9 +204,7 @@ class PersonIndex:
             return self.display(person.key) if person.key in self.forms else person.text
         for word in CAPITALISED_RE.findall(mention):
             keys = self.by_part.get(fold(strip_possessive(word)))
-            if keys and len(keys) == 1:
-                return self.display(next(iter(keys)))
-            if keys:  # "Clinton" when both Bill and Hillary Clinton are named
+            if keys:  # "Clinton" when both Bill and Hillary Clinton are named: the last
                 return self.display(_last_named(self.positions, self.keys_at, keys, position))
         for word in reversed(low.split()):
             if word in self.roles:
@@ -241,8 +234,10 @@ def _organisation(mention: str) -> str | None:
 
 
 def _last_named(positions: list[int], keys_at: list[str], keys: set[str], position: int) -> str:
-    """Of several people sharing a name, the one named last before `position`, else the one
-    named most often."""
+    """The person a name names: the only one, or of several sharing it the one named last
+    before `position`, else the one named most often."""
+    if len(keys) == 1:
+        return next(iter(keys))
     for at in range(bisect.bisect_left(positions, position) - 1, -1, -1):
         if keys_at[at] in keys:
             return keys_at[at]
