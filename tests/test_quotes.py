@@ -661,6 +661,28 @@ def test_speaker_mentions_as_written(paragraph: str, mention: str):
             ],
             [("he", "Carl Cross")],
         ),
+        (  # a quote after a signed-off sentence: the sign-off's speaker, not a noun before
+            [
+                "Some voters think the party should drop its nominee quickly. \"I won't vote "
+                'for him," said Concord resident Anna Berg. "He is a disgrace."'
+            ],
+            [("Concord resident Anna Berg", "Anna Berg")] * 2,
+        ),
+        (  # a possessed noun of speech owns the quote it introduces, not after a cue
+            [
+                "Senator Maria Lopez spoke on Monday. Critics mocked Ben Ortiz’s claim that "
+                "the plan “will pay for itself.” Lopez recalled her pledge of “no new taxes.”",
+                "Ben Ortiz said Lopez’s remarks were “nonsense.”",
+            ],
+            [("Ben Ortiz’s", "Ben Ortiz"), ("her", "Maria Lopez"), ("Ben Ortiz", "Ben Ortiz")],
+        ),
+        (  # "it" whose sentence opens with a pronoun names no one
+            [
+                "The campaign is defending his tweets. It’s denouncing what it calls “a media "
+                "attack.”"
+            ],
+            [("it", None)],
+        ),
     ],
 )
 def test_mentions_and_speakers_across_paragraphs(
@@ -693,11 +715,11 @@ class RulesOnly(SpeakerRanker):
     ("paragraph", "rules_mention", "mention", "speaker"),
     [
         (
-            "Following Monday’s presidential debate Politifact did a fact-check on Donald "
-            "Trump’s claim that there have been “thousands of shootings” in Chicago this year.",
-            "Politifact",
-            "Donald Trump’s",
-            "Donald Trump",
+            "Twenty years ago, a Globe article hailed Trump as “The Comeback Kid” for his "
+            "business.",
+            "Twenty",
+            "a Globe",
+            "Globe",
         ),
         (
             "Bruce Springsteen and Mary J. Blige performed. “American Skin (41 Shots)” was "
@@ -707,10 +729,11 @@ class RulesOnly(SpeakerRanker):
             "Bruce Springsteen",
         ),
         (
-            "Contrary to his claim that people would ''learn nothing,'' there would be a "
-            "wealth of relevant information of vital interest to many voters.",
-            "Contrary",
-            "his",
+            "Instead, the study -- which notes that 40 large companies would owe $90 billion in "
+            "taxes, ''more than the budgets of three states combined,'' if they were taxed "
+            "properly -- should alarm voters.",
+            "they",
+            "which",
             None,
         ),
     ],

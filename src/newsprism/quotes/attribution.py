@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsprism.names import PARTICLES, SENTENCE_STARTERS, TITLES
+from newsprism.names import PARTICLES, SENTENCE_STARTERS, TITLES, strip_possessive
 
 # Verbs that introduce what someone said, as lemmas; their forms are generated below.
 CUE_LEMMAS = """
@@ -193,7 +193,7 @@ DASH_RE = re.compile(r"\s*[―—–-]\s*[A-Z]")
 TURN_RE = re.compile(r"(?:^|[.!?]\s+)((?:[A-Z][\w’'.\-]*\s){0,3}[A-Z][\w’'.\-]*):\s*$")
 ABBREVIATIONS = ("Sen", "Rep", "Gov", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Jr", "Sr", "Inc",
                  "Co", "Lt", "Col", "No", "vs", "Prof", "Sgt", "Capt", "Mt", "Ft", "Del", "Sens",
-                 "Reps", "Adm", "Atty", "Supt", "Cmdr")  # fmt: skip
+                 "Reps", "Adm", "Atty", "Supt", "Cmdr", "Rev", "Maj", "Amb", "Hon")  # fmt: skip
 BREAK_CANDIDATE_RE = re.compile(r"[.!?]['\"”’)]*\s+(?=[\"“‘'(]{0,2}[A-Z0-9]|“|''|\"\s)")
 ABBREVIATION_END_RE = re.compile(r"(?:\b(?:" + "|".join(ABBREVIATIONS) + r")|\b[A-Z])$")
 SENTENCE_WINDOW = 600  # characters looked back for a sentence start
@@ -743,7 +743,7 @@ def _closing_inverted(text: str, lead: int) -> Attribution | None:
     last = cues[-1] if cues else None
     if last and not text[last.end() : sentence_end].strip(" .,;"):
         comma = text.rfind(",", lead, last.start())  # "..., Sanders said."
-        span = subject_before(text, last.start()) if comma >= 0 else None
+        span = subject_before(text, last.start(), lead) if comma >= 0 else None
         if span and not text[comma + 1 : span[0]].strip():
             return _attribution(text, span, last.group())
     return None
@@ -804,6 +804,8 @@ def attribution_before(text: str, end: int | None = None) -> Attribution | None:
     cues = [m for m in find_cues(text, begin, stop) if stop - m.end() <= MAX_CUE_DISTANCE]
     if source := _source_phrase(text, begin, stop, cues):
         return source
+    if owner := _speech_noun_owner(text, begin, stop, cues):
+        return Attribution(owner.group(1), owner.start(1), owner.end(1), _low(owner.group(2)))
     for cue in reversed(cues):
         if _ends_sentence(text, cue.end(), stop) is not None or (
             text[cue.end() : stop] == "." and cue.group().lower() in NOT_REPORTING
@@ -820,10 +822,10 @@ def attribution_before(text: str, end: int | None = None) -> Attribution | None:
                 or _with_subject(text, cue)  # "..., with Gorka noting"
                 or _earlier_cue_subject(text, begin, cue)
                 or sentence_subject(text, begin, cue.start())
-                or subject_before(text, cue.start())
+                or subject_before(text, cue.start(), begin)
             )
         else:
-            span = subject_before(text, cue.start(), relative=word not in NOT_REPORTING)
+            span = subject_before(text, cue.start(), begin, relative=word not in NOT_REPORTING)
         if span and _low(text[span[0] : span[1]]) in ("it", "they"):
             span = _reporting_subject(text, begin, span[0]) or span
         if span and (later := _main_clause_subject(text, begin, cue, stop)):
@@ -831,6 +833,68 @@ def attribution_before(text: str, end: int | None = None) -> Attribution | None:
         if span:
             return _attribution(text, span, word)
     return _turn(text, begin, stop)
+
+
+SPEECH_NOUNS = {
+    "claim", "claims", "remark", "remarks", "comment", "comments", "suggestion", "assertion",
+    "statement", "call", "calls", "dictum", "emphasis", "insistence", "argument", "promise",
+    "pledge", "vow", "warning", "words", "description", "charge", "accusation", "contention",
+    "declaration", "admission", "boast", "quip", "complaint", "tweet", "question", "retort",
+    "characterization", "prediction", "slogan", "mantra", "refrain", "motto", "catchphrase",
+}  # fmt: skip
+POSSESSOR = (
+    r"(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*(?:’s|'s|s’|s')|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
+)
+# "Trump’s claim that Obama “founded ISIS”", "her March comment that, “...”"
+SPEECH_NOUN_RE = re.compile(
+    rf"({POSSESSOR})\s+(?:[\w\-]+,?\s+){{0,3}}?({'|'.join(sorted(SPEECH_NOUNS))})\b"
+)
+MAX_SPEECH_NOUN_DISTANCE = 100  # characters from the noun to the opening mark
+
+
+def _speech_noun_owner(
+    text: str, begin: int, stop: int, cues: list[re.Match[str]]
+) -> re.Match[str] | None:
+    """The last possessed noun of speech in text[begin:stop] whose content the quote is
+    ('Trump’s claim that Obama “founded ISIS”', 'his call for “revolution”'). No cue may
+    follow the noun; one before it makes the noun its topic unless "that", "for" or "of"
+    joins the noun to the quote ('calling Trump’s charge “pathetic”')."""
+    owner = None
+    for match in SPEECH_NOUN_RE.finditer(text, max(begin, stop - 200), stop):
+        owner = match
+    if (
+        owner is None
+        or stop - owner.end() > MAX_SPEECH_NOUN_DISTANCE
+        or not _possessor(owner.group(1))
+        or not all(_modifier(word) for word in text[owner.end(1) : owner.start(2)].split())
+        or not (joint := NOUN_CONTENT_RE.match(text[owner.end() : stop]))
+        or any(cue.start() >= owner.end() for cue in cues)
+        or (not joint.lastindex and any(cue.start() < owner.start() for cue in cues))
+    ):
+        return None
+    return owner
+
+
+def _possessor(words: str) -> bool:
+    """'Donald Trump’s', 'her': not 'It’s' or 'In Trump’s'."""
+    first, owner = _low(words.split()[0]), _low(strip_possessive(words.split()[-1]))
+    return first in PRONOUN_POSSESSIVES or (
+        first not in SENTENCE_STARTERS and owner not in SENTENCE_STARTERS
+    )
+
+
+def _modifier(word: str) -> bool:
+    """A word that may sit between a possessor and its noun ('repeated', 'March')."""
+    low = _low(word.rstrip(","))
+    return low not in NOT_DETERMINED_WORDS and not low.endswith("ing")
+
+
+PRONOUN_POSSESSIVES = {"his", "her", "their", "its"}
+# What may join a noun of speech to its quoted content: nothing, a colon, or "that", "for"
+# or "of" opening a clause with no verb of its own before the quote.
+NOUN_CONTENT_RE = re.compile(
+    r"\s*[,:]?\s*$|\s+(for|of)\s*$|\s+(that)\b(?![^,]*\b(?:is|was|were|are)\b)"
+)
 
 
 SUBORDINATORS = {"when", "after", "while", "as", "since", "before", "although", "though",

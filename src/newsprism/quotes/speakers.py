@@ -189,9 +189,9 @@ class PersonIndex:
     def resolve(self, mention: str, position: int) -> str | None:
         """The person (or organisation) a mention names, or None when nothing supports one."""
         low = fold(mention).strip()
-        if low in ("he", "she"):
+        if low in ("he", "she", "his", "her"):
             return self.last_person_before(position, self._sentence_start(position))
-        if low in ("it", "they"):
+        if low in ("it", "they", "its", "their"):
             return self._organisation_subject(position)
         if low in PRONOUNS:
             return None
@@ -222,7 +222,9 @@ class PersonIndex:
         if span is None or span[1] > position:
             return None
         named = LEADING_NAME_RE.match(self.body, *span)  # not "... Council on Friday"
-        return _organisation(named.group().strip()) if named else None
+        if named is None or fold(strip_possessive(named.group().strip())) in PRONOUNS:
+            return None  # "It’s denouncing what it calls ...": no name to give
+        return _organisation(named.group().strip())
 
 
 def _organisation(mention: str) -> str | None:
