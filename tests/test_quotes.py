@@ -617,6 +617,10 @@ def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: l
             "original goals of the United Nations.",
             "Veto Power Impedes Peace Efforts",
         ),
+        # the same pronoun reporting the clause is the same person: the outer mention
+        ("She said she recalls the colleague being “confused” at first.", "She"),
+        # a participle's own subject after "of"
+        ("The ad uses footage of Maria Lopez asking, “Why aren’t I ahead?”", "Maria Lopez"),
     ],
 )
 def test_speaker_mentions_as_written(paragraph: str, mention: str):

@@ -819,7 +819,7 @@ def attribution_before(text: str, end: int | None = None) -> Attribution | None:
         if word.endswith("ing"):  # "X issued a statement describing ...": X is the speaker
             span = (
                 _fronted_participle_subject(text, begin, cue, stop)
-                or _with_subject(text, cue)  # "..., with Gorka noting"
+                or _with_subject(text, cue)  # "..., with Gorka noting", "footage of X asking"
                 or _earlier_cue_subject(text, begin, cue)
                 or sentence_subject(text, begin, cue.start())
                 or subject_before(text, cue.start(), begin)
@@ -828,6 +828,8 @@ def attribution_before(text: str, end: int | None = None) -> Attribution | None:
             span = subject_before(text, cue.start(), begin, relative=word not in NOT_REPORTING)
         if span and _low(text[span[0] : span[1]]) in ("it", "they"):
             span = _reporting_subject(text, begin, span[0]) or span
+        elif span and _low(text[span[0] : span[1]]) in PRONOUNS:
+            span = _reporting_same_pronoun(text, begin, span)
         if span and (later := _main_clause_subject(text, begin, cue, stop)):
             return _attribution(text, later, "")  # the quote is in a later clause
         if span:
@@ -1035,9 +1037,15 @@ NOUN_PHRASE_OPENERS = {
 
 
 def _with_subject(text: str, participle: re.Match[str]) -> tuple[int, int] | None:
-    """'with Senator John McCain telling reporters': the participle's own subject."""
+    """'with Senator John McCain telling reporters', 'footage of Hillary Clinton asking':
+    the participle's own subject."""
     span = subject_before(text, participle.start())
-    if span and text[: span[0]].rstrip().lower().endswith((" with", ",with")):
+    if not span:
+        return None
+    before = text[: span[0]].rstrip().lower()
+    if before.endswith((" with", ",with")) or (
+        before.endswith(" of") and not text[span[1] : participle.start()].strip()
+    ):
         return span
     return None
 
@@ -1051,6 +1059,18 @@ def _reporting_subject(text: str, begin: int, pronoun: int) -> tuple[int, int] |
         if _verb_use(text, cue) and (span := subject_before(text, cue.start())):
             return span
     return None
+
+
+def _reporting_same_pronoun(text: str, begin: int, pronoun: tuple[int, int]) -> tuple[int, int]:
+    """'She said she recalls the colleague being “confused”': the same pronoun as subject
+    of the cue that reports the clause is the same person; its mention is the outer one."""
+    cues = find_cues(text, begin, pronoun[0])
+    if not cues or text[cues[-1].end() : pronoun[0]].strip() not in ("", "that"):
+        return pronoun
+    outer = subject_before(text, cues[-1].start(), begin) if _verb_use(text, cues[-1]) else None
+    if outer and _low(text[outer[0] : outer[1]]) == _low(text[pronoun[0] : pronoun[1]]):
+        return outer
+    return pronoun
 
 
 def _earlier_cue_subject(
