@@ -619,6 +619,9 @@ def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: l
         ),
         # the same pronoun reporting the clause is the same person: the outer mention
         ("She said she recalls the colleague being “confused” at first.", "She"),
+        # an anonymous source's description is not its subject
+        ("A person familiar with the talks said the deal was “very close.”", "A person"),
+        ("Another source speaking to Fox News said, “They are investigating.”", "Another source"),
         # a participle's own subject after "of"
         ("The ad uses footage of Maria Lopez asking, “Why aren’t I ahead?”", "Maria Lopez"),
     ],

@@ -315,6 +315,11 @@ def subject_before(
     relative pronoun of a clause set off by a comma ('Beck, who has described')."""
     window = max(floor, end - MENTION_WINDOW)
     described = text[:end]
+    if modifier := POST_MODIFIER_RE.search(described, window):
+        # "A person familiar with the talks said": the person, not the talks
+        head = subject_before(text, modifier.start(), floor)
+        if head and _low(text[head[0] : head[1]]) not in PRONOUNS:
+            return head
     text = _without_appositive(described, window)
     tokens = list(TOKEN_RE.finditer(text, window, end))
     _drop_adverbials(tokens)
@@ -376,6 +381,12 @@ def subject_before(
     return start, stop - (1 if text[stop - 1] == "." and len(taken[0].group()) > 3 else 0)
 
 
+# What follows an anonymous source's head noun before its cue.
+POST_MODIFIER_RE = re.compile(
+    r"\s+(?:familiar with|close to|speaking (?:to|with)|with (?:direct )?knowledge of"
+    r"|briefed on|involved in|knowledgeable about|who (?:was|were) briefed on)"
+    r"\s+[^,;:.“”\"]{1,60}$"
+)
 NAME_AND_COMMA_RE = re.compile(r"((?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*),\s+$")
 SHARE_RE = re.compile(r"\b\d+(?:\.\d+)?(?: percent|%)(?: of [a-z]+(?: [a-z]+)?)?\s*$")
 
