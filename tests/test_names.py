@@ -17,6 +17,10 @@ from newsprism.names import person_mentions
         # an initial ending a sentence, then a conjunction, is no name
         ("He signed it with an O. And then he left.", []),
         ("Tourists crowded Capitol Hill on Monday.", []),
+        # a possessive ends a name, or opens the run with an owner
+        ("Dr. Oz’s TV show and Donald Trump’s Twitter account", ["Donald Trump"]),
+        ("Hillary Clinton’s State Department", ["Hillary Clinton"]),
+        ("Breitbart’s Joel Pollak said", ["Joel Pollak"]),
     ],
 )
 def test_person_mentions(text: str, names: list[str]):

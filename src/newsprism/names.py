@@ -131,7 +131,7 @@ def person_mentions(text: str, offset: int = 0) -> Iterator[NameMention]:
     for match in RUN_RE.finditer(text):
         words = match.group().split()
         first = _name_start(words)
-        words = words[first:]
+        words = _up_to_possessive(words[first:])
         if len(words) < 2:
             continue
         words[-1] = strip_possessive(words[-1])
@@ -140,6 +140,15 @@ def person_mentions(text: str, offset: int = 0) -> Iterator[NameMention]:
             start = match.start() + run.index(words[0], 0 if not first else 1)
             end = match.start() + run.rindex(words[-1]) + len(words[-1])
             yield NameMention(text[start:end], start + offset, end + offset)
+
+
+def _up_to_possessive(words: list[str]) -> list[str]:
+    """A possessive ends a name ('Donald Trump’s Twitter' -> 'Donald Trump’s'); a lone
+    one opens the run with an owner ('CNN’s Jake Tapper' -> 'Jake Tapper')."""
+    for index, word in enumerate(words):
+        if strip_possessive(word) != word:
+            return words[: index + 1] if index else _up_to_possessive(words[1:])
+    return words
 
 
 def leading_person(text: str) -> str | None:
