@@ -21,6 +21,10 @@ from newsprism.names import person_mentions
         ("Dr. Oz’s TV show and Donald Trump’s Twitter account", ["Donald Trump"]),
         ("Hillary Clinton’s State Department", ["Hillary Clinton"]),
         ("Breitbart’s Joel Pollak said", ["Joel Pollak"]),
+        # a month may end a name, not open one
+        ("Prime Minister Theresa May said", ["Theresa May"]),
+        ("In May Donald Trump said", ["Donald Trump"]),
+        ("The May Day parade", []),
     ],
 )
 def test_person_mentions(text: str, names: list[str]):

@@ -38,9 +38,13 @@ NOT_PERSON_WORDS = {
     "british", "european", "stadio", "real", "the", "independent", "guardian", "journal",
     "reds", "democrats", "republicans", "federal", "supreme", "white", "state", "bureau",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "north", "south", "east", "west", "new", "san",
+    "north", "south", "east", "west", "new", "san",
     "los", "las", "saint", "st", "fort", "mount", "lake", "cape", "port", "grand", "capitol",
+}  # fmt: skip
+# A month may end a name ('Theresa May'), never open or sit inside one ('May Donald Trump').
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
 }  # fmt: skip
 SENTENCE_STARTERS = {
     "the", "a", "an", "after", "before", "but", "and", "however", "despite", "when",
@@ -95,7 +99,7 @@ def strip_possessive(text: str) -> str:
 
 def _skippable(word: str) -> bool:
     low = fold(word)
-    return low in SENTENCE_STARTERS or low.rstrip(".") in TITLES
+    return low in SENTENCE_STARTERS or low.rstrip(".") in TITLES or low in MONTHS
 
 
 def _name_start(words: list[str]) -> int:
@@ -120,6 +124,8 @@ def looks_like_person(words: list[str]) -> bool:
         return False
     folded = [fold(strip_possessive(w)) for w in words]
     if any(w in NOT_PERSON_WORDS for w in folded) or any(w in NOT_IN_NAMES for w in folded[1:]):
+        return False
+    if any(w.rstrip(".") in MONTHS for w in folded[:-1]):
         return False
     last = folded[-1].rstrip(".")
     return last not in PARTICLES and last not in TITLES and not any(w.isdigit() for w in folded)

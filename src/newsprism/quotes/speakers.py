@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from newsprism.model import Article
 from newsprism.names import (
+    MONTHS,
     NOT_PERSON_WORDS,
     SENTENCE_STARTERS,
     name_key,
@@ -37,7 +38,7 @@ CAPITALISED_RE = re.compile(r"[A-Z][\w’'\-]+")
 LONE_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"  # "Klopp", "Ocasio-Cortez"
 LONE_NAME_RE = re.compile(LONE_NAME)
 BARE_NAME_RE = re.compile(f"({LONE_NAME}) [a-z]")
-NOT_NAMES = NOT_PERSON_WORDS | SENTENCE_STARTERS
+NOT_NAMES = NOT_PERSON_WORDS | SENTENCE_STARTERS | MONTHS
 LEADING_NAME_RE = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w.&’'\-]*\s*)+")
 TITLED_RE = re.compile(
     r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Prof|Gen|Sir|Dame|President|Senator|Governor|"
