@@ -622,6 +622,11 @@ def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: l
         # an anonymous source's description is not its subject
         ("A person familiar with the talks said the deal was “very close.”", "A person"),
         ("Another source speaking to Fox News said, “They are investigating.”", "Another source"),
+        # a day after the subject is no part of it
+        (
+            "Governor Anna Berg on Monday signed an order, saying the plan was “long overdue.”",
+            "Governor Anna Berg",
+        ),
         # a participle's own subject after "of"
         ("The ad uses footage of Maria Lopez asking, “Why aren’t I ahead?”", "Maria Lopez"),
     ],

@@ -568,6 +568,7 @@ def subject_after(text: str, start: int, end: int | None = None) -> tuple[int, i
                 and taken
                 and position + 1 < len(tokens)
                 and _np_word(tokens[position + 1].group())
+                and not _is_time_word(_low(tokens[position + 1].group()))  # "Cruz on Monday"
             )
         ):
             taken.append(token)
