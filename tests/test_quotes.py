@@ -622,6 +622,8 @@ def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: l
         # an anonymous source's description is not its subject
         ("A person familiar with the talks said the deal was “very close.”", "A person"),
         ("Another source speaking to Fox News said, “They are investigating.”", "Another source"),
+        # an auxiliary before the cue is no part of the speaker's description
+        ("“Nothing prepares you,” the two-term governor will say.", "the two-term governor"),
         # a day after the subject is no part of it
         (
             "Governor Anna Berg on Monday signed an order, saying the plan was “long overdue.”",

@@ -706,7 +706,11 @@ def attribution_after(
     between = text[lead : match.start()]
     if span is None or not _describes(text[lead : span[0]]):
         # "the Post's senior politics editor Steven Ginsberg responded": all of it names him
-        span = (lead, lead + len(between.rstrip())) if _names_someone(between, match) else None
+        span = (
+            (lead, lead + len(_without_auxiliaries(between)))
+            if _names_someone(between, match)
+            else None
+        )
     if span is None:
         return _closing_inverted(text, lead)
     return _attribution(text, span, match.group().lower())
@@ -786,6 +790,14 @@ def _describes(words_before: str) -> bool:
     return all(t == "," or _np_word(t) or _low(t) in DETERMINERS | ROLE_NOUNS for t in tokens) and (
         len(tokens) <= 6
     )
+
+
+def _without_auxiliaries(words: str) -> str:
+    """'the two-term president will ' -> 'the two-term president'."""
+    kept = words.split()
+    while kept and _low(kept[-1]) in ADVERBS:
+        kept.pop()
+    return words[: words.rindex(kept[-1]) + len(kept[-1])] if kept else words.rstrip()
 
 
 def _names_someone(between: str, cue: re.Match[str]) -> bool:
