@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsprism.text import fold
 
@@ -83,6 +84,7 @@ class NameMention:
         return surname_key(self.text)
 
 
+@lru_cache(maxsize=16384)
 def name_key(name: str) -> str:
     return " ".join(fold(name).replace("'s", "").split())
 
@@ -97,9 +99,21 @@ def strip_possessive(text: str) -> str:
     return text[:-1] if text.endswith(("’", "'")) else text
 
 
+# Per-word tests of person_mentions, cached: a body's capitalised words repeat.
+@lru_cache(maxsize=16384)
 def _skippable(word: str) -> bool:
     low = fold(word)
     return low in SENTENCE_STARTERS or low.rstrip(".") in TITLES or low in MONTHS
+
+
+@lru_cache(maxsize=16384)
+def _is_title(word: str) -> bool:
+    return fold(word).rstrip(".") in TITLES
+
+
+@lru_cache(maxsize=16384)
+def _bare_fold(word: str) -> str:
+    return fold(strip_possessive(word))
 
 
 def _name_start(words: list[str]) -> int:
@@ -110,7 +124,7 @@ def _name_start(words: list[str]) -> int:
     while first < len(words) and _skippable(words[first]):
         first += 1
     for index in range(len(words) - 3, first - 1, -1):  # a title's last, if any
-        if fold(words[index]).rstrip(".") in TITLES:
+        if _is_title(words[index]):
             first = index + 1
             break
     return first
@@ -122,8 +136,8 @@ NOT_IN_NAMES = {"and", "but", "or", "the", "of", "a", "an"}  # "... O. And in th
 def looks_like_person(words: list[str]) -> bool:
     if len(words) < 2 or len(words) > 5:
         return False
-    folded = [fold(strip_possessive(w)) for w in words]
-    if any(w in NOT_PERSON_WORDS for w in folded) or any(w in NOT_IN_NAMES for w in folded[1:]):
+    folded = [_bare_fold(w) for w in words]
+    if not NOT_PERSON_WORDS.isdisjoint(folded) or not NOT_IN_NAMES.isdisjoint(folded[1:]):
         return False
     if any(w.rstrip(".") in MONTHS for w in folded[:-1]):
         return False

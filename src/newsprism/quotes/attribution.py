@@ -156,7 +156,8 @@ def _all_cues(text: str) -> tuple[re.Match[str], ...]:
 
 def _trie_pattern(words: Iterable[str]) -> str:
     """One regular expression for many words, as a prefix tree: far faster for `re` to scan
-    than a flat alternation."""
+    than a flat alternation. It matches at a word's start: checked after the first letter
+    (no \\b before it), so that `re` skips ahead to the words' first letters."""
     trie: dict[str, dict] = {}
     for word in words:
         node = trie
@@ -164,18 +165,20 @@ def _trie_pattern(words: Iterable[str]) -> str:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def build(node: dict[str, dict]) -> str:
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+    def build(node: dict[str, dict], start: str = "") -> str:
+        branches = [
+            re.escape(char) + start + build(child) for char, child in sorted(node.items()) if char
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    return build(trie)
+    return build(trie, start=r"(?<!\w.)")  # no word character before the first letter
 
 
-CUE_WORD_RE = re.compile(r"\b(?:" + _trie_pattern(CUE_WORDS) + r")\b")
-CUE_PHRASE_RE = re.compile(r"\b(?:" + _trie_pattern(CUE_PHRASE_RE_SOURCE) + r")\b")
+CUE_WORD_RE = re.compile(_trie_pattern(CUE_WORDS) + r"\b")
+CUE_PHRASE_RE = re.compile(_trie_pattern(CUE_PHRASE_RE_SOURCE) + r"\b")
 NOUN_MARKER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts) $")
 
 

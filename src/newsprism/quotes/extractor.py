@@ -124,7 +124,7 @@ def _found(article: Article, index: int, offset: int, span: MarkedSpan) -> _Foun
     if not stripped:
         return None
     start = offset + span.start + (len(text) - len(text.lstrip()))
-    return _Found(_quote_at(article, start, start + len(stripped)), index, span)
+    return _Found(_quote_at(article, start, start + len(stripped), stripped), index, span)
 
 
 def _attach_attribution(item: _Found) -> None:
@@ -371,7 +371,8 @@ def _indirect_quotes(article: Article, skip: set[int], people: PersonIndex) -> l
     for index, (offset, _) in enumerate(article.paragraph_spans()):
         if index in skip:
             continue
-        for reported in indirect_speech(article.paragraphs[index]):
+        paragraph = article.paragraphs[index]
+        for reported in indirect_speech(paragraph):
             start, end = offset + reported.start, offset + reported.end
             mention = reported.attribution
             quotes.append(
@@ -379,6 +380,7 @@ def _indirect_quotes(article: Article, skip: set[int], people: PersonIndex) -> l
                     article,
                     start,
                     end,
+                    paragraph[reported.start : reported.end],
                     speaker=people.resolve(mention.mention, offset + mention.start),
                     speaker_mention=mention.mention,
                     speaker_start=offset + mention.start,
@@ -390,9 +392,13 @@ def _indirect_quotes(article: Article, skip: set[int], people: PersonIndex) -> l
     return quotes
 
 
-def _quote_at(article: Article, start: int, end: int, **fields: object) -> Quote:
-    """A quote of the article's body[start:end], with a provisional id until `_number`."""
-    text = article.body[start:end]
+def _quote_at(
+    article: Article, start: int, end: int, text: str | None = None, **fields: object
+) -> Quote:
+    """A quote of the article's body[start:end] (`text`, when the caller has sliced it from
+    its paragraph: joining the body for each quote is slow), with a provisional id until
+    `_number`."""
+    text = article.body[start:end] if text is None else text
     return Quote(id=f"~{start}", article=article.id, text=text, start=start, end=end, **fields)  # type: ignore[arg-type]
 
 

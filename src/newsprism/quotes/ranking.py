@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import accumulate
 from pathlib import Path
 
@@ -50,6 +50,11 @@ NOT_MENTION_SHAPES = {
 }  # fmt: skip
 DETERMINER_SHAPES = {"the", "a", "an", "his", "her", "their", "its"}
 DISTANCE_BUCKETS = (0, 1, 2, 3, 5, 8, 12, 20, 40)
+# The bucket of each distance up to the last, looked up rather than searched for.
+BUCKET_NAMES = tuple(
+    next(str(b) for b in DISTANCE_BUCKETS if distance <= b)
+    for distance in range(DISTANCE_BUCKETS[-1] + 1)
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,22 +80,23 @@ class _Paragraph:
     sentences, and whether they could head a mention."""
 
     __slots__ = (
-        "breaks", "candidates", "commas", "cues", "ends", "first_mentions", "lexicals", "marks",
-        "sentences", "shapes", "starts", "tokens",
+        "breaks", "candidate_sentences", "candidates", "commas", "cues", "ends",
+        "first_mentions", "lexicals", "marks", "sentences", "shapes", "starts", "tokens",
     )  # fmt: skip
 
     def __init__(self, text: str) -> None:
-        self.tokens = tuple((m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text))
-        self.starts = tuple(token[0] for token in self.tokens)
-        self.ends = tuple(token[1] for token in self.tokens)
-        self.shapes = tuple(_shape(token[2]) for token in self.tokens)
-        self.lexicals = ("BOS", *(_lexical(token[2]) for token in self.tokens), "EOS")
-        self.commas = tuple(accumulate((shape == "," for shape in self.shapes), initial=0))
-        self.cues = tuple(accumulate((shape == "cue" for shape in self.shapes), initial=0))
+        self.tokens = tuple([(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)])
+        starts, ends, words = zip(*self.tokens, strict=True) if self.tokens else ((), (), ())
+        self.starts, self.ends = starts, ends
+        self.shapes = tuple(map(_shape, words))
+        self.lexicals = ("BOS", *map(_lexical, words), "EOS")
+        self.commas = tuple(accumulate(map(",".__eq__, self.shapes), initial=0))
+        self.cues = tuple(accumulate(map("cue".__eq__, self.shapes), initial=0))
         self.marks = tuple(m.start() for m in QUOTE_MARK_RE.finditer(text))
         self.breaks = tuple(sentence_breaks(text))
-        self.sentences = tuple(bisect.bisect_right(self.breaks, t[0]) for t in self.tokens)
+        self.sentences = tuple(map(partial(bisect.bisect_right, self.breaks), starts))
         self.candidates = self._may_head_mentions()
+        self.candidate_sentences = tuple(self.sentences[index] for index in self.candidates)
         self.first_mentions = self._first_mentions()
 
     def _may_head_mentions(self) -> tuple[int, ...]:
@@ -147,6 +153,11 @@ def _shape(word: str) -> str:
     return "num" if word[:1].isdigit() else "low"
 
 
+# Cached: the words after candidates recur across quotes and articles.
+_verb_like_word = lru_cache(maxsize=16384)(_verb_like)
+
+
+@lru_cache(maxsize=16384)
 def _lexical(word: str) -> str:
     """A lower-case word as itself; a capitalised one as 'C', anything else as 'O'."""
     if word[:1].islower() or word == ",":
@@ -155,7 +166,7 @@ def _lexical(word: str) -> str:
 
 
 def _bucket(distance: int) -> str:
-    return next((str(b) for b in DISTANCE_BUCKETS if distance <= b), "far")
+    return "far" if distance >= len(BUCKET_NAMES) else BUCKET_NAMES[max(distance, 0)]
 
 
 def candidates(context: QuoteContext) -> list[Candidate]:
@@ -163,14 +174,17 @@ def candidates(context: QuoteContext) -> list[Candidate]:
     with their features; plus one standing for the rules' mention when it is elsewhere."""
     paragraph = _paragraph(context.text)
     quote_sentence = bisect.bisect_right(paragraph.breaks, context.quote[0])
+    # candidates in the quote's sentence or the one before (sentences ascend with words)
+    sentences = paragraph.candidate_sentences
+    first = bisect.bisect_left(sentences, quote_sentence - 1)
+    last = bisect.bisect_right(sentences, quote_sentence)
     found = [
         Candidate(
             *paragraph.tokens[index][:2],
             _quote_features(context, paragraph, index, quote_sentence)
             + _neighbour_features(paragraph, index),
         )
-        for index in paragraph.candidates
-        if 0 <= quote_sentence - paragraph.sentences[index] <= 1
+        for index in paragraph.candidates[first:last]
     ]
     rule = context.rule
     if rule is not None and not 0 <= rule[0] < len(context.text):
@@ -188,10 +202,11 @@ def _quote_features(
     side, between = _side(context, paragraph, index)
     relation, in_rule = _relation_to_rule(context, start, end, side)
     next_word = paragraph.lexicals[index + 2]
+    rule = "1" if in_rule else "0"
     return (
         *_position_features(context, paragraph, index, side, between, quote_sentence),
         f"rel={relation}", f"relsh={relation}{shape}", f"relnw={relation}{next_word}",
-        f"rule={int(in_rule)}", f"rulesh={int(in_rule)}{shape}", f"ruleside={int(in_rule)}{side}",
+        f"rule={rule}", f"rulesh={rule}{shape}", f"ruleside={rule}{side}",
     )  # fmt: skip
 
 
@@ -233,9 +248,11 @@ def _neighbour_features(paragraph: _Paragraph, index: int) -> tuple[str, ...]:
     tokens, shapes, lexicals = paragraph.tokens, paragraph.shapes, paragraph.lexicals
     next_word, previous_word = lexicals[index + 2], lexicals[index]  # lexicals open with BOS
     word, shape = tokens[index][2], shapes[index]
-    before2, before = (shapes[i] if i >= 0 else "BOS" for i in (index - 2, index - 1))
-    after, after2 = (shapes[i] if i < len(shapes) else "EOS" for i in (index + 1, index + 2))
-    verb_after = index + 1 < len(tokens) and _verb_like(tokens[index + 1][2])
+    before2 = shapes[index - 2] if index >= 2 else "BOS"
+    before = shapes[index - 1] if index >= 1 else "BOS"
+    after = shapes[index + 1] if index + 1 < len(shapes) else "EOS"
+    after2 = shapes[index + 2] if index + 2 < len(shapes) else "EOS"
+    verb_after = index + 1 < len(tokens) and _verb_like_word(tokens[index + 1][2])
     features = [
         f"p={before}", f"n={after}", f"p2={before2}|{before}",
         f"n2={after}|{after2}", f"shn={shape}|{after}", f"shp={before}|{shape}",
