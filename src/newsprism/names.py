@@ -103,7 +103,7 @@ def strip_possessive(text: str) -> str:
 @lru_cache(maxsize=16384)
 def _skippable(word: str) -> bool:
     low = fold(word)
-    return low in SENTENCE_STARTERS or low.rstrip(".") in TITLES or low in MONTHS
+    return low in SENTENCE_STARTERS or low in MONTHS or _is_title(word)
 
 
 @lru_cache(maxsize=16384)
