@@ -305,7 +305,8 @@ APPOSITIVE_RE = re.compile(
 def _without_appositive(text: str, start: int) -> str:
     """Blank out ', 69,' or ', who attended the rally,' ending `text`, keeping offsets
     (searched from `start` on: the window a mention can lie in)."""
-    match = APPOSITIVE_RE.search(text, start)
+    comma = text.find(",", start)  # each appositive opens with one: search from the first
+    match = APPOSITIVE_RE.search(text, comma) if comma >= 0 else None
     return text[: match.start()] + " " * (len(text) - match.start()) if match else text
 
 

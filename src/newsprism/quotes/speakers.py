@@ -51,8 +51,12 @@ def preferred_form(forms: Iterable[str]) -> str:
     counts = Counter(forms)
     return max(
         counts,
-        key=lambda f: (len(f.split()), sum(not c.isascii() for c in f), counts[f]),
+        key=lambda f: (len(f.split()), _non_ascii(f), counts[f]),
     )
+
+
+def _non_ascii(text: str) -> int:
+    return 0 if text.isascii() else sum(not c.isascii() for c in text)
 
 
 @dataclass
@@ -129,15 +133,16 @@ class PersonIndex:
             for word in {w for form in forms for w in form.split()}:
                 keys = self.by_part.get(fold(word))
                 if keys:
-                    owners.update({word: keys, word + "’s": keys, word + "'s": keys})
+                    owners[word] = owners[word + "’s"] = owners[word + "'s"] = keys
         if not owners:
             return
         full_names = (list(self.positions), list(self.keys_at))
         taken = set(self.positions)
+        owner_of = owners.get
         for match in CAPITALISED_RE.finditer(body):
-            keys = owners.get(match.group())
-            if keys and match.start() not in taken and not _inside(match.start(), quoted):
-                self._remember(match.start(), _last_named(*full_names, keys, match.start()))
+            keys = owner_of(match.group())
+            if keys and (at := match.start()) not in taken and not _inside(at, quoted):
+                self._remember(at, _last_named(*full_names, keys, at))
 
     def _bare_name_opening(self, start: int, end: int) -> str | None:
         """A sentence opened by one capitalised name we know nothing else of ('Perez
