@@ -226,15 +226,17 @@ def _position_features(
     commas = min(3, paragraph.commas[between.stop] - paragraph.commas[between.start])
     cues = min(2, paragraph.cues[between.stop] - paragraph.cues[between.start])
     quote_start, quote_end = context.quote
-    gap = (end, quote_start) if side == "B" else (quote_end, start)
-    marks = min(3, _count_between(paragraph.marks, *gap))
+    if side == "B":
+        marks = min(3, _count_between(paragraph.marks, end, quote_start))
+    else:
+        marks = min(3, _count_between(paragraph.marks, quote_end, start))
     offset = max(-2, min(2, paragraph.sentences[index] - quote_sentence))
-    first_mention = paragraph.first_mentions[index]
+    first_mention = "1" if paragraph.first_mentions[index] else "0"
     return [
         f"sh={shape}", f"side={side}", f"d={side}{distance}", f"shd={shape}{side}{distance}",
         f"cm={side}{commas}", f"cb={side}{cues}", f"mk={side}{marks}",
         f"so={offset}", f"shso={shape}{offset}{side}",
-        f"fm={int(first_mention)}{side}",
+        f"fm={first_mention}{side}",
     ]  # fmt: skip
 
 
