@@ -234,6 +234,7 @@ def _low(word: str) -> str:
     return word.lower().rstrip(".").replace("’", "'")
 
 
+@lru_cache(maxsize=16384)
 def _is_name_word(word: str) -> bool:
     bare = word.rstrip(".")
     return (
@@ -255,6 +256,7 @@ def _is_contraction(word: str) -> bool:
     return word[-2:] in ("’s", "'s") and _low(word[:-2]) in NOT_NAME_STARTERS
 
 
+@lru_cache(maxsize=16384)
 def _np_word(word: str) -> bool:
     low = _low(word)
     if low in SENTENCE_STARTERS and low not in DETERMINERS:
@@ -1124,6 +1126,7 @@ VERB_WORDS = AUXILIARY_VERBS | {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=16384)
 def _verb_like(word: str) -> bool:
     low = _low(word)
     if not word[:1].islower():

@@ -153,10 +153,6 @@ def _shape(word: str) -> str:
     return "num" if word[:1].isdigit() else "low"
 
 
-# Cached: the words after candidates recur across quotes and articles.
-_verb_like_word = lru_cache(maxsize=16384)(_verb_like)
-
-
 @lru_cache(maxsize=16384)
 def _lexical(word: str) -> str:
     """A lower-case word as itself; a capitalised one as 'C', anything else as 'O'."""
@@ -254,7 +250,7 @@ def _neighbour_features(paragraph: _Paragraph, index: int) -> tuple[str, ...]:
     before = shapes[index - 1] if index >= 1 else "BOS"
     after = shapes[index + 1] if index + 1 < len(shapes) else "EOS"
     after2 = shapes[index + 2] if index + 2 < len(shapes) else "EOS"
-    verb_after = index + 1 < len(tokens) and _verb_like_word(tokens[index + 1][2])
+    verb_after = index + 1 < len(tokens) and _verb_like(tokens[index + 1][2])
     features = [
         f"p={before}", f"n={after}", f"p2={before2}|{before}",
         f"n2={after}|{after2}", f"shn={shape}|{after}", f"shp={before}|{shape}",
