@@ -149,17 +149,25 @@ def person_mentions(text: str, offset: int = 0) -> Iterator[NameMention]:
     """Full-name mentions (two to five capitalised words) that look like people, leading
     titles and sentence openers left out ('Captain Marten De Roon' -> 'Marten De Roon')."""
     for match in RUN_RE.finditer(text):
-        words = match.group().split()
-        first = _name_start(words)
-        words = _up_to_possessive(words[first:])
-        if len(words) < 2:
-            continue
-        words[-1] = strip_possessive(words[-1])
-        if looks_like_person(words):
-            run = match.group()
-            start = match.start() + run.index(words[0], 0 if not first else 1)
-            end = match.start() + run.rindex(words[-1]) + len(words[-1])
+        if name := _name_in_run(match.group()):
+            start, end = match.start() + name[0], match.start() + name[1]
             yield NameMention(text[start:end], start + offset, end + offset)
+
+
+@lru_cache(maxsize=16384)
+def _name_in_run(run: str) -> tuple[int, int] | None:
+    """Where the person a capitalised run names lies in it, if it names one. Cached: an
+    article repeats its names, and news the same people."""
+    words = run.split()
+    first = _name_start(words)
+    words = _up_to_possessive(words[first:])
+    if len(words) < 2:
+        return None
+    words[-1] = strip_possessive(words[-1])
+    if not looks_like_person(words):
+        return None
+    start = run.index(words[0], 0 if not first else 1)
+    return start, run.rindex(words[-1]) + len(words[-1])
 
 
 def _up_to_possessive(words: list[str]) -> list[str]:

@@ -86,10 +86,10 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
     found: list[_Found] = []
     left_open: _Found | None = None
     for index, paragraph in enumerate(article.paragraphs):
-        if index in skip:
+        marked = [] if index in skip else find_marked_spans(paragraph, style)
+        if not marked:  # no quote here, nor one running on into the next paragraph
             left_open = None
             continue
-        marked = find_marked_spans(paragraph, style)
         masked = _masked(paragraph, marked)
         continued = left_open if opens_with_mark(paragraph, style) else None
         left_open = None

@@ -153,10 +153,6 @@ def _shape(word: str) -> str:
     return "num" if word[:1].isdigit() else "low"
 
 
-# Cached: the words after candidates recur across quotes and articles.
-_verb_like_word = lru_cache(maxsize=16384)(_verb_like)
-
-
 @lru_cache(maxsize=16384)
 def _lexical(word: str) -> str:
     """A lower-case word as itself; a capitalised one as 'C', anything else as 'O'."""
@@ -226,15 +222,17 @@ def _position_features(
     commas = min(3, paragraph.commas[between.stop] - paragraph.commas[between.start])
     cues = min(2, paragraph.cues[between.stop] - paragraph.cues[between.start])
     quote_start, quote_end = context.quote
-    gap = (end, quote_start) if side == "B" else (quote_end, start)
-    marks = min(3, _count_between(paragraph.marks, *gap))
+    if side == "B":
+        marks = min(3, _count_between(paragraph.marks, end, quote_start))
+    else:
+        marks = min(3, _count_between(paragraph.marks, quote_end, start))
     offset = max(-2, min(2, paragraph.sentences[index] - quote_sentence))
-    first_mention = paragraph.first_mentions[index]
+    first_mention = "1" if paragraph.first_mentions[index] else "0"
     return [
         f"sh={shape}", f"side={side}", f"d={side}{distance}", f"shd={shape}{side}{distance}",
         f"cm={side}{commas}", f"cb={side}{cues}", f"mk={side}{marks}",
         f"so={offset}", f"shso={shape}{offset}{side}",
-        f"fm={int(first_mention)}{side}",
+        f"fm={first_mention}{side}",
     ]  # fmt: skip
 
 
@@ -252,7 +250,7 @@ def _neighbour_features(paragraph: _Paragraph, index: int) -> tuple[str, ...]:
     before = shapes[index - 1] if index >= 1 else "BOS"
     after = shapes[index + 1] if index + 1 < len(shapes) else "EOS"
     after2 = shapes[index + 2] if index + 2 < len(shapes) else "EOS"
-    verb_after = index + 1 < len(tokens) and _verb_like_word(tokens[index + 1][2])
+    verb_after = index + 1 < len(tokens) and _verb_like(tokens[index + 1][2])
     features = [
         f"p={before}", f"n={after}", f"p2={before2}|{before}",
         f"n2={after}|{after2}", f"shn={shape}|{after}", f"shp={before}|{shape}",

@@ -9,10 +9,12 @@ Klopp" and "Klopp" become one speaker.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsprism.model import Article
 from newsprism.names import (
@@ -121,9 +123,8 @@ class PersonIndex:
     def _note_role(self, body: str, start: int, key: str) -> None:
         before = body[max(0, start - 40) : start].split()[-3:]
         for word in before:
-            low = fold(word).strip(",.")
-            if low in ROLE_NOUNS:
-                self.roles[low] = key
+            if role := _role(word):
+                self.roles[role] = key
 
     def _add_single_names(self, body: str, quoted: list[tuple[int, int]]) -> None:
         """Each surname or first name said alone ('Klopp said') is a mention of its person;
@@ -253,9 +254,16 @@ def _last_named(positions: list[int], keys_at: list[str], keys: set[str], positi
     return max(sorted(keys), key=lambda key: counts[key])
 
 
+@lru_cache(maxsize=16384)
+def _role(word: str) -> str | None:
+    """The role noun a word is ('coach', 'Coach,'), if any."""
+    low = fold(word).strip(",.")
+    return low if low in ROLE_NOUNS else None
+
+
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     """Whether `position` falls in one of `spans` (sorted by start, not overlapping)."""
-    at = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    at = bisect.bisect_right(spans, (position, math.inf)) - 1
     return at >= 0 and spans[at][0] <= position < spans[at][1]
 
 
