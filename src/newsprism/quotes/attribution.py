@@ -321,7 +321,8 @@ def subject_before(
     relative pronoun of a clause set off by a comma ('Beck, who has described')."""
     window = max(floor, end - MENTION_WINDOW)
     described = text[:end]
-    modified = any(word in described[window:] for word in POST_MODIFIER_WORDS)
+    tail = described[window:]
+    modified = any(phrase in tail for phrase in POST_MODIFIERS)
     if modified and (modifier := POST_MODIFIER_RE.search(described, window)):
         # "A person familiar with the talks said": the person, not the talks
         head = subject_before(text, modifier.start(), floor)
@@ -388,13 +389,15 @@ def subject_before(
     return start, stop - (1 if text[stop - 1] == "." and len(taken[0].group()) > 3 else 0)
 
 
-# What follows an anonymous source's head noun before its cue; the words first looked for
-# as plain strings, as searching the pattern at every space is slow.
-POST_MODIFIER_WORDS = ("familiar", "close", "speaking", "knowledge", "briefed", "involved")
+# What follows an anonymous source's head noun before its cue. The phrases are first looked
+# for as plain strings, as searching the pattern at every space is slow.
+POST_MODIFIERS = (
+    "familiar with", "close to", "speaking to", "speaking with", "with knowledge of",
+    "with direct knowledge of", "briefed on", "involved in", "knowledgeable about",
+    "who was briefed on", "who were briefed on",
+)  # fmt: skip
 POST_MODIFIER_RE = re.compile(
-    r"\s+(?:familiar with|close to|speaking (?:to|with)|with (?:direct )?knowledge of"
-    r"|briefed on|involved in|knowledgeable about|who (?:was|were) briefed on)"
-    r"\s+[^,;:.“”\"]{1,60}$"
+    r"\s+(?:" + "|".join(map(re.escape, POST_MODIFIERS)) + r")\s+[^,;:.“”\"]{1,60}$"
 )
 NAME_AND_COMMA_RE = re.compile(r"((?:[A-Z][\w’'.\-]*\s+){0,3}[A-Z][\w’'.\-]*),\s+$")
 SHARE_RE = re.compile(r"\b\d+(?:\.\d+)?(?: percent|%)(?: of [a-z]+(?: [a-z]+)?)?\s*$")
@@ -881,10 +884,9 @@ POSSESSOR = (
     r"(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*(?:’s|'s|s’|s')|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
 )
 # "Trump’s claim that Obama “founded ISIS”", "her March comment that, “...”"
-SPEECH_NOUN_RE = re.compile(
-    rf"({POSSESSOR})\s+(?:[\w\-]+,?\s+){{0,3}}?({'|'.join(sorted(SPEECH_NOUNS))})\b"
-)
-SPEECH_NOUN_WORD_RE = re.compile(_trie_pattern(SPEECH_NOUNS) + r"\b")
+SPEECH_NOUN = _trie_pattern(SPEECH_NOUNS) + r"\b"
+SPEECH_NOUN_RE = re.compile(rf"({POSSESSOR})\s+(?:[\w\-]+,?\s+){{0,3}}?({SPEECH_NOUN})")
+SPEECH_NOUN_WORD_RE = re.compile(SPEECH_NOUN)
 MAX_SPEECH_NOUN_DISTANCE = 100  # characters from the noun to the opening mark
 
 
