@@ -80,7 +80,7 @@ def make_story(article: Article, quotes: list[Quote], other: str = "klopp-2") ->
     )
     discrepancy = Discrepancy(
         kind="number",
-        statement="deficit",
+        about="deficit",
         values=[
             DiscrepancyValue(article=article.id, text="3-0", start=16, end=19),
             DiscrepancyValue(article=other, text="three-goal", start=5, end=15),

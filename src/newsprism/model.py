@@ -1,4 +1,5 @@
-"""The types every stage passes along: Document -> Article -> Quote -> Story -> QuoteMatch.
+"""The types every stage passes along: Document -> Article -> Quote -> Story, and a story's
+Statements (one quoted statement across outlets) with a QuoteMatch for each of its quotes.
 
 Offsets (`start`, `end`, `speaker_start`, ...) are character offsets into `Article.body`,
 the cleaned paragraphs joined by "\\n", so a span is always `article.body[start:end]`.
@@ -12,20 +13,24 @@ from typing import Any, Literal
 
 DocumentFormat = Literal["text", "html"]
 ArticleKind = Literal["report", "transcript"]
-QuoteKind = Literal["direct", "transcript", "indirect"]
+QuoteKind = Literal["direct", "transcript", "indirect", "term"]
 EditOp = Literal["insert", "delete", "replace"]
 
 # Most serious first: a match's `label` is the first of these among its `labels`.
+# `unsourced` and `source` stand alone (never beside another label).
 LABEL_SEVERITY: tuple[str, ...] = (
-    "unsourced",
     "altered",
+    "misattributed",
     "stitched",
     "paraphrase",
     "tidied",
     "trimmed",
     "verbatim",
+    "unsourced",
     "source",
 )
+# The labels a reader is pointed to; `unsourced` is shown plainly, never as an alarm.
+FLAGS: tuple[str, ...] = ("altered", "misattributed", "stitched")
 
 
 def short_hash(*parts: str, length: int = 12) -> str:
@@ -166,6 +171,7 @@ class Story:
     id: str
     title: str
     articles: list[str]
+    statements: list[Statement] = field(default_factory=list)
     matches: list[QuoteMatch] = field(default_factory=list)
     discrepancies: list[Discrepancy] = field(default_factory=list)
     wire: list[WireLink] = field(default_factory=list)
@@ -175,10 +181,26 @@ class Story:
             "id": self.id,
             "title": self.title,
             "articles": list(self.articles),
+            "statements": [asdict(s) for s in self.statements],
             "matches": [m.to_dict() for m in self.matches],
             "discrepancies": [asdict(d) for d in self.discrepancies],
             "wire": [asdict(w) for w in self.wire],
         }
+
+
+@dataclass
+class Statement:
+    """One thing a person said, as the outlets of a story carry it: `source_quote` is its
+    fullest version, `quotes` every quote carrying it (the source first), `flags` the labels a
+    reader is pointed to among its occurrences."""
+
+    id: str
+    speaker: str | None
+    source_quote: str
+    text: str
+    quotes: list[str]
+    outlets: list[str]
+    flags: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -203,6 +225,9 @@ class QuoteMatch:
     quote: str
     label: str
     labels: list[str]
+    statement: str | None = None
+    # Share of the source's words this quote carries (1.0 for the source itself).
+    coverage: float = 0.0
     source_article: str | None = None
     source_spans: list[SourceSpan] = field(default_factory=list)
     similarity: float = 0.0
@@ -223,7 +248,7 @@ class DiscrepancyValue:
 @dataclass
 class Discrepancy:
     kind: str
-    statement: str
+    about: str
     values: list[DiscrepancyValue]
 
 

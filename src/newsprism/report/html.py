@@ -25,7 +25,8 @@ from newsprism.report.analysis import build_analysis, write_analysis
 
 TEMPLATE = "templates/report.html"
 LABEL_MEANINGS: dict[str, str] = {
-    "unsourced": "no other article in the story carries these words",
+    "unsourced": "only in this outlet: no other article in the story carries these words",
+    "misattributed": "another outlet credits these same words to a different person",
     "altered": "a change that can change the meaning (a content word, hedge, modal, negation or "
     "number)",
     "stitched": "joined from passages that are not next to each other in the source",
@@ -36,7 +37,8 @@ LABEL_MEANINGS: dict[str, str] = {
     "source": "the fullest version in the story, the one the others are labelled against",
 }
 SEVERITY_CLASS: dict[str, str] = {
-    "unsourced": "red",
+    "unsourced": "grey",
+    "misattributed": "red",
     "altered": "red",
     "stitched": "orange",
     "paraphrase": "orange",
@@ -322,7 +324,7 @@ def _discrepancy_view(index: _Index, item: dict[str, Any]) -> dict[str, Any]:
         {"article": _article_view(index, v.get("article")), "text": v.get("text", "")}
         for v in item.get("values") or []
     ]
-    return {"kind": item.get("kind", ""), "statement": item.get("statement", ""), "values": values}
+    return {"kind": item.get("kind", ""), "about": item.get("about", ""), "values": values}
 
 
 def _loose_view(index: _Index, stories: list[dict[str, Any]]) -> dict[str, Any]:

@@ -27,6 +27,7 @@ from newsprism.model import (
     QuoteMatch,
     Removed,
     SourceSpan,
+    Statement,
     Story,
     WireLink,
 )
@@ -184,6 +185,15 @@ MIGRATIONS: list[str] = [
     CREATE TABLE story_state (
         key TEXT PRIMARY KEY,
         value BLOB NOT NULL
+    );
+    """,
+    # 4: statements (one quoted statement across a story's outlets).
+    """
+    CREATE TABLE statements (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (story_id, seq)
     );
     """,
 ]
@@ -420,6 +430,8 @@ class Store:
         }
         for story_id, article_id in self._children("article_id", "story_articles"):
             stories[story_id].articles.append(article_id)
+        for story_id, data in self._children("data", "statements"):
+            stories[story_id].statements.append(Statement(**json.loads(data)))
         for story_id, data in self._children("data", "matches"):
             stories[story_id].matches.append(_match_from_json(data))
         for story_id, data in self._children("data", "discrepancies"):
@@ -619,6 +631,10 @@ def _insert_story(conn: sqlite3.Connection, story: Story, seq: int) -> None:
         [(story.id, article_id, i) for i, article_id in enumerate(story.articles)],
     )
     conn.executemany(
+        "INSERT INTO statements(story_id, seq, data) VALUES (?, ?, ?)",
+        [(story.id, i, _json(asdict(s))) for i, s in enumerate(story.statements)],
+    )
+    conn.executemany(
         "INSERT INTO matches(story_id, quote_id, seq, data) VALUES (?, ?, ?, ?)",
         [(story.id, m.quote, i, _json(m.to_dict())) for i, m in enumerate(story.matches)],
     )
@@ -663,6 +679,8 @@ def _match_from_json(data: str) -> QuoteMatch:
         quote=value["quote"],
         label=value["label"],
         labels=list(value["labels"]),
+        statement=value.get("statement"),
+        coverage=value.get("coverage", 0.0),
         source_article=value.get("source_article"),
         source_spans=[SourceSpan(**s) for s in value.get("source_spans") or []],
         similarity=value.get("similarity", 0.0),
@@ -674,6 +692,6 @@ def _discrepancy_from_json(data: str) -> Discrepancy:
     value = json.loads(data)
     return Discrepancy(
         kind=value["kind"],
-        statement=value["statement"],
+        about=value.get("about", value.get("statement", "")),
         values=[DiscrepancyValue(**v) for v in value["values"]],
     )
