@@ -65,10 +65,26 @@ def test_other_speakers_unsourced(seed_analysis):
     assert all(matches[q.id].label == "unsourced" for q in others)
 
 
-def test_transcript_answers_are_source(seed_analysis):
+def test_transcript_answers_are_the_sources_of_the_statements(seed_analysis):
     story = seed_analysis.stories[0]
     kinds = {q.id: q.kind for q in seed_analysis.quotes}
-    assert all(m.label == "source" for m in story.matches if kinds[m.quote] == "transcript")
+    klopp_statements = [s for s in story.statements if s.speaker == "Jürgen Klopp"]
+    reported = [q for s in klopp_statements for q in s.quotes if kinds[q] == "direct"]
+    assert len(reported) == 7  # every quote of Klopp's in the newspaper, each in one statement
+    for statement in klopp_statements:
+        assert kinds[statement.source_quote] == "transcript"
+        assert statement.quotes[0] == statement.source_quote
+        assert statement.outlets == ["Liverpool FC", "The Independent"]
+    cited = {s.source_quote for s in story.statements}
+    for match in story.matches:
+        if kinds[match.quote] == "transcript":
+            # an answer no report quoted is only in this outlet, not a source of anything
+            assert match.label == ("source" if match.quote in cited else "unsourced")
+
+
+def test_statement_flags_and_badge(seed_analysis):
+    flags = {flag for s in seed_analysis.stories[0].statements for flag in s.flags}
+    assert flags == {"altered", "stitched"}
 
 
 @pytest.mark.parametrize(
@@ -121,18 +137,22 @@ def test_longest_report_is_the_source_and_shorter_is_trimmed():
     short_article, short_quotes = _report(
         "b", "2024-01-01", "“We will build the bridge this year,” Lee said."
     )
-    matches = compare_story([long_article, short_article], {"a": long_quotes, "b": short_quotes})
-    by_quote = {m.quote: m for m in matches}
+    comparison = compare_story(
+        [long_article, short_article], {"a": long_quotes, "b": short_quotes}
+    )
+    by_quote = {m.quote: m for m in comparison.matches}
     assert by_quote["a-q1"].label == "source"
     assert by_quote["b-q1"].label == "verbatim"
     assert by_quote["b-q1"].source_article == "a"
+    assert by_quote["b-q1"].coverage == pytest.approx(7 / 16, abs=0.001)
+    (statement,) = comparison.statements
+    assert statement.source_quote == "a-q1" and statement.quotes == ["a-q1", "b-q1"]
 
 
 def test_equal_versions_earliest_published_is_source():
     first, first_quotes = _report("a", "2024-01-02", "“Prices will fall next spring,” Lee said.")
     second, second_quotes = _report("b", "2024-01-01", "“Prices will fall next spring,” Lee said.")
-    matches = {
-        m.quote: m for m in compare_story([first, second], {"a": first_quotes, "b": second_quotes})
-    }
+    comparison = compare_story([first, second], {"a": first_quotes, "b": second_quotes})
+    matches = {m.quote: m for m in comparison.matches}
     assert matches["b-q1"].label == "source"
     assert matches["a-q1"].label == "verbatim" and matches["a-q1"].source_article == "b"

@@ -140,7 +140,8 @@ def analyse_stories(
         story_quotes = unify_speakers([q for a in members for q in by_article.get(a.id, [])])
         for article in members:
             by_article[article.id] = [q for q in story_quotes if q.article == article.id]
-        story.matches = compare_story(members, by_article)
+        comparison = compare_story(members, by_article)
+        story.statements, story.matches = comparison.statements, comparison.matches
     unified = [q for a in articles for q in by_article.get(a.id, [])]
     return Analysis(articles, unified, stories)
 

@@ -1,5 +1,7 @@
-"""compare: Story -> QuoteMatch[] (how each quote was reported against its fullest source)."""
+"""compare: Story -> Statements (one quoted statement across outlets) and a QuoteMatch for
+every quote (how each outlet carried it against the statement's fullest version)."""
 
-from newsprism.compare.provenance import classify_edit, compare_story, match_quote
+from newsprism.compare.edits import classify_edit
+from newsprism.compare.provenance import Comparison, compare_story
 
-__all__ = ["classify_edit", "compare_story", "match_quote"]
+__all__ = ["Comparison", "classify_edit", "compare_story"]

@@ -3,13 +3,16 @@
 Shared runs of words are found first (longest first, anywhere in the source, so a quote
 stitched from separate answers is found piece by piece), grouped into passages of the
 source, widened at their edges, and then compared word by word (rapidfuzz's Indel opcodes)
-to give an edit list.
+to give an edit list. Every passage must hold an anchor, a run of three words or more with a
+content word in it: two-word runs scattered over a long source ("a war" ... "to win") say
+nothing about where a quote came from.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rapidfuzz.distance import Indel
 
@@ -18,6 +21,7 @@ from newsprism.model import Quote
 from newsprism.text import Token, word_tokens
 
 MIN_BLOCK = 2
+ANCHOR_WORDS = 3
 PASSAGE_MAX_GAP = 60  # source words skipped inside one passage (a trim, not a stitch)
 EDGE_SLACK = 4
 
@@ -25,28 +29,36 @@ EDGE_SLACK = 4
 @dataclass
 class SourceText:
     """The quoted passages of one article as one token stream; `unit[i]` is the index of
-    the quote (one paragraph) token i belongs to."""
+    the quote (one paragraph) token i belongs to, `chain[u]` the first quote of the run of
+    quotes unit u continues (one quote interrupted by its attribution, or running over
+    paragraphs)."""
 
     quotes: list[Quote]
     tokens: list[Token] = field(default_factory=list)
     unit: list[int] = field(default_factory=list)
+    chain: list[int] = field(default_factory=list)
+    unit_sizes: list[int] = field(default_factory=list)
     norms: list[str] = field(default_factory=list)
     bigrams: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
 
     @classmethod
     def of(cls, quotes: list[Quote]) -> SourceText:
         source = cls(quotes)
+        position = {quote.id: number for number, quote in enumerate(quotes)}
         for number, quote in enumerate(quotes):
             tokens = word_tokens(quote.text, quote.start)
             source.tokens.extend(tokens)
             source.unit.extend([number] * len(tokens))
+            source.unit_sizes.append(len(tokens))
+            previous = position.get(quote.continues or "")
+            source.chain.append(source.chain[previous] if previous is not None else number)
         source.norms = [t.norm for t in source.tokens]
         for i in range(len(source.norms) - 1):
             source.bigrams[(source.norms[i], source.norms[i + 1])].append(i)
         return source
 
     def unit_length(self, unit: int) -> int:
-        return self.unit.count(unit)
+        return self.unit_sizes[unit]
 
 
 @dataclass
@@ -58,6 +70,7 @@ class Passage:
     s_start: int
     s_end: int
     unit: int
+    longest_block: int = 0
 
 
 @dataclass
@@ -66,10 +79,30 @@ class Alignment:
     passages: list[Passage]
     matched: int
     length: int
+    # Per quote token: matched inside a shared run of two words or more (not by widening).
+    anchored: list[bool] = field(default_factory=list)
 
     @property
     def coverage(self) -> float:
+        """Share of the quote's words found in the source."""
         return self.matched / self.length if self.length else 0.0
+
+    @property
+    def units(self) -> set[int]:
+        return {p.unit for p in self.passages}
+
+    @cached_property
+    def fullness(self) -> int:
+        """Words of the source quotes the passages lie in."""
+        return sum(self.source.unit_length(u) for u in self.units)
+
+    @property
+    def main_unit(self) -> int:
+        """The source quote that carries most of the quote's words."""
+        weight: dict[int, int] = defaultdict(int)
+        for passage in self.passages:
+            weight[passage.unit] += passage.q_end - passage.q_start
+        return max(weight, key=lambda u: (weight[u], -u))
 
 
 def _maximal_matches(query: list[str], source: SourceText) -> list[tuple[int, int, int]]:
@@ -152,18 +185,29 @@ def _passages(blocks: list[tuple[int, int, int]], source: SourceText) -> list[Pa
         last = passages[-1] if passages else None
         if last and _continues(last, j, unit, source):
             last.q_end, last.s_end = i + length, j + length
+            last.longest_block = max(last.longest_block, length)
         else:
-            passages.append(Passage(i, i + length, j, j + length, unit))
+            passages.append(Passage(i, i + length, j, j + length, unit, length))
     return passages
 
 
 def _continues(last: Passage, j: int, unit: int, source: SourceText) -> bool:
-    if j < last.s_end:
+    """A run that follows the passage in the source, in the same quote (or the quote it runs
+    on into), not too far on: the words between were cut, not taken from elsewhere."""
+    if j < last.s_end or j - last.s_end > PASSAGE_MAX_GAP:
         return False
-    if unit == last.unit:
-        return j - last.s_end <= PASSAGE_MAX_GAP
-    # Running on from the end of one paragraph into the start of the next.
-    return unit == last.unit + 1 and j - last.s_end <= 3
+    return source.chain[unit] == source.chain[last.unit]
+
+
+def _is_anchor(passage: Passage, query: list[str]) -> bool:
+    """A passage a quote can be said to come from: a run of three words or more holding a
+    content word (or five words of any kind), or the whole of a short quote."""
+    if passage.q_end - passage.q_start == len(query) and len(query) <= ANCHOR_WORDS:
+        return passage.longest_block == len(query)
+    if passage.longest_block < ANCHOR_WORDS:
+        return False
+    words = query[passage.q_start : passage.q_end]
+    return passage.longest_block >= 5 or not all(is_stop(w) for w in words)
 
 
 def _widen(passages: list[Passage], query: list[str], source: SourceText) -> None:
@@ -205,13 +249,22 @@ def _first_match(gap: list[str], window: list[str], leading: bool) -> tuple[int,
     return pairs[0] if leading else pairs[-1]
 
 
-def align(quote: Quote, source: SourceText) -> Alignment | None:
-    query_tokens = word_tokens(quote.text)
+def align(query_tokens: list[Token], source: SourceText) -> Alignment | None:
+    """Where the words of a quote (its tokens) lie in `source`, or None where no passage of
+    it holds an anchor."""
     query = [t.norm for t in query_tokens]
     blocks = _blocks(query, source)
-    if not blocks:
+    anchored = [False] * len(query)
+    passages = []
+    for passage in _passages(blocks, source):
+        if _is_anchor(passage, query):
+            passages.append(passage)
+    if not passages:
         return None
-    passages = _passages(blocks, source)
+    kept = [(p.q_start, p.q_end) for p in passages]
+    for i, _, length in blocks:
+        if any(start <= i < end for start, end in kept):
+            anchored[i : i + length] = [True] * length
     _widen(passages, query, source)
     norms = source.norms
     matched = sum(
@@ -220,4 +273,4 @@ def align(quote: Quote, source: SourceText) -> Alignment | None:
         for op in Indel.opcodes(query[p.q_start : p.q_end], norms[p.s_start : p.s_end])
         if op.tag == "equal"
     )
-    return Alignment(source, passages, matched, len(query))
+    return Alignment(source, passages, matched, len(query), anchored)

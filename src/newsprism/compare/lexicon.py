@@ -76,3 +76,63 @@ def same_stems(first: list[str], second: list[str]) -> bool:
     heavy_first = sorted(stem(w) for w in first if not is_light(w))
     heavy_second = sorted(stem(w) for w in second if not is_light(w))
     return bool(heavy_first) and heavy_first == heavy_second
+
+
+# British spellings folded to American ones, so that 'colour'/'color' is one word spelled two
+# ways. Ordered: the first that applies wins.
+SPELLING_RULES: tuple[tuple[str, str], ...] = (
+    ("isation", "ization"),
+    ("ising", "izing"),
+    ("ised", "ized"),
+    ("ise", "ize"),
+    ("yse", "yze"),
+    ("ysing", "yzing"),
+    ("our", "or"),
+    ("ours", "ors"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("ogue", "og"),
+    ("lled", "led"),
+    ("lling", "ling"),
+    ("ence", "ense"),
+)
+NUMBER_VALUES = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+
+
+def spelling_key(words: list[str]) -> str:
+    """Words as letters only, British endings folded: 'good will' = 'goodwill', 'e-mail' =
+    'email', 'colour' = 'color'."""
+    letters = "".join(c for w in words for c in w if c.isalnum())
+    for ending, replacement in SPELLING_RULES:
+        if letters.endswith(ending) and len(letters) > len(ending) + 2:
+            return letters[: -len(ending)] + replacement
+    return letters
+
+
+def same_spelling(first: list[str], second: list[str]) -> bool:
+    return bool(first) and bool(second) and spelling_key(first) == spelling_key(second)
+
+
+def number_value(words: list[str]) -> int | None:
+    """The value of a number written as one word or as digits ('3', 'three'), else None."""
+    if len(words) != 1:
+        return None
+    word = words[0].replace(",", "")
+    if word.isdigit():
+        return int(word)
+    return NUMBER_VALUES.get(word)
+
+
+def is_abbreviation(short: str, long: str) -> bool:
+    """'sen' for 'senator', 'gov' for 'governor', 'dept' for 'department': the short form's
+    letters in order, from the same first letter."""
+    if len(short) < 2 or len(short) >= len(long) or short[0] != long[0]:
+        return False
+    letters = iter(long)
+    return all(c in letters for c in short)

@@ -1,0 +1,247 @@
+"""The word-level edits between a quote and the source passages it was aligned to, each with
+its kind (what the edit does to the meaning) and the label that kind earns.
+
+A change can only change the meaning where the words around it align: an edit needs two
+anchored words among the few on each side of it to count as `altered`; elsewhere it is shown
+as `unaligned` and labels nothing. Quote words before the first passage or after the last are `beyond` the
+source (it printed less of the statement there), not additions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rapidfuzz.distance import Indel
+from rapidfuzz.fuzz import ratio
+
+from newsprism.compare.align import Alignment, Passage
+from newsprism.compare.lexicon import (
+    HEDGES,
+    MODALS,
+    NEGATIONS,
+    are_synonyms,
+    is_abbreviation,
+    is_light,
+    is_number,
+    number_value,
+    same_spelling,
+    same_stems,
+    stem,
+)
+from newsprism.model import Edit
+from newsprism.text import Token
+
+NEAR_SPELLING = 60  # rapidfuzz ratio at which two different words count as one swapped
+MIN_CONTEXT = 2  # anchored words needed on each side of a change of meaning,
+CONTEXT_WINDOW = 4  # among this many quote words next to it
+ABBREVIATION_LETTERS = 4
+BRACKET_RE = re.compile(r"\[[^\]]*\]")
+
+EDIT_LABELS: dict[str, str | None] = {
+    "cut": "trimmed",
+    "filler": "tidied",
+    "function-word": "tidied",
+    "synonym": "tidied",
+    "inflection": "tidied",
+    "spelling": "tidied",
+    "abbreviation": "tidied",
+    "number-format": "tidied",
+    "contraction": "tidied",
+    "bracket": "tidied",
+    "content-word": "altered",
+    "added": "altered",
+    "hedge": "altered",
+    "modal": "altered",
+    "negation": "altered",
+    "number": "altered",
+    "unaligned": None,
+    "beyond": None,
+}
+MEANING_KINDS = frozenset(kind for kind, label in EDIT_LABELS.items() if label == "altered")
+
+
+def classify_edit(op: str, reported: list[str], source: list[str]) -> str:
+    """The kind of one edit, from its normalised words (source -> reported)."""
+    if op == "replace":
+        if same_spelling(reported, source):
+            return "spelling"
+        value = number_value(reported)
+        if value is not None and value == number_value(source):
+            return "number-format"
+    changed = set(reported) ^ set(source) if op == "replace" else set(reported or source)
+    for kind, words in (("negation", NEGATIONS), ("hedge", HEDGES), ("modal", MODALS)):
+        if changed & words:
+            return kind
+    if any(is_number(w) for w in changed):
+        return "number"
+    if op == "delete":
+        return "filler" if all(is_light(w) for w in source) else "cut"
+    if op == "insert":
+        return "function-word" if all(is_light(w) for w in reported) else "added"
+    if all(is_light(w) for w in changed):
+        return "function-word"
+    if are_synonyms(reported, source):
+        return "synonym"
+    if same_stems(reported, source):
+        return "inflection"
+    if _abbreviated(reported, source):
+        return "abbreviation"
+    reported_heavy = {stem(w) for w in reported if not is_light(w)}
+    source_heavy = {stem(w) for w in source if not is_light(w)}
+    return "cut" if reported_heavy <= source_heavy else "content-word"
+
+
+def _abbreviated(reported: list[str], source: list[str]) -> bool:
+    if len(reported) != 1 or len(source) != 1:
+        return False
+    short, long = sorted((reported[0], source[0]), key=len)
+    return len(short) <= ABBREVIATION_LETTERS and is_abbreviation(short, long)
+
+
+class EditBuilder:
+    """Edits of one quote against one alignment (quote tokens index `quote_text`, source
+    tokens index `body`, the source article's text)."""
+
+    def __init__(
+        self, quote_text: str, q_tokens: list[Token], alignment: Alignment, body: str
+    ) -> None:
+        self.quote_text = quote_text
+        self.q_tokens = q_tokens
+        self.alignment = alignment
+        self.body = body
+        self.brackets = [m.span() for m in BRACKET_RE.finditer(quote_text)]
+
+    def edits(self) -> list[Edit]:
+        edits: list[Edit] = []
+        q_done = 0
+        passages = self.alignment.passages
+        for number, passage in enumerate(passages):
+            if passage.q_start > q_done:
+                gap = self.q_tokens[q_done : passage.q_start]
+                if number == 0:
+                    edits.append(self._edit("insert", gap, [], kind="beyond"))
+                else:
+                    edits.append(self._edit("insert", gap, [], at=(q_done, passage.q_start)))
+            edits.extend(self._inside(passage))
+            q_done = passage.q_end
+        if q_done < len(self.q_tokens):
+            edits.append(self._edit("insert", self.q_tokens[q_done:], [], kind="beyond"))
+        return edits
+
+    def _inside(self, passage: Passage) -> Iterator[Edit]:
+        q_part = self.q_tokens[passage.q_start : passage.q_end]
+        s_part = self.alignment.source.tokens[passage.s_start : passage.s_end]
+        ops = Indel.opcodes([t.norm for t in q_part], [t.norm for t in s_part])
+        q_run: list[Token] = []
+        s_run: list[Token] = []
+        run_start = 0
+        for op in ops:
+            if op.tag == "equal":
+                yield from self._pair_off(q_run, s_run, passage.q_start + run_start)
+                yield from self._contractions(
+                    q_part[op.src_start : op.src_end], s_part[op.dest_start : op.dest_end]
+                )
+                q_run, s_run, run_start = [], [], op.src_end
+                continue
+            q_run = q_run + q_part[op.src_start : op.src_end]
+            s_run = s_run + s_part[op.dest_start : op.dest_end]
+        yield from self._pair_off(q_run, s_run, passage.q_start + run_start)
+
+    def _pair_off(self, q_run: list[Token], s_run: list[Token], at: int) -> Iterator[Edit]:
+        """Runs of non-matching words; within a run, words that are near-equal (a synonym,
+        an inflection, a spelling close enough) are paired off so each swap is its own edit."""
+        if not q_run and not s_run:
+            return
+        q_at = s_at = 0
+        for q_index, q_token in enumerate(q_run):
+            s_index = next(
+                (k for k in range(s_at, len(s_run)) if _near(q_token.norm, s_run[k].norm)), None
+            )
+            if s_index is None:
+                continue
+            if q_index > q_at or s_index > s_at:
+                yield self._diff(q_run[q_at:q_index], s_run[s_at:s_index], at + q_at)
+            yield self._diff([q_token], [s_run[s_index]], at + q_index)
+            q_at, s_at = q_index + 1, s_index + 1
+        if q_at < len(q_run) or s_at < len(s_run):
+            yield self._diff(q_run[q_at:], s_run[s_at:], at + q_at)
+
+    def _diff(self, q_tokens: list[Token], s_tokens: list[Token], at: int) -> Edit:
+        op = "replace" if q_tokens and s_tokens else ("insert" if q_tokens else "delete")
+        return self._edit(op, q_tokens, s_tokens, at=(at, at + len(q_tokens)))
+
+    def _contractions(self, q_part: list[Token], s_part: list[Token]) -> Iterator[Edit]:
+        """Equal words written differently: "don't" for "do not" (one surface word on one
+        side, two on the other)."""
+        start = 0
+        for k in range(len(q_part)):
+            last = k + 1 == len(q_part)
+            if not last and (
+                _same_word(q_part[k], q_part[k + 1]) or _same_word(s_part[k], s_part[k + 1])
+            ):
+                continue
+            q_words = {(t.start, t.end) for t in q_part[start : k + 1]}
+            s_words = {(t.start, t.end) for t in s_part[start : k + 1]}
+            if len(q_words) != len(s_words):
+                yield self._edit(
+                    "replace", q_part[start : k + 1], s_part[start : k + 1], kind="contraction"
+                )
+            start = k + 1
+
+    def _edit(
+        self,
+        op: str,
+        q_tokens: list[Token],
+        s_tokens: list[Token],
+        kind: str | None = None,
+        at: tuple[int, int] | None = None,
+    ) -> Edit:
+        if kind is None:
+            kind = self._kind(op, q_tokens, s_tokens, at or (0, 0))
+        return Edit(
+            op=op,  # type: ignore[arg-type]
+            reported=_surface(self.quote_text, q_tokens),
+            source=_surface(self.body, s_tokens),
+            kind=kind,
+        )
+
+    def _kind(
+        self, op: str, q_tokens: list[Token], s_tokens: list[Token], at: tuple[int, int]
+    ) -> str:
+        if q_tokens and all(self._bracketed(t) for t in q_tokens):
+            return "bracket"
+        kind = classify_edit(op, [t.norm for t in q_tokens], [t.norm for t in s_tokens])
+        if kind in MEANING_KINDS and min(self._context(at)) < MIN_CONTEXT:
+            return "unaligned"
+        return kind
+
+    def _bracketed(self, token: Token) -> bool:
+        return any(start <= token.start and token.end <= end for start, end in self.brackets)
+
+    def _context(self, at: tuple[int, int]) -> tuple[int, int]:
+        """Anchored quote words among the few before and the few after tokens [start, end)."""
+        anchored = self.alignment.anchored
+        before = anchored[max(0, at[0] - CONTEXT_WINDOW) : at[0]]
+        after = anchored[at[1] : at[1] + CONTEXT_WINDOW]
+        return sum(before), sum(after)
+
+
+def _same_word(first: Token, second: Token) -> bool:
+    return first.start == second.start and first.end == second.end
+
+
+def _surface(text: str, tokens: list[Token]) -> str:
+    return text[tokens[0].start : tokens[-1].end] if tokens else ""
+
+
+def _near(reported: str, source: str) -> bool:
+    if is_light(reported) != is_light(source):
+        return False
+    if are_synonyms([reported], [source]) or stem(reported) == stem(source):
+        return True
+    return not is_light(reported) and ratio(reported, source) >= NEAR_SPELLING
+
+
+def labels_of(edits: list[Edit]) -> set[str]:
+    return {label for e in edits if (label := EDIT_LABELS[e.kind])}

@@ -1,0 +1,252 @@
+"""Group a story's quotes into statements by their words, pick each statement's fullest
+version, and reconcile who said it.
+
+Quotes are linked when one carries the words of another article's quote (an alignment with
+an anchor), never by the speaker each outlet names, so a wrong or missing speaker in one
+outlet cannot hide a match. A statement is a connected group of linked quotes; its source is
+the transcript answer if there is one, else the longest version, else the earliest published,
+else the first read.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from newsprism.compare.align import Alignment, SourceText, align
+from newsprism.model import Article, Quote
+from newsprism.names import looks_like_person, name_key, surname_key
+from newsprism.text import Token, word_tokens
+
+MIN_COVERAGE = 0.5  # share of the quote's words found in order in the source
+MIN_CONTAINED_WORDS = 5  # or this many words, being most of a shorter version
+MIN_SHARED_WORDS = 8  # or a shared stretch this long (two excerpts of one longer statement)
+MIN_SHARED_RUN = 6
+
+
+@dataclass
+class Version:
+    """One article's quoted passages, ready to be aligned against."""
+
+    article: Article
+    order: int
+    quotes: list[Quote]
+    _text: SourceText | None = None
+    _without: dict[str, SourceText] = field(default_factory=dict)
+
+    @property
+    def text(self) -> SourceText:
+        if self._text is None:
+            self._text = SourceText.of(self.quotes)
+        return self._text
+
+    def text_without(self, quote: Quote) -> SourceText:
+        """The passages of this article other than `quote` (to align a quote against the
+        source of its statement when both are in one article)."""
+        if quote.id not in self._without:
+            self._without[quote.id] = SourceText.of([q for q in self.quotes if q is not quote])
+        return self._without[quote.id]
+
+    @property
+    def outlet(self) -> str:
+        return self.article.outlet or self.article.id
+
+
+@dataclass
+class Occurrence:
+    quote: Quote
+    version: Version
+    tokens: list[Token]
+
+    @property
+    def rank(self) -> tuple:
+        """Lowest first: a transcript, the longest, the earliest published, the first read."""
+        article = self.version.article
+        return (
+            article.kind != "transcript" or self.quote.kind != "transcript",
+            -len(self.tokens),
+            article.published or "\uffff",
+            self.version.order,
+            self.quote.start,
+        )
+
+
+def carries(alignment: Alignment) -> bool:
+    """The other version says these words: most of the quote, most of a shorter passage,
+    or a long stretch of both (two excerpts of one longer statement)."""
+    if alignment.coverage >= MIN_COVERAGE:
+        return True
+    if alignment.matched >= MIN_CONTAINED_WORDS and alignment.matched >= (
+        MIN_COVERAGE * alignment.fullness
+    ):
+        return True
+    longest = max(p.longest_block for p in alignment.passages)
+    return alignment.matched >= MIN_SHARED_WORDS and longest >= MIN_SHARED_RUN
+
+
+class Links:
+    """Every quote aligned against every other article of the story, once."""
+
+    def __init__(self, occurrences: list[Occurrence], versions: list[Version]) -> None:
+        self.alignments: dict[tuple[str, int], Alignment] = {}
+        self.edges: list[tuple[str, str]] = []
+        for occurrence in occurrences:
+            for version in versions:
+                if version is occurrence.version or not version.quotes:
+                    continue
+                alignment = align(occurrence.tokens, version.text)
+                if alignment is None or not carries(alignment):
+                    continue
+                self.alignments[(occurrence.quote.id, version.order)] = alignment
+                other = version.quotes[alignment.main_unit]
+                self.edges.append((occurrence.quote.id, other.id))
+
+    def against(self, occurrence: Occurrence, source: Occurrence) -> Alignment | None:
+        """The alignment of `occurrence` against the article `source` is in (None when it
+        does not carry those words)."""
+        if occurrence.version is not source.version:
+            return self.alignments.get((occurrence.quote.id, source.version.order))
+        alignment = align(occurrence.tokens, source.version.text_without(occurrence.quote))
+        return alignment if alignment is not None and carries(alignment) else None
+
+
+def components(ids: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[list[str]]:
+    """Connected groups of `ids` (in the order given) under `edges`; singletons left out."""
+    parent = {i: i for i in ids}
+
+    def root(item: str) -> str:
+        while parent[item] != item:
+            parent[item] = parent[parent[item]]
+            item = parent[item]
+        return item
+
+    for first, second in edges:
+        if first in parent and second in parent:
+            parent[root(first)] = root(second)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for item in parent:
+        groups[root(item)].append(item)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+@dataclass
+class Grouped:
+    source: Occurrence
+    members: list[tuple[Occurrence, Alignment]]  # each other occurrence, against the source
+
+
+def group_statements(
+    occurrences: list[Occurrence], links: Links
+) -> tuple[list[Grouped], list[Occurrence]]:
+    """Statements (each with its source and its members aligned against it) and the
+    occurrences that belong to none."""
+    by_id = {o.quote.id: o for o in occurrences}
+    pending = [o.quote.id for o in occurrences]
+    grouped: list[Grouped] = []
+    while True:
+        split_off: list[str] = []
+        for group in components(pending, links.edges):
+            members = sorted((by_id[i] for i in group), key=lambda o: o.rank)
+            source, kept = members[0], []
+            for member in members[1:]:
+                alignment = links.against(member, source)
+                if alignment is None:
+                    split_off.append(member.quote.id)
+                else:
+                    kept.append((member, alignment))
+            if kept:
+                grouped.append(Grouped(source, kept))
+            else:
+                split_off.append(source.quote.id)
+        if len(split_off) < 2 or len(split_off) == len(pending):
+            break
+        pending = split_off
+    in_statements = {g.source.quote.id for g in grouped} | {
+        m.quote.id for g in grouped for m, _ in g.members
+    }
+    alone = [o for o in occurrences if o.quote.id not in in_statements]
+    return grouped, alone
+
+
+# --- who said it -----------------------------------------------------------------------------
+
+
+def _names_person(quote: Quote) -> bool:
+    """The outlet wrote a name where it attributes the quote (not 'he' or 'the coach')."""
+    if not quote.speaker or not quote.speaker_mention:
+        return False
+    return surname_key(quote.speaker) in name_key(quote.speaker_mention).split()
+
+
+def _confident(quote: Quote) -> bool:
+    """A full personal name, written by the outlet where it attributes the quote."""
+    return bool(quote.speaker) and _names_person(quote) and looks_like_person(
+        quote.speaker.split()  # type: ignore[union-attr]
+    )
+
+
+def different_people(first: Occurrence, second: Occurrence) -> bool:
+    """Both outlets confidently name a speaker, and not the same person."""
+    one, other = first.quote, second.quote
+    if not (_confident(one) and _confident(other)):
+        return False
+    return surname_key(one.speaker or "") != surname_key(other.speaker or "")
+
+
+def _person(speaker: str, people: dict[str, str]) -> str:
+    """The key of the person `speaker` is among those seen ('Klopp' joins 'Jurgen Klopp')."""
+    key = name_key(speaker)
+    if key in people:
+        return key
+    surname = surname_key(speaker)
+    owners = {k for k in people if k.split()[-1] == surname}
+    return owners.pop() if len(owners) == 1 else key
+
+
+@dataclass
+class Speakers:
+    speaker: str | None
+    misattributed: set[str]  # quote ids whose outlet credits someone else, confidently
+
+
+def reconcile_speakers(occurrences: list[Occurrence]) -> Speakers:
+    """One speaker for a statement: a transcript's speaker first, else the person most
+    outlets name (a name beats a pronoun, a role or a fragment). An occurrence whose outlet
+    confidently credits someone else, where the statement's speaker is found with confidence
+    too and more outlets (or the transcript) say so, is misattributed."""
+    named = [o for o in occurrences if o.quote.speaker]
+    if not named:
+        return Speakers(None, set())
+    people: dict[str, str] = {}
+    for occurrence in sorted(named, key=lambda o: -len(o.quote.speaker.split())):  # type: ignore[union-attr]
+        people.setdefault(_person(occurrence.quote.speaker, people), occurrence.quote.speaker)  # type: ignore[arg-type]
+    outlets: dict[str, set[str]] = defaultdict(set)
+    named_by: Counter[str] = Counter()
+    confident: dict[str, set[str]] = defaultdict(set)
+    for occurrence in named:
+        person = _person(occurrence.quote.speaker, people)  # type: ignore[arg-type]
+        outlets[person].add(occurrence.version.outlet)
+        named_by[person] += _names_person(occurrence.quote)
+        if _confident(occurrence.quote):
+            confident[person].add(occurrence.version.outlet)
+    transcript = next(
+        (o for o in named if o.version.article.kind == "transcript" and o.quote.kind == "transcript"),
+        None,
+    )
+    if transcript is not None:
+        winner = _person(transcript.quote.speaker, people)  # type: ignore[arg-type]
+    else:
+        winner = max(people, key=lambda p: (named_by[p] > 0, len(outlets[p]), named_by[p]))
+    misattributed = set()
+    if confident[winner] or transcript is not None:
+        for occurrence in named:
+            person = _person(occurrence.quote.speaker, people)  # type: ignore[arg-type]
+            outnumbered = transcript is not None or len(outlets[winner]) > len(outlets[person])
+            if person != winner and _confident(occurrence.quote) and outnumbered:
+                misattributed.add(occurrence.quote.id)
+    return Speakers(people[winner], misattributed)
+
+
+def occurrences_of(versions: list[Version]) -> list[Occurrence]:
+    return [Occurrence(q, v, word_tokens(q.text)) for v in versions for q in v.quotes]
