@@ -118,6 +118,13 @@ def quote_items(record: dict) -> list[dict]:
     return items
 
 
+def find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
 def candidates(name: str) -> tuple[list[dict], list[dict]]:
     groups, lonely = [], []
     for cluster, records in load(name).items():
@@ -125,13 +132,6 @@ def candidates(name: str) -> tuple[list[dict], list[dict]]:
             continue
         items = [item for record in records for item in quote_items(record)]
         parent = list(range(len(items)))
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                parent[i] = parent[parent[i]]
-                i = parent[i]
-            return i
-
         paired = set()
         for i, first in enumerate(items):
             for j in range(i + 1, len(items)):
@@ -139,11 +139,11 @@ def candidates(name: str) -> tuple[list[dict], list[dict]]:
                 if first["article"] == second["article"]:
                     continue
                 if related(first["words"], second["words"]):
-                    parent[find(i)] = find(j)
+                    parent[find(parent, i)] = find(parent, j)
                     paired.update((i, j))
         members = defaultdict(list)
         for i in paired:
-            members[find(i)].append(items[i])
+            members[find(parent, i)].append(items[i])
         for number, group in enumerate(members.values()):
             groups.append(
                 {

@@ -137,9 +137,7 @@ def test_longest_report_is_the_source_and_shorter_is_trimmed():
     short_article, short_quotes = _report(
         "b", "2024-01-01", "“We will build the bridge this year,” Lee said."
     )
-    comparison = compare_story(
-        [long_article, short_article], {"a": long_quotes, "b": short_quotes}
-    )
+    comparison = compare_story([long_article, short_article], {"a": long_quotes, "b": short_quotes})
     by_quote = {m.quote: m for m in comparison.matches}
     assert by_quote["a-q1"].label == "source"
     assert by_quote["b-q1"].label == "verbatim"

@@ -61,7 +61,9 @@ def compare_story(articles: list[Article], quotes: dict[str, list[Quote]]) -> Co
             continue
         partner = _paraphrased(occurrence, occurrences)
         if partner is None:
-            matches[occurrence.quote.id] = QuoteMatch(occurrence.quote.id, "unsourced", ["unsourced"])
+            matches[occurrence.quote.id] = QuoteMatch(
+                occurrence.quote.id, "unsourced", ["unsourced"]
+            )
             continue
         statement = statement_of.get(partner.quote.id)
         if statement is None:  # two quotes alone that say the same in other words

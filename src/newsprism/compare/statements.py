@@ -181,8 +181,12 @@ def _names_person(quote: Quote) -> bool:
 
 def _confident(quote: Quote) -> bool:
     """A full personal name, written by the outlet where it attributes the quote."""
-    return bool(quote.speaker) and _names_person(quote) and looks_like_person(
-        quote.speaker.split()  # type: ignore[union-attr]
+    return (
+        bool(quote.speaker)
+        and _names_person(quote)
+        and looks_like_person(
+            quote.speaker.split()  # type: ignore[union-attr]
+        )
     )
 
 
@@ -231,7 +235,11 @@ def reconcile_speakers(occurrences: list[Occurrence]) -> Speakers:
         if _confident(occurrence.quote):
             confident[person].add(occurrence.version.outlet)
     transcript = next(
-        (o for o in named if o.version.article.kind == "transcript" and o.quote.kind == "transcript"),
+        (
+            o
+            for o in named
+            if o.version.article.kind == "transcript" and o.quote.kind == "transcript"
+        ),
         None,
     )
     if transcript is not None:
