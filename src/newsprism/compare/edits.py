@@ -3,8 +3,8 @@ its kind (what the edit does to the meaning) and the label that kind earns.
 
 A change can only change the meaning where the words around it align: an edit needs two
 anchored words among the few on each side of it to count as `altered`; elsewhere it is shown
-as `unaligned` and labels nothing. Quote words before the first passage or after the last are `beyond` the
-source (it printed less of the statement there), not additions.
+as `unaligned` and labels nothing. Quote words before the first passage or after the last
+are `beyond` the source (it printed less of the statement there), not additions.
 """
 
 from __future__ import annotations
