@@ -10,6 +10,7 @@ nothing about where a quote came from.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -22,8 +23,15 @@ from newsprism.text import Token, word_tokens
 
 MIN_BLOCK = 2
 ANCHOR_WORDS = 3
+DENSE_ANCHOR = 0.75  # or shared runs covering this share of the quote, four words at least
+STITCH_WORDS = 4  # a second passage needs this many quote words to count as one
 PASSAGE_MAX_GAP = 60  # source words skipped inside one passage (a trim, not a stitch)
 EDGE_SLACK = 4
+EDGE_WORDS = 3  # quote words at an edge that may be set against the source's words there
+NEXT_QUOTE_CHARS = 60  # two quotes this close in the text read as one ('," he said. "')
+BREAKS = set('.!?;:,—–()[]"“”')
+# Words in brackets or parentheses inside a quote are the writer's, not the speaker's.
+EDITORIAL_RE = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 
 
 @dataclass
@@ -38,6 +46,9 @@ class SourceText:
     unit: list[int] = field(default_factory=list)
     chain: list[int] = field(default_factory=list)
     unit_sizes: list[int] = field(default_factory=list)
+    # Per token: a quote starts there, or punctuation stands right before it.
+    boundary: list[bool] = field(default_factory=list)
+    editorial: list[bool] = field(default_factory=list)
     norms: list[str] = field(default_factory=list)
     bigrams: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
 
@@ -50,7 +61,11 @@ class SourceText:
             source.tokens.extend(tokens)
             source.unit.extend([number] * len(tokens))
             source.unit_sizes.append(len(tokens))
+            source.boundary.extend(_boundaries(quote, tokens))
+            source.editorial.extend(editorial_marks(quote.text, tokens, quote.start))
             previous = position.get(quote.continues or "")
+            if previous is None and number and _next_to(quotes[number - 1], quote):
+                previous = number - 1
             source.chain.append(source.chain[previous] if previous is not None else number)
         source.norms = [t.norm for t in source.tokens]
         for i in range(len(source.norms) - 1):
@@ -59,6 +74,26 @@ class SourceText:
 
     def unit_length(self, unit: int) -> int:
         return self.unit_sizes[unit]
+
+
+def editorial_marks(text: str, tokens: list[Token], offset: int = 0) -> list[bool]:
+    """Per token of `text` (offsets + `offset`): inside brackets or parentheses."""
+    spans = [(m.start() + offset, m.end() + offset) for m in EDITORIAL_RE.finditer(text)]
+    return [any(s <= t.start and t.end <= e for s, e in spans) for t in tokens]
+
+
+def _boundaries(quote: Quote, tokens: list[Token]) -> list[bool]:
+    marks, end = [], quote.start
+    for number, token in enumerate(tokens):
+        between = quote.text[end - quote.start : token.start - quote.start]
+        marks.append(number == 0 or not BREAKS.isdisjoint(between))
+        end = token.end
+    return marks
+
+
+def _next_to(first: Quote, second: Quote) -> bool:
+    """Two quotes of one article with only an attribution between them."""
+    return first.article == second.article and 0 <= second.start - first.end <= NEXT_QUOTE_CHARS
 
 
 @dataclass
@@ -71,6 +106,11 @@ class Passage:
     s_end: int
     unit: int
     longest_block: int = 0
+    matched_in_blocks: int = 0
+    # The edge was set against the source's words up to a break in the source (a quote's
+    # start or end, or punctuation): a change there is aligned on that side.
+    bounded_start: bool = False
+    bounded_end: bool = False
 
 
 @dataclass
@@ -95,6 +135,13 @@ class Alignment:
     def fullness(self) -> int:
         """Words of the source quotes the passages lie in."""
         return sum(self.source.unit_length(u) for u in self.units)
+
+    @property
+    def density(self) -> float:
+        """Share of the quote's words found in the source, between the first and the last
+        word aligned: low where the same statement is told in other words."""
+        span = self.passages[-1].q_end - self.passages[0].q_start
+        return self.matched / span if span else 0.0
 
     @property
     def main_unit(self) -> int:
@@ -186,8 +233,9 @@ def _passages(blocks: list[tuple[int, int, int]], source: SourceText) -> list[Pa
         if last and _continues(last, j, unit, source):
             last.q_end, last.s_end = i + length, j + length
             last.longest_block = max(last.longest_block, length)
+            last.matched_in_blocks += length
         else:
-            passages.append(Passage(i, i + length, j, j + length, unit, length))
+            passages.append(Passage(i, i + length, j, j + length, unit, length, length))
     return passages
 
 
@@ -204,6 +252,8 @@ def _is_anchor(passage: Passage, query: list[str]) -> bool:
     content word (or five words of any kind), or the whole of a short quote."""
     if passage.q_end - passage.q_start == len(query) and len(query) <= ANCHOR_WORDS:
         return passage.longest_block == len(query)
+    if passage.matched_in_blocks >= 4 and passage.matched_in_blocks >= DENSE_ANCHOR * len(query):
+        return True
     if passage.longest_block < ANCHOR_WORDS:
         return False
     words = query[passage.q_start : passage.q_end]
@@ -236,6 +286,32 @@ def _widen(passages: list[Passage], query: list[str], source: SourceText) -> Non
                 passage.s_end = passage.s_end + last[1] + 1
 
 
+def _to_breaks(passages: list[Passage], query: list[str], source: SourceText) -> None:
+    """Set the quote's few unmatched words at its very start (end) against the source's
+    words back (on) to the nearest break: 'stopping the disease' against 'stop the
+    disease', 'in a combat zone' against 'in a combat mission.'"""
+    first, last = passages[0], passages[-1]
+    if 0 < first.q_start <= EDGE_WORDS:
+        back = 0
+        while not source.boundary[first.s_start - back] and back <= first.q_start + 1:
+            back += 1
+        if source.boundary[first.s_start - back] and back <= first.q_start + 2:
+            first.s_start -= back
+            first.q_start, first.bounded_start = 0, True
+    if 0 < len(query) - last.q_end <= EDGE_WORDS:
+        on, end = 0, len(source.norms)
+        while last.s_end + on < end and not _break_after(source, last.s_end + on - 1):
+            on += 1
+        if on <= len(query) - last.q_end + 2 and _break_after(source, last.s_end + on - 1):
+            last.s_end += on
+            last.q_end, last.bounded_end = len(query), True
+
+
+def _break_after(source: SourceText, i: int) -> bool:
+    """A break right after token i: the next token opens a quote or follows punctuation."""
+    return i + 1 >= len(source.norms) or source.boundary[i + 1]
+
+
 def _first_match(gap: list[str], window: list[str], leading: bool) -> tuple[int, int] | None:
     """The outermost matched pair of words between `gap` and `window` (an LCS alignment)."""
     pairs = [
@@ -255,17 +331,18 @@ def align(query_tokens: list[Token], source: SourceText) -> Alignment | None:
     query = [t.norm for t in query_tokens]
     blocks = _blocks(query, source)
     anchored = [False] * len(query)
-    passages = []
-    for passage in _passages(blocks, source):
-        if _is_anchor(passage, query):
-            passages.append(passage)
+    passages = [p for p in _passages(blocks, source) if _is_anchor(p, query)]
     if not passages:
         return None
+    if len(passages) > 1:
+        longest = max(passages, key=lambda p: p.q_end - p.q_start)
+        passages = [p for p in passages if p is longest or p.q_end - p.q_start >= STITCH_WORDS]
     kept = [(p.q_start, p.q_end) for p in passages]
     for i, _, length in blocks:
         if any(start <= i < end for start, end in kept):
             anchored[i : i + length] = [True] * length
     _widen(passages, query, source)
+    _to_breaks(passages, query, source)
     norms = source.norms
     matched = sum(
         op.src_end - op.src_start

@@ -9,24 +9,26 @@ are `beyond` the source (it printed less of the statement there), not additions.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from rapidfuzz.distance import Indel
 from rapidfuzz.fuzz import ratio
 
-from newsprism.compare.align import Alignment, Passage
+from newsprism.compare.align import Alignment, Passage, editorial_marks
 from newsprism.compare.lexicon import (
+    FILLERS,
     HEDGES,
     MODALS,
     NEGATIONS,
     are_synonyms,
     is_abbreviation,
+    is_initialism,
     is_light,
     is_number,
     number_value,
     same_spelling,
     same_stems,
+    same_word_family,
     stem,
 )
 from newsprism.model import Edit
@@ -36,7 +38,7 @@ NEAR_SPELLING = 60  # rapidfuzz ratio at which two different words count as one 
 MIN_CONTEXT = 2  # anchored words needed on each side of a change of meaning,
 CONTEXT_WINDOW = 4  # among this many quote words next to it
 ABBREVIATION_LETTERS = 4
-BRACKET_RE = re.compile(r"\[[^\]]*\]")
+LONG_CUT = 4  # source words left out in one place beyond which an edit is a cut
 
 EDIT_LABELS: dict[str, str | None] = {
     "cut": "trimmed",
@@ -49,8 +51,11 @@ EDIT_LABELS: dict[str, str | None] = {
     "number-format": "tidied",
     "contraction": "tidied",
     "bracket": "tidied",
+    "referent": "tidied",
     "content-word": "altered",
-    "added": "altered",
+    # Words inside the quote that the source lacks: as often the source's cut as the
+    # reporter's addition, so shown, never an alarm.
+    "added": None,
     "hedge": "altered",
     "modal": "altered",
     "negation": "altered",
@@ -69,30 +74,56 @@ def classify_edit(op: str, reported: list[str], source: list[str]) -> str:
         value = number_value(reported)
         if value is not None and value == number_value(source):
             return "number-format"
+    if len(source) - len(reported) >= LONG_CUT and _within(reported, source):
+        return "cut"  # a stretch left out, whatever words it held
     changed = set(reported) ^ set(source) if op == "replace" else set(reported or source)
     for kind, words in (("negation", NEGATIONS), ("hedge", HEDGES), ("modal", MODALS)):
         if changed & words:
             return kind
-    if any(is_number(w) for w in changed):
+    if _number_changed(reported, source):
         return "number"
     if op == "delete":
-        return "filler" if all(is_light(w) for w in source) else "cut"
+        if all(is_light(w) for w in source):
+            return "filler" if any(w in FILLERS for w in source) else "function-word"
+        return "cut"
     if op == "insert":
         return "function-word" if all(is_light(w) for w in reported) else "added"
+    return _replaced(reported, source, changed)
+
+
+def _replaced(reported: list[str], source: list[str], changed: set[str]) -> str:
     if all(is_light(w) for w in changed):
         return "function-word"
     if are_synonyms(reported, source):
         return "synonym"
-    if same_stems(reported, source):
+    if same_stems(reported, source) or same_word_family(reported, source):
         return "inflection"
     if _abbreviated(reported, source):
         return "abbreviation"
-    reported_heavy = {stem(w) for w in reported if not is_light(w)}
-    source_heavy = {stem(w) for w in source if not is_light(w)}
-    return "cut" if reported_heavy <= source_heavy else "content-word"
+    if all(is_light(w) for w in source):
+        return "referent"  # 'that' -> 'the homer', 'he' -> 'Obama': who or what is meant
+    return "cut" if _within(reported, source) else "content-word"
+
+
+def _within(reported: list[str], source: list[str]) -> bool:
+    """The reported words are the source's, less some (a cut, not a change)."""
+    return {stem(w) for w in reported if not is_light(w)} <= {
+        stem(w) for w in source if not is_light(w)
+    }
+
+
+def _number_changed(reported: list[str], source: list[str]) -> bool:
+    """A number changed, added or dropped; 'one' alone is as often a pronoun ('not one I
+    wanted') and counts only against another number."""
+    numbers = {w for w in reported if is_number(w)}, {w for w in source if is_number(w)}
+    if numbers[0] == numbers[1]:
+        return False
+    return bool(numbers[0] and numbers[1]) or (numbers[0] | numbers[1]) != {"one"}
 
 
 def _abbreviated(reported: list[str], source: list[str]) -> bool:
+    if is_initialism(reported, source) or is_initialism(source, reported):
+        return True
     if len(reported) != 1 or len(source) != 1:
         return False
     short, long = sorted((reported[0], source[0]), key=len)
@@ -110,7 +141,9 @@ class EditBuilder:
         self.q_tokens = q_tokens
         self.alignment = alignment
         self.body = body
-        self.brackets = [m.span() for m in BRACKET_RE.finditer(quote_text)]
+        self.editorial = editorial_marks(quote_text, q_tokens)
+        self.q_index = {id(t): n for n, t in enumerate(q_tokens)}
+        self.s_index = {id(t): n for n, t in enumerate(alignment.source.tokens)}
 
     def edits(self) -> list[Edit]:
         edits: list[Edit] = []
@@ -152,6 +185,10 @@ class EditBuilder:
         """Runs of non-matching words; within a run, words that are near-equal (a synonym,
         an inflection, a spelling close enough) are paired off so each swap is its own edit."""
         if not q_run and not s_run:
+            return
+        q_words, s_words = [t.norm for t in q_run], [t.norm for t in s_run]
+        if q_run and s_run and _one_word(q_words, s_words):
+            yield self._diff(q_run, s_run, at)  # 'wheel chair' -> 'wheelchair': one edit
             return
         q_at = s_at = 0
         for q_index, q_token in enumerate(q_run):
@@ -209,22 +246,73 @@ class EditBuilder:
     def _kind(
         self, op: str, q_tokens: list[Token], s_tokens: list[Token], at: tuple[int, int]
     ) -> str:
-        if q_tokens and all(self._bracketed(t) for t in q_tokens):
+        if self._editorial(q_tokens, s_tokens):
             return "bracket"
-        kind = classify_edit(op, [t.norm for t in q_tokens], [t.norm for t in s_tokens])
+        reported, source = [t.norm for t in q_tokens], [t.norm for t in s_tokens]
+        kind = classify_edit(op, reported, source)
+        if kind == "number" and self._numbers_kept():
+            kind = _without_numbers(op, reported, source)
+        if kind == "cut" and op == "replace" and _pronoun_for_name(q_tokens, s_tokens, self.body):
+            return "referent"
         if kind in MEANING_KINDS and min(self._context(at)) < MIN_CONTEXT:
             return "unaligned"
         return kind
 
-    def _bracketed(self, token: Token) -> bool:
-        return any(start <= token.start and token.end <= end for start, end in self.brackets)
+    def _editorial(self, q_tokens: list[Token], s_tokens: list[Token]) -> bool:
+        """Words the writer added in brackets, on either side ('[Dana]', '(its direction)')."""
+        source = self.alignment.source
+        quote_side = bool(q_tokens) and all(self.editorial[self.q_index[id(t)]] for t in q_tokens)
+        source_side = bool(s_tokens) and all(
+            source.editorial[self.s_index[id(t)]] for t in s_tokens
+        )
+        return quote_side or source_side
+
+    def _numbers_kept(self) -> bool:
+        """The quote names the same numbers as the source passages ('three individuals —
+        three kids' for 'three kids' repeats a number, it does not change one)."""
+        source = self.alignment.source
+        s_numbers = {
+            source.norms[i]
+            for p in self.alignment.passages
+            for i in range(p.s_start, p.s_end)
+            if is_number(source.norms[i])
+        }
+        return s_numbers == {t.norm for t in self.q_tokens if is_number(t.norm)}
 
     def _context(self, at: tuple[int, int]) -> tuple[int, int]:
-        """Anchored quote words among the few before and the few after tokens [start, end)."""
+        """Anchored quote words among the few before and the few after tokens [start, end);
+        an edge set against the source up to a break counts as aligned."""
         anchored = self.alignment.anchored
-        before = anchored[max(0, at[0] - CONTEXT_WINDOW) : at[0]]
-        after = anchored[at[1] : at[1] + CONTEXT_WINDOW]
-        return sum(before), sum(after)
+        passages = self.alignment.passages
+        before = sum(anchored[max(0, at[0] - CONTEXT_WINDOW) : at[0]])
+        after = sum(anchored[at[1] : at[1] + CONTEXT_WINDOW])
+        if passages[0].bounded_start and at[0] <= passages[0].q_start:
+            before = MIN_CONTEXT
+        if passages[-1].bounded_end and at[1] >= passages[-1].q_end:
+            after = MIN_CONTEXT
+        return before, after
+
+
+def _without_numbers(op: str, reported: list[str], source: list[str]) -> str:
+    if op == "insert":
+        return "added"
+    return "cut" if _within(reported, source) else "content-word"
+
+
+def _pronoun_for_name(q_tokens: list[Token], s_tokens: list[Token], body: str) -> bool:
+    """'We' for 'Senate Republicans', 'he' for 'Mr. Obama': who is meant, said shorter."""
+    return all(is_light(t.norm) for t in q_tokens) and all(
+        body[t.start : t.start + 1].isupper() for t in s_tokens
+    )
+
+
+def _one_word(reported: list[str], source: list[str]) -> bool:
+    """A run that is one word written two ways, not words to pair off one by one."""
+    return (
+        same_spelling(reported, source)
+        or is_initialism(reported, source)
+        or is_initialism(source, reported)
+    )
 
 
 def _same_word(first: Token, second: Token) -> bool:

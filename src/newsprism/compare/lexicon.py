@@ -9,7 +9,8 @@ FUNCTION_WORDS = frozenset(
     there here i you he she we they me him her us them my your his our their do does did
     have has had which who whom whose what when where while if because though although also
     too very such some any all both each either every own same other another one ones just
-    s t""".split()
+    whereby whereas therefore thus hence however since unless until whether yet via per
+    upon within among s t""".split()
 )
 FILLERS = frozenset(
     """kind sort really well like actually basically obviously honestly literally look yes
@@ -78,24 +79,39 @@ def same_stems(first: list[str], second: list[str]) -> bool:
     return bool(heavy_first) and heavy_first == heavy_second
 
 
-# British spellings folded to American ones, so that 'colour'/'color' is one word spelled two
-# ways. Ordered: the first that applies wins.
-SPELLING_RULES: tuple[tuple[str, str], ...] = (
-    ("isation", "ization"),
-    ("ising", "izing"),
-    ("ised", "ized"),
-    ("ise", "ize"),
-    ("yse", "yze"),
-    ("ysing", "yzing"),
+# British and American spellings of one word: 'neighbourhood'/'neighborhood', 'fibre'/'fiber',
+# 'organise'/'organize', 'travelled'/'traveled', 'defence'/'defense', 'programme'/'program'.
+SPELLING_PAIRS: tuple[tuple[str, str], ...] = (
     ("our", "or"),
-    ("ours", "ors"),
-    ("tre", "ter"),
-    ("tres", "ters"),
+    ("is", "iz"),
+    ("ys", "yz"),
+    ("re", "er"),
     ("ogue", "og"),
-    ("lled", "led"),
-    ("lling", "ling"),
+    ("ll", "l"),
     ("ence", "ense"),
+    ("mme", "m"),
+    ("ae", "e"),
+    ("oe", "e"),
 )
+MIN_VARIANT_LETTERS = 5  # 'four'/'for' is two words, not one spelled two ways
+SHARED_PREFIX = 7  # 'professions'/'professionals', 'confidence'/'confident': one word
+
+
+def letters(words: list[str]) -> str:
+    return "".join(c for w in words for c in w if c.isalnum())
+
+
+def _variants(word: str) -> set[str]:
+    """The word with one British spelling turned American, wherever it occurs."""
+    found = set()
+    for british, american in SPELLING_PAIRS:
+        at = word.find(british)
+        while at > 0:
+            found.add(word[:at] + american + word[at + len(british) :])
+            at = word.find(british, at + 1)
+    return found
+
+
 NUMBER_VALUES = {
     word: value
     for value, word in enumerate(
@@ -105,18 +121,30 @@ NUMBER_VALUES = {
 }
 
 
-def spelling_key(words: list[str]) -> str:
-    """Words as letters only, British endings folded: 'good will' = 'goodwill', 'e-mail' =
-    'email', 'colour' = 'color'."""
-    letters = "".join(c for w in words for c in w if c.isalnum())
-    for ending, replacement in SPELLING_RULES:
-        if letters.endswith(ending) and len(letters) > len(ending) + 2:
-            return letters[: -len(ending)] + replacement
-    return letters
-
-
 def same_spelling(first: list[str], second: list[str]) -> bool:
-    return bool(first) and bool(second) and spelling_key(first) == spelling_key(second)
+    """One word (or compound) spelled two ways: 'good will'/'goodwill', 'e-mail'/'email',
+    'colour'/'color'."""
+    one, other = letters(first), letters(second)
+    if not one or not other:
+        return False
+    if one == other:
+        return True
+    if min(len(one), len(other)) < MIN_VARIANT_LETTERS:
+        return False
+    return other in _variants(one) or one in _variants(other)
+
+
+def same_word_family(first: list[str], second: list[str]) -> bool:
+    """Two forms of one word that a crude stem misses: a long shared beginning."""
+    if len(first) != 1 or len(second) != 1:
+        return False
+    one, other = first[0], second[0]
+    shared = 0
+    for a, b in zip(one, other, strict=False):
+        if a != b:
+            break
+        shared += 1
+    return shared >= SHARED_PREFIX
 
 
 def number_value(words: list[str]) -> int | None:
@@ -134,5 +162,15 @@ def is_abbreviation(short: str, long: str) -> bool:
     letters in order, from the same first letter."""
     if len(short) < 2 or len(short) >= len(long) or short[0] != long[0]:
         return False
-    letters = iter(long)
-    return all(c in letters for c in short)
+    remaining = iter(long)
+    return all(c in remaining for c in short)
+
+
+def is_initialism(short: list[str], long: list[str]) -> bool:
+    """'IE' for 'Internet Explorer', 'NRA' for 'National Rifle Association'."""
+    if len(short) != 1 or len(long) < 2:
+        return False
+    compact = letters(short)
+    every = "".join(w[0] for w in long)
+    content = "".join(w[0] for w in long if not is_light(w))
+    return len(compact) >= 2 and compact in (every, content)

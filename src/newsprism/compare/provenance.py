@@ -33,6 +33,7 @@ from newsprism.model import (
 PARAPHRASE_OVERLAP = 0.6  # share of the quote's content words found in one other quote
 PARAPHRASE_OTHER_OVERLAP = 0.3  # and of the other quote's (not a word list of a long answer)
 PARAPHRASE_MIN_SHARED = 4
+PARAPHRASE_DENSITY = 0.6  # below this share of aligned words, a version is told in other words
 
 # Reported speech is someone's words retold, not quoted, and a term is nobody's speech: only
 # quotations are held to a source.
@@ -119,7 +120,9 @@ def label_against(
     body = source.version.article.body
     edits = EditBuilder(occurrence.quote.text, occurrence.tokens, alignment, body).edits()
     labels = labels_of(edits)
-    if len(alignment.passages) > 1:
+    if alignment.density < PARAPHRASE_DENSITY:
+        labels = {"paraphrase"}
+    elif len(alignment.passages) > 1:
         labels.add("stitched")
     if speakers and occurrence.quote.id in speakers.misattributed:
         labels.add("misattributed")

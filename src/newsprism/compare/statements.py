@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from newsprism.compare.align import Alignment, SourceText, align
+from newsprism.compare.align import Alignment, SourceText, align, editorial_marks
 from newsprism.model import Article, Quote
 from newsprism.names import looks_like_person, name_key, surname_key
 from newsprism.text import Token, word_tokens
@@ -58,6 +58,7 @@ class Occurrence:
     quote: Quote
     version: Version
     tokens: list[Token]
+    spoken: int = 0  # words outside brackets and parentheses (the speaker's own)
 
     @property
     def rank(self) -> tuple:
@@ -65,7 +66,7 @@ class Occurrence:
         article = self.version.article
         return (
             article.kind != "transcript" or self.quote.kind != "transcript",
-            -len(self.tokens),
+            -self.spoken,
             article.published or "\uffff",
             self.version.order,
             self.quote.start,
@@ -103,12 +104,19 @@ class Links:
                 self.edges.append((occurrence.quote.id, other.id))
 
     def against(self, occurrence: Occurrence, source: Occurrence) -> Alignment | None:
-        """The alignment of `occurrence` against the article `source` is in (None when it
-        does not carry those words)."""
+        """The alignment of `occurrence` against the article `source` is in, when it carries
+        those words and mostly from `source` (or the quote it runs on from)."""
         if occurrence.version is not source.version:
-            return self.alignments.get((occurrence.quote.id, source.version.order))
-        alignment = align(occurrence.tokens, source.version.text_without(occurrence.quote))
-        return alignment if alignment is not None and carries(alignment) else None
+            alignment = self.alignments.get((occurrence.quote.id, source.version.order))
+        else:
+            alignment = align(occurrence.tokens, source.version.text_without(occurrence.quote))
+            if alignment is not None and not carries(alignment):
+                alignment = None
+        if alignment is None:
+            return None
+        text = alignment.source
+        unit = next(n for n, q in enumerate(text.quotes) if q is source.quote)
+        return alignment if text.chain[alignment.main_unit] == text.chain[unit] else None
 
 
 def components(ids: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[list[str]]:
@@ -257,4 +265,10 @@ def reconcile_speakers(occurrences: list[Occurrence]) -> Speakers:
 
 
 def occurrences_of(versions: list[Version]) -> list[Occurrence]:
-    return [Occurrence(q, v, word_tokens(q.text)) for v in versions for q in v.quotes]
+    found = []
+    for version in versions:
+        for quote in version.quotes:
+            tokens = word_tokens(quote.text)
+            spoken = len(tokens) - sum(editorial_marks(quote.text, tokens))
+            found.append(Occurrence(quote, version, tokens, spoken))
+    return found
