@@ -1,5 +1,6 @@
 import html
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -161,6 +162,14 @@ def test_compare_json_and_summary():
     assert {"verbatim", "altered", "unsourced", "source"} <= labels
     summary = run("compare", str(REPORT_SEED), str(TRANSCRIPT_SEED))
     assert summary.exit_code == 0 and "altered" in summary.stdout
+    out = " ".join(summary.stdout.split())
+    # the story's badge is its most serious flag; Gasperini's and De Roon's words, which only
+    # The Independent printed, are counted in one plain line, never labelled "unsourced"
+    assert "altered · Jurgen Klopp hopes Liverpool" in out
+    assert re.search(r"\d+ quotes only in one outlet \(.*The Independent 3", out)
+    assert "unsourced" not in out
+    # edits read source -> reported
+    assert "“probably would” → “will”" in out
 
 
 def test_usage_errors_exit_2(tmp_path):

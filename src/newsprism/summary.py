@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from rich.console import Console
@@ -9,98 +10,176 @@ from rich.table import Table
 from rich.text import Text
 
 from newsprism.model import Article, Removed
+from newsprism.report.statements import (
+    Occurrence,
+    StatementRow,
+    StoryView,
+    edit_text,
+    excerpt,
+    outlet_name,
+    story_views,
+)
 
 LABEL_STYLES = {
-    "unsourced": "bold red",
     "altered": "bold red",
+    "misattributed": "bold red",
     "stitched": "dark_orange",
-    "paraphrase": "dark_orange",
+    "paraphrase": "yellow",
     "tidied": "yellow",
     "trimmed": "yellow",
     "verbatim": "green",
+    "unsourced": "dim",
     "source": "dim",
 }
 EXCERPT_CHARS = 90
+STATEMENT_CHARS = 60
 EDITS_SHOWN = 3
+STATEMENTS_SHOWN = 12
+FLAGS_SHOWN = 8
+STORIES_SHOWN = 5
+QUIET_EDITS = ("cut", "filler")
 
 
 def _excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return excerpt(text, limit)
 
 
-def _article_line(article: dict[str, Any]) -> str:
+def _article_line(article: dict[str, Any]) -> Text:
     who = article.get("outlet") or article["source"]
     when = f", {article['published'][:10]}" if article.get("published") else ""
-    return f"[{article['kind']}] {who}{when}: {article['title'] or '(untitled)'}"
+    return Text(f"[{article['kind']}] {who}{when}: {article['title'] or '(untitled)'}")
 
 
-def _evidence(match: dict[str, Any]) -> Text:
-    text = Text()
-    notable = [e for e in match["edits"] if e["kind"] not in ("cut", "filler")]
-    lines = []
-    for edit in notable or match["edits"]:
-        reported, source = edit["reported"] or "∅", edit["source"] or "∅"
-        line = f"“{_excerpt(source, 30)}” → “{_excerpt(reported, 30)}” ({edit['kind']})"
+def _label(label: str) -> Text:
+    return Text(label, style=LABEL_STYLES.get(label, ""))
+
+
+def _evidence(match: dict[str, Any]) -> str:
+    """The notable edits of a match, source -> reported, and how many passages it joins."""
+    edits = match.get("edits") or []
+    notable = [e for e in edits if e.get("kind") not in QUIET_EDITS] or edits
+    lines: list[str] = []
+    for edit in notable:
+        line = edit_text(edit, 30)
         if line not in lines:
             lines.append(line)
-    for line in lines[:EDITS_SHOWN]:
-        if text:
-            text.append("; ")
-        text.append(line)
-    if len(match["source_spans"]) > 1:
-        text.append(f"{'; ' if text else ''}{len(match['source_spans'])} passages")
-    return text
+    parts = lines[:EDITS_SHOWN]
+    spans = len(match.get("source_spans") or [])
+    if spans > 1:
+        parts.append(f"from {spans} passages")
+    return "; ".join(parts)
 
 
 def print_summary(console: Console, data: dict[str, Any]) -> None:
-    articles = {a["id"]: a for a in data["articles"]}
-    quotes = {q["id"]: q for q in data["quotes"]}
+    """Per story, flags first: the flagged statements with their evidence, a table of every
+    statement by outlet, and how many quotes only one outlet carries."""
+    views = story_views(data)
+    flagged = sum(1 for view in views if view.badge)
     console.print(
-        f"[bold]newsprism[/bold]: {len(articles)} articles, {len(quotes)} quotes, "
-        f"{len(data['stories'])} {'story' if len(data['stories']) == 1 else 'stories'}",
-        highlight=False,
+        Text.assemble(
+            ("newsprism", "bold"),
+            f": {len(data['articles'])} articles, {len(data['quotes'])} quotes, "
+            f"{_count(len(views), 'story', 'stories')} ({flagged} flagged)",
+        )
     )
-    for story in data["stories"]:
-        console.rule(Text(story["title"] or story["id"], style="bold"))
-        for article_id in story["articles"]:
-            console.print("  " + _article_line(articles[article_id]), highlight=False)
-        for link in story.get("wire", []):
-            console.print(
-                f"  wire copy: {link['article']} ≈ {link['copy_of']} ({link['containment']:.0%})",
-                highlight=False,
-            )
-        reported = [m for m in story["matches"] if m["label"] != "source"]
-        if reported:
-            console.print(_matches_table(reported, quotes, articles))
-        sources = len(story["matches"]) - len(reported)
-        if sources:
-            console.print(
-                f"  {sources} passages are the fullest version in the story (source).",
+    articles = {a["id"]: a for a in data["articles"]}
+    for view in views[:STORIES_SHOWN]:
+        _print_story(console, view, articles)
+    hidden = views[STORIES_SHOWN:]
+    if hidden:
+        more_flagged = sum(1 for view in hidden if view.badge)
+        console.rule(
+            Text(
+                f"and {_count(len(hidden), 'more story', 'more stories')} "
+                f"({more_flagged} flagged): see the report",
                 style="dim",
-                highlight=False,
             )
+        )
 
 
-def _matches_table(
-    matches: list[dict[str, Any]], quotes: dict[str, Any], articles: dict[str, Any]
-) -> Table:
-    table = Table(show_lines=False, expand=True, pad_edge=False)
-    table.add_column("speaker / outlet", ratio=2)
-    table.add_column("label", no_wrap=True)
-    table.add_column("quote", ratio=5)
-    table.add_column("evidence", ratio=4)
-    for match in matches:
-        quote = quotes[match["quote"]]
-        article = articles[quote["article"]]
-        labels = Text(match["label"], style=LABEL_STYLES[match["label"]])
-        for label in match["labels"]:
-            if label != match["label"]:
-                labels.append(f"\n+{label}", style="dim")
-        who = Text(quote["speaker"] or "?")
-        who.append(f"\n{article.get('outlet') or article['id']}", style="dim")
-        table.add_row(who, labels, _excerpt(quote["text"]), _evidence(match))
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _print_story(console: Console, view: StoryView, articles: dict[str, Any]) -> None:
+    story = view.story
+    badge = view.badge or "no flags"
+    title = Text(badge, style=LABEL_STYLES[view.badge] if view.badge else "green")
+    title.append(" · ").append(story["title"] or story["id"], style="bold")
+    console.rule(title)
+    for article_id in story["articles"]:
+        console.print(Text("  ").append_text(_article_line(articles[article_id])))
+    for link in story.get("wire", []):
+        console.print(
+            Text(f"  wire copy: {link['article']} ≈ {link['copy_of']} ({link['containment']:.0%})")
+        )
+    for row in view.flagged[:FLAGS_SHOWN]:
+        console.print(_flag_lines(row))
+    more_flags = len(view.flagged) - FLAGS_SHOWN
+    if more_flags > 0:
+        more = _count(more_flags, "more flagged statement", "more flagged statements")
+        console.print(Text(f"  and {more}"))
+    if view.statements:
+        console.print(_statements_table(view))
+    if view.only_here:
+        console.print(Text("  " + _only_here_line(view.only_here), style="dim"))
+
+
+def _flag_lines(row: StatementRow) -> Text:
+    text = Text("  ")
+    for i, flag in enumerate(row.flags):
+        text.append(", " if i else "").append_text(_label(flag))
+    text.append(f"  {row.speaker or 'unknown speaker'}: “{excerpt(row.headline, EXCERPT_CHARS)}”")
+    for occurrence in row.occurrences:
+        if not occurrence.flags:
+            continue
+        text.append(f"\n      {occurrence.outlet} ", style="bold")
+        text.append(", ".join(occurrence.flags), style=LABEL_STYLES[occurrence.flags[0]])
+        evidence = _evidence(occurrence.match)
+        if "misattributed" in occurrence.flags:
+            credited = occurrence.quote.get("speaker") or occurrence.speaker_as_written or "?"
+            evidence = f"credits {credited}, not {row.speaker or '?'}" + (
+                f"; {evidence}" if evidence else ""
+            )
+        if evidence:
+            text.append(f": {evidence}")
+    return text
+
+
+def _statements_table(view: StoryView) -> Table:
+    table = Table(expand=True, pad_edge=False, show_edge=False)
+    table.add_column("statement", ratio=1, min_width=24)
+    table.add_column("speaker", max_width=18)
+    for article in view.articles:
+        table.add_column(Text(outlet_name(article)), no_wrap=True)
+    for row in view.statements[:STATEMENTS_SHOWN]:
+        cells = [_cell(row.labels_in(article.get("id", ""))) for article in view.articles]
+        table.add_row(
+            Text(f"“{excerpt(row.headline, STATEMENT_CHARS)}”"),
+            Text(row.speaker or "?"),
+            *cells,
+        )
+    hidden = len(view.statements) - STATEMENTS_SHOWN
+    if hidden > 0:
+        table.caption = f"and {_count(hidden, 'more statement', 'more statements')}"
     return table
+
+
+def _cell(labels: list[tuple[str, int]]) -> Text:
+    text = Text()
+    for label, count in labels:
+        if text:
+            text.append(", ")
+        text.append_text(_label(label))
+        if count > 1:
+            text.append(f" ×{count}")
+    return text
+
+
+def _only_here_line(occurrences: list[Occurrence]) -> str:
+    outlets = Counter(occurrence.outlet for occurrence in occurrences)
+    per_outlet = ", ".join(f"{outlet} {count}" for outlet, count in outlets.most_common())
+    return f"{_count(len(occurrences), 'quote', 'quotes')} only in one outlet ({per_outlet})"
 
 
 def print_quotes(console: Console, data: dict[str, Any]) -> None:
@@ -108,7 +187,9 @@ def print_quotes(console: Console, data: dict[str, Any]) -> None:
     for quote in data["quotes"]:
         by_article.setdefault(quote["article"], []).append(quote)
     for article in data["articles"]:
-        console.rule(Text(_article_line(article), style="bold"))
+        line = _article_line(article)
+        line.stylize("bold")
+        console.rule(line)
         table = Table(expand=True, pad_edge=False)
         table.add_column("speaker", ratio=2)
         table.add_column("as named", ratio=2)
@@ -117,10 +198,10 @@ def print_quotes(console: Console, data: dict[str, Any]) -> None:
         for quote in by_article.get(article["id"], []):
             marker = "↳ " if quote["continues"] else ""
             table.add_row(
-                quote["speaker"] or "?",
-                quote["speaker_mention"] or "",
-                quote["kind"],
-                marker + _excerpt(quote["text"], 140),
+                Text(quote["speaker"] or "?"),
+                Text(quote["speaker_mention"] or ""),
+                Text(quote["kind"]),
+                Text(marker + _excerpt(quote["text"], 140)),
             )
         console.print(table)
 
@@ -144,7 +225,7 @@ def print_clean(
             table.add_column("reason", no_wrap=True)
             table.add_column("text", ratio=1)
             for removed in article.removed:
-                table.add_row(removed.reason, _excerpt(removed.text, 200))
+                table.add_row(Text(removed.reason), Text(_excerpt(removed.text, 200)))
             console.print(table)
     for note in article.notes:
         console.print(Text(note, style="yellow"))
