@@ -190,6 +190,8 @@ class EditBuilder:
         if q_run and s_run and _one_word(q_words, s_words):
             yield self._diff(q_run, s_run, at)  # 'wheel chair' -> 'wheelchair': one edit
             return
+        # Words the quote leaves out of a long stretch are a cut, whatever they hold.
+        long_cut = len(s_run) - len(q_run) >= LONG_CUT
         q_at = s_at = 0
         for q_index, q_token in enumerate(q_run):
             s_index = next(
@@ -198,14 +200,18 @@ class EditBuilder:
             if s_index is None:
                 continue
             if q_index > q_at or s_index > s_at:
-                yield self._diff(q_run[q_at:q_index], s_run[s_at:s_index], at + q_at)
+                yield self._diff(q_run[q_at:q_index], s_run[s_at:s_index], at + q_at, long_cut)
             yield self._diff([q_token], [s_run[s_index]], at + q_index)
             q_at, s_at = q_index + 1, s_index + 1
         if q_at < len(q_run) or s_at < len(s_run):
-            yield self._diff(q_run[q_at:], s_run[s_at:], at + q_at)
+            yield self._diff(q_run[q_at:], s_run[s_at:], at + q_at, long_cut)
 
-    def _diff(self, q_tokens: list[Token], s_tokens: list[Token], at: int) -> Edit:
+    def _diff(
+        self, q_tokens: list[Token], s_tokens: list[Token], at: int, long_cut: bool = False
+    ) -> Edit:
         op = "replace" if q_tokens and s_tokens else ("insert" if q_tokens else "delete")
+        if op == "delete" and long_cut and not all(is_light(t.norm) for t in s_tokens):
+            return self._edit(op, q_tokens, s_tokens, kind="cut")
         return self._edit(op, q_tokens, s_tokens, at=(at, at + len(q_tokens)))
 
     def _contractions(self, q_part: list[Token], s_part: list[Token]) -> Iterator[Edit]:

@@ -23,17 +23,21 @@ from newsprism.model import (
     FLAGS,
     LABEL_SEVERITY,
     Article,
+    Edit,
     Quote,
     QuoteMatch,
     SourceSpan,
     Statement,
     most_serious,
 )
+from newsprism.text import word_tokens
 
 PARAPHRASE_OVERLAP = 0.6  # share of the quote's content words found in one other quote
 PARAPHRASE_OTHER_OVERLAP = 0.3  # and of the other quote's (not a word list of a long answer)
 PARAPHRASE_MIN_SHARED = 4
 PARAPHRASE_DENSITY = 0.6  # below this share of aligned words, a version is told in other words
+REWORDED_SHARE = 0.25  # or this share of its words are others than the source's
+REWORDED_KINDS = frozenset({"unaligned", "added", "content-word"})
 
 # Reported speech is someone's words retold, not quoted, and a term is nobody's speech: only
 # quotations are held to a source.
@@ -120,7 +124,7 @@ def label_against(
     body = source.version.article.body
     edits = EditBuilder(occurrence.quote.text, occurrence.tokens, alignment, body).edits()
     labels = labels_of(edits)
-    if alignment.density < PARAPHRASE_DENSITY:
+    if alignment.density < PARAPHRASE_DENSITY or _reworded(edits, alignment) >= REWORDED_SHARE:
         labels = {"paraphrase"}
     elif len(alignment.passages) > 1:
         labels.add("stitched")
@@ -138,6 +142,13 @@ def label_against(
         similarity=round(alignment.coverage, 3),
         edits=edits,
     )
+
+
+def _reworded(edits: list[Edit], alignment: Alignment) -> float:
+    """Share of the quote's aligned stretch in words the source does not have there."""
+    span = alignment.passages[-1].q_end - alignment.passages[0].q_start
+    words = sum(len(word_tokens(e.reported)) for e in edits if e.kind in REWORDED_KINDS)
+    return words / span if span else 0.0
 
 
 def _severity(label: str) -> int:

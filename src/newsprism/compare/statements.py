@@ -203,7 +203,21 @@ def different_people(first: Occurrence, second: Occurrence) -> bool:
     one, other = first.quote, second.quote
     if not (_confident(one) and _confident(other)):
         return False
-    return surname_key(one.speaker or "") != surname_key(other.speaker or "")
+    return not same_person(one.speaker or "", other.speaker or "")
+
+
+def same_person(first: str, second: str) -> bool:
+    """'Klopp' and 'Jürgen Klopp' are one person; 'Chris White' and 'Dana White' are two."""
+    one, other = name_key(first).split(), name_key(second).split()
+    if not one or not other or one[-1] != other[-1]:
+        return False
+    return len(one) == 1 or len(other) == 1 or one[0] == other[0] or _initial(one[0], other[0])
+
+
+def _initial(first: str, second: str) -> bool:
+    """'J.' or 'J' for 'Jürgen'."""
+    short, long = sorted((first.rstrip("."), second.rstrip(".")), key=len)
+    return len(short) == 1 and long.startswith(short)
 
 
 def _person(speaker: str, people: dict[str, str]) -> str:
@@ -211,8 +225,7 @@ def _person(speaker: str, people: dict[str, str]) -> str:
     key = name_key(speaker)
     if key in people:
         return key
-    surname = surname_key(speaker)
-    owners = {k for k in people if k.split()[-1] == surname}
+    owners = {k for k in people if same_person(k, speaker)}
     return owners.pop() if len(owners) == 1 else key
 
 
