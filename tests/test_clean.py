@@ -1,7 +1,8 @@
 import pytest
 
-from newsprism.clean import clean_document, junk_reason
+from newsprism.clean import clean_document, clean_document_id, junk_reason
 from newsprism.clean.cleaner import split_glued_junk
+from newsprism.clean.tokenised import detokenise
 from newsprism.model import Document
 
 
@@ -261,3 +262,137 @@ def test_news_about_the_web_archive_is_kept():
     )
     article = clean_lines(*BODY, line)
     assert article.removed == []
+
+
+# As newswcl50 ships its articles: one sentence a line, a literal backslash-n ending each
+# paragraph (one also inside a line), punctuation, clitics, hyphens and quote marks spaced.
+TOKENISED_ARTICLE = "\n".join(
+    [
+        r"WEST PALM BEACH , Fla. —",
+        r"President Trump dispatched Mike Pompeo to meet Kim Jong - un , two people briefed on "
+        r"the trip said . \n",
+        r"Mr. Trump alluded to Mr. Pompeo 's mission when he said the talks were at "
+        r'" extremely high levels , " and that the White House was looking at five sites . \n',
+        '" I really believe there \'s a lot of good will , " Mr. Trump said .',
+        r'" They do respect us .',
+        r'We are respectful of them . " \n',
+        r"Protesters carried placards - in response to the ban . \n The visit to Mar - a - Lago "
+        r"was a once - unthinkable encounter , and he did n't say where . \n",
+    ]
+)
+
+
+def article_text(article) -> list[str]:
+    return [p for p in (article.standfirst, *article.paragraphs) if p]
+
+
+def test_tokenised_article_is_detokenised_into_its_paragraphs():
+    document = Document(source="newswcl.jsonl#0_L", title=None, content=TOKENISED_ARTICLE)
+    article = clean_document(document)
+    assert article_text(article) == [
+        "WEST PALM BEACH, Fla. — President Trump dispatched Mike Pompeo to meet Kim Jong-un, two "
+        "people briefed on the trip said.",
+        "Mr. Trump alluded to Mr. Pompeo's mission when he said the talks were at \"extremely "
+        'high levels," and that the White House was looking at five sites.',
+        '"I really believe there\'s a lot of good will," Mr. Trump said. "They do respect us. '
+        'We are respectful of them."',
+        "Protesters carried placards - in response to the ban.",
+        "The visit to Mar-a-Lago was a once-unthinkable encounter, and he didn't say where.",
+    ]
+    assert article.notes == ["text was tokenised; detokenised"]
+    assert article.removed == []
+    assert article.id == clean_document_id(document)
+
+
+def test_quotes_of_a_detokenised_article_index_its_body():
+    from newsprism.quotes import extract_quotes
+
+    article = clean_document(Document(source="t", title=None, content=TOKENISED_ARTICLE))
+    quotes = [q for q in extract_quotes(article) if q.kind == "direct"]
+    assert [article.body[q.start : q.end] for q in quotes] == [q.text for q in quotes]
+    texts = " | ".join(q.text for q in quotes)
+    assert "extremely high levels" in texts
+    assert "I really believe there's a lot of good will" in texts
+    assert "Mr. Trump" in {q.speaker_mention for q in quotes}
+
+
+@pytest.mark.parametrize(
+    ("tokenised", "detokenised"),
+    [
+        (
+            "the talks with Moon Jae - in , who met Kim Jong - un",
+            "the talks with Moon Jae-in, who met Kim Jong-un",
+        ),
+        (
+            "his son - in - law and a one - on - one meeting",
+            "his son-in-law and a one-on-one meeting",
+        ),
+        (
+            "for our steel industry - the tariffs he announced",
+            "for our steel industry - the tariffs he announced",
+        ),
+        (
+            "Chairman Bob Goodlatte ( R - Va. ) said $ 5 billion",
+            "Chairman Bob Goodlatte (R-Va.) said $5 billion",
+        ),
+        (
+            "Trump tweets that Comey memos ' clearly ' show no obstruction",
+            "Trump tweets that Comey memos 'clearly' show no obstruction",
+        ),
+        (
+            "the Democrats ' legal maneuver and the Koreas ' 1945 division",
+            "the Democrats' legal maneuver and the Koreas' 1945 division",
+        ),
+        (
+            "\" The President said ' the hookers thing ' is nonsense . \"",
+            "\"The President said 'the hookers thing' is nonsense.\"",
+        ),
+        (
+            "she said `` we ca n't wait '' and left -LRB- quietly -RRB- .",
+            "she said “we can't wait” and left (quietly).",
+        ),
+        (
+            '“ If they restart , " Trump said . " You can mark it down . "',
+            '“If they restart," Trump said. "You can mark it down."',
+        ),
+        (
+            '" Iran \'s leaders deny it , " said Netanyahu . " Tonight I \'m here',
+            '"Iran\'s leaders deny it," said Netanyahu. "Tonight I\'m here',
+        ),
+        (
+            "In light of the unusual events ... the department agreed",
+            "In light of the unusual events ... the department agreed",
+        ),
+    ],
+)
+def test_detokenise_paragraph(tokenised, detokenised):
+    assert detokenise(tokenised) == detokenised
+
+
+def test_text_with_stray_spaced_commas_is_left_as_it_is():
+    # Ordinary text: most commas and clitics sit on their word, whatever a few lines do.
+    lines = [
+        "The council's leader, Jane Hart, said the budget was fair, and that it wasn't final.",
+        "Opponents said the plan , which cuts two bus routes, relied on one-off savings.",
+        "The city's libraries, parks and pools will stay open, the finance chief said.",
+        "The study by McCauley JW , Hongo S , Kaverin NV , Kochs G , Lamb RA ( 2014 ) agreed.",
+    ]
+    article = clean_lines(*lines)
+    assert article_text(article) == lines
+    assert article.notes == []
+
+
+def test_tokenised_text_without_paragraph_marks_keeps_its_lines():
+    content = "\n".join(
+        [
+            "The council , which met on Tuesday , approved the budget .",
+            "Its leader said the plan was n't perfect , but it 's fair .",
+            "Opponents , however , said it would cut the city 's bus routes .",
+        ]
+    )
+    article = clean_document(Document(source="t", title="Budget", content=content))
+    assert article_text(article) == [
+        "The council, which met on Tuesday, approved the budget.",
+        "Its leader said the plan wasn't perfect, but it's fair.",
+        "Opponents, however, said it would cut the city's bus routes.",
+    ]

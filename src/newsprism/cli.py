@@ -15,8 +15,13 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsprism import __version__
-from newsprism.clean import clean_document_id
-from newsprism.clean.templates import MIN_ARTICLES, MemoryTemplates, edge_keys, template_scope
+from newsprism.clean import clean_document_id, detokenised
+from newsprism.clean.templates import (
+    MIN_ARTICLES,
+    MemoryTemplates,
+    document_edge_keys,
+    template_scope,
+)
 from newsprism.ingest import InputError, Metadata, expand_paths, read_path
 from newsprism.model import Document
 from newsprism.pipeline import (
@@ -320,7 +325,8 @@ def clean(
         click.echo(json.dumps({"articles": data["articles"]}, ensure_ascii=False, indent=2))
     else:
         for item in processed:
-            raw = [item.text.title or "", *item.text.content.splitlines()]
+            read = detokenised(item.text)
+            raw = [read.title or "", *read.content.splitlines()]
             print_clean(console, item.article, keep_junk, [line for line in raw if line.strip()])
     sys.exit(1 if stats.errors else 0)
 
@@ -334,7 +340,7 @@ def _relearn(db: str, template_min: int) -> None:
         templates = StoreTemplates(store, template_min)
         for _, _, text in stored:
             templates.observe(
-                template_scope(text), clean_document_id(text), edge_keys(text.content.splitlines())
+                template_scope(text), clean_document_id(text), document_edge_keys(text)
             )
         changed = 0
         for source, content_hash, text in stored:

@@ -10,7 +10,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from newsprism.clean import clean_document, clean_document_id
-from newsprism.clean.templates import MemoryTemplates, TemplateCounts, edge_keys, template_scope
+from newsprism.clean.templates import (
+    MemoryTemplates,
+    TemplateCounts,
+    document_edge_keys,
+    template_scope,
+)
 from newsprism.compare import compare_story
 from newsprism.extract import ExtractionError, extract_html
 from newsprism.ingest import InputError
@@ -61,7 +66,7 @@ def process_text(
     if not article.paragraphs:
         raise ExtractionError("no article text left after cleaning")
     if templates and learn:
-        templates.observe(scope, article.id, edge_keys(text.content.splitlines()))
+        templates.observe(scope, article.id, document_edge_keys(text))
     return Processed(document, text, article, extract_quotes(article))
 
 
@@ -109,7 +114,7 @@ def process_batch(
             texts.append((item, text))
     for _, text in texts:
         article_id = clean_document_id(text)
-        templates.observe(template_scope(text), article_id, edge_keys(text.content.splitlines()))
+        templates.observe(template_scope(text), article_id, document_edge_keys(text))
     results = []
     for document, text in texts:
         processed = _guarded(

@@ -13,6 +13,7 @@ from newsprism.clean.shapes import (
 )
 from newsprism.clean.structure import find_interviewee, looks_like_transcript, split_standfirst
 from newsprism.clean.templates import line_key
+from newsprism.clean.tokenised import TOKENISED_NOTE, detokenised
 from newsprism.model import Article, Document, Removed, short_hash
 from newsprism.text import count_words, normalise_line
 
@@ -219,12 +220,23 @@ def clean_document_id(document: Document) -> str:
 
 def clean_document(document: Document, template_keys: frozenset[str] = frozenset()) -> Article:
     """Document (plain text) -> Article with junk removed and every removal kept.
-    `template_keys` are the line keys learned as this outlet's template (templates.py)."""
+    `template_keys` are the line keys learned as this outlet's template (templates.py).
+    Tokenised text (a research corpus's) is detokenised first, and a note says so."""
+    article_id = clean_document_id(document)
+    readable = detokenised(document)
+    notes = [TOKENISED_NOTE] if readable is not document else []
+    return _clean_readable(readable, article_id, template_keys, notes)
+
+
+def _clean_readable(
+    document: Document, article_id: str, template_keys: frozenset[str], notes: list[str]
+) -> Article:
+    """The Article of a document whose text reads as written."""
     lines = [line.strip() for line in document.content.splitlines()]
     lines = [line for line in lines if line]
     title, removed = clean_title(document.title or "")
     page = PageContext(title, document.link_lists, template_keys)
-    paragraphs, body_removed, notes = remove_junk_lines(lines, page)
+    paragraphs, body_removed, safety_notes = remove_junk_lines(lines, page)
     removed += body_removed
     standfirst = document.standfirst
     if standfirst and line_shape_reason(standfirst, title) == "title-repeat":
@@ -236,7 +248,7 @@ def clean_document(document: Document, template_keys: frozenset[str] = frozenset
         standfirst, paragraphs = split_standfirst(paragraphs)
     transcript = looks_like_transcript(paragraphs)
     return Article(
-        id=clean_document_id(document),
+        id=article_id,
         source=document.source,
         title=title,
         paragraphs=paragraphs,
@@ -247,5 +259,5 @@ def clean_document(document: Document, template_keys: frozenset[str] = frozenset
         removed=removed,
         kind="transcript" if transcript else "report",
         interviewee=find_interviewee(title, standfirst, paragraphs) if transcript else None,
-        notes=notes,
+        notes=notes + safety_notes,
     )

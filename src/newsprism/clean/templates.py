@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from typing import Protocol
 
+from newsprism.clean.tokenised import detokenised
 from newsprism.model import Document
 from newsprism.text import count_words, fold
 
@@ -51,6 +52,11 @@ def edge_keys(lines: list[str]) -> set[str]:
     edges = lines[:EDGE_LINES] + lines[-EDGE_LINES:]
     keys = {line_key(line) for line in edges if count_words(line) <= MAX_TEMPLATE_WORDS}
     return {key for key in keys if WORDY_KEY_RE.search(key)}
+
+
+def document_edge_keys(document: Document) -> set[str]:
+    """Edge keys of a document's lines as clean reads them (tokenised text detokenised)."""
+    return edge_keys(detokenised(document).content.splitlines())
 
 
 class MemoryTemplates:
