@@ -16,6 +16,7 @@ from rapidfuzz.fuzz import ratio
 
 from newsprism.compare.align import Alignment, Passage, editorial_marks
 from newsprism.compare.lexicon import (
+    BACKSHIFTS,
     FILLERS,
     HEDGES,
     MODALS,
@@ -32,6 +33,7 @@ from newsprism.compare.lexicon import (
     stem,
 )
 from newsprism.model import Edit
+from newsprism.names import TITLES
 from newsprism.text import Token
 
 NEAR_SPELLING = 60  # rapidfuzz ratio at which two different words count as one swapped
@@ -52,6 +54,8 @@ EDIT_LABELS: dict[str, str | None] = {
     "contraction": "tidied",
     "bracket": "tidied",
     "referent": "tidied",
+    "tense": "tidied",
+    "title": "tidied",
     "content-word": "altered",
     # Words inside the quote that the source lacks: as often the source's cut as the
     # reporter's addition, so shown, never an alarm.
@@ -76,6 +80,11 @@ def classify_edit(op: str, reported: list[str], source: list[str]) -> str:
             return "number-format"
     if len(source) - len(reported) >= LONG_CUT and _within(reported, source):
         return "cut"  # a stretch left out, whatever words it held
+    if op == "replace" and len(reported) == len(source) == 1:
+        if (source[0], reported[0]) in BACKSHIFTS:
+            return "tense"
+        if reported[0].rstrip(".") in TITLES and source[0].rstrip(".") in TITLES:
+            return "title"  # 'Mr.' for 'General': how a person is styled
     changed = set(reported) ^ set(source) if op == "replace" else set(reported or source)
     for kind, words in (("negation", NEGATIONS), ("hedge", HEDGES), ("modal", MODALS)):
         if changed & words:

@@ -23,6 +23,9 @@ HEDGES = frozenset(
     hopefully""".split()
 )
 MODALS = frozenset("will would shall should can could may might must ought going gonna".split())
+# A modal moved into the past to fit reported speech ('will' -> 'would'): the tense of the
+# frame, not a change of what was said.
+BACKSHIFTS = frozenset({("will", "would"), ("can", "could"), ("shall", "should"), ("may", "might")})
 NEGATIONS = frozenset("not no never nothing nobody none neither nor without cannot".split())
 NUMBER_WORDS = frozenset(
     """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen

@@ -36,7 +36,8 @@ PARAPHRASE_OVERLAP = 0.6  # share of the quote's content words found in one othe
 PARAPHRASE_OTHER_OVERLAP = 0.3  # and of the other quote's (not a word list of a long answer)
 PARAPHRASE_MIN_SHARED = 4
 PARAPHRASE_DENSITY = 0.6  # below this share of aligned words, a version is told in other words
-REWORDED_SHARE = 0.25  # or this share of its words are others than the source's
+REWORDED_SHARE = 0.25  # or this share of its words are others than the source's,
+REWORDED_PLACES = 3  # or it words the source otherwise in this many places
 REWORDED_KINDS = frozenset({"unaligned", "added", "content-word"})
 
 # Reported speech is someone's words retold, not quoted, and a term is nobody's speech: only
@@ -124,7 +125,7 @@ def label_against(
     body = source.version.article.body
     edits = EditBuilder(occurrence.quote.text, occurrence.tokens, alignment, body).edits()
     labels = labels_of(edits)
-    if alignment.density < PARAPHRASE_DENSITY or _reworded(edits, alignment) >= REWORDED_SHARE:
+    if _told_otherwise(edits, alignment):
         labels = {"paraphrase"}
     elif len(alignment.passages) > 1:
         labels.add("stitched")
@@ -144,11 +145,16 @@ def label_against(
     )
 
 
-def _reworded(edits: list[Edit], alignment: Alignment) -> float:
-    """Share of the quote's aligned stretch in words the source does not have there."""
+def _told_otherwise(edits: list[Edit], alignment: Alignment) -> bool:
+    """The same statement in other words: few of the quote's words found between its first
+    and last aligned word, or other words in a quarter of that stretch or in several places
+    (a second translation, a rewording), rather than one targeted change."""
+    if alignment.density < PARAPHRASE_DENSITY:
+        return True
+    reworded = [e for e in edits if e.kind in REWORDED_KINDS]
     span = alignment.passages[-1].q_end - alignment.passages[0].q_start
-    words = sum(len(word_tokens(e.reported)) for e in edits if e.kind in REWORDED_KINDS)
-    return words / span if span else 0.0
+    words = sum(len(word_tokens(e.reported)) for e in reworded)
+    return len(reworded) >= REWORDED_PLACES or (span > 0 and words / span >= REWORDED_SHARE)
 
 
 def _severity(label: str) -> int:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from newsprism.compare.align import Alignment, SourceText, align, editorial_marks
 from newsprism.model import Article, Quote
-from newsprism.names import looks_like_person, name_key, surname_key
+from newsprism.names import TITLES, looks_like_person, name_key, surname_key
 from newsprism.text import Token, word_tokens
 
 MIN_COVERAGE = 0.5  # share of the quote's words found in order in the source
@@ -206,9 +206,24 @@ def different_people(first: Occurrence, second: Occurrence) -> bool:
     return not same_person(one.speaker or "", other.speaker or "")
 
 
+# Offices and ranks that open a name as the outlets write it ('Const. Tim Fanning').
+EXTRA_TITLES = frozenset(
+    """constable const detective det inspector insp sergeant lieutenant lt cpl corporal
+    officer trooper deputy sheriff commissioner superintendent supt chief""".split()
+)
+
+
+def person_words(name: str) -> list[str]:
+    """A name's words without the titles before it: 'Constable Tim Fanning' -> tim fanning."""
+    words = name_key(name).split()
+    while len(words) > 1 and (words[0].rstrip(".") in TITLES | EXTRA_TITLES):
+        words = words[1:]
+    return words
+
+
 def same_person(first: str, second: str) -> bool:
     """'Klopp' and 'Jürgen Klopp' are one person; 'Chris White' and 'Dana White' are two."""
-    one, other = name_key(first).split(), name_key(second).split()
+    one, other = person_words(first), person_words(second)
     if not one or not other or one[-1] != other[-1]:
         return False
     return len(one) == 1 or len(other) == 1 or one[0] == other[0] or _initial(one[0], other[0])
@@ -220,61 +235,97 @@ def _initial(first: str, second: str) -> bool:
     return len(short) == 1 and long.startswith(short)
 
 
-def _person(speaker: str, people: dict[str, str]) -> str:
-    """The key of the person `speaker` is among those seen ('Klopp' joins 'Jurgen Klopp')."""
-    key = name_key(speaker)
-    if key in people:
-        return key
-    owners = {k for k in people if same_person(k, speaker)}
-    return owners.pop() if len(owners) == 1 else key
-
-
 @dataclass
 class Speakers:
     speaker: str | None
     misattributed: set[str]  # quote ids whose outlet credits someone else, confidently
 
 
+class People:
+    """The people a statement's outlets name, each once, with who names them."""
+
+    def __init__(self, named: list[Occurrence]) -> None:
+        self.forms: dict[str, str] = {}
+        for occurrence in sorted(named, key=lambda o: -len(_speaker(o).split())):
+            self.forms.setdefault(self.key(_speaker(occurrence)), _speaker(occurrence))
+        self.outlets: dict[str, set[str]] = defaultdict(set)
+        self.named_by: Counter[str] = Counter()
+        for occurrence in named:
+            person = self.key(_speaker(occurrence))
+            self.outlets[person].add(occurrence.version.outlet)
+            self.named_by[person] += _names_person(occurrence.quote)
+
+    def key(self, speaker: str) -> str:
+        """The person `speaker` is among those seen ('Klopp' joins 'Jurgen Klopp')."""
+        key = name_key(speaker)
+        if key in self.forms:
+            return key
+        owners = {k for k in self.forms if same_person(k, speaker)}
+        return owners.pop() if len(owners) == 1 else key
+
+    def most_named(self) -> str:
+        return max(
+            self.forms,
+            key=lambda p: (self.named_by[p] > 0, len(self.outlets[p]), self.named_by[p]),
+        )
+
+
+def _speaker(occurrence: Occurrence) -> str:
+    return occurrence.quote.speaker or ""
+
+
 def reconcile_speakers(occurrences: list[Occurrence]) -> Speakers:
     """One speaker for a statement: a transcript's speaker first, else the person most
-    outlets name (a name beats a pronoun, a role or a fragment). An occurrence whose outlet
-    confidently credits someone else, where the statement's speaker is found with confidence
-    too and more outlets (or the transcript) say so, is misattributed."""
+    outlets name (a name beats a pronoun, a role or a fragment)."""
     named = [o for o in occurrences if o.quote.speaker]
     if not named:
         return Speakers(None, set())
-    people: dict[str, str] = {}
-    for occurrence in sorted(named, key=lambda o: -len(o.quote.speaker.split())):  # type: ignore[union-attr]
-        people.setdefault(_person(occurrence.quote.speaker, people), occurrence.quote.speaker)  # type: ignore[arg-type]
-    outlets: dict[str, set[str]] = defaultdict(set)
-    named_by: Counter[str] = Counter()
-    confident: dict[str, set[str]] = defaultdict(set)
-    for occurrence in named:
-        person = _person(occurrence.quote.speaker, people)  # type: ignore[arg-type]
-        outlets[person].add(occurrence.version.outlet)
-        named_by[person] += _names_person(occurrence.quote)
-        if _confident(occurrence.quote):
-            confident[person].add(occurrence.version.outlet)
-    transcript = next(
-        (
-            o
-            for o in named
-            if o.version.article.kind == "transcript" and o.quote.kind == "transcript"
-        ),
-        None,
+    people = People(named)
+    transcript = next((o for o in named if _is_answer(o)), None)
+    winner = people.key(_speaker(transcript)) if transcript else people.most_named()
+    return Speakers(people.forms[winner], _misattributed(named, people, winner, transcript))
+
+
+def _is_answer(occurrence: Occurrence) -> bool:
+    return occurrence.version.article.kind == "transcript" and occurrence.quote.kind == "transcript"
+
+
+def _misattributed(
+    named: list[Occurrence], people: People, winner: str, transcript: Occurrence | None
+) -> set[str]:
+    """Occurrences whose outlet confidently credits another person (another surname) than the
+    statement's speaker, where that speaker is confidently named by more outlets (or is the
+    transcript's), and the outlet does not name the statement's speaker near the quote (if it
+    does, the quote's attribution was more likely misread than misprinted)."""
+    backed = transcript is not None or any(
+        _confident(o.quote) and people.key(_speaker(o)) == winner for o in named
     )
-    if transcript is not None:
-        winner = _person(transcript.quote.speaker, people)  # type: ignore[arg-type]
-    else:
-        winner = max(people, key=lambda p: (named_by[p] > 0, len(outlets[p]), named_by[p]))
-    misattributed = set()
-    if confident[winner] or transcript is not None:
-        for occurrence in named:
-            person = _person(occurrence.quote.speaker, people)  # type: ignore[arg-type]
-            outnumbered = transcript is not None or len(outlets[winner]) > len(outlets[person])
-            if person != winner and _confident(occurrence.quote) and outnumbered:
-                misattributed.add(occurrence.quote.id)
-    return Speakers(people[winner], misattributed)
+    if not backed:
+        return set()
+    surname = person_words(people.forms[winner])[-1]
+    found = set()
+    for occurrence in named:
+        person = people.key(_speaker(occurrence))
+        outnumbered = transcript is not None or len(people.outlets[winner]) > len(
+            people.outlets[person]
+        )
+        if (
+            outnumbered
+            and _confident(occurrence.quote)
+            and person_words(_speaker(occurrence))[-1] != surname
+            and not _named_near(occurrence, surname)
+        ):
+            found.add(occurrence.quote.id)
+    return found
+
+
+def _named_near(occurrence: Occurrence, surname: str) -> bool:
+    """`surname` is in the quote's paragraph or the one before it."""
+    article = occurrence.version.article
+    spans = article.paragraph_spans()
+    at = next((n for n, (s, e) in enumerate(spans) if s <= occurrence.quote.start <= e), 0)
+    nearby = " ".join(article.paragraphs[max(0, at - 1) : at + 1])
+    return surname in {t.norm.removesuffix("'s") for t in word_tokens(nearby)}
 
 
 def occurrences_of(versions: list[Version]) -> list[Occurrence]:
