@@ -119,7 +119,8 @@ class Alignment:
     passages: list[Passage]
     matched: int
     length: int
-    # Per quote token: matched inside a shared run of two words or more (not by widening).
+    # Per quote token: matched between the passage's first and last shared run (not only by
+    # widening its edges).
     anchored: list[bool] = field(default_factory=list)
 
     @property
@@ -325,29 +326,32 @@ def _first_match(gap: list[str], window: list[str], leading: bool) -> tuple[int,
     return pairs[0] if leading else pairs[-1]
 
 
-def align(query_tokens: list[Token], source: SourceText) -> Alignment | None:
+def align(query_tokens: list[Token], source: SourceText, strict: bool = True) -> Alignment | None:
     """Where the words of a quote (its tokens) lie in `source`, or None where no passage of
-    it holds an anchor."""
+    it holds an anchor (`strict=False`: any shared runs will do, for a short quote already
+    known to say the same)."""
     query = [t.norm for t in query_tokens]
     blocks = _blocks(query, source)
-    anchored = [False] * len(query)
-    passages = [p for p in _passages(blocks, source) if _is_anchor(p, query)]
+    passages = [p for p in _passages(blocks, source) if not strict or _is_anchor(p, query)]
     if not passages:
         return None
     if len(passages) > 1:
         longest = max(passages, key=lambda p: p.q_end - p.q_start)
         passages = [p for p in passages if p is longest or p.q_end - p.q_start >= STITCH_WORDS]
-    kept = [(p.q_start, p.q_end) for p in passages]
-    for i, _, length in blocks:
-        if any(start <= i < end for start, end in kept):
-            anchored[i : i + length] = [True] * length
+    cores = [(p.q_start, p.q_end) for p in passages]
     _widen(passages, query, source)
     _to_breaks(passages, query, source)
-    norms = source.norms
-    matched = sum(
-        op.src_end - op.src_start
-        for p in passages
-        for op in Indel.opcodes(query[p.q_start : p.q_end], norms[p.s_start : p.s_end])
-        if op.tag == "equal"
-    )
+    anchored = [False] * len(query)
+    matched = 0
+    for passage, (core_start, core_end) in zip(passages, cores, strict=True):
+        q_part, s_part = (
+            query[passage.q_start : passage.q_end],
+            source.norms[passage.s_start : passage.s_end],
+        )
+        for op in Indel.opcodes(q_part, s_part):
+            if op.tag != "equal":
+                continue
+            matched += op.src_end - op.src_start
+            for i in range(passage.q_start + op.src_start, passage.q_start + op.src_end):
+                anchored[i] = core_start <= i < core_end
     return Alignment(source, passages, matched, len(query), anchored)

@@ -153,8 +153,21 @@ class EditBuilder:
         self.editorial = editorial_marks(quote_text, q_tokens)
         self.q_index = {id(t): n for n, t in enumerate(q_tokens)}
         self.s_index = {id(t): n for n, t in enumerate(alignment.source.tokens)}
+        # Quote words aligned to a source word or paired with a near one ('suspending' for
+        # 'suspend'): the context a change of meaning needs around it.
+        self.aligned = list(alignment.anchored)
+        self.changes: list[tuple[Edit, tuple[int, int]]] = []
 
     def edits(self) -> list[Edit]:
+        """Every edit, source -> reported; a change of meaning without aligned words on both
+        sides of it is `unaligned`."""
+        edits = self._all_edits()
+        for edit, at in self.changes:
+            if min(self._context(at)) < MIN_CONTEXT:
+                edit.kind = "unaligned"
+        return edits
+
+    def _all_edits(self) -> list[Edit]:
         edits: list[Edit] = []
         q_done = 0
         passages = self.alignment.passages
@@ -211,6 +224,7 @@ class EditBuilder:
             if q_index > q_at or s_index > s_at:
                 yield self._diff(q_run[q_at:q_index], s_run[s_at:s_index], at + q_at, long_cut)
             yield self._diff([q_token], [s_run[s_index]], at + q_index)
+            self.aligned[at + q_index] = True
             q_at, s_at = q_index + 1, s_index + 1
         if q_at < len(q_run) or s_at < len(s_run):
             yield self._diff(q_run[q_at:], s_run[s_at:], at + q_at, long_cut)
@@ -250,17 +264,18 @@ class EditBuilder:
         at: tuple[int, int] | None = None,
     ) -> Edit:
         if kind is None:
-            kind = self._kind(op, q_tokens, s_tokens, at or (0, 0))
-        return Edit(
+            kind = self._kind(op, q_tokens, s_tokens)
+        edit = Edit(
             op=op,  # type: ignore[arg-type]
             reported=_surface(self.quote_text, q_tokens),
             source=_surface(self.body, s_tokens),
             kind=kind,
         )
+        if kind in MEANING_KINDS:
+            self.changes.append((edit, at or (0, 0)))
+        return edit
 
-    def _kind(
-        self, op: str, q_tokens: list[Token], s_tokens: list[Token], at: tuple[int, int]
-    ) -> str:
+    def _kind(self, op: str, q_tokens: list[Token], s_tokens: list[Token]) -> str:
         if self._editorial(q_tokens, s_tokens):
             return "bracket"
         reported, source = [t.norm for t in q_tokens], [t.norm for t in s_tokens]
@@ -269,8 +284,6 @@ class EditBuilder:
             kind = _without_numbers(op, reported, source)
         if kind == "cut" and op == "replace" and _pronoun_for_name(q_tokens, s_tokens, self.body):
             return "referent"
-        if kind in MEANING_KINDS and min(self._context(at)) < MIN_CONTEXT:
-            return "unaligned"
         return kind
 
     def _editorial(self, q_tokens: list[Token], s_tokens: list[Token]) -> bool:
@@ -295,12 +308,11 @@ class EditBuilder:
         return s_numbers == {t.norm for t in self.q_tokens if is_number(t.norm)}
 
     def _context(self, at: tuple[int, int]) -> tuple[int, int]:
-        """Anchored quote words among the few before and the few after tokens [start, end);
+        """Aligned quote words among the few before and the few after tokens [start, end);
         an edge set against the source up to a break counts as aligned."""
-        anchored = self.alignment.anchored
         passages = self.alignment.passages
-        before = sum(anchored[max(0, at[0] - CONTEXT_WINDOW) : at[0]])
-        after = sum(anchored[at[1] : at[1] + CONTEXT_WINDOW])
+        before = sum(self.aligned[max(0, at[0] - CONTEXT_WINDOW) : at[0]])
+        after = sum(self.aligned[at[1] : at[1] + CONTEXT_WINDOW])
         if passages[0].bounded_start and at[0] <= passages[0].q_start:
             before = MIN_CONTEXT
         if passages[-1].bounded_end and at[1] >= passages[-1].q_end:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsprism.compare.align import Alignment
+from newsprism.compare.align import Alignment, SourceText, align
 from newsprism.compare.edits import EditBuilder, labels_of
 from newsprism.compare.lexicon import is_light, stem
 from newsprism.compare.statements import (
@@ -35,6 +35,7 @@ from newsprism.text import word_tokens
 PARAPHRASE_OVERLAP = 0.6  # share of the quote's content words found in one other quote
 PARAPHRASE_OTHER_OVERLAP = 0.3  # and of the other quote's (not a word list of a long answer)
 PARAPHRASE_MIN_SHARED = 4
+CLOSE_COVERAGE = 0.5  # a short quote with this share of its words in one run of another
 PARAPHRASE_DENSITY = 0.6  # below this share of aligned words, a version is told in other words
 REWORDED_SHARE = 0.25  # or this share of its words are others than the source's,
 REWORDED_PLACES = 3  # or it words the source otherwise in this many places
@@ -79,7 +80,7 @@ def compare_story(articles: list[Article], quotes: dict[str, list[Quote]]) -> Co
             statement_of[source.quote.id] = statement
         else:
             reported, source = occurrence, partner
-        matches[reported.quote.id] = _paraphrase(reported, source, statement)
+        matches[reported.quote.id] = _close_or_paraphrase(reported, source, statement)
         statement_of[reported.quote.id] = statement
         statement.quotes.append(reported.quote.id)
         if reported.version.outlet not in statement.outlets:
@@ -192,6 +193,19 @@ def _paraphrased(occurrence: Occurrence, occurrences: list[Occurrence]) -> Occur
         if best is None or score > best[0]:
             best = (score, other)
     return best[1] if best and best[0] >= PARAPHRASE_OVERLAP else None
+
+
+def _close_or_paraphrase(
+    occurrence: Occurrence, other: Occurrence, statement: Statement
+) -> QuoteMatch:
+    """A quote too short for an anchor that says the same as `other`: labelled against it
+    where its words mostly align ('inhuman and barbaric act'), else a paraphrase."""
+    alignment = align(occurrence.tokens, SourceText.of([other.quote]), strict=False)
+    if alignment is not None and alignment.coverage >= CLOSE_COVERAGE:
+        match = label_against(occurrence, other, alignment, statement.id)
+        if match.label != "paraphrase":
+            return match
+    return _paraphrase(occurrence, other, statement)
 
 
 def _paraphrase(occurrence: Occurrence, other: Occurrence, statement: Statement) -> QuoteMatch:
