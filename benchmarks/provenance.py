@@ -419,6 +419,9 @@ def print_errors(predictions: list[Prediction], limit: int, title: str) -> None:
             print(f"    as found: {p.quote.text}")
         if item.source:
             print(f"    source:   {item.source.get('text')}  [{item.source.get('article')}]")
+        labelled = " / ".join(str(s.get("speaker")) for s in (item.reported, item.source) if s)
+        found = p.quote.speaker if p.quote is not None else "-"
+        print(f"    speakers: labelled {labelled}; pipeline {found}")
         if p.match is not None:
             spans = " | ".join(s.text for s in p.match.source_spans)
             if spans:
