@@ -282,8 +282,29 @@ def predict(item: Item, corpus: Corpus, compared: Compared) -> Prediction:
             why = f"read as {other.kind}, not compared"
         return Prediction(item, NOT_FOUND, why=why)
     match = compared.matches[quote.id]
+    if match.label == "source" and item.source:
+        quote, match = read_the_other_way(item, corpus, compared, quote, match)
     source = corpus.record_of.get(match.source_article or "")
     return Prediction(item, match.label, quote, match, source.id if source else None)
+
+
+def read_the_other_way(
+    item: Item, corpus: Corpus, compared: Compared, quote: Quote, match: QuoteMatch
+) -> tuple[Quote, QuoteMatch]:
+    """The pipeline took the reported quote as its statement's fullest version: the pair is
+    then judged by how it labelled the labelled source against it (two equally full versions,
+    or two excerpts of one statement, can be read either way)."""
+    article = corpus.article_of.get((item.set, str(item.source["article"])))  # type: ignore[index]
+    if article is None:
+        return quote, match
+    candidates = [q for q in compared.quotes.get(article.id, []) if q.id in compared.matches]
+    other, shared = best_quote(str(item.source.get("text") or ""), candidates)  # type: ignore[union-attr]
+    if other is None or shared == 0:
+        return quote, match
+    other_match = compared.matches[other.id]
+    if other_match.statement and other_match.statement == match.statement:
+        return other, other_match
+    return quote, match
 
 
 # ---------------------------------------------------------------------------------------------
