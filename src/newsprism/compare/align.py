@@ -28,7 +28,7 @@ STITCH_WORDS = 4  # a second passage needs this many quote words to count as one
 PASSAGE_MAX_GAP = 60  # source words skipped inside one passage (a trim, not a stitch)
 EDGE_SLACK = 4
 EDGE_WORDS = 3  # quote words at an edge that may be set against the source's words there
-NEXT_QUOTE_CHARS = 60  # two quotes this close in the text read as one ('," he said. "')
+NEXT_QUOTE_CHARS = 100  # two quotes this close in the text read as one ('," he said. "')
 BREAKS = set('.!?;:,—–()[]"“”')
 # Words in brackets or parentheses inside a quote are the writer's, not the speaker's.
 EDITORIAL_RE = re.compile(r"\[[^\]]*\]|\([^)]*\)")

@@ -10,6 +10,7 @@ else the first read.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,6 +24,8 @@ MIN_COVERAGE = 0.5  # share of the quote's words found in order in the source
 MIN_CONTAINED_WORDS = 5  # or this many words, being most of a shorter version
 MIN_SHARED_WORDS = 8  # or a shared stretch this long (two excerpts of one longer statement)
 MIN_SHARED_RUN = 6
+COMPOSED = 0.8  # share of a stitched quote's words found in the article it was stitched from
+COMPOSED_PARAGRAPHS = 2  # its passages this many paragraphs apart there
 
 
 @dataclass
@@ -34,6 +37,7 @@ class Version:
     quotes: list[Quote]
     _text: SourceText | None = None
     _without: dict[str, SourceText] = field(default_factory=dict)
+    _starts: list[int] | None = None
 
     @property
     def text(self) -> SourceText:
@@ -51,6 +55,12 @@ class Version:
     @property
     def outlet(self) -> str:
         return self.article.outlet or self.article.id
+
+    def paragraph_of(self, offset: int) -> int:
+        """The paragraph of the article body holding `offset`."""
+        if self._starts is None:
+            self._starts = [start for start, _ in self.article.paragraph_spans()]
+        return bisect.bisect_right(self._starts, offset) - 1
 
 
 @dataclass
@@ -102,6 +112,24 @@ class Links:
                 self.alignments[(occurrence.quote.id, version.order)] = alignment
                 other = version.quotes[alignment.main_unit]
                 self.edges.append((occurrence.quote.id, other.id))
+
+    def composed(self, occurrence: Occurrence, members: list[Occurrence]) -> bool:
+        """The quote is put together from passages of another member's article with other
+        paragraphs between them: however long, it is not the fullest version of anything.
+        (Passages in neighbouring paragraphs are more likely one quote the other outlet split.)"""
+        for member in members:
+            if member.version is occurrence.version:
+                continue
+            alignment = self.alignments.get((occurrence.quote.id, member.version.order))
+            if alignment is None or alignment.coverage < COMPOSED:
+                continue
+            paragraphs = [
+                member.version.paragraph_of(alignment.source.tokens[p.s_start].start)
+                for p in alignment.passages
+            ]
+            if max(paragraphs) - min(paragraphs) >= COMPOSED_PARAGRAPHS:
+                return True
+        return False
 
     def against(self, occurrence: Occurrence, source: Occurrence) -> Alignment | None:
         """The alignment of `occurrence` against the article `source` is in, when it carries
@@ -156,8 +184,11 @@ def group_statements(
         split_off: list[str] = []
         for group in components(pending, links.edges):
             members = sorted((by_id[i] for i in group), key=lambda o: o.rank)
-            source, kept = members[0], []
-            for member in members[1:]:
+            source = next((m for m in members if not links.composed(m, members)), members[0])
+            kept = []
+            for member in members:
+                if member is source:
+                    continue
                 alignment = links.against(member, source)
                 if alignment is None:
                     split_off.append(member.quote.id)
