@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 APOSTROPHES = "’‘`´ʼ"
-WORD_RE = re.compile(r"[^\W_]+(?:[’'\-./][^\W_]+)*", re.UNICODE)
+# A word, with an editor's bracketed first letter kept in it ("[T]hat").
+WORD_RE = re.compile(r"(?:\[[^\W_]\])?[^\W_]+(?:[’'\-./][^\W_]+)*", re.UNICODE)
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 CONTRACTIONS = {
@@ -60,6 +61,8 @@ class Token:
 def expand(word: str) -> list[str]:
     """Normalised forms of one surface word, contractions expanded ("don't" -> do, not)."""
     folded = fold(word)
+    if folded.startswith("["):
+        folded = folded[1] + folded[3:]
     if folded in IRREGULAR_CONTRACTIONS:
         return IRREGULAR_CONTRACTIONS[folded]
     for suffix, replacement in CONTRACTIONS.items():

@@ -119,8 +119,7 @@ class Alignment:
     passages: list[Passage]
     matched: int
     length: int
-    # Per quote token: matched between the passage's first and last shared run (not only by
-    # widening its edges).
+    # Per quote token: matched to a word of a passage.
     anchored: list[bool] = field(default_factory=list)
 
     @property
@@ -338,12 +337,11 @@ def align(query_tokens: list[Token], source: SourceText, strict: bool = True) ->
     if len(passages) > 1:
         longest = max(passages, key=lambda p: p.q_end - p.q_start)
         passages = [p for p in passages if p is longest or p.q_end - p.q_start >= STITCH_WORDS]
-    cores = [(p.q_start, p.q_end) for p in passages]
     _widen(passages, query, source)
     _to_breaks(passages, query, source)
     anchored = [False] * len(query)
     matched = 0
-    for passage, (core_start, core_end) in zip(passages, cores, strict=True):
+    for passage in passages:
         q_part, s_part = (
             query[passage.q_start : passage.q_end],
             source.norms[passage.s_start : passage.s_end],
@@ -352,6 +350,7 @@ def align(query_tokens: list[Token], source: SourceText, strict: bool = True) ->
             if op.tag != "equal":
                 continue
             matched += op.src_end - op.src_start
-            for i in range(passage.q_start + op.src_start, passage.q_start + op.src_end):
-                anchored[i] = core_start <= i < core_end
+            anchored[passage.q_start + op.src_start : passage.q_start + op.src_end] = [True] * (
+                op.src_end - op.src_start
+            )
     return Alignment(source, passages, matched, len(query), anchored)

@@ -17,8 +17,10 @@ from rapidfuzz.fuzz import ratio
 from newsprism.compare.align import Alignment, Passage, editorial_marks
 from newsprism.compare.lexicon import (
     BACKSHIFTS,
+    FILLER_PHRASES,
     FILLERS,
     HEDGES,
+    HONORIFICS,
     MODALS,
     NEGATIONS,
     are_synonyms,
@@ -41,6 +43,7 @@ MIN_CONTEXT = 2  # anchored words needed on each side of a change of meaning,
 CONTEXT_WINDOW = 4  # among this many quote words next to it
 ABBREVIATION_LETTERS = 4
 LONG_CUT = 4  # source words left out in one place beyond which an edit is a cut
+SWAP_WORDS = 2  # a content-word swap is this many words a side at most
 
 EDIT_LABELS: dict[str, str | None] = {
     "cut": "trimmed",
@@ -65,6 +68,7 @@ EDIT_LABELS: dict[str, str | None] = {
     "negation": "altered",
     "number": "altered",
     "unaligned": None,
+    "reworded": None,
     "beyond": None,
 }
 MEANING_KINDS = frozenset(kind for kind, label in EDIT_LABELS.items() if label == "altered")
@@ -83,7 +87,8 @@ def classify_edit(op: str, reported: list[str], source: list[str]) -> str:
     if op == "replace" and len(reported) == len(source) == 1:
         if (source[0], reported[0]) in BACKSHIFTS:
             return "tense"
-        if reported[0].rstrip(".") in TITLES and source[0].rstrip(".") in TITLES:
+        styles = {reported[0].rstrip("."), source[0].rstrip(".")}
+        if styles <= TITLES and not styles.isdisjoint(HONORIFICS):
             return "title"  # 'Mr.' for 'General': how a person is styled
     changed = set(reported) ^ set(source) if op == "replace" else set(reported or source)
     for kind, words in (("negation", NEGATIONS), ("hedge", HEDGES), ("modal", MODALS)):
@@ -92,6 +97,8 @@ def classify_edit(op: str, reported: list[str], source: list[str]) -> str:
     if _number_changed(reported, source):
         return "number"
     if op == "delete":
+        if tuple(source) in FILLER_PHRASES:
+            return "filler"
         if all(is_light(w) for w in source):
             return "filler" if any(w in FILLERS for w in source) else "function-word"
         return "cut"
@@ -111,7 +118,11 @@ def _replaced(reported: list[str], source: list[str], changed: set[str]) -> str:
         return "abbreviation"
     if all(is_light(w) for w in source):
         return "referent"  # 'that' -> 'the homer', 'he' -> 'Obama': who or what is meant
-    return "cut" if _within(reported, source) else "content-word"
+    if _within(reported, source):
+        return "cut"
+    # A word or two swapped changes what was said; a longer stretch in other words is the
+    # statement told otherwise.
+    return "content-word" if max(len(reported), len(source)) <= SWAP_WORDS else "reworded"
 
 
 def _within(reported: list[str], source: list[str]) -> bool:
@@ -233,9 +244,16 @@ class EditBuilder:
         self, q_tokens: list[Token], s_tokens: list[Token], at: int, long_cut: bool = False
     ) -> Edit:
         op = "replace" if q_tokens and s_tokens else ("insert" if q_tokens else "delete")
-        if op == "delete" and long_cut and not all(is_light(t.norm) for t in s_tokens):
+        if op == "delete" and (self._ellipsis_at(at) or (long_cut and not _all_light(s_tokens))):
             return self._edit(op, q_tokens, s_tokens, kind="cut")
         return self._edit(op, q_tokens, s_tokens, at=(at, at + len(q_tokens)))
+
+    def _ellipsis_at(self, at: int) -> bool:
+        """The quote marks a cut before its token `at` ('…', '...')."""
+        start = self.q_tokens[at - 1].end if at else 0
+        end = self.q_tokens[at].start if at < len(self.q_tokens) else len(self.quote_text)
+        between = self.quote_text[start:end]
+        return "…" in between or "..." in between
 
     def _contractions(self, q_part: list[Token], s_part: list[Token]) -> Iterator[Edit]:
         """Equal words written differently: "don't" for "do not" (one surface word on one
@@ -253,6 +271,8 @@ class EditBuilder:
                 yield self._edit(
                     "replace", q_part[start : k + 1], s_part[start : k + 1], kind="contraction"
                 )
+            elif self.quote_text[q_part[start].start] == "[":
+                yield self._edit("replace", q_part[start : k + 1], s_part[start : k + 1], "bracket")
             start = k + 1
 
     def _edit(
@@ -318,6 +338,10 @@ class EditBuilder:
         if passages[-1].bounded_end and at[1] >= passages[-1].q_end:
             after = MIN_CONTEXT
         return before, after
+
+
+def _all_light(tokens: list[Token]) -> bool:
+    return all(is_light(t.norm) for t in tokens)
 
 
 def _without_numbers(op: str, reported: list[str], source: list[str]) -> str:

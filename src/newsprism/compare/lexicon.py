@@ -17,6 +17,10 @@ FILLERS = frozenset(
     okay ok um uh er erm whatever anyway definitely clearly simply exactly again already
     still even quite pretty""".split()
 )
+# Fillers of more than one word: dropped, they change nothing that was said.
+FILLER_PHRASES = frozenset({("you", "know"), ("i", "mean"), ("you", "see"), ("sort", "of")})
+# Courtesy titles: 'Mr. Flynn' for 'General Flynn' styles a person, it names no one else.
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame madam".split())
 HEDGES = frozenset(
     """probably maybe perhaps possibly likely unlikely almost nearly roughly approximately
     apparently presumably seemingly somewhat arguably supposedly allegedly reportedly
@@ -155,6 +159,8 @@ def number_value(words: list[str]) -> int | None:
     if len(words) != 1:
         return None
     word = words[0].replace(",", "")
+    if word[-2:] in ("st", "nd", "rd", "th") and word[:-2].isdigit():
+        word = word[:-2]  # '31st'
     if word.isdigit():
         return int(word)
     return NUMBER_VALUES.get(word)

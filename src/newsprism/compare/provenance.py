@@ -39,7 +39,7 @@ CLOSE_COVERAGE = 0.5  # a short quote with this share of its words in one run of
 PARAPHRASE_DENSITY = 0.6  # below this share of aligned words, a version is told in other words
 REWORDED_SHARE = 0.25  # or this share of its words are others than the source's,
 REWORDED_PLACES = 3  # or it words the source otherwise in this many places
-REWORDED_KINDS = frozenset({"unaligned", "added", "content-word"})
+REWORDED_KINDS = frozenset({"unaligned", "added", "content-word", "reworded"})
 
 # Reported speech is someone's words retold, not quoted, and a term is nobody's speech: only
 # quotations are held to a source.

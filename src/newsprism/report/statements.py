@@ -169,9 +169,7 @@ def story_views(data: Json) -> list[StoryView]:
     articles = {a["id"]: a for a in data.get("articles") or []}
     quotes = {q["id"]: q for q in data.get("quotes") or []}
     by_article = quotes_by_article(quotes)
-    views = [
-        story_view(story, articles, quotes, by_article) for story in data.get("stories") or []
-    ]
+    views = [story_view(story, articles, quotes, by_article) for story in data.get("stories") or []]
     return sorted(views, key=lambda view: severity(view.badge) if view.badge else len(FLAGS) + 1)
 
 
@@ -218,9 +216,7 @@ def _row_order(row: StatementRow) -> int:
 def _statement_row(index: _Index, statement: Json) -> StatementRow:
     source_id = statement.get("source_quote") or ""
     ids = [source_id] + [qid for qid in statement.get("quotes") or [] if qid != source_id]
-    occurrences = [
-        index.occurrence(qid) for qid in ids if qid in index.matches or qid == source_id
-    ]
+    occurrences = [index.occurrence(qid) for qid in ids if qid in index.matches or qid == source_id]
     flags = list(statement.get("flags") or []) + [f for o in occurrences for f in o.flags]
     source_text = (index.quotes.get(source_id) or {}).get("text") or ""
     return StatementRow(
