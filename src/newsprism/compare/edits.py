@@ -9,7 +9,7 @@ are `beyond` the source (it printed less of the statement there), not additions.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from rapidfuzz.distance import Indel
 from rapidfuzz.fuzz import ratio
@@ -58,6 +58,7 @@ EDIT_LABELS: dict[str, str | None] = {
     "bracket": "tidied",
     "referent": "tidied",
     "tense": "tidied",
+    "repetition": "tidied",
     "title": "tidied",
     "content-word": "altered",
     # Words inside the quote that the source lacks: as often the source's cut as the
@@ -74,8 +75,9 @@ EDIT_LABELS: dict[str, str | None] = {
 MEANING_KINDS = frozenset(kind for kind, label in EDIT_LABELS.items() if label == "altered")
 
 
-def classify_edit(op: str, reported: list[str], source: list[str]) -> str:
-    """The kind of one edit, from its normalised words (source -> reported)."""
+def classify_edit(op: str, reported: list[str], source: list[str], repeated: bool = False) -> str:
+    """The kind of one edit, from its normalised words (source -> reported); `repeated`: the
+    words left out stand again right beside them in the source ('we will not, we will not')."""
     if op == "replace":
         if same_spelling(reported, source):
             return "spelling"
@@ -99,6 +101,8 @@ def classify_edit(op: str, reported: list[str], source: list[str]) -> str:
     if op == "delete":
         if tuple(source) in FILLER_PHRASES:
             return "filler"
+        if op == "delete" and repeated:
+            return "repetition"
         if all(is_light(w) for w in source):
             return "filler" if any(w in FILLERS for w in source) else "function-word"
         return "cut"
@@ -299,12 +303,31 @@ class EditBuilder:
         if self._editorial(q_tokens, s_tokens):
             return "bracket"
         reported, source = [t.norm for t in q_tokens], [t.norm for t in s_tokens]
-        kind = classify_edit(op, reported, source)
-        if kind == "number" and self._numbers_kept():
+        kind = classify_edit(op, reported, source, self._repeated(s_tokens))
+        if kind == "number" and self._kept(is_number):
             kind = _without_numbers(op, reported, source)
+        if kind == "negation" and self._as_many_negations():
+            kind = "reworded"  # moved: 'I didn't feel we were' for 'I feel we weren't'
+        if kind == "content-word" and self._masked(s_tokens):
+            kind = "spelling"  # 'fuck' for 'f***'
+        return kind
         if kind == "cut" and op == "replace" and _pronoun_for_name(q_tokens, s_tokens, self.body):
             return "referent"
         return kind
+
+    def _repeated(self, s_tokens: list[Token]) -> bool:
+        """The source says these words twice in a row, and the quote once."""
+        if not s_tokens:
+            return False
+        norms = self.alignment.source.norms
+        at = self.s_index[id(s_tokens[0])]
+        size = len(s_tokens)
+        here = norms[at : at + size]
+        return here == norms[at + size : at + 2 * size] or here == norms[max(0, at - size) : at]
+
+    def _masked(self, s_tokens: list[Token]) -> bool:
+        """A source word printed with asterisks for letters ('f***')."""
+        return len(s_tokens) == 1 and self.body[s_tokens[0].end : s_tokens[0].end + 1] == "*"
 
     def _editorial(self, q_tokens: list[Token], s_tokens: list[Token]) -> bool:
         """Words the writer added in brackets, on either side ('[Dana]', '(its direction)')."""
@@ -315,17 +338,29 @@ class EditBuilder:
         )
         return quote_side or source_side
 
-    def _numbers_kept(self) -> bool:
-        """The quote names the same numbers as the source passages ('three individuals —
-        three kids' for 'three kids' repeats a number, it does not change one)."""
-        source = self.alignment.source
-        s_numbers = {
-            source.norms[i]
+    def _as_many_negations(self) -> bool:
+        """The quote negates as often as the passages it was aligned to: a negation moved."""
+        norms = self.alignment.source.norms
+        in_source = sum(
+            norms[i] in NEGATIONS
             for p in self.alignment.passages
             for i in range(p.s_start, p.s_end)
-            if is_number(source.norms[i])
+        )
+        return in_source == sum(t.norm in NEGATIONS for t in self.q_tokens)
+
+    def _kept(self, test: Callable[[str], bool]) -> bool:
+        """The quote holds the same such words (numbers, negations) as the source quotes it
+        was aligned to: 'three individuals — three kids' for 'three kids' repeats a number,
+        'by 2020' for 'in 2020' moves one; neither changes it."""
+        source = self.alignment.source
+        units = self.alignment.units
+        in_source = {
+            w
+            for w, unit in zip(source.norms, source.unit, strict=True)
+            if unit in units and test(w)
         }
-        return s_numbers == {t.norm for t in self.q_tokens if is_number(t.norm)}
+        in_quote = {t.norm for t in self.q_tokens if test(t.norm)}
+        return in_quote == in_source or (bool(in_quote) and in_quote <= in_source)
 
     def _context(self, at: tuple[int, int]) -> tuple[int, int]:
         """Aligned quote words among the few before and the few after tokens [start, end);

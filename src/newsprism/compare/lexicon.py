@@ -27,6 +27,12 @@ HEDGES = frozenset(
     hopefully""".split()
 )
 MODALS = frozenset("will would shall should can could may might must ought going gonna".split())
+# What a modal says: 'I'm going to be there' and 'I'll be there' say the same.
+MODAL_SENSES = {
+    "will": "future", "shall": "future", "going": "future", "gonna": "future",
+    "would": "conditional", "can": "ability", "could": "ability", "may": "possibility",
+    "might": "possibility", "must": "obligation", "should": "obligation", "ought": "obligation",
+}  # fmt: skip
 # A modal moved into the past to fit reported speech ('will' -> 'would'): the tense of the
 # frame, not a change of what was said.
 BACKSHIFTS = frozenset({("will", "would"), ("can", "could"), ("shall", "should"), ("may", "might")})
@@ -55,6 +61,10 @@ def stem(word: str) -> str:
             word = word[: -len(suffix)]
             break
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+def modal_senses(words: list[str]) -> set[str]:
+    return {MODAL_SENSES[w] for w in words if w in MODAL_SENSES}
 
 
 def is_number(word: str) -> bool:
@@ -101,7 +111,8 @@ SPELLING_PAIRS: tuple[tuple[str, str], ...] = (
     ("oe", "e"),
 )
 MIN_VARIANT_LETTERS = 5  # 'four'/'for' is two words, not one spelled two ways
-SHARED_PREFIX = 7  # 'professions'/'professionals', 'confidence'/'confident': one word
+SHARED_PREFIX = 6  # 'professions'/'professionals', 'vaccine'/'vaccination': one word,
+SHARED_SHARE = 0.75  # when the shared beginning is most of the shorter one
 
 
 def letters(words: list[str]) -> str:
@@ -124,6 +135,13 @@ NUMBER_VALUES = {
     for value, word in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
         "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {
+    word: value
+    for value, word in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+        "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+        "twentieth".split()
     )
 }
 
@@ -151,7 +169,7 @@ def same_word_family(first: list[str], second: list[str]) -> bool:
         if a != b:
             break
         shared += 1
-    return shared >= SHARED_PREFIX
+    return shared >= SHARED_PREFIX and shared >= SHARED_SHARE * min(len(one), len(other))
 
 
 def number_value(words: list[str]) -> int | None:
