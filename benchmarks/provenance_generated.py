@@ -599,10 +599,12 @@ def join(first: str, second: str) -> str:
 
 
 def stitch(_: list[str], rng: Random, context: Context) -> list[str] | None:
-    """Two quotes of the speaker that are not next to each other (a paragraph or more between
-    them), joined in their order."""
+    """Two quotes of the speaker that are not next to each other (two paragraphs or more
+    between them), joined in their order. Quotes one paragraph apart are left out: joined,
+    they read as one statement the source split with its own narration, which real outlets
+    do all the time, so the joined version is not known to be the stitch."""
     quote = context.quote
-    partners = [q for q in same_speaker_quotes(context) if abs(q.paragraph - quote.paragraph) >= 2]
+    partners = [q for q in same_speaker_quotes(context) if abs(q.paragraph - quote.paragraph) >= 3]
     if not partners:
         return None
     partner = rng.choice(partners)

@@ -1,7 +1,8 @@
 import pytest
 
 from newsprism.compare import classify_edit, compare_story
-from newsprism.model import Article, Quote
+from newsprism.model import Article, Document, Quote, QuoteMatch
+from newsprism.pipeline import analyse_stories, one_story, process_document
 
 
 def match_for(analysis, prefix):
@@ -154,3 +155,243 @@ def test_equal_versions_earliest_published_is_source():
     matches = {m.quote: m for m in comparison.matches}
     assert matches["b-q1"].label == "source"
     assert matches["a-q1"].label == "verbatim" and matches["a-q1"].source_article == "b"
+
+
+# --- statements across outlets, through the real pipeline (clean, quotes, compare) ---------------
+
+
+def _story(*articles: tuple[str, str, list[str]]):
+    """Articles as a user's text files give them (outlet, date, paragraphs), compared as one
+    story: {outlet: {quote text: match}} and the statements."""
+    processed = [
+        process_document(
+            Document(
+                source=f"{outlet}.txt",
+                content="\n".join(paragraphs),
+                title=f"{outlet} report",
+                outlet=outlet,
+                published=published,
+            )
+        )
+        for outlet, published, paragraphs in articles
+    ]
+    analysis = analyse_stories(
+        [p.article for p in processed],
+        [q for p in processed for q in p.quotes],
+        one_story([p.article for p in processed]),
+    )
+    quotes = {q.id: q for q in analysis.quotes}
+    outlet_of = {p.article.id: p.article.outlet for p in processed}
+    by_outlet: dict[str, dict[str, QuoteMatch]] = {}
+    for match in analysis.stories[0].matches:
+        quote = quotes[match.quote]
+        by_outlet.setdefault(outlet_of[quote.article], {})[quote.text] = match
+    return by_outlet, analysis.stories[0].statements, quotes
+
+
+def _only(matches: dict[str, QuoteMatch]) -> QuoteMatch:
+    (match,) = matches.values()
+    return match
+
+
+def test_a_wrong_speaker_in_one_outlet_does_not_hide_the_match():
+    by_outlet, statements, _ = _story(
+        (
+            "Fox News",
+            "2010-07-02",
+            [
+                "GOP Senators Keep Pressure on Steele Over 'Inaccurate' Afghanistan Comments",
+                "“This was a war of Obama's choosing. This is not something the United States "
+                "had actively prosecuted or wanted to engage in,” Steele Over said at a "
+                "fundraiser.",
+            ],
+        ),
+        (
+            "Politico",
+            "2010-07-01",
+            [
+                "RNC chairman Michael Steele told donors on Thursday: “This was a war of Obama's "
+                "choosing. This is not something the United States had actively prosecuted or "
+                "wanted to engage in.”",
+            ],
+        ),
+    )
+    fox = _only(by_outlet["Fox News"])
+    assert fox.label == "verbatim" and fox.statement is not None
+    (statement,) = statements
+    assert statement.outlets == ["Politico", "Fox News"]
+    assert statement.speaker == "Michael Steele"
+
+
+SOURCE_QUOTE = (
+    "“I will go to Washington as a man of faith, and I will be the president who ends "
+    "Obama's war on religion,” Perry said in Iowa on Wednesday."
+)
+
+
+def test_excerpts_edges_and_brackets_are_no_alarm():
+    by_outlet, _, _ = _story(
+        ("Des Moines Register", "2011-12-07", [SOURCE_QUOTE]),
+        (
+            "CNN",
+            "2011-12-08",
+            [
+                "Perry promised to go to Washington as a “man of faith.”",
+                "He vowed to end “[President Barack] Obama's war on religion,” the Texas "
+                "governor said.",
+            ],
+        ),
+    )
+    cnn = by_outlet["CNN"]
+    assert cnn["man of faith."].label == "verbatim"  # an excerpt: its edges are no additions
+    bracketed = cnn["[President Barack] Obama's war on religion"]
+    assert bracketed.label == "tidied"
+    assert {e.kind for e in bracketed.edits} == {"bracket"}
+
+
+def test_scattered_words_of_another_quote_are_no_match():
+    by_outlet, statements, _ = _story(
+        (
+            "The Hill",
+            "2012-01-03",
+            [
+                "“This is a war we have to win,” Santorum told reporters in Des Moines.",
+            ],
+        ),
+        (
+            "NPR",
+            "2012-01-03",
+            [
+                "“It was a war of choice, and nobody can say we were asked to win it,” "
+                "Paul said on Monday.",
+            ],
+        ),
+    )
+    assert _only(by_outlet["The Hill"]).label == "unsourced"
+    assert _only(by_outlet["NPR"]).label == "unsourced"
+    assert statements == []
+
+
+@pytest.mark.parametrize(
+    ("reported", "label", "kind"),
+    [
+        ("Sen. Graham will not stand by and let the bill pass", "tidied", "abbreviation"),
+        ("Senator Graham won't stand by and let the bill pass", "tidied", "contraction"),
+        ("Senator Graham will not stand by and let the bill pass", "verbatim", None),
+        ("Senator Graham will stand by and let the bill pass", "altered", "negation"),
+        ("Senator Graham would not stand by and let the bill pass", "tidied", "tense"),
+        ("Senator Graham will not sit by and let the bill pass", "altered", "content-word"),
+        ("Senator Graham will not stand by and let the three bills pass", "altered", "number"),
+        ("Senator Graham will not stand by and let the bill pass", "verbatim", None),
+    ],
+)
+def test_edit_kinds_within_aligned_context(reported, label, kind):
+    source = "Senator Graham will not stand by and let the bill pass, we will not."
+    by_outlet, _, _ = _story(
+        ("Reuters", "2013-05-01", [f"“{source}” McCain said on Tuesday."]),
+        ("Fox News", "2013-05-02", [f"“{reported},” McCain said."]),
+    )
+    match = _only(by_outlet["Fox News"])
+    assert match.label == label
+    if kind:
+        assert kind in {e.kind for e in match.edits}
+
+
+def test_a_dropped_repeat_is_tidied():
+    by_outlet, _, _ = _story(
+        (
+            "CNN",
+            "2021-06-01",
+            [
+                "“I made it clear that we will not, we will not stand by and let him abuse those "
+                "rights,” Biden said."
+            ],
+        ),
+        (
+            "Fox News",
+            "2021-06-02",
+            [
+                "“I made it clear that we will not stand by and let him abuse those rights,” "
+                "Biden said."
+            ],
+        ),
+    )
+    match = _only(by_outlet["Fox News"])
+    assert match.label == "tidied" and [e.kind for e in match.edits] == ["repetition"]
+
+
+def test_stitched_from_passages_paragraphs_apart():
+    by_outlet, statements, _ = _story(
+        (
+            "City Council",
+            "2019-03-01",
+            [
+                "Mayor Ann Lee answered questions after the vote.",
+                "“We will build the bridge this year and we will pay for it without new taxes,” "
+                "Lee said.",
+                "Asked about the schools, she said the budget was tight.",
+                "The council also discussed parking fees at length.",
+                "“Nobody in this city should wait two hours for a bus to get to work,” Lee said.",
+            ],
+        ),
+        (
+            "Daily News",
+            "2019-03-02",
+            [
+                "“We will build the bridge this year. Nobody in this city should wait two hours "
+                "for a bus to get to work,” Mayor Ann Lee said.",
+            ],
+        ),
+    )
+    match = _only(by_outlet["Daily News"])
+    assert match.label == "stitched"
+    assert len(match.source_spans) == 2
+    assert all(s.source_quote != match.quote for s in statements)
+
+
+def test_misattributed_where_most_outlets_name_someone_else():
+    words = "The committee will subpoena every document the department has withheld"
+    by_outlet, statements, quotes = _story(
+        ("AP", "2019-05-01", [f"“{words},” said Elijah Cummings, the committee's chairman."]),
+        ("Reuters", "2019-05-01", [f"“{words},” Elijah Cummings told reporters."]),
+        ("Daily Wire", "2019-05-02", [f"“{words},” said Jim Jordan, the ranking Republican."]),
+    )
+    wire = _only(by_outlet["Daily Wire"])
+    assert wire.label == "misattributed"
+    (statement,) = statements
+    assert statement.speaker == "Elijah Cummings"
+    assert quotes[wire.quote].speaker == "Jim Jordan"
+    assert "misattributed" in statement.flags
+    assert _only(by_outlet["AP"]).label != "misattributed"
+
+
+def test_one_outlet_against_one_is_no_misattribution():
+    words = "The committee will subpoena every document the department has withheld"
+    by_outlet, _, _ = _story(
+        ("AP", "2019-05-01", [f"“{words},” said Elijah Cummings, the committee's chairman."]),
+        ("Daily Wire", "2019-05-02", [f"“{words},” said Jim Jordan, the ranking Republican."]),
+    )
+    assert "misattributed" not in _only(by_outlet["Daily Wire"]).labels
+
+
+def test_told_in_other_words_is_a_paraphrase():
+    by_outlet, _, _ = _story(
+        (
+            "Haaretz",
+            "2018-03-30",
+            [
+                "“Our policy until now has been to act beforehand and to respond in force, and "
+                "this is how we will act regarding this incident as well,” Netanyahu said.",
+            ],
+        ),
+        (
+            "Times of Israel",
+            "2018-03-30",
+            [
+                "“Our policy up until now has been to prevent beforehand and to react with force, "
+                "and this is how we will act now as well,” Netanyahu said.",
+            ],
+        ),
+    )
+    match = _only(by_outlet["Times of Israel"])
+    assert match.label == "paraphrase"

@@ -267,9 +267,15 @@ def statement_objects() -> tuple[list[Article], list[Quote], list[Story]]:
     he = {"speaker": "Jürgen Klopp", "speaker_mention": "he"}
     klopp = {"speaker": "Jürgen Klopp", "speaker_mention": "Jürgen Klopp", "kind": "transcript"}
     gasperini = {"speaker": "Gian Piero Gasperini", "speaker_mention": "he"}
-    answer = {prefix: next(p for p in lfc.paragraphs if p.startswith(prefix)) for prefix in (
-        "What is similar?", "What I remember", "We played four years", "But it is not easy"
-    )}
+    answer = {
+        prefix: next(p for p in lfc.paragraphs if p.startswith(prefix))
+        for prefix in (
+            "What is similar?",
+            "What I remember",
+            "We played four years",
+            "But it is not easy",
+        )
+    }
     quotes = [
         quote_in(paper, "p1", PREPARE, **he),
         quote_in(paper, "p2", REMEMBER, **he),
@@ -607,7 +613,7 @@ def test_edits_table_and_badges(data: dict[str, Any]) -> None:
     assert '<table class="edits">' in html
     # edits read source -> reported
     assert re.search(r"“probably would”<span class=\"arrow\">→</span>“will”", html)
-    assert "source <span class=\"arrow\">→</span> reported" in html
+    assert 'source <span class="arrow">→</span> reported' in html
     assert re.search(r'<span class="badge sev-red"[^>]*>altered</span>', html)
     assert re.search(r'<span class="badge sev-orange"[^>]*>stitched</span>', html)
     assert re.search(r'<span class="badge sev-grey"[^>]*>source</span>', html)
@@ -809,7 +815,7 @@ def test_each_statement_opens_to_a_row_per_outlet(sdata: dict) -> None:
     assert "carries" not in source
     p6 = special[special.index('id="quote-p6"') : special.index('id="quote-a2"')]
     assert '<span class="coverage">carries 21% of the source</span>' in p6
-    assert "speaker as written: “he” <span class=\"muted\">(Jürgen Klopp)</span>" in p6
+    assert 'speaker as written: “he” <span class="muted">(Jürgen Klopp)</span>' in p6
     assert "As The Independent printed it" in p6
     # the version with its edits marked, and the edits read source -> reported
     assert re.search(r"special <mark [^>]*>will</mark> have happened", p6)
@@ -869,7 +875,7 @@ def test_only_in_one_outlet_is_plain_and_grey(sdata: dict) -> None:
 def test_terms_are_listed_never_compared(sdata: dict) -> None:
     section = _section(render_html(sdata), "story-statements")
     terms = section[section.index("<h3>Quoted terms</h3>") : section.index("<h3>Articles</h3>")]
-    assert "“handful” <span class=\"small muted\">in Liverpool FC</span>" in terms
+    assert '“handful” <span class="small muted">in Liverpool FC</span>' in terms
     assert "Quotes not compared" not in section
 
 

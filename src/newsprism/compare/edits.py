@@ -78,6 +78,8 @@ MEANING_KINDS = frozenset(kind for kind, label in EDIT_LABELS.items() if label =
 def classify_edit(op: str, reported: list[str], source: list[str], repeated: bool = False) -> str:
     """The kind of one edit, from its normalised words (source -> reported); `repeated`: the
     words left out stand again right beside them in the source ('we will not, we will not')."""
+    if op == "delete" and repeated:
+        return "repetition"
     if op == "replace":
         if same_spelling(reported, source):
             return "spelling"
@@ -101,8 +103,6 @@ def classify_edit(op: str, reported: list[str], source: list[str], repeated: boo
     if op == "delete":
         if tuple(source) in FILLER_PHRASES:
             return "filler"
-        if op == "delete" and repeated:
-            return "repetition"
         if all(is_light(w) for w in source):
             return "filler" if any(w in FILLERS for w in source) else "function-word"
         return "cut"

@@ -14,6 +14,7 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from newsprism.compare.align import Alignment, SourceText, align, editorial_marks
 from newsprism.model import Article, Quote
@@ -25,7 +26,7 @@ MIN_CONTAINED_WORDS = 5  # or this many words, being most of a shorter version
 MIN_SHARED_WORDS = 8  # or a shared stretch this long (two excerpts of one longer statement)
 MIN_SHARED_RUN = 6
 COMPOSED = 0.8  # share of a stitched quote's words found in the article it was stitched from
-COMPOSED_PARAGRAPHS = 2  # its passages this many paragraphs apart there
+COMPOSED_PARAGRAPHS = 3  # its passages this many paragraphs apart there
 
 
 @dataclass
@@ -114,26 +115,31 @@ class Links:
                 self.edges.append((occurrence.quote.id, other.id))
 
     def composed(self, occurrence: Occurrence, members: list[Occurrence]) -> bool:
-        """The quote is put together from passages of another member's article with other
-        paragraphs between them: however long, it is not the fullest version of anything.
-        (Passages in neighbouring paragraphs are more likely one quote the other outlet split.)"""
+        """The quote is put together from passages of another member's article: however
+        long, it is not the fullest version of anything. Passages in neighbouring paragraphs
+        (in either order) are more likely one statement the other outlet split with its
+        narration; a transcript's answers, passages far apart, or a join marked with an
+        ellipsis are pieces put together."""
         for member in members:
             if member.version is occurrence.version:
                 continue
             alignment = self.alignments.get((occurrence.quote.id, member.version.order))
-            if alignment is None or alignment.coverage < COMPOSED:
+            if alignment is None or alignment.coverage < COMPOSED or len(alignment.passages) < 2:
                 continue
+            version = member.version
             paragraphs = [
-                member.version.paragraph_of(alignment.source.tokens[p.s_start].start)
+                version.paragraph_of(alignment.source.tokens[p.s_start].start)
                 for p in alignment.passages
             ]
-            if max(paragraphs) - min(paragraphs) >= COMPOSED_PARAGRAPHS:
+            apart = any(abs(b - a) >= COMPOSED_PARAGRAPHS for a, b in pairwise(paragraphs))
+            marked = _ellipsis_joins(occurrence, alignment)
+            if apart or marked or version.article.kind == "transcript":
                 return True
         return False
 
     def against(self, occurrence: Occurrence, source: Occurrence) -> Alignment | None:
         """The alignment of `occurrence` against the article `source` is in, when it carries
-        those words and mostly from `source` (or the quote it runs on from)."""
+        those words and takes some from `source` (or the quotes it runs on with)."""
         if occurrence.version is not source.version:
             alignment = self.alignments.get((occurrence.quote.id, source.version.order))
         else:
@@ -144,7 +150,18 @@ class Links:
             return None
         text = alignment.source
         unit = next(n for n, q in enumerate(text.quotes) if q is source.quote)
-        return alignment if text.chain[alignment.main_unit] == text.chain[unit] else None
+        touched = {text.chain[u] for u in alignment.units}
+        return alignment if text.chain[unit] in touched else None
+
+
+def _ellipsis_joins(occurrence: Occurrence, alignment: Alignment) -> bool:
+    """An ellipsis stands where the quote goes from one passage to the next."""
+    tokens, text = occurrence.tokens, occurrence.quote.text
+    for before, after in pairwise(alignment.passages):
+        between = text[tokens[before.q_end - 1].end : tokens[after.q_start].start]
+        if "…" in between or "..." in between:
+            return True
+    return False
 
 
 def components(ids: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[list[str]]:
