@@ -15,6 +15,7 @@ from newsprism.model import (
     QuoteMatch,
     Removed,
     SourceSpan,
+    Statement,
     Story,
     WireLink,
 )
@@ -69,10 +70,21 @@ def make_article(id: str = "klopp-1", source: str = SOURCE) -> tuple[Article, li
 
 def make_story(article: Article, quotes: list[Quote], other: str = "klopp-2") -> Story:
     reported = quotes[1]
+    statement = Statement(
+        id=f"st-{other}-q1",
+        speaker="Jürgen Klopp",
+        source_quote=f"{other}-q1",
+        text="We want to win the game – and if we want to win the game then we better play good.",
+        quotes=[f"{other}-q1", reported.id],
+        outlets=["Liverpool FC", "The Independent"],
+        flags=[],
+    )
     match = QuoteMatch(
         quote=reported.id,
         label="tidied",
         labels=["tidied", "trimmed"],
+        statement=statement.id,
+        coverage=0.74,
         source_article=other,
         source_spans=[SourceSpan(start=10, end=40, text="We want to win the game.")],
         similarity=0.93,
@@ -90,6 +102,7 @@ def make_story(article: Article, quotes: list[Quote], other: str = "klopp-2") ->
         id="story-1",
         title=article.title,
         articles=[article.id, other],
+        statements=[statement],
         matches=[match],
         discrepancies=[discrepancy],
         wire=[WireLink(article=other, copy_of=article.id, containment=0.87)],
@@ -148,10 +161,12 @@ def test_story_round_trip(store: Store) -> None:
     assert isinstance(loaded[0].matches[0].source_spans[0], SourceSpan)
     assert isinstance(loaded[0].matches[0].edits[0], Edit)
     assert isinstance(loaded[0].discrepancies[0].values[0], DiscrepancyValue)
+    assert loaded[0].statements[0].quotes == ["klopp-2-q1", quotes[1].id]
 
     store.save_stories([second])
     assert store.stories() == [second]
     assert store.conn.execute("SELECT count(*) FROM matches").fetchone()[0] == 0
+    assert store.conn.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
 
 
 def test_resave_replaces_without_duplicates(store: Store) -> None:
