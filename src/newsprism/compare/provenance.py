@@ -61,36 +61,38 @@ def compare_story(articles: list[Article], quotes: dict[str, list[Quote]]) -> Co
     occurrences = occurrences_of(versions)
     grouped, alone = group_statements(occurrences, Links(occurrences, versions))
     matches: dict[str, QuoteMatch] = {}
-    statements = {g.source.quote.id: _statement(g, matches) for g in grouped}
-    statement_of = {q: s for s in statements.values() for q in s.quotes}
+    statements = [_statement(group, matches) for group in grouped]
     for occurrence in alone:
-        if occurrence.quote.id in matches:
-            continue
-        partner = _paraphrased(occurrence, occurrences)
-        if partner is None:
-            matches[occurrence.quote.id] = QuoteMatch(
-                occurrence.quote.id, "unsourced", ["unsourced"]
-            )
-            continue
-        statement = statement_of.get(partner.quote.id)
-        if statement is None:  # two quotes alone that say the same in other words
-            source, reported = sorted((occurrence, partner), key=lambda o: o.rank)
-            statement = _statement(Grouped(source, []), matches)
-            statements[source.quote.id] = statement
-            statement_of[source.quote.id] = statement
-        else:
-            reported, source = occurrence, partner
-        matches[reported.quote.id] = _close_or_paraphrase(reported, source, statement)
-        statement_of[reported.quote.id] = statement
-        statement.quotes.append(reported.quote.id)
-        if reported.version.outlet not in statement.outlets:
-            statement.outlets.append(reported.version.outlet)
-    ordered = sorted(statements.values(), key=lambda s: quote_order(s.source_quote, occurrences))
-    return Comparison(ordered, [matches[o.quote.id] for o in occurrences])
+        if occurrence.quote.id not in matches:
+            _paraphrase_or_alone(occurrence, occurrences, statements, matches)
+    order = {o.quote.id: n for n, o in enumerate(occurrences)}
+    statements.sort(key=lambda s: order[s.source_quote])
+    return Comparison(statements, [matches[o.quote.id] for o in occurrences])
 
 
-def quote_order(quote_id: str, occurrences: list[Occurrence]) -> int:
-    return next(n for n, o in enumerate(occurrences) if o.quote.id == quote_id)
+def _paraphrase_or_alone(
+    occurrence: Occurrence,
+    occurrences: list[Occurrence],
+    statements: list[Statement],
+    matches: dict[str, QuoteMatch],
+) -> None:
+    """A quote no other article carries word for word: it joins the statement of a quote
+    that says the same in other words (or starts one with it), else only its outlet has it."""
+    partner = _paraphrased(occurrence, occurrences)
+    if partner is None:
+        matches[occurrence.quote.id] = QuoteMatch(occurrence.quote.id, "unsourced", ["unsourced"])
+        return
+    statement = next((s for s in statements if partner.quote.id in s.quotes), None)
+    if statement is None:  # two quotes alone that say the same in other words
+        source, reported = sorted((occurrence, partner), key=lambda o: o.rank)
+        statement = _statement(Grouped(source, []), matches)
+        statements.append(statement)
+    else:
+        reported, source = occurrence, partner
+    matches[reported.quote.id] = _close_or_paraphrase(reported, source, statement)
+    statement.quotes.append(reported.quote.id)
+    if reported.version.outlet not in statement.outlets:
+        statement.outlets.append(reported.version.outlet)
 
 
 def _statement(group: Grouped, matches: dict[str, QuoteMatch]) -> Statement:
@@ -98,8 +100,10 @@ def _statement(group: Grouped, matches: dict[str, QuoteMatch]) -> Statement:
     statement_id = f"st-{source.quote.id}"
     occurrences = [source, *(member for member, _ in group.members)]
     speakers = reconcile_speakers(occurrences)
+    # The fullest version is the source, unless its outlet credits the words to someone else.
+    label = "misattributed" if source.quote.id in speakers.misattributed else "source"
     matches[source.quote.id] = QuoteMatch(
-        source.quote.id, "source", ["source"], statement_id, 1.0, similarity=1.0
+        source.quote.id, label, [label], statement_id, 1.0, similarity=1.0
     )
     for member, alignment in group.members:
         matches[member.quote.id] = label_against(member, source, alignment, statement_id, speakers)
