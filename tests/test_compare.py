@@ -76,10 +76,11 @@ def test_transcript_answers_are_the_sources_of_the_statements(seed_analysis):
         assert kinds[statement.source_quote] == "transcript"
         assert statement.quotes[0] == statement.source_quote
         assert statement.outlets == ["Liverpool FC", "The Independent"]
-    cited = {s.source_quote for s in story.statements}
+    cited = {q for s in story.statements for q in s.quotes}
     for match in story.matches:
         if kinds[match.quote] == "transcript":
-            # an answer no report quoted is only in this outlet, not a source of anything
+            # an answer no report quoted is only in this outlet, not a source of anything; one
+            # the newspaper stitched into a quote is a source passage of that statement
             assert match.label == ("source" if match.quote in cited else "unsourced")
 
 

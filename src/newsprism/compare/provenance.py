@@ -62,12 +62,29 @@ def compare_story(articles: list[Article], quotes: dict[str, list[Quote]]) -> Co
     grouped, alone = group_statements(occurrences, Links(occurrences, versions))
     matches: dict[str, QuoteMatch] = {}
     statements = [_statement(group, matches) for group in grouped]
+    passages_of = _source_passages(grouped, statements)
     for occurrence in alone:
-        if occurrence.quote.id not in matches:
+        statement = passages_of.get(occurrence.quote.id)
+        if statement is not None:  # a passage another outlet stitched into its quote
+            matches[occurrence.quote.id] = QuoteMatch(
+                occurrence.quote.id, "source", ["source"], statement.id, 1.0, similarity=1.0
+            )
+            statement.quotes.append(occurrence.quote.id)
+        elif occurrence.quote.id not in matches:
             _paraphrase_or_alone(occurrence, occurrences, statements, matches)
     order = {o.quote.id: n for n, o in enumerate(occurrences)}
     statements.sort(key=lambda s: order[s.source_quote])
     return Comparison(statements, [matches[o.quote.id] for o in occurrences])
+
+
+def _source_passages(grouped: list[Grouped], statements: list[Statement]) -> dict[str, Statement]:
+    """The source article's quotes that a statement's occurrences were aligned to."""
+    found = {}
+    for group, statement in zip(grouped, statements, strict=True):
+        for _, alignment in group.members:
+            for unit in alignment.units:
+                found.setdefault(alignment.source.quotes[unit].id, statement)
+    return found
 
 
 def _paraphrase_or_alone(

@@ -25,6 +25,8 @@ MIN_COVERAGE = 0.5  # share of the quote's words found in order in the source
 MIN_CONTAINED_WORDS = 5  # or this many words, being most of a shorter version
 MIN_SHARED_WORDS = 8  # or a shared stretch this long (two excerpts of one longer statement)
 MIN_SHARED_RUN = 6
+MIN_EDGE_RUN = 5  # or a run this long at the start or end of the other quote
+REPEATED = 0.8  # share of a quote found in another quote of its own article: a repeat
 COMPOSED = 0.8  # share of a stitched quote's words found in the article it was stitched from
 COMPOSED_PARAGRAPHS = 3  # its passages this many paragraphs apart there
 
@@ -86,7 +88,8 @@ class Occurrence:
 
 def carries(alignment: Alignment) -> bool:
     """The other version says these words: most of the quote, most of a shorter passage,
-    or a long stretch of both (two excerpts of one longer statement)."""
+    a long stretch of both, or a run where one version stops and the other goes on (two
+    excerpts of one longer statement, one of them perhaps cut off with '...')."""
     if alignment.coverage >= MIN_COVERAGE:
         return True
     if alignment.matched >= MIN_CONTAINED_WORDS and alignment.matched >= (
@@ -94,7 +97,11 @@ def carries(alignment: Alignment) -> bool:
     ):
         return True
     longest = max(p.longest_block for p in alignment.passages)
-    return alignment.matched >= MIN_SHARED_WORDS and longest >= MIN_SHARED_RUN
+    if alignment.matched >= MIN_SHARED_WORDS and longest >= MIN_SHARED_RUN:
+        return True
+    return longest >= MIN_EDGE_RUN and any(
+        alignment.source.at_edge(p.s_start, p.s_end) for p in alignment.passages
+    )
 
 
 class Links:
@@ -142,9 +149,9 @@ class Links:
         those words and takes some from `source` (or the quotes it runs on with)."""
         if occurrence.version is not source.version:
             alignment = self.alignments.get((occurrence.quote.id, source.version.order))
-        else:
+        else:  # one article saying the same words twice
             alignment = align(occurrence.tokens, source.version.text_without(occurrence.quote))
-            if alignment is not None and not carries(alignment):
+            if alignment is not None and alignment.coverage < REPEATED:
                 alignment = None
         if alignment is None:
             return None
