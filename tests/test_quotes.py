@@ -1,13 +1,15 @@
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 from conftest import FIXTURES, process_file
 
 from newsprism.clean import is_question_header
-from newsprism.model import Article
+from newsprism.model import Article, Quote
 from newsprism.quotes import canonical_names, extract_quotes
 from newsprism.quotes.attribution import attribution_after, attribution_before
 from newsprism.quotes.ranking import QuoteContext, SpeakerRanker, mention_at
+from newsprism.quotes.terms import TermContext, TermModel, rule
 
 
 def article_of(*paragraphs: str, title: str = "Headline") -> Article:
@@ -478,8 +480,8 @@ def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: l
             "his longtime personal physician",
         ),
         (
-            "As a reality TV boss on “The Apprentice,” Donald Trump repeatedly demeaned women "
-            "with sexist language, according to show insiders.",
+            "As a reality TV boss, Donald Trump repeatedly called women “fat and ugly,” "
+            "according to show insiders.",
             "show insiders",
         ),
         (
@@ -817,3 +819,101 @@ def test_the_mention_a_chosen_word_heads(text, word, mention):
     start = text.index(word)
     found = mention_at(text, start, start + len(word))
     assert text[found[0] : found[1]] == mention
+
+
+def _kinds(article: Article) -> dict[str, Quote]:
+    return {q.text: q for q in extract_quotes(article) if q.kind in ("direct", "term")}
+
+
+def test_show_titles_and_scare_quotes_are_terms_without_speakers():
+    quotes = _kinds(
+        article_of(
+            "“We are going to win this nomination,” Sanders said on CNN’s “State of the Union” "
+            "on Sunday.",
+            "Critics of the so-called “reform” say it cuts benefits for the poorest families.",
+            "The campaign released an ad titled “Arrogant” that mocks Trump’s business record.",
+            "On Thursday morning, a Twitter account with the handle “@DJTDesk” appeared.",
+        )
+    )
+    for text in ("State of the Union", "reform", "Arrogant", "@DJTDesk"):
+        term = quotes[text]
+        assert term.kind == "term"
+        assert (term.speaker, term.speaker_mention, term.cue) == (None, None, None)
+        assert term.speaker_start is None and term.speaker_end is None
+    speech = quotes["We are going to win this nomination"]
+    assert speech.kind == "direct" and speech.speaker == "Sanders"
+
+
+def test_short_phrases_a_named_person_is_reported_saying_stay_speech():
+    quotes = _kinds(
+        article_of(
+            "Rubio called the statement “pathetic” and said the campaign would respond.",
+            "Trump said he was “very happy” with the result in Nevada.",
+            "Clinton, whom Trump has dubbed “Crooked Hillary,” did not respond.",
+            "It was what Sen. Marco Rubio called “a disgrace” on Tuesday.",
+        )
+    )
+    assert quotes["pathetic"].kind == "direct" and quotes["pathetic"].speaker_mention == "Rubio"
+    assert quotes["very happy"].kind == "direct" and quotes["very happy"].speaker == "Trump"
+    assert quotes["Crooked Hillary"].kind == "direct"
+    assert quotes["a disgrace"].kind == "direct"
+
+
+def test_naming_words_introduce_terms_unless_someone_speaks_through_them():
+    quotes = _kinds(
+        article_of(
+            "He appeared on a radio program called “The Overthrow Show” last year.",
+            "The effort, dubbed “Operation Allies Refuge,” begins on Friday.",
+            "In his new book, “A Time for Truth,” the senator describes his father.",
+            "The emails were labeled “disturbing” by critics of the agency.",
+            "A Mexican comedy troupe is performing a play called “Los Hijos de Trump.”",
+        )
+    )
+    for text in ("The Overthrow Show", "Operation Allies Refuge", "A Time for Truth"):
+        assert quotes[text].kind == "term", text
+    assert quotes["Los Hijos de Trump."].kind == "term"
+    # a naming verb with an agent ('by critics') is theirs to say: left to the score
+    assert rule(_context(quotes, "disturbing", "The emails were labeled “", "” by critics")) is None
+
+
+def _context(quotes: dict[str, Quote], text: str, before: str, after: str) -> TermContext:
+    return TermContext(quoted=quotes[text].text, before=before, after=after, cue=None)
+
+
+def test_a_quote_left_open_or_long_is_never_a_term():
+    title = TermContext(quoted="Fox News Sunday", before="he said on “", after="”", cue=None)
+    assert rule(title) is True
+    assert rule(replace(title, closed=False)) is False
+    long = "We are not going to raise taxes on the middle class this year or next year at all"
+    assert rule(TermContext(long, "the so-called “", "”", None)) is False
+    assert TermModel({"bias": 99.0}, 0.0).is_term(TermContext(long, "", "”", None)) is False
+
+
+def test_a_quote_after_a_term_takes_the_speaker_of_the_quote_before_it():
+    article = article_of(
+        "“We will not back down,” Graham writes in his new memoir, “Never Again.” “Not now, not "
+        "ever, and not for this president.”"
+    )
+    first, term, last = [q for q in extract_quotes(article) if q.kind != "indirect"]
+    assert term.kind == "term" and term.text.startswith("Never Again")
+    assert first.speaker == last.speaker == "Graham"
+
+
+def test_the_same_words_are_a_term_wherever_the_article_quotes_them():
+    quotes = [
+        q
+        for q in extract_quotes(
+            article_of(
+                "Fiorina’s super PAC premiered a documentary, “Citizen Carly,” on Monday.",
+                "“Citizen Carly” runs for an hour and ends with her announcement.",
+            )
+        )
+        if q.kind != "indirect"
+    ]
+    assert [q.kind for q in quotes] == ["term", "term"]
+
+
+def test_terms_keep_their_text_and_offsets():
+    article = article_of("She told ABC’s “This Week” that the bill would pass.")
+    (term,) = [q for q in extract_quotes(article) if q.kind == "term"]
+    assert term.text == "This Week" == article.body[term.start : term.end]
