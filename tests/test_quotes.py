@@ -917,3 +917,61 @@ def test_terms_keep_their_text_and_offsets():
     article = article_of("She told ABC’s “This Week” that the bill would pass.")
     (term,) = [q for q in extract_quotes(article) if q.kind == "term"]
     assert term.text == "This Week" == article.body[term.start : term.end]
+
+
+def test_quote_carried_on_without_an_opening_mark_is_read_whole():
+    article = article_of(
+        "Morton Blackwell said: “The campaigns rely largely on paid advertising that has a "
+        "limited effect on identifying supporters and getting them to participate personally",
+        "in caucuses and primaries. That is what wins,” he added.",
+        "The Iowa caucuses are on Monday.",
+    )
+    first, second = [q for q in extract_quotes(article) if q.kind == "direct"]
+    assert first.text.endswith("participate personally")
+    assert second.text == "in caucuses and primaries. That is what wins"
+    assert second.continues == first.id and first.continues is None
+    assert first.speaker == second.speaker == "Morton Blackwell"
+
+
+def test_carried_quote_in_straight_marks_after_an_apostrophe():
+    article = article_of(
+        '"In the current situation the state standards are all over the map.',
+        'It\'s a hodgepodge," Pruitt said. "We can do better."',
+    )
+    first, second, third = [q for q in extract_quotes(article) if q.kind == "direct"]
+    assert second.text == "It's a hodgepodge" and second.continues == first.id
+    assert third.text == "We can do better."
+    assert first.speaker == second.speaker == third.speaker == "Pruitt"
+
+
+def test_a_stray_opening_mark_does_not_run_on():
+    article = article_of(
+        "Carson said voters understand him. “They see that.",
+        "This story has been updated to note that Carson posted the “Perception” syllabus on "
+        "Facebook, and he told reporters, “I never said that,” before leaving.",
+    )
+    quotes = [q for q in extract_quotes(article) if q.kind in ("direct", "term")]
+    assert [q.text for q in quotes] == ["They see that.", "Perception", "I never said that"]
+    assert all(q.continues is None for q in quotes)
+
+
+def test_an_unclosed_quote_is_not_carried_into_a_paragraph_that_does_not_close_it():
+    article = article_of(
+        "“We are still in a situation where across",
+        "the country students can graduate without learning any science.",
+    )
+    (quote,) = [q for q in extract_quotes(article) if q.kind == "direct"]
+    assert quote.text == "We are still in a situation where across"
+
+
+def test_a_name_under_a_quote_is_not_carried_speech():
+    article = article_of(
+        '"The reality is, if Mrs. Clinton loses Iowa and New Hampshire, that could create new '
+        "and real problems for her here.",
+        'S.C. Rep. Jim Clyburn."',
+    )
+    quotes = [q for q in extract_quotes(article) if q.kind == "direct"]
+    assert [q.text for q in quotes] == [
+        "The reality is, if Mrs. Clinton loses Iowa and New Hampshire, that could create new and "
+        "real problems for her here."
+    ]

@@ -16,7 +16,13 @@ from newsprism.quotes.attribution import (
     attribution_of_sentence,
 )
 from newsprism.quotes.indirect import indirect_speech
-from newsprism.quotes.marks import MarkedSpan, find_marked_spans, opens_with_mark, primary_style
+from newsprism.quotes.marks import (
+    MarkedSpan,
+    closes_first,
+    find_marked_spans,
+    opens_with_mark,
+    primary_style,
+)
 from newsprism.quotes.ranking import QuoteContext, SpeakerRanker, mention_at
 from newsprism.quotes.speakers import PersonIndex
 from newsprism.quotes.terms import TermContext, TermModel
@@ -92,12 +98,13 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
     found: list[_Found] = []
     left_open: _Found | None = None
     for index, paragraph in enumerate(article.paragraphs):
-        marked = [] if index in skip else find_marked_spans(paragraph, style)
+        carried = None if left_open is None or index in skip else _carried(paragraph, style)
+        marked = [] if index in skip else carried or find_marked_spans(paragraph, style)
         if not marked:  # no quote here, nor one running on into the next paragraph
             left_open = None
             continue
         masked = _masked(paragraph, marked)
-        continued = left_open if opens_with_mark(paragraph, style) else None
+        continued = left_open if carried or opens_with_mark(paragraph, style) else None
         left_open = None
         previous: _Found | None = None
         for span in marked:
@@ -107,7 +114,7 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
             item.masked, item.offset = masked, spans[index][0]
             _attach_attribution(item)
             _attach_turn(item, paragraph)
-            if item.attribution is None and index and span.start <= 2:
+            if item.attribution is None and index and span.start <= 2 and not carried:
                 _attach_intro(item, article.paragraphs[index - 1], spans[index - 1][0])
             if item.attribution is None and index + 1 < len(article.paragraphs):
                 _attach_sign_off(
@@ -121,6 +128,34 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
             previous = item
             left_open = None if span.closed else item
     return [f for f in found if _worth_keeping(f)]
+
+
+def _carried(paragraph: str, style: str) -> list[MarkedSpan] | None:
+    """The quoted stretches of a paragraph that carries on, without an opening mark, a quote
+    left open in the paragraph before ('... getting them to participate personally' / 'in
+    caucuses and primaries.”'): only when its first mark closes that quote, and what it closes
+    is not a sign-off ('Bill Clinton."', the speaker's name under the quote)."""
+    if opens_with_mark(paragraph, style) or not closes_first(paragraph, style):
+        return None
+    spans = find_marked_spans(paragraph, style, carried=True)
+    if not spans or not spans[0].closed or _signed(paragraph[: spans[0].end]):
+        return None
+    return spans
+
+
+SIGN_OFF_WORDS = 12
+CLAUSE_WORDS = {"i", "we", "you", "he", "she", "they", "it", "is", "are", "was", "were", "be"}
+
+
+def _signed(text: str) -> bool:
+    """'S.C. Rep. Jim Clyburn.', 'Dean Baker, Center for Economic and Policy Research.': a
+    name and a description, no clause."""
+    words = text.split()
+    return (
+        0 < len(words) <= SIGN_OFF_WORDS
+        and all(w[:1].isupper() for w in words[:2])
+        and not any(w.lower().strip(",.") in CLAUSE_WORDS for w in words)
+    )
 
 
 def _found(article: Article, index: int, offset: int, span: MarkedSpan) -> _Found | None:
