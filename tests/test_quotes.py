@@ -3,13 +3,17 @@ from dataclasses import replace
 
 import pytest
 from conftest import FIXTURES, process_file
+from rich.console import Console
 
 from newsprism.clean import is_question_header
 from newsprism.model import Article, Quote
+from newsprism.pipeline import analyse_stories, one_story
 from newsprism.quotes import canonical_names, extract_quotes
 from newsprism.quotes.attribution import attribution_after, attribution_before
 from newsprism.quotes.ranking import QuoteContext, SpeakerRanker, mention_at
 from newsprism.quotes.terms import TermContext, TermModel, rule
+from newsprism.report import build_analysis
+from newsprism.summary import print_quotes, print_summary
 
 
 def article_of(*paragraphs: str, title: str = "Headline") -> Article:
@@ -975,3 +979,32 @@ def test_a_name_under_a_quote_is_not_carried_speech():
         "The reality is, if Mrs. Clinton loses Iowa and New Hampshire, that could create new and "
         "real problems for her here."
     ]
+
+
+def test_editorial_brackets_stay_in_quotes_as_printed():
+    """'puts [you] at odds' is the quote's text, and the terminal prints it so (brackets are
+    not markup to it)."""
+    reported = Article(
+        id="a",
+        source="a.txt",
+        title="Senate [Updated]",
+        outlet="Daily [Post]",
+        paragraphs=["The vote “puts [you] at odds with your own party,” Sen. Jane Smith said."],
+    )
+    other = Article(
+        id="b",
+        source="b.txt",
+        title="Senate vote",
+        paragraphs=["“It puts you at odds with your own party,” Sen. Jane Smith told reporters."],
+    )
+    quotes = [q for a in (reported, other) for q in extract_quotes(a, indirect=False)]
+    bracketed = quotes[0]
+    assert bracketed.text == "puts [you] at odds with your own party"
+    assert reported.body[bracketed.start : bracketed.end] == bracketed.text
+    analysis = analyse_stories([reported, other], quotes, one_story([reported, other]))
+    data = build_analysis(analysis.articles, analysis.quotes, analysis.stories)
+    for show in (print_quotes, print_summary):
+        console = Console(record=True, width=240)
+        show(console, data)
+        printed = console.export_text()
+        assert "puts [you] at odds" in printed and "[Updated]" in printed

@@ -1,4 +1,6 @@
-"""Readable terminal output (rich) from the analysis JSON."""
+"""Readable terminal output (rich) from the analysis JSON. Text from articles goes in as
+`Text` or with markup off: rich would take "[you]" in "puts [you] at odds" for a style tag
+and drop it."""
 
 from __future__ import annotations
 
@@ -64,7 +66,7 @@ def print_summary(console: Console, data: dict[str, Any]) -> None:
     for story in data["stories"]:
         console.rule(Text(story["title"] or story["id"], style="bold"))
         for article_id in story["articles"]:
-            console.print("  " + _article_line(articles[article_id]), highlight=False)
+            console.print("  " + _article_line(articles[article_id]), highlight=False, markup=False)
         for link in story.get("wire", []):
             console.print(
                 f"  wire copy: {link['article']} ≈ {link['copy_of']} ({link['containment']:.0%})",
@@ -99,7 +101,7 @@ def _matches_table(
                 labels.append(f"\n+{label}", style="dim")
         who = Text(quote["speaker"] or "?")
         who.append(f"\n{article.get('outlet') or article['id']}", style="dim")
-        table.add_row(who, labels, _excerpt(quote["text"]), _evidence(match))
+        table.add_row(who, labels, Text(_excerpt(quote["text"])), _evidence(match))
     return table
 
 
@@ -117,10 +119,10 @@ def print_quotes(console: Console, data: dict[str, Any]) -> None:
         for quote in by_article.get(article["id"], []):
             marker = "↳ " if quote["continues"] else ""
             table.add_row(
-                quote["speaker"] or "?",
-                quote["speaker_mention"] or "",
+                Text(quote["speaker"] or "?"),
+                Text(quote["speaker_mention"] or ""),
                 quote["kind"],
-                marker + _excerpt(quote["text"], 140),
+                Text(marker + _excerpt(quote["text"], 140)),
             )
         console.print(table)
 
@@ -144,7 +146,7 @@ def print_clean(
             table.add_column("reason", no_wrap=True)
             table.add_column("text", ratio=1)
             for removed in article.removed:
-                table.add_row(removed.reason, _excerpt(removed.text, 200))
+                table.add_row(removed.reason, Text(_excerpt(removed.text, 200)))
             console.print(table)
     for note in article.notes:
         console.print(Text(note, style="yellow"))
