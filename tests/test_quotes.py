@@ -1008,3 +1008,16 @@ def test_editorial_brackets_stay_in_quotes_as_printed():
         show(console, data)
         printed = console.export_text()
         assert "puts [you] at odds" in printed and "[Updated]" in printed
+
+
+def test_a_quoted_name_before_a_noun_of_its_kind_is_a_term():
+    quotes = _kinds(
+        article_of(
+            "Obama repealed the military’s “don’t ask, don’t tell” policy in 2011.",
+            "Trump called it a “disgusting” ad and said the “Never Trump” movement was dead.",
+        )
+    )
+    assert quotes["don’t ask, don’t tell"].kind == "term"
+    assert quotes["Never Trump"].kind == "term"
+    disgusting = quotes["disgusting"]  # one word of judgement: his
+    assert disgusting.kind == "direct" and disgusting.speaker == "Trump"

@@ -64,6 +64,16 @@ DETERMINERS = {
     "whose", "one",
 }  # fmt: skip
 TITLE_PREPOSITIONS = {"on", "in", "with", "during", "from", "via", "to", "of"}
+# Nouns a quoted name can stand before: 'the “don’t ask, don’t tell” policy'.
+NAMED_NOUNS = WORK_WORDS | {
+    "policy", "law", "act", "bill", "rule", "doctrine", "program", "movement", "campaign",
+    "initiative", "plan", "strategy", "tour", "rally", "caucus", "coalition", "crowd",
+    "contingent", "wing", "era", "brand", "label", "slogan", "chant", "chants", "sign",
+    "signs", "shirt", "shirts", "hat", "hats", "sticker", "stickers", "banner", "event",
+    "category", "rating", "provision", "clause", "standard", "requirement", "amendment",
+}  # fmt: skip
+JUDGEMENT_WORDS = {"and", "or", "very", "so", "too", "more", "most", "really", "yes", "not"}
+NEXT_WORD_RE = re.compile(r"[”\"’'»›\s]*([a-z][a-z\-]*)\b")
 BE_WORDS = {"is", "was", "are", "were", "be", "been", "being", "'s", "’s"}
 RELATIVES = {"what", "which", "who", "whom", "that"}
 # Nouns that name a kind of thing with a title, for the score: 'the “...” movement'.
@@ -145,6 +155,8 @@ def rule(context: TermContext, view: _View | None = None) -> bool | None:
         return None
     if HANDLE_RE.fullmatch(context.quoted):  # too rare on PolNeAR to learn a weight for
         return True
+    if _names_what_follows(view, context.after):
+        return True
     clause = _shape(view.words) == "clause"
     if clause and context.cue and context.cue[0].isalpha():
         return False  # '“... I will not,” he said': a cue verb reports a clause
@@ -209,6 +221,22 @@ def _names_without_speaker(tokens: list[str]) -> bool:
         return len(tokens) > 1 and tokens[-2].islower()
     # 'the event dubbed', not 'a result he called a “...”' nor 'Democrats have dubbed'
     return tokens[-1].islower() and low[-1] not in PRONOUNS | AUXILIARY_VERBS
+
+
+def _names_what_follows(view: _View, after: str) -> bool:
+    """'the military’s “don’t ask, don’t tell” policy', 'the “Never Trump” movement': words
+    between a determiner and a noun of their kind name it. Lower-case words there that read as
+    a judgement ('a “disgusting” ad', 'an “illegal and unconstitutional” policy change', 'a
+    “very graphic” website') are left to the score."""
+    if not view.before or not (
+        view.before[-1].lower() in DETERMINERS or POSSESSIVE_RE.search(view.before[-1])
+    ):
+        return False
+    lower = all(w.islower() for w in view.words)
+    if lower and (len(view.words) == 1 or JUDGEMENT_WORDS.intersection(view.words)):
+        return False
+    following = NEXT_WORD_RE.match(after)
+    return following is not None and following.group(1) in NAMED_NOUNS
 
 
 def _title_cased(quoted: str, view: _View) -> bool:
