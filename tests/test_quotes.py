@@ -1,13 +1,19 @@
 from collections import Counter
+from dataclasses import replace
 
 import pytest
 from conftest import FIXTURES, process_file
+from rich.console import Console
 
 from newsprism.clean import is_question_header
-from newsprism.model import Article
+from newsprism.model import Article, Quote
+from newsprism.pipeline import analyse_stories, one_story
 from newsprism.quotes import canonical_names, extract_quotes
 from newsprism.quotes.attribution import attribution_after, attribution_before
 from newsprism.quotes.ranking import QuoteContext, SpeakerRanker, mention_at
+from newsprism.quotes.terms import TermContext, TermModel, rule
+from newsprism.report import build_analysis
+from newsprism.summary import print_quotes, print_summary
 
 
 def article_of(*paragraphs: str, title: str = "Headline") -> Article:
@@ -478,8 +484,8 @@ def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: l
             "his longtime personal physician",
         ),
         (
-            "As a reality TV boss on “The Apprentice,” Donald Trump repeatedly demeaned women "
-            "with sexist language, according to show insiders.",
+            "As a reality TV boss, Donald Trump repeatedly called women “fat and ugly,” "
+            "according to show insiders.",
             "show insiders",
         ),
         (
@@ -817,3 +823,201 @@ def test_the_mention_a_chosen_word_heads(text, word, mention):
     start = text.index(word)
     found = mention_at(text, start, start + len(word))
     assert text[found[0] : found[1]] == mention
+
+
+def _kinds(article: Article) -> dict[str, Quote]:
+    return {q.text: q for q in extract_quotes(article) if q.kind in ("direct", "term")}
+
+
+def test_show_titles_and_scare_quotes_are_terms_without_speakers():
+    quotes = _kinds(
+        article_of(
+            "“We are going to win this nomination,” Sanders said on CNN’s “State of the Union” "
+            "on Sunday.",
+            "Critics of the so-called “reform” say it cuts benefits for the poorest families.",
+            "The campaign released an ad titled “Arrogant” that mocks Trump’s business record.",
+            "On Thursday morning, a Twitter account with the handle “@DJTDesk” appeared.",
+        )
+    )
+    for text in ("State of the Union", "reform", "Arrogant", "@DJTDesk"):
+        term = quotes[text]
+        assert term.kind == "term"
+        assert (term.speaker, term.speaker_mention, term.cue) == (None, None, None)
+        assert term.speaker_start is None and term.speaker_end is None
+    speech = quotes["We are going to win this nomination"]
+    assert speech.kind == "direct" and speech.speaker == "Sanders"
+
+
+def test_short_phrases_a_named_person_is_reported_saying_stay_speech():
+    quotes = _kinds(
+        article_of(
+            "Rubio called the statement “pathetic” and said the campaign would respond.",
+            "Trump said he was “very happy” with the result in Nevada.",
+            "Clinton, whom Trump has dubbed “Crooked Hillary,” did not respond.",
+            "It was what Sen. Marco Rubio called “a disgrace” on Tuesday.",
+        )
+    )
+    assert quotes["pathetic"].kind == "direct" and quotes["pathetic"].speaker_mention == "Rubio"
+    assert quotes["very happy"].kind == "direct" and quotes["very happy"].speaker == "Trump"
+    assert quotes["Crooked Hillary"].kind == "direct"
+    assert quotes["a disgrace"].kind == "direct"
+
+
+def test_naming_words_introduce_terms_unless_someone_speaks_through_them():
+    quotes = _kinds(
+        article_of(
+            "He appeared on a radio program called “The Overthrow Show” last year.",
+            "The effort, dubbed “Operation Allies Refuge,” begins on Friday.",
+            "In his new book, “A Time for Truth,” the senator describes his father.",
+            "The emails were labeled “disturbing” by critics of the agency.",
+            "A Mexican comedy troupe is performing a play called “Los Hijos de Trump.”",
+        )
+    )
+    for text in ("The Overthrow Show", "Operation Allies Refuge", "A Time for Truth"):
+        assert quotes[text].kind == "term", text
+    assert quotes["Los Hijos de Trump."].kind == "term"
+    # a naming verb with an agent ('by critics') is theirs to say: left to the score
+    assert rule(_context(quotes, "disturbing", "The emails were labeled “", "” by critics")) is None
+
+
+def _context(quotes: dict[str, Quote], text: str, before: str, after: str) -> TermContext:
+    return TermContext(quoted=quotes[text].text, before=before, after=after, cue=None)
+
+
+def test_a_quote_left_open_or_long_is_never_a_term():
+    title = TermContext(quoted="Fox News Sunday", before="he said on “", after="”", cue=None)
+    assert rule(title) is True
+    assert rule(replace(title, closed=False)) is False
+    long = "We are not going to raise taxes on the middle class this year or next year at all"
+    assert rule(TermContext(long, "the so-called “", "”", None)) is False
+    assert TermModel({"bias": 99.0}, 0.0).is_term(TermContext(long, "", "”", None)) is False
+
+
+def test_a_quote_after_a_term_takes_the_speaker_of_the_quote_before_it():
+    article = article_of(
+        "“We will not back down,” Graham writes in his new memoir, “Never Again.” “Not now, not "
+        "ever, and not for this president.”"
+    )
+    first, term, last = [q for q in extract_quotes(article) if q.kind != "indirect"]
+    assert term.kind == "term" and term.text.startswith("Never Again")
+    assert first.speaker == last.speaker == "Graham"
+
+
+def test_the_same_words_are_a_term_wherever_the_article_quotes_them():
+    quotes = [
+        q
+        for q in extract_quotes(
+            article_of(
+                "Fiorina’s super PAC premiered a documentary, “Citizen Carly,” on Monday.",
+                "“Citizen Carly” runs for an hour and ends with her announcement.",
+            )
+        )
+        if q.kind != "indirect"
+    ]
+    assert [q.kind for q in quotes] == ["term", "term"]
+
+
+def test_terms_keep_their_text_and_offsets():
+    article = article_of("She told ABC’s “This Week” that the bill would pass.")
+    (term,) = [q for q in extract_quotes(article) if q.kind == "term"]
+    assert term.text == "This Week" == article.body[term.start : term.end]
+
+
+def test_quote_carried_on_without_an_opening_mark_is_read_whole():
+    article = article_of(
+        "Morton Blackwell said: “The campaigns rely largely on paid advertising that has a "
+        "limited effect on identifying supporters and getting them to participate personally",
+        "in caucuses and primaries. That is what wins,” he added.",
+        "The Iowa caucuses are on Monday.",
+    )
+    first, second = [q for q in extract_quotes(article) if q.kind == "direct"]
+    assert first.text.endswith("participate personally")
+    assert second.text == "in caucuses and primaries. That is what wins"
+    assert second.continues == first.id and first.continues is None
+    assert first.speaker == second.speaker == "Morton Blackwell"
+
+
+def test_carried_quote_in_straight_marks_after_an_apostrophe():
+    article = article_of(
+        '"In the current situation the state standards are all over the map.',
+        'It\'s a hodgepodge," Pruitt said. "We can do better."',
+    )
+    first, second, third = [q for q in extract_quotes(article) if q.kind == "direct"]
+    assert second.text == "It's a hodgepodge" and second.continues == first.id
+    assert third.text == "We can do better."
+    assert first.speaker == second.speaker == third.speaker == "Pruitt"
+
+
+def test_a_stray_opening_mark_does_not_run_on():
+    article = article_of(
+        "Carson said voters understand him. “They see that.",
+        "This story has been updated to note that Carson posted the “Perception” syllabus on "
+        "Facebook, and he told reporters, “I never said that,” before leaving.",
+    )
+    quotes = [q for q in extract_quotes(article) if q.kind in ("direct", "term")]
+    assert [q.text for q in quotes] == ["They see that.", "Perception", "I never said that"]
+    assert all(q.continues is None for q in quotes)
+
+
+def test_an_unclosed_quote_is_not_carried_into_a_paragraph_that_does_not_close_it():
+    article = article_of(
+        "“We are still in a situation where across",
+        "the country students can graduate without learning any science.",
+    )
+    (quote,) = [q for q in extract_quotes(article) if q.kind == "direct"]
+    assert quote.text == "We are still in a situation where across"
+
+
+def test_a_name_under_a_quote_is_not_carried_speech():
+    article = article_of(
+        '"The reality is, if Mrs. Clinton loses Iowa and New Hampshire, that could create new '
+        "and real problems for her here.",
+        'S.C. Rep. Jim Clyburn."',
+    )
+    quotes = [q for q in extract_quotes(article) if q.kind == "direct"]
+    assert [q.text for q in quotes] == [
+        "The reality is, if Mrs. Clinton loses Iowa and New Hampshire, that could create new and "
+        "real problems for her here."
+    ]
+
+
+def test_editorial_brackets_stay_in_quotes_as_printed():
+    """'puts [you] at odds' is the quote's text, and the terminal prints it so (brackets are
+    not markup to it)."""
+    reported = Article(
+        id="a",
+        source="a.txt",
+        title="Senate [Updated]",
+        outlet="Daily [Post]",
+        paragraphs=["The vote “puts [you] at odds with your own party,” Sen. Jane Smith said."],
+    )
+    other = Article(
+        id="b",
+        source="b.txt",
+        title="Senate vote",
+        paragraphs=["“It puts you at odds with your own party,” Sen. Jane Smith told reporters."],
+    )
+    quotes = [q for a in (reported, other) for q in extract_quotes(a, indirect=False)]
+    bracketed = quotes[0]
+    assert bracketed.text == "puts [you] at odds with your own party"
+    assert reported.body[bracketed.start : bracketed.end] == bracketed.text
+    analysis = analyse_stories([reported, other], quotes, one_story([reported, other]))
+    data = build_analysis(analysis.articles, analysis.quotes, analysis.stories)
+    for show in (print_quotes, print_summary):
+        console = Console(record=True, width=240)
+        show(console, data)
+        printed = console.export_text()
+        assert "puts [you] at odds" in printed and "[Updated]" in printed
+
+
+def test_a_quoted_name_before_a_noun_of_its_kind_is_a_term():
+    quotes = _kinds(
+        article_of(
+            "Obama repealed the military’s “don’t ask, don’t tell” policy in 2011.",
+            "Trump called it a “disgusting” ad and said the “Never Trump” movement was dead.",
+        )
+    )
+    assert quotes["don’t ask, don’t tell"].kind == "term"
+    assert quotes["Never Trump"].kind == "term"
+    disgusting = quotes["disgusting"]  # one word of judgement: his
+    assert disgusting.kind == "direct" and disgusting.speaker == "Trump"

@@ -1,4 +1,4 @@
-"""Article -> Quote[]: direct quotes with their speakers, and transcript answers."""
+"""Article -> Quote[]: direct quotes with their speakers, transcript answers, and terms."""
 
 from __future__ import annotations
 
@@ -16,9 +16,16 @@ from newsprism.quotes.attribution import (
     attribution_of_sentence,
 )
 from newsprism.quotes.indirect import indirect_speech
-from newsprism.quotes.marks import MarkedSpan, find_marked_spans, opens_with_mark, primary_style
+from newsprism.quotes.marks import (
+    MarkedSpan,
+    closes_first,
+    find_marked_spans,
+    opens_with_mark,
+    primary_style,
+)
 from newsprism.quotes.ranking import QuoteContext, SpeakerRanker, mention_at
 from newsprism.quotes.speakers import PersonIndex
+from newsprism.quotes.terms import TermContext, TermModel
 from newsprism.text import count_words
 
 MIN_UNATTRIBUTED_WORDS = 1
@@ -37,16 +44,21 @@ class _Found:
     continues: _Found | None = None
     masked: str = ""  # the quote's paragraph, quoted words blanked out
     offset: int = 0  # the paragraph's body offset
+    term: bool = False  # nobody's speech: a title, a nickname, a scare quote
 
 
 def extract_quotes(
-    article: Article, indirect: bool = True, ranker: SpeakerRanker | None = None
+    article: Article,
+    indirect: bool = True,
+    ranker: SpeakerRanker | None = None,
+    terms: TermModel | None = None,
 ) -> list[Quote]:
-    """Direct quotes and transcript answers with their speakers, and (unless `indirect` is
-    False) reported speech. `ranker` picks the speakers of quotes without a cue verb (the
-    bundled one unless given)."""
+    """Direct quotes and transcript answers with their speakers, terms, and (unless
+    `indirect` is False) reported speech. `ranker` picks the speakers of quotes without a cue
+    verb, `terms` tells terms from speech (the bundled ones unless given)."""
     answers = answer_paragraphs(article) if article.kind == "transcript" else set()
     found = _direct_quotes(article, skip=answers)
+    _mark_terms(found, terms or TermModel.bundled())
     quoted = sorted((f.quote.start, f.quote.end) for f in found)
     people = PersonIndex.build(article, quoted, _cued_mentions(found))
     quotes = _attribute(found, people)
@@ -86,12 +98,13 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
     found: list[_Found] = []
     left_open: _Found | None = None
     for index, paragraph in enumerate(article.paragraphs):
-        marked = [] if index in skip else find_marked_spans(paragraph, style)
+        carried = None if left_open is None or index in skip else _carried(paragraph, style)
+        marked = [] if index in skip else carried or find_marked_spans(paragraph, style)
         if not marked:  # no quote here, nor one running on into the next paragraph
             left_open = None
             continue
         masked = _masked(paragraph, marked)
-        continued = left_open if opens_with_mark(paragraph, style) else None
+        continued = left_open if carried or opens_with_mark(paragraph, style) else None
         left_open = None
         previous: _Found | None = None
         for span in marked:
@@ -101,7 +114,7 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
             item.masked, item.offset = masked, spans[index][0]
             _attach_attribution(item)
             _attach_turn(item, paragraph)
-            if item.attribution is None and index and span.start <= 2:
+            if item.attribution is None and index and span.start <= 2 and not carried:
                 _attach_intro(item, article.paragraphs[index - 1], spans[index - 1][0])
             if item.attribution is None and index + 1 < len(article.paragraphs):
                 _attach_sign_off(
@@ -115,6 +128,34 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
             previous = item
             left_open = None if span.closed else item
     return [f for f in found if _worth_keeping(f)]
+
+
+def _carried(paragraph: str, style: str) -> list[MarkedSpan] | None:
+    """The quoted stretches of a paragraph that carries on, without an opening mark, a quote
+    left open in the paragraph before ('... getting them to participate personally' / 'in
+    caucuses and primaries.”'): only when its first mark closes that quote, and what it closes
+    is not a sign-off ('Bill Clinton."', the speaker's name under the quote)."""
+    if opens_with_mark(paragraph, style) or not closes_first(paragraph, style):
+        return None
+    spans = find_marked_spans(paragraph, style, carried=True)
+    if not spans or not spans[0].closed or _signed(paragraph[: spans[0].end]):
+        return None
+    return spans
+
+
+SIGN_OFF_WORDS = 12
+CLAUSE_WORDS = {"i", "we", "you", "he", "she", "they", "it", "is", "are", "was", "were", "be"}
+
+
+def _signed(text: str) -> bool:
+    """'S.C. Rep. Jim Clyburn.', 'Dean Baker, Center for Economic and Policy Research.': a
+    name and a description, no clause."""
+    words = text.split()
+    return (
+        0 < len(words) <= SIGN_OFF_WORDS
+        and all(w[:1].isupper() for w in words[:2])
+        and not any(w.lower().strip(",.") in CLAUSE_WORDS for w in words)
+    )
 
 
 def _found(article: Article, index: int, offset: int, span: MarkedSpan) -> _Found | None:
@@ -228,27 +269,71 @@ def _worth_keeping(item: _Found) -> bool:
     )
 
 
+def _mark_terms(found: list[_Found], model: TermModel) -> None:
+    """Terms among the quotes: never a quote that carries another on or is carried on."""
+    chained = {id(item.continues) for item in found if item.continues is not None}
+    free = [item for item in found if item.continues is None and id(item) not in chained]
+    for item in free:
+        item.term = model.is_term(_term_context(item))
+    # The same words are the same thing wherever the article quotes them: a show's name
+    # after 'on CNN’s' and again as the subject of a sentence.
+    named = {_words_of(item.quote.text) for item in free if item.term}
+    for item in free:
+        item.term = item.term or _words_of(item.quote.text) in named
+
+
+def _words_of(text: str) -> str:
+    return text.strip(" ,.;:!?\"'“”‘’").lower()
+
+
+def _term_context(item: _Found) -> TermContext:
+    attribution = item.attribution
+    # "" and "?" mark a sentence subject found without a cue
+    cue = attribution.cue if attribution is not None and attribution.cue not in ("", "?") else None
+    # an attribution in another paragraph (an intro before it, a sign-off after) has its own
+    # offset; in the quote's own paragraph it is before the quote when it starts before it
+    before = item.attribution_at < item.offset or (
+        item.attribution_at == item.offset
+        and attribution is not None
+        and attribution.start < item.span.start
+    )
+    return TermContext(
+        quoted=item.quote.text,
+        before=item.masked[: item.span.start],
+        after=item.masked[item.span.end :],
+        cue=cue,
+        cue_before=cue is not None and before,
+        subject=attribution is not None and cue is None,
+        closed=item.span.closed,
+        at=item.quote.start,
+    )
+
+
 def _attribute(found: list[_Found], people: PersonIndex) -> list[Quote]:
     """Speaker of each quote: its own attribution (a cue and its subject), else that of the
     quote it carries on, else that of the quote before it when the same speaker is likely,
-    else the subject of its sentence."""
+    else the subject of its sentence. A term has none, and is passed over."""
     quotes: list[Quote] = []
     by_item: dict[int, Quote] = {}
-    for position, item in enumerate(found):
+    earlier: _Found | None = None  # the last quote that is not a term
+    for item in found:
         quote = item.quote
         weak = item.attribution is not None and item.attribution.cue == "?"
-        if item.attribution and not weak:  # a cue, or a subject earlier in the sentence
+        if item.term:
+            quote.kind = "term"
+        elif item.attribution and not weak:  # a cue, or a subject earlier in the sentence
             quote = _with_attribution(quote, item, people)
         elif item.continues is not None and id(item.continues) in by_item:
             quote = _inherit(quote, by_item[id(item.continues)])
-        elif position and _same_speaker_likely(found[position - 1], item):
-            quote = _inherit(quote, by_item[id(found[position - 1])])
+        elif earlier is not None and _same_speaker_likely(earlier, item):
+            quote = _inherit(quote, by_item[id(earlier)])
         elif weak:  # only the subject of the sentence the quote sits in
             quote = _with_attribution(quote, item, people)
         if item.continues is not None:
             quote.continues = item.continues.quote.id
         by_item[id(item)] = quote
         quotes.append(quote)
+        earlier = earlier if item.term else item
     return _backfill_chains(found, quotes, by_item)
 
 

@@ -70,11 +70,12 @@ def _closes(text: str, start: int, mark: str, style: str) -> bool:
     return False
 
 
-def find_marked_spans(paragraph: str, style: str) -> list[MarkedSpan]:
-    """Quoted stretches of one paragraph; one left open runs to the paragraph's end."""
+def find_marked_spans(paragraph: str, style: str, carried: bool = False) -> list[MarkedSpan]:
+    """Quoted stretches of one paragraph; one left open runs to the paragraph's end. A
+    `carried` paragraph opens inside a quote left open in the paragraph before."""
     wanted = DOUBLE_MARKS if style == "double" else SINGLE_MARKS
     spans: list[MarkedSpan] = []
-    start: int | None = None
+    start: int | None = 0 if carried else None
     for match in STYLE_MARK_RE[style].finditer(paragraph):
         mark = match.group()
         if mark not in wanted:
@@ -109,3 +110,19 @@ def opens_with_mark(paragraph: str, style: str) -> bool:
     stripped = paragraph.lstrip()
     match = MARK_RE.match(stripped)
     return bool(match) and _opens(stripped, 0, match.group(), style)
+
+
+def closes_first(paragraph: str, style: str) -> bool:
+    """The paragraph's first quotation mark closes a quote and could not open one ('in
+    caucuses and primaries.”'): the paragraph carries on a quote left open before it.
+    Apostrophes, which neither open nor close, are passed over."""
+    wanted = DOUBLE_MARKS if style == "double" else SINGLE_MARKS
+    for match in STYLE_MARK_RE[style].finditer(paragraph):
+        mark = match.group()
+        if mark not in wanted:
+            continue
+        if _opens(paragraph, match.start(), mark, style):
+            return False
+        if _closes(paragraph, match.start(), mark, style):
+            return True
+    return False
