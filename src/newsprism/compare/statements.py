@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from rapidfuzz.fuzz import ratio
+
 from newsprism.compare.align import Alignment, SourceText, align, editorial_marks
 from newsprism.model import Article, Quote
 from newsprism.names import TITLES, looks_like_person, name_key, surname_key
@@ -286,9 +288,16 @@ def same_person(first: str, second: str) -> bool:
     """'Klopp' and 'Jürgen Klopp' are one person ('DelGiudice' and 'Del Giudice' too);
     'Chris White' and 'Dana White' are two."""
     one, other = person_words(first), person_words(second)
-    if not one or not other or _surname(one) != _surname(other):
+    if not one or not other:
         return False
-    return len(one) == 1 or len(other) == 1 or one[0] == other[0] or _initial(one[0], other[0])
+    same_first = one[0] == other[0] or _initial(one[0], other[0])
+    if _surname(one) != _surname(other):
+        # one surname spelled two ways by two outlets ('Steve Mullin', 'Steve Mullins')
+        return same_first and ratio(_surname(one), _surname(other)) >= SPELLED_APART
+    return len(one) == 1 or len(other) == 1 or same_first
+
+
+SPELLED_APART = 85  # rapidfuzz ratio of two spellings of one surname
 
 
 def _surname(words: list[str]) -> str:
@@ -360,8 +369,8 @@ def _is_answer(occurrence: Occurrence) -> bool:
 def _misattributed(
     named: list[Occurrence], people: People, winner: str, transcript: Occurrence | None
 ) -> set[str]:
-    """Occurrences whose outlet confidently credits another person (another surname) than the
-    statement's speaker, where that speaker is confidently named by more outlets (or is the
+    """Occurrences whose outlet confidently credits another person than the statement's
+    speaker, where that speaker is confidently named by more outlets (or is the
     transcript's), and the outlet does not name the statement's speaker near the quote (if it
     does, the quote's attribution was more likely misread than misprinted)."""
     backed = transcript is not None or any(
@@ -369,7 +378,7 @@ def _misattributed(
     )
     if not backed:
         return set()
-    surname = _surname(person_words(people.forms[winner]))
+    speaker = people.forms[winner]
     found = set()
     for occurrence in named:
         person = people.key(_speaker(occurrence))
@@ -379,8 +388,8 @@ def _misattributed(
         if (
             outnumbered
             and _confident(occurrence.quote)
-            and _surname(person_words(_speaker(occurrence))) != surname
-            and not _named_near(occurrence, person_words(people.forms[winner])[-1])
+            and not same_person(_speaker(occurrence), speaker)
+            and not _named_near(occurrence, person_words(speaker)[-1])
         ):
             found.add(occurrence.quote.id)
     return found
