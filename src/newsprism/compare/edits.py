@@ -9,6 +9,7 @@ are `beyond` the source (it printed less of the statement there), not additions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from rapidfuzz.distance import Indel
@@ -36,7 +37,7 @@ from newsprism.compare.lexicon import (
 )
 from newsprism.model import Edit
 from newsprism.names import TITLES
-from newsprism.text import Token
+from newsprism.text import Token, fold
 
 NEAR_SPELLING = 60  # rapidfuzz ratio at which two different words count as one swapped
 MIN_CONTEXT = 2  # anchored words needed on each side of a change of meaning,
@@ -44,6 +45,8 @@ CONTEXT_WINDOW = 4  # among this many quote words next to it
 ABBREVIATION_LETTERS = 4
 LONG_CUT = 4  # source words left out in one place beyond which an edit is a cut
 SWAP_WORDS = 2  # a content-word swap is this many words a side at most
+HYPHEN_RE = re.compile(r"[-‐‑–—]")
+PUNCTUATION_RE = re.compile(r"\s*[^\w\s]+\s*")
 
 EDIT_LABELS: dict[str, str | None] = {
     "cut": "trimmed",
@@ -224,6 +227,10 @@ class EditBuilder:
         if not q_run and not s_run:
             return
         q_words, s_words = [t.norm for t in q_run], [t.norm for t in s_run]
+        if q_run and s_run and _punctuation_only(
+            _surface(self.quote_text, q_run), _surface(self.body, s_run)
+        ):
+            return  # 'vice-presidential' for 'vice presidential', "year's" for "year ’ s"
         if q_run and s_run and _one_word(q_words, s_words):
             yield self._diff(q_run, s_run, at)  # 'wheel chair' -> 'wheelchair': one edit
             return
@@ -390,6 +397,17 @@ def _pronoun_for_name(q_tokens: list[Token], s_tokens: list[Token], body: str) -
     return all(is_light(t.norm) for t in q_tokens) and all(
         body[t.start : t.start + 1].isupper() for t in s_tokens
     )
+
+
+def _punctuation_only(reported: str, source: str) -> bool:
+    """The same words, told apart only by punctuation and the spaces around it (a hyphen
+    for a space counts as punctuation; 'goodwill' for 'good will' does not)."""
+    return _letters_and_spaces(reported) == _letters_and_spaces(source)
+
+
+def _letters_and_spaces(text: str) -> str:
+    text = HYPHEN_RE.sub(" ", fold(text))
+    return " ".join(PUNCTUATION_RE.sub("", text).split())
 
 
 def _one_word(reported: list[str], source: list[str]) -> bool:
