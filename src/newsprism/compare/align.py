@@ -75,11 +75,11 @@ class SourceText:
     def unit_length(self, unit: int) -> int:
         return self.unit_sizes[unit]
 
-    def at_edge(self, start: int, end: int) -> bool:
-        """Tokens [start, end) open or close the quote they are in."""
+    def at_edge(self, start: int, end: int) -> tuple[bool, bool]:
+        """Whether tokens [start, end) open, and whether they close, the quote they are in."""
         opens = start == 0 or self.unit[start - 1] != self.unit[start]
         closes = end == len(self.unit) or self.unit[end] != self.unit[end - 1]
-        return opens or closes
+        return opens, closes
 
 
 def editorial_marks(text: str, tokens: list[Token], offset: int = 0) -> list[bool]:

@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from rapidfuzz.fuzz import ratio
 
-from newsprism.compare.align import Alignment, SourceText, align, editorial_marks
+from newsprism.compare.align import Alignment, Passage, SourceText, align, editorial_marks
 from newsprism.model import Article, Quote
 from newsprism.names import TITLES, looks_like_person, name_key, surname_key
 from newsprism.text import Token, word_tokens
@@ -102,9 +102,15 @@ def carries(alignment: Alignment) -> bool:
     longest = max(p.longest_block for p in alignment.passages)
     if alignment.matched >= MIN_SHARED_WORDS and longest >= MIN_SHARED_RUN:
         return True
-    return longest >= MIN_EDGE_RUN and any(
-        alignment.source.at_edge(p.s_start, p.s_end) for p in alignment.passages
-    )
+    return longest >= MIN_EDGE_RUN and any(_overlap(p, alignment) for p in alignment.passages)
+
+
+def _overlap(passage: Passage, alignment: Alignment) -> bool:
+    """The passage is where one excerpt ends and the other begins: it opens the quote and
+    closes the source quote, or closes the quote and opens the source quote."""
+    source = alignment.source
+    opens, closes = source.at_edge(passage.s_start, passage.s_end)
+    return (passage.q_start == 0 and closes) or (passage.q_end == alignment.length and opens)
 
 
 class Links:
