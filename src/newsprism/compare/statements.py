@@ -24,6 +24,7 @@ from newsprism.names import TITLES, looks_like_person, name_key, surname_key
 from newsprism.text import Token, word_tokens
 
 MIN_COVERAGE = 0.5  # share of the quote's words found in order in the source
+MIN_DENSITY = 0.5  # share of the quote's words found between its first and last aligned
 MIN_CONTAINED_WORDS = 5  # or this many words, being most of a shorter version
 MIN_SHARED_WORDS = 8  # or a shared stretch this long (two excerpts of one longer statement)
 MIN_SHARED_RUN = 6
@@ -92,7 +93,10 @@ class Occurrence:
 def carries(alignment: Alignment) -> bool:
     """The other version says these words: most of the quote, most of a shorter passage,
     a long stretch of both, or a run where one version stops and the other goes on (two
-    excerpts of one longer statement, one of them perhaps cut off with '...')."""
+    excerpts of one longer statement, one of them perhaps cut off with '...'); never words
+    scattered thinly over a long stretch of it."""
+    if alignment.density < MIN_DENSITY:
+        return False
     if alignment.coverage >= MIN_COVERAGE:
         return True
     if alignment.matched >= MIN_CONTAINED_WORDS and alignment.matched >= (
