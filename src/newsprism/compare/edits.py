@@ -227,8 +227,10 @@ class EditBuilder:
         if not q_run and not s_run:
             return
         q_words, s_words = [t.norm for t in q_run], [t.norm for t in s_run]
-        if q_run and s_run and _punctuation_only(
-            _surface(self.quote_text, q_run), _surface(self.body, s_run)
+        if (
+            q_run
+            and s_run
+            and _punctuation_only(_surface(self.quote_text, q_run), _surface(self.body, s_run))
         ):
             return  # 'vice-presidential' for 'vice presidential', "year's" for "year ’ s"
         if q_run and s_run and _one_word(q_words, s_words):

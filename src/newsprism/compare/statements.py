@@ -21,7 +21,9 @@ from rapidfuzz.fuzz import ratio
 from newsprism.compare.align import Alignment, Passage, SourceText, align, editorial_marks
 from newsprism.model import Article, Quote
 from newsprism.names import TITLES, looks_like_person, name_key, surname_key
-from newsprism.text import Token, word_tokens
+from newsprism.text import Token, fold, word_tokens
+
+DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 
 MIN_COVERAGE = 0.5  # share of the quote's words found in order in the source
 MIN_DENSITY = 0.5  # share of the quote's words found between its first and last aligned
@@ -255,6 +257,11 @@ def _names_person(quote: Quote) -> bool:
     return surname_key(quote.speaker) in name_key(quote.speaker_mention).split()
 
 
+def _named_person(quote: Quote) -> bool:
+    """The outlet names a person there, if only by surname ('Trump said')."""
+    return _names_person(quote) and looks_like_person((quote.speaker or "").split())
+
+
 def _confident(quote: Quote) -> bool:
     """A full personal name, written in full by the outlet where it attributes a quote of a
     few words at least ('said Jim Jordan, the ranking Republican'; not 'Reid's rep', nor the
@@ -267,8 +274,13 @@ def _confident(quote: Quote) -> bool:
     return (
         len(name) >= 2
         and looks_like_person(quote.speaker.split())
-        and any(n and written[n - 1][:1].isupper() for n in surname_at)
+        and any(_first_name(written[n - 1]) for n in surname_at if n)
     )
+
+
+def _first_name(word: str) -> bool:
+    """A capitalised word that can stand before a surname ('A.J.', 'Jim'; not 'The')."""
+    return word[:1].isupper() and fold(word) not in DETERMINERS
 
 
 def different_people(first: Occurrence, second: Occurrence) -> bool:
@@ -384,17 +396,14 @@ def _misattributed(
     transcript's), and the outlet does not name the statement's speaker near the quote (if it
     does, the quote's attribution was more likely misread than misprinted)."""
     backed = transcript is not None or any(
-        _confident(o.quote) and people.key(_speaker(o)) == winner for o in named
+        _named_person(o.quote) and people.key(_speaker(o)) == winner for o in named
     )
     if not backed:
         return set()
     speaker = people.forms[winner]
     found = set()
     for occurrence in named:
-        person = people.key(_speaker(occurrence))
-        outnumbered = transcript is not None or len(people.outlets[winner]) > len(
-            people.outlets[person]
-        )
+        outnumbered = transcript is not None or _outnumbered(occurrence, named, people, winner)
         if (
             outnumbered
             and _confident(occurrence.quote)
@@ -403,6 +412,30 @@ def _misattributed(
         ):
             found.add(occurrence.quote.id)
     return found
+
+
+def _outnumbered(
+    occurrence: Occurrence, named: list[Occurrence], people: People, winner: str
+) -> bool:
+    """More outlets credit the statement's speaker than this occurrence's person; on a tie,
+    an outlet that credits the speaker while it names this person elsewhere in its article
+    (it knew of both and chose) outweighs one that does not."""
+    person = people.key(_speaker(occurrence))
+    ours, theirs = len(people.outlets[person]), len(people.outlets[winner])
+    if theirs != ours:
+        return theirs > ours
+    surname = person_words(_speaker(occurrence))[-1]
+    return any(
+        people.key(_speaker(o)) == winner
+        and _named_person(o.quote)
+        and surname in _words(o.version.article.body)
+        and not _named_near(o, surname)
+        for o in named
+    )
+
+
+def _words(text: str) -> set[str]:
+    return {t.norm.removesuffix("'s") for t in word_tokens(text)}
 
 
 def _named_near(occurrence: Occurrence, surname: str) -> bool:
