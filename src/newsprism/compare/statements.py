@@ -319,7 +319,7 @@ def same_person(first: str, second: str) -> bool:
     return len(one) == 1 or len(other) == 1 or same_first
 
 
-SPELLED_APART = 85  # rapidfuzz ratio of two spellings of one surname
+SPELLED_APART = 80  # rapidfuzz ratio of two spellings of one surname (Jaczko, Jazcko)
 
 
 def _surname(words: list[str]) -> str:
