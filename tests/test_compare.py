@@ -375,6 +375,23 @@ def test_one_outlet_against_one_is_no_misattribution():
     assert "misattributed" not in _only(by_outlet["Daily Wire"]).labels
 
 
+def test_one_outlet_against_one_that_knew_of_both():
+    words = "The committee will subpoena every document the department has withheld"
+    by_outlet, statements, _ = _story(
+        (
+            "AP",
+            "2019-05-01",
+            [
+                f"“{words},” said Elijah Cummings, the committee's chairman.",
+                "Jim Jordan, the ranking Republican, called the subpoenas a fishing expedition.",
+            ],
+        ),
+        ("Daily Wire", "2019-05-02", [f"“{words},” said Jim Jordan, the ranking Republican."]),
+    )
+    assert _only(by_outlet["Daily Wire"]).label == "misattributed"
+    assert statements[0].speaker == "Elijah Cummings"
+
+
 def test_told_in_other_words_is_a_paraphrase():
     by_outlet, _, _ = _story(
         (
