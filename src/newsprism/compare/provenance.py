@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from newsprism.compare.align import Alignment, SourceText, align
 from newsprism.compare.edits import EditBuilder, labels_of
-from newsprism.compare.lexicon import is_light, stem
 from newsprism.compare.statements import (
     Grouped,
     Links,
@@ -192,19 +191,15 @@ def _spans(alignment: Alignment, body: str) -> list[SourceSpan]:
     return spans
 
 
-def _content(occurrence: Occurrence) -> set[str]:
-    return {stem(t.norm) for t in occurrence.tokens if not is_light(t.norm)}
-
-
 def _paraphrased(occurrence: Occurrence, occurrences: list[Occurrence]) -> Occurrence | None:
     """The quote of another article with mostly the same content words, if any. Without a
     shared run of words to go on, two people confidently named apart are two statements."""
-    wanted = _content(occurrence)
+    wanted = occurrence.content
     best: tuple[float, Occurrence] | None = None
     for other in occurrences:
         if other.version is occurrence.version or different_people(occurrence, other):
             continue
-        theirs = _content(other)
+        theirs = other.content
         shared = wanted & theirs
         if len(shared) < PARAPHRASE_MIN_SHARED or len(shared) < PARAPHRASE_OTHER_OVERLAP * len(
             theirs
@@ -230,8 +225,8 @@ def _close_or_paraphrase(
 
 
 def _paraphrase(occurrence: Occurrence, other: Occurrence, statement: Statement) -> QuoteMatch:
-    wanted = _content(occurrence)
-    score = len(wanted & _content(other)) / len(wanted) if wanted else 0.0
+    wanted = occurrence.content
+    score = len(wanted & other.content) / len(wanted) if wanted else 0.0
     span = SourceSpan(other.quote.start, other.quote.end, other.quote.text)
     return QuoteMatch(
         occurrence.quote.id,

@@ -14,14 +14,16 @@ import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import pairwise
 
 from rapidfuzz.fuzz import ratio
 
 from newsprism.compare.align import Alignment, Passage, SourceText, align, editorial_marks
+from newsprism.compare.lexicon import is_light, stem
 from newsprism.model import Article, Quote
 from newsprism.names import TITLES, looks_like_person, name_key, surname_key
-from newsprism.text import Token, fold, word_tokens
+from newsprism.text import WORD_RE, Token, fold, word_tokens
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 
@@ -65,6 +67,11 @@ class Version:
     def outlet(self) -> str:
         return self.article.outlet or self.article.id
 
+    @cached_property
+    def words(self) -> set[str]:
+        """The article's words, possessives dropped (to ask whether it names someone)."""
+        return _words(self.article.body)
+
     def paragraph_of(self, offset: int) -> int:
         """The paragraph of the article body holding `offset`."""
         if self._starts is None:
@@ -78,6 +85,15 @@ class Occurrence:
     version: Version
     tokens: list[Token]
     spoken: int = 0  # words outside brackets and parentheses (the speaker's own)
+
+    @cached_property
+    def content(self) -> set[str]:
+        """The stems of its content words."""
+        return {stem(t.norm) for t in self.tokens if not is_light(t.norm)}
+
+    @cached_property
+    def confident(self) -> bool:
+        return _confident(self.quote)
 
     @property
     def rank(self) -> tuple:
@@ -285,10 +301,9 @@ def _first_name(word: str) -> bool:
 
 def different_people(first: Occurrence, second: Occurrence) -> bool:
     """Both outlets confidently name a speaker, and not the same person."""
-    one, other = first.quote, second.quote
-    if not (_confident(one) and _confident(other)):
+    if not (first.confident and second.confident):
         return False
-    return not same_person(one.speaker or "", other.speaker or "")
+    return not same_person(first.quote.speaker or "", second.quote.speaker or "")
 
 
 # Offices and ranks that open a name as the outlets write it ('Const. Tim Fanning').
@@ -428,14 +443,14 @@ def _outnumbered(
     return any(
         people.key(_speaker(o)) == winner
         and _named_person(o.quote)
-        and surname in _words(o.version.article.body)
+        and surname in o.version.words
         and not _named_near(o, surname)
         for o in named
     )
 
 
 def _words(text: str) -> set[str]:
-    return {t.norm.removesuffix("'s") for t in word_tokens(text)}
+    return {w.removesuffix("'s") for w in WORD_RE.findall(fold(text))}
 
 
 def _named_near(occurrence: Occurrence, surname: str) -> bool:
