@@ -62,6 +62,7 @@ EDIT_LABELS: dict[str, str | None] = {
     "referent": "tidied",
     "tense": "tidied",
     "repetition": "tidied",
+    "handle": "tidied",
     "title": "tidied",
     "content-word": "altered",
     # Words inside the quote that the source lacks: as often the source's cut as the
@@ -311,6 +312,8 @@ class EditBuilder:
     def _kind(self, op: str, q_tokens: list[Token], s_tokens: list[Token]) -> str:
         if self._editorial(q_tokens, s_tokens):
             return "bracket"
+        if any(self._handle(t) for t in q_tokens) and s_tokens:
+            return "handle"  # '@TheJusticeDept' for 'the Justice Department': a name's form
         reported, source = [t.norm for t in q_tokens], [t.norm for t in s_tokens]
         kind = classify_edit(op, reported, source, self._repeated(s_tokens))
         if kind == "number" and self._kept(is_number):
@@ -323,6 +326,10 @@ class EditBuilder:
         if kind == "cut" and op == "replace" and _pronoun_for_name(q_tokens, s_tokens, self.body):
             return "referent"
         return kind
+
+    def _handle(self, token: Token) -> bool:
+        """A word written as a social-media handle or hashtag ('@FBI', '#Oscars')."""
+        return token.start > 0 and self.quote_text[token.start - 1] in "@#"
 
     def _repeated(self, s_tokens: list[Token]) -> bool:
         """The source says these words twice in a row, and the quote once."""
