@@ -29,6 +29,7 @@ from newsprism.compare.lexicon import (
     is_initialism,
     is_light,
     is_number,
+    modal_senses,
     number_value,
     same_spelling,
     same_stems,
@@ -90,8 +91,9 @@ def classify_edit(op: str, reported: list[str], source: list[str], repeated: boo
         value = number_value(reported)
         if value is not None and value == number_value(source):
             return "number-format"
-    if len(source) - len(reported) >= LONG_CUT and _within(reported, source):
-        return "cut"  # a stretch left out, whatever words it held
+    if len(source) - len(reported) >= LONG_CUT:
+        # A stretch left out, whatever words it held (with a word or two in its place).
+        return "cut" if _within(reported, source) else "reworded"
     if op == "replace" and len(reported) == len(source) == 1:
         if (source[0], reported[0]) in BACKSHIFTS:
             return "tense"
@@ -99,9 +101,11 @@ def classify_edit(op: str, reported: list[str], source: list[str], repeated: boo
         if styles <= TITLES and not styles.isdisjoint(HONORIFICS):
             return "title"  # 'Mr.' for 'General': how a person is styled
     changed = set(reported) ^ set(source) if op == "replace" else set(reported or source)
-    for kind, words in (("negation", NEGATIONS), ("hedge", HEDGES), ("modal", MODALS)):
+    for kind, words in (("negation", NEGATIONS), ("hedge", HEDGES)):
         if changed & words:
             return kind
+    if changed & MODALS and modal_senses(reported) != modal_senses(source):
+        return "modal"
     if _number_changed(reported, source):
         return "number"
     if op == "delete":
