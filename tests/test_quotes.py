@@ -1024,3 +1024,14 @@ def test_a_quoted_name_before_a_noun_of_its_kind_is_a_term():
     assert quotes["Never Trump"].kind == "term"
     disgusting = quotes["disgusting"]  # one word of judgement: his
     assert disgusting.kind == "direct" and disgusting.speaker == "Trump"
+
+
+def test_a_quote_opened_after_a_no_break_space():
+    (quote,) = extract_quotes(
+        article_of(
+            'What they\'re saying:\xa0"People who are fully vaccinated are protected from '
+            'severe disease and death," the FDA and CDC said.'
+        ),
+        indirect=False,
+    )
+    assert quote.text.startswith("People who are fully vaccinated")

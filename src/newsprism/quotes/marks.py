@@ -45,10 +45,16 @@ def _opens(text: str, start: int, mark: str, style: str) -> bool:
     if style == "double":
         if mark in ("“", "„", "‟", "«", "``"):
             return True
-        return mark in ('"', "''") and (before in OPENING_CONTEXT or start == 0) and after != " "
+        return mark in ('"', "''") and (_opening_context(before) or start == 0) and after != " "
     if mark in ("‘", "‚", "‹"):
-        return before in OPENING_CONTEXT or start == 0 or not before.isalnum()
-    return mark == "'" and (before in OPENING_CONTEXT or start == 0)
+        return _opening_context(before) or start == 0 or not before.isalnum()
+    return mark == "'" and (_opening_context(before) or start == 0)
+
+
+def _opening_context(before: str) -> bool:
+    """What may stand right before an opening mark: a space of any kind (a no-break space
+    too), an opening bracket, a dash, a colon."""
+    return before in OPENING_CONTEXT or before.isspace()
 
 
 def _closes(text: str, start: int, mark: str, style: str) -> bool:
