@@ -4,8 +4,8 @@ version, and reconcile who said it.
 Quotes are linked when one carries the words of another article's quote (an alignment with
 an anchor), never by the speaker each outlet names, so a wrong or missing speaker in one
 outlet cannot hide a match. A statement is a connected group of linked quotes; its source is
-the transcript answer if there is one, else the longest version, else the earliest published,
-else the first read.
+the transcript answer if there is one, else the longest version that is not put together from
+another article's passages, else the earliest published, else the first read.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ MIN_SHARED_WORDS = 8  # or a shared stretch this long (two excerpts of one longe
 MIN_SHARED_RUN = 6
 MIN_EDGE_RUN = 5  # or a run this long at the start or end of the other quote
 REPEATED = 0.8  # share of a quote found in another quote of its own article: a repeat
-MIN_CREDITED = 8  # words of a quote whose credit is weighed (two people may say a short phrase)'
+MIN_CREDITED = 8  # words of a quote whose credit is weighed (two people may say a short phrase)
 COMPOSED = 0.8  # share of a stitched quote's words found in the article it was stitched from
 COMPOSED_PARAGRAPHS = 3  # its passages this many paragraphs apart there
 
