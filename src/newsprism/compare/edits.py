@@ -186,7 +186,8 @@ class EditBuilder:
         sides of it is `unaligned`."""
         edits = self._all_edits()
         for edit, at in self.changes:
-            if min(self._context(at)) < MIN_CONTEXT:
+            one_for_one = at[1] - at[0] <= 1 and len(edit.source.split()) <= 1
+            if min(self._context(at, one_for_one)) < MIN_CONTEXT:
                 edit.kind = "unaligned"
         return edits
 
@@ -382,15 +383,16 @@ class EditBuilder:
         in_quote = {t.norm for t in self.q_tokens if test(t.norm)}
         return in_quote == in_source or (bool(in_quote) and in_quote <= in_source)
 
-    def _context(self, at: tuple[int, int]) -> tuple[int, int]:
+    def _context(self, at: tuple[int, int], one_for_one: bool) -> tuple[int, int]:
         """Aligned quote words among the few before and the few after tokens [start, end);
-        an edge set against the source up to a break counts as aligned."""
+        an edge set against the source up to a break counts as aligned for a word swapped
+        for a word ('in a combat zone' for 'in a combat mission.'), not for more."""
         passages = self.alignment.passages
         before = sum(self.aligned[max(0, at[0] - CONTEXT_WINDOW) : at[0]])
         after = sum(self.aligned[at[1] : at[1] + CONTEXT_WINDOW])
-        if passages[0].bounded_start and at[0] <= passages[0].q_start:
+        if one_for_one and passages[0].bounded_start and at[0] <= passages[0].q_start:
             before = MIN_CONTEXT
-        if passages[-1].bounded_end and at[1] >= passages[-1].q_end:
+        if one_for_one and passages[-1].bounded_end and at[1] >= passages[-1].q_end:
             after = MIN_CONTEXT
         return before, after
 
