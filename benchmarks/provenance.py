@@ -301,18 +301,21 @@ def read_the_other_way(
 ) -> tuple[Quote, QuoteMatch]:
     """The pipeline took the reported quote as its statement's fullest version: the pair is
     then judged by how it labelled the labelled source against it (two equally full versions,
-    or two excerpts of one statement, can be read either way)."""
+    or two excerpts of one statement, can be read either way). The labelled source is the
+    source article's quote in the same statement that shares most words with it (a labeller
+    may have joined two quotes its attribution interrupts)."""
     article = corpus.article_of.get((item.set, str(item.source["article"])))  # type: ignore[index]
-    if article is None:
+    if article is None or not match.statement:
         return quote, match
-    candidates = [q for q in compared.quotes.get(article.id, []) if q.id in compared.matches]
+    candidates = [
+        q
+        for q in compared.quotes.get(article.id, [])
+        if q.id in compared.matches and compared.matches[q.id].statement == match.statement
+    ]
     other, shared = best_quote(str(item.source.get("text") or ""), candidates)  # type: ignore[union-attr]
     if other is None or shared == 0:
         return quote, match
-    other_match = compared.matches[other.id]
-    if other_match.statement and other_match.statement == match.statement:
-        return other, other_match
-    return quote, match
+    return other, compared.matches[other.id]
 
 
 # ---------------------------------------------------------------------------------------------
