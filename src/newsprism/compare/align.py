@@ -17,7 +17,7 @@ from functools import cached_property
 
 from rapidfuzz.distance import Indel
 
-from newsprism.compare.lexicon import is_stop
+from newsprism.compare.lexicon import is_stop, near_words
 from newsprism.model import Quote
 from newsprism.text import Token, word_tokens
 
@@ -292,6 +292,28 @@ def _widen(passages: list[Passage], query: list[str], source: SourceText) -> Non
                 passage.s_end = passage.s_end + last[1] + 1
 
 
+def _near_edges(passages: list[Passage], query: list[str], source: SourceText) -> None:
+    """Take in the quote's edge words that stand for the source's words right beside the
+    passage, in the same quote, across a comma if need be ('inhuman and barbaric act'
+    against 'hateful, inhumane, and barbaric act')."""
+    first, last = passages[0], passages[-1]
+    norms, unit = source.norms, source.unit
+    while (
+        first.q_start > 0
+        and first.s_start > 0
+        and unit[first.s_start - 1] == first.unit
+        and near_words(query[first.q_start - 1], norms[first.s_start - 1])
+    ):
+        first.q_start, first.s_start = first.q_start - 1, first.s_start - 1
+    while (
+        last.q_end < len(query)
+        and last.s_end < len(norms)
+        and unit[last.s_end] == last.unit
+        and near_words(query[last.q_end], norms[last.s_end])
+    ):
+        last.q_end, last.s_end = last.q_end + 1, last.s_end + 1
+
+
 def _to_breaks(passages: list[Passage], query: list[str], source: SourceText) -> None:
     """Set the quote's few unmatched words at its very start (end) against the source's
     words back (on) to the nearest break: 'stopping the disease' against 'stop the
@@ -344,6 +366,7 @@ def align(query_tokens: list[Token], source: SourceText, strict: bool = True) ->
         longest = max(passages, key=lambda p: p.q_end - p.q_start)
         passages = [p for p in passages if p is longest or p.q_end - p.q_start >= STITCH_WORDS]
     _widen(passages, query, source)
+    _near_edges(passages, query, source)
     _to_breaks(passages, query, source)
     anchored = [False] * len(query)
     matched = 0

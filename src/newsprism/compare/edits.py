@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Iterator
 
 from rapidfuzz.distance import Indel
-from rapidfuzz.fuzz import ratio
 
 from newsprism.compare.align import Alignment, Passage, editorial_marks
 from newsprism.compare.lexicon import (
@@ -30,6 +29,7 @@ from newsprism.compare.lexicon import (
     is_light,
     is_number,
     modal_senses,
+    near_words,
     number_value,
     same_spelling,
     same_stems,
@@ -40,7 +40,6 @@ from newsprism.model import Edit
 from newsprism.names import TITLES
 from newsprism.text import Token, fold
 
-NEAR_SPELLING = 60  # rapidfuzz ratio at which two different words count as one swapped
 MIN_CONTEXT = 2  # anchored words needed on each side of a change of meaning,
 CONTEXT_WINDOW = 4  # among this many quote words next to it
 ABBREVIATION_LETTERS = 4
@@ -186,8 +185,8 @@ class EditBuilder:
         sides of it is `unaligned`."""
         edits = self._all_edits()
         for edit, at in self.changes:
-            one_for_one = at[1] - at[0] <= 1 and len(edit.source.split()) <= 1
-            if min(self._context(at, one_for_one)) < MIN_CONTEXT:
+            swap = at[1] - at[0] <= SWAP_WORDS and len(edit.source.split()) <= SWAP_WORDS
+            if min(self._context(at, swap)) < MIN_CONTEXT:
                 edit.kind = "unaligned"
         return edits
 
@@ -247,7 +246,8 @@ class EditBuilder:
         q_at = s_at = 0
         for q_index, q_token in enumerate(q_run):
             s_index = next(
-                (k for k in range(s_at, len(s_run)) if _near(q_token.norm, s_run[k].norm)), None
+                (k for k in range(s_at, len(s_run)) if near_words(q_token.norm, s_run[k].norm)),
+                None,
             )
             if s_index is None:
                 continue
@@ -383,16 +383,16 @@ class EditBuilder:
         in_quote = {t.norm for t in self.q_tokens if test(t.norm)}
         return in_quote == in_source or (bool(in_quote) and in_quote <= in_source)
 
-    def _context(self, at: tuple[int, int], one_for_one: bool) -> tuple[int, int]:
+    def _context(self, at: tuple[int, int], swap: bool) -> tuple[int, int]:
         """Aligned quote words among the few before and the few after tokens [start, end);
-        an edge set against the source up to a break counts as aligned for a word swapped
-        for a word ('in a combat zone' for 'in a combat mission.'), not for more."""
+        an edge set against the source up to a break counts as aligned for a word or two
+        swapped ('in a combat zone' for 'in a combat mission.'), not for more."""
         passages = self.alignment.passages
         before = sum(self.aligned[max(0, at[0] - CONTEXT_WINDOW) : at[0]])
         after = sum(self.aligned[at[1] : at[1] + CONTEXT_WINDOW])
-        if one_for_one and passages[0].bounded_start and at[0] <= passages[0].q_start:
+        if swap and passages[0].bounded_start and at[0] <= passages[0].q_start:
             before = MIN_CONTEXT
-        if one_for_one and passages[-1].bounded_end and at[1] >= passages[-1].q_end:
+        if swap and passages[-1].bounded_end and at[1] >= passages[-1].q_end:
             after = MIN_CONTEXT
         return before, after
 
@@ -440,14 +440,6 @@ def _same_word(first: Token, second: Token) -> bool:
 
 def _surface(text: str, tokens: list[Token]) -> str:
     return text[tokens[0].start : tokens[-1].end] if tokens else ""
-
-
-def _near(reported: str, source: str) -> bool:
-    if is_light(reported) != is_light(source):
-        return False
-    if are_synonyms([reported], [source]) or stem(reported) == stem(source):
-        return True
-    return not is_light(reported) and ratio(reported, source) >= NEAR_SPELLING
 
 
 def labels_of(edits: list[Edit]) -> set[str]:

@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+from rapidfuzz.fuzz import ratio
+
+NEAR_SPELLING = 60  # rapidfuzz ratio at which two different words count as one swapped
+
 FUNCTION_WORDS = frozenset(
     """a an the this that these those and but or nor so then than of in on at to for with by
     from as into onto about over under up out off is are was were be been being am it its
@@ -88,6 +92,16 @@ def are_synonyms(first: list[str], second: list[str]) -> bool:
         a == b or any(a in s and b in s for s in SYNONYM_SETS)
         for a, b in zip(first, second, strict=True)
     )
+
+
+def near_words(reported: str, source: str) -> bool:
+    """One word put for another close to it: a synonym, an inflection, a spelling close
+    enough ('stopping' for 'stop', 'inhuman' for 'inhumane')."""
+    if is_light(reported) != is_light(source):
+        return False
+    if are_synonyms([reported], [source]) or stem(reported) == stem(source):
+        return True
+    return not is_light(reported) and ratio(reported, source) >= NEAR_SPELLING
 
 
 def same_stems(first: list[str], second: list[str]) -> bool:
