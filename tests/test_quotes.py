@@ -1035,3 +1035,16 @@ def test_a_quote_opened_after_a_no_break_space():
         indirect=False,
     )
     assert quote.text.startswith("People who are fully vaccinated")
+
+
+def test_an_excerpt_cut_off_mid_quote_is_still_a_double_quote():
+    quotes = extract_quotes(
+        article_of(
+            "They are expected to remain at Fort Lee for a week.",
+            'In a statement, President Joe Biden said the arrivals were "an important '
+            "milestone as we continue to fulfill our promise to the thousands of Afghan "
+            "nationals who served...",
+        ),
+        indirect=False,
+    )
+    assert [q.text[:30] for q in quotes] == ["an important milestone as we c"]

@@ -24,9 +24,11 @@ class MarkedSpan:
 
 
 def primary_style(paragraphs: list[str]) -> str:
-    """'double' unless the article quotes only with single marks (British style)."""
+    """'double' unless the article quotes only with single marks (British style). One
+    straight double mark is enough: an excerpt cut off mid-quote ('were "an important
+    milestone as we ...') never closes it."""
     text = "\n".join(paragraphs)
-    if any(c in text for c in DOUBLE_OPENERS + DOUBLE_CLOSERS) or text.count('"') >= 2:
+    if any(c in text for c in DOUBLE_OPENERS + DOUBLE_CLOSERS) or '"' in text:
         return "double"
     return "double" if "''" in text or "``" in text else "single"
 
