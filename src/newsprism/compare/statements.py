@@ -34,6 +34,9 @@ MIN_SHARED_WORDS = 8  # or a shared stretch this long (two excerpts of one longe
 MIN_SHARED_RUN = 6
 MIN_EDGE_RUN = 5  # or a run this long at the start or end of the other quote
 REPEATED = 0.8  # share of a quote found in another quote of its own article: a repeat
+# A statement's member says the source's words more densely than a bare link needs: a quote
+# that only brushes the source is regrouped with what it says closely (or told apart).
+MEMBER_DENSITY = 0.6
 MIN_CREDITED = 8  # words of a quote whose credit is weighed (two people may say a short phrase)
 COMPOSED = 0.8  # share of a stitched quote's words found in the article it was stitched from
 COMPOSED_PARAGRAPHS = 3  # its passages this many paragraphs apart there
@@ -184,7 +187,7 @@ class Links:
             alignment = align(occurrence.tokens, source.version.text_without(occurrence.quote))
             if alignment is not None and alignment.coverage < REPEATED:
                 alignment = None
-        if alignment is None:
+        if alignment is None or alignment.density < MEMBER_DENSITY:
             return None
         text = alignment.source
         unit = next(n for n, q in enumerate(text.quotes) if q is source.quote)
