@@ -305,25 +305,18 @@ def statement_objects() -> tuple[list[Article], list[Quote], list[Story]]:
     special_span = span_in(lfc, SOURCE1)
     matches = [
         _match("t7", ["source"], "st-special", coverage=1.0, similarity=1.0),
-        _match(
-            "p6",
-            ["altered", "tidied", "trimmed"],
-            "st-special",
-            coverage=0.21,
-            source_article=lfc.id,
-            source_spans=[special_span],
-            similarity=0.77,
-            edits=_edits(*SPECIAL_EDITS),
-        ),
-        _match(
-            "a2",
-            ["altered", "tidied", "trimmed"],
-            "st-special",
-            coverage=0.21,
-            source_article=lfc.id,
-            source_spans=[special_span],
-            similarity=0.77,
-            edits=_edits(*SPECIAL_EDITS),
+        *(
+            _match(
+                quote_id,
+                ["altered", "tidied", "trimmed"],
+                "st-special",
+                coverage=0.21,
+                source_article=lfc.id,
+                source_spans=[special_span],
+                similarity=0.77,
+                edits=_edits(*SPECIAL_EDITS),
+            )
+            for quote_id in ("p6", "a2")  # the Independent's and PA Media's same version
         ),
         _match(
             "p7",
