@@ -1029,7 +1029,7 @@ def test_a_quoted_name_before_a_noun_of_its_kind_is_a_term():
 def test_a_quote_opened_after_a_no_break_space():
     (quote,) = extract_quotes(
         article_of(
-            'What they\'re saying:\xa0"People who are fully vaccinated are protected from '
+            "What they're saying:\xa0\"People who are fully vaccinated are protected from "
             'severe disease and death," the FDA and CDC said.'
         ),
         indirect=False,
