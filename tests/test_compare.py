@@ -298,6 +298,29 @@ def test_edit_kinds_within_aligned_context(reported, label, kind):
         assert kind in {e.kind for e in match.edits}
 
 
+def test_a_pronoun_for_the_name_it_stands_for_is_tidied():
+    by_outlet, _, _ = _story(
+        (
+            "The Hill",
+            "2021-05-20",
+            [
+                "“As of today, Senate Republicans continue to negotiate in good faith with the "
+                "White House,” Capito said."
+            ],
+        ),
+        (
+            "Fox News",
+            "2021-05-21",
+            [
+                "“As of today, we continue to negotiate in good faith with the White House,” "
+                "Capito said."
+            ],
+        ),
+    )
+    match = _only(by_outlet["Fox News"])
+    assert match.label == "tidied" and [e.kind for e in match.edits] == ["referent"]
+
+
 def test_a_dropped_repeat_is_tidied():
     by_outlet, _, _ = _story(
         (

@@ -327,9 +327,8 @@ class EditBuilder:
             kind = "reworded"  # moved: 'I didn't feel we were' for 'I feel we weren't'
         if kind == "content-word" and self._masked(s_tokens):
             kind = "spelling"  # 'fuck' for 'f***'
-        return kind
         if kind == "cut" and op == "replace" and _pronoun_for_name(q_tokens, s_tokens, self.body):
-            return "referent"
+            kind = "referent"
         return kind
 
     def _handle(self, token: Token) -> bool:
