@@ -12,17 +12,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 from collections import defaultdict
-from pathlib import Path
+
+from provenance_generated import DATA
 
 from newsprism.ingest import read_path
 from newsprism.model import Story
 from newsprism.pipeline import analyse_stories, process_batch
 
-DATA = Path(
-    os.environ.get("NEWSPRISM_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data"
-)
 SETS = ("newswcl50", "allsides_roundups", "ecbplus", "multinews_sample")
 
 

@@ -23,7 +23,9 @@ from newsprism.text import Token, word_tokens
 
 MIN_BLOCK = 2
 ANCHOR_WORDS = 3
-DENSE_ANCHOR = 0.75  # or shared runs covering this share of the quote, four words at least
+DENSE_ANCHOR = 0.75  # or shared runs covering this share of the quote,
+DENSE_ANCHOR_WORDS = 4  # four words at least
+LONG_ANCHOR = 5  # a run this long anchors even without a content word
 STITCH_WORDS = 4  # a second passage needs this many quote words to count as one
 PASSAGE_MAX_GAP = 60  # source words skipped inside one passage (a trim, not a stitch)
 EDGE_SLACK = 4
@@ -126,7 +128,7 @@ class Alignment:
     matched: int
     length: int
     # Per quote token: matched to a word of a passage.
-    anchored: list[bool] = field(default_factory=list)
+    aligned: list[bool] = field(default_factory=list)
 
     @property
     def coverage(self) -> float:
@@ -258,12 +260,13 @@ def _is_anchor(passage: Passage, query: list[str]) -> bool:
     content word (or five words of any kind), or the whole of a short quote."""
     if passage.q_end - passage.q_start == len(query) and len(query) <= ANCHOR_WORDS:
         return passage.longest_block == len(query)
-    if passage.matched_in_blocks >= 4 and passage.matched_in_blocks >= DENSE_ANCHOR * len(query):
+    in_runs = passage.matched_in_blocks
+    if in_runs >= DENSE_ANCHOR_WORDS and in_runs >= DENSE_ANCHOR * len(query):
         return True
     if passage.longest_block < ANCHOR_WORDS:
         return False
     words = query[passage.q_start : passage.q_end]
-    return passage.longest_block >= 5 or not all(is_stop(w) for w in words)
+    return passage.longest_block >= LONG_ANCHOR or not all(is_stop(w) for w in words)
 
 
 def _widen(passages: list[Passage], query: list[str], source: SourceText) -> None:
@@ -368,7 +371,7 @@ def align(query_tokens: list[Token], source: SourceText, strict: bool = True) ->
     _widen(passages, query, source)
     _near_edges(passages, query, source)
     _to_breaks(passages, query, source)
-    anchored = [False] * len(query)
+    aligned = [False] * len(query)
     matched = 0
     for passage in passages:
         q_part, s_part = (
@@ -379,7 +382,7 @@ def align(query_tokens: list[Token], source: SourceText, strict: bool = True) ->
             if op.tag != "equal":
                 continue
             matched += op.src_end - op.src_start
-            anchored[passage.q_start + op.src_start : passage.q_start + op.src_end] = [True] * (
+            aligned[passage.q_start + op.src_start : passage.q_start + op.src_end] = [True] * (
                 op.src_end - op.src_start
             )
-    return Alignment(source, passages, matched, len(query), anchored)
+    return Alignment(source, passages, matched, len(query), aligned)

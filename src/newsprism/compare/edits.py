@@ -2,7 +2,7 @@
 its kind (what the edit does to the meaning) and the label that kind earns.
 
 A change can only change the meaning where the words around it align: an edit needs two
-anchored words among the few on each side of it to count as `altered`; elsewhere it is shown
+aligned words among the few on each side of it to count as `altered`; elsewhere it is shown
 as `unaligned` and labels nothing. Quote words before the first passage or after the last
 are `beyond` the source (it printed less of the statement there), not additions.
 """
@@ -10,7 +10,7 @@ are `beyond` the source (it printed less of the statement there), not additions.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from rapidfuzz.distance import Indel
 
@@ -40,7 +40,7 @@ from newsprism.model import Edit
 from newsprism.names import TITLES
 from newsprism.text import Token, fold
 
-MIN_CONTEXT = 2  # anchored words needed on each side of a change of meaning,
+MIN_CONTEXT = 2  # aligned words needed on each side of a change of meaning,
 CONTEXT_WINDOW = 4  # among this many quote words next to it
 ABBREVIATION_LETTERS = 4
 LONG_CUT = 4  # source words left out in one place beyond which an edit is a cut
@@ -177,7 +177,7 @@ class EditBuilder:
         self.s_index = {id(t): n for n, t in enumerate(alignment.source.tokens)}
         # Quote words aligned to a source word or paired with a near one ('suspending' for
         # 'suspend'): the context a change of meaning needs around it.
-        self.aligned = list(alignment.anchored)
+        self.aligned = list(alignment.aligned)
         self.changes: list[tuple[Edit, tuple[int, int]]] = []
 
     def edits(self) -> list[Edit]:
@@ -321,7 +321,7 @@ class EditBuilder:
             return "handle"  # '@TheJusticeDept' for 'the Justice Department': a name's form
         reported, source = [t.norm for t in q_tokens], [t.norm for t in s_tokens]
         kind = classify_edit(op, reported, source, self._repeated(s_tokens))
-        if kind == "number" and self._kept(is_number):
+        if kind == "number" and self._numbers_kept():
             kind = _without_numbers(op, reported, source)
         if kind == "negation" and self._as_many_negations():
             kind = "reworded"  # moved: 'I didn't feel we were' for 'I feel we weren't'
@@ -368,18 +368,18 @@ class EditBuilder:
         )
         return in_source == sum(t.norm in NEGATIONS for t in self.q_tokens)
 
-    def _kept(self, test: Callable[[str], bool]) -> bool:
-        """The quote holds the same such words (numbers, negations) as the source quotes it
-        was aligned to: 'three individuals — three kids' for 'three kids' repeats a number,
-        'by 2020' for 'in 2020' moves one; neither changes it."""
+    def _numbers_kept(self) -> bool:
+        """Every number of the quote stands in the source quotes it was aligned to (and it has
+        one where they do): 'three individuals — three kids' for 'three kids' repeats a
+        number, 'by 2020' for 'in 2020' moves one; neither changes it."""
         source = self.alignment.source
         units = self.alignment.units
         in_source = {
             w
             for w, unit in zip(source.norms, source.unit, strict=True)
-            if unit in units and test(w)
+            if unit in units and is_number(w)
         }
-        in_quote = {t.norm for t in self.q_tokens if test(t.norm)}
+        in_quote = {t.norm for t in self.q_tokens if is_number(t.norm)}
         return in_quote == in_source or (bool(in_quote) and in_quote <= in_source)
 
     def _context(self, at: tuple[int, int], swap: bool) -> tuple[int, int]:
@@ -408,9 +408,7 @@ def _without_numbers(op: str, reported: list[str], source: list[str]) -> str:
 
 def _pronoun_for_name(q_tokens: list[Token], s_tokens: list[Token], body: str) -> bool:
     """'We' for 'Senate Republicans', 'he' for 'Mr. Obama': who is meant, said shorter."""
-    return all(is_light(t.norm) for t in q_tokens) and all(
-        body[t.start : t.start + 1].isupper() for t in s_tokens
-    )
+    return _all_light(q_tokens) and all(body[t.start : t.start + 1].isupper() for t in s_tokens)
 
 
 def _punctuation_only(reported: str, source: str) -> bool:
