@@ -40,6 +40,7 @@ MEMBER_DENSITY = 0.6
 MIN_CREDITED = 8  # words of a quote whose credit is weighed (two people may say a short phrase)
 COMPOSED = 0.8  # share of a stitched quote's words found in the article it was stitched from
 COMPOSED_PARAGRAPHS = 3  # its passages this many paragraphs apart there
+SPELLED_APART = 80  # rapidfuzz ratio of two spellings of one surname (Jaczko, Jazcko)
 
 
 @dataclass
@@ -337,9 +338,6 @@ def same_person(first: str, second: str) -> bool:
     return len(one) == 1 or len(other) == 1 or same_first
 
 
-SPELLED_APART = 80  # rapidfuzz ratio of two spellings of one surname (Jaczko, Jazcko)
-
-
 def _surname(words: list[str]) -> str:
     """The letters after the first name: 'vincent del giudice' -> delgiudice."""
     return "".join(c for w in words[1:] or words for c in w if c.isalpha())
@@ -410,7 +408,7 @@ def _misattributed(
     named: list[Occurrence], people: People, winner: str, transcript: Occurrence | None
 ) -> set[str]:
     """Occurrences whose outlet confidently credits another person than the statement's
-    speaker, where that speaker is confidently named by more outlets (or is the
+    speaker, where some outlet names that speaker and outnumbers this one (or it is the
     transcript's), and the outlet does not name the statement's speaker near the quote (if it
     does, the quote's attribution was more likely misread than misprinted)."""
     backed = transcript is not None or any(
@@ -421,12 +419,11 @@ def _misattributed(
     speaker = people.forms[winner]
     found = set()
     for occurrence in named:
-        outnumbered = transcript is not None or _outnumbered(occurrence, named, people, winner)
         if (
-            outnumbered
-            and _confident(occurrence.quote)
+            occurrence.confident
             and not same_person(_speaker(occurrence), speaker)
             and not _named_near(occurrence, person_words(speaker)[-1])
+            and (transcript is not None or _outnumbered(occurrence, named, people, winner))
         ):
             found.add(occurrence.quote.id)
     return found
@@ -458,11 +455,9 @@ def _words(text: str) -> set[str]:
 
 def _named_near(occurrence: Occurrence, surname: str) -> bool:
     """`surname` is in the quote's paragraph or the one before it."""
-    article = occurrence.version.article
-    spans = article.paragraph_spans()
-    at = next((n for n, (s, e) in enumerate(spans) if s <= occurrence.quote.start <= e), 0)
-    nearby = " ".join(article.paragraphs[max(0, at - 1) : at + 1])
-    return surname in {t.norm.removesuffix("'s") for t in word_tokens(nearby)}
+    version = occurrence.version
+    at = version.paragraph_of(occurrence.quote.start)
+    return surname in _words(" ".join(version.article.paragraphs[max(0, at - 1) : at + 1]))
 
 
 def occurrences_of(versions: list[Version]) -> list[Occurrence]:
