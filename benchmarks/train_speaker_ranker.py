@@ -16,6 +16,8 @@ import argparse
 import json
 import random
 import sys
+from collections.abc import Iterable
+from typing import NamedTuple
 
 import polnear
 
@@ -46,11 +48,17 @@ class RecordingRanker(SpeakerRanker):
 Labelled = list[tuple[tuple[str, ...], bool]]  # a quote's candidates: features, right
 
 
-def labelled_quotes() -> list[tuple[Labelled, bool]]:
+class LabelledQuote(NamedTuple):
+    article: str
+    candidates: Labelled
+    rule_right: bool
+
+
+def labelled_quotes(articles: Iterable[polnear.Gold] | None = None) -> list[LabelledQuote]:
     """Per quote, its candidates' features and whether each is right, and whether the rules'
-    own choice is right."""
+    own choice is right (PolNeAR train unless other articles are given)."""
     quotes = []
-    for name, raw, gold in polnear.load_split("train"):
+    for name, raw, gold in polnear.load_split("train") if articles is None else articles:
         article = polnear.newsprism_article(name, raw)
         recorder = RecordingRanker()
         found = {q.start: q for q in extract_quotes(article, indirect=False, ranker=recorder)}
@@ -67,7 +75,7 @@ def labelled_quotes() -> list[tuple[Labelled, bool]]:
             if hits:
                 rule_right = any(polnear._speaker_right(prediction, g, raw) for g in hits)
                 labelled = _labelled(context, choices, hits, rule_right, mapping)
-                quotes.append((_names_over_descriptions(labelled), rule_right))
+                quotes.append(LabelledQuote(name, _names_over_descriptions(labelled), rule_right))
     return quotes
 
 
@@ -132,12 +140,12 @@ def fit(quotes: list[Labelled], c: float) -> dict[str, float]:
     }
 
 
-def right_choices(weights: dict[str, float], quotes: list[tuple[Labelled, bool]]) -> int:
+def right_choices(weights: dict[str, float], quotes: list[LabelledQuote]) -> int:
     """Quotes whose speaker is right with the ranker; a choice inside the rules' mention
     keeps the rules' speaker."""
     ranker = SpeakerRanker(weights)
     right = 0
-    for labelled, rule_right in quotes:
+    for _, labelled, rule_right in quotes:
         best = max(labelled, key=lambda pair: ranker.score(Candidate(0, 0, pair[0])), default=None)
         if best is None or "rule=1" in best[0] or best[0][0] == "keep":
             right += rule_right
@@ -146,14 +154,14 @@ def right_choices(weights: dict[str, float], quotes: list[tuple[Labelled, bool]]
     return right
 
 
-def cross_validate(quotes: list[tuple[Labelled, bool]], c: float, folds: int) -> None:
+def cross_validate(quotes: list[LabelledQuote], c: float, folds: int) -> None:
     """Accuracy on held-out quotes, against the rules alone."""
     right = 0
     for fold in range(folds):
         held_out = quotes[fold::folds]
         training = [q for i, q in enumerate(quotes) if i % folds != fold]
-        right += right_choices(fit([labelled for labelled, _ in training], c), held_out)
-    rules = sum(rule_right for _, rule_right in quotes)
+        right += right_choices(fit([q.candidates for q in training], c), held_out)
+    rules = sum(q.rule_right for q in quotes)
     print(f"{folds}-fold: ranker {right}/{len(quotes)}, rules alone {rules}/{len(quotes)}")
 
 
@@ -168,7 +176,7 @@ def main() -> None:
     if args.folds:
         cross_validate(quotes, args.c, args.folds)
         return
-    weights = fit([labelled for labelled, _ in quotes], args.c)
+    weights = fit([q.candidates for q in quotes], args.c)
     right = right_choices(weights, quotes)
     print(f"train: {right}/{len(quotes)} quotes without a cue verb get the right speaker")
     payload = {

@@ -55,8 +55,7 @@ class Example:
 
 def publishers() -> dict[str, str]:
     """Article name -> publisher, from PolNeAR's metadata.tsv."""
-    rows = (line.split("\t") for line in (polnear.DATA / "metadata.tsv").open(encoding="utf-8"))
-    return {row[1]: row[4] for row in rows if len(row) > 4}
+    return {name: publisher for name, (publisher, _) in polnear.article_metadata().items()}
 
 
 def examples(articles: Iterable[tuple[str, str, list[polnear.Attribution]]]) -> list[Example]:
