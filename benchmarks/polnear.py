@@ -459,8 +459,8 @@ def cross_validated(by: str) -> None:
     term_examples = train_term_model.examples(articles)
     ranker_quotes = train_speaker_ranker.labelled_quotes(articles)
     print(f"PolNeAR train + dev, one fold a {by} ({len(articles)} articles)")
-    columns = ("articles", "P", "R", "F1", "speaker", "bundled")
-    print(f"{'held fold':<22} " + " ".join(f"{c:>{max(6, len(c))}}" for c in columns))
+    print(f"{'held fold':<22} {'articles':>8} {'P':>6} {'R':>6} {'F1':>6}", end="")
+    print(f" {'speaker':>8} {'bundled':>8}")
     held_rows, pooled = [], Scores()
     for fold in sorted(set(fold_of.values())):
         tested = [a for a in articles if fold_of[a[0]] == fold]
