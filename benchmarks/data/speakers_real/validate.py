@@ -47,8 +47,9 @@ def main():
             errors.append(f"{rid}: bad mention_kind")
         if r["kind"] == "term" and (r["speaker"] or r["resolvable"]):
             errors.append(f"{rid}: a term has a speaker")
-        if r["kind"] == "quote" and r["speaker"] is None and r["mention_kind"] in {"name", "surname"}:
-            errors.append(f"{rid}: named mention but no speaker")
+        if (r["kind"] == "quote" and r["speaker"] is None and r["mention_kind"] in {"name", "surname"}
+                and "group" not in (r["note"] or "")):
+            errors.append(f"{rid}: named mention but no speaker (and no note saying it is a group)")
         if r["doubtful"] and not r["note"]:
             errors.append(f"{rid}: doubtful without a note")
     people = HERE / "people.jsonl"
