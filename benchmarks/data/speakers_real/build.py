@@ -11,6 +11,7 @@ Label file format, one block per article:
     +T|exact text|note                           a term the candidate list missed
 flags: d doubtful, u not resolvable, r resolvable though speaker is null.
 Empty speaker or mention means null.  Records are ordered by position in the article.
+Also writes articles.jsonl: every article read (random ones in full, with zero quotes too).
 """
 import hashlib
 import json
@@ -45,7 +46,7 @@ def parse_blocks():
 
 
 def build():
-    records, errors = [], []
+    records, errors, read = [], [], []
     seen_articles = set()
     for b in parse_blocks():
         name, aid = b["set"], b["article"]
@@ -111,6 +112,10 @@ def build():
             if missing:
                 errors.append(f"{b['where']}: {name}/{aid} candidates not answered: {sorted(missing)}")
         items.sort(key=lambda x: x[0])
+        read.append({"set": name, "article": aid, "cluster": a["cluster"], "outlet": a.get("source"),
+                     "targeted": b["targeted"], "held": held(name, a["cluster"]),
+                     "quotes": sum(r["kind"] == "quote" for _, r in items),
+                     "terms": sum(r["kind"] == "term" for _, r in items)})
         for i, (start, r) in enumerate(items, 1):
             flags = r.get("flags", "")
             speaker = r.get("speaker")
@@ -125,11 +130,14 @@ def build():
                 "note": r.get("note") or None, "targeted": b["targeted"],
                 "held": held(name, a["cluster"]),
             })
-    return records, errors
+    return records, errors, read
 
 
 if __name__ == "__main__":
-    records, errors = build()
+    records, errors, read = build()
+    with open(HERE / "articles.jsonl", "w") as out:
+        for r in read:
+            out.write(json.dumps(r, ensure_ascii=False) + "\n")
     for e in errors:
         print("ERROR", e, file=sys.stderr)
     with open(HERE / "speakers.jsonl", "w") as out:
@@ -138,5 +146,5 @@ if __name__ == "__main__":
     q = sum(r["kind"] == "quote" for r in records)
     print(f"{len(records)} records, {q} quotes ({sum(r['kind']=='quote' and not r['targeted'] for r in records)} random, "
           f"{sum(r['kind']=='quote' and r['targeted'] for r in records)} targeted), "
-          f"{len(records)-q} terms; {len({(r['set'], r['article']) for r in records})} articles")
+          f"{len(records)-q} terms; {len(read)} articles read, {len({(r['set'], r['article']) for r in records})} with records")
     sys.exit(1 if errors else 0)
