@@ -14,6 +14,7 @@ Empty speaker or mention means null.  Records are ordered by position in the art
 Also writes articles.jsonl: every article read (random ones in full, with zero quotes too).
 """
 import hashlib
+import re
 import json
 import sys
 from pathlib import Path
@@ -112,6 +113,15 @@ def build():
             if missing:
                 errors.append(f"{b['where']}: {name}/{aid} candidates not answered: {sorted(missing)}")
         items.sort(key=lambda x: x[0])
+        for _, r in items:
+            m = r.get("mention")
+            if m and m not in t:
+                # the labeller typed plain spaces where the article has no-break spaces
+                found = re.search(r"\s+".join(re.escape(w) for w in m.split()), t)
+                if found:
+                    r["mention"] = found.group()
+                else:
+                    errors.append(f"{b['where']}: mention not in the article: {m!r}")
         read.append({"set": name, "article": aid, "cluster": a["cluster"], "outlet": a.get("source"),
                      "targeted": b["targeted"], "held": held(name, a["cluster"]),
                      "quotes": sum(r["kind"] == "quote" for _, r in items),

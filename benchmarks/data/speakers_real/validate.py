@@ -36,6 +36,8 @@ def main():
             continue
         if r["text"] not in a["text"] or not r["text"].strip():
             errors.append(f"{rid}: text not verbatim in the article")
+        if r["mention"] is not None and r["mention"] not in a["text"]:
+            errors.append(f"{rid}: mention not verbatim in the article")
         if r["cluster"] != a["cluster"] or r["outlet"] != a.get("source"):
             errors.append(f"{rid}: cluster/outlet differ from the article")
         held = int(hashlib.sha1(f"{r['set']}/{r['cluster']}".encode()).hexdigest(), 16) % 3 == 0
