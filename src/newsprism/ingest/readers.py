@@ -197,7 +197,8 @@ def _read_json(source: str, text: str, whole_file: bool) -> Iterator[Document | 
         for number, record in enumerate(records, 1):
             yield from _json_record(source, record, f"item {number}", names)
         return
-    for number, line in enumerate(text.splitlines(), 1):
+    # Only "\n" ends a JSON line: U+2028, U+0085 or a form feed may sit raw in a JSON string.
+    for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
@@ -216,7 +217,7 @@ def _json_file_records(text: str) -> list[Any] | None:
     try:
         parsed = parse_json(text)
     except InputProblem:
-        if len(text.strip().splitlines()) > 1:
+        if "\n" in text.strip():
             return None  # maybe JSON lines in a .json file
         raise
     return parsed if isinstance(parsed, list) else [parsed]
