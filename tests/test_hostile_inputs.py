@@ -151,11 +151,15 @@ def test_utf16_html_with_bom_is_read(tmp_path: Path) -> None:
     assert document.content == page
 
 
+def described(item: Document | InputError) -> str:
+    return f"document {item.source}" if isinstance(item, Document) else f"error: {item}"
+
+
 def read_as_user_nobody(folder: Path) -> list[str]:
     """(kind, source) of what reading `folder` gives, read as user 'nobody' when we are root
     (root reads any folder, chmod 000 or not): in a forked child, so nothing is exec'd."""
     if os.geteuid() != 0:
-        return [f"{type(i).__name__} {i.source}" for i in read_documents([str(folder)])]
+        return [described(i) for i in read_documents([str(folder)])]
     reader, writer = os.pipe()
     child = os.fork()
     if child == 0:  # pragma: no cover - the child process
@@ -163,7 +167,7 @@ def read_as_user_nobody(folder: Path) -> list[str]:
             os.setgroups([])
             os.setgid(65534)
             os.setuid(65534)
-            seen = [f"{type(i).__name__} {i.source}" for i in read_documents([str(folder)])]
+            seen = [described(i) for i in read_documents([str(folder)])]
             os.write(writer, "\n".join(seen).encode())
         finally:
             os._exit(0)
@@ -186,4 +190,16 @@ def test_unreadable_folder_is_named(tmp_path: Path) -> None:
     finally:
         os.chmod(root / "locked", 0o755)
         shutil.rmtree(root)
-    assert seen == [f"InputError {root / 'locked'}", f"Document {root / 'good.txt'}"]
+    assert seen == [
+        f"error: {root / 'locked'}: cannot read folder: Permission denied",
+        f"document {root / 'good.txt'}",
+    ]
+
+
+def test_a_link_back_up_the_tree_is_walked_once(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", text_file())
+    (tmp_path / "sub").mkdir()
+    os.symlink(tmp_path, tmp_path / "sub" / "up")
+    os.symlink(tmp_path / "sub", tmp_path / "sub" / "again")
+    files, errors = expand_paths([str(tmp_path)])
+    assert files == [tmp_path / "a.txt"] and not errors
