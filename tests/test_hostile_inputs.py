@@ -203,3 +203,20 @@ def test_a_link_back_up_the_tree_is_walked_once(tmp_path: Path) -> None:
     os.symlink(tmp_path / "sub", tmp_path / "sub" / "again")
     files, errors = expand_paths([str(tmp_path)])
     assert files == [tmp_path / "a.txt"] and not errors
+
+
+def test_a_broken_pretty_printed_json_file_is_one_error(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_text('[\n  {"id": "a", "text": "One."},\n  {"id": "b", "text": "Two."\n]\n')
+    (error,) = read_path(path)
+    assert error.source == str(path) and error.reason.startswith("invalid JSON: ")
+
+
+def test_json_lines_in_a_json_file_are_read_line_by_line(tmp_path: Path) -> None:
+    path = tmp_path / "a.json"
+    path.write_text(
+        '{"id": "a", "text": "One."}\n{"id": "b", "text": \n{"id": "c", "text": "3."}\n'
+    )
+    items = list(read_path(path))
+    assert [type(i).__name__ for i in items] == ["Document", "InputError", "Document"]
+    assert items[1].source == f"{path}:2"

@@ -152,3 +152,26 @@ def test_json_records_read_and_process_or_are_refused(rows: list[Any]) -> None:
     documents, _ = read("a.jsonl", "\n".join(json.dumps(r) for r in rows).encode())
     for document in documents:
         processes_or_refuses(document)
+
+
+@READ_ONLY
+@given(sidecar=st.binary(max_size=600) | json_values.map(lambda v: json.dumps(v).encode()))
+def test_any_sidecar_gives_the_document_or_one_named_error(sidecar: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        Path(folder, "a.txt.meta.json").write_bytes(sidecar)
+        Path(folder, "a.txt").write_text("Title\nThe mayor said it.\n")
+        items = [i for i in read_path(Path(folder, "a.txt")) if not isinstance(i, InputWarning)]
+    assert len(items) == 1
+    if isinstance(items[0], InputError):
+        assert items[0].reason.startswith("bad metadata file a.txt.meta.json: ")
+    else:
+        for value in (items[0].outlet, items[0].url, items[0].published):
+            assert value is None or (value.encode("utf-8") and "\x00" not in value)
+
+
+@READ_ONLY
+@given(name=any_text, reason=any_text)
+def test_an_error_line_is_one_printable_line_whatever_the_name(name: str, reason: str) -> None:
+    line = str(InputError(name, reason))
+    assert line.isprintable()
+    line.encode("utf-8")

@@ -151,7 +151,7 @@ def _read_sidecar(path: Path, clean: Replacements) -> Metadata:
         try:
             values = parse_json(decode_text(read_bytes(candidate)))
         except (InputProblem, OSError) as error:
-            reason = error.strerror if isinstance(error, OSError) else error
+            reason = (error.strerror or error) if isinstance(error, OSError) else error
             raise InputProblem(f"bad metadata file {candidate.name}: {reason}") from None
         if not isinstance(values, dict):
             raise InputProblem(f"bad metadata file {candidate.name}: not a JSON object")
@@ -210,17 +210,26 @@ def _read_json(source: str, text: str, whole_file: bool) -> Iterator[Document | 
 
 
 def _json_file_records(text: str) -> list[Any] | None:
-    """The records of a whole-file JSON document, or None when the file is not one (it may
-    be JSON lines) and an InputProblem when it can only be one and is broken."""
+    """The records of a whole-file JSON document; None when the file is JSON lines instead
+    (its first line a JSON object of its own); else an InputProblem for the broken document
+    (one error, not one for each line of a pretty-printed file)."""
     if text.lstrip()[:1] not in ("[", "{"):
         return None
     try:
         parsed = parse_json(text)
     except InputProblem:
-        if "\n" in text.strip():
-            return None  # maybe JSON lines in a .json file
+        if _first_line_is_an_object(text):
+            return None
         raise
     return parsed if isinstance(parsed, list) else [parsed]
+
+
+def _first_line_is_an_object(text: str) -> bool:
+    first = text.lstrip().split("\n", 1)[0]
+    try:
+        return isinstance(parse_json(first), dict)
+    except InputProblem:
+        return False
 
 
 class RecordNames:
@@ -235,11 +244,15 @@ class RecordNames:
         kind, key = _record_key(record, where)
         if key in self.taken:
             raise InputProblem(
-                f"same {kind} as {self.taken[key]} ({key!r}): not read, as the two would be "
-                "stored as one article; give each record its own id"
+                f"same {kind} as {self.taken[key]} ({_shortened(key)!r}): not read, as the two "
+                "would be stored as one article; give each record its own id"
             )
         self.taken[key] = where
         return f"{self.source}#{key}"
+
+
+def _shortened(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _record_key(record: dict[str, Any], where: str) -> tuple[str, str]:
