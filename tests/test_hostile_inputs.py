@@ -220,3 +220,10 @@ def test_json_lines_in_a_json_file_are_read_line_by_line(tmp_path: Path) -> None
     items = list(read_path(path))
     assert [type(i).__name__ for i in items] == ["Document", "InputError", "Document"]
     assert items[1].source == f"{path}:2"
+
+
+def test_a_file_named_like_a_glob_is_that_file(tmp_path: Path) -> None:
+    write(tmp_path, "a[1].txt", text_file("Bracketed"))
+    write(tmp_path, "a1.txt", text_file("Plain"))
+    (document,) = read_documents([str(tmp_path / "a[1].txt")])
+    assert document.title == "Bracketed"

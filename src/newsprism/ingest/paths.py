@@ -38,7 +38,9 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[Path], list[InputError]]:
     found: list[Path] = []
     errors: list[InputError] = []
     for raw in paths:
-        for match in sorted(glob.glob(raw, recursive=True)) or [raw]:
+        # A path that exists is that path, even if it holds glob characters ('a[1].txt').
+        matches = [raw] if os.path.lexists(raw) else sorted(glob.glob(raw, recursive=True))
+        for match in matches or [raw]:
             files, problems = _expand(Path(match))
             found.extend(files)
             errors.extend(problems)
