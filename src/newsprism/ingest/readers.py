@@ -54,6 +54,7 @@ JSON_FIELDS: dict[str, tuple[str, ...]] = {
     "outlet": ("source_domain", "source", "outlet", "site_name", "sitename", "publisher",
                "domain"),
 }  # fmt: skip
+JSON_WHITESPACE = " \t\r"
 # Characters no later stage can store or print: NUL and halves of a surrogate pair.
 INVALID_CHARS_RE = re.compile("[\x00\ud800-\udfff]")
 METADATA = ("title", "standfirst", "url", "published", "outlet")
@@ -199,8 +200,8 @@ def _read_json(source: str, text: str, whole_file: bool) -> Iterator[Document | 
         return
     # Only "\n" ends a JSON line: U+2028, U+0085 or a form feed may sit raw in a JSON string.
     for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
+        if not line.strip(JSON_WHITESPACE):
+            continue  # a line of anything else is a record, if only a broken one
         try:
             record = parse_json(line)
         except InputProblem as problem:
