@@ -227,3 +227,10 @@ def test_a_file_named_like_a_glob_is_that_file(tmp_path: Path) -> None:
     write(tmp_path, "a1.txt", text_file("Plain"))
     (document,) = read_documents([str(tmp_path / "a[1].txt")])
     assert document.title == "Bracketed"
+
+
+def test_an_empty_path_is_not_the_current_folder(tmp_path: Path, monkeypatch) -> None:
+    write(tmp_path, "a.txt", text_file())
+    monkeypatch.chdir(tmp_path)
+    (error,) = read_documents([""])
+    assert str(error) == "'': empty path (an argument with no characters)"

@@ -38,6 +38,9 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[Path], list[InputError]]:
     found: list[Path] = []
     errors: list[InputError] = []
     for raw in paths:
+        if not raw:  # Path("") is the current folder: never read it by accident
+            errors.append(InputError("''", "empty path (an argument with no characters)"))
+            continue
         # A path that exists is that path, even if it holds glob characters ('a[1].txt').
         matches = [raw] if os.path.lexists(raw) else sorted(glob.glob(raw, recursive=True))
         for match in matches or [raw]:
