@@ -51,17 +51,22 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[Path], list[InputError]]:
 
 
 def _expand(path: Path) -> tuple[list[Path], list[InputError]]:
+    if path.is_dir():
+        return _walk_folder(path)
+    if _is_sidecar_of_a_file(path):
+        return [], []  # read with the file it describes ('*' also matches sidecars)
+    return _split([_regular_file(path)])
+
+
+def _regular_file(path: Path) -> Path | InputError:
+    """`path` if it is a regular file (or a link to one); else an error saying what it is."""
     try:
         mode = path.stat().st_mode
     except OSError as error:
-        return [], [InputError(source_name(path), _missing_reason(path, error))]
-    if stat.S_ISDIR(mode):
-        return _walk_folder(path)
-    if not stat.S_ISREG(mode):
-        return [], [InputError(source_name(path), f"not a regular file ({file_kind(mode)})")]
-    if _is_sidecar_of_a_file(path):
-        return [], []  # read with the file it describes ('*' also matches sidecars)
-    return [path], []
+        return InputError(source_name(path), _missing_reason(path, error))
+    if stat.S_ISREG(mode):
+        return path
+    return InputError(source_name(path), f"not a regular file ({file_kind(mode)})")
 
 
 def _missing_reason(path: Path, error: OSError) -> str:
@@ -74,30 +79,35 @@ def _missing_reason(path: Path, error: OSError) -> str:
 
 def _walk_folder(folder: Path) -> tuple[list[Path], list[InputError]]:
     """Supported files under `folder` (following links, each folder once); an error for each
-    folder that cannot be listed and each broken or non-regular entry; one for `folder` when
-    it holds nothing to read."""
-    files: list[Path] = []
-    errors: list[InputError] = []
+    folder that cannot be listed and each broken link or non-regular input; one for `folder`
+    when it holds nothing to read."""
+    found: list[Path | InputError] = []
     visited: set[tuple[int, int]] = set()
 
     def unreadable(error: OSError) -> None:
         name = source_name(Path(error.filename or folder))
-        errors.append(InputError(name, f"cannot read folder: {error.strerror or error}"))
+        found.append(InputError(name, f"cannot read folder: {error.strerror or error}"))
 
     for root, folders, names in os.walk(folder, onerror=unreadable, followlinks=True):
         if not _first_visit(Path(root), visited):
             folders.clear()  # a link back to a folder already walked
             continue
-        for name in names:
-            path = Path(root, name)
-            if _is_input_name(path):
-                files.extend(_input_file(path, errors))
-            elif path.is_symlink() and not path.exists():
-                errors.append(InputError(source_name(path), _missing_reason(path, _gone(path))))
+        paths = (Path(root, name) for name in names)
+        found.extend(_regular_file(p) for p in paths if _is_input_name(p) or _is_broken_link(p))
+    files, errors = _split(found)
     if not files and not errors:
         looked_for = ", ".join(sorted(SUPPORTED_SUFFIXES))
         errors.append(InputError(source_name(folder), f"no files to read here ({looked_for})"))
     return sorted(files), errors
+
+
+def _split(items: list[Path | InputError]) -> tuple[list[Path], list[InputError]]:
+    files = [item for item in items if isinstance(item, Path)]
+    return files, [item for item in items if isinstance(item, InputError)]
+
+
+def _is_broken_link(path: Path) -> bool:
+    return path.is_symlink() and not path.exists()
 
 
 def _first_visit(folder: Path, visited: set[tuple[int, int]]) -> bool:
@@ -110,23 +120,6 @@ def _first_visit(folder: Path, visited: set[tuple[int, int]]) -> bool:
         return False
     visited.add(key)
     return True
-
-
-def _input_file(path: Path, errors: list[InputError]) -> list[Path]:
-    """[path] if it is a regular file; else an error saying what it is."""
-    try:
-        mode = path.stat().st_mode
-    except OSError as error:
-        errors.append(InputError(source_name(path), _missing_reason(path, error)))
-        return []
-    if stat.S_ISREG(mode):
-        return [path]
-    errors.append(InputError(source_name(path), f"not a regular file ({file_kind(mode)})"))
-    return []
-
-
-def _gone(path: Path) -> OSError:
-    return FileNotFoundError(2, "No such file or directory", str(path))
 
 
 def _is_input_name(path: Path) -> bool:
