@@ -127,7 +127,8 @@ def test_html_without_text_is_an_error():
     [
         ("empty.txt", b"", "empty file"),
         ("blank.txt", b"  \n\n ", "empty file"),
-        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary file"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "PNG image is not supported"),
+        ("binary.txt", b"\x01\x02\x03\x00\x05\x06" * 10, "binary file"),
         ("latin1.txt", "Caf\u00e9 cr\u00e8me\nBody".encode("latin-1"), "not valid UTF-8"),
     ],
 )

@@ -22,7 +22,7 @@ from newsprism.clean.templates import (
     document_edge_keys,
     template_scope,
 )
-from newsprism.ingest import InputError, Metadata, expand_paths, read_path
+from newsprism.ingest import InputError, InputWarning, Metadata, expand_paths, read_path
 from newsprism.model import Document
 from newsprism.pipeline import (
     Analysis,
@@ -78,8 +78,9 @@ class ErrorLog:
         self.stats = stats
 
     def __call__(self, error: InputError) -> None:
-        self.stats.errors.append(error)
-        click.echo(f"error: {error.source}: {error.reason}", err=True)
+        if not isinstance(error, InputWarning):  # a warning's document is read all the same
+            self.stats.errors.append(error)
+        click.echo(f"{error.level}: {error}", err=True)
 
 
 def _documents(

@@ -22,16 +22,32 @@ LINK_LIST_MIN_ITEMS = 2  # elements; trafilatura gives up on larger trees
 TRAFILATURA_CONFIG = use_config()
 TRAFILATURA_CONFIG.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_SIZE))
 DECLARED_CHARSET_RE = re.compile(rb"""<meta[^>]+charset=["']?\s*([\w.:-]+)""", re.IGNORECASE)
+# UTF-32 first: its little-endian mark begins with UTF-16's.
+BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 class ExtractionError(ValueError):
     """The page holds no article text that could be extracted."""
 
 
+def bom_encoding(data: bytes) -> str | None:
+    """The codec a byte-order mark at the start of `data` names (it strips the mark), if any."""
+    return next((codec for mark, codec in BYTE_ORDER_MARKS if data.startswith(mark)), None)
+
+
 def decode_html(data: bytes) -> str:
-    """Bytes of a page -> text, never an exception: UTF-8 if it is valid; else the charset the
-    page declares; a page that declares UTF-8 wrongly is nearly always Windows-1252 (the
-    common mislabelling); with no declaration, a guess (trafilatura's detection)."""
+    """Bytes of a page -> text, never an exception: the encoding its byte-order mark names;
+    else UTF-8 if it is valid; else the charset the page declares; a page that declares UTF-8
+    wrongly is nearly always Windows-1252 (the common mislabelling); with no declaration, a
+    guess (trafilatura's detection)."""
+    if marked := bom_encoding(data):
+        return data.decode(marked, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

@@ -1,24 +1,46 @@
 """Read input files into Documents. Every failure is an InputError naming the file (and line)
-and the reason; one bad file or line never stops the others."""
+and the reason; one bad file or line never stops the others, and every record of a file ends
+as a Document or an InputError (never dropped, never merged with another)."""
 
 from __future__ import annotations
 
-import glob
 import json
+import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields, replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from newsprism.extract import decode_html
-from newsprism.model import Document
+from newsprism.ingest.decoding import (
+    MAX_INPUT_BYTES,
+    decode_page,
+    decode_text,
+    read_bytes,
+    refuse_binary_formats,
+)
+from newsprism.ingest.errors import InputError, InputProblem, InputWarning
+from newsprism.ingest.paths import (
+    HTML_SUFFIXES,
+    JSON_SUFFIXES,
+    SIDECAR_SUFFIX,
+    SUPPORTED_SUFFIXES,
+    expand_paths,
+    source_name,
+)
+from newsprism.model import Document, DocumentFormat
 
-MAX_INPUT_BYTES = 10 * 1024 * 1024
-TEXT_SUFFIXES = {".txt", ".text"}
-HTML_SUFFIXES = {".html", ".htm"}
-JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
-SIDECAR_SUFFIX = ".meta.json"
+__all__ = [
+    "MAX_INPUT_BYTES",
+    "SUPPORTED_SUFFIXES",
+    "InputError",
+    "InputWarning",
+    "Metadata",
+    "expand_paths",
+    "read_documents",
+    "read_path",
+]
 
 # Field names used by common crawlers (news-please, CC-News, Common Crawl derivatives).
 JSON_FIELDS: dict[str, tuple[str, ...]] = {
@@ -32,15 +54,17 @@ JSON_FIELDS: dict[str, tuple[str, ...]] = {
     "outlet": ("source_domain", "source", "outlet", "site_name", "sitename", "publisher",
                "domain"),
 }  # fmt: skip
-
-
-@dataclass(frozen=True)
-class InputError:
-    source: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.reason}"
+JSON_WHITESPACE = " \t\r"
+# Characters no later stage can store or print: NUL and halves of a surrogate pair.
+INVALID_CHARS_RE = re.compile("[\x00\ud800-\udfff]")
+METADATA = ("title", "standfirst", "url", "published", "outlet")
+JSON_TYPE_NAMES: tuple[tuple[type | tuple[type, ...], str], ...] = (
+    (bool, "true or false"),
+    ((int, float, Decimal), "a number"),
+    (dict, "an object"),
+    (list, "a list"),
+    (type(None), "null"),
+)
 
 
 @dataclass(frozen=True)
@@ -56,45 +80,25 @@ class Metadata:
         return replace(document, **known) if known else document
 
 
-class InputProblem(Exception):
-    """Raised inside a reader; turned into an InputError at the boundary."""
+class Replacements:
+    """Replaces the invalid characters of the strings it is given with U+FFFD, and counts."""
 
+    def __init__(self) -> None:
+        self.count = 0
 
-def expand_paths(paths: Iterable[str]) -> tuple[list[Path], list[InputError]]:
-    """Files, folders (searched recursively for supported files) and glob patterns."""
-    found: list[Path] = []
-    errors: list[InputError] = []
-    for raw in paths:
-        matches = [Path(p) for p in sorted(glob.glob(raw, recursive=True))] or [Path(raw)]
-        for path in matches:
-            if path.is_dir():
-                found.extend(p for p in sorted(path.rglob("*")) if _is_input_file(p))
-            elif _is_sidecar_of_a_file(path):
-                continue  # read with the file it describes ('*' also matches sidecars)
-            elif path.is_file():
-                found.append(path)
-            else:
-                errors.append(InputError(raw, "no such file or folder"))
-    unique = list(dict.fromkeys(found))
-    return unique, errors
+    def text(self, text: str) -> str:
+        text, replaced = INVALID_CHARS_RE.subn("\ufffd", text)
+        self.count += replaced
+        return text
 
+    def optional(self, text: str | None) -> str | None:
+        return None if text is None else self.text(text)
 
-def _is_sidecar_of_a_file(path: Path) -> bool:
-    """'a.txt.meta.json' next to 'a.txt' (or 'a.meta.json' next to 'a.html')."""
-    if not path.name.endswith(SIDECAR_SUFFIX):
-        return False
-    stem = path.name[: -len(SIDECAR_SUFFIX)]
-    return (path.parent / stem).is_file() or any(
-        _is_input_file(p) for p in path.parent.glob(glob.escape(stem) + ".*")
-    )
-
-
-def _is_input_file(path: Path) -> bool:
-    return (
-        path.is_file()
-        and path.suffix.lower() in SUPPORTED_SUFFIXES
-        and not path.name.endswith(SIDECAR_SUFFIX)
-    )
+    def warning(self, source: str) -> InputWarning | None:
+        if not self.count:
+            return None
+        reason = f"{self.count} invalid character(s) (NUL or lone surrogate) replaced by U+FFFD"
+        return InputWarning(source, reason)
 
 
 def read_documents(
@@ -107,56 +111,52 @@ def read_documents(
 
 
 def read_path(path: Path, metadata: Metadata | None = None) -> Iterator[Document | InputError]:
-    """All documents in one file; an InputError instead of any that cannot be read."""
+    """All documents in one file; an InputError instead of any that cannot be read (and an
+    InputWarning before a document whose invalid characters were replaced)."""
     metadata = metadata or Metadata()
+    source = source_name(path)
+    replacements = Replacements()
     try:
-        data = _read_bytes(path)
-        sidecar = _read_sidecar(path)
-        suffix = path.suffix.lower()
-        if suffix in JSON_SUFFIXES:
-            for item in _read_json(path, data):
-                yield metadata.apply(item) if isinstance(item, Document) else item
-            return
-        if suffix in HTML_SUFFIXES:
-            document = Document(source=str(path), content=decode_html(data), format="html")
-        else:
-            document = _text_document(str(path), _decode(data))
-        yield metadata.apply(sidecar.apply(document))
+        items = _file_items(path, source, replacements)
     except InputProblem as problem:
-        yield InputError(str(path), str(problem))
+        yield InputError(source, str(problem))
+        return
     except OSError as error:
-        yield InputError(str(path), f"cannot read: {error.strerror or error}")
+        yield InputError(source, f"cannot read: {error.strerror or error}")
+        return
+    if warning := replacements.warning(source):
+        yield warning
+    for item in items:
+        yield metadata.apply(item) if isinstance(item, Document) else item
 
 
-def _read_bytes(path: Path) -> bytes:
-    size = path.stat().st_size
-    if size > MAX_INPUT_BYTES:
-        raise InputProblem(f"too large: {size / 1e6:.1f} MB (limit {MAX_INPUT_BYTES / 1e6:.0f} MB)")
-    data = path.read_bytes()
-    if not data.strip():
-        raise InputProblem("empty file")
-    if b"\x00" in data[:8192]:
-        raise InputProblem("binary file, not text (contains NUL bytes)")
-    return data
+def _file_items(path: Path, source: str, clean: Replacements) -> list[Document | InputError]:
+    data = read_bytes(path)
+    suffix = path.suffix.lower()
+    refuse_binary_formats(data, suffix)
+    if suffix in JSON_SUFFIXES:  # records carry their own metadata: no sidecar
+        items = list(_read_json(source, decode_text(data), suffix == ".json"))
+        if not items:
+            raise InputProblem("no JSON records")
+        return items
+    sidecar = _read_sidecar(path, clean)
+    if suffix in HTML_SUFFIXES:
+        return [sidecar.apply(Document(source=source, content=decode_page(data), format="html"))]
+    return [sidecar.apply(_text_document(source, decode_text(data)))]
 
 
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputProblem(f"not valid UTF-8 (bad byte at offset {error.start})") from None
-
-
-def _read_sidecar(path: Path) -> Metadata:
+def _read_sidecar(path: Path, clean: Replacements) -> Metadata:
     for candidate in (path.with_name(path.name + SIDECAR_SUFFIX), path.with_suffix(SIDECAR_SUFFIX)):
-        if candidate.is_file():
-            try:
-                values = json.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, ValueError) as error:
-                raise InputProblem(f"bad metadata file {candidate.name}: {error}") from None
-            if not isinstance(values, dict):
-                raise InputProblem(f"bad metadata file {candidate.name}: not a JSON object")
-            return Metadata(**{k: _pick(values, k) for k in ("outlet", "url", "published")})
+        if not os.path.lexists(candidate):
+            continue
+        try:
+            values = parse_json(decode_text(read_bytes(candidate)))
+        except (InputProblem, OSError) as error:
+            reason = (error.strerror or error) if isinstance(error, OSError) else error
+            raise InputProblem(f"bad metadata file {candidate.name}: {reason}") from None
+        if not isinstance(values, dict):
+            raise InputProblem(f"bad metadata file {candidate.name}: not a JSON object")
+        return Metadata(**{f.name: clean.optional(_pick(values, f.name)) for f in fields(Metadata)})
     return Metadata()
 
 
@@ -170,53 +170,154 @@ def _text_document(source: str, text: str) -> Document:
     return Document(source=source, content=body, title=lines[title_index].strip())
 
 
-def _read_json(path: Path, data: bytes) -> Iterator[Document | InputError]:
-    text = _decode(data)
-    stripped = text.lstrip()
-    if path.suffix.lower() == ".json" and stripped[:1] in "[{":
+def parse_json(text: str) -> Any:
+    """json.loads, with every way it can fail (deep nesting, huge numbers) an InputProblem."""
+    try:
+        return json.loads(text, parse_int=_json_int)
+    except json.JSONDecodeError as error:
+        raise InputProblem(f"invalid JSON: {error.msg} at {error.lineno}:{error.colno}") from None
+    except RecursionError:
+        raise InputProblem("invalid JSON: nested too deeply") from None
+    except ValueError as error:
+        raise InputProblem(f"invalid JSON: {error}") from None
+
+
+def _json_int(digits: str) -> int | Decimal:
+    """An integer, or a Decimal past Python's limit on digits converted to int."""
+    try:
+        return int(digits)
+    except ValueError:
+        return Decimal(digits)
+
+
+def _read_json(source: str, text: str, whole_file: bool) -> Iterator[Document | InputError]:
+    """A JSON array or object (`.json`), else JSON lines; records named by id, url or place."""
+    names = RecordNames(source)
+    records = _json_file_records(text) if whole_file else None
+    if records is not None:
+        for number, record in enumerate(records, 1):
+            yield from _json_record(source, record, f"item {number}", names)
+        return
+    # Only "\n" ends a JSON line: U+2028, U+0085 or a form feed may sit raw in a JSON string.
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip(JSON_WHITESPACE):
+            continue  # a line of anything else is a record, if only a broken one
         try:
-            parsed = json.loads(text)
-        except ValueError:
-            parsed = None  # maybe JSON lines in a .json file
-        if parsed is not None:
-            records = parsed if isinstance(parsed, list) else [parsed]
-            for number, record in enumerate(records, 1):
-                yield _json_record(path, record, f"item {number}")
-            return
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
+            record = parse_json(line)
+        except InputProblem as problem:
+            yield InputError(f"{source}:{number}", str(problem))
             continue
-        try:
-            record = json.loads(line)
-        except ValueError as error:
-            yield InputError(f"{path}:{number}", f"invalid JSON: {error.msg}")
-            continue
-        yield _json_record(path, record, f"line {number}", number)
+        yield from _json_record(source, record, f"line {number}", names)
+
+
+def _json_file_records(text: str) -> list[Any] | None:
+    """The records of a whole-file JSON document; None when the file is JSON lines instead
+    (its first line a JSON object of its own); else an InputProblem for the broken document
+    (one error, not one for each line of a pretty-printed file)."""
+    if text.lstrip()[:1] not in ("[", "{"):
+        return None
+    try:
+        parsed = parse_json(text)
+    except InputProblem:
+        if _first_line_is_an_object(text):
+            return None
+        raise
+    return parsed if isinstance(parsed, list) else [parsed]
+
+
+def _first_line_is_an_object(text: str) -> bool:
+    first = text.lstrip().split("\n", 1)[0]
+    try:
+        return isinstance(parse_json(first), dict)
+    except InputProblem:
+        return False
+
+
+class RecordNames:
+    """Gives each record of a file its source name (`path#id`, else `path#url`, else its
+    place) and refuses a name already given to an earlier record of the file."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.taken: dict[str, str] = {}
+
+    def claim(self, record: dict[str, Any], where: str) -> str:
+        kind, key = _record_key(record, where)
+        if key in self.taken:
+            raise InputProblem(
+                f"same {kind} as {self.taken[key]} ({_shortened(key)!r}): not read, as the two "
+                "would be stored as one article; give each record its own id"
+            )
+        self.taken[key] = where
+        return f"{self.source}#{key}"
+
+
+def _shortened(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _record_key(record: dict[str, Any], where: str) -> tuple[str, str]:
+    for field in ("id", "url"):
+        value = record.get(field)
+        if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            return field, str(value)
+        if isinstance(value, str) and value:
+            return field, value
+    number = where.removeprefix("line ")
+    return "place", number
 
 
 def _json_record(
-    path: Path, record: Any, where: str, line: int | None = None
-) -> Document | InputError:
-    location = f"{path}:{line}" if line else f"{path} ({where})"
-    if not isinstance(record, dict):
-        return InputError(location, "not a JSON object")
-    key = record.get("id") or record.get("url") or (line if line else where)
-    source = f"{path}#{key}"
-    content = _pick(record, "content")
-    html = _pick(record, "html")
-    if not content and not html:
-        fields_tried = "/".join(JSON_FIELDS["content"] + JSON_FIELDS["html"])
-        return InputError(location, f"no article text (looked for {fields_tried})")
-    return Document(
-        source=source,
-        content=str(content or html),
-        format="text" if content else "html",
-        title=_pick(record, "title"),
-        standfirst=_pick(record, "standfirst"),
-        url=_pick(record, "url"),
-        published=_pick(record, "published"),
-        outlet=_pick(record, "outlet"),
-    )
+    source: str, record: Any, where: str, names: RecordNames
+) -> Iterator[Document | InputError]:
+    location = _location(source, where)
+    clean = Replacements()
+    try:
+        if not isinstance(record, dict):
+            raise InputProblem(f"not a JSON object but {_json_type(record)}")
+        content, content_format = _article_text(record)
+        document = Document(
+            source=clean.text(names.claim(record, where)),
+            content=clean.text(content),
+            format=content_format,
+            title=clean.optional(_pick(record, "title")),
+            standfirst=clean.optional(_pick(record, "standfirst")),
+            url=clean.optional(_pick(record, "url")),
+            published=clean.optional(_pick(record, "published")),
+            outlet=clean.optional(_pick(record, "outlet")),
+        )
+    except InputProblem as problem:
+        yield InputError(location, str(problem))
+        return
+    if warning := clean.warning(location):
+        yield warning
+    yield document
+
+
+def _location(source: str, where: str) -> str:
+    """'path:3' for line 3 of JSON lines, 'path (item 3)' for an item of a JSON array."""
+    line = where.removeprefix("line ")
+    return f"{source}:{line}" if line != where else f"{source} ({where})"
+
+
+def _article_text(record: dict[str, Any]) -> tuple[str, DocumentFormat]:
+    """The record's text (or HTML), and which; else an InputProblem saying what is wrong."""
+    if content := _pick(record, "content"):
+        return content, "text"
+    if html := _pick(record, "html"):
+        return html, "html"
+    names = JSON_FIELDS["content"] + JSON_FIELDS["html"]
+    present = [name for name in names if name in record]
+    if not present:
+        raise InputProblem(f"no article text (looked for {'/'.join(names)})")
+    value = record[present[0]]
+    if isinstance(value, str):
+        raise InputProblem(f"`{present[0]}` is empty")
+    raise InputProblem(f"`{present[0]}` is {_json_type(value)}, not a string")
+
+
+def _json_type(value: Any) -> str:
+    return next((name for kind, name in JSON_TYPE_NAMES if isinstance(value, kind)), "a string")
 
 
 def _pick(record: dict[str, Any], field: str) -> str | None:
@@ -224,6 +325,6 @@ def _pick(record: dict[str, Any], field: str) -> str | None:
         value = record.get(name)
         if isinstance(value, str) and value.strip():
             return value.strip()
-        if isinstance(value, int | float) and not isinstance(value, bool) and field != "content":
+        if isinstance(value, int | float) and not isinstance(value, bool) and field in METADATA:
             return str(value)
     return None

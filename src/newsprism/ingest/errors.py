@@ -1,0 +1,40 @@
+"""How an input that cannot be read is reported: one line naming the file (and record) and
+the reason, which no file name or record id can split, forge or use to drive a terminal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+
+def printable(text: str) -> str:
+    """`text` with every character that is not printable (newline, tab, ESC and the other
+    controls, bidirectional overrides, line separators, lone surrogates) written as its Python
+    escape, so it reads as one line exactly as the name is spelled."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in text)
+
+
+@dataclass(frozen=True)
+class InputError:
+    """An input (a file, folder or record) that was not read, and why."""
+
+    source: str
+    reason: str
+    level: ClassVar[str] = "error"
+
+    def __str__(self) -> str:
+        return f"{printable(self.source)}: {printable(self.reason)}"
+
+
+@dataclass(frozen=True)
+class InputWarning(InputError):
+    """An input that was read, with something the user should know (characters replaced);
+    reported like an error but not a failure: its document follows it."""
+
+    level: ClassVar[str] = "warning"
+
+
+class InputProblem(Exception):
+    """Raised inside a reader; turned into an InputError at the boundary."""

@@ -1,0 +1,136 @@
+"""Command-line paths (files, folders, globs) -> the files to read, each once, by its real
+path; whatever is given but cannot be read (missing, broken link, FIFO, unreadable folder, a
+folder with nothing to read) is an InputError naming it."""
+
+from __future__ import annotations
+
+import glob
+import os
+import stat
+from collections.abc import Iterable
+from pathlib import Path
+
+from newsprism.ingest.decoding import file_kind
+from newsprism.ingest.errors import InputError
+
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+SIDECAR_SUFFIX = ".meta.json"
+
+
+def source_name(path: Path) -> str:
+    """The path as a string that can be stored and printed: bytes of a file name that are not
+    UTF-8 are written as escapes (`\\xe9`), not kept as lone surrogates."""
+    name = str(path)
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return name
+
+
+def expand_paths(paths: Iterable[str]) -> tuple[list[Path], list[InputError]]:
+    """Files, folders (searched recursively for supported files) and glob patterns -> each
+    file once, by its resolved path (so `a.txt`, `./a.txt`, its absolute path and a link to it
+    are one source), and an error for each path that gives nothing to read."""
+    found: list[Path] = []
+    errors: list[InputError] = []
+    for raw in paths:
+        if not raw:  # Path("") is the current folder: never read it by accident
+            errors.append(InputError("''", "empty path (an argument with no characters)"))
+            continue
+        # A path that exists is that path, even if it holds glob characters ('a[1].txt').
+        matches = [raw] if os.path.lexists(raw) else sorted(glob.glob(raw, recursive=True))
+        for match in matches or [raw]:
+            files, problems = _expand(Path(match))
+            found.extend(files)
+            errors.extend(problems)
+    return list(dict.fromkeys(path.resolve() for path in found)), errors
+
+
+def _expand(path: Path) -> tuple[list[Path], list[InputError]]:
+    if path.is_dir():
+        return _walk_folder(path)
+    if _is_sidecar_of_a_file(path):
+        return [], []  # read with the file it describes ('*' also matches sidecars)
+    return _split([_regular_file(path)])
+
+
+def _regular_file(path: Path) -> Path | InputError:
+    """`path` if it is a regular file (or a link to one); else an error saying what it is."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        return InputError(source_name(path), _missing_reason(path, error))
+    if stat.S_ISREG(mode):
+        return path
+    return InputError(source_name(path), f"not a regular file ({file_kind(mode)})")
+
+
+def _missing_reason(path: Path, error: OSError) -> str:
+    if isinstance(error, FileNotFoundError) and path.is_symlink():
+        return f"broken symbolic link (to {os.readlink(path)}, which does not exist)"
+    if isinstance(error, FileNotFoundError):
+        return "no such file or folder"
+    return f"cannot read: {error.strerror or error}"
+
+
+def _walk_folder(folder: Path) -> tuple[list[Path], list[InputError]]:
+    """Supported files under `folder` (following links, each folder once); an error for each
+    folder that cannot be listed and each broken link or non-regular input; one for `folder`
+    when it holds nothing to read."""
+    found: list[Path | InputError] = []
+    visited: set[tuple[int, int]] = set()
+
+    def unreadable(error: OSError) -> None:
+        name = source_name(Path(error.filename or folder))
+        found.append(InputError(name, f"cannot read folder: {error.strerror or error}"))
+
+    for root, folders, names in os.walk(folder, onerror=unreadable, followlinks=True):
+        if not _first_visit(Path(root), visited):
+            folders.clear()  # a link back to a folder already walked
+            continue
+        paths = (Path(root, name) for name in names)
+        found.extend(_regular_file(p) for p in paths if _is_input_name(p) or _is_broken_link(p))
+    files, errors = _split(found)
+    if not files and not errors:
+        looked_for = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        errors.append(InputError(source_name(folder), f"no files to read here ({looked_for})"))
+    return sorted(files), errors
+
+
+def _split(items: list[Path | InputError]) -> tuple[list[Path], list[InputError]]:
+    files = [item for item in items if isinstance(item, Path)]
+    return files, [item for item in items if isinstance(item, InputError)]
+
+
+def _is_broken_link(path: Path) -> bool:
+    return path.is_symlink() and not path.exists()
+
+
+def _first_visit(folder: Path, visited: set[tuple[int, int]]) -> bool:
+    try:
+        info = folder.stat()
+    except OSError:
+        return False
+    key = (info.st_dev, info.st_ino)
+    if key in visited:
+        return False
+    visited.add(key)
+    return True
+
+
+def _is_input_name(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED_SUFFIXES and not path.name.endswith(SIDECAR_SUFFIX)
+
+
+def _is_sidecar_of_a_file(path: Path) -> bool:
+    """'a.txt.meta.json' next to 'a.txt' (or 'a.meta.json' next to 'a.html')."""
+    if not path.name.endswith(SIDECAR_SUFFIX):
+        return False
+    stem = path.name[: -len(SIDECAR_SUFFIX)]
+    return (path.parent / stem).is_file() or any(
+        _is_input_name(p) and p.is_file() for p in path.parent.glob(glob.escape(stem) + ".*")
+    )
