@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -199,6 +199,8 @@ MIGRATIONS: list[str] = [
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+# How long a write waits for another run's (the story step holds the lock while it groups).
+BUSY_TIMEOUT_MS = 120_000
 
 _QUOTE_FIELDS = (
     "id", "article", "text", "start", "end", "speaker", "speaker_mention", "speaker_start",
@@ -272,7 +274,7 @@ class Store:
                 self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA foreign_keys=ON")
             self._conn.execute("PRAGMA synchronous=NORMAL")
-            self._conn.execute("PRAGMA busy_timeout=5000")
+            self._conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS:d}")
             self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open as an SQLite database ({exc})") from exc
@@ -296,21 +298,46 @@ class Store:
                 f"supports ({SCHEMA_VERSION}); upgrade newsprism to open it"
             )
 
+    def check_writable(self) -> None:
+        """Raise StoreError unless the store takes a write (a read-only file or folder, a full
+        disk), so a run fails at the start rather than after reading every input."""
+        with self._transaction("checking the store can be written") as conn:
+            conn.execute(f"PRAGMA user_version = {self.schema_version:d}")
+
+    def story_lock(self) -> AbstractContextManager[sqlite3.Connection]:
+        """Hold the write lock over reading the articles, grouping them and saving the stories,
+        so two runs on one store cannot save stories from an older snapshot. Writers in other
+        runs wait for it (the busy timeout)."""
+        return self._transaction("grouping stories")
+
     @contextmanager
     def _transaction(self, what: str) -> Iterator[sqlite3.Connection]:
+        """One atomic write; inside another (the story lock), a savepoint of it."""
+        nested = self._conn.in_transaction
         try:
-            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.execute("SAVEPOINT nested" if nested else "BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: {what}: {exc}") from exc
         try:
             yield self._conn
+            self._conn.execute("RELEASE nested" if nested else "COMMIT")
         except BaseException as exc:
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
+            self._undo(nested)
             if isinstance(exc, sqlite3.Error):
                 raise StoreError(f"{self.path}: {what}: {exc}") from exc
             raise
-        self._conn.execute("COMMIT")
+
+    def _undo(self, nested: bool) -> None:
+        if not self._conn.in_transaction:  # SQLite may have rolled back already (disk full)
+            return
+        try:
+            if nested:
+                self._conn.execute("ROLLBACK TO nested")
+                self._conn.execute("RELEASE nested")
+            else:
+                self._conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # the error being raised is the one to report
 
     # -- inputs and articles -----------------------------------------------------------------
 
