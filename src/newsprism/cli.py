@@ -254,7 +254,7 @@ def analyze(
         with progress or nullcontext():
             items = _new_or_changed(_documents(paths, metadata, log, progress), store, stats)
             for processed in process_all(items, log, templates):
-                _save(store, processed, stats, log)
+                _save(store, processed, templates, stats, log)
         analysis = _restory(store, embed=embed)
     json_path, html_path = _write_report(folder, analysis)
     print_summary(console, build_analysis(analysis.articles, analysis.quotes, analysis.stories))
@@ -266,7 +266,13 @@ def analyze(
     sys.exit(1 if stats.errors else 0)
 
 
-def _save(store: Store, processed: Processed, stats: RunStats, log: ErrorLog) -> None:
+def _save(
+    store: Store,
+    processed: Processed,
+    templates: StoreTemplates,
+    stats: RunStats,
+    log: ErrorLog,
+) -> None:
     document = processed.document
     try:
         store.save_article(
@@ -275,6 +281,7 @@ def _save(store: Store, processed: Processed, stats: RunStats, log: ErrorLog) ->
             processed.article,
             processed.quotes,
             processed.text,
+            template_lines=templates.observed(processed.article.id),
         )
         stats.added += 1
     except StoreError as error:
@@ -397,7 +404,7 @@ def _relearn(db: str, template_min: int) -> None:
         store.forget_template_lines()
         templates = StoreTemplates(store, template_min)
         for _, _, text in stored:
-            templates.observe(
+            store.observe_lines(
                 template_scope(text), clean_document_id(text), document_edge_keys(text)
             )
         changed = 0

@@ -270,11 +270,11 @@ class Store:
 
     def _configure(self) -> None:
         try:
+            self._conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS:d}")
             if self.path != ":memory:" and self.path:
                 self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA foreign_keys=ON")
             self._conn.execute("PRAGMA synchronous=NORMAL")
-            self._conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS:d}")
             self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open as an SQLite database ({exc})") from exc
@@ -354,12 +354,16 @@ class Store:
         article: Article,
         quotes: list[Quote],
         document: Document | None = None,
+        template_lines: tuple[str, Iterable[str]] | None = None,
     ) -> None:
         """Replace whatever `source` produced before by `article` and its `quotes`, atomically.
-        `document` (the extracted text) is kept so the article can be cleaned again later."""
+        `document` (the extracted text) is kept so the article can be cleaned again later;
+        `template_lines` (scope, line keys) are counted for the article in the same step."""
         with self._transaction(f"saving {source}") as conn:
             seq = self._drop_source(source)
             _insert_article(conn, article, seq)
+            if template_lines is not None:
+                self.observe_lines(template_lines[0], article.id, template_lines[1])
             for position, quote in enumerate(quotes):
                 _insert_quote(conn, quote, position)
             conn.execute(
@@ -534,14 +538,24 @@ class Store:
 
 
 class StoreTemplates:
-    """Template counts kept in the store, so an outlet's template is learned across runs."""
+    """Template counts kept in the store, so an outlet's template is learned across runs.
+
+    An article's lines are counted when it is stored (`save_article(template_lines=
+    templates.observed(id))`, one transaction), not when it is read: a run killed between the
+    two must not leave the article's own lines counted when the same command reads it again
+    (its cleaning would differ from a clean run's)."""
 
     def __init__(self, store: Store, min_articles: int) -> None:
         self.store = store
         self.min_articles = min_articles
+        self._observed: dict[str, tuple[str, set[str]]] = {}
 
     def observe(self, scope: str, article_id: str, keys: set[str]) -> None:
-        self.store.observe_lines(scope, article_id, keys)
+        self._observed = {article_id: (scope, keys)}  # only the article being read is pending
+
+    def observed(self, article_id: str) -> tuple[str, set[str]] | None:
+        """The scope and line keys seen in `article_id`, to count as it is stored."""
+        return self._observed.pop(article_id, None)
 
     def template_keys(self, scope: str) -> frozenset[str]:
         return self.store.template_lines(scope, self.min_articles)
