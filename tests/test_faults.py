@@ -8,6 +8,7 @@ The kill -9 loop runs a few kill points here; NEWSPRISM_KILL_POINTS=40 runs more
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import random
@@ -25,6 +26,7 @@ from conftest import FIXTURES, SEEDS
 
 from newsprism import cli
 from newsprism.cli import main
+from newsprism.report import write_report
 from newsprism.store import Store
 from newsprism.store import sqlite as store_sqlite
 
@@ -381,6 +383,7 @@ def save_or_die(self, *args, **kwargs):
     return save(self, *args, **kwargs)
 sqlite.Store.save_article = save_or_die
 from newsprism.cli import main
+from newsprism.report import write_report
 main()
 """
 
@@ -398,3 +401,12 @@ def test_kill_9_just_before_a_save(tmp_path, clean_runs, saves_before_kill):
     assert _analyze(clean_runs["inputs"], db, out).returncode == 0
     assert _stored(db) == clean_runs["stored"]
     assert _integrity(db) == "ok"
+
+
+def test_report_with_a_lone_surrogate_is_written(tmp_path, report):
+    """A string SQLite or UTF-8 cannot hold (a lone surrogate) is written as its JSON escape."""
+    article, quotes = report
+    odd = dataclasses.replace(article, title="Klopp \ud800 speaks")
+    json_path, html_path = write_report(tmp_path, [odd], quotes, [])
+    assert json.loads(json_path.read_text(encoding="utf-8"))["articles"][0]["title"] == odd.title
+    assert "Klopp \\ud800 speaks" in html_path.read_text(encoding="utf-8")
