@@ -6,8 +6,9 @@ from __future__ import annotations
 import functools
 import json
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 import click
@@ -38,12 +39,15 @@ from newsprism.pipeline import (
 from newsprism.report import build_analysis, write_report
 from newsprism.store import Store, StoreError, StoreTemplates
 from newsprism.stories.embeddings import EmbeddingsUnavailable, minilm_embedder
+from newsprism.stories.grouping import Embedder
 from newsprism.summary import print_clean, print_quotes, print_summary
+from newsprism.terminal import printable, printable_json
 
 PROGRESS_MIN_FILES = 4
 
-console = Console()
-errors_console = Console(stderr=True)
+# Nothing the CLI prints is read as rich markup or emoji codes: user text prints as written.
+console = Console(markup=False, emoji=False, highlight=False)
+errors_console = Console(stderr=True, markup=False, emoji=False, highlight=False)
 
 
 def metadata_options(command):
@@ -80,7 +84,7 @@ class ErrorLog:
     def __call__(self, error: InputError) -> None:
         if not isinstance(error, InputWarning):  # a warning's document is read all the same
             self.stats.errors.append(error)
-        click.echo(f"{error.level}: {error}", err=True)
+        click.echo(printable(f"{error.level}: {error}"), err=True)
 
 
 def _documents(
@@ -125,24 +129,83 @@ def _process(paths: tuple[str, ...], metadata: Metadata, stats: RunStats) -> lis
     return process_batch(_documents(paths, metadata, log, None), log)
 
 
+class FaultError(click.ClickException):
+    """The store or the output folder cannot be used (unwritable, a full disk, not a folder):
+    one line on stderr, exit 2."""
+
+    exit_code = 2
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
+
+
 def _open_store(db: str) -> Store:
+    """The store at `db` (its folder created), checked to take writes before anything is read."""
     try:
         Path(db).parent.mkdir(parents=True, exist_ok=True)
-        return Store(db)
-    except StoreError as error:
-        raise click.UsageError(str(error)) from error
-
-
-def _restory(store: Store, rebuild: bool = False, embeddings: bool = False) -> Analysis:
-    """Group what is stored into stories (new articles only, unless `rebuild`), compare."""
+    except OSError as error:
+        reason = _reason(error)
+        raise FaultError(f"--db {printable(db)}: cannot create its folder ({reason})") from error
     try:
-        embed = minilm_embedder() if embeddings else None
+        store = Store(db)
+    except StoreError as error:
+        raise FaultError(printable(str(error))) from error
+    try:
+        store.check_writable()
+    except StoreError as error:
+        store.close()
+        raise FaultError(printable(str(error))) from error
+    return store
+
+
+@contextmanager
+def _store_faults() -> Iterator[None]:
+    """A store write failing outside the per-input ones (the story step) ends the run, in a line."""
+    try:
+        yield
+    except StoreError as error:
+        raise FaultError(printable(str(error))) from error
+
+
+def _output_folder(out: str) -> Path:
+    """`--out`, created and checked to take a file before anything is read."""
+    folder = Path(out)
+    if folder.exists() and not folder.is_dir():
+        raise FaultError(f"--out {printable(out)}: is a file, not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        reason = _reason(error)
+        raise FaultError(f"--out {printable(out)}: cannot write there ({reason})") from error
+    return folder
+
+
+def _write_report(folder: Path, analysis: Analysis) -> tuple[Path, Path]:
+    try:
+        return write_report(folder, analysis.articles, analysis.quotes, analysis.stories)
+    except OSError as error:
+        where = printable(error.filename or str(folder))
+        raise FaultError(f"{where}: report not written ({_reason(error)})") from error
+
+
+def _embedder(embeddings: bool) -> Embedder | None:
+    """The sentence embedder for --embeddings, checked before anything is read."""
+    try:
+        return minilm_embedder() if embeddings else None
     except EmbeddingsUnavailable as error:
         raise click.UsageError(str(error)) from error
-    articles, quotes = store.articles(), store.quotes()  # loaded once for both steps
-    stories = incremental_stories(store, articles, quotes_by_article(quotes), rebuild, embed)
-    analysis = analyse_stories(articles, quotes, stories)
-    store.save_stories(analysis.stories)
+
+
+def _restory(store: Store, rebuild: bool = False, embed: Embedder | None = None) -> Analysis:
+    """Group what is stored into stories (new articles only, unless `rebuild`), compare."""
+    with _store_faults(), store.story_lock():
+        articles, quotes = store.articles(), store.quotes()  # loaded once for both steps
+        stories = incremental_stories(store, articles, quotes_by_article(quotes), rebuild, embed)
+        analysis = analyse_stories(articles, quotes, stories)
+        store.save_stories(analysis.stories)
     return analysis
 
 
@@ -182,6 +245,8 @@ def analyze(
     metadata: Metadata,
 ) -> None:
     """Ingest files, folders and globs into the store, analyse, and write the report."""
+    embed = _embedder(embeddings)
+    folder = _output_folder(out)
     stats = RunStats()
     log = ErrorLog(stats)
     with _open_store(db) as store:
@@ -190,22 +255,25 @@ def analyze(
         with progress or nullcontext():
             items = _new_or_changed(_documents(paths, metadata, log, progress), store, stats)
             for processed in process_all(items, log, templates):
-                _save(store, processed, stats, log)
-        analysis = _restory(store, embeddings=embeddings)
-    data = build_analysis(analysis.articles, analysis.quotes, analysis.stories)
-    json_path, html_path = write_report(
-        Path(out), analysis.articles, analysis.quotes, analysis.stories
-    )
-    print_summary(console, data)
+                _save(store, processed, templates, stats, log)
+        analysis = _restory(store, embed=embed)
+    json_path, html_path = _write_report(folder, analysis)
+    print_summary(console, build_analysis(analysis.articles, analysis.quotes, analysis.stories))
     console.print(
         f"\n{stats.added} new or changed, {stats.unchanged} unchanged, "
-        f"{len(stats.errors)} failed. Store: {db}\nJSON:   {json_path}\nReport: {html_path}",
-        highlight=False,
+        f"{len(stats.errors)} failed. Store: {printable(db)}\n"
+        f"JSON:   {printable(str(json_path))}\nReport: {printable(str(html_path))}"
     )
     sys.exit(1 if stats.errors else 0)
 
 
-def _save(store: Store, processed: Processed, stats: RunStats, log: ErrorLog) -> None:
+def _save(
+    store: Store,
+    processed: Processed,
+    templates: StoreTemplates,
+    stats: RunStats,
+    log: ErrorLog,
+) -> None:
     document = processed.document
     try:
         store.save_article(
@@ -214,6 +282,7 @@ def _save(store: Store, processed: Processed, stats: RunStats, log: ErrorLog) ->
             processed.article,
             processed.quotes,
             processed.text,
+            template_lines=templates.observed(processed.article.id),
         )
         stats.added += 1
     except StoreError as error:
@@ -233,7 +302,7 @@ def compare(files: tuple[str, ...], as_json: bool, metadata: Metadata) -> None:
     analysis: Analysis = analyse_stories(articles, quotes, one_story(articles))
     data = build_analysis(analysis.articles, analysis.quotes, analysis.stories)
     if as_json:
-        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        click.echo(printable_json(json.dumps(data, ensure_ascii=False, indent=2)))
     else:
         print_summary(console, data)
     sys.exit(1 if stats.errors else 0)
@@ -251,13 +320,8 @@ def quotes(files: tuple[str, ...], as_json: bool, metadata: Metadata) -> None:
         [p.article for p in processed], [q for p in processed for q in p.quotes], []
     )
     if as_json:
-        click.echo(
-            json.dumps(
-                {"articles": data["articles"], "quotes": data["quotes"]},
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        selected = {"articles": data["articles"], "quotes": data["quotes"]}
+        click.echo(printable_json(json.dumps(selected, ensure_ascii=False, indent=2)))
     else:
         print_quotes(console, data)
     sys.exit(1 if stats.errors else 0)
@@ -273,15 +337,15 @@ def stories(db: str, rebuild: bool, embeddings: bool, out: str) -> None:
 
     Articles grouped before keep their story; with --rebuild everything is grouped again in
     one pass over the store in publication order."""
+    embed = _embedder(embeddings)
+    folder = _output_folder(out)
     with _open_store(db) as store:
-        analysis = _restory(store, rebuild, embeddings)
-    json_path, html_path = write_report(
-        Path(out), analysis.articles, analysis.quotes, analysis.stories
-    )
+        analysis = _restory(store, rebuild, embed)
+    json_path, html_path = _write_report(folder, analysis)
     console.print(
         f"{len(analysis.stories)} stories over {len(analysis.articles)} articles"
-        f"{' (rebuilt)' if rebuild else ''}.\nJSON:   {json_path}\nReport: {html_path}",
-        highlight=False,
+        f"{' (rebuilt)' if rebuild else ''}.\nJSON:   {printable(str(json_path))}\n"
+        f"Report: {printable(str(html_path))}"
     )
 
 
@@ -323,7 +387,8 @@ def clean(
     )
     if as_json:
         data = build_analysis([p.article for p in processed], [], [])
-        click.echo(json.dumps({"articles": data["articles"]}, ensure_ascii=False, indent=2))
+        selected = {"articles": data["articles"]}
+        click.echo(printable_json(json.dumps(selected, ensure_ascii=False, indent=2)))
     else:
         for item in processed:
             read = detokenised(item.text)
@@ -335,12 +400,12 @@ def clean(
 def _relearn(db: str, template_min: int) -> None:
     stats = RunStats()
     log = ErrorLog(stats)
-    with _open_store(db) as store:
+    with _open_store(db) as store, _store_faults():
         stored = store.documents()
         store.forget_template_lines()
         templates = StoreTemplates(store, template_min)
         for _, _, text in stored:
-            templates.observe(
+            store.observe_lines(
                 template_scope(text), clean_document_id(text), document_edge_keys(text)
             )
         changed = 0
@@ -355,8 +420,7 @@ def _relearn(db: str, template_min: int) -> None:
         _restory(store)
     console.print(
         f"relearned templates over {len(stored)} stored articles; {changed} cleaned again. "
-        f"Run `newsprism analyze` with no new files to rewrite the report.",
-        highlight=False,
+        f"Run `newsprism analyze` with no new files to rewrite the report."
     )
     sys.exit(1 if stats.errors else 0)
 

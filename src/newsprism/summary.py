@@ -19,6 +19,7 @@ from newsprism.report.statements import (
     outlet_name,
     story_views,
 )
+from newsprism.terminal import printable, printable_data
 
 LABEL_STYLES = {
     "altered": "bold red",
@@ -73,6 +74,7 @@ def _evidence(match: dict[str, Any]) -> str:
 def print_summary(console: Console, data: dict[str, Any]) -> None:
     """Per story, flags first: the flagged statements with their evidence, a table of every
     statement by outlet, and how many quotes only one outlet carries."""
+    data = printable_data(data)
     views = story_views(data)
     flagged = sum(1 for view in views if view.badge)
     console.print(
@@ -183,6 +185,7 @@ def _only_here_line(occurrences: list[Occurrence]) -> str:
 
 
 def print_quotes(console: Console, data: dict[str, Any]) -> None:
+    data = printable_data(data)
     by_article: dict[str, list[dict[str, Any]]] = {}
     for quote in data["quotes"]:
         by_article.setdefault(quote["article"], []).append(quote)
@@ -211,6 +214,8 @@ def print_clean(
 ) -> None:
     """The clean text, then what was removed and why; with `keep_junk`, the input's lines with
     the removed pieces marked in place."""
+    article = Article.from_dict(printable_data(article.to_dict()))
+    raw_lines = [printable(line) for line in raw_lines] if raw_lines is not None else None
     console.rule(Text(article.title or article.source, style="bold"))
     if keep_junk and raw_lines is not None:
         for line in raw_lines:
@@ -219,7 +224,7 @@ def print_clean(
         if article.standfirst:
             console.print(Text(article.standfirst, style="italic"))
         for paragraph in article.paragraphs:
-            console.print(paragraph, highlight=False, markup=False)
+            console.print(Text(paragraph))
         if article.removed:
             table = Table(title=f"removed ({len(article.removed)})", expand=True, pad_edge=False)
             table.add_column("reason", no_wrap=True)

@@ -1,6 +1,6 @@
 """ingest: files, folders and globs -> Document (or InputError naming the file and reason)."""
 
-from newsprism.ingest.errors import InputError, InputWarning, printable
+from newsprism.ingest.errors import InputError, InputWarning, escaped
 from newsprism.ingest.readers import (
     MAX_INPUT_BYTES,
     SUPPORTED_SUFFIXES,
@@ -16,8 +16,8 @@ __all__ = [
     "InputError",
     "InputWarning",
     "Metadata",
+    "escaped",
     "expand_paths",
-    "printable",
     "read_documents",
     "read_path",
 ]

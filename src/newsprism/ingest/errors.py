@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 
-def printable(text: str) -> str:
+def escaped(text: str) -> str:
     """`text` with every character that is not printable (newline, tab, ESC and the other
     controls, bidirectional overrides, line separators, lone surrogates) written as its Python
     escape, so it reads as one line exactly as the name is spelled."""
@@ -25,7 +25,7 @@ class InputError:
     level: ClassVar[str] = "error"
 
     def __str__(self) -> str:
-        return f"{printable(self.source)}: {printable(self.reason)}"
+        return f"{escaped(self.source)}: {escaped(self.reason)}"
 
 
 @dataclass(frozen=True)

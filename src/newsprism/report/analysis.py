@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -64,5 +66,29 @@ def write_analysis(path: str | Path, data: dict[str, Any]) -> Path:
     """Write `data` as UTF-8 JSON (non-ASCII kept, indented); creates the parent folder."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     return path
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write `text` (UTF-8) to a temporary file in `path`'s folder and rename it over `path`:
+    a kill or a full disk midway leaves the earlier file whole, never a truncated one. A lone
+    surrogate is written as its backslash escape (valid JSON; visible in HTML)."""
+    data = text.encode("utf-8", errors="backslashreplace")
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a report is not
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

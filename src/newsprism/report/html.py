@@ -21,7 +21,7 @@ from jinja2 import Environment, StrictUndefined, Template
 from markupsafe import Markup
 
 from newsprism.model import FLAGS, LABEL_SEVERITY, Article, Quote, Story
-from newsprism.report.analysis import build_analysis, write_analysis
+from newsprism.report.analysis import build_analysis, write_analysis, write_text_atomic
 from newsprism.report.highlight import Passage, highlight, in_context
 from newsprism.report.statements import (
     ONLY_HERE,
@@ -358,5 +358,5 @@ def write_report(
     data = build_analysis(articles, quotes, stories)
     json_path = write_analysis(out_dir / "analysis.json", data)
     html_path = out_dir / "index.html"
-    html_path.write_text(render_html(data), encoding="utf-8")
+    write_text_atomic(html_path, render_html(data))
     return json_path, html_path

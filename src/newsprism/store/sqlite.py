@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -199,6 +199,8 @@ MIGRATIONS: list[str] = [
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+# How long a write waits for another run's (the story step holds the lock while it groups).
+BUSY_TIMEOUT_MS = 120_000
 
 _QUOTE_FIELDS = (
     "id", "article", "text", "start", "end", "speaker", "speaker_mention", "speaker_start",
@@ -268,11 +270,11 @@ class Store:
 
     def _configure(self) -> None:
         try:
+            self._conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS:d}")
             if self.path != ":memory:" and self.path:
                 self._conn.execute("PRAGMA journal_mode=WAL")
             self._conn.execute("PRAGMA foreign_keys=ON")
             self._conn.execute("PRAGMA synchronous=NORMAL")
-            self._conn.execute("PRAGMA busy_timeout=5000")
             self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open as an SQLite database ({exc})") from exc
@@ -296,21 +298,46 @@ class Store:
                 f"supports ({SCHEMA_VERSION}); upgrade newsprism to open it"
             )
 
+    def check_writable(self) -> None:
+        """Raise StoreError unless the store takes a write (a read-only file or folder, a full
+        disk), so a run fails at the start rather than after reading every input."""
+        with self._transaction("checking the store can be written") as conn:
+            conn.execute(f"PRAGMA user_version = {self.schema_version:d}")
+
+    def story_lock(self) -> AbstractContextManager[sqlite3.Connection]:
+        """Hold the write lock over reading the articles, grouping them and saving the stories,
+        so two runs on one store cannot save stories from an older snapshot. Writers in other
+        runs wait for it (the busy timeout)."""
+        return self._transaction("grouping stories")
+
     @contextmanager
     def _transaction(self, what: str) -> Iterator[sqlite3.Connection]:
+        """One atomic write; inside another (the story lock), a savepoint of it."""
+        nested = self._conn.in_transaction
         try:
-            self._conn.execute("BEGIN IMMEDIATE")
+            self._conn.execute("SAVEPOINT nested" if nested else "BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: {what}: {exc}") from exc
         try:
             yield self._conn
+            self._conn.execute("RELEASE nested" if nested else "COMMIT")
         except BaseException as exc:
-            if self._conn.in_transaction:
-                self._conn.execute("ROLLBACK")
+            self._undo(nested)
             if isinstance(exc, sqlite3.Error):
                 raise StoreError(f"{self.path}: {what}: {exc}") from exc
             raise
-        self._conn.execute("COMMIT")
+
+    def _undo(self, nested: bool) -> None:
+        if not self._conn.in_transaction:  # SQLite may have rolled back already (disk full)
+            return
+        try:
+            if nested:
+                self._conn.execute("ROLLBACK TO nested")
+                self._conn.execute("RELEASE nested")
+            else:
+                self._conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # the error being raised is the one to report
 
     # -- inputs and articles -----------------------------------------------------------------
 
@@ -327,12 +354,16 @@ class Store:
         article: Article,
         quotes: list[Quote],
         document: Document | None = None,
+        template_lines: tuple[str, Iterable[str]] | None = None,
     ) -> None:
         """Replace whatever `source` produced before by `article` and its `quotes`, atomically.
-        `document` (the extracted text) is kept so the article can be cleaned again later."""
+        `document` (the extracted text) is kept so the article can be cleaned again later;
+        `template_lines` (scope, line keys) are counted for the article in the same step."""
         with self._transaction(f"saving {source}") as conn:
             seq = self._drop_source(source)
             _insert_article(conn, article, seq)
+            if template_lines is not None:
+                self.observe_lines(template_lines[0], article.id, template_lines[1])
             for position, quote in enumerate(quotes):
                 _insert_quote(conn, quote, position)
             conn.execute(
@@ -507,14 +538,24 @@ class Store:
 
 
 class StoreTemplates:
-    """Template counts kept in the store, so an outlet's template is learned across runs."""
+    """Template counts kept in the store, so an outlet's template is learned across runs.
+
+    An article's lines are counted when it is stored (`save_article(template_lines=
+    templates.observed(id))`, one transaction), not when it is read: a run killed between the
+    two must not leave the article's own lines counted when the same command reads it again
+    (its cleaning would differ from a clean run's)."""
 
     def __init__(self, store: Store, min_articles: int) -> None:
         self.store = store
         self.min_articles = min_articles
+        self._observed: dict[str, tuple[str, set[str]]] = {}
 
     def observe(self, scope: str, article_id: str, keys: set[str]) -> None:
-        self.store.observe_lines(scope, article_id, keys)
+        self._observed = {article_id: (scope, keys)}  # only the article being read is pending
+
+    def observed(self, article_id: str) -> tuple[str, set[str]] | None:
+        """The scope and line keys seen in `article_id`, to count as it is stored."""
+        return self._observed.pop(article_id, None)
 
     def template_keys(self, scope: str) -> frozenset[str]:
         return self.store.template_lines(scope, self.min_articles)
