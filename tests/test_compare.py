@@ -98,6 +98,11 @@ def test_statement_flags_and_badge(seed_analysis):
         ("replace", ["the"], ["a"], "function-word"),
         ("delete", [], ["kind", "of"], "filler"),
         ("delete", [], ["in", "liverpool", "supporters"], "cut"),
+        # a word left out between kept words is a cut, a function word too (DESIGN.md)
+        ("delete", [], ["that"], "cut"),
+        ("delete", [], ["are"], "cut"),
+        ("delete", [], ["just"], "filler"),
+        ("delete", [], ["has"], "tense"),
         ("replace", ["did"], ["did", "not"], "negation"),
         ("replace", ["three"], ["four"], "number"),
         ("insert", ["terrible"], [], "added"),

@@ -23,6 +23,7 @@ from newsprism.compare.lexicon import (
     HONORIFICS,
     MODALS,
     NEGATIONS,
+    PERFECT_AUXILIARIES,
     are_synonyms,
     is_abbreviation,
     is_initialism,
@@ -110,8 +111,12 @@ def classify_edit(op: str, reported: list[str], source: list[str], repeated: boo
     if op == "delete":
         if tuple(source) in FILLER_PHRASES:
             return "filler"
-        if all(is_light(w) for w in source):
-            return "filler" if any(w in FILLERS for w in source) else "function-word"
+        if any(w in FILLERS for w in source) and all(is_light(w) for w in source):
+            return "filler"
+        if len(source) == 1 and source[0] in PERFECT_AUXILIARIES:
+            return "tense"  # 'has progressed' -> 'progressed': the tense smoothed
+        # Any other word left out between words the quote keeps is a cut (DESIGN.md:
+        # trimmed), a function word too ('realize that life' -> 'realize life').
         return "cut"
     if op == "insert":
         return "function-word" if all(is_light(w) for w in reported) else "added"
