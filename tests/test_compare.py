@@ -441,3 +441,38 @@ def test_told_in_other_words_is_a_paraphrase():
     )
     match = _only(by_outlet["Times of Israel"])
     assert match.label == "paraphrase"
+
+
+def test_words_another_outlet_prints_unquoted_are_not_unsourced():
+    """One outlet prints a company's statement as a block of its own (no quotation marks),
+    another quotes part of it: the quote is labelled against that passage, not 'only in this
+    outlet'; a quote whose words the other outlet does not print stays unsourced."""
+    by_outlet, _, _ = _story(
+        (
+            "Gazette",
+            "2013-03-02",
+            [
+                "The company released this statement on Friday evening:",
+                "We showed a combination of the best fireworks from this year and previous "
+                "years. It was the patriotic thing to do, and we stand by the broadcast.",
+            ],
+        ),
+        (
+            "Courier",
+            "2013-03-03",
+            [
+                "The broadcaster admitted the show mixed old footage with new. “We showed a "
+                "combination of the best fireworks from this year and previous years,” a "
+                "spokeswoman said.",
+                "“Nobody at the network was told about the change before the show went out,” "
+                "a producer said.",
+            ],
+        ),
+    )
+    courier = by_outlet["Courier"]
+    printed = next(m for text, m in courier.items() if text.startswith("We showed"))
+    assert printed.label == "verbatim"
+    assert printed.source_article is not None and printed.source_spans
+    assert "best fireworks" in printed.source_spans[0].text
+    alone = next(m for text, m in courier.items() if text.startswith("Nobody"))
+    assert alone.label == "unsourced"
