@@ -476,3 +476,34 @@ def test_words_another_outlet_prints_unquoted_are_not_unsourced():
     assert "best fireworks" in printed.source_spans[0].text
     alone = next(m for text, m in courier.items() if text.startswith("Nobody"))
     assert alone.label == "unsourced"
+
+
+def test_a_filler_that_qualifies_a_negation_is_a_hedge():
+    """'didn't really ask' -> 'didn't ask' makes a qualified denial flat (altered); a filler
+    dropped elsewhere ('I really think' -> 'I think') is tidied."""
+    by_outlet, _, _ = _story(
+        (
+            "Times",
+            "2016-12-01",
+            [
+                "“The beautiful thing about the meeting is that they didn't really ask me to "
+                "change the tone,” Trump said.",
+                "“I really think the meeting went very well for everyone there,” he added.",
+            ],
+        ),
+        (
+            "Herald",
+            "2016-12-02",
+            [
+                "“The beautiful thing about the meeting is that they didn't ask me to change the "
+                "tone,” Trump said.",
+                "“I think the meeting went very well for everyone there,” he added.",
+            ],
+        ),
+    )
+    herald = by_outlet["Herald"]
+    flat = next(m for text, m in herald.items() if text.startswith("The beautiful"))
+    assert flat.label == "altered"
+    assert [(e.source, e.kind) for e in flat.edits] == [("really", "hedge")]
+    kept = next(m for text, m in herald.items() if text.startswith("I think"))
+    assert kept.label == "tidied"
