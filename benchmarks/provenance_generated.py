@@ -457,12 +457,22 @@ def filler(words: list[str], rng: Random, _: Context) -> list[str] | None:
     def fits(ws: list[str], i: int) -> bool:
         following, before = next_core(ws, i), previous_core(ws, i)
         if core(ws[i]) == "just":
-            return following.isalpha() and following not in {"a", "one", "about", "as", "like"}
+            return (
+                following.isalpha()
+                and following not in {"a", "one", "about", "as", "like"}
+                and not _negation(before)
+            )
         if core(ws[i]) == "you":
             return before not in {"do", "did", "if", "as", "what", "don't", "didn't"}
-        return before not in {"not", "don't", "didn't", "never"}
+        # After a negation a filler qualifies it ('doesn't really jibe', 'not just in'):
+        # dropped, the denial goes flat, which is no tidying.
+        return not _negation(before)
 
     return apply_spot(words, spots_for(words, FILLERS, fits, inside=False), rng)
+
+
+def _negation(word: str) -> bool:
+    return word in {"not", "never", "no"} or word.replace("’", "'").endswith("n't")
 
 
 FUNCTION_SWAPS = {"a": "the", "an": "the", "this": "that", "these": "those", "those": "these"}

@@ -98,6 +98,11 @@ def test_statement_flags_and_badge(seed_analysis):
         ("replace", ["the"], ["a"], "function-word"),
         ("delete", [], ["kind", "of"], "filler"),
         ("delete", [], ["in", "liverpool", "supporters"], "cut"),
+        # a word left out between kept words is a cut, a function word too (DESIGN.md)
+        ("delete", [], ["that"], "cut"),
+        ("delete", [], ["are"], "cut"),
+        ("delete", [], ["just"], "filler"),
+        ("delete", [], ["has"], "tense"),
         ("replace", ["did"], ["did", "not"], "negation"),
         ("replace", ["three"], ["four"], "number"),
         ("insert", ["terrible"], [], "added"),
@@ -436,3 +441,69 @@ def test_told_in_other_words_is_a_paraphrase():
     )
     match = _only(by_outlet["Times of Israel"])
     assert match.label == "paraphrase"
+
+
+def test_words_another_outlet_prints_unquoted_are_not_unsourced():
+    """One outlet prints a company's statement as a block of its own (no quotation marks),
+    another quotes part of it: the quote is labelled against that passage, not 'only in this
+    outlet'; a quote whose words the other outlet does not print stays unsourced."""
+    by_outlet, _, _ = _story(
+        (
+            "Gazette",
+            "2013-03-02",
+            [
+                "The company released this statement on Friday evening:",
+                "We showed a combination of the best fireworks from this year and previous "
+                "years. It was the patriotic thing to do, and we stand by the broadcast.",
+            ],
+        ),
+        (
+            "Courier",
+            "2013-03-03",
+            [
+                "The broadcaster admitted the show mixed old footage with new. “We showed a "
+                "combination of the best fireworks from this year and previous years,” a "
+                "spokeswoman said.",
+                "“Nobody at the network was told about the change before the show went out,” "
+                "a producer said.",
+            ],
+        ),
+    )
+    courier = by_outlet["Courier"]
+    printed = next(m for text, m in courier.items() if text.startswith("We showed"))
+    assert printed.label == "verbatim"
+    assert printed.source_article is not None and printed.source_spans
+    assert "best fireworks" in printed.source_spans[0].text
+    alone = next(m for text, m in courier.items() if text.startswith("Nobody"))
+    assert alone.label == "unsourced"
+
+
+def test_a_filler_that_qualifies_a_negation_is_a_hedge():
+    """'didn't really ask' -> 'didn't ask' makes a qualified denial flat (altered); a filler
+    dropped elsewhere ('I really think' -> 'I think') is tidied."""
+    by_outlet, _, _ = _story(
+        (
+            "Times",
+            "2016-12-01",
+            [
+                "“The beautiful thing about the meeting is that they didn't really ask me to "
+                "change the tone,” Trump said.",
+                "“I really think the meeting went very well for everyone there,” he added.",
+            ],
+        ),
+        (
+            "Herald",
+            "2016-12-02",
+            [
+                "“The beautiful thing about the meeting is that they didn't ask me to change the "
+                "tone,” Trump said.",
+                "“I think the meeting went very well for everyone there,” he added.",
+            ],
+        ),
+    )
+    herald = by_outlet["Herald"]
+    flat = next(m for text, m in herald.items() if text.startswith("The beautiful"))
+    assert flat.label == "altered"
+    assert [(e.source, e.kind) for e in flat.edits] == [("really", "hedge")]
+    kept = next(m for text, m in herald.items() if text.startswith("I think"))
+    assert kept.label == "tidied"

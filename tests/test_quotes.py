@@ -5,8 +5,8 @@ import pytest
 from conftest import FIXTURES, process_file
 from rich.console import Console
 
-from newsprism.clean import is_question_header
-from newsprism.model import Article, Quote
+from newsprism.clean import clean_document, is_question_header
+from newsprism.model import Article, Document, Quote
 from newsprism.pipeline import analyse_stories, one_story
 from newsprism.quotes import canonical_names, extract_quotes
 from newsprism.quotes.attribution import attribution_after, attribution_before
@@ -1048,3 +1048,31 @@ def test_an_excerpt_cut_off_mid_quote_is_still_a_double_quote():
         indirect=False,
     )
     assert [q.text[:30] for q in quotes] == ["an important milestone as we c"]
+
+
+REMARKS = [
+    "Full transcript of the governor's remarks on the flood, as released by her office:",
+    "THE GOVERNOR: I wanted to come out here to thank the crews who worked through the night.",
+    "The water has gone down in most of the county, but the river will crest again on Friday.",
+    "We are asking everyone who lives near the levee to leave their homes by Thursday evening.",
+]
+
+
+def test_remarks_transcript_of_one_speaker_is_read_whole():
+    """A transcript of one person's remarks ('THE GOVERNOR: ...' once, the paragraphs after it
+    unmarked) is a transcript, and every paragraph after the turn is the speaker's."""
+    article = clean_document(
+        Document(source="remarks.txt", title="Governor's flood remarks", content="\n".join(REMARKS))
+    )
+    assert article.kind == "transcript"
+    quotes = [q for q in extract_quotes(article) if q.kind == "transcript"]
+    texts = " ".join(q.text for q in quotes)
+    assert "river will crest again on Friday" in texts
+    assert "leave their homes by Thursday evening" in texts
+    assert all(q.speaker_mention for q in quotes)
+
+
+def test_one_turn_without_the_word_transcript_is_a_report():
+    content = "\n".join(["UPDATE: the road is open again.", *REMARKS[2:]])
+    article = clean_document(Document(source="r.txt", title="Flood", content=content))
+    assert article.kind == "report"

@@ -246,7 +246,7 @@ def _clean_readable(
         paragraphs = [p for p in paragraphs if normalise_line(p) != normalise_line(standfirst)]
     else:
         standfirst, paragraphs = split_standfirst(paragraphs)
-    transcript = looks_like_transcript(paragraphs)
+    transcript = looks_like_transcript(paragraphs, f"{title}\n{standfirst or ''}")
     return Article(
         id=article_id,
         source=document.source,

@@ -16,6 +16,7 @@ QUESTION_HEADER_RE = re.compile(
 QA_TURN_RE = re.compile(r"^(?:q|question)\s*[:.]\s", re.IGNORECASE)
 ANSWER_TURN_RE = re.compile(r"^(?:a|answer)\s*[:.]\s", re.IGNORECASE)
 STANDFIRST_MAX_WORDS = 45
+TRANSCRIPT_RE = re.compile(r"\btranscript\b", re.IGNORECASE)
 # "WALLACE: ...", "Jürgen Klopp: ..." — a turn of an interview transcript.
 TURN_RE = re.compile(
     r"^((?:[A-Z][A-Z’'.\-]+)(?: [A-Z][A-Z’'.\-]+){0,2}"  # WALLACE, CHRIS WALLACE
@@ -46,16 +47,21 @@ def is_answer_turn(paragraph: str) -> bool:
     return bool(ANSWER_TURN_RE.match(paragraph))
 
 
-def looks_like_transcript(paragraphs: list[str]) -> bool:
+def looks_like_transcript(paragraphs: list[str], heading: str = "") -> bool:
     """Two or more question headers, each followed by an answer that is not another header;
-    or three or more turns headed by the names of at least two people."""
+    or three or more turns headed by the names of at least two people; or a turn in a text
+    whose heading (title, standfirst, first paragraph) calls it a transcript (a speech or
+    remarks: 'THE PRESIDENT: ...' for one speaker)."""
     answered = sum(
         1
         for i, paragraph in enumerate(paragraphs[:-1])
         if is_question_header(paragraph) and not is_question_header(paragraphs[i + 1])
     )
     turns = [name for p in paragraphs if (name := turn_speaker(p))]
-    return answered >= 2 or (len(turns) >= 3 and len(set(turns)) >= 2)
+    if answered >= 2 or (len(turns) >= 3 and len(set(turns)) >= 2):
+        return True
+    first = paragraphs[0] if paragraphs else ""
+    return bool(turns) and bool(TRANSCRIPT_RE.search(f"{heading}\n{first}"))
 
 
 def find_interviewee(title: str, standfirst: str | None, paragraphs: list[str]) -> str | None:

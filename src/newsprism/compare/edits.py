@@ -23,6 +23,7 @@ from newsprism.compare.lexicon import (
     HONORIFICS,
     MODALS,
     NEGATIONS,
+    PERFECT_AUXILIARIES,
     are_synonyms,
     is_abbreviation,
     is_initialism,
@@ -110,8 +111,12 @@ def classify_edit(op: str, reported: list[str], source: list[str], repeated: boo
     if op == "delete":
         if tuple(source) in FILLER_PHRASES:
             return "filler"
-        if all(is_light(w) for w in source):
-            return "filler" if any(w in FILLERS for w in source) else "function-word"
+        if any(w in FILLERS for w in source) and all(is_light(w) for w in source):
+            return "filler"
+        if len(source) == 1 and source[0] in PERFECT_AUXILIARIES:
+            return "tense"  # 'has progressed' -> 'progressed': the tense smoothed
+        # Any other word left out between words the quote keeps is a cut (DESIGN.md:
+        # trimmed), a function word too ('realize that life' -> 'realize life').
         return "cut"
     if op == "insert":
         return "function-word" if all(is_light(w) for w in reported) else "added"
@@ -325,6 +330,8 @@ class EditBuilder:
             kind = _without_numbers(op, reported, source)
         if kind == "negation" and self._as_many_negations():
             kind = "reworded"  # moved: 'I didn't feel we were' for 'I feel we weren't'
+        if kind == "filler" and op == "delete" and self._after_negation(s_tokens):
+            kind = "hedge"  # 'didn't really ask' -> 'didn't ask': a qualified denial made flat
         if kind == "content-word" and self._masked(s_tokens):
             kind = "spelling"  # 'fuck' for 'f***'
         if kind == "cut" and op == "replace" and _pronoun_for_name(q_tokens, s_tokens, self.body):
@@ -344,6 +351,11 @@ class EditBuilder:
         size = len(s_tokens)
         here = norms[at : at + size]
         return here == norms[at + size : at + 2 * size] or here == norms[max(0, at - size) : at]
+
+    def _after_negation(self, s_tokens: list[Token]) -> bool:
+        """The source words left out stand right after a negation ('not really')."""
+        at = self.s_index[id(s_tokens[0])]
+        return at > 0 and self.alignment.source.norms[at - 1] in NEGATIONS
 
     def _masked(self, s_tokens: list[Token]) -> bool:
         """A source word printed with asterisks for letters ('f***')."""

@@ -19,7 +19,7 @@ FUNCTION_WORDS = frozenset(
 FILLERS = frozenset(
     """kind sort really well like actually basically obviously honestly literally look yes
     okay ok um uh er erm whatever anyway definitely clearly simply exactly again already
-    still even quite pretty""".split()
+    still even quite pretty just""".split()
 )
 # Fillers of more than one word: dropped, they change nothing that was said.
 FILLER_PHRASES = frozenset({("you", "know"), ("i", "mean"), ("you", "see"), ("sort", "of")})
@@ -40,6 +40,9 @@ MODAL_SENSES = {
 # A modal moved into the past to fit reported speech ('will' -> 'would'): the tense of the
 # frame, not a change of what was said.
 BACKSHIFTS = frozenset({("will", "would"), ("can", "could"), ("shall", "should"), ("may", "might")})
+# Dropped before a participle ('has progressed' -> 'progressed'), the tense changes, not what
+# was said.
+PERFECT_AUXILIARIES = frozenset({"has", "have", "had"})
 NEGATIONS = frozenset("not no never nothing nobody none neither nor without cannot".split())
 NUMBER_WORDS = frozenset(
     """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen

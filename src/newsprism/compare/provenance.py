@@ -17,6 +17,7 @@ from newsprism.compare.statements import (
     group_statements,
     occurrences_of,
     reconcile_speakers,
+    trigrams,
 )
 from newsprism.model import (
     FLAGS,
@@ -39,6 +40,11 @@ PARAPHRASE_DENSITY = 0.6  # below this share of aligned words, a version is told
 REWORDED_SHARE = 0.25  # or this share of its words are others than the source's,
 REWORDED_PLACES = 3  # or it words the source otherwise in this many places
 REWORDED_KINDS = frozenset({"unaligned", "added", "content-word", "reworded"})
+
+# A quote no other article quotes is still carried where another article prints this share of
+# its words (in one run) outside quotation marks, for a quote of this many words at least.
+UNQUOTED_COVERAGE = 0.9
+UNQUOTED_MIN_WORDS = 6
 
 # Reported speech is someone's words retold, not quoted, and a term is nobody's speech: only
 # quotations are held to a source.
@@ -70,7 +76,7 @@ def compare_story(articles: list[Article], quotes: dict[str, list[Quote]]) -> Co
             )
             statement.quotes.append(occurrence.quote.id)
         elif occurrence.quote.id not in matches:
-            _paraphrase_or_alone(occurrence, occurrences, statements, matches)
+            _paraphrase_or_alone(occurrence, versions, occurrences, statements, matches)
     order = {o.quote.id: n for n, o in enumerate(occurrences)}
     statements.sort(key=lambda s: order[s.source_quote])
     return Comparison(statements, [matches[o.quote.id] for o in occurrences])
@@ -86,17 +92,48 @@ def _source_passages(grouped: list[Grouped], statements: list[Statement]) -> dic
     return found
 
 
+def _printed_unquoted(occurrence: Occurrence, versions: list[Version]) -> QuoteMatch | None:
+    """A quote no other article quotes, whose words another article prints all the same,
+    outside quotation marks (a transcript, statement or post printed as it was, or a quote
+    its extractor missed): labelled against that passage, with no statement to join."""
+    if len(occurrence.tokens) < UNQUOTED_MIN_WORDS:
+        return None
+    best: tuple[float, Occurrence, Alignment] | None = None
+    wanted = trigrams([t.norm for t in occurrence.tokens])
+    for version in versions:
+        # Nine words in ten in one run share at least half their runs of three words.
+        if version is occurrence.version or 2 * len(wanted & version.body_trigrams) < len(wanted):
+            continue
+        alignment = align(occurrence.tokens, version.body_text)
+        if (
+            alignment is None
+            or len(alignment.passages) > 1
+            or min(alignment.coverage, alignment.density) < UNQUOTED_COVERAGE
+        ):
+            continue
+        if best is None or alignment.coverage > best[0]:
+            paragraph = alignment.source.quotes[alignment.main_unit]
+            best = (alignment.coverage, Occurrence(paragraph, version, []), alignment)
+    if best is None:
+        return None
+    return label_against(occurrence, best[1], best[2])
+
+
 def _paraphrase_or_alone(
     occurrence: Occurrence,
+    versions: list[Version],
     occurrences: list[Occurrence],
     statements: list[Statement],
     matches: dict[str, QuoteMatch],
 ) -> None:
-    """A quote no other article carries word for word: it joins the statement of a quote
-    that says the same in other words (or starts one with it), else only its outlet has it."""
+    """A quote no other article quotes word for word: it joins the statement of a quote
+    that says the same in other words (or starts one with it), else it is labelled against
+    another article that prints its words unquoted, else only its outlet has it."""
     partner = _paraphrased(occurrence, occurrences)
     if partner is None:
-        matches[occurrence.quote.id] = QuoteMatch(occurrence.quote.id, "unsourced", ["unsourced"])
+        printed = _printed_unquoted(occurrence, versions)
+        unsourced = QuoteMatch(occurrence.quote.id, "unsourced", ["unsourced"])
+        matches[occurrence.quote.id] = printed or unsourced
         return
     statement = next((s for s in statements if partner.quote.id in s.quotes), None)
     if statement is None:  # two quotes alone that say the same in other words

@@ -67,6 +67,22 @@ class Version:
             self._without[quote.id] = SourceText.of([q for q in self.quotes if q is not quote])
         return self._without[quote.id]
 
+    @cached_property
+    def body_text(self) -> SourceText:
+        """The article's whole text, a passage a paragraph (for words it prints unquoted)."""
+        paragraphs = [
+            Quote(f"{self.article.id}-p{n}", self.article.id, text, start, end)
+            for n, (text, (start, end)) in enumerate(
+                zip(self.article.paragraphs, self.article.paragraph_spans(), strict=True)
+            )
+        ]
+        return SourceText.of(paragraphs)
+
+    @cached_property
+    def body_trigrams(self) -> set[tuple[str, ...]]:
+        """Every run of three words of the article's text (to skip it quickly)."""
+        return trigrams(self.body_text.norms)
+
     @property
     def outlet(self) -> str:
         return self.article.outlet or self.article.id
@@ -81,6 +97,10 @@ class Version:
         if self._starts is None:
             self._starts = [start for start, _ in self.article.paragraph_spans()]
         return bisect.bisect_right(self._starts, offset) - 1
+
+
+def trigrams(words: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
 
 
 @dataclass

@@ -81,7 +81,8 @@ def _cued_mentions(found: list[_Found]) -> list[tuple[str, int]]:
 
 def answer_paragraphs(article: Article) -> set[int]:
     """Indexes of the paragraphs that are the interviewee's answers: after the first
-    question header, every paragraph that is not itself a question."""
+    question header or turn, every paragraph that is not itself a question (a turn runs on
+    over the paragraphs after it)."""
     answers: set[int] = set()
     in_answers = False
     for index, paragraph in enumerate(article.paragraphs):
@@ -89,6 +90,7 @@ def answer_paragraphs(article: Article) -> set[int]:
             in_answers = True
         elif in_answers or is_answer_turn(paragraph) or turn_speaker(paragraph):
             answers.add(index)
+            in_answers = True
     return answers
 
 
