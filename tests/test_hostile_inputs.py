@@ -122,6 +122,31 @@ def test_same_file_twice_across_runs_is_stored_once(tmp_path: Path, monkeypatch)
         assert len(store.articles()) == 1
 
 
+def test_a_store_that_named_inputs_as_typed_keeps_them_once(tmp_path: Path, monkeypatch) -> None:
+    """A store written before inputs were named by resolved path (a relative path, a JSON
+    record under it): the next run over the same files renames them, and stores nothing twice."""
+    write(tmp_path, "a.txt", text_file())
+    (tmp_path / "b.jsonl").write_text('{"id": "r#1", "title": "T", "text": "A body."}\n')
+    monkeypatch.chdir(tmp_path)
+    db = str(tmp_path / "n.db")
+    given = ["a.txt", "b.jsonl"]
+    assert CliRunner().invoke(main, ["analyze", *given, "--db", db, "--out", "o"]).exit_code == 0
+    with Store(db) as store, store.conn:
+        for table in ("inputs", "articles"):  # as the older version stored them
+            store.conn.execute(
+                f"UPDATE {table} SET source = replace(source, ?, '')", (f"{tmp_path}/",)
+            )
+        assert sorted(store.relative_sources()) == ["a.txt", "b.jsonl#r#1"]
+    result = CliRunner().invoke(main, ["analyze", *given, "--db", db, "--out", "o"])
+    assert result.exit_code == 0, result.output
+    assert "0 new or changed, 2 unchanged" in result.output
+    with Store(db) as store:
+        assert sorted(a.source for a in store.articles()) == [
+            f"{tmp_path}/a.txt",
+            f"{tmp_path}/b.jsonl#r#1",
+        ]
+
+
 def test_fifo_given_directly_is_refused_without_blocking(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.jsonl")
     (error,) = read_path(tmp_path / "pipe.jsonl")  # would block forever if opened to read

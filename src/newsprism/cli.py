@@ -29,6 +29,7 @@ from newsprism.pipeline import (
     Analysis,
     Processed,
     RunStats,
+    adopt_resolved_sources,
     analyse_stories,
     incremental_stories,
     one_story,
@@ -250,6 +251,7 @@ def analyze(
     stats = RunStats()
     log = ErrorLog(stats)
     with _open_store(db) as store:
+        adopt_resolved_sources(store)
         templates = StoreTemplates(store, template_min)
         progress = _progress(paths)
         with progress or nullcontext():

@@ -19,6 +19,7 @@ from newsprism.clean.templates import (
 from newsprism.compare import compare_story
 from newsprism.extract import ExtractionError, extract_html
 from newsprism.ingest import InputError
+from newsprism.ingest.paths import resolved_source
 from newsprism.model import Article, Document, Quote, Story
 from newsprism.quotes import canonical_names, extract_quotes
 from newsprism.store import Store
@@ -125,6 +126,13 @@ def process_batch(
         if processed is not None:
             results.append(processed)
     return results
+
+
+def adopt_resolved_sources(store: Store) -> int:
+    """Inputs an older version stored under the path as typed take the resolved name this one
+    reads them under, so a run over the same files does not store them twice."""
+    renames = {old: new for old in store.relative_sources() if (new := resolved_source(old))}
+    return store.rename_sources(renames) if renames else 0
 
 
 def unify_speakers(quotes: list[Quote]) -> list[Quote]:

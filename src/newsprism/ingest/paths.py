@@ -134,3 +134,19 @@ def _is_sidecar_of_a_file(path: Path) -> bool:
     return (path.parent / stem).is_file() or any(
         _is_input_name(p) and p.is_file() for p in path.parent.glob(glob.escape(stem) + ".*")
     )
+
+
+def resolved_source(source: str) -> str | None:
+    """The name this version gives an input that an older one stored under `source` (its path
+    as typed, perhaps relative or through a link, then `#record` for a record of a JSON file),
+    or None when it names no file from here, or is already that name."""
+    path_text, record = source, ""
+    while True:
+        path = Path(path_text)
+        if path_text and path.is_file():
+            resolved = source_name(path.resolve()) + record
+            return resolved if resolved != source else None
+        cut = path_text.rfind("#")
+        if cut < 0:
+            return None
+        path_text, record = path_text[:cut], path_text[cut:] + record

@@ -413,6 +413,24 @@ class Store:
             conn.execute("DELETE FROM template_seen")
             conn.execute("DELETE FROM template_counts")
 
+    def relative_sources(self) -> list[str]:
+        """Sources stored as a path was typed (before inputs were named by resolved path)."""
+        rows = self._conn.execute("SELECT source FROM inputs WHERE source NOT LIKE '/%'")
+        return [row[0] for row in rows]
+
+    def rename_sources(self, names: dict[str, str]) -> int:
+        """Store each input under its new name (old -> new), unless that name is already
+        stored; return how many were renamed."""
+        renamed = 0
+        with self._transaction("renaming inputs") as conn:
+            for old, new in names.items():
+                if self.input_hash(new) is not None:
+                    continue
+                conn.execute("UPDATE inputs SET source = ? WHERE source = ?", (new, old))
+                conn.execute("UPDATE articles SET source = ? WHERE source = ?", (new, old))
+                renamed += 1
+        return renamed
+
     def _drop_source(self, source: str) -> int:
         """Delete the articles earlier stored for `source`; return the read position to use."""
         rows = self._conn.execute(
