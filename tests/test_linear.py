@@ -1,0 +1,58 @@
+"""Running time linear in the input (issue 15): inputs that took quadratic time or worse in
+one stage. Each test times a stage (CPU time of this process, so other processes on the
+machine matter little) at two sizes and asserts the growth is far from quadratic, with a
+generous bound on the larger size that the old code missed by a wide margin."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from newsprism.clean import clean_document
+from newsprism.model import Document
+from newsprism.names import person_mentions
+from newsprism.quotes import extract_quotes
+
+
+def cpu_seconds(work: Callable[[], object]) -> float:
+    start = time.process_time()
+    work()
+    return time.process_time() - start
+
+
+def assert_linear(work: Callable[[int], object], small: int, factor: int, bound: float) -> None:
+    """`work(small * factor)` takes less than `bound` seconds and grows at most a third of
+    the way from linear (factor) to quadratic (factor squared) over `work(small)`."""
+    cpu_seconds(lambda: work(small))  # warm caches and imports
+    base = max(cpu_seconds(lambda: work(small)), 0.01)
+    large = cpu_seconds(lambda: work(small * factor))
+    assert large < bound, f"{large:.2f} s at {small * factor}"
+    assert large / base < factor + (factor * factor - factor) / 3, (base, large)
+
+
+def quotes_in_one_line(count: int) -> int:
+    """One paragraph of `count` quotes with no cue verb: each one's attribution used to read
+    (and tokenise) the whole sentence, which is the whole line."""
+    line = " ".join(f"“word {n} here”" for n in range(count))
+    article = clean_document(Document(source="many-quotes.txt", content=line, title="Title"))
+    quotes = extract_quotes(article)
+    assert len([q for q in quotes if q.kind != "indirect"]) == count
+    return len(quotes)
+
+
+def test_quote_attribution_is_linear_in_a_long_line_of_quotes() -> None:
+    # before: 4,000 quotes (67 KB) took 13 s, 8,000 about 55 s
+    assert_linear(quotes_in_one_line, small=1000, factor=6, bound=20.0)
+
+
+def test_finding_names_is_linear_in_a_long_token_of_capitals() -> None:
+    # before: a 20 KB token took 7 s, 40 KB 22 s
+    def names(size: int) -> None:
+        assert list(person_mentions("A" * size + " b " + "B-" * size)) == []
+
+    assert_linear(names, small=4000, factor=8, bound=2.0)
+
+
+def test_names_beside_a_long_token_are_still_found() -> None:
+    text = "X" * 5000 + " then Jurgen Klopp said"
+    assert [m.text for m in person_mentions(text)] == ["Jurgen Klopp"]
