@@ -71,14 +71,14 @@ def big_page(paragraphs: int) -> str:
 
 
 def test_a_page_too_large_for_trafilatura_keeps_its_text() -> None:
-    # before: trafilatura took about 10 s on 40,000 paragraphs (100 s and 1.6 GB on 200,000)
-    page = Document(source="long.html", content=big_page(40_000), format="html")
+    # before: trafilatura took 13 s on 100,000 paragraphs (100 s and 1.6 GB on 200,000)
+    page = Document(source="long.html", content=big_page(100_000), format="html")
     seconds = cpu_seconds(lambda: extract_html(page))
     document = extract_html(page)
     lines = document.content.splitlines()
-    assert seconds < 2.0
+    assert seconds < 3.0
     assert document.title == "A long page"
-    assert len(lines) == 40_000
+    assert len(lines) == 100_000
     assert lines[0] == "Paragraph 0 of the long article."
     assert not any(junk in document.content for junk in ("Home", "Copyright", "var x"))
 
