@@ -30,6 +30,7 @@ from newsprism.quotes.attribution import (
     PRONOUNS,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
+    SENTENCE_WINDOW,
     last_sentence,
     sentence_subject,
     subject_before,
@@ -156,7 +157,11 @@ class PersonIndex:
     def _sentence_start(self, position: int) -> int | None:
         if position < 0:
             return None
-        line_start = self.body.rfind("\n", 0, position) + 1
+        # the sentence start lies within SENTENCE_WINDOW of `position`: read no more of a
+        # long line (a few characters more, for the abbreviation test at the window's edge)
+        floor = max(0, position - SENTENCE_WINDOW - 8)
+        newline = self.body.rfind("\n", floor, position)
+        line_start = newline + 1 if newline >= 0 else floor
         return line_start + last_sentence(self.body[line_start:position])
 
     def display(self, key: str) -> str:
