@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsprism.budget import check_time
 from newsprism.clean.junk import JUNK_KINDS, SECTION_LABELS, WHOLE_LINES, junk_kind
 from newsprism.clean.shapes import (
     line_shape_reason,
@@ -81,6 +82,9 @@ def clean_title(title: str) -> tuple[str, list[Removed]]:
     return title.strip(), removed
 
 
+TIME_CHECK_EVERY = 256  # lines between looks at the input's time budget
+
+
 @dataclass(frozen=True)
 class PageContext:
     """What is known about the page a line comes from."""
@@ -128,6 +132,8 @@ def remove_junk_lines(
     kept: list[tuple[int, str]] = []
     removed_at: dict[int, list[Removed]] = {}
     for index, line in enumerate(lines):
+        if index % TIME_CHECK_EVERY == 0:
+            check_time("clean")
         rest, removed_at[index] = _clean_line(line, page)
         if rest:
             kept.append((index, rest))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsprism.budget import MAX_QUOTES, check_count, check_time
 from newsprism.clean.structure import is_answer_turn, is_question_header, turn_of, turn_speaker
 from newsprism.model import Article, Quote
 from newsprism.quotes.attribution import (
@@ -104,9 +105,13 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
     spans = article.paragraph_spans()
     found: list[_Found] = []
     left_open: _Found | None = None
+    marks = 0
     for index, paragraph in enumerate(article.paragraphs):
+        check_time("quotes")
         carried = None if left_open is None or index in skip else _carried(paragraph, style)
         marked = [] if index in skip else carried or find_marked_spans(paragraph, style)
+        marks += len(marked)
+        check_count("quotes", marks, MAX_QUOTES)
         if not marked:  # no quote here, nor one running on into the next paragraph
             left_open = None
             continue
@@ -490,6 +495,7 @@ def _indirect_quotes(article: Article, skip: set[int], people: PersonIndex) -> l
     for index, (offset, _) in enumerate(article.paragraph_spans()):
         if index in skip:
             continue
+        check_time("reported speech")
         paragraph = article.paragraphs[index]
         for reported in indirect_speech(paragraph):
             start, end = offset + reported.start, offset + reported.end
