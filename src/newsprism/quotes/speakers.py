@@ -97,6 +97,7 @@ class PersonIndex:
 
     def _add_lone_speakers(self, speakers: Iterable[tuple[str, int]]) -> None:
         taken = set(self.positions)
+        found = []
         for mention, position in speakers:
             word = strip_possessive(mention.strip())
             low = fold(word)
@@ -106,20 +107,34 @@ class PersonIndex:
                 and low not in NOT_NAMES
                 and low not in ROLE_NOUNS
             ):
-                self._add(word, position)
+                found.append((position, self._register(word)))
+        self._remember(found)
 
     def _add(self, name: str, position: int) -> None:
+        self._remember([(position, self._register(name))])
+
+    def _register(self, name: str) -> str:
+        """Count a form of a person's name; returns the person's key."""
         key = name_key(name)
         self.forms[key].append(name)
         parts = key.split()
         self.by_part[parts[-1]].add(key)
         self.by_part[parts[0]].add(key)
-        self._remember(position, key)
+        return key
 
-    def _remember(self, position: int, key: str) -> None:
-        at = bisect.bisect(self.positions, position)
-        self.positions.insert(at, position)
-        self.keys_at.insert(at, key)
+    def _remember(self, found: list[tuple[int, str]]) -> None:
+        """Add mentions (position, key), keeping positions sorted: appended when they come
+        in reading order (the common case), else merged in one sort (inserting one at a time
+        is quadratic in a long text of names)."""
+        if not found:
+            return
+        if (not self.positions or found[0][0] >= self.positions[-1]) and found == sorted(found):
+            self.positions += [position for position, _ in found]
+            self.keys_at += [key for _, key in found]
+            return
+        merged = sorted([*zip(self.positions, self.keys_at, strict=True), *found], key=_first)
+        self.positions = [position for position, _ in merged]
+        self.keys_at = [key for _, key in merged]
 
     def _note_role(self, body: str, start: int, key: str) -> None:
         before = body[max(0, start - 40) : start].split()[-3:]
@@ -141,10 +156,12 @@ class PersonIndex:
         full_names = (list(self.positions), list(self.keys_at))
         taken = set(self.positions)
         owner_of = owners.get
+        found = []
         for match in CAPITALISED_RE.finditer(body):
             keys = owner_of(match.group())
             if keys and (at := match.start()) not in taken and not _inside(at, quoted):
-                self._remember(at, _last_named(*full_names, keys, at))
+                found.append((at, _last_named(*full_names, keys, at)))
+        self._remember(found)
 
     def _bare_name_opening(self, start: int, end: int) -> str | None:
         """A sentence opened by one capitalised name we know nothing else of ('Perez
@@ -264,6 +281,10 @@ def _role(word: str) -> str | None:
     """The role noun a word is ('coach', 'Coach,'), if any."""
     low = fold(word).strip(",.")
     return low if low in ROLE_NOUNS else None
+
+
+def _first(pair: tuple[int, str]) -> int:
+    return pair[0]
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
