@@ -5,7 +5,7 @@ Each input is written to a file in a temporary folder and read the way a user's 
 the kinds marked "analyze" run the whole `newsprism analyze` command in a subprocess instead
 (store, stories, report). A refused input (an InputError from the reader, an ExtractionError,
 an OverBudget) is an answer, not a failure; any other exception is a crash; an input over
-`--budget` seconds is a hang.
+`--budget` seconds per MB (at least `--budget-floor` seconds) is a hang.
 
 First the scaling table: every kind at growing sizes (`--sizes`, in KB), with seconds per MB
 at each, so an input whose time is not linear in its size shows as a growing figure. Then
@@ -253,16 +253,22 @@ def try_one(kind: Kind, size: int, seed: int, folder: Path, budget: float) -> Ou
         path.unlink()
 
 
+def hang_seconds(size: int, args: argparse.Namespace) -> float:
+    """How long an input of `size` bytes may take before it counts as a hang."""
+    return max(args.budget_floor, args.budget * size / 1e6)
+
+
 def scaling(kinds: list[Kind], sizes: list[int], args: argparse.Namespace, tally: Tally) -> None:
     print(f"{'kind':16} {'KB':>7} {'seconds':>8} {'s/MB':>8}  outcome")
     with tempfile.TemporaryDirectory() as folder:
         for kind in kinds:
             for size_kb in sizes:
                 size = size_kb * 1024
-                outcome = try_one(kind, size, args.seed, Path(folder), args.budget)
-                tally.add(kind, size, args.seed, outcome, args.budget)
+                budget = hang_seconds(size, args)
+                outcome = try_one(kind, size, args.seed, Path(folder), budget)
+                tally.add(kind, size, args.seed, outcome, budget)
                 status = outcome.crash or (
-                    "HANG" if outcome.seconds > args.budget else f"{outcome.refused} refused"
+                    "HANG" if outcome.seconds > budget else f"{outcome.refused} refused"
                 )
                 rate = outcome.seconds / (size / 1e6)
                 print(f"{kind.name:16} {size_kb:7} {outcome.seconds:8.2f} {rate:8.2f}  {status}")
@@ -276,8 +282,9 @@ def random_run(kinds: list[Kind], args: argparse.Namespace, tally: Tally) -> Non
         while time.monotonic() < deadline and cheap:
             kind, seed = rng.choice(cheap), rng.randrange(1 << 30)
             size = int(2 ** rng.uniform(0, args.random_max_log2))
-            outcome = try_one(kind, size, seed, Path(folder), args.budget)
-            tally.add(kind, size, seed, outcome, args.budget)
+            budget = hang_seconds(size, args)
+            outcome = try_one(kind, size, seed, Path(folder), budget)
+            tally.add(kind, size, seed, outcome, budget)
 
 
 def report(tally: Tally) -> None:
@@ -298,7 +305,8 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60, help="random inputs for this long")
     parser.add_argument("--sizes", type=int, nargs="*", default=[16, 64, 256], help="in KB")
     parser.add_argument("--kinds", nargs="*", help="only these kinds (default: all)")
-    parser.add_argument("--budget", type=float, default=30, help="seconds before a hang")
+    parser.add_argument("--budget", type=float, default=20, help="seconds per MB: a hang above")
+    parser.add_argument("--budget-floor", type=float, default=10, help="seconds, for small ones")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--random-max-log2", type=float, default=16, help="random sizes < 2**N")
     args = parser.parse_args()
