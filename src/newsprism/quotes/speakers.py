@@ -71,6 +71,12 @@ class PersonIndex:
     keys_at: list[str] = field(default_factory=list)
     body: str = ""
     shown: dict[str, str] = field(default_factory=dict)
+    timeline: _Timeline | None = None  # of positions/keys_at, built when first needed
+
+    def _timeline(self) -> _Timeline:
+        if self.timeline is None:
+            self.timeline = _Timeline(self.positions, self.keys_at)
+        return self.timeline
 
     @classmethod
     def build(
@@ -128,6 +134,7 @@ class PersonIndex:
         is quadratic in a long text of names)."""
         if not found:
             return
+        self.timeline = None
         if (not self.positions or found[0][0] >= self.positions[-1]) and found == sorted(found):
             self.positions += [position for position, _ in found]
             self.keys_at += [key for _, key in found]
@@ -153,14 +160,14 @@ class PersonIndex:
                     owners[word] = owners[word + "’s"] = owners[word + "'s"] = keys
         if not owners:
             return
-        full_names = (list(self.positions), list(self.keys_at))
+        full_names = _Timeline(self.positions, self.keys_at)
         taken = set(self.positions)
         owner_of = owners.get
         found = []
         for match in CAPITALISED_RE.finditer(body):
             keys = owner_of(match.group())
             if keys and (at := match.start()) not in taken and not _inside(at, quoted):
-                found.append((at, _last_named(*full_names, keys, at)))
+                found.append((at, full_names.last_named(keys, at)))
         self._remember(found)
 
     def _bare_name_opening(self, start: int, end: int) -> str | None:
@@ -234,7 +241,7 @@ class PersonIndex:
         for word in CAPITALISED_RE.findall(mention):
             keys = self.by_part.get(fold(strip_possessive(word)))
             if keys:  # "Clinton" when both Bill and Hillary Clinton are named: the last
-                return self.display(_last_named(self.positions, self.keys_at, keys, position))
+                return self.display(self._timeline().last_named(keys, position))
         for word in reversed(low.split()):
             if word in self.roles:
                 return self.display(self.roles[word])
@@ -264,16 +271,30 @@ def _organisation(mention: str) -> str | None:
     return " ".join(words) if named and len(named) == len(words) else None
 
 
-def _last_named(positions: list[int], keys_at: list[str], keys: set[str], position: int) -> str:
-    """The person a name names: the only one, or of several sharing it the one named last
-    before `position`, else the one named most often."""
-    if len(keys) == 1:
-        return next(iter(keys))
-    for at in range(bisect.bisect_left(positions, position) - 1, -1, -1):
-        if keys_at[at] in keys:
-            return keys_at[at]
-    counts = Counter(key for key in keys_at if key in keys)
-    return max(sorted(keys), key=lambda key: counts[key])
+class _Timeline:
+    """Where each person is named (their mentions' indexes in positions/keys_at), to find
+    the one of several named last before a point without reading every mention before it."""
+
+    def __init__(self, positions: list[int], keys_at: list[str]) -> None:
+        self.indexes: dict[str, list[int]] = defaultdict(list)
+        self.positions: dict[str, list[int]] = defaultdict(list)
+        for index, (position, key) in enumerate(zip(positions, keys_at, strict=True)):
+            self.indexes[key].append(index)
+            self.positions[key].append(position)
+
+    def last_named(self, keys: set[str], position: int) -> str:
+        """The person a name names: the only one, or of several sharing it the one named
+        last before `position`, else the one named most often."""
+        if len(keys) == 1:
+            return next(iter(keys))
+        last, latest = None, -1
+        for key in keys:
+            before = bisect.bisect_left(self.positions.get(key, ()), position)
+            if before and self.indexes[key][before - 1] > latest:
+                last, latest = key, self.indexes[key][before - 1]
+        if last is not None:
+            return last
+        return max(sorted(keys), key=lambda key: len(self.indexes.get(key, ())))
 
 
 @lru_cache(maxsize=16384)
