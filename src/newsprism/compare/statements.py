@@ -191,7 +191,7 @@ class Links:
         if alignment is None or alignment.density < MEMBER_DENSITY:
             return None
         text = alignment.source
-        unit = next(n for n, q in enumerate(text.quotes) if q is source.quote)
+        unit = text.unit_of[id(source.quote)]
         touched = {text.chain[u] for u in alignment.units}
         return alignment if text.chain[unit] in touched else None
 
