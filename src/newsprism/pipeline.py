@@ -147,8 +147,9 @@ def analyse_stories(
     for story in stories:
         members = [article_by_id[i] for i in story.articles]
         story_quotes = unify_speakers([q for a in members for q in by_article.get(a.id, [])])
+        unified = quotes_by_article(story_quotes)
         for article in members:
-            by_article[article.id] = [q for q in story_quotes if q.article == article.id]
+            by_article[article.id] = unified.get(article.id, [])
         comparison = compare_story(members, by_article)
         story.statements, story.matches = comparison.statements, comparison.matches
     unified = [q for a in articles for q in by_article.get(a.id, [])]
