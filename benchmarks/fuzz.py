@@ -119,6 +119,16 @@ def tiny_records(rng: random.Random, size: int) -> bytes:
     return _repeat(lambda n: json.dumps({"id": n, "text": f"Body {n}."}) + "\n", size).encode()
 
 
+def copies(rng: random.Random, size: int) -> bytes:
+    """One article again and again, each from another outlet: one story of many copies."""
+    text = f"“{_words(rng, 10)},” said Mayor Ann Lee on Tuesday."
+
+    def record(n: int) -> str:
+        return json.dumps({"id": n, "title": "Bridge", "source": f"o{n}.example", "text": text})
+
+    return _repeat(lambda n: record(n) + "\n", size).encode()
+
+
 def random_bytes(rng: random.Random, size: int) -> bytes:
     return rng.randbytes(size)
 
@@ -160,6 +170,7 @@ KINDS = [
     Kind("random_bytes", ".txt", random_bytes),
     Kind("random_unicode", ".txt", random_unicode),
     Kind("tiny_records", ".jsonl", tiny_records, analyze=True),
+    Kind("copies", ".jsonl", copies, analyze=True),
 ]
 MIN_RATE_BYTES = 32 * 1024
 
