@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
+from newsprism.budget import OverBudget, input_budget
 from newsprism.clean import clean_document, clean_document_id
 from newsprism.clean.templates import (
     MemoryTemplates,
@@ -53,9 +54,11 @@ class RunStats:
 def process_document(document: Document, templates: TemplateCounts | None = None) -> Processed:
     """One input through extract, clean and quotes; the outlet's template lines (learned
     from the articles before it) are removed, and its own lines counted for the next ones.
-    Raises ExtractionError on a page with no text."""
-    text = extract_html(document)
-    return process_text(document, text, templates, learn=True)
+    Raises ExtractionError on a page with no text, OverBudget on an input that needs more
+    work than any article (newsprism.budget)."""
+    with input_budget():
+        text = extract_html(document)
+        return process_text(document, text, templates, learn=True)
 
 
 def process_text(
@@ -74,8 +77,9 @@ def process_text(
 def _guarded(source: str, on_error: Callable[[InputError], None], work: Callable[[], Processed]):
     """Run one input's work; a failure is reported and never stops the run."""
     try:
-        return work()
-    except ExtractionError as error:
+        with input_budget():
+            return work()
+    except (ExtractionError, OverBudget) as error:
         on_error(InputError(source, str(error)))
     except Exception as error:  # a user's file must never stop the run
         on_error(InputError(source, f"could not be processed ({type(error).__name__}: {error})"))
@@ -151,8 +155,9 @@ def analyse_stories(
     for story in stories:
         members = [article_by_id[i] for i in story.articles]
         story_quotes = unify_speakers([q for a in members for q in by_article.get(a.id, [])])
+        unified = quotes_by_article(story_quotes)
         for article in members:
-            by_article[article.id] = [q for q in story_quotes if q.article == article.id]
+            by_article[article.id] = unified.get(article.id, [])
         comparison = compare_story(members, by_article)
         story.statements, story.matches = comparison.statements, comparison.matches
     unified = [q for a in articles for q in by_article.get(a.id, [])]

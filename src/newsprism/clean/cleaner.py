@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
+from newsprism.budget import check_time
 from newsprism.clean.junk import JUNK_KINDS, SECTION_LABELS, WHOLE_LINES, junk_kind
 from newsprism.clean.shapes import (
     line_shape_reason,
@@ -55,19 +57,31 @@ def split_glued_junk(line: str) -> tuple[str, list[Removed]]:
     """Cut junk glued before or after real text; returns what is left and what was cut."""
     removed: list[Removed] = []
     cut = GLUE_HINT_RE.search(line) is not None
-    while cut:
+    while cut and len(removed) < MAX_GLUED_CUTS:
         cut = False
         for match in GLUE_RE.finditer(line):
-            head, tail = line[: match.start()], line[match.start() :]
-            if reason := junk_reason(head):
-                removed.append(Removed(head.strip(), reason))
-                line, cut = tail, True
+            at = match.start()
+            # only a side short enough to be junk is sliced and judged: on a long line of
+            # many glue points, slicing and counting every side was quadratic
+            if _few_words(line, 0, at) and (reason := junk_reason(line[:at])):
+                removed.append(Removed(line[:at].strip(), reason))
+                line, cut = line[at:], True
                 break
-            if reason := junk_reason(tail):
-                removed.append(Removed(tail.strip(), reason))
-                line, cut = head, True
+            if _few_words(line, at, len(line)) and (reason := junk_reason(line[at:])):
+                removed.append(Removed(line[at:].strip(), reason))
+                line, cut = line[:at], True
                 break
     return line.strip(), removed
+
+
+MAX_GLUED_CUTS = 8  # pieces of junk cut off one line: each cut reads the line again
+WORD_RE = re.compile(r"\S+")
+
+
+def _few_words(text: str, start: int, end: int) -> bool:
+    """text[start:end] has no more words than junk may have (read no further than that)."""
+    words = WORD_RE.finditer(text, start, end)
+    return sum(1 for _ in islice(words, MAX_JUNK_WORDS + 1)) <= MAX_JUNK_WORDS
 
 
 def clean_title(title: str) -> tuple[str, list[Removed]]:
@@ -79,6 +93,9 @@ def clean_title(title: str) -> tuple[str, list[Removed]]:
             removed.append(Removed(head, "section-label"))
             return title[match.start() :].strip(), removed
     return title.strip(), removed
+
+
+TIME_CHECK_EVERY = 256  # lines between looks at the input's time budget
 
 
 @dataclass(frozen=True)
@@ -128,6 +145,8 @@ def remove_junk_lines(
     kept: list[tuple[int, str]] = []
     removed_at: dict[int, list[Removed]] = {}
     for index, line in enumerate(lines):
+        if index % TIME_CHECK_EVERY == 0:
+            check_time("clean")
         rest, removed_at[index] = _clean_line(line, page)
         if rest:
             kept.append((index, rest))

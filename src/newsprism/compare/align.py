@@ -53,6 +53,10 @@ class SourceText:
     editorial: list[bool] = field(default_factory=list)
     norms: list[str] = field(default_factory=list)
     bigrams: dict[tuple[str, str], list[int]] = field(default_factory=lambda: defaultdict(list))
+    # Each token's place in `tokens`, by identity: built once, not for each quote aligned
+    # against this text (which made comparing a story quadratic in its quotes)
+    index_of: dict[int, int] = field(default_factory=dict)
+    unit_of: dict[int, int] = field(default_factory=dict)  # each quote's unit, by identity
 
     @classmethod
     def of(cls, quotes: list[Quote]) -> SourceText:
@@ -70,6 +74,8 @@ class SourceText:
                 previous = number - 1
             source.chain.append(source.chain[previous] if previous is not None else number)
         source.norms = [t.norm for t in source.tokens]
+        source.index_of = {id(token): n for n, token in enumerate(source.tokens)}
+        source.unit_of = {id(quote): n for n, quote in enumerate(quotes)}
         for i in range(len(source.norms) - 1):
             source.bigrams[(source.norms[i], source.norms[i + 1])].append(i)
         return source
@@ -184,7 +190,7 @@ def _blocks(query: list[str], source: SourceText) -> list[tuple[int, int, int]]:
     sits where the runs already taken say it should (so repeated phrases land together)."""
     candidates = _maximal_matches(query, source)
     q_taken = [False] * len(query)
-    s_taken = [False] * len(source.norms)
+    s_taken: set[int] = set()  # not a flag per source word: the source may be long
     blocks: list[tuple[int, int, int]] = []
     while candidates:
         free = [run for c in candidates if (run := _free_run(q_taken, s_taken, *c))]
@@ -198,7 +204,8 @@ def _blocks(query: list[str], source: SourceText) -> list[tuple[int, int, int]]:
             (r for r in free if r[2] == longest), key=lambda r: _distance(r, blocks, source)
         )
         for k in range(length):
-            q_taken[i + k] = s_taken[j + k] = True
+            q_taken[i + k] = True
+            s_taken.add(j + k)
         blocks.append((i, j, length))
         candidates = free
     return sorted(blocks)
@@ -218,12 +225,12 @@ def _distance(
 
 
 def _free_run(
-    q_taken: list[bool], s_taken: list[bool], i: int, j: int, length: int
+    q_taken: list[bool], s_taken: set[int], i: int, j: int, length: int
 ) -> tuple[int, int, int] | None:
     """The longest stretch of a run whose quote and source words are both still free."""
     best, start = None, None
     for k in range(length + 1):
-        free = k < length and not q_taken[i + k] and not s_taken[j + k]
+        free = k < length and not q_taken[i + k] and j + k not in s_taken
         if free and start is None:
             start = k
         elif not free and start is not None:

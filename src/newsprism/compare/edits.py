@@ -179,7 +179,7 @@ class EditBuilder:
         self.body = body
         self.editorial = editorial_marks(quote_text, q_tokens)
         self.q_index = {id(t): n for n, t in enumerate(q_tokens)}
-        self.s_index = {id(t): n for n, t in enumerate(alignment.source.tokens)}
+        self.s_index = alignment.source.index_of
         # Quote words aligned to a source word or paired with a near one ('suspending' for
         # 'suspend'): the context a change of meaning needs around it.
         self.aligned = list(alignment.aligned)

@@ -8,6 +8,7 @@ it to a person is speakers.py's job.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -97,6 +98,7 @@ ADVERBS = (AUXILIARY_VERBS - BE_FORMS) | {
 }  # fmt: skip
 MAX_MENTION_TOKENS = 14
 MENTION_WINDOW = 160  # characters before a cue that its subject can lie in
+LOOK_BEHIND_CHARS = 80  # read before a window: a comma, a name before a description
 AGE_RE = re.compile(r"\d+-year-old")
 QUOTE_MARK_RE = re.compile("“|”|\"|''")  # each a literal: `re` skips ahead to them
 CLAUSE_PUNCTUATION_RE = re.compile(r"[.,;:!?\"“”]")
@@ -139,19 +141,23 @@ CUE_PHRASE_RE_SOURCE = [f for f in CUE_FORMS if " " in f]
 def find_cues(text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
     """Cue words and phrases in text[start:end], in order."""
     end = len(text) if end is None else end
-    return [m for m in _all_cues(text) if m.start() >= start and m.end() <= end]
+    cues, starts = _all_cues(text)
+    first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    return [m for m in cues[first:last] if m.end() <= end]
 
 
 @lru_cache(maxsize=256)
-def _all_cues(text: str) -> tuple[re.Match[str], ...]:
-    """Every cue of a text; cached, as one paragraph is searched many times."""
+def _all_cues(text: str) -> tuple[tuple[re.Match[str], ...], list[int]]:
+    """Every cue of a text, and where each starts; cached, as one paragraph is searched many
+    times (the starts to find those in a stretch without reading them all)."""
     found = [
         match
         for match in CUE_WORD_RE.finditer(text)
         if not NOUN_MARKER_BEFORE_RE.search(text, max(0, match.start() - 7), match.start())
     ]
     found += CUE_PHRASE_RE.finditer(text)
-    return tuple(sorted(found, key=lambda m: m.start()))
+    cues = tuple(sorted(found, key=lambda m: m.start()))
+    return cues, [m.start() for m in cues]
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
@@ -320,6 +326,9 @@ def subject_before(
     'Huma Abedin, vice chairwoman for Clinton’s campaign,'); with `relative`, also the
     relative pronoun of a clause set off by a comma ('Beck, who has described')."""
     window = max(floor, end - MENTION_WINDOW)
+    if (lo := window - LOOK_BEHIND_CHARS) > 0:  # read a bounded slice: the text may be long
+        span = subject_before(text[lo:end], end - lo, max(0, floor - lo), relative)
+        return (span[0] + lo, span[1] + lo) if span else None
     described = text[:end]
     tail = described[window:]
     modified = any(phrase in tail for phrase in POST_MODIFIERS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsprism.budget import MAX_QUOTES, check_count, check_time
 from newsprism.clean.structure import is_answer_turn, is_question_header, turn_of, turn_speaker
 from newsprism.model import Article, Quote
 from newsprism.quotes.attribution import (
@@ -29,6 +30,12 @@ from newsprism.quotes.terms import TermContext, TermModel
 from newsprism.text import count_words
 
 MIN_UNATTRIBUTED_WORDS = 1
+# Characters of its paragraph on either side of a quote that its attribution, term and
+# speaker rules read: far more than a sentence, and it bounds the work per quote, so a
+# paragraph of thousands of quotes takes linear time.
+QUOTE_CONTEXT_CHARS = 2000
+OPENING_MARKS_RE = re.compile(r"[ \"“'‘]*")
+TRAILING_MARKS_RE = re.compile(r"[ ”\"’'.]*")
 ANSWER_PREFIX_CHARS = 3  # "A: "
 
 
@@ -42,8 +49,9 @@ class _Found:
     attribution: Attribution | None = None
     attribution_at: int = 0  # body offset of the searched text the attribution indexes
     continues: _Found | None = None
-    masked: str = ""  # the quote's paragraph, quoted words blanked out
-    offset: int = 0  # the paragraph's body offset
+    masked: str = ""  # the quote's paragraph around it (`window`), quoted words blanked out
+    offset: int = 0  # the body offset of `masked`
+    window: int = 0  # where `masked` starts in the paragraph
     term: bool = False  # nobody's speech: a title, a nickname, a scare quote
 
 
@@ -99,21 +107,27 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
     spans = article.paragraph_spans()
     found: list[_Found] = []
     left_open: _Found | None = None
+    marks = 0
     for index, paragraph in enumerate(article.paragraphs):
+        check_time("quotes")
         carried = None if left_open is None or index in skip else _carried(paragraph, style)
         marked = [] if index in skip else carried or find_marked_spans(paragraph, style)
+        marks += len(marked)
+        check_count("quotes", marks, MAX_QUOTES)
         if not marked:  # no quote here, nor one running on into the next paragraph
             left_open = None
             continue
         masked = _masked(paragraph, marked)
         continued = left_open if carried or opens_with_mark(paragraph, style) else None
+        indent = len(paragraph) - len(paragraph.lstrip())
         left_open = None
         previous: _Found | None = None
         for span in marked:
             item = _found(article, index, spans[index][0], span)
             if item is None:
                 continue
-            item.masked, item.offset = masked, spans[index][0]
+            item.window, item.masked = _window(masked, span)
+            item.offset = spans[index][0] + item.window
             _attach_attribution(item)
             _attach_turn(item, paragraph)
             if item.attribution is None and index and span.start <= 2 and not carried:
@@ -122,7 +136,7 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
                 _attach_sign_off(
                     item, paragraph, article.paragraphs[index + 1], spans[index + 1][0]
                 )
-            if continued and span.start <= 1 + len(paragraph) - len(paragraph.lstrip()):
+            if continued and span.start <= 1 + indent:
                 item.continues = continued
             elif previous and _only_attribution_between(paragraph, previous, item):
                 item.continues = previous
@@ -170,12 +184,33 @@ def _found(article: Article, index: int, offset: int, span: MarkedSpan) -> _Foun
     return _Found(_quote_at(article, start, start + len(stripped), stripped), index, span)
 
 
+def _window(masked: str, span: MarkedSpan) -> tuple[int, str]:
+    """The stretch of the masked paragraph a quote's rules read, cut at spaces, and where it
+    starts: the whole paragraph unless it is long."""
+    start, end = span.start - QUOTE_CONTEXT_CHARS, span.end + QUOTE_CONTEXT_CHARS
+    if start <= 0 and end >= len(masked):
+        return 0, masked
+    if start > 0:
+        space = masked.find(" ", start, span.start)
+        start = space + 1 if space >= 0 else start
+    if end < len(masked):
+        space = masked.rfind(" ", span.end, end)
+        end = space if space >= 0 else end
+    return max(start, 0), masked[max(start, 0) : end]
+
+
+def _local(item: _Found) -> tuple[int, int]:
+    """The quote's marked span in `item.masked`."""
+    return item.span.start - item.window, item.span.end - item.window
+
+
 def _attach_attribution(item: _Found) -> None:
     """The attribution after the closing mark (', he said'), else in the sentence before the
     opening mark (a cue and its subject), else the subject of the sentence the quote is in."""
     masked = item.masked
-    after_start = min(item.span.end + 1, len(masked))
-    before_end = max(0, item.span.start - 1)
+    start, end = _local(item)
+    after_start = min(end + 1, len(masked))
+    before_end = max(0, start - 1)
     attribution = (
         attribution_after(masked, after_start, _closes_sentence(item.quote.text))
         or attribution_before(masked, before_end)
@@ -197,13 +232,15 @@ def _closes_sentence(quoted: str) -> bool:
 def _masked(paragraph: str, marked: list[MarkedSpan]) -> str:
     """The paragraph with quoted words blanked out (so they are not taken for a cue or a
     speaker), offsets unchanged. A stop ending the quoted words stays: it ends a sentence."""
+    pieces, done = [], 0
     for quoted in marked:
         words = paragraph[quoted.start : quoted.end]
         kept = len(words.rstrip())
         stop = words[kept - 1] if kept and words[kept - 1] in ".!?" else ""
-        blank = " " * (kept - len(stop)) + stop + " " * (len(words) - kept)
-        paragraph = paragraph[: quoted.start] + blank + paragraph[quoted.end :]
-    return paragraph
+        pieces += [paragraph[done : quoted.start], " " * (kept - len(stop)), stop]
+        pieces.append(" " * (len(words) - kept))
+        done = max(done, quoted.end)
+    return "".join([*pieces, paragraph[done:]])
 
 
 TURN_RE = re.compile(
@@ -214,13 +251,13 @@ TURN_RE = re.compile(
 def _attach_turn(item: _Found, paragraph: str) -> None:
     """'"WALLACE: But, Governor ...': an interview turn quoted whole names its speaker."""
     match = TURN_RE.match(paragraph, item.span.start)
-    opens = not paragraph[: item.span.start].strip(" \"“'‘")
+    opens = OPENING_MARKS_RE.match(paragraph).end() >= item.span.start  # type: ignore[union-attr]
     if match and len(match.group(1)) > 1 and (opens or match.group(1).isupper()):
         # "Q:" and "A:" are the transcript reader's; '“Collapse: How Societies Choose ...”'
         # inside a sentence is a title
         name = match.group(1)
         item.attribution = Attribution(name, match.start(1), match.end(1), ":")
-        item.attribution_at = item.offset
+        item.attribution_at = item.offset - item.window  # the match indexes the paragraph
 
 
 def _attach_intro(item: _Found, previous: str, offset: int) -> None:
@@ -243,10 +280,8 @@ MAX_SIGN_OFF_PARAGRAPH_WORDS = 12
 
 def _attach_sign_off(item: _Found, paragraph: str, following: str, offset: int) -> None:
     """A quote ending its paragraph, signed in the next: '“...”' / '- Bernie Sanders.'"""
-    if (
-        paragraph[item.span.end :].strip(" ”\"’'.")
-        or len(following.split()) > MAX_SIGN_OFF_PARAGRAPH_WORDS
-    ):
+    ends_paragraph = TRAILING_MARKS_RE.match(paragraph, item.span.end).end() == len(paragraph)  # type: ignore[union-attr]
+    if not ends_paragraph or len(following.split()) > MAX_SIGN_OFF_PARAGRAPH_WORDS:
         return
     if DASH_RE.match(following) and (attribution := attribution_after(following, 0)):
         item.attribution, item.attribution_at = attribution, offset
@@ -256,9 +291,14 @@ def _only_attribution_between(paragraph: str, first: _Found, second: _Found) -> 
     """'“X,” he said, “Y.”': the second part carries on the first."""
     start, end = first.span.end + 1, second.span.start - 1
     attribution = first.attribution
-    if attribution is None or not first.span.closed or not start <= attribution.start < end:
+    if attribution is None or not first.span.closed:
         return False
-    rest = paragraph[start : attribution.start] + paragraph[attribution.end : end]
+    # an attribution found in the quote's window indexes the window, not the paragraph
+    shift = first.window if first.attribution_at == first.offset else 0
+    mention_start, mention_end = attribution.start + shift, attribution.end + shift
+    if not start <= mention_start < end:
+        return False
+    rest = paragraph[start:mention_start] + paragraph[mention_end:end]
     return not rest.replace(attribution.cue, "").strip(" ,;:—–-")
 
 
@@ -292,17 +332,16 @@ def _term_context(item: _Found) -> TermContext:
     attribution = item.attribution
     # "" and "?" mark a sentence subject found without a cue
     cue = attribution.cue if attribution is not None and attribution.cue not in ("", "?") else None
+    start, end = _local(item)
     # an attribution in another paragraph (an intro before it, a sign-off after) has its own
     # offset; in the quote's own paragraph it is before the quote when it starts before it
     before = item.attribution_at < item.offset or (
-        item.attribution_at == item.offset
-        and attribution is not None
-        and attribution.start < item.span.start
+        item.attribution_at == item.offset and attribution is not None and attribution.start < start
     )
     return TermContext(
         quoted=item.quote.text,
-        before=item.masked[: item.span.start],
-        after=item.masked[item.span.end :],
+        before=item.masked[:start],
+        after=item.masked[end:],
         cue=cue,
         cue_before=cue is not None and before,
         subject=attribution is not None and cue is None,
@@ -458,6 +497,7 @@ def _indirect_quotes(article: Article, skip: set[int], people: PersonIndex) -> l
     for index, (offset, _) in enumerate(article.paragraph_spans()):
         if index in skip:
             continue
+        check_time("reported speech")
         paragraph = article.paragraphs[index]
         for reported in indirect_speech(paragraph):
             start, end = offset + reported.start, offset + reported.end

@@ -7,6 +7,7 @@ Three shapes: SUBJECT CUE (that) CLAUSE / CLAUSE, SUBJECT CUE. / According to NP
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from newsprism.quotes.attribution import (
@@ -67,8 +68,10 @@ def indirect_speech(paragraph: str) -> list[Reported]:
     if not reporting and not according:
         return []  # most paragraphs
     found = []
+    cue_starts = [c.start() for c in reporting]
     for start, end in _sentences(paragraph):
-        cues = [c for c in reporting if start <= c.start() < end]
+        first, last = bisect_left(cue_starts, start), bisect_left(cue_starts, end)
+        cues = reporting[first:last]  # the sentence's, found without reading all of them
         if not cues and not (according and "ccording" in paragraph[start:end]):
             continue
         if QUOTE_MARK_RE.search(paragraph, start, end):

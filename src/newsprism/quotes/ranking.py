@@ -165,6 +165,9 @@ def _bucket(distance: int) -> str:
     return "far" if distance >= len(BUCKET_NAMES) else BUCKET_NAMES[max(distance, 0)]
 
 
+MAX_CANDIDATES_A_SIDE = 40  # words before the quote, and after it, that the ranker scores
+
+
 def candidates(context: QuoteContext) -> list[Candidate]:
     """Words of the quote's sentence and the sentence before that could head a mention,
     with their features; plus one standing for the rules' mention when it is elsewhere."""
@@ -174,13 +177,18 @@ def candidates(context: QuoteContext) -> list[Candidate]:
     sentences = paragraph.candidate_sentences
     first = bisect.bisect_left(sentences, quote_sentence - 1)
     last = bisect.bisect_right(sentences, quote_sentence)
+    chosen = paragraph.candidates[first:last]
+    # the nearest on either side of the quote: a "sentence" with no stop in it may run for
+    # pages, and scoring all its words for each of its quotes is quadratic
+    middle = bisect.bisect_left(chosen, bisect.bisect_left(paragraph.starts, context.quote[0]))
+    chosen = chosen[max(0, middle - MAX_CANDIDATES_A_SIDE) : middle + MAX_CANDIDATES_A_SIDE]
     found = [
         Candidate(
             *paragraph.tokens[index][:2],
             _quote_features(context, paragraph, index, quote_sentence)
             + _neighbour_features(paragraph, index),
         )
-        for index in paragraph.candidates[first:last]
+        for index in chosen
     ]
     rule = context.rule
     if rule is not None and not 0 <= rule[0] < len(context.text):

@@ -30,6 +30,7 @@ from newsprism.quotes.attribution import (
     PRONOUNS,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
+    SENTENCE_WINDOW,
     last_sentence,
     sentence_subject,
     subject_before,
@@ -70,6 +71,12 @@ class PersonIndex:
     keys_at: list[str] = field(default_factory=list)
     body: str = ""
     shown: dict[str, str] = field(default_factory=dict)
+    timeline: _Timeline | None = None  # of positions/keys_at, built when first needed
+
+    def _timeline(self) -> _Timeline:
+        if self.timeline is None:
+            self.timeline = _Timeline(self.positions, self.keys_at)
+        return self.timeline
 
     @classmethod
     def build(
@@ -96,6 +103,7 @@ class PersonIndex:
 
     def _add_lone_speakers(self, speakers: Iterable[tuple[str, int]]) -> None:
         taken = set(self.positions)
+        found = []
         for mention, position in speakers:
             word = strip_possessive(mention.strip())
             low = fold(word)
@@ -105,20 +113,35 @@ class PersonIndex:
                 and low not in NOT_NAMES
                 and low not in ROLE_NOUNS
             ):
-                self._add(word, position)
+                found.append((position, self._register(word)))
+        self._remember(found)
 
     def _add(self, name: str, position: int) -> None:
+        self._remember([(position, self._register(name))])
+
+    def _register(self, name: str) -> str:
+        """Count a form of a person's name; returns the person's key."""
         key = name_key(name)
         self.forms[key].append(name)
         parts = key.split()
         self.by_part[parts[-1]].add(key)
         self.by_part[parts[0]].add(key)
-        self._remember(position, key)
+        return key
 
-    def _remember(self, position: int, key: str) -> None:
-        at = bisect.bisect(self.positions, position)
-        self.positions.insert(at, position)
-        self.keys_at.insert(at, key)
+    def _remember(self, found: list[tuple[int, str]]) -> None:
+        """Add mentions (position, key), keeping positions sorted: appended when they come
+        in reading order (the common case), else merged in one sort (inserting one at a time
+        is quadratic in a long text of names)."""
+        if not found:
+            return
+        self.timeline = None
+        if (not self.positions or found[0][0] >= self.positions[-1]) and found == sorted(found):
+            self.positions += [position for position, _ in found]
+            self.keys_at += [key for _, key in found]
+            return
+        merged = sorted([*zip(self.positions, self.keys_at, strict=True), *found], key=_first)
+        self.positions = [position for position, _ in merged]
+        self.keys_at = [key for _, key in merged]
 
     def _note_role(self, body: str, start: int, key: str) -> None:
         before = body[max(0, start - 40) : start].split()[-3:]
@@ -137,13 +160,15 @@ class PersonIndex:
                     owners[word] = owners[word + "’s"] = owners[word + "'s"] = keys
         if not owners:
             return
-        full_names = (list(self.positions), list(self.keys_at))
+        full_names = _Timeline(self.positions, self.keys_at)
         taken = set(self.positions)
         owner_of = owners.get
+        found = []
         for match in CAPITALISED_RE.finditer(body):
             keys = owner_of(match.group())
             if keys and (at := match.start()) not in taken and not _inside(at, quoted):
-                self._remember(at, _last_named(*full_names, keys, at))
+                found.append((at, full_names.last_named(keys, at)))
+        self._remember(found)
 
     def _bare_name_opening(self, start: int, end: int) -> str | None:
         """A sentence opened by one capitalised name we know nothing else of ('Perez
@@ -156,7 +181,11 @@ class PersonIndex:
     def _sentence_start(self, position: int) -> int | None:
         if position < 0:
             return None
-        line_start = self.body.rfind("\n", 0, position) + 1
+        # the sentence start lies within SENTENCE_WINDOW of `position`: read no more of a
+        # long line (a few characters more, for the abbreviation test at the window's edge)
+        floor = max(0, position - SENTENCE_WINDOW - 8)
+        newline = self.body.rfind("\n", floor, position)
+        line_start = newline + 1 if newline >= 0 else floor
         return line_start + last_sentence(self.body[line_start:position])
 
     def display(self, key: str) -> str:
@@ -212,7 +241,7 @@ class PersonIndex:
         for word in CAPITALISED_RE.findall(mention):
             keys = self.by_part.get(fold(strip_possessive(word)))
             if keys:  # "Clinton" when both Bill and Hillary Clinton are named: the last
-                return self.display(_last_named(self.positions, self.keys_at, keys, position))
+                return self.display(self._timeline().last_named(keys, position))
         for word in reversed(low.split()):
             if word in self.roles:
                 return self.display(self.roles[word])
@@ -242,16 +271,30 @@ def _organisation(mention: str) -> str | None:
     return " ".join(words) if named and len(named) == len(words) else None
 
 
-def _last_named(positions: list[int], keys_at: list[str], keys: set[str], position: int) -> str:
-    """The person a name names: the only one, or of several sharing it the one named last
-    before `position`, else the one named most often."""
-    if len(keys) == 1:
-        return next(iter(keys))
-    for at in range(bisect.bisect_left(positions, position) - 1, -1, -1):
-        if keys_at[at] in keys:
-            return keys_at[at]
-    counts = Counter(key for key in keys_at if key in keys)
-    return max(sorted(keys), key=lambda key: counts[key])
+class _Timeline:
+    """Where each person is named (their mentions' indexes in positions/keys_at), to find
+    the one of several named last before a point without reading every mention before it."""
+
+    def __init__(self, positions: list[int], keys_at: list[str]) -> None:
+        self.indexes: dict[str, list[int]] = defaultdict(list)
+        self.positions: dict[str, list[int]] = defaultdict(list)
+        for index, (position, key) in enumerate(zip(positions, keys_at, strict=True)):
+            self.indexes[key].append(index)
+            self.positions[key].append(position)
+
+    def last_named(self, keys: set[str], position: int) -> str:
+        """The person a name names: the only one, or of several sharing it the one named
+        last before `position`, else the one named most often."""
+        if len(keys) == 1:
+            return next(iter(keys))
+        last, latest = None, -1
+        for key in keys:
+            before = bisect.bisect_left(self.positions.get(key, ()), position)
+            if before and self.indexes[key][before - 1] > latest:
+                last, latest = key, self.indexes[key][before - 1]
+        if last is not None:
+            return last
+        return max(sorted(keys), key=lambda key: len(self.indexes.get(key, ())))
 
 
 @lru_cache(maxsize=16384)
@@ -259,6 +302,10 @@ def _role(word: str) -> str | None:
     """The role noun a word is ('coach', 'Coach,'), if any."""
     low = fold(word).strip(",.")
     return low if low in ROLE_NOUNS else None
+
+
+def _first(pair: tuple[int, str]) -> int:
+    return pair[0]
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:

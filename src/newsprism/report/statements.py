@@ -8,7 +8,9 @@ labelled against.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from newsprism.model import FLAGS, LABEL_SEVERITY
@@ -114,8 +116,17 @@ class StatementRow:
 
     def labels_in(self, article_id: str) -> list[tuple[str, int]]:
         """(label, how many quotes) of this article's versions, most serious first."""
-        labels = [o.label for o in self.occurrences if o.quote.get("article") == article_id]
+        labels = self._labels_by_article.get(article_id, [])
         return [(label, labels.count(label)) for label in by_severity(labels)]
+
+    @cached_property
+    def _labels_by_article(self) -> dict[str | None, list[str]]:
+        """Each article's labels, read once: the grid asks for every outlet's (a story of
+        thousands of copies made reading all occurrences per cell quadratic)."""
+        labels: dict[str | None, list[str]] = defaultdict(list)
+        for occurrence in self.occurrences:
+            labels[occurrence.quote.get("article")].append(occurrence.label)
+        return labels
 
     @property
     def article_ids(self) -> set[str]:

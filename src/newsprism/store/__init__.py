@@ -1,5 +1,11 @@
 """SQLite storage for articles, quotes and stories, with full-text search."""
 
-from newsprism.store.sqlite import SCHEMA_VERSION, Store, StoreError, StoreTemplates
+from newsprism.store.sqlite import (
+    SCHEMA_VERSION,
+    SearchError,
+    Store,
+    StoreError,
+    StoreTemplates,
+)
 
-__all__ = ["SCHEMA_VERSION", "Store", "StoreError", "StoreTemplates"]
+__all__ = ["SCHEMA_VERSION", "SearchError", "Store", "StoreError", "StoreTemplates"]

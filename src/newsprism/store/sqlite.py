@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict
@@ -228,6 +229,32 @@ _SEARCH_SQL = {
 
 class StoreError(Exception):
     """The database cannot be opened, is of an unknown version, or a write failed."""
+
+
+class SearchError(ValueError):
+    """A search query out of bounds (too long, too many terms, a bad limit) or too slow."""
+
+
+# Search bounds: a query of 100 prefix terms took 188 s, and limit=-1 returned everything.
+MAX_SEARCH_CHARS = 1_000
+MAX_SEARCH_TERMS = 20
+MAX_SEARCH_LIMIT = 200
+MAX_SEARCH_SECONDS = 5.0
+
+
+def _check_search(query: object, limit: object) -> None:
+    if not isinstance(query, str):
+        raise SearchError(f"the query must be text, not {type(query).__name__}")
+    if len(query) > MAX_SEARCH_CHARS:
+        raise SearchError(
+            f"query too long ({len(query):,} characters; at most {MAX_SEARCH_CHARS:,})"
+        )
+    if (terms := len(query.split())) > MAX_SEARCH_TERMS:
+        raise SearchError(f"query has {terms} terms; at most {MAX_SEARCH_TERMS}")
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_SEARCH_LIMIT:
+        raise SearchError(
+            f"limit must be a whole number from 1 to {MAX_SEARCH_LIMIT}, not {limit!r}"
+        )
 
 
 class Store:
@@ -531,21 +558,41 @@ class Store:
 
     # -- search and counts -------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
-        """FTS5 search over articles and quotes, best first; bad FTS syntax is searched as words."""
+    def search(
+        self, query: str, limit: int = 20, max_seconds: float = MAX_SEARCH_SECONDS
+    ) -> list[dict[str, Any]]:
+        """FTS5 search over articles and quotes, best first; bad FTS syntax is searched as words.
+        Bounded: at most MAX_SEARCH_TERMS terms, `limit` in 1..MAX_SEARCH_LIMIT, and
+        `max_seconds` for each of the two searches; beyond any of them, a SearchError."""
+        _check_search(query, limit)
         if not query.strip():
             return []
-        hits = [hit for sql in _SEARCH_SQL.values() for hit in self._search_one(sql, query, limit)]
+        hits = [
+            hit
+            for sql in _SEARCH_SQL.values()
+            for hit in self._search_one(sql, query, limit, max_seconds)
+        ]
         return sorted(hits, key=lambda hit: hit["rank"])[:limit]
 
-    def _search_one(self, sql: str, query: str, limit: int) -> list[dict[str, Any]]:
+    def _search_one(
+        self, sql: str, query: str, limit: int, max_seconds: float
+    ) -> list[dict[str, Any]]:
         phrases = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
-        for attempt in (query, phrases):
-            try:
-                rows = self._conn.execute(sql, {"query": attempt, "limit": limit}).fetchall()
-            except sqlite3.OperationalError:
-                continue
-            return [dict(row) for row in rows]
+        deadline = time.monotonic() + max_seconds
+        self._conn.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
+        try:
+            for attempt in (query, phrases):
+                try:
+                    rows = self._conn.execute(sql, {"query": attempt, "limit": limit}).fetchall()
+                except sqlite3.OperationalError as error:
+                    if time.monotonic() > deadline:
+                        raise SearchError(
+                            f"search took longer than {max_seconds:g} s: make it narrower"
+                        ) from error
+                    continue
+                return [dict(row) for row in rows]
+        finally:
+            self._conn.set_progress_handler(None, 0)
         return []
 
     def counts(self) -> dict[str, int]:
