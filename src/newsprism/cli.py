@@ -200,11 +200,16 @@ def _embedder(embeddings: bool) -> Embedder | None:
 
 
 def _restory(store: Store, rebuild: bool = False, embed: Embedder | None = None) -> Analysis:
-    """Group what is stored into stories (new articles only, unless `rebuild`), compare."""
+    """Group what is stored into stories (new articles only, unless `rebuild`), name the
+    speakers from the person table (matched again from scratch with `rebuild`, keeping the
+    keys), compare."""
     with _store_faults(), store.story_lock():
         articles, quotes = store.articles(), store.quotes()  # loaded once for both steps
         stories = incremental_stories(store, articles, quotes_by_article(quotes), rebuild, embed)
-        analysis = analyse_stories(articles, quotes, stories)
+        people = store.person_table()
+        people = people.rebuilt() if rebuild else people
+        analysis = analyse_stories(articles, quotes, stories, people)
+        store.save_person_table(people, rebuilt=rebuild)
         store.save_stories(analysis.stories)
     return analysis
 
@@ -329,14 +334,19 @@ def quotes(files: tuple[str, ...], as_json: bool, metadata: Metadata) -> None:
 
 @main.command()
 @DB_OPTION
-@click.option("--rebuild", is_flag=True, help="Group the whole store again, from scratch.")
+@click.option(
+    "--rebuild",
+    is_flag=True,
+    help="Group the whole store into stories and persons again, from scratch.",
+)
 @EMBEDDINGS_OPTION
 @OUT_OPTION
 def stories(db: str, rebuild: bool, embeddings: bool, out: str) -> None:
     """Group the stored articles into stories (and rewrite the report).
 
     Articles grouped before keep their story; with --rebuild everything is grouped again in
-    one pass over the store in publication order."""
+    one pass over the store in publication order, and speakers are matched to persons again
+    (each person keeps its key)."""
     embed = _embedder(embeddings)
     folder = _output_folder(out)
     with _open_store(db) as store:
