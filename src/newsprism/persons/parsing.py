@@ -68,6 +68,7 @@ class PersonName:
     shown: str = ""  # the name to show: titles and initials left out
     full: str = ""  # as written, titles left out ('George H. W. Bush')
     organisation: bool = False
+    titled: bool = False  # a title or honorific came before it ('Mr. Trump', 'President Moon')
 
     @property
     def first(self) -> str:
@@ -99,7 +100,9 @@ def parse_name(raw: str) -> PersonName | None:
         text = f"{text[: match.start()]} {text[match.end() :]}"
     words = [strip_possessive(w) for w in text.replace(",", " ").split()]
     words, suffix = _suffix(words)
+    titled = len(words)
     words, roles, sex = _titles(words)
+    titled = len(words) < titled
     if not words:
         return None
     if _organisation(words):
@@ -110,7 +113,7 @@ def parse_name(raw: str) -> PersonName | None:
     surname = fold(" ".join(words[surname_at:]))
     shown = _shown(words, surname_at, suffix)
     full = " ".join(words + ([suffix] if suffix else []))
-    return PersonName(raw, given, surname, suffix, nickname, sex, roles, shown, full)
+    return PersonName(raw, given, surname, suffix, nickname, sex, roles, shown, full, False, titled)
 
 
 def _suffix(words: list[str]) -> tuple[list[str], str]:
@@ -148,10 +151,17 @@ def _organisation(words: list[str]) -> bool:
     folded = [fold(w) for w in words]
     if len(words) > 5 or not NOT_PERSON_WORDS.isdisjoint(folded):
         return True
+    if len(words) > 1 and len(words[0]) > 2 and words[0].isupper() and not words[-1].isupper():
+        return True  # an acronym opening a name: 'DNA Case', 'ABC Entertainment'
+
     return any(
-        not w[:1].isalpha() or (w[:1].islower() and f not in PARTICLES)
+        not w[:1].isalpha() or (w[:1].islower() and f not in PARTICLES) or _has_digit(w)
         for w, f in zip(words, folded, strict=True)
     )
+
+
+def _has_digit(word: str) -> bool:
+    return any(c.isdigit() for c in word)
 
 
 def _surname_start(words: list[str]) -> int:
@@ -231,12 +241,18 @@ def is_nickname_pair(a: str, b: str) -> bool:
     )
 
 
-def owns_single(name: PersonName, word: str) -> bool:
-    """Whether a word said alone ('Trump', 'Hillary', 'Kim') can name this full name: its
-    surname or its last surname word, its first name or its nickname."""
-    if name.organisation:
-        return False
-    return word in (name.surname, name.surname.split()[-1], name.first, name.nickname)
+def owns_single(name: PersonName, single: PersonName, first_names: bool = True) -> bool:
+    """Whether a name said alone ('Trump', 'Hillary', 'Mr. Kim') can name this full name: its
+    surname (or the surname's last word) or, with `first_names` and no title before the single
+    name, its first name or nickname (Korean names put the surname first: 'Kim Jong-un')."""
+    if name.organisation or (single.suffix and single.suffix != name.suffix):
+        return False  # 'Larry Jr.' is not Larry Washington
+    word = single.surname
+    if word in (name.surname, name.surname.split()[-1]):
+        return True
+    if not first_names or single.titled or single.shown.isupper():
+        return False  # 'Mr. Kim' is a surname; 'ABC' no first name
+    return word in (name.first, name.nickname)
 
 
 def roles_in(mention: str | None) -> frozenset[str]:

@@ -160,7 +160,7 @@ def _place_singles(
         owner = _owner(name, use, group_of, groups, mentioned)
         if owner is None:
             sex = name.sex if name.surname in both_sexes else ""
-            owner = alone.setdefault((name.surname, sex), Group())
+            owner = alone.setdefault((name.surname, f"{sex}{name.suffix}"), Group())
         if name not in owner.names:
             owner.names.append(name)
         group_of[use] = owner
@@ -181,32 +181,40 @@ def _owner(
     groups: list[Group],
     mentioned: dict[str, list[PersonName]],
 ) -> Group | None:
+    """The one person the single name's article names by it, else the one its story names,
+        when someone is quoted under that person's full name. A name only the text gives (no quote
+        under it) never takes the single name, but counts: a surname two people share names
+        neither. A first name alone ('Hillary') is one only within its article, and only where no
+    one in the story has it as a surname."""
+    speakers = {n for g in group_of.values() for n in g.full}
+    surnames = {n.surname.split()[-1] for g in groups for n in g.full}
+    first_names = name.surname not in surnames
     in_article = {id(g): g for u, g in group_of.items() if u.article == use.article and g.full}
     for full in mentioned.get(use.article, []):
         group = next(g for g in groups if full in g.names)
         in_article[id(group)] = group
-    for candidates in (list(in_article.values()), groups):
-        owners = [g for g in candidates if _owns(g, name)]
+    for candidates, by_first in ((list(in_article.values()), first_names), (groups, False)):
+        owners = [g for g in candidates if _owns(g, name, by_first)]
         if owners:
-            return owners[0] if len(owners) == 1 else None
+            quoted = len(owners) == 1 and not speakers.isdisjoint(owners[0].full)
+            return owners[0] if quoted else None
     return None
 
 
-def _owns(group: Group, name: PersonName) -> bool:
+def _owns(group: Group, name: PersonName, first_names: bool) -> bool:
     if name.sex and group.sex and name.sex != group.sex:
         return False
-    return any(owns_single(full, name.surname) for full in group.full)
+    return any(owns_single(full, name, first_names) for full in group.full)
 
 
 def _mentioned(articles: Iterable[Article]) -> dict[str, list[PersonName]]:
-    """Every full name each article's text gives (title and body)."""
+    """Every full name each article's body gives."""
     found: dict[str, list[PersonName]] = {}
     for article in articles:
         names = []
-        for text in (article.title, article.body):
-            for mention in person_mentions(text or ""):
-                name = parse_name(mention.text)
-                if name is not None and name.given:
-                    names.append(name)
+        for mention in person_mentions(article.body):  # not the title: headline case
+            name = parse_name(mention.text)
+            if name is not None and name.given:
+                names.append(name)
         found[article.id] = names
     return found

@@ -124,22 +124,18 @@ class PersonTable:
         candidates = set().union(
             *(self._by_family[n.family] | self._by_compact[n.compact] for n in full)
         )
-        same, nickname = [], []
+        tiers: dict[int, list[str]] = defaultdict(list)
         for key in sorted(candidates):
             known = self._full[key]
             kinds = {relation(name, known) for name in full}
             if "conflict" in kinds:
                 continue
             if "same" in kinds:
-                exact = any(n.compact == k.compact for n in full for k in known)
-                same.append((exact, key))
+                tiers[_closeness(full, known)].append(key)
             elif group.roles & self.persons[key].roles:
-                nickname.append(key)
-        exact = [key for is_exact, key in same if is_exact]
-        for found in (exact, [key for _, key in same], nickname):
-            if found:
-                return found[0] if len(found) == 1 else None
-        return None
+                tiers[0].append(key)  # a diminutive, a shared role the evidence
+        best = tiers[max(tiers)] if tiers else []
+        return best[0] if len(best) == 1 else None
 
     def _create(self, group: Group) -> str:
         name = _canonical(group)
@@ -187,6 +183,14 @@ class PersonTable:
                 self.changes.renamed.add(person.key)
 
 
+def _closeness(names: list[PersonName], known: list[PersonName]) -> int:
+    """3: a name already known as written (up to case, accents, titles); 2: the same first
+    name; 1: agreeing only through a nickname the name gives ('Charles (Chuck) Schumer')."""
+    if any(n.compact == k.compact for n in names for k in known):
+        return 3
+    return 2 if any(n.first == k.first for n in names for k in known) else 1
+
+
 def _canonical(group: Group) -> str:
     """The name to show for a new person: the spelling its quotes use most (titles and
     initials left out), accents kept, the shortest on a tie."""
@@ -206,7 +210,7 @@ def _alone_key(group: Group) -> str:
 
 
 def _folded(name: PersonName) -> str:
-    return name.compact if name.organisation else name.surname
+    return name.compact
 
 
 def _accents(text: str) -> int:
