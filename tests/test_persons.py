@@ -4,6 +4,7 @@ a father and his Jr.)."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -261,3 +262,60 @@ def test_migration_from_version_4_keeps_data_and_adds_persons(tmp_path: Path) ->
         assert _run(store) == {"a-q0": "jurgen-klopp"}
         assert store.persons()[0] == {"key": "jurgen-klopp", "name": "Jürgen Klopp",
                                       "kind": "person", "quotes": 1, "articles": 1}  # fmt: skip
+
+
+def test_korean_names_put_the_surname_first() -> None:
+    a = article(
+        "a", "President Moon Jae - in met Kim Jong - un; Mr. Moon said the talks went well."
+    )
+    found = keys(PersonTable(), ([a], quotes_of(a, "Moon Jae - in", "Mr. Moon", "Kim Jong Un")))
+    assert found["a:Mr. Moon"] == found["a:Moon Jae - in"] == "moon-jae-in"
+    b = article("b", "Kim Jong-un laid flowers for Kim Il-sung.")
+    found = keys(PersonTable(), ([b], quotes_of(b, "Kim Jong-un", "Kim Il-sung", "Mr. Kim")))
+    assert found["b:Mr. Kim"] not in (found["b:Kim Jong-un"], found["b:Kim Il-sung"])
+
+
+def test_analyze_twice_keeps_the_speaker_key_and_the_json_validates(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newsprism.cli import main
+    from newsprism.report import validate_analysis
+
+    (tmp_path / "a.txt").write_text(
+        "Trump hails talks with North Korea\n"
+        "President Donald J. Trump spoke to reporters at the White House on Monday.\n"
+        "“We are going to have a great meeting, a tremendous meeting,” Mr. Trump said.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Senate passes the infrastructure bill\n"
+        "Donald Trump, the former president, criticised the bill in a statement.\n"
+        "“It is a disgrace and a waste of money,” said Donald Trump.\n",
+        encoding="utf-8",
+    )
+    db, out = str(tmp_path / "news.db"), str(tmp_path / "report")
+    speakers = []
+    for name in ("a.txt", "b.txt"):
+        result = CliRunner().invoke(
+            main, ["analyze", str(tmp_path / name), "--db", db, "--out", out]
+        )
+        assert result.exit_code == 0, result.output
+        data = json.loads((tmp_path / "report" / "analysis.json").read_text(encoding="utf-8"))
+        assert validate_analysis(data) == []
+        speakers.append({(q["speaker"], q["speaker_key"]) for q in data["quotes"]})
+    assert speakers == [{("Donald Trump", "donald-trump")}] * 2
+
+
+def test_a_story_naming_two_known_spellings_joins_the_older_person() -> None:
+    table = PersonTable()
+    a, b = article("a", "Stephen Bannon spoke."), article("b", "Steve Bannon spoke.")
+    c = article("c", "Stephen Bannon, known as Steve Bannon, spoke again.")
+    found = keys(
+        table,
+        ([a], quotes_of(a, "Stephen Bannon")),
+        ([b], quotes_of(b, "Steve Bannon")),  # no evidence yet: a person of its own
+        ([c], quotes_of(c, "Stephen Bannon", "Steve Bannon")),
+    )
+    assert found["a:Stephen Bannon"] != found["b:Steve Bannon"]
+    assert found["c:Stephen Bannon"] == found["c:Steve Bannon"] == "stephen-bannon"
+    assert len(table.persons) == 2

@@ -248,11 +248,20 @@ def owns_single(name: PersonName, single: PersonName, first_names: bool = True) 
     if name.organisation or (single.suffix and single.suffix != name.suffix):
         return False  # 'Larry Jr.' is not Larry Washington
     word = single.surname
-    if word in (name.surname, name.surname.split()[-1]):
+    if word in (name.surname, name.surname.split()[-1]) or (
+        _surname_first(name) and word == name.first
+    ):
         return True
     if not first_names or single.titled or single.shown.isupper():
         return False  # 'Mr. Kim' is a surname; 'ABC' no first name
     return word in (name.first, name.nickname)
+
+
+def _surname_first(name: PersonName) -> bool:
+    """A Korean name, surname first: 'Moon Jae-in', 'Kim Jong-un' ('Mr. Moon', 'Mr. Kim');
+    not a double-barrelled surname ('Smith-Lee')."""
+    after = name.full.split()[-1].partition("-")[2] if name.full else ""
+    return len(name.given) == 1 and after[:1].islower() and after.isalpha() and len(after) <= 4
 
 
 def roles_in(mention: str | None) -> frozenset[str]:

@@ -23,6 +23,7 @@ from newsprism.persons.story import Group, NameUse, relation, story_groups
 from newsprism.text import fold
 
 SLUG_RE = re.compile(r"[^a-z0-9]+")
+EXACT = 3  # closeness of a name already known as written
 
 
 @dataclass
@@ -63,8 +64,10 @@ class PersonTable:
         self._by_compact: dict[str, set[str]] = defaultdict(set)
         self._alone: dict[tuple[str, str], str] = {}  # (kind, folded name) -> key
         self._full: dict[str, list[PersonName]] = defaultdict(list)
+        self._order: dict[str, int] = {}  # key -> when the person was made
         for person in persons:
             self.persons[person.key] = person
+            self._order[person.key] = len(self._order)
             self._index(person.key, {person.name} | person.names)
 
     def rebuilt(self) -> PersonTable:
@@ -134,7 +137,13 @@ class PersonTable:
                 tiers[_closeness(full, known)].append(key)
             elif group.roles & self.persons[key].roles:
                 tiers[0].append(key)  # a diminutive, a shared role the evidence
-        best = tiers[max(tiers)] if tiers else []
+        if not tiers:
+            return None
+        best = tiers[max(tiers)]
+        if len(best) > 1 and max(tiers) == EXACT:
+            # The story joins names two persons were each known by exactly ('Steve Bannon',
+            # 'Stephen Bannon'): one person, known until now under two keys; the older keeps it.
+            return min(best, key=self._order.__getitem__)
         return best[0] if len(best) == 1 else None
 
     def _create(self, group: Group) -> str:
@@ -144,6 +153,7 @@ class PersonTable:
             name = max((n.full for n in group.full), key=len)  # keep the initials that differ
         key = self._reserved.pop(fold(name), None) or self._new_key(name)
         self.persons[key] = Person(key, name, group.kind)
+        self._order[key] = len(self._order)
         self.changes.persons.add(key)
         return key
 
@@ -187,7 +197,7 @@ def _closeness(names: list[PersonName], known: list[PersonName]) -> int:
     """3: a name already known as written (up to case, accents, titles); 2: the same first
     name; 1: agreeing only through a nickname the name gives ('Charles (Chuck) Schumer')."""
     if any(n.compact == k.compact for n in names for k in known):
-        return 3
+        return EXACT
     return 2 if any(n.first == k.first for n in names for k in known) else 1
 
 
