@@ -319,3 +319,11 @@ def test_a_story_naming_two_known_spellings_joins_the_older_person() -> None:
     assert found["a:Stephen Bannon"] != found["b:Steve Bannon"]
     assert found["c:Stephen Bannon"] == found["c:Steve Bannon"] == "stephen-bannon"
     assert len(table.persons) == 2
+
+
+def test_a_full_name_in_the_text_takes_the_surname_alone_unless_it_is_a_fragment() -> None:
+    a = article("a", "Donald Trump arrived in Ohio on Monday.", "Trump told the crowd to vote.")
+    b = article("b", "The missile shield is drawing China's ire; Drawing China Closer was a theme.")
+    found = keys(PersonTable(), ([a], quotes_of(a, "Trump")), ([b], quotes_of(b, "China")))
+    assert found["a:Trump"] == "donald-trump"
+    assert found["b:China"] == "china"

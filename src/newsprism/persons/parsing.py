@@ -51,6 +51,7 @@ NICKNAME_RE = re.compile(r"""\s*[(“"‘']([^()“”"‘’']{2,20})[)”"’'
 SPACED_HYPHEN_RE = re.compile(r"(?<=\w) - (?=\w)")
 NICKNAMES = NickNamer.default_lookup()  # a name -> the names it is also written as
 DIMINUTIVE_ENDINGS = {"y", "ie", "ey", "i"}
+GIVEN_NAMES = frozenset(NICKNAMES) | {name for names in NICKNAMES.values() for name in names}
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +256,11 @@ def owns_single(name: PersonName, single: PersonName, first_names: bool = True) 
     if not first_names or single.titled or single.shown.isupper():
         return False  # 'Mr. Kim' is a surname; 'ABC' no first name
     return word in (name.first, name.nickname)
+
+
+def is_given_name(word: str) -> bool:
+    """A first name of the nicknames data set (about 2,000 English given names)."""
+    return word in GIVEN_NAMES
 
 
 def _surname_first(name: PersonName) -> bool:

@@ -17,7 +17,13 @@ from dataclasses import dataclass, field
 
 from newsprism.model import Article
 from newsprism.names import person_mentions
-from newsprism.persons.parsing import PersonName, given_relation, owns_single, parse_name
+from newsprism.persons.parsing import (
+    PersonName,
+    given_relation,
+    is_given_name,
+    owns_single,
+    parse_name,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,9 +202,15 @@ def _owner(
     for candidates, by_first in ((list(in_article.values()), first_names), (groups, False)):
         owners = [g for g in candidates if _owns(g, name, by_first)]
         if owners:
-            quoted = len(owners) == 1 and not speakers.isdisjoint(owners[0].full)
-            return owners[0] if quoted else None
+            return owners[0] if len(owners) == 1 and _trusted(owners[0], speakers) else None
     return None
+
+
+def _trusted(group: Group, speakers: set[PersonName]) -> bool:
+    """Whether a single name may join this person: someone is quoted under its full name, or
+    the text names it with a first name people have ('Donald Trump'; not the capitalised runs
+    a headline or a sentence makes, 'Drawing China', 'Americans Francis')."""
+    return not speakers.isdisjoint(group.full) or any(is_given_name(n.first) for n in group.full)
 
 
 def _owns(group: Group, name: PersonName, first_names: bool) -> bool:
