@@ -5,16 +5,21 @@ a father and his Jr.)."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsprism.model import Article, Quote, Story
 from newsprism.persons import PersonTable, parse_name
 from newsprism.pipeline import analyse_stories
 from newsprism.store import SCHEMA_VERSION, Store
 from newsprism.store.sqlite import MIGRATIONS
+
+SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"  # the schema's pattern for speaker_key
 
 
 def article(id: str, *paragraphs: str) -> Article:
@@ -327,3 +332,15 @@ def test_a_full_name_in_the_text_takes_the_surname_alone_unless_it_is_a_fragment
     found = keys(PersonTable(), ([a], quotes_of(a, "Trump")), ([b], quotes_of(b, "China")))
     assert found["a:Trump"] == "donald-trump"
     assert found["b:China"] == "china"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(min_size=0, max_size=40), min_size=1, max_size=6))
+def test_any_speaker_names_get_a_key_and_never_crash(names: list[str]) -> None:
+    a = article("a", " ".join(names) or "text")
+    unified = PersonTable().unify([a], quotes_of(a, *names))
+    for before, after in zip(quotes_of(a, *names), unified, strict=True):
+        assert (after.speaker_key is None) == (not before.speaker)
+        assert after.speaker_key is None or re.fullmatch(
+            r"[a-z0-9]+(-[a-z0-9]+)*", after.speaker_key
+        )

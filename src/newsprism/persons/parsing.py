@@ -99,7 +99,9 @@ def parse_name(raw: str) -> PersonName | None:
     if match := NICKNAME_RE.search(text):
         nickname = fold(match.group(1)).strip()
         text = f"{text[: match.start()]} {text[match.end() :]}"
-    words = [strip_possessive(w) for w in text.replace(",", " ").split()]
+    words = [w for w in (strip_possessive(w) for w in text.replace(",", " ").split()) if w]
+    if not any(c.isalpha() for w in words for c in w):
+        return None
     words, suffix = _suffix(words)
     titled = len(words)
     words, roles, sex = _titles(words)
