@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from nicknames import NickNamer
@@ -80,15 +80,15 @@ class PersonName:
         """A surname or first name said alone ('Trump', 'Mr. Trump', 'Hillary')."""
         return not self.given and not self.organisation
 
-    @property
-    def compact(self) -> str:
-        """Letters only, for spellings of one name ('Kim Jong Un' = 'Kim Jong-un')."""
-        return _letters(" ".join((*self.given, self.surname, self.suffix)))
+    # Letters only, for spellings of one name ('Kim Jong Un' = 'Kim Jong-un').
+    compact: str = field(init=False, compare=False, default="")
+    # What two full names of one person must share: surname and suffix.
+    family: tuple[str, str] = field(init=False, compare=False, default=("", ""))
 
-    @property
-    def family(self) -> tuple[str, str]:
-        """What two full names of one person must share: surname and suffix."""
-        return (_letters(self.surname), self.suffix)
+    def __post_init__(self) -> None:
+        letters = _letters(" ".join((*self.given, self.surname, self.suffix)))
+        object.__setattr__(self, "compact", letters)
+        object.__setattr__(self, "family", (_letters(self.surname), self.suffix))
 
 
 @lru_cache(maxsize=65536)

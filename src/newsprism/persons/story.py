@@ -86,13 +86,13 @@ def story_groups(
     groups = _group_full(
         _counted_full(uses, parsed), {n for names in mentioned.values() for n in names}
     )
+    group_of_name = {n: g for g in groups for n in g.names}
     group_of = {
-        use: next(g for g in groups if name in g.names)
-        for use, name in parsed.items()
-        if name is not None and name.given
+        use: group_of_name[name] for use, name in parsed.items() if name is not None and name.given
     }
     if singles:
-        _place_singles(singles, parsed, group_of, groups, mentioned)
+        speakers = {n for use, n in parsed.items() if n is not None and n.given}
+        _place_singles(singles, parsed, group_of, StoryNames(groups, speakers, mentioned))
     for use, group in group_of.items():
         group.uses.append(use)
         group.roles |= roles.get(use.name, set())
@@ -116,16 +116,24 @@ def _group_full(counts: Counter[PersonName], mentioned: Iterable[PersonName] = (
     names = sorted({*counts, *mentioned}, key=lambda n: (-len(n.given), -counts[n], n.raw))
     disputed = _disputed_families(names)
     groups: list[Group] = []
+    near: dict[object, list[Group]] = defaultdict(list)  # groups by surname and by spelling
     for name in names:
-        fits = [(g, relation(name, g.full)) for g in groups]
+        keys = (("family", name.family), ("compact", name.compact))
+        candidates = {id(g): g for key in keys for g in near[key]}.values()
+        fits = [(g, relation(name, g.full)) for g in candidates]
         fits = [(g, kind) for g, kind in fits if kind != "conflict"]
         same = [g for g, kind in fits if kind == "same"]
         if len(same) == 1:
-            same[0].names.append(name)
+            group = same[0]
         elif not same and len(fits) == 1 and name.family not in disputed:
-            fits[0][0].names.append(name)  # a nickname, the story the evidence
+            group = fits[0][0]  # a nickname, the story the evidence
         else:
-            groups.append(Group([name]))
+            group = Group()
+            groups.append(group)
+        group.names.append(name)
+        for key in keys:
+            if group not in near[key]:
+                near[key].append(group)
     return groups
 
 
@@ -150,8 +158,7 @@ def _place_singles(
     singles: list[NameUse],
     parsed: dict[NameUse, PersonName | None],
     group_of: dict[NameUse, Group],
-    groups: list[Group],
-    mentioned: dict[str, list[PersonName]],
+    story: StoryNames,
 ) -> None:
     """A name alone joins the one person its article, else its story, names by that name;
     else it stays a name alone ('Mr. Clinton' and 'Mrs. Clinton' apart)."""
@@ -163,7 +170,7 @@ def _place_singles(
             key = ("organisation", name.compact if name else use.name)
             group_of[use] = alone.setdefault(key, Group([name] if name else []))
             continue
-        owner = _owner(name, use, group_of, groups, mentioned)
+        owner = _owner(name, use, group_of, story)
         if owner is None:
             sex = name.sex if name.surname in both_sexes else ""
             owner = alone.setdefault((name.surname, f"{sex}{name.suffix}"), Group())
@@ -180,29 +187,40 @@ def _surnames_of_both_sexes(names: Iterable[PersonName | None]) -> set[str]:
     return {surname for surname, found in sexes.items() if len(found) > 1}
 
 
+@dataclass
+class StoryNames:
+    """What a single name is resolved against: the story's groups of full names (quoted under or
+    given by the text), which full names someone is quoted under, the full names of each
+    article's text."""
+
+    groups: list[Group]
+    speakers: set[PersonName]
+    mentioned: dict[str, list[PersonName]]
+    group_of_name: dict[PersonName, Group] = field(default_factory=dict)
+    surnames: set[str] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.group_of_name = {n: g for g in self.groups for n in g.names}
+        self.surnames = {n.surname.split()[-1] for n in self.group_of_name if n.given}
+
+
 def _owner(
-    name: PersonName,
-    use: NameUse,
-    group_of: dict[NameUse, Group],
-    groups: list[Group],
-    mentioned: dict[str, list[PersonName]],
+    name: PersonName, use: NameUse, group_of: dict[NameUse, Group], story: StoryNames
 ) -> Group | None:
-    """The one person the single name's article names by it, else the one its story names,
-        when someone is quoted under that person's full name. A name only the text gives (no quote
-        under it) never takes the single name, but counts: a surname two people share names
-        neither. A first name alone ('Hillary') is one only within its article, and only where no
-    one in the story has it as a surname."""
-    speakers = {n for g in group_of.values() for n in g.full}
-    surnames = {n.surname.split()[-1] for g in groups for n in g.full}
-    first_names = name.surname not in surnames
+    """The one person the single name's article names by it, else the one its story names
+    (and `_trusted`); every full name the text gives counts, so a surname two people share
+    names neither. A first name alone ('Hillary') names someone only within its article, and
+    only where no one in the story has it as a surname."""
     in_article = {id(g): g for u, g in group_of.items() if u.article == use.article and g.full}
-    for full in mentioned.get(use.article, []):
-        group = next(g for g in groups if full in g.names)
+    for full in story.mentioned.get(use.article, []):
+        group = story.group_of_name[full]
         in_article[id(group)] = group
-    for candidates, by_first in ((list(in_article.values()), first_names), (groups, False)):
+    first_names = name.surname not in story.surnames
+    for candidates, by_first in ((list(in_article.values()), first_names), (story.groups, False)):
         owners = [g for g in candidates if _owns(g, name, by_first)]
         if owners:
-            return owners[0] if len(owners) == 1 and _trusted(owners[0], speakers) else None
+            trusted = len(owners) == 1 and _trusted(owners[0], story.speakers)
+            return owners[0] if trusted else None
     return None
 
 
