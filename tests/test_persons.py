@@ -309,6 +309,16 @@ def test_analyze_twice_keeps_the_speaker_key_and_the_json_validates(tmp_path: Pa
         assert validate_analysis(data) == []
         speakers.append({(q["speaker"], q["speaker_key"]) for q in data["quotes"]})
     assert speakers == [{("Donald Trump", "donald-trump")}] * 2
+    listed = CliRunner().invoke(main, ["speakers", "--db", db, "--json"])
+    assert [(p["key"], p["quotes"], p["articles"]) for p in json.loads(listed.output)] == [
+        ("donald-trump", 2, 2)
+    ]
+    one = json.loads(
+        CliRunner().invoke(main, ["speakers", "donald-trump", "--db", db, "--json"]).output
+    )
+    assert {v["name"] for v in one["variants"]} == {"Donald J. Trump", "Donald Trump"}
+    missing = CliRunner().invoke(main, ["speakers", "nobody", "--db", db])
+    assert missing.exit_code == 2 and "no person with key 'nobody'" in missing.output
 
 
 def test_a_story_naming_two_known_spellings_joins_the_older_person() -> None:

@@ -40,7 +40,13 @@ from newsprism.report import build_analysis, write_report
 from newsprism.store import Store, StoreError, StoreTemplates
 from newsprism.stories.embeddings import EmbeddingsUnavailable, minilm_embedder
 from newsprism.stories.grouping import Embedder
-from newsprism.summary import print_clean, print_quotes, print_summary
+from newsprism.summary import (
+    print_clean,
+    print_person,
+    print_persons,
+    print_quotes,
+    print_summary,
+)
 from newsprism.terminal import printable, printable_json
 
 PROGRESS_MIN_FILES = 4
@@ -433,6 +439,31 @@ def _relearn(db: str, template_min: int) -> None:
         f"Run `newsprism analyze` with no new files to rewrite the report."
     )
     sys.exit(1 if stats.errors else 0)
+
+
+@main.command()
+@click.argument("key", required=False)
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the persons (or the person) as JSON.")
+@click.option("--limit", default=30, show_default=True, help="How many persons to list.")
+def speakers(key: str | None, db: str, as_json: bool, limit: int) -> None:
+    """List the persons of the store, most quoted first, or one person by KEY: its canonical
+    name, the names its quotes use, its roles, quotes and articles."""
+    if not Path(db).exists():
+        raise FaultError(f"--db {printable(db)}: no such store (run `newsprism analyze` first)")
+    try:
+        with Store(db) as store:
+            data = store.person(key) if key else store.persons()[:limit]
+    except StoreError as error:
+        raise FaultError(printable(str(error))) from error
+    if key and data is None:
+        raise click.UsageError(f"no person with key {key!r} in {db}")
+    if as_json:
+        click.echo(printable_json(json.dumps(data, ensure_ascii=False, indent=2)))
+    elif key:
+        print_person(console, data)
+    else:
+        print_persons(console, data)
 
 
 if __name__ == "__main__":
