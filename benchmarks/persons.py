@@ -9,8 +9,9 @@
    given one key, or their shared surname said alone in a story naming both joined to one.
 2. The shared story sets (../shared/data/stories/*/articles.jsonl) through the real pipeline
    into a fresh store, in two runs (all sets but ecbplus, then ecbplus): persons, names
-   merged by kind, keys kept between the runs, the time of a run with nothing new, and a
-   fixed-seed sample of merges (names that differ from their person's canonical name by more
+   merged by kind, keys kept between the runs, the time of a run with nothing new, the time
+   of the person step alone (linked and from scratch) over the stored stories and over three
+   copies of them (about 10k articles), and a fixed-seed sample of merges (names that differ from their person's canonical name by more
    than case, accents and titles) with their context, for reading by hand.
 
     .venv/bin/python benchmarks/persons.py [--sample 20] [--seed 16] [--skip-sets]
@@ -235,22 +236,42 @@ def read_sets(sample: int, seed: int) -> None:
         time_person_step(store)
 
 
-def time_person_step(store: Store) -> None:
-    articles, quotes = store.articles(), store.quotes()
-    stories = store.stories()
-    by_article: dict[str, list[Quote]] = defaultdict(list)
-    for quote in quotes:
-        by_article[quote.article].append(quote)
+def time_person_step(store: Store, copies: int = 3) -> None:
+    """The person step alone over the stored stories, and over `copies` copies of them (ids
+    renamed; about 10k articles from the shared sets), linked and from scratch."""
+    articles, quotes, stories = store.articles(), store.quotes(), store.stories()
+    for count in (1, copies):
+        arts, by_article, story_members = _copied(articles, quotes, stories, count)
+        scratch = PersonTable()
+        elapsed = {"from scratch (a first run, --rebuild)": _unify_all(scratch, story_members,
+                                                                       by_article)}  # fmt: skip
+        linked = PersonTable(scratch.persons.values(), scratch.links)
+        elapsed["linked (a run with nothing new)"] = _unify_all(linked, story_members, by_article)
+        total = sum(map(len, by_article.values()))
+        for label, seconds in elapsed.items():
+            print(f"  person step alone over {len(arts)} articles, {total} quotes, "
+                  f"{label}: {seconds * 1000:.0f} ms")  # fmt: skip
+
+
+def _copied(articles: list[Article], quotes: list[Quote], stories: list, count: int) -> tuple:
     by_id = {a.id: a for a in articles}
-    for label, table in (("linked (a run with nothing new)", store.person_table()),
-                         ("from scratch (first run, --rebuild)", PersonTable())):  # fmt: skip
-        start = time.perf_counter()
+    arts, by_article, story_members = [], defaultdict(list), []
+    for copy in range(count):
+        rename = (lambda i: i) if copy == 0 else (lambda i, c=copy: f"{i}~{c}")
+        arts += [replace(a, id=rename(a.id)) for a in articles]
+        for quote in quotes:
+            moved = replace(quote, id=rename(quote.id), article=rename(quote.article))
+            by_article[moved.article].append(moved)
         for story in stories:
-            members = [by_id[i] for i in story.articles]
-            table.unify(members, [q for a in members for q in by_article[a.id]])
-        elapsed = time.perf_counter() - start
-        print(f"  person step alone, {label}: {elapsed * 1000:.0f} ms over {len(articles)} "
-              f"articles, {len(quotes)} quotes")  # fmt: skip
+            story_members.append([replace(by_id[i], id=rename(i)) for i in story.articles])
+    return arts, by_article, story_members
+
+
+def _unify_all(table: PersonTable, stories: list[list[Article]], by_article: dict) -> float:
+    start = time.perf_counter()
+    for members in stories:
+        table.unify(members, [q for a in members for q in by_article[a.id]])
+    return time.perf_counter() - start
 
 
 def report_sets(store: Store, articles: list[Article], sample: int, seed: int) -> None:
