@@ -109,6 +109,9 @@ def test_father_and_son_jr_stay_apart_and_the_shared_surname_names_neither() -> 
         ("Barack Obama and Michelle Obama arrived.", "Barack Obama", "Michelle Obama"),
         ("Kim Jong-un honoured Kim Il-sung.", "Kim Jong-un", "Kim Il-sung"),
         ("Emily Domenech and Emily Jashinsky spoke.", "Emily Domenech", "Emily Jashinsky"),
+        ("Lauri Love and his father the Rev Alexander Love.", "Lauri Love", "Alexander Love"),
+        ("Johannes von Trapp and Georg von Trapp sang.", "Johannes von Trapp", "Georg von Trapp"),
+        ("Joe Biden called Joe Manchin.", "Joe Biden", "Joe Manchin"),
         (
             "Willie Lathon Jr. and his widow Sheraine Lathon.",
             "Willie Lathon Jr.",
@@ -120,7 +123,7 @@ def test_two_people_of_one_surname_in_a_story_stay_apart(
     text: str, first: str, second: str
 ) -> None:
     a = article("a", text)
-    shared = {"Kim Jong-un": "Kim", "Emily Domenech": "Emily"}
+    shared = {"Kim Jong-un": "Kim", "Emily Domenech": "Emily", "Joe Biden": "Joe"}
     surname = shared.get(first, second.split()[-1])
     found = keys(PersonTable(), ([a], quotes_of(a, first, second, surname)))
     assert found[f"a:{first}"] != found[f"a:{second}"]

@@ -567,7 +567,8 @@ class Store:
                 for name in ("quote_persons", "person_names", "person_roles"):
                     conn.execute(f"DELETE FROM {name}")
             conn.executemany(
-                "INSERT OR IGNORE INTO persons(key, name, kind, created_at) VALUES (?, ?, ?, ?)",
+                "INSERT INTO persons(key, name, kind, created_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET name = excluded.name, kind = excluded.kind",
                 [
                     (k, table.persons[k].name, table.persons[k].kind, _now())
                     for k in changes.persons
