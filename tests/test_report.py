@@ -486,6 +486,10 @@ def _missing_speaker(d: dict) -> None:
     del d["quotes"][0]["speaker"]
 
 
+def _speaker_key_not_a_slug(d: dict) -> None:
+    d["quotes"][0]["speaker_key"] = "Donald Trump"
+
+
 def _empty_labels(d: dict) -> None:
     d["stories"][0]["matches"][0]["labels"] = []
 
@@ -523,6 +527,7 @@ def _version_number(d: dict) -> None:
     [
         (_bad_label, "/stories/0/matches/0/label"),
         (_missing_speaker, "/quotes/0"),
+        (_speaker_key_not_a_slug, "/quotes/0/speaker_key"),
         (_empty_labels, "/stories/0/matches/0/labels"),
         (_similarity_too_big, "/stories/0/matches/0/similarity"),
         (_negative_offset, "/quotes/1/start"),

@@ -41,7 +41,13 @@ from newsprism.report import build_analysis, write_report
 from newsprism.store import Store, StoreError, StoreTemplates
 from newsprism.stories.embeddings import EmbeddingsUnavailable, minilm_embedder
 from newsprism.stories.grouping import Embedder
-from newsprism.summary import print_clean, print_quotes, print_summary
+from newsprism.summary import (
+    print_clean,
+    print_person,
+    print_persons,
+    print_quotes,
+    print_summary,
+)
 from newsprism.terminal import printable, printable_json
 
 PROGRESS_MIN_FILES = 4
@@ -201,11 +207,16 @@ def _embedder(embeddings: bool) -> Embedder | None:
 
 
 def _restory(store: Store, rebuild: bool = False, embed: Embedder | None = None) -> Analysis:
-    """Group what is stored into stories (new articles only, unless `rebuild`), compare."""
+    """Group what is stored into stories (new articles only, unless `rebuild`), name the
+    speakers from the person table (matched again from scratch with `rebuild`, keeping the
+    keys), compare."""
     with _store_faults(), store.story_lock():
         articles, quotes = store.articles(), store.quotes()  # loaded once for both steps
         stories = incremental_stories(store, articles, quotes_by_article(quotes), rebuild, embed)
-        analysis = analyse_stories(articles, quotes, stories)
+        people = store.person_table()
+        people = people.rebuilt() if rebuild else people
+        analysis = analyse_stories(articles, quotes, stories, people)
+        store.save_person_table(people, rebuilt=rebuild)
         store.save_stories(analysis.stories)
     return analysis
 
@@ -331,14 +342,19 @@ def quotes(files: tuple[str, ...], as_json: bool, metadata: Metadata) -> None:
 
 @main.command()
 @DB_OPTION
-@click.option("--rebuild", is_flag=True, help="Group the whole store again, from scratch.")
+@click.option(
+    "--rebuild",
+    is_flag=True,
+    help="Group the whole store into stories and persons again, from scratch.",
+)
 @EMBEDDINGS_OPTION
 @OUT_OPTION
 def stories(db: str, rebuild: bool, embeddings: bool, out: str) -> None:
     """Group the stored articles into stories (and rewrite the report).
 
     Articles grouped before keep their story; with --rebuild everything is grouped again in
-    one pass over the store in publication order."""
+    one pass over the store in publication order, and speakers are matched to persons again
+    (each person keeps its key)."""
     embed = _embedder(embeddings)
     folder = _output_folder(out)
     with _open_store(db) as store:
@@ -425,6 +441,31 @@ def _relearn(db: str, template_min: int) -> None:
         f"Run `newsprism analyze` with no new files to rewrite the report."
     )
     sys.exit(1 if stats.errors else 0)
+
+
+@main.command()
+@click.argument("key", required=False)
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the persons (or the person) as JSON.")
+@click.option("--limit", default=30, show_default=True, help="How many persons to list.")
+def speakers(key: str | None, db: str, as_json: bool, limit: int) -> None:
+    """List the persons of the store, most quoted first, or one person by KEY: its canonical
+    name, the names its quotes use, its roles, quotes and articles."""
+    if not Path(db).exists():
+        raise FaultError(f"--db {printable(db)}: no such store (run `newsprism analyze` first)")
+    try:
+        with Store(db) as store:
+            data = store.person(key) if key else store.persons()[:limit]
+    except StoreError as error:
+        raise FaultError(printable(str(error))) from error
+    if key and data is None:
+        raise click.UsageError(f"no person with key {key!r} in {db}")
+    if as_json:
+        click.echo(printable_json(json.dumps(data, ensure_ascii=False, indent=2)))
+    elif key:
+        print_person(console, data)
+    else:
+        print_persons(console, data)
 
 
 if __name__ == "__main__":

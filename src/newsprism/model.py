@@ -148,6 +148,8 @@ class Quote:
     kind: QuoteKind = "direct"
     # The id of the quote this paragraph carries on (a quote running over several paragraphs).
     continues: str | None = None
+    # The person table's key of the speaker (stable across runs; set when stories are analysed).
+    speaker_key: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -7,7 +7,7 @@ process pool, Dask) can run them; the store is written by the caller, one input 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from newsprism.budget import OverBudget, input_budget
 from newsprism.clean import clean_document, clean_document_id
@@ -22,7 +22,8 @@ from newsprism.extract import ExtractionError, extract_html
 from newsprism.ingest import InputError
 from newsprism.ingest.paths import resolved_source
 from newsprism.model import Article, Document, Quote, Story
-from newsprism.quotes import canonical_names, extract_quotes
+from newsprism.persons import PersonTable
+from newsprism.quotes import extract_quotes
 from newsprism.store import Store
 from newsprism.stories import group_stories, wire_links
 from newsprism.stories.grouping import Embedder, Profile, new_grouper, stories_from, stream_order
@@ -139,22 +140,29 @@ def adopt_resolved_sources(store: Store) -> int:
     return store.rename_sources(renames) if renames else 0
 
 
-def unify_speakers(quotes: list[Quote]) -> list[Quote]:
-    """One canonical name per person across the given quotes (one story's)."""
-    canonical = canonical_names(q.speaker for q in quotes if q.speaker)
-    return [replace(q, speaker=canonical[q.speaker]) if q.speaker else q for q in quotes]
+def unify_speakers(
+    quotes: list[Quote], articles: list[Article] | None = None, people: PersonTable | None = None
+) -> list[Quote]:
+    """One canonical name and key per person across the given quotes (one story's, from
+    `articles`), matched to the persons of `people` (a fresh table when none is given)."""
+    return (people if people is not None else PersonTable()).unify(articles or [], quotes)
 
 
 def analyse_stories(
-    articles: list[Article], quotes: list[Quote], stories: list[Story] | None = None
+    articles: list[Article],
+    quotes: list[Quote],
+    stories: list[Story] | None = None,
+    people: PersonTable | None = None,
 ) -> Analysis:
-    """Group articles into stories (unless given), unify speakers in each, compare quotes."""
+    """Group articles into stories (unless given), name each story's speakers from the person
+    table `people` (the store's; else one for this analysis alone), compare quotes."""
+    people = people if people is not None else PersonTable()
     by_article = quotes_by_article(quotes)
     stories = stories if stories is not None else group_stories(articles, by_article)
     article_by_id = {a.id: a for a in articles}
     for story in stories:
         members = [article_by_id[i] for i in story.articles]
-        story_quotes = unify_speakers([q for a in members for q in by_article.get(a.id, [])])
+        story_quotes = people.unify(members, [q for a in members for q in by_article.get(a.id, [])])
         unified = quotes_by_article(story_quotes)
         for article in members:
             by_article[article.id] = unified.get(article.id, [])

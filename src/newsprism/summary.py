@@ -209,6 +209,28 @@ def print_quotes(console: Console, data: dict[str, Any]) -> None:
         console.print(table)
 
 
+def print_persons(console: Console, persons: list[dict[str, Any]]) -> None:
+    """The person table, most quoted first: key, canonical name, kind, quotes, articles."""
+    table = Table(expand=True, pad_edge=False)
+    for column, ratio in (("key", 3), ("name", 3), ("kind", 1), ("quotes", 1), ("articles", 1)):
+        table.add_column(column, ratio=ratio)
+    for person in printable_data(persons):
+        table.add_row(
+            *(Text(str(person[c])) for c in ("key", "name", "kind", "quotes", "articles"))
+        )
+    console.print(table)
+
+
+def print_person(console: Console, person: dict[str, Any]) -> None:
+    person = printable_data(person)
+    console.print(Text(f"{person['name']} ({person['key']}, {person['kind']})", style="bold"))
+    for variant in person["variants"]:
+        console.print(Text(f"  {variant['name']}: {variant['quotes']} quotes"))
+    if person["roles"]:
+        console.print(Text(f"roles: {', '.join(person['roles'])}"))
+    console.print(Text(f"{len(person['quotes'])} quotes in {len(person['articles'])} articles"))
+
+
 def print_clean(
     console: Console, article: Article, keep_junk: bool, raw_lines: list[str] | None = None
 ) -> None:

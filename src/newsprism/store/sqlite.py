@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict
@@ -32,6 +33,7 @@ from newsprism.model import (
     Story,
     WireLink,
 )
+from newsprism.persons import Person, PersonTable
 
 _FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
 
@@ -196,6 +198,32 @@ MIGRATIONS: list[str] = [
         data TEXT NOT NULL,
         PRIMARY KEY (story_id, seq)
     );
+    """,
+    # 5: the person table: one key a person across the store, the speaker names matched to
+    # it, the roles its attributions give, and which quote names whom.
+    """
+    CREATE TABLE persons (
+        key TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE person_names (
+        person_key TEXT NOT NULL REFERENCES persons(key) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        PRIMARY KEY (person_key, name)
+    ) WITHOUT ROWID;
+    CREATE TABLE person_roles (
+        person_key TEXT NOT NULL REFERENCES persons(key) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        PRIMARY KEY (person_key, role)
+    ) WITHOUT ROWID;
+    CREATE TABLE quote_persons (
+        quote_id TEXT PRIMARY KEY REFERENCES quotes(id) ON DELETE CASCADE,
+        person_key TEXT NOT NULL REFERENCES persons(key) ON DELETE CASCADE,
+        name TEXT NOT NULL
+    );
+    CREATE INDEX quote_persons_person ON quote_persons(person_key);
     """,
 ]
 
@@ -555,6 +583,104 @@ class Store:
         with self._transaction("clearing story profiles") as conn:
             conn.execute("DELETE FROM story_profiles")
             conn.execute("DELETE FROM story_state")
+
+    # -- persons -----------------------------------------------------------------------------
+
+    def person_table(self) -> PersonTable:
+        """The persons, their names and roles, and the quotes linked to them, to match new
+        speaker names against."""
+        persons = {
+            row["key"]: Person(row["key"], row["name"], row["kind"])
+            for row in self._conn.execute("SELECT key, name, kind FROM persons ORDER BY rowid")
+        }
+        for key, name in self._conn.execute("SELECT person_key, name FROM person_names"):
+            persons[key].names.add(name)
+        for key, role in self._conn.execute("SELECT person_key, role FROM person_roles"):
+            persons[key].roles.add(role)
+        links = {
+            row[0]: (row[1], row[2])
+            for row in self._conn.execute("SELECT quote_id, person_key, name FROM quote_persons")
+        }
+        return PersonTable(persons.values(), links)
+
+    def save_person_table(self, table: PersonTable, rebuilt: bool = False) -> None:
+        """Write what `table` added (every person's names, roles and links when `rebuilt`:
+        those of the table it was rebuilt from are dropped; persons, and so keys, are kept)."""
+        changes = table.changes
+        with self._transaction("saving the person table") as conn:
+            if rebuilt:
+                for name in ("quote_persons", "person_names", "person_roles"):
+                    conn.execute(f"DELETE FROM {name}")
+            conn.executemany(
+                "INSERT INTO persons(key, name, kind, created_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET name = excluded.name, kind = excluded.kind",
+                [
+                    (k, table.persons[k].name, table.persons[k].kind, _now())
+                    for k in changes.persons
+                ],
+            )
+            conn.executemany(
+                "UPDATE persons SET name = ? WHERE key = ?",
+                [(table.persons[key].name, key) for key in changes.renamed],
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO person_names(person_key, name) VALUES (?, ?)",
+                sorted(changes.names),
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO person_roles(person_key, role) VALUES (?, ?)",
+                sorted(changes.roles),
+            )
+            conn.executemany(
+                "INSERT INTO quote_persons(quote_id, person_key, name)"
+                " SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM quotes WHERE id = ?)"
+                " ON CONFLICT(quote_id) DO UPDATE SET person_key = excluded.person_key,"
+                " name = excluded.name",
+                [(q, key, name, q) for q, (key, name) in changes.links.items()],
+            )
+        table.changes = type(changes)()
+
+    def persons(self) -> list[dict[str, Any]]:
+        """Every person: key, canonical name, kind, and how many quotes and articles name it."""
+        rows = self._conn.execute(
+            "SELECT p.key, p.name, p.kind, count(l.quote_id) AS quotes,"
+            " count(DISTINCT q.article) AS articles FROM persons p"
+            " LEFT JOIN quote_persons l ON l.person_key = p.key"
+            " LEFT JOIN quotes q ON q.id = l.quote_id GROUP BY p.key ORDER BY quotes DESC, p.key"
+        )
+        return [dict(row) for row in rows]
+
+    def person(self, key: str) -> dict[str, Any] | None:
+        """One person: its canonical name, the names its quotes use (with counts), its roles,
+        and the quotes and articles that name it."""
+        row = self._conn.execute(
+            "SELECT key, name, kind FROM persons WHERE key = ?", (key,)
+        ).fetchone()
+        if row is None:
+            return None
+        linked = self._conn.execute(
+            "SELECT l.quote_id, l.name, q.article FROM quote_persons l"
+            " JOIN quotes q ON q.id = l.quote_id JOIN articles a ON a.id = q.article"
+            " WHERE l.person_key = ? ORDER BY a.seq, q.seq",
+            (key,),
+        ).fetchall()
+        counts = Counter(link["name"] for link in linked)
+        names = self._conn.execute(
+            "SELECT name FROM person_names WHERE person_key = ? ORDER BY name", (key,)
+        )
+        roles = self._conn.execute(
+            "SELECT role FROM person_roles WHERE person_key = ? ORDER BY role", (key,)
+        )
+        return {
+            **dict(row),
+            "variants": sorted(
+                ({"name": n[0], "quotes": counts[n[0]]} for n in names),
+                key=lambda v: (-v["quotes"], v["name"]),
+            ),
+            "roles": [r[0] for r in roles],
+            "quotes": [link["quote_id"] for link in linked],
+            "articles": list(dict.fromkeys(link["article"] for link in linked)),
+        }
 
     # -- search and counts -------------------------------------------------------------------
 
