@@ -259,3 +259,15 @@ def test_an_empty_path_is_not_the_current_folder(tmp_path: Path, monkeypatch) ->
     monkeypatch.chdir(tmp_path)
     (error,) = read_documents([""])
     assert str(error) == "'': empty path (an argument with no characters)"
+
+
+def test_files_of_other_kinds_in_a_folder_are_counted_not_read(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", text_file())
+    (tmp_path / "paper.pdf").write_bytes(b"%PDF-1.4 x")
+    (tmp_path / "notes.md").write_text("# notes")
+    (tmp_path / ".DS_Store").write_bytes(b"\0")
+    (tmp_path / "a.txt.meta.json").write_text('{"outlet": "X"}')
+    files, problems = expand_paths([str(tmp_path)])
+    assert files == [(tmp_path / "a.txt").resolve()]
+    assert [type(p) for p in problems] == [InputWarning]
+    assert problems[0].reason == "2 files of other kinds left alone (.md 1, .pdf 1)"

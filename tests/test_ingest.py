@@ -5,7 +5,7 @@ import pytest
 from conftest import REPORT_SEED
 
 from newsprism.extract import ExtractionError, extract_html
-from newsprism.ingest import InputError, Metadata, read_documents, read_path
+from newsprism.ingest import InputError, InputWarning, Metadata, read_documents, read_path
 from newsprism.model import Document
 
 
@@ -51,8 +51,11 @@ def test_folder_skips_sidecars_and_unknown_files(tmp_path):
     (tmp_path / "a.txt").write_text("T\nB\n")
     (tmp_path / "a.txt.meta.json").write_text("{}")
     (tmp_path / "notes.md").write_text("x")
-    documents = list(read_documents([str(tmp_path)]))
-    assert [d.source for d in documents] == [str(tmp_path / "a.txt")]
+    items = list(read_documents([str(tmp_path)]))
+    assert [d.source for d in items if isinstance(d, Document)] == [str(tmp_path / "a.txt")]
+    assert [str(w) for w in items if isinstance(w, InputWarning)] == [
+        f"{tmp_path}: 1 file of other kinds left alone (.md 1)"
+    ]
 
 
 def test_a_glob_skips_sidecars_of_the_files_it_matches(tmp_path):

@@ -1,17 +1,19 @@
 """Command-line paths (files, folders, globs) -> the files to read, each once, by its real
 path; whatever is given but cannot be read (missing, broken link, FIFO, unreadable folder, a
-folder with nothing to read) is an InputError naming it."""
+folder with nothing to read) is an InputError naming it; files of other kinds in a folder
+that holds inputs are left alone, with a warning that counts them."""
 
 from __future__ import annotations
 
 import glob
 import os
 import stat
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
 from newsprism.ingest.decoding import file_kind
-from newsprism.ingest.errors import InputError
+from newsprism.ingest.errors import InputError, InputWarning
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -82,6 +84,7 @@ def _walk_folder(folder: Path) -> tuple[list[Path], list[InputError]]:
     folder that cannot be listed and each broken link or non-regular input; one for `folder`
     when it holds nothing to read."""
     found: list[Path | InputError] = []
+    others: Counter[str] = Counter()
     visited: set[tuple[int, int]] = set()
 
     def unreadable(error: OSError) -> None:
@@ -92,13 +95,26 @@ def _walk_folder(folder: Path) -> tuple[list[Path], list[InputError]]:
         if not _first_visit(Path(root), visited):
             folders.clear()  # a link back to a folder already walked
             continue
-        paths = (Path(root, name) for name in names)
+        paths = [Path(root, name) for name in names]
         found.extend(_regular_file(p) for p in paths if _is_input_name(p) or _is_broken_link(p))
+        others.update(p.suffix.lower() or "no suffix" for p in paths if _is_other_file(p))
     files, errors = _split(found)
     if not files and not errors:
         looked_for = ", ".join(sorted(SUPPORTED_SUFFIXES))
         errors.append(InputError(source_name(folder), f"no files to read here ({looked_for})"))
+    elif others:
+        kinds = ", ".join(f"{suffix} {n}" for suffix, n in sorted(others.items()))
+        count = others.total()
+        reason = f"{count} file{'s' * (count > 1)} of other kinds left alone ({kinds})"
+        errors.append(InputWarning(source_name(folder), reason))
     return sorted(files), errors
+
+
+def _is_other_file(path: Path) -> bool:
+    """A file in a folder that is neither read nor a sidecar, nor hidden (`.DS_Store`)."""
+    if path.name.startswith(".") or path.name.endswith(SIDECAR_SUFFIX):
+        return False
+    return not _is_input_name(path) and path.is_file()
 
 
 def _split(items: list[Path | InputError]) -> tuple[list[Path], list[InputError]]:
