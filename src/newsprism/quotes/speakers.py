@@ -18,9 +18,14 @@ from functools import lru_cache
 
 from newsprism.model import Article
 from newsprism.names import (
+    FEMALE,
+    MALE,
     MONTHS,
     NOT_PERSON_WORDS,
     SENTENCE_STARTERS,
+    common_words,
+    first_name_gender,
+    is_first_name,
     name_key,
     person_mentions,
     strip_possessive,
@@ -30,6 +35,7 @@ from newsprism.quotes.attribution import (
     PRONOUNS,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
+    find_cues,
     last_sentence,
     sentence_subject,
     subject_before,
@@ -42,10 +48,21 @@ LONE_NAME_RE = re.compile(LONE_NAME)
 BARE_NAME_RE = re.compile(f"({LONE_NAME}) [a-z]")
 NOT_NAMES = NOT_PERSON_WORDS | SENTENCE_STARTERS | MONTHS
 LEADING_NAME_RE = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w.&’'\-]*\s*)+")
-TITLED_RE = re.compile(
-    r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Prof|Gen|Sir|Dame|President|Senator|Governor|"
-    r"Mayor|Judge|Justice|Secretary|Speaker)\.?\s+([A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+)?)$"
+PERSONAL_TITLES = (
+    r"Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Prof|Gen|Sir|Dame|President|Senator|Governor|"
+    r"Mayor|Judge|Justice|Secretary|Speaker"
 )
+TITLED_RE = re.compile(rf"^(?:{PERSONAL_TITLES})\.?\s+([A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+)?)$")
+# A title and one capitalised word, no more ("Mr. Trump", "President Biden"): a person known
+# by surname.
+TITLED_SURNAME_RE = re.compile(
+    rf"\b({PERSONAL_TITLES})\.?[^\S\n]+({LONE_NAME})\b(?![^\S\n]*[A-Z’'\-])"
+)
+TITLE_GENDER = {"mr": MALE, "sir": MALE, "mrs": FEMALE, "ms": FEMALE, "miss": FEMALE,
+                "dame": FEMALE}  # fmt: skip
+# A party and state label ("R-S.C.", "D-Ariz", "I-Vt."): never a speaker of its own.
+PARTY_LABEL_RE = re.compile(r"[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?")
+PRONOUN_GENDER = {"he": MALE, "his": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
 
 
 def preferred_form(forms: Iterable[str]) -> str:
@@ -65,7 +82,9 @@ def _non_ascii(text: str) -> int:
 class PersonIndex:
     forms: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     by_part: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    roles: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
+    genders: dict[str, str] = field(default_factory=dict)
+    quoted: list[tuple[int, int]] = field(default_factory=list)
     positions: list[int] = field(default_factory=list)
     keys_at: list[str] = field(default_factory=list)
     body: str = ""
@@ -81,18 +100,46 @@ class PersonIndex:
         """People named outside `quoted` spans; `speakers` adds the mentions that cue verbs
         attribute speech to, so a lone surname ('Obama said') counts as a person."""
         body = article.body
-        index = cls(body=body)
+        index = cls(body=body, quoted=quoted)
         head = [article.title, article.standfirst or ""]
         for offset, text in zip((-2, -1), head, strict=True):
             for mention in person_mentions(text):
-                index._add(mention.text, offset)
+                if name := _headline_name(mention.text, text, body):
+                    index._add(name, offset)
         for mention in person_mentions(body):
             if not _inside(mention.start, quoted):
                 index._add(mention.text, mention.start)
                 index._note_role(body, mention.start, mention.key)
+        index._add_titled_surnames(body, quoted)
         index._add_single_names(body, quoted)
         index._add_lone_speakers(speakers)
         return index
+
+    def _add_titled_surnames(self, body: str, quoted: list[tuple[int, int]]) -> None:
+        """'Mr. Trump', 'President Biden': a person by surname, unless a person named in full
+        with that surname may be meant (a title of the other sex rules one out: 'Mr. Trump'
+        is not Melania Trump)."""
+        for match in TITLED_SURNAME_RE.finditer(body):
+            title, surname = fold(match.group(1)), match.group(2)
+            if _inside(match.start(), quoted) or fold(surname) in NOT_NAMES:
+                continue
+            gender, at = TITLE_GENDER.get(title), match.start(2)
+            owners = {k for k in self.by_part.get(fold(surname), set()) if self.agrees(k, gender)}
+            if owners:
+                key = _last_named(self.positions, self.keys_at, owners, at)
+                self._remember(at, key)
+            else:
+                self._add(surname, at)
+                key = name_key(surname)
+                if gender:
+                    self.genders.setdefault(key, gender)
+            if title in ROLE_NOUNS:
+                self._note_role_at(title, at, key)
+
+    def agrees(self, key: str, gender: str | None) -> bool:
+        """Whether the person `key` may be referred to as `gender` (unknown agrees)."""
+        known = self.genders.get(key)
+        return gender is None or known is None or known == gender
 
     def _add_lone_speakers(self, speakers: Iterable[tuple[str, int]]) -> None:
         taken = set(self.positions)
@@ -110,6 +157,9 @@ class PersonIndex:
     def _add(self, name: str, position: int) -> None:
         key = name_key(name)
         self.forms[key].append(name)
+        gender = first_name_gender(key.split()[0]) if " " in key else None
+        if gender and key not in self.genders:
+            self.genders[key] = gender
         parts = key.split()
         self.by_part[parts[-1]].add(key)
         self.by_part[parts[0]].add(key)
@@ -124,7 +174,16 @@ class PersonIndex:
         before = body[max(0, start - 40) : start].split()[-3:]
         for word in before:
             if role := _role(word):
-                self.roles[role] = key
+                self._note_role_at(role, start, key)
+
+    def _note_role_at(self, role: str, position: int, key: str) -> None:
+        bisect.insort(self.roles[role], (position, key))
+
+    def _role_holder(self, role: str, position: int) -> str:
+        """The person last named with `role` before `position`, else the first after it."""
+        held = self.roles[role]
+        at = bisect.bisect_left(held, (position, ""))
+        return held[at - 1][1] if at else held[0][1]
 
     def _add_single_names(self, body: str, quoted: list[tuple[int, int]]) -> None:
         """Each surname or first name said alone ('Klopp said') is a mention of its person;
@@ -149,7 +208,7 @@ class PersonIndex:
         """A sentence opened by one capitalised name we know nothing else of ('Perez
         hammered ...'): taken as its subject."""
         match = BARE_NAME_RE.match(self.body, start, end)
-        if not match or fold(match.group(1)) in NOT_NAMES:
+        if not match or _inside(start, self.quoted) or _common(match.group(1)):
             return None
         return match.group(1)
 
@@ -166,9 +225,50 @@ class PersonIndex:
             self.shown[key] = preferred_form(self.forms[key])
         return self.shown[key]
 
-    def last_person_before(self, position: int, sentence_start: int | None = None) -> str | None:
+    def last_person_before(
+        self, position: int, sentence_start: int | None = None, gender: str | None = None
+    ) -> str | None:
         """The person a pronoun at `position` refers to: the first person named earlier in
-        its own sentence (the subject: 'Cross said he ...'), else the last one named."""
+        its own sentence (the subject: 'Cross said he ...'), else the last one named; never
+        one of the other sex ('she' is not Alejandro Giammattei)."""
+        found = self._person_before(position, sentence_start)
+        if found is not None and found in self.forms and not self.agrees(found, gender):
+            # "Fiorina wrote, she ...": of Carly and Frank Fiorina, the one who agrees
+            namesakes = {k for k in self.by_part[found.split()[-1]] if self.agrees(k, gender)}
+            found = (
+                _last_named(self.positions, self.keys_at, namesakes, position)
+                if namesakes
+                else None
+            )
+            found = found or self._last_agreeing(position, gender)
+        elif found is None:
+            found = self._last_agreeing(position, gender)
+        return None if found is None else self.display(found)
+
+    def _cue_subject(self, start: int, end: int) -> str | None:
+        """The person a speech cue in body[start:end] attributes words to: named right after
+        it ('said Rick Tyler') or right before it ('Rick Tyler said')."""
+        first, last = (bisect.bisect_left(self.positions, at) for at in (start, end))
+        if first == last:
+            return None
+        for cue in find_cues(self.body, start, end):
+            for index in range(first, last):
+                at, key = self.positions[index], self.keys_at[index]
+                if _next_to(self.body, cue.end(), at) or _next_to(
+                    self.body, at + len(self.display(key)), cue.start()
+                ):
+                    return key
+        return None
+
+    def _last_agreeing(self, position: int, gender: str | None) -> str | None:
+        for at in range(bisect.bisect_left(self.positions, position) - 1, -1, -1):
+            if self.agrees(self.keys_at[at], gender):
+                return self.keys_at[at]
+        return None
+
+    def _person_before(self, position: int, sentence_start: int | None) -> str | None:
+        """The key (or, for a sentence opened by an unknown name, the name) a pronoun at
+        `position` refers to by position alone."""
         at = bisect.bisect_left(self.positions, position)
         if sentence_start is not None:
             first = bisect.bisect_left(self.positions, sentence_start)
@@ -179,29 +279,35 @@ class PersonIndex:
                 # name in the opening phrase
                 named = bisect.bisect_left(self.positions, subject[0])
                 if named < at and self.positions[named] < subject[1]:
-                    return self.display(self.keys_at[named])
+                    return self.keys_at[named]
             if first < at:
-                return self.display(self.keys_at[first])
+                return self.keys_at[first]
             if opener := self._bare_name_opening(sentence_start, position):
                 return opener  # "Perez hammered Trump, ... whom he described"
             # Else the subject of the sentence before (centering: 'Klopp said he had spoken
             # to Salah. "...," he said.' -> Klopp, not Salah).
             previous_start = self._sentence_start(sentence_start - 1)
             if previous_start is not None and sentence_start - previous_start > 1:
+                if speaker := self._cue_subject(previous_start, sentence_start):
+                    return speaker  # "..., said Rick Tyler, a consultant. “...,” he said"
                 first = bisect.bisect_left(self.positions, previous_start)
                 if first < at and self.positions[first] < sentence_start:
-                    return self.display(self.keys_at[first])
-        return self.display(self.keys_at[at - 1]) if at else None
+                    return self.keys_at[first]
+        return self.keys_at[at - 1] if at else None
 
     def resolve(self, mention: str, position: int) -> str | None:
         """The person (or organisation) a mention names, or None when nothing supports one."""
         low = fold(mention).strip()
         if low in ("he", "she", "his", "her"):
-            return self.last_person_before(position, self._sentence_start(position))
+            gender = PRONOUN_GENDER[low]
+            return self.last_person_before(position, self._sentence_start(position), gender)
         if low in ("it", "they", "its", "their"):
             return self._organisation_subject(position)
         if low in PRONOUNS:
             return None
+        if PARTY_LABEL_RE.fullmatch(mention.strip("()., ")):
+            # "(R-S.C.)", "D-Ariz.": a label of the person named before it
+            return self.last_person_before(position)
         if low in RELATIVE_PRONOUNS:
             antecedent = subject_before(self.body, position)
             if antecedent is None or fold(self.body[slice(*antecedent)]) in RELATIVE_PRONOUNS:
@@ -209,13 +315,17 @@ class PersonIndex:
             return self.resolve(self.body[slice(*antecedent)], antecedent[0])
         for person in person_mentions(mention):
             return self.display(person.key) if person.key in self.forms else person.text
-        for word in CAPITALISED_RE.findall(mention):
-            keys = self.by_part.get(fold(strip_possessive(word)))
+        gender = TITLE_GENDER.get(low.split()[0].rstrip("."))
+        # The last capitalised word names the person ("Mr. Trump", "Clinton's campaign"); an
+        # earlier one modifies ("the Korean Central News Agency" is no Korean Peninsula's).
+        for word in CAPITALISED_RE.findall(mention)[-1:]:
+            keys = self.by_part.get(fold(strip_possessive(word)), set())
+            keys = {key for key in keys if self.agrees(key, gender)}  # "Mr. Trump"
             if keys:  # "Clinton" when both Bill and Hillary Clinton are named: the last
                 return self.display(_last_named(self.positions, self.keys_at, keys, position))
         for word in reversed(low.split()):
-            if word in self.roles:
-                return self.display(self.roles[word])
+            if self.roles.get(word):
+                return self.display(self._role_holder(word, position))
         titled = TITLED_RE.match(mention)
         if titled:  # "Mrs. Clinton", "Sen. Sanders": a person we only know by surname
             return titled.group(1)
@@ -234,12 +344,17 @@ class PersonIndex:
         return _organisation(named.group().strip())
 
 
+ORGANISATION_JOINERS = {"of", "for", "and", "on", "&"}  # "the Department of Health"
+
+
 def _organisation(mention: str) -> str | None:
     words = mention.split()
     while words and fold(words[0]) in DETERMINERS:
         words = words[1:]
-    named = [w for w in words if w[:1].isupper()]
-    return " ".join(words) if named and len(named) == len(words) else None
+    if not words or not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return None
+    inside = all(w[:1].isupper() or w in ORGANISATION_JOINERS for w in words)
+    return " ".join(words) if inside else None
 
 
 def _last_named(positions: list[int], keys_at: list[str], keys: set[str], position: int) -> str:
@@ -252,6 +367,42 @@ def _last_named(positions: list[int], keys_at: list[str], keys: set[str], positi
             return keys_at[at]
     counts = Counter(key for key in keys_at if key in keys)
     return max(sorted(keys), key=lambda key: counts[key])
+
+
+def _headline_name(name: str, line: str, body: str) -> str | None:
+    """A name read in a headline or standfirst. In title case ("Biden Cancels Trip") every
+    word is capitalised, so a run is only its first two words, and only when the body names
+    them so too, or the first is a known first name and the body uses the second as a name
+    mid-sentence ("Kamala Harris Says ..." -> Kamala Harris)."""
+    if not _title_case(line):
+        return name
+    first, second, *_ = name.split()
+    second = strip_possessive(second)
+    if f"{first} {second}" in body:
+        return f"{first} {second}"
+    if not is_first_name(first):
+        return None
+    used = re.search(rf"[a-z,]\s+(?:[A-Z][\w.]*\s+)?{re.escape(second)}\b", body)
+    return f"{first} {second}" if used else None
+
+
+def _title_case(line: str) -> bool:
+    """Whether a line capitalises its words as a headline does (three or more words of five
+    letters or more, nearly all capitalised)."""
+    long_words = [w for w in line.split() if len(w) > 4 and w[:1].isalpha()]
+    capitalised = sum(w[:1].isupper() for w in long_words)
+    return len(long_words) >= 3 and capitalised >= 0.8 * len(long_words)
+
+
+def _next_to(text: str, end: int, start: int) -> bool:
+    """Whether only a title or two stand between text[end] and text[start]."""
+    between = text[end:start] if end <= start else "x" * 99
+    return len(between) < 24 and "," not in between and len(between.split()) <= 2
+
+
+def _common(word: str) -> bool:
+    low = fold(word)
+    return low in NOT_NAMES or low in common_words()
 
 
 @lru_cache(maxsize=16384)
