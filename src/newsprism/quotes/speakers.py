@@ -85,6 +85,7 @@ class PersonIndex:
     roles: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
     genders: dict[str, str] = field(default_factory=dict)
     quoted: list[tuple[int, int]] = field(default_factory=list)
+    lower: frozenset[str] = frozenset()  # the words the body writes in lower case
     positions: list[int] = field(default_factory=list)
     keys_at: list[str] = field(default_factory=list)
     body: str = ""
@@ -100,16 +101,19 @@ class PersonIndex:
         """People named outside `quoted` spans; `speakers` adds the mentions that cue verbs
         attribute speech to, so a lone surname ('Obama said') counts as a person."""
         body = article.body
-        index = cls(body=body, quoted=quoted)
+        index = cls(body=body, quoted=quoted, lower=_lower_case_words(body))
         head = [article.title, article.standfirst or ""]
         for offset, text in zip((-2, -1), head, strict=True):
             for mention in person_mentions(text):
-                if name := _headline_name(mention.text, text, body):
+                name = _without_lower_case_words(mention.text, index.lower)
+                if name and (name := _headline_name(name, text, body)):
                     index._add(name, offset)
         for mention in person_mentions(body):
-            if not _inside(mention.start, quoted):
-                index._add(mention.text, mention.start)
-                index._note_role(body, mention.start, mention.key)
+            name = _without_lower_case_words(mention.text, index.lower)
+            if name and not _inside(mention.start, quoted):
+                start = mention.start + mention.text.index(name)
+                index._add(name, start)
+                index._note_role(body, start, name_key(name))
         index._add_titled_surnames(body, quoted)
         index._add_single_names(body, quoted)
         index._add_lone_speakers(speakers)
@@ -314,7 +318,11 @@ class PersonIndex:
                 return None
             return self.resolve(self.body[slice(*antecedent)], antecedent[0])
         for person in person_mentions(mention):
-            return self.display(person.key) if person.key in self.forms else person.text
+            if person.key in self.forms:
+                return self.display(person.key)
+            if name := _without_lower_case_words(person.text, self.lower):
+                return self.display(name_key(name)) if name_key(name) in self.forms else name
+            break
         gender = TITLE_GENDER.get(low.split()[0].rstrip("."))
         # The last capitalised word names the person ("Mr. Trump", "Clinton's campaign"); an
         # earlier one modifies ("the Korean Central News Agency" is no Korean Peninsula's).
@@ -329,7 +337,16 @@ class PersonIndex:
         titled = TITLED_RE.match(mention)
         if titled:  # "Mrs. Clinton", "Sen. Sanders": a person we only know by surname
             return titled.group(1)
-        return _organisation(mention)
+        return _organisation(mention, self.lower)
+
+    def label(self, turn: str) -> str | None:
+        """The speaker a turn's label names as written ("WALLACE:"), without leading words
+        the article writes in lower case or common words: a "Full Time:" or "Popular Wedding
+        Colors:" line of a list names nobody."""
+        words = turn.split()
+        while words and (_common(words[0]) or fold(words[0]) in self.lower):
+            words = words[1:]
+        return " ".join(words) or None
 
     def _organisation_subject(self, position: int) -> str | None:
         """'The Security Council ... to what it called': the organisation that is the
@@ -341,20 +358,45 @@ class PersonIndex:
         named = LEADING_NAME_RE.match(self.body, *span)  # not "... Council on Friday"
         if named is None or fold(strip_possessive(named.group().strip())) in PRONOUNS:
             return None  # "It’s denouncing what it calls ...": no name to give
-        return _organisation(named.group().strip())
+        return _organisation(named.group().strip(), self.lower)
 
 
 ORGANISATION_JOINERS = {"of", "for", "and", "on", "&"}  # "the Department of Health"
 
 
-def _organisation(mention: str) -> str | None:
+def _organisation(mention: str, lower: frozenset[str] = frozenset()) -> str | None:
+    """The organisation a mention names: capitalised words (of/for/and between them), one of
+    them a name rather than a word capitalised for a heading ("Popular Wedding Colors",
+    "POLL BLAST"): a word the text writes in lower case too is no name, unless it is one
+    organisations are named with ("Department", "Service")."""
     words = mention.split()
     while words and fold(words[0]) in DETERMINERS:
         words = words[1:]
     if not words or not words[0][:1].isupper() or not words[-1][:1].isupper():
         return None
-    inside = all(w[:1].isupper() or w in ORGANISATION_JOINERS for w in words)
-    return " ".join(words) if inside else None
+    if not all(w[:1].isupper() or w in ORGANISATION_JOINERS for w in words):
+        return None
+    folded = [fold(strip_possessive(w)) for w in words if w not in ORGANISATION_JOINERS]
+    if all(w in lower for w in folded) and NOT_PERSON_WORDS.isdisjoint(folded):
+        return None
+    return " ".join(words)
+
+
+WORD_RE = re.compile(r"\b[a-z][a-z’'-]+\b")
+
+
+def _lower_case_words(body: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in WORD_RE.findall(body))
+
+
+def _without_lower_case_words(name: str, lower: frozenset[str]) -> str | None:
+    """A name without the leading words the article writes in lower case elsewhere, unless
+    first names ("Deport Piers Morgan" -> Piers Morgan, "JUST WATCHED Cummings" -> none)."""
+    words = name.split()
+    first = 0
+    while first < len(words) and fold(words[first]) in lower and not is_first_name(words[first]):
+        first += 1
+    return " ".join(words[first:]) if len(words) - first >= 2 else None
 
 
 def _last_named(positions: list[int], keys_at: list[str], keys: set[str], position: int) -> str:
@@ -402,7 +444,7 @@ def _next_to(text: str, end: int, start: int) -> bool:
 
 def _common(word: str) -> bool:
     low = fold(word)
-    return low in NOT_NAMES or low in common_words()
+    return (low in NOT_NAMES or low in common_words()) and not is_first_name(word)
 
 
 @lru_cache(maxsize=16384)
