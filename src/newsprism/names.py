@@ -165,7 +165,9 @@ def _name_start(words: list[str]) -> int:
     return first
 
 
-NOT_IN_NAMES = {"and", "but", "or", "the", "of", "a", "an"}  # "... O. And in those nights"
+# "... O. And in those nights", "U.S. He said", "Orange Is the New Black"
+NOT_IN_NAMES = {"and", "but", "or", "the", "of", "a", "an", "he", "she", "it", "we", "you", "they",
+                "is", "are", "was"}  # fmt: skip
 
 
 def looks_like_person(words: list[str]) -> bool:

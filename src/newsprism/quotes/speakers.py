@@ -111,7 +111,7 @@ class PersonIndex:
         for mention in person_mentions(body):
             name = _without_lower_case_words(mention.text, index.lower)
             if name and not _inside(mention.start, quoted):
-                start = mention.start + mention.text.index(name)
+                start = mention.end - len(name)  # the name is a suffix of the mention
                 index._add(name, start)
                 index._note_role(body, start, name_key(name))
         index._add_titled_surnames(body, quoted)
@@ -362,6 +362,7 @@ class PersonIndex:
 
 
 ORGANISATION_JOINERS = {"of", "for", "and", "on", "&"}  # "the Department of Health"
+NOT_IN_ORGANISATIONS = PRONOUNS | {"is", "are", "was", "were"}
 
 
 def _organisation(mention: str, lower: frozenset[str] = frozenset()) -> str | None:
@@ -377,12 +378,15 @@ def _organisation(mention: str, lower: frozenset[str] = frozenset()) -> str | No
     if not all(w[:1].isupper() or w in ORGANISATION_JOINERS for w in words):
         return None
     folded = [fold(strip_possessive(w)) for w in words if w not in ORGANISATION_JOINERS]
+    if not NOT_IN_ORGANISATIONS.isdisjoint(folded):
+        return None  # "Orange Is", "U.S. He"
     if all(w in lower for w in folded) and NOT_PERSON_WORDS.isdisjoint(folded):
         return None
     return " ".join(words)
 
 
 WORD_RE = re.compile(r"\b[a-z][a-z’'-]+\b")
+WORD_SPAN_RE = re.compile(r"\S+")
 
 
 def _lower_case_words(body: str) -> frozenset[str]:
@@ -390,13 +394,20 @@ def _lower_case_words(body: str) -> frozenset[str]:
 
 
 def _without_lower_case_words(name: str, lower: frozenset[str]) -> str | None:
-    """A name without the leading words the article writes in lower case elsewhere, unless
-    first names ("Deport Piers Morgan" -> Piers Morgan, "JUST WATCHED Cummings" -> none)."""
-    words = name.split()
-    first = 0
-    while first < len(words) and fold(words[first]) in lower and not is_first_name(words[first]):
-        first += 1
-    return " ".join(words[first:]) if len(words) - first >= 2 else None
+    """A name from after the last word the article writes in lower case elsewhere (a first
+    name aside), if two words are left: "Deport Piers Morgan" -> Piers Morgan, "FBI Special
+    Agent Christopher Tarbell" -> Christopher Tarbell, "Popular Wedding Colors" -> None.
+    The name keeps its spacing, so it is a suffix of `name`."""
+    words = list(WORD_SPAN_RE.finditer(name))
+    cut = max(
+        (i + 1 for i, w in enumerate(words[:-1]) if _lower_case_word(w.group(), lower)),
+        default=0,
+    )
+    return name[words[cut].start() :] if len(words) - cut >= 2 else None
+
+
+def _lower_case_word(word: str, lower: frozenset[str]) -> bool:
+    return fold(word) in lower and not is_first_name(word)
 
 
 def _last_named(positions: list[int], keys_at: list[str], keys: set[str], position: int) -> str:
