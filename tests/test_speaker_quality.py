@@ -183,3 +183,20 @@ def test_a_party_label_is_the_person_before_it():
         "still 100 percent behind” the plan.",
     )
     assert speakers(*text) == ["Mike McCaul"]
+
+
+def test_a_description_of_someone_unnamed_is_the_person_the_article_is_about():
+    text = (
+        "Representative Pete Sessions talks to reporters in Washington.",
+        "Speaker John Boehner and Eric Cantor left the room.",
+        "“I made the decision to not run,” the Texas lawmaker said.",
+    )
+    assert speakers(*text) == ["Pete Sessions"]
+
+
+def test_an_acronym_is_the_organisation_the_article_spells_out():
+    text = (
+        "The U.S. Fish and Wildlife Service protects the species.",
+        "FWS maintains the bird is “currently on the brink of extinction.”",
+    )
+    assert speakers(*text) == ["Fish and Wildlife Service"]

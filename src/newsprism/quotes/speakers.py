@@ -22,6 +22,7 @@ from newsprism.names import (
     MALE,
     MONTHS,
     NOT_PERSON_WORDS,
+    PARTICLES,
     SENTENCE_STARTERS,
     common_words,
     first_name_gender,
@@ -337,14 +338,42 @@ class PersonIndex:
         titled = TITLED_RE.match(mention)
         if titled:  # "Mrs. Clinton", "Sen. Sanders": a person we only know by surname
             return titled.group(1)
+        if _describes_a_person(low):
+            return self._lead_person(position, _described_gender(low))
+        if ACRONYM_RE.fullmatch(mention.strip()) and (spelled := self._spelled_out(mention)):
+            return spelled  # "FWS" -> "Fish and Wildlife Service", named so in the article
         return _organisation(mention, self.lower)
+
+    def _spelled_out(self, acronym: str) -> str | None:
+        """The name an acronym stands for, as the article writes it out ("Fish and Wildlife
+        Service" for "FWS"): capitalised words whose initials spell it, joiners aside."""
+        letters = acronym.strip().replace(".", "")
+        for run in ORGANISATION_RUN_RE.finditer(self.body):
+            words = [w for w in run.group().split() if w not in ORGANISATION_JOINERS]
+            for first in range(len(words) - len(letters) + 1):
+                chosen = words[first : first + len(letters)]
+                if "".join(w[0] for w in chosen) == letters:
+                    start = run.group().index(chosen[0])
+                    end = run.group().rindex(chosen[-1]) + len(chosen[-1])
+                    return run.group()[start:end]
+        return None
+
+    def _lead_person(self, position: int, gender: str | None) -> str | None:
+        """The person the article is about: the first it names (outside quotes, headline
+        aside), of the description's sex."""
+        for at, key in zip(self.positions, self.keys_at, strict=True):
+            if at >= position:
+                return None
+            if at >= 0 and self.agrees(key, gender):
+                return self.display(key)
+        return None
 
     def label(self, turn: str) -> str | None:
         """The speaker a turn's label names as written ("WALLACE:"), without leading words
         the article writes in lower case or common words: a "Full Time:" or "Popular Wedding
         Colors:" line of a list names nobody."""
         words = turn.split()
-        while words and (_common(words[0]) or fold(words[0]) in self.lower):
+        while words and (_common(words[0]) or _lower_case_word(words[0], self.lower)):
             words = words[1:]
         return " ".join(words) or None
 
@@ -363,6 +392,9 @@ class PersonIndex:
 
 ORGANISATION_JOINERS = {"of", "for", "and", "on", "&"}  # "the Department of Health"
 NOT_IN_ORGANISATIONS = PRONOUNS | {"is", "are", "was", "were"}
+ACRONYM_RE = re.compile(r"[A-Z](?:\.?[A-Z]){1,5}\.?")  # "FWS", "C.D.C."
+ORGANISATION_RUN_RE = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|on|&)\s+)?[A-Z][\w’'-]*)+")
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def _organisation(mention: str, lower: frozenset[str] = frozenset()) -> str | None:
@@ -378,8 +410,8 @@ def _organisation(mention: str, lower: frozenset[str] = frozenset()) -> str | No
     if not all(w[:1].isupper() or w in ORGANISATION_JOINERS for w in words):
         return None
     folded = [fold(strip_possessive(w)) for w in words if w not in ORGANISATION_JOINERS]
-    if not NOT_IN_ORGANISATIONS.isdisjoint(folded):
-        return None  # "Orange Is", "U.S. He"
+    if not NOT_IN_ORGANISATIONS.isdisjoint(folded) or not WEEKDAYS.isdisjoint(folded):
+        return None  # "Orange Is", "U.S. He", "Wednesday"
     if all(w in lower for w in folded) and NOT_PERSON_WORDS.isdisjoint(folded):
         return None
     return " ".join(words)
@@ -407,7 +439,8 @@ def _without_lower_case_words(name: str, lower: frozenset[str]) -> str | None:
 
 
 def _lower_case_word(word: str, lower: frozenset[str]) -> bool:
-    return fold(word) in lower and not is_first_name(word)
+    low = fold(word)  # "Bill de Blasio" keeps "De Blasio" a name
+    return low in lower and low not in PARTICLES and not is_first_name(word)
 
 
 def _last_named(positions: list[int], keys_at: list[str], keys: set[str], position: int) -> str:
@@ -447,6 +480,37 @@ def _title_case(line: str) -> bool:
     return len(long_words) >= 3 and capitalised >= 0.8 * len(long_words)
 
 
+# Nouns of people's roles and trades beyond ROLE_NOUNS' own, and ROLE_NOUNS that name things.
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "ess")
+NOT_PERSON_NOUNS = {
+    "order", "paper", "letter", "newspaper", "number", "matter", "chapter", "center",
+    "poster", "register", "counter", "statement", "report", "email", "memo", "poll", "survey",
+    "study", "website", "site", "network", "agency", "headline", "editorial", "article",
+    "story", "campaign", "administration", "government", "department", "ministry", "company",
+    "firm", "group", "union", "court", "committee", "council", "board", "military", "army",
+    "office", "white", "house", "police", "source", "family", "people", "man", "woman",
+    "spokesman", "spokeswoman", "spokesperson", "official", "officer", "member", "monitor",
+}  # fmt: skip
+
+
+def _describes_a_person(low: str) -> bool:
+    """'the designer', 'the Texas lawmaker': one person described by role, not named."""
+    words = low.split()
+    if len(words) < 2 or words[0] != "the" or not words[-1].isalpha():
+        return False
+    head = words[-1]
+    if head in NOT_PERSON_NOUNS or (head.endswith("s") and not head.endswith("ss")):
+        return False
+    return head in ROLE_NOUNS or head.endswith(PERSON_SUFFIXES)
+
+
+def _described_gender(low: str) -> str | None:
+    head = low.split()[-1]
+    if head.endswith(("woman", "ess")):
+        return FEMALE
+    return MALE if head.endswith("man") else None
+
+
 def _next_to(text: str, end: int, start: int) -> bool:
     """Whether only a title or two stand between text[end] and text[start]."""
     between = text[end:start] if end <= start else "x" * 99
@@ -455,7 +519,7 @@ def _next_to(text: str, end: int, start: int) -> bool:
 
 def _common(word: str) -> bool:
     low = fold(word)
-    return (low in NOT_NAMES or low in common_words()) and not is_first_name(word)
+    return low in NOT_NAMES or (low in common_words() and not is_first_name(word))
 
 
 @lru_cache(maxsize=16384)
