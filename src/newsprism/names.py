@@ -81,6 +81,7 @@ def _male_shares() -> dict[str, float]:
     return {name: float(share) for name, share in (row.split("\t") for row in rows if row)}
 
 
+@lru_cache(maxsize=16384)
 def is_first_name(word: str) -> bool:
     """Whether `word` is a first name of the census list."""
     return fold(word) in _male_shares()

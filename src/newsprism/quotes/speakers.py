@@ -32,11 +32,11 @@ from newsprism.names import (
     strip_possessive,
 )
 from newsprism.quotes.attribution import (
+    CUE_WORD_RE,
     DETERMINERS,
     PRONOUNS,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
-    find_cues,
     last_sentence,
     sentence_subject,
     subject_before,
@@ -57,7 +57,7 @@ TITLED_RE = re.compile(rf"^(?:{PERSONAL_TITLES})\.?\s+([A-Z][\w’'\-]+(?:\s[A-Z
 # A title and one capitalised word, no more ("Mr. Trump", "President Biden"): a person known
 # by surname.
 TITLED_SURNAME_RE = re.compile(
-    rf"\b({PERSONAL_TITLES})\.?[^\S\n]+({LONE_NAME})\b(?![^\S\n]*[A-Z’'\-])"
+    rf"({PERSONAL_TITLES})\.?[^\S\n]+({LONE_NAME})\b(?![^\S\n]*[A-Z’'\-])"
 )
 TITLE_GENDER = {"mr": MALE, "sir": MALE, "mrs": FEMALE, "ms": FEMALE, "miss": FEMALE,
                 "dame": FEMALE}  # fmt: skip
@@ -86,7 +86,7 @@ class PersonIndex:
     roles: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
     genders: dict[str, str] = field(default_factory=dict)
     quoted: list[tuple[int, int]] = field(default_factory=list)
-    lower: frozenset[str] = frozenset()  # the words the body writes in lower case
+    lower: LowerCaseWords = field(default_factory=lambda: LowerCaseWords(""))
     positions: list[int] = field(default_factory=list)
     keys_at: list[str] = field(default_factory=list)
     body: str = ""
@@ -102,7 +102,7 @@ class PersonIndex:
         """People named outside `quoted` spans; `speakers` adds the mentions that cue verbs
         attribute speech to, so a lone surname ('Obama said') counts as a person."""
         body = article.body
-        index = cls(body=body, quoted=quoted, lower=_lower_case_words(body))
+        index = cls(body=body, quoted=quoted, lower=LowerCaseWords(body))
         head = [article.title, article.standfirst or ""]
         for offset, text in zip((-2, -1), head, strict=True):
             for mention in person_mentions(text):
@@ -126,7 +126,8 @@ class PersonIndex:
         is not Melania Trump)."""
         for match in TITLED_SURNAME_RE.finditer(body):
             title, surname = fold(match.group(1)), match.group(2)
-            if _inside(match.start(), quoted) or fold(surname) in NOT_NAMES:
+            glued = match.start() and _word_char(body[match.start() - 1])  # "AMr. X"
+            if glued or _inside(match.start(), quoted) or fold(surname) in NOT_NAMES:
                 continue
             gender, at = TITLE_GENDER.get(title), match.start(2)
             owners = {k for k in self.by_part.get(fold(surname), set()) if self.agrees(k, gender)}
@@ -256,13 +257,17 @@ class PersonIndex:
         first, last = (bisect.bisect_left(self.positions, at) for at in (start, end))
         if first == last:
             return None
-        for cue in find_cues(self.body, start, end):
+        # Not find_cues: its cache is the attribution's, kept for whole paragraphs.
+        for cue in CUE_WORD_RE.finditer(self.body, start, end):
+            cue_start, cue_end = cue.start(), cue.end()
             for index in range(first, last):
                 at, key = self.positions[index], self.keys_at[index]
-                if _next_to(self.body, cue.end(), at) or _next_to(
-                    self.body, at + len(self.display(key)), cue.start()
+                if _next_to(self.body, cue_end, at):
+                    return key  # "said Rick Tyler"
+                if at < cue_start < at + 60 and _next_to(
+                    self.body, at + len(self.display(key)), cue_start
                 ):
-                    return key
+                    return key  # "Rick Tyler said"
         return None
 
     def _last_agreeing(self, position: int, gender: str | None) -> str | None:
@@ -397,7 +402,7 @@ ORGANISATION_RUN_RE = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|on|&)\s
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
-def _organisation(mention: str, lower: frozenset[str] = frozenset()) -> str | None:
+def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | None:
     """The organisation a mention names: capitalised words (of/for/and between them), one of
     them a name rather than a word capitalised for a heading ("Popular Wedding Colors",
     "POLL BLAST"): a word the text writes in lower case too is no name, unless it is one
@@ -412,35 +417,72 @@ def _organisation(mention: str, lower: frozenset[str] = frozenset()) -> str | No
     folded = [fold(strip_possessive(w)) for w in words if w not in ORGANISATION_JOINERS]
     if not NOT_IN_ORGANISATIONS.isdisjoint(folded) or not WEEKDAYS.isdisjoint(folded):
         return None  # "Orange Is", "U.S. He", "Wednesday"
-    if all(w in lower for w in folded) and NOT_PERSON_WORDS.isdisjoint(folded):
+    if (
+        lower is not None
+        and all(w in lower for w in folded)
+        and NOT_PERSON_WORDS.isdisjoint(folded)
+    ):
         return None
     return " ".join(words)
 
 
-WORD_RE = re.compile(r"\b[a-z][a-z’'-]+\b")
-WORD_SPAN_RE = re.compile(r"\S+")
+class LowerCaseWords:
+    """Whether a text writes a word in lower case somewhere, as a word of its own (not inside
+    another word or a hyphenated one)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.seen: dict[str, bool] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not word:
+            return False
+        if word not in self.seen:
+            self.seen[word] = self._written(word)
+        return self.seen[word]
+
+    def _written(self, word: str) -> bool:
+        text, at = self.text, self.text.find(word)
+        while at != -1:
+            end = at + len(word)
+            before = text[at - 1] if at else " "
+            after = text[end] if end < len(text) else " "
+            if not _word_char(before) and not _word_char(after):
+                return True
+            at = text.find(word, at + 1)
+        return False
 
 
-def _lower_case_words(body: str) -> frozenset[str]:
-    return frozenset(fold(word) for word in WORD_RE.findall(body))
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char in "-'’"
 
 
-def _without_lower_case_words(name: str, lower: frozenset[str]) -> str | None:
+def _without_lower_case_words(name: str, lower: LowerCaseWords) -> str | None:
     """A name from after the last word the article writes in lower case elsewhere (a first
     name aside), if two words are left: "Deport Piers Morgan" -> Piers Morgan, "FBI Special
     Agent Christopher Tarbell" -> Christopher Tarbell, "Popular Wedding Colors" -> None.
     The name keeps its spacing, so it is a suffix of `name`."""
-    words = list(WORD_SPAN_RE.finditer(name))
-    cut = max(
-        (i + 1 for i, w in enumerate(words[:-1]) if _lower_case_word(w.group(), lower)),
-        default=0,
-    )
-    return name[words[cut].start() :] if len(words) - cut >= 2 else None
+    words = name.split()
+    cut = 0
+    for index in range(len(words) - 1):
+        if _lower_case_word(words[index], lower):
+            cut = index + 1
+    if not cut:
+        return name
+    if len(words) - cut < 2:
+        return None
+    at = 0
+    for word in words[:cut]:
+        at = name.index(word, at) + len(word)
+    return name[name.index(words[cut], at) :]
 
 
-def _lower_case_word(word: str, lower: frozenset[str]) -> bool:
+def _lower_case_word(word: str, lower: LowerCaseWords) -> bool:
     low = fold(word)  # "Bill de Blasio" keeps "De Blasio" a name
-    return low in lower and low not in PARTICLES and not is_first_name(word)
+    return low not in PARTICLES and not is_first_name(word) and low in lower
 
 
 def _last_named(positions: list[int], keys_at: list[str], keys: set[str], position: int) -> str:
