@@ -107,7 +107,7 @@ def test_cleaning_a_long_line_of_glue_points_is_linear() -> None:
 def test_many_names_in_one_line_are_indexed_in_linear_time() -> None:
     # every lone first name was inserted into a sorted list one at a time (quadratic)
     def index(count: int) -> None:
-        line = " ".join(f"Ann Lee{n % 10} and Ann, " for n in range(count))
+        line = " ".join(f"Ann Lee{'abcdefghij'[n % 10]} and Ann, " for n in range(count))
         article = clean_document(Document(source="names.txt", content=line, title="Names"))
         people = PersonIndex.build(article, [])
         assert people.positions == sorted(people.positions)

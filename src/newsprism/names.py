@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 from newsprism.text import fold
 
@@ -61,6 +62,40 @@ SENTENCE_STARTERS = {
     "according", "given", "like", "unlike", "whether", "once", "transcript", "update",
 }  # fmt: skip
 
+# Word lists written by benchmarks/make_name_lists.py (sources named there).
+NAME_DATA = Path(__file__).with_name("namedata")
+MALE, FEMALE = "male", "female"
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Common words printed in lower case only, none a known first name: one opening a
+    capitalised run ("Relative Boston newcomer ...") is no part of a name."""
+    text = (NAME_DATA / "common_words.txt").read_text(encoding="utf-8")
+    return frozenset(text.split())
+
+
+@cache
+def _male_shares() -> dict[str, float]:
+    rows = (NAME_DATA / "first_names.tsv").read_text(encoding="utf-8").splitlines()
+    return {name: float(share) for name, share in (row.split("\t") for row in rows if row)}
+
+
+@lru_cache(maxsize=16384)
+def is_first_name(word: str) -> bool:
+    """Whether `word` is a first name of the census list."""
+    return fold(word) in _male_shares()
+
+
+@lru_cache(maxsize=16384)
+def first_name_gender(word: str) -> str | None:
+    """MALE or FEMALE when nearly everyone with this first name is (census 1990), else None."""
+    share = _male_shares().get(fold(word))
+    if share is None or 0.05 < share < 0.95:
+        return None
+    return MALE if share >= 0.95 else FEMALE
+
+
 MAX_NAME_WORD_CHARS = 40
 # Atomic and bounded: a capitalised word is never re-read shorter, and the match tried at
 # each position of a long token of capitals stops after MAX_NAME_WORD_CHARS, so finding
@@ -107,7 +142,8 @@ def strip_possessive(text: str) -> str:
 @lru_cache(maxsize=16384)
 def _skippable(word: str) -> bool:
     low = fold(word)
-    return low in SENTENCE_STARTERS or low in MONTHS or _is_title(word)
+    common = low in common_words() and low not in NOT_PERSON_WORDS  # "CONGRESS HAS ...": none
+    return low in SENTENCE_STARTERS or low in MONTHS or common or _is_title(word)
 
 
 @lru_cache(maxsize=16384)
@@ -134,7 +170,9 @@ def _name_start(words: list[str]) -> int:
     return first
 
 
-NOT_IN_NAMES = {"and", "but", "or", "the", "of", "a", "an"}  # "... O. And in those nights"
+# "... O. And in those nights", "U.S. He said", "Orange Is the New Black"
+NOT_IN_NAMES = {"and", "but", "or", "the", "of", "a", "an", "he", "she", "it", "we", "you", "they",
+                "is", "are", "was"}  # fmt: skip
 
 
 def looks_like_person(words: list[str]) -> bool:
@@ -146,7 +184,8 @@ def looks_like_person(words: list[str]) -> bool:
     if any(w.rstrip(".") in MONTHS for w in folded[:-1]):
         return False
     last = folded[-1].rstrip(".")
-    return last not in PARTICLES and last not in TITLES and not any(w.isdigit() for w in folded)
+    digits = any(c.isdigit() for w in folded for c in w)  # "Pfizer-BioNTech COVID-19"
+    return last not in PARTICLES and last not in TITLES and not digits
 
 
 def person_mentions(text: str, offset: int = 0) -> Iterator[NameMention]:

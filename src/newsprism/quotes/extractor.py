@@ -461,7 +461,9 @@ def _transcript_quotes(article: Article, answers: set[int], people: PersonIndex)
         previous = quotes[-1] if quotes and index - 1 in answers else None
         if turn := turn_of(paragraph):  # "WALLACE: ...": the turn names its speaker
             name, words_at = turn
-            who, mention, mention_at = people.resolve(name, start) or name, name, start
+            label = people.label(name)  # "Full Time: ..." in a list names nobody
+            who = label and (people.resolve(name, start) or label)
+            mention, mention_at = name, start
             start += words_at
             previous = None
         elif is_answer_turn(paragraph):  # "A: ...": the interviewee, marked by the "A"

@@ -18,14 +18,21 @@ from functools import lru_cache
 
 from newsprism.model import Article
 from newsprism.names import (
+    FEMALE,
+    MALE,
     MONTHS,
     NOT_PERSON_WORDS,
+    PARTICLES,
     SENTENCE_STARTERS,
+    common_words,
+    first_name_gender,
+    is_first_name,
     name_key,
     person_mentions,
     strip_possessive,
 )
 from newsprism.quotes.attribution import (
+    CUE_WORD_RE,
     DETERMINERS,
     PRONOUNS,
     RELATIVE_PRONOUNS,
@@ -43,10 +50,21 @@ LONE_NAME_RE = re.compile(LONE_NAME)
 BARE_NAME_RE = re.compile(f"({LONE_NAME}) [a-z]")
 NOT_NAMES = NOT_PERSON_WORDS | SENTENCE_STARTERS | MONTHS
 LEADING_NAME_RE = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w.&’'\-]*\s*)+")
-TITLED_RE = re.compile(
-    r"^(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Prof|Gen|Sir|Dame|President|Senator|Governor|"
-    r"Mayor|Judge|Justice|Secretary|Speaker)\.?\s+([A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+)?)$"
+PERSONAL_TITLES = (
+    r"Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Prof|Gen|Sir|Dame|President|Senator|Governor|"
+    r"Mayor|Judge|Justice|Secretary|Speaker"
 )
+TITLED_RE = re.compile(rf"^(?:{PERSONAL_TITLES})\.?\s+([A-Z][\w’'\-]+(?:\s[A-Z][\w’'\-]+)?)$")
+# A title and one capitalised word, no more ("Mr. Trump", "President Biden"): a person known
+# by surname.
+TITLED_SURNAME_RE = re.compile(
+    rf"({PERSONAL_TITLES})\.?[^\S\n]+({LONE_NAME})\b(?![^\S\n]*[A-Z’'\-])"
+)
+TITLE_GENDER = {"mr": MALE, "sir": MALE, "mrs": FEMALE, "ms": FEMALE, "miss": FEMALE,
+                "dame": FEMALE}  # fmt: skip
+# A party and state label ("R-S.C.", "D-Ariz", "I-Vt."): never a speaker of its own.
+PARTY_LABEL_RE = re.compile(r"[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?")
+PRONOUN_GENDER = {"he": MALE, "his": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
 
 
 def preferred_form(forms: Iterable[str]) -> str:
@@ -66,7 +84,10 @@ def _non_ascii(text: str) -> int:
 class PersonIndex:
     forms: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     by_part: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    roles: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
+    genders: dict[str, str] = field(default_factory=dict)
+    quoted: list[tuple[int, int]] = field(default_factory=list)
+    lower: LowerCaseWords = field(default_factory=lambda: LowerCaseWords(""))
     positions: list[int] = field(default_factory=list)
     keys_at: list[str] = field(default_factory=list)
     body: str = ""
@@ -88,18 +109,52 @@ class PersonIndex:
         """People named outside `quoted` spans; `speakers` adds the mentions that cue verbs
         attribute speech to, so a lone surname ('Obama said') counts as a person."""
         body = article.body
-        index = cls(body=body)
+        index = cls(body=body, quoted=quoted, lower=LowerCaseWords(body))
         head = [article.title, article.standfirst or ""]
         for offset, text in zip((-2, -1), head, strict=True):
             for mention in person_mentions(text):
-                index._add(mention.text, offset)
+                name = _without_lower_case_words(mention.text, index.lower)
+                if name and (name := _headline_name(name, text, body)):
+                    index._add(name, offset)
         for mention in person_mentions(body):
-            if not _inside(mention.start, quoted):
-                index._add(mention.text, mention.start)
-                index._note_role(body, mention.start, mention.key)
+            name = _without_lower_case_words(mention.text, index.lower)
+            if name and not _inside(mention.start, quoted):
+                start = mention.end - len(name)  # the name is a suffix of the mention
+                index._add(name, start)
+                index._note_role(body, start, name_key(name))
+        index._add_titled_surnames(body, quoted)
         index._add_single_names(body, quoted)
         index._add_lone_speakers(speakers)
         return index
+
+    def _add_titled_surnames(self, body: str, quoted: list[tuple[int, int]]) -> None:
+        """'Mr. Trump', 'President Biden': a person by surname, unless a person named in full
+        with that surname may be meant (a title of the other sex rules one out: 'Mr. Trump'
+        is not Melania Trump)."""
+        named = _Timeline(self.positions, self.keys_at)  # the names in full, read once
+        found = []
+        for match in TITLED_SURNAME_RE.finditer(body):
+            title, surname = fold(match.group(1)), match.group(2)
+            glued = match.start() and _word_char(body[match.start() - 1])  # "AMr. X"
+            if glued or _inside(match.start(), quoted) or fold(surname) in NOT_NAMES:
+                continue
+            gender, at = TITLE_GENDER.get(title), match.start(2)
+            owners = {k for k in self.by_part.get(fold(surname), set()) if self.agrees(k, gender)}
+            if owners:
+                key = named.last_named(owners, at)
+            else:
+                key = self._register(surname)
+                if gender:
+                    self.genders.setdefault(key, gender)
+            found.append((at, key))
+            if title in ROLE_NOUNS:
+                self._note_role_at(title, at, key)
+        self._remember(found)
+
+    def agrees(self, key: str, gender: str | None) -> bool:
+        """Whether the person `key` may be referred to as `gender` (unknown agrees)."""
+        known = self.genders.get(key)
+        return gender is None or known is None or known == gender
 
     def _add_lone_speakers(self, speakers: Iterable[tuple[str, int]]) -> None:
         taken = set(self.positions)
@@ -123,6 +178,9 @@ class PersonIndex:
         """Count a form of a person's name; returns the person's key."""
         key = name_key(name)
         self.forms[key].append(name)
+        gender = first_name_gender(key.split()[0]) if " " in key else None
+        if gender and key not in self.genders:
+            self.genders[key] = gender
         parts = key.split()
         self.by_part[parts[-1]].add(key)
         self.by_part[parts[0]].add(key)
@@ -147,7 +205,16 @@ class PersonIndex:
         before = body[max(0, start - 40) : start].split()[-3:]
         for word in before:
             if role := _role(word):
-                self.roles[role] = key
+                self._note_role_at(role, start, key)
+
+    def _note_role_at(self, role: str, position: int, key: str) -> None:
+        bisect.insort(self.roles[role], (position, key))
+
+    def _role_holder(self, role: str, position: int) -> str:
+        """The person last named with `role` before `position`, else the first after it."""
+        held = self.roles[role]
+        at = bisect.bisect_left(held, (position, ""))
+        return held[at - 1][1] if at else held[0][1]
 
     def _add_single_names(self, body: str, quoted: list[tuple[int, int]]) -> None:
         """Each surname or first name said alone ('Klopp said') is a mention of its person;
@@ -174,7 +241,7 @@ class PersonIndex:
         """A sentence opened by one capitalised name we know nothing else of ('Perez
         hammered ...'): taken as its subject."""
         match = BARE_NAME_RE.match(self.body, start, end)
-        if not match or fold(match.group(1)) in NOT_NAMES:
+        if not match or _inside(start, self.quoted) or _common(match.group(1)):
             return None
         return match.group(1)
 
@@ -195,9 +262,50 @@ class PersonIndex:
             self.shown[key] = preferred_form(self.forms[key])
         return self.shown[key]
 
-    def last_person_before(self, position: int, sentence_start: int | None = None) -> str | None:
+    def last_person_before(
+        self, position: int, sentence_start: int | None = None, gender: str | None = None
+    ) -> str | None:
         """The person a pronoun at `position` refers to: the first person named earlier in
-        its own sentence (the subject: 'Cross said he ...'), else the last one named."""
+        its own sentence (the subject: 'Cross said he ...'), else the last one named; never
+        one of the other sex ('she' is not Alejandro Giammattei)."""
+        found = self._person_before(position, sentence_start)
+        if found is not None and found in self.forms and not self.agrees(found, gender):
+            # "Fiorina wrote, she ...": of Carly and Frank Fiorina, the one who agrees
+            namesakes = {k for k in self.by_part[found.split()[-1]] if self.agrees(k, gender)}
+            found = self._timeline().last_named(namesakes, position) if namesakes else None
+            found = found or self._last_agreeing(position, gender)
+        elif found is None:
+            found = self._last_agreeing(position, gender)
+        return None if found is None else self.display(found)
+
+    def _cue_subject(self, start: int, end: int) -> str | None:
+        """The person a speech cue in body[start:end] attributes words to: named right after
+        it ('said Rick Tyler') or right before it ('Rick Tyler said')."""
+        first, last = (bisect.bisect_left(self.positions, at) for at in (start, end))
+        if first == last:
+            return None
+        # Not find_cues: its cache is the attribution's, kept for whole paragraphs.
+        for cue in CUE_WORD_RE.finditer(self.body, start, end):
+            cue_start, cue_end = cue.start(), cue.end()
+            for index in range(first, last):
+                at, key = self.positions[index], self.keys_at[index]
+                if _next_to(self.body, cue_end, at):
+                    return key  # "said Rick Tyler"
+                if at < cue_start < at + 60 and _next_to(
+                    self.body, at + len(self.display(key)), cue_start
+                ):
+                    return key  # "Rick Tyler said"
+        return None
+
+    def _last_agreeing(self, position: int, gender: str | None) -> str | None:
+        for at in range(bisect.bisect_left(self.positions, position) - 1, -1, -1):
+            if self.agrees(self.keys_at[at], gender):
+                return self.keys_at[at]
+        return None
+
+    def _person_before(self, position: int, sentence_start: int | None) -> str | None:
+        """The key (or, for a sentence opened by an unknown name, the name) a pronoun at
+        `position` refers to by position alone."""
         at = bisect.bisect_left(self.positions, position)
         if sentence_start is not None:
             first = bisect.bisect_left(self.positions, sentence_start)
@@ -208,47 +316,98 @@ class PersonIndex:
                 # name in the opening phrase
                 named = bisect.bisect_left(self.positions, subject[0])
                 if named < at and self.positions[named] < subject[1]:
-                    return self.display(self.keys_at[named])
+                    return self.keys_at[named]
             if first < at:
-                return self.display(self.keys_at[first])
+                return self.keys_at[first]
             if opener := self._bare_name_opening(sentence_start, position):
                 return opener  # "Perez hammered Trump, ... whom he described"
             # Else the subject of the sentence before (centering: 'Klopp said he had spoken
             # to Salah. "...," he said.' -> Klopp, not Salah).
             previous_start = self._sentence_start(sentence_start - 1)
             if previous_start is not None and sentence_start - previous_start > 1:
+                if speaker := self._cue_subject(previous_start, sentence_start):
+                    return speaker  # "..., said Rick Tyler, a consultant. “...,” he said"
                 first = bisect.bisect_left(self.positions, previous_start)
                 if first < at and self.positions[first] < sentence_start:
-                    return self.display(self.keys_at[first])
-        return self.display(self.keys_at[at - 1]) if at else None
+                    return self.keys_at[first]
+        return self.keys_at[at - 1] if at else None
 
     def resolve(self, mention: str, position: int) -> str | None:
         """The person (or organisation) a mention names, or None when nothing supports one."""
         low = fold(mention).strip()
         if low in ("he", "she", "his", "her"):
-            return self.last_person_before(position, self._sentence_start(position))
+            gender = PRONOUN_GENDER[low]
+            return self.last_person_before(position, self._sentence_start(position), gender)
         if low in ("it", "they", "its", "their"):
             return self._organisation_subject(position)
         if low in PRONOUNS:
             return None
+        if PARTY_LABEL_RE.fullmatch(mention.strip("()., ")):
+            # "(R-S.C.)", "D-Ariz.": a label of the person named before it
+            return self.last_person_before(position)
         if low in RELATIVE_PRONOUNS:
             antecedent = subject_before(self.body, position)
             if antecedent is None or fold(self.body[slice(*antecedent)]) in RELATIVE_PRONOUNS:
                 return None
             return self.resolve(self.body[slice(*antecedent)], antecedent[0])
         for person in person_mentions(mention):
-            return self.display(person.key) if person.key in self.forms else person.text
-        for word in CAPITALISED_RE.findall(mention):
-            keys = self.by_part.get(fold(strip_possessive(word)))
+            if person.key in self.forms:
+                return self.display(person.key)
+            if name := _without_lower_case_words(person.text, self.lower):
+                return self.display(name_key(name)) if name_key(name) in self.forms else name
+            break
+        gender = TITLE_GENDER.get(low.split()[0].rstrip("."))
+        # The last capitalised word names the person ("Mr. Trump", "Clinton's campaign"); an
+        # earlier one modifies ("the Korean Central News Agency" is no Korean Peninsula's).
+        for word in CAPITALISED_RE.findall(mention)[-1:]:
+            keys = self.by_part.get(fold(strip_possessive(word)), set())
+            keys = {key for key in keys if self.agrees(key, gender)}  # "Mr. Trump"
             if keys:  # "Clinton" when both Bill and Hillary Clinton are named: the last
                 return self.display(self._timeline().last_named(keys, position))
         for word in reversed(low.split()):
-            if word in self.roles:
-                return self.display(self.roles[word])
+            if self.roles.get(word):
+                return self.display(self._role_holder(word, position))
         titled = TITLED_RE.match(mention)
         if titled:  # "Mrs. Clinton", "Sen. Sanders": a person we only know by surname
             return titled.group(1)
-        return _organisation(mention)
+        if _describes_a_person(low):
+            return self._lead_person(position, _described_gender(low))
+        if ACRONYM_RE.fullmatch(mention.strip()) and (spelled := self._spelled_out(mention)):
+            return spelled  # "FWS" -> "Fish and Wildlife Service", named so in the article
+        return _organisation(mention, self.lower)
+
+    def _spelled_out(self, acronym: str) -> str | None:
+        """The name an acronym stands for, as the article writes it out ("Fish and Wildlife
+        Service" for "FWS"): capitalised words whose initials spell it, joiners aside."""
+        letters = acronym.strip().replace(".", "")
+        for run in ORGANISATION_RUN_RE.finditer(self.body):
+            words = [w for w in run.group().split() if w not in ORGANISATION_JOINERS]
+            for first in range(len(words) - len(letters) + 1):
+                chosen = words[first : first + len(letters)]
+                if "".join(w[0] for w in chosen) == letters:
+                    start = run.group().index(chosen[0])
+                    end = run.group().rindex(chosen[-1]) + len(chosen[-1])
+                    return run.group()[start:end]
+        return None
+
+    def _lead_person(self, position: int, gender: str | None) -> str | None:
+        """The person the article is about: the first it names (outside quotes, headline
+        aside), of the description's sex."""
+        for at, key in zip(self.positions, self.keys_at, strict=True):
+            if at >= position:
+                return None
+            if at >= 0 and self.agrees(key, gender):
+                return self.display(key)
+        return None
+
+    def label(self, turn: str) -> str | None:
+        """The speaker a turn's label names as written ("WALLACE:"), without leading words
+        the article writes in lower case or common words: a "Full Time:" or "Popular Wedding
+        Colors:" line of a list names nobody."""
+        words = turn.split()
+        while words and (_common(words[0]) or _lower_case_word(words[0], self.lower)):
+            words = words[1:]
+        return " ".join(words) or None
 
     def _organisation_subject(self, position: int) -> str | None:
         """'The Security Council ... to what it called': the organisation that is the
@@ -260,15 +419,97 @@ class PersonIndex:
         named = LEADING_NAME_RE.match(self.body, *span)  # not "... Council on Friday"
         if named is None or fold(strip_possessive(named.group().strip())) in PRONOUNS:
             return None  # "It’s denouncing what it calls ...": no name to give
-        return _organisation(named.group().strip())
+        return _organisation(named.group().strip(), self.lower)
 
 
-def _organisation(mention: str) -> str | None:
+ORGANISATION_JOINERS = {"of", "for", "and", "on", "&"}  # "the Department of Health"
+NOT_IN_ORGANISATIONS = PRONOUNS | {"is", "are", "was", "were"}
+ACRONYM_RE = re.compile(r"[A-Z](?:\.?[A-Z]){1,5}\.?")  # "FWS", "C.D.C."
+ORGANISATION_RUN_RE = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|on|&)\s+)?[A-Z][\w’'-]*)+")
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | None:
+    """The organisation a mention names: capitalised words (of/for/and between them), one of
+    them a name rather than a word capitalised for a heading ("Popular Wedding Colors",
+    "POLL BLAST"): a word the text writes in lower case too is no name, unless it is one
+    organisations are named with ("Department", "Service")."""
     words = mention.split()
     while words and fold(words[0]) in DETERMINERS:
         words = words[1:]
-    named = [w for w in words if w[:1].isupper()]
-    return " ".join(words) if named and len(named) == len(words) else None
+    if not words or not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return None
+    if not all(w[:1].isupper() or w in ORGANISATION_JOINERS for w in words):
+        return None
+    folded = [fold(strip_possessive(w)) for w in words if w not in ORGANISATION_JOINERS]
+    if not NOT_IN_ORGANISATIONS.isdisjoint(folded) or not WEEKDAYS.isdisjoint(folded):
+        return None  # "Orange Is", "U.S. He", "Wednesday"
+    if (
+        lower is not None
+        and all(w in lower for w in folded)
+        and NOT_PERSON_WORDS.isdisjoint(folded)
+    ):
+        return None
+    return " ".join(words)
+
+
+class LowerCaseWords:
+    """Whether a text writes a word in lower case somewhere, as a word of its own (not inside
+    another word or a hyphenated one)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.seen: dict[str, bool] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not word:
+            return False
+        if word not in self.seen:
+            self.seen[word] = self._written(word)
+        return self.seen[word]
+
+    def _written(self, word: str) -> bool:
+        text, at = self.text, self.text.find(word)
+        while at != -1:
+            end = at + len(word)
+            before = text[at - 1] if at else " "
+            after = text[end] if end < len(text) else " "
+            if not _word_char(before) and not _word_char(after):
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char in "-'’"
+
+
+def _without_lower_case_words(name: str, lower: LowerCaseWords) -> str | None:
+    """A name from after the last word the article writes in lower case elsewhere (a first
+    name aside), if two words are left: "Deport Piers Morgan" -> Piers Morgan, "FBI Special
+    Agent Christopher Tarbell" -> Christopher Tarbell, "Popular Wedding Colors" -> None.
+    The name keeps its spacing, so it is a suffix of `name`."""
+    words = name.split()
+    cut = 0
+    for index in range(len(words) - 1):
+        if _lower_case_word(words[index], lower):
+            cut = index + 1
+    if not cut:
+        return name
+    if len(words) - cut < 2:
+        return None
+    at = 0
+    for word in words[:cut]:
+        at = name.index(word, at) + len(word)
+    return name[name.index(words[cut], at) :]
+
+
+def _lower_case_word(word: str, lower: LowerCaseWords) -> bool:
+    low = fold(word)  # "Bill de Blasio" keeps "De Blasio" a name
+    return low not in PARTICLES and not is_first_name(word) and low in lower
 
 
 class _Timeline:
@@ -295,6 +536,73 @@ class _Timeline:
         if last is not None:
             return last
         return max(sorted(keys), key=lambda key: len(self.indexes.get(key, ())))
+
+
+def _headline_name(name: str, line: str, body: str) -> str | None:
+    """A name read in a headline or standfirst. In title case ("Biden Cancels Trip") every
+    word is capitalised, so a run is only its first two words, and only when the body names
+    them so too, or the first is a known first name and the body uses the second as a name
+    mid-sentence ("Kamala Harris Says ..." -> Kamala Harris)."""
+    if not _title_case(line):
+        return name
+    first, second, *_ = name.split()
+    second = strip_possessive(second)
+    if f"{first} {second}" in body:
+        return f"{first} {second}"
+    if not is_first_name(first):
+        return None
+    used = re.search(rf"[a-z,]\s+(?:[A-Z][\w.]*\s+)?{re.escape(second)}\b", body)
+    return f"{first} {second}" if used else None
+
+
+def _title_case(line: str) -> bool:
+    """Whether a line capitalises its words as a headline does (three or more words of five
+    letters or more, nearly all capitalised)."""
+    long_words = [w for w in line.split() if len(w) > 4 and w[:1].isalpha()]
+    capitalised = sum(w[:1].isupper() for w in long_words)
+    return len(long_words) >= 3 and capitalised >= 0.8 * len(long_words)
+
+
+# Nouns of people's roles and trades beyond ROLE_NOUNS' own, and ROLE_NOUNS that name things.
+PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "ess")
+NOT_PERSON_NOUNS = {
+    "order", "paper", "letter", "newspaper", "number", "matter", "chapter", "center",
+    "poster", "register", "counter", "statement", "report", "email", "memo", "poll", "survey",
+    "study", "website", "site", "network", "agency", "headline", "editorial", "article",
+    "story", "campaign", "administration", "government", "department", "ministry", "company",
+    "firm", "group", "union", "court", "committee", "council", "board", "military", "army",
+    "office", "white", "house", "police", "source", "family", "people", "man", "woman",
+    "spokesman", "spokeswoman", "spokesperson", "official", "officer", "member", "monitor",
+}  # fmt: skip
+
+
+def _describes_a_person(low: str) -> bool:
+    """'the designer', 'the Texas lawmaker': one person described by role, not named."""
+    words = low.split()
+    if len(words) < 2 or words[0] != "the" or not words[-1].isalpha():
+        return False
+    head = words[-1]
+    if head in NOT_PERSON_NOUNS or (head.endswith("s") and not head.endswith("ss")):
+        return False
+    return head in ROLE_NOUNS or head.endswith(PERSON_SUFFIXES)
+
+
+def _described_gender(low: str) -> str | None:
+    head = low.split()[-1]
+    if head.endswith(("woman", "ess")):
+        return FEMALE
+    return MALE if head.endswith("man") else None
+
+
+def _next_to(text: str, end: int, start: int) -> bool:
+    """Whether only a title or two stand between text[end] and text[start]."""
+    between = text[end:start] if end <= start else "x" * 99
+    return len(between) < 24 and "," not in between and len(between.split()) <= 2
+
+
+def _common(word: str) -> bool:
+    low = fold(word)
+    return low in NOT_NAMES or (low in common_words() and not is_first_name(word))
 
 
 @lru_cache(maxsize=16384)
