@@ -35,7 +35,19 @@ from pathlib import Path
 from newsprism.model import Article
 from newsprism.stories.grouping import StoryGrouper
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "stories"
+
+
+def _shared_data(name: str) -> Path:
+    """../shared/data/NAME beside the checkout: the nearest one up the tree (a git worktree
+    sits one level deeper than the main checkout)."""
+    here = Path(__file__).resolve()
+    for parent in here.parents[1:]:
+        if (candidate := parent / "shared" / "data" / name).exists():
+            return candidate
+    return here.parents[2] / "shared" / "data" / name
+
+
+DATA = _shared_data("stories")
 SAME_STORY_DAYS = 7  # the grouper's window: a real story drawn twice within it is one story
 
 

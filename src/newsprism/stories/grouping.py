@@ -156,6 +156,36 @@ def _day(published: str | None) -> int:
         return 0
 
 
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What grouping reads of an article, before the stream's term frequencies weight it."""
+
+    counts: dict[int, float]  # term hash -> weighted count
+    body_words: int  # distinct content words of the body
+    shingles: frozenset[int]
+    day: int
+    outlet: int
+    embedding: array
+
+
+def features_of(
+    article: Article, quotes: Iterable[Quote] = (), embed: Embedder | None = None
+) -> Features:
+    body = _terms(article.body, 1.0, _terms(article.standfirst or "", 1.0))
+    counts = _terms(article.title, TITLE_WEIGHT)
+    counts.update(body)
+    shingles = {zlib.crc32(" ".join(s).encode()) for q in quotes for s in shingles_of(q.text)}
+    return Features(
+        # term_hash, inlined (the hot path); stored profiles depend on the two agreeing
+        {zlib.crc32(term.encode("utf-8")): w for term, w in counts.items()},
+        sum(" " not in term for term in body),
+        frozenset(sorted(shingles)[:MAX_SHINGLES]),
+        _day(article.published),
+        term_hash(article.outlet.casefold()) if article.outlet else 0,
+        array("f", embed(article_text(article))) if embed else array("f"),
+    )
+
+
 @dataclass
 class StoryGrouper:
     """Online story grouping; `add` places one article, `restore` replays a stored one."""
@@ -175,29 +205,27 @@ class StoryGrouper:
 
     def profile(self, article: Article, quotes: Iterable[Quote] = ()) -> tuple[Profile, dict]:
         """The article's profile and its full unit vector (hash -> weight); counts its terms."""
-        body = _terms(article.body, 1.0, _terms(article.standfirst or "", 1.0))
-        counts = _terms(article.title, TITLE_WEIGHT)
-        counts.update(body)
-        vector = self._unit_vector(counts)
+        return self.profile_of(features_of(article, quotes, self.embed))
+
+    def profile_of(self, features: Features) -> tuple[Profile, dict]:
+        """The profile and full unit vector of an article's features; counts its terms."""
+        vector = self._unit_vector(features.counts)
         strongest = heapq.nlargest(VECTOR_TERMS, vector, key=vector.__getitem__)
-        if sum(" " not in term for term in body) < MIN_BODY_WORDS:
+        if features.body_words < MIN_BODY_WORDS:
             strongest = []  # a title alone (or a body of junk) is too little: a story of its own
-        shingles = {zlib.crc32(" ".join(s).encode()) for q in quotes for s in shingles_of(q.text)}
         profile = Profile(
             array("q", strongest),
             array("f", (vector[h] for h in strongest)),
-            frozenset(sorted(shingles)[:MAX_SHINGLES]),
-            _day(article.published),
-            term_hash(article.outlet.casefold()) if article.outlet else 0,
-            array("f", self.embed(article_text(article))) if self.embed else array("f"),
+            features.shingles,
+            features.day,
+            features.outlet,
+            features.embedding,
         )
         return profile, vector
 
-    def _unit_vector(self, counts: Counter[str]) -> dict[int, float]:
+    def _unit_vector(self, hashes: dict[int, float]) -> dict[int, float]:
         """Hashed terms weighted by log count times idf, to unit length; the terms' document
         frequencies are counted first."""
-        # term_hash, inlined (the hot path); stored profiles depend on the two agreeing
-        hashes = {zlib.crc32(term.encode("utf-8")): w for term, w in counts.items()}
         self.documents += 1
         frequency, log, documents = self.document_frequency, math.log, self.documents + 1
         for h in hashes:
@@ -213,7 +241,12 @@ class StoryGrouper:
 
     def add(self, article: Article, quotes: Iterable[Quote] = ()) -> int:
         """Place one article; returns its story number."""
-        profile, vector = self.profile(article, quotes)
+        return self.add_features(features_of(article, quotes, self.embed))
+
+    def add_features(self, features: Features) -> int:
+        """Place one article by its features (worked out once, they can be grouped again with
+        other settings); returns its story number."""
+        profile, vector = self.profile_of(features)
         story = self._best_story(profile, vector)
         if story is None:
             story = self.next_story
