@@ -57,7 +57,8 @@ CACHE = Path(__file__).resolve().parent / ".cache"
 SRC = Path(__file__).resolve().parents[1] / "src" / "newsprism"
 # newsprism's tuned settings, chosen per fold from every combination (StoryGrouper fields)
 GRID: dict[str, list[float]] = {
-    "threshold": [0.08, 0.10, 0.12, 0.14, 0.16, 0.18],
+    "threshold": [0.08, 0.10, 0.12, 0.14, 0.16],
+    "best_member_share": [0.1, 0.3],
 }
 SWEEP = [round(0.30 + 0.025 * i, 3) for i in range(27)]  # cosine distance thresholds
 

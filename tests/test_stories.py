@@ -86,6 +86,34 @@ def test_days_apart_weaken_a_match_by_degree():
     assert [len(s.articles) for s in group_stories(_trio(processed, close, 4), {})] == [3]
 
 
+def test_a_developing_story_grows_for_weeks():
+    """Eight reports of one story, one every three days (three weeks in all): each repeats two
+    paragraphs of the story and adds one of its own. Each is close in time only to the newest
+    few, but the story as a whole is still growing, so it stays one story."""
+    processed = _sample_articles()
+    story = [p.article for p in processed if p.document.source.split("#")[1].startswith("5608_")]
+    core = [paragraph for article in story for paragraph in article.paragraphs]
+    others = [
+        paragraph
+        for p in processed
+        if not p.document.source.split("#")[1].startswith("5608_")
+        for paragraph in p.article.paragraphs
+    ]
+    reports = [
+        dataclasses.replace(
+            story[0],
+            id=f"r{k}",
+            source=f"r{k}",
+            title=story[k % len(story)].title,
+            outlet=f"Outlet {k}",
+            paragraphs=[core[2 * k % len(core)], core[(2 * k + 1) % len(core)], others[k]],
+            published=(date(2024, 3, 1) + timedelta(days=3 * k)).isoformat(),
+        )
+        for k in range(8)
+    ]
+    assert [len(s.articles) for s in group_stories(reports, {})] == [8]
+
+
 def test_wire_copy_linked():
     body = [
         "Officials said the storm had cut power to 20,000 homes across the county overnight.",
@@ -158,13 +186,14 @@ def test_refine_moves_a_misplaced_article_to_its_story():
 
 
 def test_index_forgets_articles_too_old_to_join():
-    from newsprism.stories.grouping import INDEX_TERMS, StoryGrouper
+    from newsprism.stories.grouping import INDEX_TERMS, REACH_DAYS, StoryGrouper
 
     article = _sample_articles()[0].article
     grouper = StoryGrouper()
-    for day in ("2024-01-01", "2024-01-05", "2024-02-01"):
+    later = date(2024, 1, 5) + timedelta(days=REACH_DAYS + 1)
+    for day in ("2024-01-01", "2024-01-05", later.isoformat()):
         grouper.add(dataclasses.replace(article, published=day))
-    assert len(set(grouper.story_of)) == 2  # a month on, the same text is a new story
+    assert len(set(grouper.story_of)) == 2  # long after, the same text is a new story
     latest = grouper.profiles[-1].terms[:INDEX_TERMS]
     assert all(list(grouper.postings[h]) == [2] for h in latest)
 

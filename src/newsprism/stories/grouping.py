@@ -13,9 +13,10 @@ however crowded the index. A story is scored partly on its best-matching member 
 the mean over its members (its closest few, when it is large), which stops one loose match
 chaining two stories together; a large story is judged by the part of it the article is
 closest to, which the capped candidates do find. Shared quoted words add to the score; each
-day between two articles takes from it (the same topic a few days on is usually a new event),
-and articles far apart in time never join; a story that already has an article from the same
-outlet is harder to join (outlets seldom run one story twice).
+day between the article and the story's span (its first to its newest article) takes from it
+(the same topic a few days after the last report is usually a new event), with no hard cut:
+a story grows for as long as new articles keep joining it. A story that already has an
+article from the same outlet is harder to join (outlets seldom run one story twice).
 
 What the stream remembers of an article is a compact Profile (hashed terms and weights), which
 the store keeps, so a later run goes on from where the last one stopped.
@@ -40,12 +41,15 @@ from newsprism.model import Article, Quote, Story, WireLink
 from newsprism.text import WORD_RE, expand
 
 JOIN_THRESHOLD = 0.12
-BEST_MEMBER_SHARE = 0.3  # a story's score: this much its best member, the rest its mean
+BEST_MEMBER_SHARE = 0.1  # a story's score: this much its best member, the rest its mean
 SHARED_QUOTE_BONUS = 0.25
 SAME_OUTLET_PENALTY = 0.1
-MAX_DAYS_APART = 7
 MIN_BODY_WORDS = 3  # distinct content words below which an article's body is too little to judge
-DAY_DECAY = 0.04  # a day between two articles costs their similarity this much
+DAY_DECAY = 0.04  # a day between an article and a story's span costs their score this much
+# Days after which an article can no longer draw others to its story: the decay alone then
+# outweighs any similarity. A story that keeps gaining articles stays in reach through its
+# newest ones.
+REACH_DAYS = math.ceil((1 + SHARED_QUOTE_BONUS) / DAY_DECAY)
 NAME_WEIGHT = 2.0
 TITLE_WEIGHT = 2.0
 INDEX_TERMS = 16  # terms an article is findable by, and looks for others by
@@ -197,6 +201,8 @@ class StoryGrouper:
     days: array = field(default_factory=lambda: array("i"))  # each profile's day, packed to scan
     story_size: Counter[int] = field(default_factory=Counter)
     story_outlets: dict[int, Counter[int]] = field(default_factory=lambda: defaultdict(Counter))
+    story_span: dict[int, tuple[int, int]] = field(default_factory=dict)  # first, last day
+    best_member_share: float = BEST_MEMBER_SHARE
     postings: dict[int, array] = field(default_factory=dict)
     posting_weights: dict[int, array] = field(default_factory=dict)
     document_frequency: array = field(default_factory=lambda: array("I", bytes(4 * DF_BUCKETS)))
@@ -277,7 +283,18 @@ class StoryGrouper:
         self.next_story = max(self.next_story, story + 1)
         if profile.outlet:
             self.story_outlets[story][profile.outlet] += 1
+        self._extend_span(story, profile.day)
         self._index(position)
+
+    def _extend_span(self, story: int, day: int) -> None:
+        if day:
+            first, last = self.story_span.get(story, (day, day))
+            self.story_span[story] = (min(first, day), max(last, day))
+
+    def _days_outside(self, day: int, story: int) -> int:
+        """Days between `day` and the span of the story's dated articles (0 inside it)."""
+        first, last = self.story_span.get(story, (day, day))
+        return max(first - day, day - last, 0)
 
     def _index(self, position: int) -> None:
         profile = self.profiles[position]
@@ -299,7 +316,7 @@ class StoryGrouper:
         stale = 0
         for position in posting:
             other = self.days[position]
-            if not other or day - other <= MAX_DAYS_APART:
+            if not other or day - other <= REACH_DAYS:
                 break
             stale += 1
         return stale
@@ -321,19 +338,18 @@ class StoryGrouper:
         return partial
 
     def _adjustments(self, profile: Profile, positions: Iterable[int]) -> dict[int, float]:
-        """What time and shared quotes add to the article's similarity with each of these,
-        for those close enough in time to join it."""
+        """What time and shared quotes add to the article's similarity with each of these.
+        Time counts the days to the span of the candidate's story (to its newest article, for
+        a story that has been growing), so a developing story can go on for weeks as long as
+        no one gap is long."""
         adjustments = {}
-        day, shingles, days = profile.day, profile.shingles, self.days
+        day, shingles = profile.day, profile.shingles
+        story_of, profiles = self.story_of, self.profiles
         for position in positions:
-            other = days[position]
             adjustment = 0.0
-            if day and other:
-                apart = abs(day - other)
-                if apart > MAX_DAYS_APART:
-                    continue
-                adjustment = -DAY_DECAY * apart
-            if shingles and len(shingles & self.profiles[position].shingles) >= 2:
+            if day:
+                adjustment = -DAY_DECAY * self._days_outside(day, story_of[position])
+            if shingles and len(shingles & profiles[position].shingles) >= 2:
                 adjustment += SHARED_QUOTE_BONUS
             adjustments[position] = adjustment
         return adjustments
@@ -394,7 +410,8 @@ class StoryGrouper:
         for story, sims in by_story.items():
             size = min(self.story_size[story] - (story == own), CLOSEST_MEMBERS)
             closest = sims if len(sims) <= size else heapq.nlargest(size, sims)
-            score = BEST_MEMBER_SHARE * max(sims) + (1 - BEST_MEMBER_SHARE) * sum(closest) / size
+            share = self.best_member_share
+            score = share * max(sims) + (1 - share) * sum(closest) / size
             outlets = self.story_outlets.get(story, Counter())
             if profile.outlet and outlets[profile.outlet] > (story == own):
                 score -= SAME_OUTLET_PENALTY
@@ -432,6 +449,7 @@ class StoryGrouper:
         self.story_size[own] -= 1
         self.story_size[story] += 1
         self.story_of[position] = story
+        self._extend_span(story, self.profiles[position].day)
         if outlet:
             self.story_outlets[own][outlet] -= 1
             self.story_outlets[story][outlet] += 1
@@ -439,7 +457,7 @@ class StoryGrouper:
 
 def _within_reach(profile: Profile, later: Profile) -> bool:
     """Whether a later article is close enough in time to join this one's story."""
-    return not (profile.day and later.day) or later.day - profile.day <= MAX_DAYS_APART
+    return not (profile.day and later.day) or later.day - profile.day <= REACH_DAYS
 
 
 def wire_links(articles: list[Article]) -> list[WireLink]:
