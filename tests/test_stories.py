@@ -87,9 +87,9 @@ def test_days_apart_weaken_a_match_by_degree():
 
 
 def test_a_developing_story_grows_for_weeks():
-    """Eight reports of one story, one every three days (three weeks in all): each repeats two
-    paragraphs of the story and adds one of its own. Each is close in time only to the newest
-    few, but the story as a whole is still growing, so it stays one story."""
+    """Ten reports of one story, one every two days (two and a half weeks in all): each repeats
+    two paragraphs of the story and adds one of its own. Each is close in time only to the
+    newest few, but the story as a whole is still growing, so it stays one story."""
     processed = _sample_articles()
     story = [p.article for p in processed if p.document.source.split("#")[1].startswith("5608_")]
     core = [paragraph for article in story for paragraph in article.paragraphs]
@@ -107,11 +107,11 @@ def test_a_developing_story_grows_for_weeks():
             title=story[k % len(story)].title,
             outlet=f"Outlet {k}",
             paragraphs=[core[2 * k % len(core)], core[(2 * k + 1) % len(core)], others[k]],
-            published=(date(2024, 3, 1) + timedelta(days=3 * k)).isoformat(),
+            published=(date(2024, 3, 1) + timedelta(days=2 * k)).isoformat(),
         )
-        for k in range(8)
+        for k in range(10)
     ]
-    assert [len(s.articles) for s in group_stories(reports, {})] == [8]
+    assert [len(s.articles) for s in group_stories(reports, {})] == [10]
 
 
 def test_wire_copy_linked():
