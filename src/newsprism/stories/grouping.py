@@ -29,7 +29,7 @@ import math
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -62,11 +62,6 @@ DF_BUCKETS = 1 << 22  # hashed document-frequency counters (16 MB)
 SHINGLE = 5
 MAX_SHINGLES = 32
 WIRE_CONTAINMENT = 0.8
-EMBEDDING_WEIGHT = 0.3  # with sentence embeddings: their cosine, this much, added to a score
-EMBEDDING_THRESHOLD = 0.30  # and the join threshold that goes with them
-
-# Text -> unit-length sentence embedding (the optional `embeddings` extra provides one).
-Embedder = Callable[[str], Sequence[float]]
 
 
 def term_hash(term: str) -> int:
@@ -83,21 +78,19 @@ class Profile:
     shingles: frozenset[int]  # hashes of quoted 5-word runs
     day: int  # date ordinal, 0 when unknown
     outlet: int  # outlet hash, 0 when unknown
-    embedding: array = field(default_factory=lambda: array("f"))  # empty without embeddings
 
     def to_bytes(self) -> bytes:
-        header = array(
-            "q", [self.day, self.outlet, len(self.terms), len(self.shingles), len(self.embedding)]
-        )
+        # The header's last count is of sentence-embedding floats, which profiles stored by
+        # earlier versions may still carry after their shingles (now ignored).
+        header = array("q", [self.day, self.outlet, len(self.terms), len(self.shingles), 0])
         shingles = array("q", sorted(self.shingles))
-        parts = (header, self.terms, self.weights, shingles, self.embedding)
-        return b"".join(part.tobytes() for part in parts)
+        return b"".join(part.tobytes() for part in (header, self.terms, self.weights, shingles))
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Profile:
         header = array("q")
         header.frombytes(data[:40])
-        day, outlet, n_terms, n_shingles, n_embedding = header
+        day, outlet, n_terms, n_shingles, _ = header
         at = 40
         terms = array("q")
         terms.frombytes(data[at : at + 8 * n_terms])
@@ -107,10 +100,7 @@ class Profile:
         at += 4 * n_terms
         shingles = array("q")
         shingles.frombytes(data[at : at + 8 * n_shingles])
-        at += 8 * n_shingles
-        embedding = array("f")
-        embedding.frombytes(data[at : at + 4 * n_embedding])
-        return cls(terms, weights, frozenset(shingles), day, outlet, embedding)
+        return cls(terms, weights, frozenset(shingles), day, outlet)
 
 
 @lru_cache(maxsize=1 << 18)
@@ -169,12 +159,9 @@ class Features:
     shingles: frozenset[int]
     day: int
     outlet: int
-    embedding: array
 
 
-def features_of(
-    article: Article, quotes: Iterable[Quote] = (), embed: Embedder | None = None
-) -> Features:
+def features_of(article: Article, quotes: Iterable[Quote] = ()) -> Features:
     body = _terms(article.body, 1.0, _terms(article.standfirst or "", 1.0))
     counts = _terms(article.title, TITLE_WEIGHT)
     counts.update(body)
@@ -186,7 +173,6 @@ def features_of(
         frozenset(sorted(shingles)[:MAX_SHINGLES]),
         _day(article.published),
         term_hash(article.outlet.casefold()) if article.outlet else 0,
-        array("f", embed(article_text(article))) if embed else array("f"),
     )
 
 
@@ -195,7 +181,6 @@ class StoryGrouper:
     """Online story grouping; `add` places one article, `restore` replays a stored one."""
 
     threshold: float = JOIN_THRESHOLD
-    embed: Embedder | None = None
     profiles: list[Profile] = field(default_factory=list)
     story_of: array = field(default_factory=lambda: array("q"))
     days: array = field(default_factory=lambda: array("i"))  # each profile's day, packed to scan
@@ -203,7 +188,6 @@ class StoryGrouper:
     story_outlets: dict[int, Counter[int]] = field(default_factory=lambda: defaultdict(Counter))
     story_span: dict[int, tuple[int, int]] = field(default_factory=dict)  # first, last day
     best_member_share: float = BEST_MEMBER_SHARE
-    embedding_weight: float = EMBEDDING_WEIGHT
     postings: dict[int, array] = field(default_factory=dict)
     posting_weights: dict[int, array] = field(default_factory=dict)
     document_frequency: array = field(default_factory=lambda: array("I", bytes(4 * DF_BUCKETS)))
@@ -212,7 +196,7 @@ class StoryGrouper:
 
     def profile(self, article: Article, quotes: Iterable[Quote] = ()) -> tuple[Profile, dict]:
         """The article's profile and its full unit vector (hash -> weight); counts its terms."""
-        return self.profile_of(features_of(article, quotes, self.embed))
+        return self.profile_of(features_of(article, quotes))
 
     def profile_of(self, features: Features) -> tuple[Profile, dict]:
         """The profile and full unit vector of an article's features; counts its terms."""
@@ -226,7 +210,6 @@ class StoryGrouper:
             features.shingles,
             features.day,
             features.outlet,
-            features.embedding,
         )
         return profile, vector
 
@@ -248,7 +231,7 @@ class StoryGrouper:
 
     def add(self, article: Article, quotes: Iterable[Quote] = ()) -> int:
         """Place one article; returns its story number."""
-        return self.add_features(features_of(article, quotes, self.embed))
+        return self.add_features(features_of(article, quotes))
 
     def add_features(self, features: Features) -> int:
         """Place one article by its features (worked out once, they can be grouped again with
@@ -365,8 +348,7 @@ class StoryGrouper:
         likely = {p: partials[p] + adjustment for p, adjustment in adjustments.items()}
         ranked = sorted(likely, key=likely.__getitem__, reverse=True)[:MAX_CANDIDATES]
         full = {
-            p: self._content_similarity(profile, vector, self.profiles[p])
-            for p in ranked[:FULL_COMPARISONS]
+            p: self._content_similarity(vector, self.profiles[p]) for p in ranked[:FULL_COMPARISONS]
         }
         scales, story_of = self._scales(full, partials), self.story_of
         return {
@@ -390,14 +372,10 @@ class StoryGrouper:
             for story, total in full_sum.items()
         }
 
-    def _content_similarity(self, profile: Profile, vector: dict, other: Profile) -> float:
-        """Cosine of the two term vectors, and of the embeddings when there are some."""
-        score = sum(map(mul, other.weights, map(vector.get, other.terms, repeat(0.0))))
-        if profile.embedding and other.embedding:
-            score += self.embedding_weight * sum(
-                a * b for a, b in zip(profile.embedding, other.embedding, strict=True)
-            )
-        return score
+    @staticmethod
+    def _content_similarity(vector: dict, other: Profile) -> float:
+        """Cosine of the two term vectors."""
+        return sum(map(mul, other.weights, map(vector.get, other.terms, repeat(0.0))))
 
     def _story_scores(self, profile: Profile, vector: dict, itself: int = -1) -> dict[int, float]:
         """Each candidate story's score for an article; `itself`, the article's own position
@@ -512,20 +490,15 @@ def article_text(article: Article) -> str:
     return "\n".join(filter(None, [article.title, article.standfirst, article.body]))
 
 
-def new_grouper(embed: Embedder | None = None) -> StoryGrouper:
-    """A grouper, with the threshold that goes with sentence embeddings when given them."""
-    return StoryGrouper(EMBEDDING_THRESHOLD if embed else JOIN_THRESHOLD, embed)
-
-
 def group_stories(
     articles: list[Article],
     quotes: dict[str, list[Quote]],
-    embed: Embedder | None = None,
+    *,
     refine: bool = False,
 ) -> list[Story]:
     """Stories over articles streamed in publication order; with `refine`, a second pass
     then lets each article move to the story it fits best."""
-    grouper = new_grouper(embed)
+    grouper = StoryGrouper()
     ordered = stream_order(articles)
     for article in ordered:
         grouper.add(article, quotes.get(article.id, []))
