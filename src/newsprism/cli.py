@@ -39,8 +39,6 @@ from newsprism.pipeline import (
 )
 from newsprism.report import build_analysis, write_report
 from newsprism.store import Store, StoreError, StoreTemplates
-from newsprism.stories.embeddings import EmbeddingsUnavailable, minilm_embedder
-from newsprism.stories.grouping import Embedder
 from newsprism.summary import (
     print_clean,
     print_person,
@@ -198,21 +196,13 @@ def _write_report(folder: Path, analysis: Analysis) -> tuple[Path, Path]:
         raise FaultError(f"{where}: report not written ({_reason(error)})") from error
 
 
-def _embedder(embeddings: bool) -> Embedder | None:
-    """The sentence embedder for --embeddings, checked before anything is read."""
-    try:
-        return minilm_embedder() if embeddings else None
-    except EmbeddingsUnavailable as error:
-        raise click.UsageError(str(error)) from error
-
-
-def _restory(store: Store, rebuild: bool = False, embed: Embedder | None = None) -> Analysis:
+def _restory(store: Store, rebuild: bool = False) -> Analysis:
     """Group what is stored into stories (new articles only, unless `rebuild`), name the
     speakers from the person table (matched again from scratch with `rebuild`, keeping the
     keys), compare."""
     with _store_faults(), store.story_lock():
         articles, quotes = store.articles(), store.quotes()  # loaded once for both steps
-        stories = incremental_stories(store, articles, quotes_by_article(quotes), rebuild, embed)
+        stories = incremental_stories(store, articles, quotes_by_article(quotes), rebuild)
         people = store.person_table()
         people = people.rebuilt() if rebuild else people
         analysis = analyse_stories(articles, quotes, stories, people)
@@ -221,11 +211,6 @@ def _restory(store: Store, rebuild: bool = False, embed: Embedder | None = None)
     return analysis
 
 
-EMBEDDINGS_OPTION = click.option(
-    "--embeddings",
-    is_flag=True,
-    help="Add MiniLM sentence embeddings to story grouping (the embeddings extra; slower).",
-)
 DB_OPTION = click.option("--db", default="newsprism.db", show_default=True, help="SQLite store.")
 OUT_OPTION = click.option(
     "--out",
@@ -245,19 +230,16 @@ TEMPLATE_MIN_OPTION = click.option(
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
 @TEMPLATE_MIN_OPTION
-@EMBEDDINGS_OPTION
 @OUT_OPTION
 @metadata_options
 def analyze(
     paths: tuple[str, ...],
     db: str,
     template_min: int,
-    embeddings: bool,
     out: str,
     metadata: Metadata,
 ) -> None:
     """Ingest files, folders and globs into the store, analyse, and write the report."""
-    embed = _embedder(embeddings)
     folder = _output_folder(out)
     stats = RunStats()
     log = ErrorLog(stats)
@@ -269,7 +251,7 @@ def analyze(
             items = _new_or_changed(_documents(paths, metadata, log, progress), store, stats)
             for processed in process_all(items, log, templates):
                 _save(store, processed, templates, stats, log)
-        analysis = _restory(store, embed=embed)
+        analysis = _restory(store)
     json_path, html_path = _write_report(folder, analysis)
     print_summary(console, build_analysis(analysis.articles, analysis.quotes, analysis.stories))
     console.print(
@@ -347,18 +329,16 @@ def quotes(files: tuple[str, ...], as_json: bool, metadata: Metadata) -> None:
     is_flag=True,
     help="Group the whole store into stories and persons again, from scratch.",
 )
-@EMBEDDINGS_OPTION
 @OUT_OPTION
-def stories(db: str, rebuild: bool, embeddings: bool, out: str) -> None:
+def stories(db: str, rebuild: bool, out: str) -> None:
     """Group the stored articles into stories (and rewrite the report).
 
     Articles grouped before keep their story; with --rebuild everything is grouped again in
     one pass over the store in publication order, and speakers are matched to persons again
     (each person keeps its key)."""
-    embed = _embedder(embeddings)
     folder = _output_folder(out)
     with _open_store(db) as store:
-        analysis = _restory(store, rebuild, embed)
+        analysis = _restory(store, rebuild)
     json_path, html_path = _write_report(folder, analysis)
     console.print(
         f"{len(analysis.stories)} stories over {len(analysis.articles)} articles"

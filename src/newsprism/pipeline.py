@@ -26,7 +26,7 @@ from newsprism.persons import PersonTable
 from newsprism.quotes import extract_quotes
 from newsprism.store import Store
 from newsprism.stories import group_stories, wire_links
-from newsprism.stories.grouping import Embedder, Profile, new_grouper, stories_from, stream_order
+from newsprism.stories.grouping import Profile, StoryGrouper, stories_from, stream_order
 
 
 @dataclass
@@ -184,14 +184,13 @@ def incremental_stories(
     articles: list[Article],
     quotes: dict[str, list[Quote]],
     rebuild: bool = False,
-    embed: Embedder | None = None,
 ) -> list[Story]:
     """Stories over everything stored (`articles` and their `quotes`, as loaded from
     `store`): articles grouped in earlier runs keep their story and are replayed into the
     grouper from their stored profiles; the new ones are streamed in. With `rebuild`, the
     whole store is grouped again from scratch, then refined in a second pass (articles move to
     the story they fit best once all are seen)."""
-    grouper = new_grouper(embed)
+    grouper = StoryGrouper()
     story_of: dict[str, int] = {}
     if rebuild:
         store.clear_story_profiles()

@@ -13,9 +13,10 @@ however crowded the index. A story is scored partly on its best-matching member 
 the mean over its members (its closest few, when it is large), which stops one loose match
 chaining two stories together; a large story is judged by the part of it the article is
 closest to, which the capped candidates do find. Shared quoted words add to the score; each
-day between two articles takes from it (the same topic a few days on is usually a new event),
-and articles far apart in time never join; a story that already has an article from the same
-outlet is harder to join (outlets seldom run one story twice).
+day between the article and the story's span (its first to its newest article) takes from it
+(the same topic a few days after the last report is usually a new event), with no hard cut:
+a story grows for as long as new articles keep joining it. A story that already has an
+article from the same outlet is harder to join (outlets seldom run one story twice).
 
 What the stream remembers of an article is a compact Profile (hashed terms and weights), which
 the store keeps, so a later run goes on from where the last one stopped.
@@ -28,7 +29,7 @@ import math
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -40,12 +41,15 @@ from newsprism.model import Article, Quote, Story, WireLink
 from newsprism.text import WORD_RE, expand
 
 JOIN_THRESHOLD = 0.12
-BEST_MEMBER_SHARE = 0.3  # a story's score: this much its best member, the rest its mean
+BEST_MEMBER_SHARE = 0.1  # a story's score: this much its best member, the rest its mean
 SHARED_QUOTE_BONUS = 0.25
 SAME_OUTLET_PENALTY = 0.1
-MAX_DAYS_APART = 7
 MIN_BODY_WORDS = 3  # distinct content words below which an article's body is too little to judge
-DAY_DECAY = 0.04  # a day between two articles costs their similarity this much
+DAY_DECAY = 0.04  # a day between an article and a story's span costs their score this much
+# Days after which an article can no longer draw others to its story: the decay alone then
+# outweighs any similarity. A story that keeps gaining articles stays in reach through its
+# newest ones.
+REACH_DAYS = math.ceil((1 + SHARED_QUOTE_BONUS) / DAY_DECAY)
 NAME_WEIGHT = 2.0
 TITLE_WEIGHT = 2.0
 INDEX_TERMS = 16  # terms an article is findable by, and looks for others by
@@ -58,11 +62,6 @@ DF_BUCKETS = 1 << 22  # hashed document-frequency counters (16 MB)
 SHINGLE = 5
 MAX_SHINGLES = 32
 WIRE_CONTAINMENT = 0.8
-EMBEDDING_WEIGHT = 0.3  # with sentence embeddings: their cosine, this much, added to a score
-EMBEDDING_THRESHOLD = 0.30  # and the join threshold that goes with them
-
-# Text -> unit-length sentence embedding (the optional `embeddings` extra provides one).
-Embedder = Callable[[str], Sequence[float]]
 
 
 def term_hash(term: str) -> int:
@@ -79,21 +78,19 @@ class Profile:
     shingles: frozenset[int]  # hashes of quoted 5-word runs
     day: int  # date ordinal, 0 when unknown
     outlet: int  # outlet hash, 0 when unknown
-    embedding: array = field(default_factory=lambda: array("f"))  # empty without embeddings
 
     def to_bytes(self) -> bytes:
-        header = array(
-            "q", [self.day, self.outlet, len(self.terms), len(self.shingles), len(self.embedding)]
-        )
+        # The header's last count is of sentence-embedding floats, which profiles stored by
+        # earlier versions may still carry after their shingles (now ignored).
+        header = array("q", [self.day, self.outlet, len(self.terms), len(self.shingles), 0])
         shingles = array("q", sorted(self.shingles))
-        parts = (header, self.terms, self.weights, shingles, self.embedding)
-        return b"".join(part.tobytes() for part in parts)
+        return b"".join(part.tobytes() for part in (header, self.terms, self.weights, shingles))
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Profile:
         header = array("q")
         header.frombytes(data[:40])
-        day, outlet, n_terms, n_shingles, n_embedding = header
+        day, outlet, n_terms, n_shingles, _ = header
         at = 40
         terms = array("q")
         terms.frombytes(data[at : at + 8 * n_terms])
@@ -103,10 +100,7 @@ class Profile:
         at += 4 * n_terms
         shingles = array("q")
         shingles.frombytes(data[at : at + 8 * n_shingles])
-        at += 8 * n_shingles
-        embedding = array("f")
-        embedding.frombytes(data[at : at + 4 * n_embedding])
-        return cls(terms, weights, frozenset(shingles), day, outlet, embedding)
+        return cls(terms, weights, frozenset(shingles), day, outlet)
 
 
 @lru_cache(maxsize=1 << 18)
@@ -156,17 +150,44 @@ def _day(published: str | None) -> int:
         return 0
 
 
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What grouping reads of an article, before the stream's term frequencies weight it."""
+
+    counts: dict[int, float]  # term hash -> weighted count
+    body_words: int  # distinct content words of the body
+    shingles: frozenset[int]
+    day: int
+    outlet: int
+
+
+def features_of(article: Article, quotes: Iterable[Quote] = ()) -> Features:
+    body = _terms(article.body, 1.0, _terms(article.standfirst or "", 1.0))
+    counts = _terms(article.title, TITLE_WEIGHT)
+    counts.update(body)
+    shingles = {zlib.crc32(" ".join(s).encode()) for q in quotes for s in shingles_of(q.text)}
+    return Features(
+        # term_hash, inlined (the hot path); stored profiles depend on the two agreeing
+        {zlib.crc32(term.encode("utf-8")): w for term, w in counts.items()},
+        sum(" " not in term for term in body),
+        frozenset(sorted(shingles)[:MAX_SHINGLES]),
+        _day(article.published),
+        term_hash(article.outlet.casefold()) if article.outlet else 0,
+    )
+
+
 @dataclass
 class StoryGrouper:
     """Online story grouping; `add` places one article, `restore` replays a stored one."""
 
     threshold: float = JOIN_THRESHOLD
-    embed: Embedder | None = None
     profiles: list[Profile] = field(default_factory=list)
     story_of: array = field(default_factory=lambda: array("q"))
     days: array = field(default_factory=lambda: array("i"))  # each profile's day, packed to scan
     story_size: Counter[int] = field(default_factory=Counter)
     story_outlets: dict[int, Counter[int]] = field(default_factory=lambda: defaultdict(Counter))
+    story_span: dict[int, tuple[int, int]] = field(default_factory=dict)  # first, last day
+    best_member_share: float = BEST_MEMBER_SHARE
     postings: dict[int, array] = field(default_factory=dict)
     posting_weights: dict[int, array] = field(default_factory=dict)
     document_frequency: array = field(default_factory=lambda: array("I", bytes(4 * DF_BUCKETS)))
@@ -175,29 +196,26 @@ class StoryGrouper:
 
     def profile(self, article: Article, quotes: Iterable[Quote] = ()) -> tuple[Profile, dict]:
         """The article's profile and its full unit vector (hash -> weight); counts its terms."""
-        body = _terms(article.body, 1.0, _terms(article.standfirst or "", 1.0))
-        counts = _terms(article.title, TITLE_WEIGHT)
-        counts.update(body)
-        vector = self._unit_vector(counts)
+        return self.profile_of(features_of(article, quotes))
+
+    def profile_of(self, features: Features) -> tuple[Profile, dict]:
+        """The profile and full unit vector of an article's features; counts its terms."""
+        vector = self._unit_vector(features.counts)
         strongest = heapq.nlargest(VECTOR_TERMS, vector, key=vector.__getitem__)
-        if sum(" " not in term for term in body) < MIN_BODY_WORDS:
+        if features.body_words < MIN_BODY_WORDS:
             strongest = []  # a title alone (or a body of junk) is too little: a story of its own
-        shingles = {zlib.crc32(" ".join(s).encode()) for q in quotes for s in shingles_of(q.text)}
         profile = Profile(
             array("q", strongest),
             array("f", (vector[h] for h in strongest)),
-            frozenset(sorted(shingles)[:MAX_SHINGLES]),
-            _day(article.published),
-            term_hash(article.outlet.casefold()) if article.outlet else 0,
-            array("f", self.embed(article_text(article))) if self.embed else array("f"),
+            features.shingles,
+            features.day,
+            features.outlet,
         )
         return profile, vector
 
-    def _unit_vector(self, counts: Counter[str]) -> dict[int, float]:
+    def _unit_vector(self, hashes: dict[int, float]) -> dict[int, float]:
         """Hashed terms weighted by log count times idf, to unit length; the terms' document
         frequencies are counted first."""
-        # term_hash, inlined (the hot path); stored profiles depend on the two agreeing
-        hashes = {zlib.crc32(term.encode("utf-8")): w for term, w in counts.items()}
         self.documents += 1
         frequency, log, documents = self.document_frequency, math.log, self.documents + 1
         for h in hashes:
@@ -213,7 +231,12 @@ class StoryGrouper:
 
     def add(self, article: Article, quotes: Iterable[Quote] = ()) -> int:
         """Place one article; returns its story number."""
-        profile, vector = self.profile(article, quotes)
+        return self.add_features(features_of(article, quotes))
+
+    def add_features(self, features: Features) -> int:
+        """Place one article by its features (worked out once, they can be grouped again with
+        other settings); returns its story number."""
+        profile, vector = self.profile_of(features)
         story = self._best_story(profile, vector)
         if story is None:
             story = self.next_story
@@ -244,7 +267,18 @@ class StoryGrouper:
         self.next_story = max(self.next_story, story + 1)
         if profile.outlet:
             self.story_outlets[story][profile.outlet] += 1
+        self._extend_span(story, profile.day)
         self._index(position)
+
+    def _extend_span(self, story: int, day: int) -> None:
+        if day:
+            first, last = self.story_span.get(story, (day, day))
+            self.story_span[story] = (min(first, day), max(last, day))
+
+    def _days_outside(self, day: int, story: int) -> int:
+        """Days between `day` and the span of the story's dated articles (0 inside it)."""
+        first, last = self.story_span.get(story, (day, day))
+        return max(first - day, day - last, 0)
 
     def _index(self, position: int) -> None:
         profile = self.profiles[position]
@@ -266,7 +300,7 @@ class StoryGrouper:
         stale = 0
         for position in posting:
             other = self.days[position]
-            if not other or day - other <= MAX_DAYS_APART:
+            if not other or day - other <= REACH_DAYS:
                 break
             stale += 1
         return stale
@@ -288,19 +322,18 @@ class StoryGrouper:
         return partial
 
     def _adjustments(self, profile: Profile, positions: Iterable[int]) -> dict[int, float]:
-        """What time and shared quotes add to the article's similarity with each of these,
-        for those close enough in time to join it."""
+        """What time and shared quotes add to the article's similarity with each of these.
+        Time counts the days to the span of the candidate's story (to its newest article, for
+        a story that has been growing), so a developing story can go on for weeks as long as
+        no one gap is long."""
         adjustments = {}
-        day, shingles, days = profile.day, profile.shingles, self.days
+        day, shingles = profile.day, profile.shingles
+        story_of, profiles = self.story_of, self.profiles
         for position in positions:
-            other = days[position]
             adjustment = 0.0
-            if day and other:
-                apart = abs(day - other)
-                if apart > MAX_DAYS_APART:
-                    continue
-                adjustment = -DAY_DECAY * apart
-            if shingles and len(shingles & self.profiles[position].shingles) >= 2:
+            if day:
+                adjustment = -DAY_DECAY * self._days_outside(day, story_of[position])
+            if shingles and len(shingles & profiles[position].shingles) >= 2:
                 adjustment += SHARED_QUOTE_BONUS
             adjustments[position] = adjustment
         return adjustments
@@ -315,8 +348,7 @@ class StoryGrouper:
         likely = {p: partials[p] + adjustment for p, adjustment in adjustments.items()}
         ranked = sorted(likely, key=likely.__getitem__, reverse=True)[:MAX_CANDIDATES]
         full = {
-            p: self._content_similarity(profile, vector, self.profiles[p])
-            for p in ranked[:FULL_COMPARISONS]
+            p: self._content_similarity(vector, self.profiles[p]) for p in ranked[:FULL_COMPARISONS]
         }
         scales, story_of = self._scales(full, partials), self.story_of
         return {
@@ -340,14 +372,10 @@ class StoryGrouper:
             for story, total in full_sum.items()
         }
 
-    def _content_similarity(self, profile: Profile, vector: dict, other: Profile) -> float:
-        """Cosine of the two term vectors, and of the embeddings when there are some."""
-        score = sum(map(mul, other.weights, map(vector.get, other.terms, repeat(0.0))))
-        if profile.embedding and other.embedding:
-            score += EMBEDDING_WEIGHT * sum(
-                a * b for a, b in zip(profile.embedding, other.embedding, strict=True)
-            )
-        return score
+    @staticmethod
+    def _content_similarity(vector: dict, other: Profile) -> float:
+        """Cosine of the two term vectors."""
+        return sum(map(mul, other.weights, map(vector.get, other.terms, repeat(0.0))))
 
     def _story_scores(self, profile: Profile, vector: dict, itself: int = -1) -> dict[int, float]:
         """Each candidate story's score for an article; `itself`, the article's own position
@@ -361,7 +389,8 @@ class StoryGrouper:
         for story, sims in by_story.items():
             size = min(self.story_size[story] - (story == own), CLOSEST_MEMBERS)
             closest = sims if len(sims) <= size else heapq.nlargest(size, sims)
-            score = BEST_MEMBER_SHARE * max(sims) + (1 - BEST_MEMBER_SHARE) * sum(closest) / size
+            share = self.best_member_share
+            score = share * max(sims) + (1 - share) * sum(closest) / size
             outlets = self.story_outlets.get(story, Counter())
             if profile.outlet and outlets[profile.outlet] > (story == own):
                 score -= SAME_OUTLET_PENALTY
@@ -399,6 +428,7 @@ class StoryGrouper:
         self.story_size[own] -= 1
         self.story_size[story] += 1
         self.story_of[position] = story
+        self._extend_span(story, self.profiles[position].day)
         if outlet:
             self.story_outlets[own][outlet] -= 1
             self.story_outlets[story][outlet] += 1
@@ -406,7 +436,7 @@ class StoryGrouper:
 
 def _within_reach(profile: Profile, later: Profile) -> bool:
     """Whether a later article is close enough in time to join this one's story."""
-    return not (profile.day and later.day) or later.day - profile.day <= MAX_DAYS_APART
+    return not (profile.day and later.day) or later.day - profile.day <= REACH_DAYS
 
 
 def wire_links(articles: list[Article]) -> list[WireLink]:
@@ -460,20 +490,15 @@ def article_text(article: Article) -> str:
     return "\n".join(filter(None, [article.title, article.standfirst, article.body]))
 
 
-def new_grouper(embed: Embedder | None = None) -> StoryGrouper:
-    """A grouper, with the threshold that goes with sentence embeddings when given them."""
-    return StoryGrouper(EMBEDDING_THRESHOLD if embed else JOIN_THRESHOLD, embed)
-
-
 def group_stories(
     articles: list[Article],
     quotes: dict[str, list[Quote]],
-    embed: Embedder | None = None,
+    *,
     refine: bool = False,
 ) -> list[Story]:
     """Stories over articles streamed in publication order; with `refine`, a second pass
     then lets each article move to the story it fits best."""
-    grouper = new_grouper(embed)
+    grouper = StoryGrouper()
     ordered = stream_order(articles)
     for article in ordered:
         grouper.add(article, quotes.get(article.id, []))
