@@ -5,29 +5,65 @@ precision averaged over pages with a prediction, recall over pages with a truth)
 trafilatura alone with its default settings and for newsprism's extract + clean, measured in
 the same run, plus median milliseconds per page over several timed passes.
 
-    .venv/bin/python benchmarks/aeb.py [--data DIR] [--runs 3] [--show-worst 5]
+Then k folds over sites (`--folds`, one site's pages never split across folds): for each
+fold, newsprism's settings (the main-article check's thresholds, which clean rules are on)
+are chosen on the other folds and the held fold is scored, beside trafilatura's default on
+the same pages; the pooled held figure is the one to believe.
+
+    .venv/bin/python benchmarks/aeb.py [--data DIR] [--runs 3] [--folds 5] [--show-worst 5]
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import gzip
+import hashlib
+import itertools
 import json
 import re
 import statistics
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import trafilatura
 
 from newsprism.clean import clean_document
-from newsprism.extract import ExtractionError, decode_html, extract_html
+from newsprism.extract import (
+    ExtractionError,
+    body_text,
+    decode_html,
+    document_from,
+    extract_html,
+    first_extraction,
+    parse_page,
+    second_extraction,
+)
+from newsprism.extract.main_article import (
+    DEFAULT_CHECK,
+    NO_CHECK,
+    Agreement,
+    MainArticleCheck,
+    agreement,
+    doubted,
+    page_evidence,
+    prefer_second,
+)
 from newsprism.model import Document
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "aeb"
+DEFAULT_DATA = next(
+    (
+        parent / "shared" / "data" / "aeb"
+        for parent in Path(__file__).resolve().parents
+        if (parent / "shared" / "data" / "aeb").is_dir()
+    ),
+    Path("../shared/data/aeb"),
+)
 TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
 
@@ -81,19 +117,28 @@ def load_pages(data: Path) -> tuple[dict[str, str], dict[str, str]]:
     return pages, {k: v.get("articleBody", "") for k, v in truth.items()}
 
 
-def run(extractor: Callable[[str], str], pages: dict[str, str]) -> tuple[dict[str, str], float]:
+def run(
+    extractor: Callable[[str], str], pages: dict[str, str]
+) -> tuple[dict[str, str], float, float]:
+    """Outputs, and the median and mean milliseconds per page."""
     outputs, times = {}, []
     for key, html in pages.items():
         start = time.perf_counter()
         outputs[key] = extractor(html)
         times.append(time.perf_counter() - start)
-    return outputs, statistics.median(times) * 1000
+    return outputs, statistics.median(times) * 1000, statistics.mean(times) * 1000
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--runs", type=int, default=3, help="timed passes (median reported)")
+    parser.add_argument("--folds", type=int, default=5, help="folds over sites (0: none)")
+    parser.add_argument(
+        "--check-off",
+        action="store_true",
+        help="folds without the main-article check (newsprism before it, for comparison)",
+    )
     parser.add_argument(
         "--show-worst", type=int, default=0, help="pages where newsprism loses most"
     )
@@ -101,25 +146,256 @@ def main() -> None:
     if not (args.data / "ground-truth.json").exists():
         sys.exit(f"no benchmark data at {args.data}")
     pages, truth = load_pages(args.data)
+    urls = load_urls(args.data)
     rows, outputs = {}, {}
     for name, extractor in (
         ("trafilatura (default)", trafilatura_default),
         ("newsprism extract+clean", newsprism_body),
     ):
-        timings = []
+        timings, means = [], []
         for _ in range(args.runs):
-            outputs[name], ms = run(extractor, pages)
+            outputs[name], ms, mean_ms = run(extractor, pages)
             timings.append(ms)
+            means.append(mean_ms)
         counts = [tp_fp_fn(truth[k], outputs[name][k]) for k in pages]
-        rows[name] = (*scores(counts), statistics.median(timings))
-    print(f"{len(pages)} pages, {args.runs} timed passes")
-    print(f"{'extractor':<26} {'precision':>9} {'recall':>7} {'F1':>7} {'ms/page':>8}")
-    for name, (p, r, f1, ms) in rows.items():
-        print(f"{name:<26} {p:9.3f} {r:7.3f} {f1:7.3f} {ms:8.1f}")
+        rows[name] = (*scores(counts), statistics.median(timings), statistics.median(means))
+    print(f"{len(pages)} pages, {args.runs} timed passes (in-sample: all pages, default settings)")
+    print(f"{'extractor':<26} {'precision':>9} {'recall':>7} {'F1':>7} {'ms/page':>8} {'mean':>6}")
+    for name, (p, r, f1, ms, mean_ms) in rows.items():
+        print(f"{name:<26} {p:9.3f} {r:7.3f} {f1:7.3f} {ms:8.1f} {mean_ms:6.1f}")
     base, ours = rows["trafilatura (default)"], rows["newsprism extract+clean"]
-    print(f"time ratio newsprism/trafilatura: {ours[3] / base[3]:.2f}")
+    print(
+        f"time ratio newsprism/trafilatura: {ours[3] / base[3]:.2f} "
+        f"(median ms/page), {ours[4] / base[4]:.2f} (mean)"
+    )
+    if args.folds > 1:
+        baseline = {k: tp_fp_fn(truth[k], outputs["trafilatura (default)"][k]) for k in pages}
+        checks = [NO_CHECK] if args.check_off else CHECK_CANDIDATES
+        cross_validate(pages, truth, urls, baseline, args.folds, checks)
     if args.show_worst:
         _show_worst(pages, truth, outputs, args.show_worst)
+
+
+def load_urls(data: Path) -> dict[str, str]:
+    truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
+    return {key: value.get("url", "") for key, value in truth.items()}
+
+
+# --- k folds over sites ---------------------------------------------------------------------
+
+Counts = tuple[float, float, float]
+SECOND_LEVEL_SUFFIXES = {"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go"}
+MIN_RULE_GAIN = 0.0005  # F1 a clean rule turned off must gain on the training folds
+CHECK_GRID = [
+    MainArticleCheck(min_title_agreement=t, min_structured_agreement=s, min_page_share=p)
+    for t, s, p in itertools.product((0.3, 0.5, 0.7), (0.3, 0.5, 0.7), (0.1, 0.2, 0.3, 0.5))
+]
+CHECK_CANDIDATES = [DEFAULT_CHECK, NO_CHECK, *(c for c in CHECK_GRID if c != DEFAULT_CHECK)]
+
+
+def site_of(url: str) -> str:
+    """The registered domain: 'www.bbc.co.uk' -> 'bbc.co.uk', 'news.cnbc.com' -> 'cnbc.com'."""
+    labels = (urlsplit(url).hostname or url).lower().split(".")
+    keep = 3 if len(labels) >= 3 and labels[-2] in SECOND_LEVEL_SUFFIXES else 2
+    return ".".join(labels[-keep:])
+
+
+def site_folds(urls: dict[str, str], folds: int) -> list[list[str]]:
+    """Pages in `folds` groups of about equal size, all pages of a site in one group; the
+    same split every run (sites ordered by size, then by a hash of their name)."""
+    by_site: dict[str, list[str]] = {}
+    for key in sorted(urls):
+        by_site.setdefault(site_of(urls[key]), []).append(key)
+    order = sorted(by_site, key=lambda s: (-len(by_site[s]), hashlib.md5(s.encode()).hexdigest()))
+    groups: list[list[str]] = [[] for _ in range(folds)]
+    for site in order:
+        min(groups, key=len).extend(by_site[site])
+    return groups
+
+
+@dataclass
+class PageCandidates:
+    """Both extractions of one page, their agreement with the page's evidence, and the
+    documents they give (cleaned on demand, cached per set of clean rules turned off)."""
+
+    first: Document | None
+    second: Document | None
+    first_agreement: Agreement | None
+    second_agreement: Agreement | None
+    cache: dict[tuple[str, frozenset[str]], tuple[Counts, frozenset[str]]]
+
+    def which(self, check: MainArticleCheck) -> str:
+        if self.first is None or self.first_agreement is None:
+            return "second"
+        if self.second is None or self.second_agreement is None:
+            return "first"
+        if doubted(self.first_agreement, check) and prefer_second(
+            self.first_agreement, self.second_agreement
+        ):
+            return "second"
+        return "first"
+
+
+def page_candidates(html: str) -> PageCandidates:
+    document = Document(source="page.html", content=html, format="html")
+    try:
+        tree = parse_page(document)
+    except ExtractionError:
+        return PageCandidates(None, None, None, None, {})
+    if tree is None:  # read the plain way: no choice to make
+        plain = extract_html(document)
+        return PageCandidates(plain, None, None, None, {})
+    first = first_extraction(tree, None)
+    second_body = second_extraction(tree, None)
+    titles = [first.title or ""] if first is not None else []
+    evidence = page_evidence(tree, html, titles)
+    first_body = first.body if first is not None else None
+    return PageCandidates(
+        first=_document_or_none(document, first, first_body),
+        second=_document_or_none(document, first, second_body),
+        first_agreement=agreement(body_text(first_body), evidence)
+        if first_body is not None
+        else None,
+        second_agreement=agreement(body_text(second_body), evidence)
+        if second_body is not None
+        else None,
+        cache={},
+    )
+
+
+def _document_or_none(document: Document, metadata, body) -> Document | None:
+    if body is None:
+        return None
+    try:
+        return document_from(document, metadata, copy.deepcopy(body))
+    except ExtractionError:
+        return None
+
+
+def page_counts(
+    page: PageCandidates, truth: str, which: str, disabled: frozenset[str]
+) -> tuple[Counts, frozenset[str]]:
+    """The page's counts with the chosen extraction and clean rules, and the junk kinds that
+    removed something (only those can change the page when turned off)."""
+    key = (which, disabled)
+    if key not in page.cache:
+        document = page.first if which == "first" else page.second
+        if document is None:
+            page.cache[key] = (tp_fp_fn(truth, ""), frozenset())
+        else:
+            article = clean_document(document, disabled=disabled)
+            text = "\n".join(filter(None, [article.standfirst, article.body]))
+            reasons = frozenset(removed.reason for removed in article.removed)
+            page.cache[key] = (tp_fp_fn(truth, text), reasons)
+    return page.cache[key]
+
+
+@dataclass(frozen=True)
+class Settings:
+    check: MainArticleCheck
+    disabled: frozenset[str] = frozenset()
+
+
+def settings_f1(
+    keys: Sequence[str],
+    candidates: dict[str, PageCandidates],
+    truth: dict[str, str],
+    settings: Settings,
+) -> float:
+    counts = [
+        page_counts(
+            candidates[k], truth[k], candidates[k].which(settings.check), settings.disabled
+        )[0]
+        for k in keys
+    ]
+    return scores(counts)[2]
+
+
+def choose_settings(
+    keys: Sequence[str],
+    candidates: dict[str, PageCandidates],
+    truth: dict[str, str],
+    checks: Sequence[MainArticleCheck],
+) -> Settings:
+    """On the training pages: the check with the best F1 (the default first among equals),
+    then clean rules turned off one at a time while that gains at least MIN_RULE_GAIN."""
+    check = max(checks, key=lambda c: settings_f1(keys, candidates, truth, Settings(c)))
+    settings = Settings(check)
+    best = settings_f1(keys, candidates, truth, settings)
+    while True:
+        fired = frozenset().union(
+            *(
+                page_counts(candidates[k], truth[k], candidates[k].which(check), settings.disabled)[
+                    1
+                ]
+                for k in keys
+            )
+        )
+        trials = {
+            rule: settings_f1(keys, candidates, truth, Settings(check, settings.disabled | {rule}))
+            for rule in sorted(fired)
+        }
+        rule = max(trials, key=lambda r: trials[r], default=None)
+        if rule is None or trials[rule] < best + MIN_RULE_GAIN:
+            return settings
+        settings, best = Settings(check, settings.disabled | {rule}), trials[rule]
+
+
+def cross_validate(
+    pages: dict[str, str],
+    truth: dict[str, str],
+    urls: dict[str, str],
+    baseline: dict[str, Counts],
+    folds: int,
+    checks: Sequence[MainArticleCheck],
+) -> None:
+    candidates = {key: page_candidates(html) for key, html in pages.items()}
+    groups = site_folds(urls, folds)
+    print(f"\n{folds} folds over sites (settings chosen on the other folds, held fold scored)")
+    print(
+        f"{'fold':>4} {'pages':>5} {'sites':>5}  {'newsprism P / R / F1':>22}  "
+        f"{'trafilatura P / R / F1':>22}  {'gain':>6}  chosen"
+    )
+    held_ours: list[Counts] = []
+    held_base: list[Counts] = []
+    for index, held in enumerate(groups):
+        train = [k for k in pages if k not in set(held)]
+        settings = choose_settings(train, candidates, truth, checks)
+        ours = [
+            page_counts(
+                candidates[k], truth[k], candidates[k].which(settings.check), settings.disabled
+            )[0]
+            for k in held
+        ]
+        base = [baseline[k] for k in held]
+        held_ours += ours
+        held_base += base
+        p, r, f1 = scores(ours)
+        bp, br, bf1 = scores(base)
+        sites = len({site_of(urls[k]) for k in held})
+        print(
+            f"{index + 1:>4} {len(held):>5} {sites:>5}  {p:6.3f} {r:6.3f} {f1:6.3f}    "
+            f"{bp:6.3f} {br:6.3f} {bf1:6.3f}    {f1 - bf1:+.3f}  {describe(settings)}"
+        )
+    p, r, f1 = scores(held_ours)
+    bp, br, bf1 = scores(held_base)
+    print(
+        f"{'held':>4} {len(held_ours):>5} {'':>5}  {p:6.3f} {r:6.3f} {f1:6.3f}    "
+        f"{bp:6.3f} {br:6.3f} {bf1:6.3f}    {f1 - bf1:+.3f}  (pooled held folds)"
+    )
+
+
+def describe(settings: Settings) -> str:
+    check = settings.check
+    text = (
+        "check off"
+        if not check.enabled
+        else f"check title<{check.min_title_agreement} ld<{check.min_structured_agreement} "
+        f"share<{check.min_page_share}"
+    )
+    if settings.disabled:
+        text += "; rules off: " + ", ".join(sorted(settings.disabled))
+    return text
 
 
 def _show_worst(pages, truth, outputs, count: int) -> None:

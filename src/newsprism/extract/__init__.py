@@ -9,10 +9,20 @@ from dataclasses import replace
 
 import trafilatura
 from lxml import etree, html
+from lxml.html import HtmlElement
+from trafilatura.settings import Document as TrafilaturaDocument
 from trafilatura.settings import use_config
-from trafilatura.utils import decode_file
+from trafilatura.utils import decode_file, load_html
 from trafilatura.xml import xmltotxt
 
+from newsprism.extract.main_article import (
+    DEFAULT_CHECK,
+    MainArticleCheck,
+    agreement,
+    doubted,
+    page_evidence,
+    prefer_second,
+)
 from newsprism.model import Document
 from newsprism.text import fold, normalise_line
 
@@ -74,10 +84,34 @@ def decode_html(data: bytes) -> str:
     return decode_file(data)
 
 
-def extract_html(document: Document) -> Document:
-    """An HTML Document -> a text Document; what the caller already knew wins over the page."""
+def extract_html(document: Document, check: MainArticleCheck = DEFAULT_CHECK) -> Document:
+    """An HTML Document -> a text Document; what the caller already knew wins over the page.
+    The fast extraction is checked against the page's evidence of its main article (`check`);
+    when doubted, a second extraction by another method is made and the better one kept."""
     if document.format != "html":
         return document
+    tree = parse_page(document)
+    if tree is None:
+        return extract_plain(document)
+    first = first_extraction(tree, document.url)
+    titles = [document.title or "", first.title or ""] if first is not None else [document.title]
+    evidence = page_evidence(tree, document.content, titles)
+    first_body = first.body if first is not None else None
+    first_agreement = agreement(body_text(first_body), evidence)
+    body = first_body
+    if first_body is None or doubted(first_agreement, check):
+        second = second_extraction(tree, document.url)
+        if second is not None and (
+            first_body is None
+            or prefer_second(first_agreement, agreement(body_text(second), evidence))
+        ):
+            body = second
+    return document_from(document, first, body)
+
+
+def parse_page(document: Document) -> HtmlElement | None:
+    """The page's tree (parsed once, for both extractions and the evidence); None when the
+    page has more elements than trafilatura reads in reasonable time (read the plain way)."""
     if len(document.content) > MAX_HTML_CHARS:
         raise ExtractionError(f"page too large to extract ({len(document.content):,} characters)")
     elements = len(TAG_RE.findall(document.content))
@@ -87,10 +121,19 @@ def extract_html(document: Document) -> Document:
             f"{MAX_PAGE_ELEMENTS:,})"
         )
     if elements > MAX_TRAFILATURA_ELEMENTS:
-        return extract_plain(document)
-    result = trafilatura.bare_extraction(
-        document.content,
-        url=document.url,
+        return None
+    tree = load_html(document.content)
+    if tree is None:
+        raise ExtractionError("no article text found in the HTML")
+    return tree
+
+
+def first_extraction(tree: HtmlElement, url: str | None) -> TrafilaturaDocument | None:
+    """The fast, recall-favouring extraction with the page's metadata (trafilatura copies
+    the tree, so it can be read again)."""
+    return trafilatura.bare_extraction(
+        tree,
+        url=url,
         with_metadata=True,
         include_comments=False,
         fast=True,  # no readability/jusText fallback: faster, and as good once cleaned
@@ -99,19 +142,44 @@ def extract_html(document: Document) -> Document:
         date_extraction_params={"extensive_search": False, "original_date": True},
         config=TRAFILATURA_CONFIG,
     )
-    if result is None or result.body is None:
+
+
+def second_extraction(tree: HtmlElement, url: str | None) -> etree._Element | None:
+    """trafilatura's full cascade (its own extraction compared with readability's and
+    jusText's): the other method, made only when the fast one is doubted."""
+    result = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=False,
+        include_comments=False,
+        include_links=True,
+        config=TRAFILATURA_CONFIG,
+    )
+    return None if result is None else result.body
+
+
+def body_text(body: etree._Element | None) -> str:
+    return " ".join(body.itertext()) if body is not None else ""
+
+
+def document_from(
+    document: Document, metadata: TrafilaturaDocument | None, body: etree._Element | None
+) -> Document:
+    """The text Document of the extracted `body`, with the page's metadata."""
+    if body is None:
         raise ExtractionError("no article text found in the HTML")
-    link_lists = _link_lists(result.body)
-    etree.strip_tags(result.body, "ref")
-    text = xmltotxt(result.body, include_formatting=False) or ""
+    link_lists = _link_lists(body)
+    etree.strip_tags(body, "ref")
+    text = xmltotxt(body, include_formatting=False) or ""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         raise ExtractionError("no article text found in the HTML")
-    title = document.title or result.title or ""
+    meta = metadata or TrafilaturaDocument()
+    title = document.title or meta.title or ""
     if lines and title and fold(lines[0]) == fold(title):
         lines = lines[1:]
     standfirst = document.standfirst
-    description = (result.description or "").strip()
+    description = (meta.description or "").strip()
     if not standfirst and description and any(fold(line) == fold(description) for line in lines):
         standfirst = description
     return replace(
@@ -120,9 +188,9 @@ def extract_html(document: Document) -> Document:
         format="text",
         title=title,
         standfirst=standfirst,
-        outlet=document.outlet or result.sitename or result.hostname,
-        url=document.url or result.url,
-        published=document.published or result.date,
+        outlet=document.outlet or meta.sitename or meta.hostname,
+        url=document.url or meta.url,
+        published=document.published or meta.date,
         link_lists=link_lists,
     )
 
