@@ -20,12 +20,16 @@ from lxml import etree
 from newsprism.text import fold
 
 WORD_RE = re.compile(r"\w{4,}")  # words long enough to carry meaning, in any script
+JSON_DECODER = json.JSONDecoder(strict=False)
 MARKUP_RE = re.compile(r"<[^>]{0,500}>")
 LD_SCRIPT_XPATH = etree.XPath('//script[@type="application/ld+json"]/text()')
 PARAGRAPH_TEXT_XPATH = etree.XPath("//body//p//text()")
 MIN_TITLE_WORDS = 3  # a title with fewer meaningful words is no evidence
 MIN_STRUCTURED_WORDS = 40  # an articleBody shorter than this is a summary, not the article
-MAX_LD_NODES = 500  # JSON-LD objects looked at on one page
+MAX_LD_NODES = 500
+# how much more of the evidence the second extraction must hold to win: about one word of a
+# five-word title, so a text that is merely longer does not win by a chance word
+EVIDENCE_MARGIN = 0.2  # JSON-LD objects looked at on one page
 
 
 @dataclass(frozen=True)
@@ -100,14 +104,14 @@ def doubted(found: Agreement, check: MainArticleCheck) -> bool:
 
 
 def prefer_second(first: Agreement, second: Agreement) -> bool:
-    """The second extraction wins when the evidence agrees with it more: the structured
-    body if the page has one, else the title; with no difference there, when it holds
-    clearly more of the page's text (the first took a part of the article or a box)."""
+    """The second extraction wins when the page's evidence agrees with it clearly more: the
+    structured body if the page has one, else the title. Length alone is no evidence (a
+    second method that takes in the whole page holds more of it without being the article)."""
     for field in ("structured", "title"):
         a, b = getattr(first, field), getattr(second, field)
-        if a is not None and b is not None and abs(a - b) > 1e-9:
-            return b > a
-    return second.page_share > 2 * first.page_share
+        if a is not None and b is not None:
+            return b >= a + EVIDENCE_MARGIN
+    return False
 
 
 def _structured_body(tree: etree._Element) -> str:
@@ -122,8 +126,10 @@ def _structured_body(tree: etree._Element) -> str:
 
 
 def _load_json(text: str) -> object:
+    """The first JSON value in a script (pages leave control characters in strings and put
+    more after the value)."""
     try:
-        return json.loads(text)
+        return JSON_DECODER.raw_decode(text.strip())[0]
     except (ValueError, RecursionError):
         return None
 
