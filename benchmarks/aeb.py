@@ -251,8 +251,8 @@ def page_candidates(html: str) -> PageCandidates:
     evidence = page_evidence(tree, html, titles)
     first_body = first.body if first is not None else None
     return PageCandidates(
-        first=_document_or_none(document, first, first_body),
-        second=_document_or_none(document, first, second_body),
+        first=_document_or_none(document, first, first_body, tree),
+        second=_document_or_none(document, first, second_body, tree),
         first_agreement=agreement(body_text(first_body), evidence)
         if first_body is not None
         else None,
@@ -263,11 +263,11 @@ def page_candidates(html: str) -> PageCandidates:
     )
 
 
-def _document_or_none(document: Document, metadata, body) -> Document | None:
+def _document_or_none(document: Document, metadata, body, tree) -> Document | None:
     if body is None:
         return None
     try:
-        return document_from(document, metadata, copy.deepcopy(body))
+        return document_from(document, metadata, copy.deepcopy(body), tree)
     except ExtractionError:
         return None
 

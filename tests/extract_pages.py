@@ -56,3 +56,43 @@ def article_page(title: str = HEADLINE, structured_body: str | None = None) -> s
 <div class="story">{heading}{paragraphs(ARTICLE)}</div>
 </div></main>
 <footer><p>Riverside Gazette, 1 Mill Street.</p></footer></body></html>"""
+
+
+DEALS = [
+    ("Sony WH-1000XM4 Wireless Noise Cancelling Headphones", "https://shop.example.com/sony-xm4"),
+    ("Apple AirPods Pro with MagSafe Charging Case", "https://shop.example.com/airpods-pro"),
+    ("Instant Pot Duo 7-in-1 Electric Pressure Cooker", "https://store.example.net/instant-pot"),
+    ("Kindle Paperwhite with adjustable warm light", "https://shop.example.com/kindle"),
+    ("Dyson V8 Cordless Vacuum Cleaner", "https://store.example.net/dyson-v8"),
+]
+DEALS_PROSE = [
+    "Black Friday is still a few days away, but several big retailers have already cut prices "
+    "on some of the most popular gadgets of the year.",
+    "We have picked the deals below from the early sales, and we will keep updating this list "
+    "as new offers appear through the weekend.",
+    "Headphones are among the best bargains this year, with discounts of up to forty percent "
+    "on models that rarely go on sale at all.",
+    "Prices were correct when we published this post, but they change often during the sales, "
+    "so check the retailer's page before you buy anything.",
+]
+RELATED = [
+    ("Ten things to know about the new budget", "/news/budget-things"),
+    ("Council elections: the results", "/news/council-results"),
+    ("Storm closes schools across the county", "/news/storm-schools"),
+]
+
+
+def links(items: list[tuple[str, str]]) -> str:
+    return "<ul>" + "".join(f'<li><a href="{url}">{text}</a></li>' for text, url in items) + "</ul>"
+
+
+def deals_page(deal_links: list[tuple[str, str]] = DEALS) -> str:
+    """A shopping-deals post: two short lists of links to shops between its paragraphs, and a
+    list of the site's own related articles inside the article after them."""
+    return f"""<html><head><title>The best early Black Friday deals | Riverside Gazette</title>
+<link rel="canonical" href="https://www.riversidegazette.com/deals/black-friday"></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<article><h1>The best early Black Friday deals</h1>{paragraphs(DEALS_PROSE[:2])}
+{links(deal_links[:3])}{paragraphs(DEALS_PROSE[2:3])}{links(deal_links[3:])}
+{paragraphs(DEALS_PROSE[3:])}<p>Related stories</p>{links(RELATED)}<p>{ARTICLE[0]}</p></article>
+<footer><p>Riverside Gazette</p></footer></body></html>"""

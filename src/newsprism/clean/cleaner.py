@@ -130,7 +130,7 @@ def _clean_line(line: str, page: PageContext) -> tuple[str, list[Removed]]:
     line, stamp = strip_dateline_prefix(line) if "dateline" not in page.disabled else (line, None)
     if stamp:
         cut.append(Removed(stamp, "dateline"))
-    in_link_list = page.link_lists and normalise_line(line) in page.link_lists
+    in_link_list = page.link_lists and normalise_line(BULLET_RE.sub("", line)) in page.link_lists
     if in_link_list and "link-list" not in page.disabled:
         return "", [*cut, Removed(line, "link-list")]
     rest, glued = split_glued_junk(line, page.disabled)

@@ -15,6 +15,8 @@ from trafilatura.settings import use_config
 from trafilatura.utils import decode_file, load_html
 from trafilatura.xml import xmltotxt
 
+from newsprism.extract.links import link_lists as find_link_lists
+from newsprism.extract.links import restore_inner_lists, site_of
 from newsprism.extract.main_article import (
     DEFAULT_CHECK,
     MainArticleCheck,
@@ -24,7 +26,7 @@ from newsprism.extract.main_article import (
     prefer_second,
 )
 from newsprism.model import Document
-from newsprism.text import fold, normalise_line
+from newsprism.text import fold
 
 MAX_HTML_CHARS = 8_000_000  # bound the work on one page
 # trafilatura takes about 100 µs an element (200,000 paragraphs: 100 s and 1.6 GB); a page
@@ -36,9 +38,7 @@ PLAIN_SKIP_TAGS = ("script", "style", "noscript", "template", "nav", "header", "
                    "aside", "form", "svg", "button", "select")  # fmt: skip
 PLAIN_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre",
                     "dt", "dd", "figcaption", "td")  # fmt: skip
-MAX_TREE_SIZE = 200_000
-LINK_ONLY_SHARE = 0.8
-LINK_LIST_MIN_ITEMS = 2  # elements; trafilatura gives up on larger trees
+MAX_TREE_SIZE = 200_000  # elements; trafilatura gives up on larger trees
 TRAFILATURA_CONFIG = use_config()
 TRAFILATURA_CONFIG.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_SIZE))
 DECLARED_CHARSET_RE = re.compile(rb"""<meta[^>]+charset=["']?\s*([\w.:-]+)""", re.IGNORECASE)
@@ -106,7 +106,7 @@ def extract_html(document: Document, check: MainArticleCheck = DEFAULT_CHECK) ->
             or prefer_second(first_agreement, agreement(body_text(second), evidence))
         ):
             body = second
-    return document_from(document, first, body)
+    return document_from(document, first, body, tree)
 
 
 def parse_page(document: Document) -> HtmlElement | None:
@@ -163,18 +163,24 @@ def body_text(body: etree._Element | None) -> str:
 
 
 def document_from(
-    document: Document, metadata: TrafilaturaDocument | None, body: etree._Element | None
+    document: Document,
+    metadata: TrafilaturaDocument | None,
+    body: etree._Element | None,
+    tree: HtmlElement | None = None,
 ) -> Document:
-    """The text Document of the extracted `body`, with the page's metadata."""
+    """The text Document of the extracted `body`, with the page's metadata; link lists that
+    stood inside the article in the page's `tree` are put back first."""
     if body is None:
         raise ExtractionError("no article text found in the HTML")
-    link_lists = _link_lists(body)
+    meta = metadata or TrafilaturaDocument()
+    if tree is not None:
+        restore_inner_lists(tree, body)
+    link_lists = find_link_lists(body, site_of(document.url or meta.url))
     etree.strip_tags(body, "ref")
     text = xmltotxt(body, include_formatting=False) or ""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         raise ExtractionError("no article text found in the HTML")
-    meta = metadata or TrafilaturaDocument()
     title = document.title or meta.title or ""
     if lines and title and fold(lines[0]) == fold(title):
         lines = lines[1:]
@@ -193,29 +199,6 @@ def document_from(
         published=document.published or meta.date,
         link_lists=link_lists,
     )
-
-
-def _is_link_only(element: etree._Element) -> tuple[bool, str]:
-    text = "".join(element.itertext()).strip()
-    linked = sum(len("".join(ref.itertext())) for ref in element.iter("ref"))
-    only = bool(text) and linked >= LINK_ONLY_SHARE * len(text) and not text.endswith(tuple(".!?"))
-    return only, text
-
-
-def _link_lists(body: etree._Element) -> frozenset[str]:
-    """Texts of paragraphs and list items that are nothing but a link, two or more in a row:
-    related-article lists and navigation that the extractor let through."""
-    found: set[str] = set()
-    run: list[str] = []
-    for element in [*body.iter("p", "item", "head", "quote"), None]:
-        only, text = _is_link_only(element) if element is not None else (False, "")
-        if only:
-            run.append(text)
-            continue
-        if len(run) >= LINK_LIST_MIN_ITEMS:
-            found.update(normalise_line(t) for t in run)
-        run = []
-    return frozenset(found)
 
 
 def extract_plain(document: Document) -> Document:
