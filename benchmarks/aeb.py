@@ -117,16 +117,22 @@ def load_pages(data: Path) -> tuple[dict[str, str], dict[str, str]]:
     return pages, {k: v.get("articleBody", "") for k, v in truth.items()}
 
 
-def run(
-    extractor: Callable[[str], str], pages: dict[str, str]
-) -> tuple[dict[str, str], float, float]:
-    """Outputs, and the median and mean milliseconds per page."""
-    outputs, times = {}, []
-    for key, html in pages.items():
-        start = time.perf_counter()
-        outputs[key] = extractor(html)
-        times.append(time.perf_counter() - start)
-    return outputs, statistics.median(times) * 1000, statistics.mean(times) * 1000
+def run_interleaved(
+    extractors: dict[str, Callable[[str], str]], pages: dict[str, str], runs: int
+) -> tuple[dict[str, dict[str, str]], dict[str, list[list[float]]]]:
+    """Outputs of each extractor, and its milliseconds per page in each pass. The extractors
+    take turns page by page, so a change in the machine's load falls on both alike."""
+    outputs: dict[str, dict[str, str]] = {name: {} for name in extractors}
+    times: dict[str, list[list[float]]] = {name: [] for name in extractors}
+    for _ in range(runs):
+        for name in extractors:
+            times[name].append([])
+        for key, html in pages.items():
+            for name, extractor in extractors.items():
+                start = time.perf_counter()
+                outputs[name][key] = extractor(html)
+                times[name][-1].append((time.perf_counter() - start) * 1000)
+    return outputs, times
 
 
 def main() -> None:
@@ -147,18 +153,17 @@ def main() -> None:
         sys.exit(f"no benchmark data at {args.data}")
     pages, truth = load_pages(args.data)
     urls = load_urls(args.data)
-    rows, outputs = {}, {}
-    for name, extractor in (
-        ("trafilatura (default)", trafilatura_default),
-        ("newsprism extract+clean", newsprism_body),
-    ):
-        timings, means = [], []
-        for _ in range(args.runs):
-            outputs[name], ms, mean_ms = run(extractor, pages)
-            timings.append(ms)
-            means.append(mean_ms)
+    extractors = {
+        "trafilatura (default)": trafilatura_default,
+        "newsprism extract+clean": newsprism_body,
+    }
+    outputs, times = run_interleaved(extractors, pages, args.runs)
+    rows = {}
+    for name in extractors:
         counts = [tp_fp_fn(truth[k], outputs[name][k]) for k in pages]
-        rows[name] = (*scores(counts), statistics.median(timings), statistics.median(means))
+        passes = [statistics.median(ms) for ms in times[name]]
+        means = [statistics.mean(ms) for ms in times[name]]
+        rows[name] = (*scores(counts), statistics.median(passes), statistics.median(means))
     print(f"{len(pages)} pages, {args.runs} timed passes (in-sample: all pages, default settings)")
     print(f"{'extractor':<26} {'precision':>9} {'recall':>7} {'F1':>7} {'ms/page':>8} {'mean':>6}")
     for name, (p, r, f1, ms, mean_ms) in rows.items():

@@ -144,8 +144,11 @@ def _clean_line(line: str, page: PageContext) -> tuple[str, list[Removed]]:
 def _line_reason(line: str, page: PageContext) -> str | None:
     """The junk kind of a whole line by its words, else its shape or template; kinds the
     page's context turns off are not reasons."""
-    reasons = (junk_reason(line), _learned_reason(line, page))
-    return next((r for r in reasons if r and r not in page.disabled), None)
+    reason = junk_reason(line)
+    if reason and reason not in page.disabled:
+        return reason
+    reason = _learned_reason(line, page)
+    return reason if reason not in page.disabled else None
 
 
 def _learned_reason(line: str, page: PageContext) -> str | None:

@@ -10,6 +10,7 @@ the extraction kept is put back (`restore_inner_lists`), and the rule above then
 
 from __future__ import annotations
 
+from itertools import islice
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -20,7 +21,6 @@ LINK_ONLY_SHARE = 0.8
 LINK_LIST_MIN_ITEMS = 2
 OFF_SITE_SHARE = 0.5  # share of a run's links that go to other sites for it to be content
 SECOND_LEVEL_SUFFIXES = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"})
-LIST_XPATH = etree.XPath("//ul[.//a[@href]] | //ol[.//a[@href]]")
 MAX_LISTS_LOOKED_AT = 200  # per page: a page of thousands of lists is not an article's
 
 
@@ -84,20 +84,22 @@ def _inside_article(
 
 
 def restore_inner_lists(tree: etree._Element, body: etree._Element) -> None:
-    """Put back into `body` the link lists of the page that stood right between two
-    paragraphs the extraction kept (trafilatura's link-density rule pruned them)."""
-    kept = {_key(p): p for p in body.iter("p") if _key(p)}
-    if not kept:
+    """Put back into `body` the lists of the page that stood right between two paragraphs
+    the extraction kept next to each other (trafilatura's link-density rule pruned them)."""
+    between = [
+        (listing, before, after)
+        for listing in islice(tree.iter("ul", "ol"), MAX_LISTS_LOOKED_AT)
+        if (before := _neighbour(listing, "previous")) is not None
+        and (after := _neighbour(listing, "next")) is not None
+    ]
+    if not between:
         return
-    for listing in LIST_XPATH(tree)[:MAX_LISTS_LOOKED_AT]:
-        before, after = _neighbour(listing, "previous"), _neighbour(listing, "next")
-        if before is None or after is None:
-            continue
+    kept = {key: p for p in body.iter("p") if (key := _key(p))}
+    for listing, before, after in between:
         anchor = kept.get(_key(before))
-        if anchor is None or _key(after) not in kept or anchor.getnext() is None:
-            continue
-        if _key(anchor.getnext()) != _key(after):
-            continue  # the list's place is not empty in the extraction
+        following = anchor.getnext() if anchor is not None else None
+        if following is None or _key(following) != _key(after):
+            continue  # the paragraphs were not kept, or something stands between them
         restored = _as_list(listing)
         if restored is not None:
             anchor.addnext(restored)

@@ -94,13 +94,17 @@ def agreement(text: str, page: PageEvidence) -> Agreement:
 
 
 def doubted(found: Agreement, check: MainArticleCheck) -> bool:
-    """Whether the evidence doubts that the text is the main article."""
+    """Whether the evidence doubts that the text is the main article, and could prefer
+    another: with no title or structured body to judge by, or when the text already holds
+    so much of it that no other text could hold EVIDENCE_MARGIN more, a second extraction
+    could not win and is not made."""
     if not check.enabled:
         return False
     if found.structured is not None:
-        return found.structured < check.min_structured_agreement
-    low_title = found.title is not None and found.title < check.min_title_agreement
-    return low_title or found.page_share < check.min_page_share
+        return found.structured < min(check.min_structured_agreement, 1 - EVIDENCE_MARGIN)
+    if found.title is None or found.title > 1 - EVIDENCE_MARGIN:
+        return False
+    return found.title < check.min_title_agreement or found.page_share < check.min_page_share
 
 
 def prefer_second(first: Agreement, second: Agreement) -> bool:
