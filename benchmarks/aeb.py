@@ -29,7 +29,6 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import trafilatura
 
@@ -44,6 +43,7 @@ from newsprism.extract import (
     parse_page,
     second_extraction,
 )
+from newsprism.extract.links import OFF_SITE_SHARE, site_of
 from newsprism.extract.main_article import (
     DEFAULT_CHECK,
     NO_CHECK,
@@ -189,20 +189,17 @@ def load_urls(data: Path) -> dict[str, str]:
 # --- k folds over sites ---------------------------------------------------------------------
 
 Counts = tuple[float, float, float]
-SECOND_LEVEL_SUFFIXES = {"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go"}
 MIN_RULE_GAIN = 0.0005  # F1 a clean rule turned off must gain on the training folds
 CHECK_GRID = [
-    MainArticleCheck(min_title_agreement=t, min_structured_agreement=s, min_page_share=p)
-    for t, s, p in itertools.product((0.3, 0.5, 0.7), (0.3, 0.5, 0.7), (0.1, 0.2, 0.3, 0.5))
+    MainArticleCheck(
+        min_title_agreement=t, min_structured_agreement=s, min_page_share=p, evidence_margin=m
+    )
+    for t, s, p, m in itertools.product(
+        (0.3, 0.5, 0.7), (0.3, 0.5, 0.7), (0.1, 0.2, 0.3, 0.5), (0.1, 0.2, 0.3)
+    )
 ]
+OFF_SITE_GRID = (OFF_SITE_SHARE, 0.3, 0.8)  # the default first: it wins ties
 CHECK_CANDIDATES = [DEFAULT_CHECK, NO_CHECK, *(c for c in CHECK_GRID if c != DEFAULT_CHECK)]
-
-
-def site_of(url: str) -> str:
-    """The registered domain: 'www.bbc.co.uk' -> 'bbc.co.uk', 'news.cnbc.com' -> 'cnbc.com'."""
-    labels = (urlsplit(url).hostname or url).lower().split(".")
-    keep = 3 if len(labels) >= 3 and labels[-2] in SECOND_LEVEL_SUFFIXES else 2
-    return ".".join(labels[-keep:])
 
 
 def site_folds(urls: dict[str, str], folds: int) -> list[list[str]]:
@@ -221,21 +218,21 @@ def site_folds(urls: dict[str, str], folds: int) -> list[list[str]]:
 @dataclass
 class PageCandidates:
     """Both extractions of one page, their agreement with the page's evidence, and the
-    documents they give (cleaned on demand, cached per set of clean rules turned off)."""
+    documents they give for each link setting (cleaned on demand, cached per set of clean
+    rules turned off)."""
 
-    first: Document | None
-    second: Document | None
+    documents: dict[tuple[str, float], Document | None]
     first_agreement: Agreement | None
     second_agreement: Agreement | None
-    cache: dict[tuple[str, frozenset[str]], tuple[Counts, frozenset[str]]]
+    cache: dict[tuple[str, float, frozenset[str]], tuple[Counts, frozenset[str]]]
 
     def which(self, check: MainArticleCheck) -> str:
-        if self.first is None or self.first_agreement is None:
+        if self.first_agreement is None:
             return "second"
-        if self.second is None or self.second_agreement is None:
+        if self.second_agreement is None:
             return "first"
         if doubted(self.first_agreement, check) and prefer_second(
-            self.first_agreement, self.second_agreement
+            self.first_agreement, self.second_agreement, check
         ):
             return "second"
         return "first"
@@ -246,49 +243,52 @@ def page_candidates(html: str) -> PageCandidates:
     try:
         tree = parse_page(document)
     except ExtractionError:
-        return PageCandidates(None, None, None, None, {})
+        return PageCandidates({}, None, None, {})
     if tree is None:  # read the plain way: no choice to make
         plain = extract_html(document)
-        return PageCandidates(plain, None, None, None, {})
+        return PageCandidates({("first", s): plain for s in OFF_SITE_GRID}, None, None, {})
     first = first_extraction(tree, None)
     second_body = second_extraction(tree, None)
     titles = [first.title or ""] if first is not None else []
     evidence = page_evidence(tree, html, titles)
     first_body = first.body if first is not None else None
+    bodies = {"first": first_body, "second": second_body}
     return PageCandidates(
-        first=_document_or_none(document, first, first_body, tree),
-        second=_document_or_none(document, first, second_body, tree),
-        first_agreement=agreement(body_text(first_body), evidence)
-        if first_body is not None
-        else None,
-        second_agreement=agreement(body_text(second_body), evidence)
-        if second_body is not None
-        else None,
+        documents={
+            (which, share): _document_or_none(document, first, body, tree, share)
+            for which, body in bodies.items()
+            for share in OFF_SITE_GRID
+        },
+        first_agreement=None if first_body is None else agreement(body_text(first_body), evidence),
+        second_agreement=None
+        if second_body is None
+        else agreement(body_text(second_body), evidence),
         cache={},
     )
 
 
-def _document_or_none(document: Document, metadata, body, tree) -> Document | None:
+def _document_or_none(document, metadata, body, tree, off_site_share) -> Document | None:
     if body is None:
         return None
     try:
-        return document_from(document, metadata, copy.deepcopy(body), tree)
+        return document_from(document, metadata, copy.deepcopy(body), tree, off_site_share)
     except ExtractionError:
         return None
 
 
 def page_counts(
-    page: PageCandidates, truth: str, which: str, disabled: frozenset[str]
+    page: PageCandidates, truth: str, settings: Settings
 ) -> tuple[Counts, frozenset[str]]:
-    """The page's counts with the chosen extraction and clean rules, and the junk kinds that
-    removed something (only those can change the page when turned off)."""
-    key = (which, disabled)
+    """The page's counts with the chosen extraction, link setting and clean rules, and the
+    junk kinds that removed something (only those can change the page when turned off)."""
+    which = page.which(settings.check)
+    key = (which, settings.off_site_share, settings.disabled)
     if key not in page.cache:
-        document = page.first if which == "first" else page.second
+        document = page.documents.get((which, settings.off_site_share))
         if document is None:
             page.cache[key] = (tp_fp_fn(truth, ""), frozenset())
         else:
-            article = clean_document(document, disabled=disabled)
+            article = clean_document(document, disabled=settings.disabled)
             text = "\n".join(filter(None, [article.standfirst, article.body]))
             reasons = frozenset(removed.reason for removed in article.removed)
             page.cache[key] = (tp_fp_fn(truth, text), reasons)
@@ -298,6 +298,7 @@ def page_counts(
 @dataclass(frozen=True)
 class Settings:
     check: MainArticleCheck
+    off_site_share: float = OFF_SITE_SHARE
     disabled: frozenset[str] = frozenset()
 
 
@@ -307,13 +308,7 @@ def settings_f1(
     truth: dict[str, str],
     settings: Settings,
 ) -> float:
-    counts = [
-        page_counts(
-            candidates[k], truth[k], candidates[k].which(settings.check), settings.disabled
-        )[0]
-        for k in keys
-    ]
-    return scores(counts)[2]
+    return scores([page_counts(candidates[k], truth[k], settings)[0] for k in keys])[2]
 
 
 def choose_settings(
@@ -321,29 +316,31 @@ def choose_settings(
     candidates: dict[str, PageCandidates],
     truth: dict[str, str],
     checks: Sequence[MainArticleCheck],
-) -> Settings:
-    """On the training pages: the check with the best F1 (the default first among equals),
-    then clean rules turned off one at a time while that gains at least MIN_RULE_GAIN."""
-    check = max(checks, key=lambda c: settings_f1(keys, candidates, truth, Settings(c)))
-    settings = Settings(check)
-    best = settings_f1(keys, candidates, truth, settings)
+) -> tuple[Settings, int]:
+    """On the training pages: the check and link setting with the best F1 (the defaults
+    first among equals; also how many settings tie with it), then clean rules turned off one
+    at a time while that gains at least MIN_RULE_GAIN."""
+    grid = [Settings(check, share) for share in OFF_SITE_GRID for check in checks]
+    f1s = [settings_f1(keys, candidates, truth, s) for s in grid]
+    best = max(f1s)
+    settings = grid[f1s.index(best)]
+    ties = sum(1 for f1 in f1s if abs(f1 - best) < 1e-12)
     while True:
         fired = frozenset().union(
-            *(
-                page_counts(candidates[k], truth[k], candidates[k].which(check), settings.disabled)[
-                    1
-                ]
-                for k in keys
-            )
+            *(page_counts(candidates[k], truth[k], settings)[1] for k in keys)
         )
         trials = {
-            rule: settings_f1(keys, candidates, truth, Settings(check, settings.disabled | {rule}))
-            for rule in sorted(fired)
+            rule: settings_f1(keys, candidates, truth, _without(settings, rule))
+            for rule in sorted(fired - settings.disabled)
         }
         rule = max(trials, key=lambda r: trials[r], default=None)
         if rule is None or trials[rule] < best + MIN_RULE_GAIN:
-            return settings
-        settings, best = Settings(check, settings.disabled | {rule}), trials[rule]
+            return settings, ties
+        settings, best = _without(settings, rule), trials[rule]
+
+
+def _without(settings: Settings, rule: str) -> Settings:
+    return Settings(settings.check, settings.off_site_share, settings.disabled | {rule})
 
 
 def cross_validate(
@@ -365,13 +362,8 @@ def cross_validate(
     held_base: list[Counts] = []
     for index, held in enumerate(groups):
         train = [k for k in pages if k not in set(held)]
-        settings = choose_settings(train, candidates, truth, checks)
-        ours = [
-            page_counts(
-                candidates[k], truth[k], candidates[k].which(settings.check), settings.disabled
-            )[0]
-            for k in held
-        ]
+        settings, ties = choose_settings(train, candidates, truth, checks)
+        ours = [page_counts(candidates[k], truth[k], settings)[0] for k in held]
         base = [baseline[k] for k in held]
         held_ours += ours
         held_base += base
@@ -380,7 +372,8 @@ def cross_validate(
         sites = len({site_of(urls[k]) for k in held})
         print(
             f"{index + 1:>4} {len(held):>5} {sites:>5}  {p:6.3f} {r:6.3f} {f1:6.3f}    "
-            f"{bp:6.3f} {br:6.3f} {bf1:6.3f}    {f1 - bf1:+.3f}  {describe(settings)}"
+            f"{bp:6.3f} {br:6.3f} {bf1:6.3f}    {f1 - bf1:+.3f}  {describe(settings)} "
+            f"({ties} of {len(checks) * len(OFF_SITE_GRID)} tie)"
         )
     p, r, f1 = scores(held_ours)
     bp, br, bf1 = scores(held_base)
@@ -396,8 +389,9 @@ def describe(settings: Settings) -> str:
         "check off"
         if not check.enabled
         else f"check title<{check.min_title_agreement} ld<{check.min_structured_agreement} "
-        f"share<{check.min_page_share}"
+        f"share<{check.min_page_share} margin {check.evidence_margin}"
     )
+    text += f"; links off-site>={settings.off_site_share}"
     if settings.disabled:
         text += "; rules off: " + ", ".join(sorted(settings.disabled))
     return text

@@ -15,8 +15,8 @@ from trafilatura.settings import use_config
 from trafilatura.utils import decode_file, load_html
 from trafilatura.xml import xmltotxt
 
+from newsprism.extract.links import OFF_SITE_SHARE, restore_inner_lists, site_of
 from newsprism.extract.links import link_lists as find_link_lists
-from newsprism.extract.links import restore_inner_lists, site_of
 from newsprism.extract.main_article import (
     DEFAULT_CHECK,
     MainArticleCheck,
@@ -103,7 +103,7 @@ def extract_html(document: Document, check: MainArticleCheck = DEFAULT_CHECK) ->
         second = second_extraction(tree, document.url)
         if second is not None and (
             first_body is None
-            or prefer_second(first_agreement, agreement(body_text(second), evidence))
+            or prefer_second(first_agreement, agreement(body_text(second), evidence), check)
         ):
             body = second
     return document_from(document, first, body, tree)
@@ -167,15 +167,17 @@ def document_from(
     metadata: TrafilaturaDocument | None,
     body: etree._Element | None,
     tree: HtmlElement | None = None,
+    off_site_share: float = OFF_SITE_SHARE,
 ) -> Document:
     """The text Document of the extracted `body`, with the page's metadata; link lists that
-    stood inside the article in the page's `tree` are put back first."""
+    stood inside the article in the page's `tree` are put back first. A run of links inside
+    the article is the article's when `off_site_share` of its links go to other sites."""
     if body is None:
         raise ExtractionError("no article text found in the HTML")
     meta = metadata or TrafilaturaDocument()
     if tree is not None:
         restore_inner_lists(tree, body)
-    link_lists = find_link_lists(body, site_of(document.url or meta.url))
+    link_lists = find_link_lists(body, site_of(document.url or meta.url), off_site_share)
     etree.strip_tags(body, "ref")
     text = xmltotxt(body, include_formatting=False) or ""
     lines = [line.strip() for line in text.splitlines() if line.strip()]

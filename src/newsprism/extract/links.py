@@ -50,7 +50,9 @@ def _is_link_only(element: etree._Element) -> tuple[bool, str]:
     return only, text
 
 
-def link_lists(body: etree._Element, site: str) -> frozenset[str]:
+def link_lists(
+    body: etree._Element, site: str, off_site_share: float = OFF_SITE_SHARE
+) -> frozenset[str]:
     """Texts of paragraphs and list items that are nothing but a link, two or more in a row,
     that are navigation or related-article lists: not a run of links to other sites with the
     article's prose both before and after it."""
@@ -66,21 +68,26 @@ def link_lists(body: etree._Element, site: str) -> frozenset[str]:
         while end < len(blocks) and blocks[end][0]:
             end += 1
         run = blocks[start:end]
-        if len(run) >= LINK_LIST_MIN_ITEMS and not _inside_article(blocks, start, end, site):
+        inside = _inside_article(blocks, start, end, site, off_site_share)
+        if len(run) >= LINK_LIST_MIN_ITEMS and not inside:
             found.update(normalise_line(text) for _, text, _ in run)
         start = end + 1 if end > start else start + 1
     return frozenset(found)
 
 
 def _inside_article(
-    blocks: list[tuple[bool, str, etree._Element]], start: int, end: int, site: str
+    blocks: list[tuple[bool, str, etree._Element]],
+    start: int,
+    end: int,
+    site: str,
+    off_site_share: float,
 ) -> bool:
     targets = [
         ref.get("target", "") for _, _, element in blocks[start:end] for ref in element.iter("ref")
     ]
     prose_before = any(not only for only, _, _ in blocks[:start])
     prose_after = any(not only for only, _, _ in blocks[end:])
-    return prose_before and prose_after and _off_site_share(targets, site) >= OFF_SITE_SHARE
+    return prose_before and prose_after and _off_site_share(targets, site) >= off_site_share
 
 
 def restore_inner_lists(tree: etree._Element, body: etree._Element) -> None:

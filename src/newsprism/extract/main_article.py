@@ -41,6 +41,9 @@ class MainArticleCheck:
     min_title_agreement: float = 0.5  # share of the title's words the text holds
     min_structured_agreement: float = 0.5  # share of the articleBody's words the text holds
     min_page_share: float = 0.3  # share of the page's paragraph text the extraction holds
+    # how much more of the evidence the second extraction must hold to win: about one word of
+    # a five-word title, so a text that is merely longer does not win by a chance word
+    evidence_margin: float = 0.2
 
 
 DEFAULT_CHECK = MainArticleCheck()
@@ -96,25 +99,27 @@ def agreement(text: str, page: PageEvidence) -> Agreement:
 def doubted(found: Agreement, check: MainArticleCheck) -> bool:
     """Whether the evidence doubts that the text is the main article, and could prefer
     another: with no title or structured body to judge by, or when the text already holds
-    so much of it that no other text could hold EVIDENCE_MARGIN more, a second extraction
+    so much of it that no other text could hold `evidence_margin` more, a second extraction
     could not win and is not made."""
     if not check.enabled:
         return False
     if found.structured is not None:
-        return found.structured < min(check.min_structured_agreement, 1 - EVIDENCE_MARGIN)
-    if found.title is None or found.title > 1 - EVIDENCE_MARGIN:
+        return found.structured < min(check.min_structured_agreement, 1 - check.evidence_margin)
+    if found.title is None or found.title > 1 - check.evidence_margin:
         return False
     return found.title < check.min_title_agreement or found.page_share < check.min_page_share
 
 
-def prefer_second(first: Agreement, second: Agreement) -> bool:
+def prefer_second(
+    first: Agreement, second: Agreement, check: MainArticleCheck = DEFAULT_CHECK
+) -> bool:
     """The second extraction wins when the page's evidence agrees with it clearly more: the
     structured body if the page has one, else the title. Length alone is no evidence (a
     second method that takes in the whole page holds more of it without being the article)."""
     for field in ("structured", "title"):
         a, b = getattr(first, field), getattr(second, field)
         if a is not None and b is not None:
-            return b >= a + EVIDENCE_MARGIN
+            return b >= a + check.evidence_margin
     return False
 
 
