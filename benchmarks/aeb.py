@@ -28,6 +28,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 import trafilatura
@@ -141,6 +142,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="timed passes (median reported)")
     parser.add_argument("--folds", type=int, default=5, help="folds over sites (0: none)")
     parser.add_argument(
+        "--boxed",
+        action="store_true",
+        help="folds also over each page with a box of another site's article put before its "
+        "own (the failure the main-article check guards against)",
+    )
+    parser.add_argument(
         "--check-off",
         action="store_true",
         help="folds without the main-article check (newsprism before it, for comparison)",
@@ -175,10 +182,48 @@ def main() -> None:
     )
     if args.folds > 1:
         baseline = {k: tp_fp_fn(truth[k], outputs["trafilatura (default)"][k]) for k in pages}
+        if args.boxed:
+            pages, truth, urls, baseline = with_boxed_pages(pages, truth, urls, baseline)
         checks = [NO_CHECK] if args.check_off else CHECK_CANDIDATES
         cross_validate(pages, truth, urls, baseline, args.folds, checks)
     if args.show_worst:
         _show_worst(pages, truth, outputs, args.show_worst)
+
+
+BODY_TAG_RE = re.compile(r"<body[^>]*>", re.IGNORECASE)
+BOX_MIN_WORDS = 15
+
+
+def with_boxed_pages(
+    pages: dict[str, str],
+    truth: dict[str, str],
+    urls: dict[str, str],
+    baseline: dict[str, Counts],
+) -> tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, Counts]]:
+    """The pages, and each page again with a box of another site's article (a heading and
+    two paragraphs of its text, marked up as a post's content) at the start of its body:
+    the page's truth is unchanged. Boxed pages keep their site, so they fold with it."""
+    keys = sorted(pages)
+    pages, truth, urls, baseline = dict(pages), dict(truth), dict(urls), dict(baseline)
+    for index, key in enumerate(keys):
+        other = next(
+            k for k in keys[index + 1 :] + keys[:index] if site_of(urls[k]) != site_of(urls[key])
+        )
+        lines = [line for line in truth[other].splitlines() if len(line.split()) >= BOX_MIN_WORDS]
+        match = BODY_TAG_RE.search(pages[key])
+        if len(lines) < 2 or match is None:
+            continue
+        heading = " ".join(lines[0].split()[:8])
+        box = (
+            f'<div class="explainer"><div class="post-content"><h3>{escape(heading)}</h3>'
+            + "".join(f"<p>{escape(line)}</p>" for line in lines[:2])
+            + "</div></div>"
+        )
+        boxed = f"{key}~boxed"
+        pages[boxed] = pages[key][: match.end()] + box + pages[key][match.end() :]
+        truth[boxed], urls[boxed] = truth[key], urls[key]
+        baseline[boxed] = tp_fp_fn(truth[key], trafilatura_default(pages[boxed]))
+    return pages, truth, urls, baseline
 
 
 def load_urls(data: Path) -> dict[str, str]:

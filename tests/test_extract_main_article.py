@@ -69,3 +69,19 @@ def test_the_structured_body_outranks_the_title():
 def test_the_headline_is_not_left_in_the_text():
     body = body_of(article_page())
     assert HEADLINE not in body
+
+
+def test_with_no_title_or_structured_body_the_page_share_decides():
+    box = Agreement(title=None, structured=None, page_share=0.2)
+    assert prefer_second(box, Agreement(title=None, structured=None, page_share=0.7))
+    part = Agreement(title=None, structured=None, page_share=0.5)
+    assert not prefer_second(part, Agreement(title=None, structured=None, page_share=0.8))
+
+
+def test_the_page_title_is_evidence_when_the_metadata_title_is_the_site_name():
+    page = article_page().replace(
+        '<meta property="og:title"', '<meta property="og:site_name" content="Gazette"><meta x'
+    )
+    body = body_of(page)
+    assert ARTICLE[5] in body
+    assert TEASER[1] not in body

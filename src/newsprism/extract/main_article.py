@@ -19,10 +19,14 @@ from lxml import etree
 
 from newsprism.text import fold
 
-WORD_RE = re.compile(r"\w{4,}")  # words long enough to carry meaning, in any script
+WORD_RE = re.compile(r"\w{4,}")  # words long enough to carry meaning, in spaced scripts
+# Chinese, Japanese and Korean write meaning in one to three characters, often unspaced:
+# their overlapping character pairs stand in for words
+CJK_PAIR_RE = re.compile(r"(?=([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]{2}))")
 JSON_DECODER = json.JSONDecoder(strict=False)
 MARKUP_RE = re.compile(r"<[^>]{0,500}>")
 LD_SCRIPT_XPATH = etree.XPath('//script[@type="application/ld+json"]/text()')
+META_TITLE_XPATH = etree.XPath('//meta[@property="og:title" or @name="twitter:title"]/@content')
 PARAGRAPH_TEXT_XPATH = etree.XPath("//body//p//text()")
 MIN_TITLE_WORDS = 3  # a title with fewer meaningful words is no evidence
 MIN_STRUCTURED_WORDS = 40  # an articleBody shorter than this is a summary, not the article
@@ -69,11 +73,14 @@ class Agreement:
 
 
 def words(text: str) -> frozenset[str]:
-    return frozenset(WORD_RE.findall(fold(text)))
+    folded = fold(text)
+    return frozenset(WORD_RE.findall(folded)).union(CJK_PAIR_RE.findall(folded))
 
 
 def page_evidence(tree: etree._Element, raw_html: str, titles: list[str]) -> PageEvidence:
-    """The evidence from a parsed page; `titles` are the page's own titles (metadata)."""
+    """The evidence from a parsed page: `titles` (the metadata's) with the page's <title>
+    and og:title (metadata can take the site's name for the title)."""
+    titles = [*titles, tree.findtext(".//title") or "", *META_TITLE_XPATH(tree)]
     title_words = frozenset().union(*(words(title) for title in titles if title))
     structured = _structured_body(tree) if "articleBody" in raw_html else ""
     chars = sum(len(text) for text in PARAGRAPH_TEXT_XPATH(tree))
@@ -97,30 +104,33 @@ def agreement(text: str, page: PageEvidence) -> Agreement:
 
 
 def doubted(found: Agreement, check: MainArticleCheck) -> bool:
-    """Whether the evidence doubts that the text is the main article, and could prefer
-    another: with no title or structured body to judge by, or when the text already holds
-    so much of it that no other text could hold `evidence_margin` more, a second extraction
-    could not win and is not made."""
+    """Whether the evidence doubts that the text is the main article, and another could be
+    preferred: when the text already holds so much of the title or the structured body that
+    no other could hold `evidence_margin` more, a second extraction is not made."""
     if not check.enabled:
         return False
     if found.structured is not None:
         return found.structured < min(check.min_structured_agreement, 1 - check.evidence_margin)
-    if found.title is None or found.title > 1 - check.evidence_margin:
+    if found.title is not None and found.title > 1 - check.evidence_margin:
         return False
-    return found.title < check.min_title_agreement or found.page_share < check.min_page_share
+    low_title = found.title is not None and found.title < check.min_title_agreement
+    return low_title or found.page_share < check.min_page_share
 
 
 def prefer_second(
     first: Agreement, second: Agreement, check: MainArticleCheck = DEFAULT_CHECK
 ) -> bool:
     """The second extraction wins when the page's evidence agrees with it clearly more: the
-    structured body if the page has one, else the title. Length alone is no evidence (a
-    second method that takes in the whole page holds more of it without being the article)."""
+    structured body if the page has one, else the title. Length is no evidence while there
+    is some (a second method that takes in the whole page holds more of it without being
+    the article); on a page with neither, the second wins when it holds more than twice as
+    much of the page's paragraph text."""
     for field in ("structured", "title"):
         a, b = getattr(first, field), getattr(second, field)
         if a is not None and b is not None:
             return b >= a + check.evidence_margin
-    return False
+    share_gain = second.page_share - first.page_share
+    return second.page_share > 2 * first.page_share and share_gain >= check.evidence_margin
 
 
 def _structured_body(tree: etree._Element) -> str:
