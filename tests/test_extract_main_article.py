@@ -78,9 +78,10 @@ def test_with_no_title_or_structured_body_the_page_share_decides():
     assert not prefer_second(part, Agreement(title=None, structured=None, page_share=0.8))
 
 
-def test_the_page_title_is_evidence_when_the_metadata_title_is_the_site_name():
+def test_a_page_whose_og_title_is_the_site_name_still_gets_its_article():
     page = article_page().replace(
-        '<meta property="og:title"', '<meta property="og:site_name" content="Gazette"><meta x'
+        f'<meta property="og:title" content="{HEADLINE}">',
+        '<meta property="og:title" content="Riverside Gazette">',
     )
     body = body_of(page)
     assert ARTICLE[5] in body
