@@ -38,8 +38,10 @@ EVIDENCE_MARGIN = 0.2  # JSON-LD objects looked at on one page
 
 @dataclass(frozen=True)
 class MainArticleCheck:
-    """When the fast extraction is doubted. Defaults chosen by benchmarks/aeb.py --folds
-    (inside the folds; they are the choice most folds made)."""
+    """When the fast extraction is doubted, and by how much another must win. benchmarks/
+    aeb.py chooses these inside folds over sites: on the plain pages every setting of the
+    grid ties (none changes a page); with --boxed (a box of another article put on each
+    page) these defaults are among the best on every fold's training pages."""
 
     enabled: bool = True
     min_title_agreement: float = 0.5  # share of the title's words the text holds
