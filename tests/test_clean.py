@@ -396,3 +396,22 @@ def test_tokenised_text_without_paragraph_marks_keeps_its_lines():
         "Its leader said the plan wasn't perfect, but it's fair.",
         "Opponents, however, said it would cut the city's bus routes.",
     ]
+
+
+def test_a_junk_kind_turned_off_is_kept_and_the_others_still_removed():
+    newsletter = "Sign up for our newsletter to get the day's news in your inbox."
+    related = ["Five things to know about the budget", "Council elections: the results"]
+    document = Document(
+        source="p",
+        title="Budget",
+        content="\n".join([*BODY, newsletter, *(f"- {r}" for r in related)]),
+        link_lists=frozenset(r.lower() for r in related),
+    )
+    assert [r.reason for r in clean_document(document).removed] == [
+        "newsletter",
+        "link-list",
+        "link-list",
+    ]
+    article = clean_document(document, disabled=frozenset({"newsletter"}))
+    assert newsletter in article.paragraphs
+    assert [r.reason for r in article.removed] == ["link-list", "link-list"]

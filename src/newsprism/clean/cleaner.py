@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import islice
 
 from newsprism.budget import check_time
@@ -53,8 +53,16 @@ def junk_reason(text: str) -> str | None:
     return junk_kind(norm, words, quoted=DOUBLE_QUOTE_RE.search(text) is not None)
 
 
-def split_glued_junk(line: str) -> tuple[str, list[Removed]]:
-    """Cut junk glued before or after real text; returns what is left and what was cut."""
+def split_glued_junk(
+    line: str, disabled: frozenset[str] = frozenset()
+) -> tuple[str, list[Removed]]:
+    """Cut junk glued before or after real text; returns what is left and what was cut.
+    Junk of a kind in `disabled` is left in place."""
+
+    def reason(piece: str) -> str | None:
+        found = junk_reason(piece)
+        return found if found not in disabled else None
+
     removed: list[Removed] = []
     cut = GLUE_HINT_RE.search(line) is not None
     while cut and len(removed) < MAX_GLUED_CUTS:
@@ -63,12 +71,12 @@ def split_glued_junk(line: str) -> tuple[str, list[Removed]]:
             at = match.start()
             # only a side short enough to be junk is sliced and judged: on a long line of
             # many glue points, slicing and counting every side was quadratic
-            if _few_words(line, 0, at) and (reason := junk_reason(line[:at])):
-                removed.append(Removed(line[:at].strip(), reason))
+            if _few_words(line, 0, at) and (cut_reason := reason(line[:at])):
+                removed.append(Removed(line[:at].strip(), cut_reason))
                 line, cut = line[at:], True
                 break
-            if _few_words(line, at, len(line)) and (reason := junk_reason(line[at:])):
-                removed.append(Removed(line[at:].strip(), reason))
+            if _few_words(line, at, len(line)) and (cut_reason := reason(line[at:])):
+                removed.append(Removed(line[at:].strip(), cut_reason))
                 line, cut = line[:at], True
                 break
     return line.strip(), removed
@@ -105,26 +113,42 @@ class PageContext:
     title: str = ""
     link_lists: frozenset[str] = frozenset()
     template_keys: frozenset[str] = frozenset()
+    disabled: frozenset[str] = frozenset()  # junk kinds (reasons) not removed
 
 
 def _clean_line(line: str, page: PageContext) -> tuple[str, list[Removed]]:
     """One line: a glued headline or date stamp cut off its front, glued junk split off,
     then the rest judged whole by its words, its shape, and the outlet's template."""
     cut: list[Removed] = []
-    line, headline = strip_title_prefix(line, page.title)
+    line, headline = (
+        strip_title_prefix(line, page.title)
+        if "title-repeat" not in page.disabled
+        else (line, None)
+    )
     if headline:
         cut.append(Removed(headline, "title-repeat"))
-    line, stamp = strip_dateline_prefix(line)
+    line, stamp = strip_dateline_prefix(line) if "dateline" not in page.disabled else (line, None)
     if stamp:
         cut.append(Removed(stamp, "dateline"))
-    if page.link_lists and normalise_line(line) in page.link_lists:
+    in_link_list = page.link_lists and normalise_line(BULLET_RE.sub("", line)) in page.link_lists
+    if in_link_list and "link-list" not in page.disabled:
         return "", [*cut, Removed(line, "link-list")]
-    rest, glued = split_glued_junk(line)
+    rest, glued = split_glued_junk(line, page.disabled)
     cut += glued
-    if rest and (reason := junk_reason(rest) or _learned_reason(rest, page)):
+    if rest and (reason := _line_reason(rest, page)):
         cut.append(Removed(rest, reason))
         rest = ""
     return rest, cut
+
+
+def _line_reason(line: str, page: PageContext) -> str | None:
+    """The junk kind of a whole line by its words, else its shape or template; kinds the
+    page's context turns off are not reasons."""
+    reason = junk_reason(line)
+    if reason and reason not in page.disabled:
+        return reason
+    reason = _learned_reason(line, page)
+    return reason if reason not in page.disabled else None
 
 
 def _learned_reason(line: str, page: PageContext) -> str | None:
@@ -237,28 +261,35 @@ def clean_document_id(document: Document) -> str:
     return short_hash(document.source, document.content_hash)
 
 
-def clean_document(document: Document, template_keys: frozenset[str] = frozenset()) -> Article:
+def clean_document(
+    document: Document,
+    template_keys: frozenset[str] = frozenset(),
+    disabled: frozenset[str] = frozenset(),
+) -> Article:
     """Document (plain text) -> Article with junk removed and every removal kept.
-    `template_keys` are the line keys learned as this outlet's template (templates.py).
+    `template_keys` are the line keys learned as this outlet's template (templates.py);
+    junk of the kinds in `disabled` is kept (the benchmark turns rules off this way).
     Tokenised text (a research corpus's) is detokenised first, and a note says so."""
     article_id = clean_document_id(document)
     readable = detokenised(document)
     notes = [TOKENISED_NOTE] if readable is not document else []
-    return _clean_readable(readable, article_id, template_keys, notes)
+    page = PageContext(readable.title or "", readable.link_lists, template_keys, disabled)
+    return _clean_readable(readable, article_id, page, notes)
 
 
 def _clean_readable(
-    document: Document, article_id: str, template_keys: frozenset[str], notes: list[str]
+    document: Document, article_id: str, context: PageContext, notes: list[str]
 ) -> Article:
     """The Article of a document whose text reads as written."""
     lines = [line.strip() for line in document.content.splitlines()]
     lines = [line for line in lines if line]
     title, removed = clean_title(document.title or "")
-    page = PageContext(title, document.link_lists, template_keys)
+    page = replace(context, title=title)
     paragraphs, body_removed, safety_notes = remove_junk_lines(lines, page)
     removed += body_removed
     standfirst = document.standfirst
-    if standfirst and line_shape_reason(standfirst, title) == "title-repeat":
+    repeats_title = standfirst and line_shape_reason(standfirst, title) == "title-repeat"
+    if repeats_title and "title-repeat" not in page.disabled:
         removed.append(Removed(standfirst, "title-repeat"))
         standfirst = None
     if standfirst:

@@ -9,12 +9,24 @@ from dataclasses import replace
 
 import trafilatura
 from lxml import etree, html
+from lxml.html import HtmlElement
+from trafilatura.settings import Document as TrafilaturaDocument
 from trafilatura.settings import use_config
-from trafilatura.utils import decode_file
+from trafilatura.utils import decode_file, load_html
 from trafilatura.xml import xmltotxt
 
+from newsprism.extract.links import OFF_SITE_SHARE, restore_inner_lists, site_of
+from newsprism.extract.links import link_lists as find_link_lists
+from newsprism.extract.main_article import (
+    DEFAULT_CHECK,
+    MainArticleCheck,
+    agreement,
+    doubted,
+    page_evidence,
+    prefer_second,
+)
 from newsprism.model import Document
-from newsprism.text import fold, normalise_line
+from newsprism.text import fold
 
 MAX_HTML_CHARS = 8_000_000  # bound the work on one page
 # trafilatura takes about 100 µs an element (200,000 paragraphs: 100 s and 1.6 GB); a page
@@ -26,9 +38,7 @@ PLAIN_SKIP_TAGS = ("script", "style", "noscript", "template", "nav", "header", "
                    "aside", "form", "svg", "button", "select")  # fmt: skip
 PLAIN_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre",
                     "dt", "dd", "figcaption", "td")  # fmt: skip
-MAX_TREE_SIZE = 200_000
-LINK_ONLY_SHARE = 0.8
-LINK_LIST_MIN_ITEMS = 2  # elements; trafilatura gives up on larger trees
+MAX_TREE_SIZE = 200_000  # elements; trafilatura gives up on larger trees
 TRAFILATURA_CONFIG = use_config()
 TRAFILATURA_CONFIG.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_SIZE))
 DECLARED_CHARSET_RE = re.compile(rb"""<meta[^>]+charset=["']?\s*([\w.:-]+)""", re.IGNORECASE)
@@ -74,10 +84,34 @@ def decode_html(data: bytes) -> str:
     return decode_file(data)
 
 
-def extract_html(document: Document) -> Document:
-    """An HTML Document -> a text Document; what the caller already knew wins over the page."""
+def extract_html(document: Document, check: MainArticleCheck = DEFAULT_CHECK) -> Document:
+    """An HTML Document -> a text Document; what the caller already knew wins over the page.
+    The fast extraction is checked against the page's evidence of its main article (`check`);
+    when doubted, a second extraction by another method is made and the better one kept."""
     if document.format != "html":
         return document
+    tree = parse_page(document)
+    if tree is None:
+        return extract_plain(document)
+    first = first_extraction(tree, document.url)
+    titles = [document.title or "", first.title or ""] if first is not None else [document.title]
+    evidence = page_evidence(tree, document.content, titles)
+    first_body = first.body if first is not None else None
+    first_agreement = agreement(body_text(first_body), evidence)
+    body = first_body
+    if first_body is None or doubted(first_agreement, check):
+        second = second_extraction(tree, document.url)
+        if second is not None and (
+            first_body is None
+            or prefer_second(first_agreement, agreement(body_text(second), evidence), check)
+        ):
+            body = second
+    return document_from(document, first, body, tree)
+
+
+def parse_page(document: Document) -> HtmlElement | None:
+    """The page's tree (parsed once, for both extractions and the evidence); None when the
+    page has more elements than trafilatura reads in reasonable time (read the plain way)."""
     if len(document.content) > MAX_HTML_CHARS:
         raise ExtractionError(f"page too large to extract ({len(document.content):,} characters)")
     elements = len(TAG_RE.findall(document.content))
@@ -87,10 +121,19 @@ def extract_html(document: Document) -> Document:
             f"{MAX_PAGE_ELEMENTS:,})"
         )
     if elements > MAX_TRAFILATURA_ELEMENTS:
-        return extract_plain(document)
-    result = trafilatura.bare_extraction(
-        document.content,
-        url=document.url,
+        return None
+    tree = load_html(document.content)
+    if tree is None:
+        raise ExtractionError("no article text found in the HTML")
+    return tree
+
+
+def first_extraction(tree: HtmlElement, url: str | None) -> TrafilaturaDocument | None:
+    """The fast, recall-favouring extraction with the page's metadata (trafilatura copies
+    the tree, so it can be read again)."""
+    return trafilatura.bare_extraction(
+        tree,
+        url=url,
         with_metadata=True,
         include_comments=False,
         fast=True,  # no readability/jusText fallback: faster, and as good once cleaned
@@ -99,19 +142,52 @@ def extract_html(document: Document) -> Document:
         date_extraction_params={"extensive_search": False, "original_date": True},
         config=TRAFILATURA_CONFIG,
     )
-    if result is None or result.body is None:
+
+
+def second_extraction(tree: HtmlElement, url: str | None) -> etree._Element | None:
+    """trafilatura's full cascade (its own extraction compared with readability's and
+    jusText's): the other method, made only when the fast one is doubted."""
+    result = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=False,
+        include_comments=False,
+        include_links=True,
+        config=TRAFILATURA_CONFIG,
+    )
+    return None if result is None else result.body
+
+
+def body_text(body: etree._Element | None) -> str:
+    return " ".join(body.itertext()) if body is not None else ""
+
+
+def document_from(
+    document: Document,
+    metadata: TrafilaturaDocument | None,
+    body: etree._Element | None,
+    tree: HtmlElement | None = None,
+    off_site_share: float = OFF_SITE_SHARE,
+) -> Document:
+    """The text Document of the extracted `body`, with the page's metadata; link lists that
+    stood inside the article in the page's `tree` are put back first. A run of links inside
+    the article is the article's when `off_site_share` of its links go to other sites."""
+    if body is None:
         raise ExtractionError("no article text found in the HTML")
-    link_lists = _link_lists(result.body)
-    etree.strip_tags(result.body, "ref")
-    text = xmltotxt(result.body, include_formatting=False) or ""
+    meta = metadata or TrafilaturaDocument()
+    if tree is not None:
+        restore_inner_lists(tree, body)
+    link_lists = find_link_lists(body, site_of(document.url or meta.url), off_site_share)
+    etree.strip_tags(body, "ref")
+    text = xmltotxt(body, include_formatting=False) or ""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         raise ExtractionError("no article text found in the HTML")
-    title = document.title or result.title or ""
+    title = document.title or meta.title or ""
     if lines and title and fold(lines[0]) == fold(title):
         lines = lines[1:]
     standfirst = document.standfirst
-    description = (result.description or "").strip()
+    description = (meta.description or "").strip()
     if not standfirst and description and any(fold(line) == fold(description) for line in lines):
         standfirst = description
     return replace(
@@ -120,34 +196,11 @@ def extract_html(document: Document) -> Document:
         format="text",
         title=title,
         standfirst=standfirst,
-        outlet=document.outlet or result.sitename or result.hostname,
-        url=document.url or result.url,
-        published=document.published or result.date,
+        outlet=document.outlet or meta.sitename or meta.hostname,
+        url=document.url or meta.url,
+        published=document.published or meta.date,
         link_lists=link_lists,
     )
-
-
-def _is_link_only(element: etree._Element) -> tuple[bool, str]:
-    text = "".join(element.itertext()).strip()
-    linked = sum(len("".join(ref.itertext())) for ref in element.iter("ref"))
-    only = bool(text) and linked >= LINK_ONLY_SHARE * len(text) and not text.endswith(tuple(".!?"))
-    return only, text
-
-
-def _link_lists(body: etree._Element) -> frozenset[str]:
-    """Texts of paragraphs and list items that are nothing but a link, two or more in a row:
-    related-article lists and navigation that the extractor let through."""
-    found: set[str] = set()
-    run: list[str] = []
-    for element in [*body.iter("p", "item", "head", "quote"), None]:
-        only, text = _is_link_only(element) if element is not None else (False, "")
-        if only:
-            run.append(text)
-            continue
-        if len(run) >= LINK_LIST_MIN_ITEMS:
-            found.update(normalise_line(t) for t in run)
-        run = []
-    return frozenset(found)
 
 
 def extract_plain(document: Document) -> Document:
