@@ -30,10 +30,7 @@ META_TITLE_XPATH = etree.XPath('//meta[@property="og:title" or @name="twitter:ti
 PARAGRAPH_TEXT_XPATH = etree.XPath("//body//p//text()")
 MIN_TITLE_WORDS = 3  # a title with fewer meaningful words is no evidence
 MIN_STRUCTURED_WORDS = 40  # an articleBody shorter than this is a summary, not the article
-MAX_LD_NODES = 500
-# how much more of the evidence the second extraction must hold to win: about one word of a
-# five-word title, so a text that is merely longer does not win by a chance word
-EVIDENCE_MARGIN = 0.2  # JSON-LD objects looked at on one page
+MAX_LD_NODES = 500  # JSON-LD objects looked at on one page
 
 
 @dataclass(frozen=True)
