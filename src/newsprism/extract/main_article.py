@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
@@ -154,9 +155,9 @@ def _load_json(text: str) -> object:
 
 def _ld_nodes(data: object) -> Iterator[dict]:
     """The JSON objects in a JSON-LD block (lists and @graph opened), breadth first."""
-    queue, seen = [data], 0
+    queue, seen = deque([data]), 0
     while queue and seen < MAX_LD_NODES:
-        item = queue.pop(0)
+        item = queue.popleft()
         seen += 1
         if isinstance(item, list):
             queue.extend(item)
