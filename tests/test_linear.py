@@ -9,9 +9,11 @@ import time
 from collections.abc import Callable
 
 import pytest
+from lxml import etree
 
 from newsprism.clean import clean_document
 from newsprism.extract import ExtractionError, extract_html
+from newsprism.extract.links import link_lists
 from newsprism.model import Document
 from newsprism.names import person_mentions
 from newsprism.pipeline import analyse_stories, one_story
@@ -185,3 +187,19 @@ def test_a_story_of_many_copies_is_compared_in_linear_time() -> None:
         assert len(story.statements[0].quotes) == count
 
     assert_linear(compare, small=100, factor=8, bound=6.0)
+
+
+def test_link_lists_between_paragraphs_are_judged_in_linear_time() -> None:
+    # each run of links looked through every block before and after it for prose
+    def judge(count: int) -> None:
+        body = etree.Element("body")
+        for n in range(count):
+            etree.SubElement(body, "p").text = f"Prose sentence number {n}."
+            for site in ("one", "two"):
+                ref = etree.SubElement(etree.SubElement(body, "p"), "ref")
+                ref.set("target", f"https://{site}.example/{n}")
+                ref.text = f"a link to {site} {n}"
+        etree.SubElement(body, "p").text = "The last sentence."
+        assert not link_lists(body, "paper.example")  # links to other sites amid prose stay
+
+    assert_linear(judge, small=2000, factor=8, bound=3.0)

@@ -61,6 +61,7 @@ def link_lists(
         for element in body.iter("p", "item", "head", "quote")
         if not any(child.tag == "item" for child in element)
     ]
+    prose = [index for index, (only, _, _) in enumerate(blocks) if not only]
     found: set[str] = set()
     start = 0
     while start < len(blocks):
@@ -68,26 +69,16 @@ def link_lists(
         while end < len(blocks) and blocks[end][0]:
             end += 1
         run = blocks[start:end]
-        inside = _inside_article(blocks, start, end, site, off_site_share)
+        between_prose = bool(prose) and prose[0] < start and prose[-1] >= end
+        inside = between_prose and _off_site_share(_targets(run), site) >= off_site_share
         if len(run) >= LINK_LIST_MIN_ITEMS and not inside:
             found.update(normalise_line(text) for _, text, _ in run)
         start = end + 1 if end > start else start + 1
     return frozenset(found)
 
 
-def _inside_article(
-    blocks: list[tuple[bool, str, etree._Element]],
-    start: int,
-    end: int,
-    site: str,
-    off_site_share: float,
-) -> bool:
-    targets = [
-        ref.get("target", "") for _, _, element in blocks[start:end] for ref in element.iter("ref")
-    ]
-    prose_before = any(not only for only, _, _ in blocks[:start])
-    prose_after = any(not only for only, _, _ in blocks[end:])
-    return prose_before and prose_after and _off_site_share(targets, site) >= off_site_share
+def _targets(run: list[tuple[bool, str, etree._Element]]) -> list[str]:
+    return [ref.get("target", "") for _, _, element in run for ref in element.iter("ref")]
 
 
 def restore_inner_lists(tree: etree._Element, body: etree._Element) -> None:
