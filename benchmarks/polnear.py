@@ -35,24 +35,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from shared_data import shared_data
+
 from newsprism.clean import clean_document
 from newsprism.model import Article, Document, Quote
 from newsprism.quotes import extract_quotes
 from newsprism.quotes.ranking import SpeakerRanker
 from newsprism.quotes.terms import TermContext, TermModel
 
-
-def _shared_data(name: str) -> Path:
-    """../shared/data/NAME beside the checkout: the nearest one up the tree (a git worktree
-    sits one level deeper than the main checkout)."""
-    here = Path(__file__).resolve()
-    for parent in here.parents[1:]:
-        if (candidate := parent / "shared" / "data" / name).exists():
-            return candidate
-    return here.parents[2] / "shared" / "data" / name
-
-
-DATA = _shared_data("polnear")
+DATA = shared_data("polnear")
 # A quotation mark: a double mark of any style (the New York Times writes it as two straight
 # single marks, ''), or a single mark opening a quote. An apostrophe (don’t, voters’) is not
 # one, though it is the same character as a closing ’.

@@ -31,23 +31,13 @@ import sys
 import time
 from collections import Counter
 from datetime import date, timedelta
-from pathlib import Path
+
+from shared_data import shared_data
 
 from newsprism.model import Article
 from newsprism.stories.grouping import StoryGrouper
 
-
-def _shared_data(name: str) -> Path:
-    """../shared/data/NAME beside the checkout: the nearest one up the tree (a git worktree
-    sits one level deeper than the main checkout)."""
-    here = Path(__file__).resolve()
-    for parent in here.parents[1:]:
-        if (candidate := parent / "shared" / "data" / name).exists():
-            return candidate
-    return here.parents[2] / "shared" / "data" / name
-
-
-DATA = _shared_data("stories")
+DATA = shared_data("stories")
 # A real story drawn twice within a week is one story; drawn further apart, two (the grouper,
 # whose time decay has no hard cut, may join a close redraw of the same text a little later).
 SAME_STORY_DAYS = 7

@@ -37,24 +37,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from shared_data import shared_data
+
 from newsprism.clean import clean_document
 from newsprism.model import Article, Document, Quote
 from newsprism.quotes import extract_quotes
 from newsprism.stories import group_stories
 from newsprism.stories.grouping import Features, StoryGrouper, features_of, stream_order
 
-
-def _shared_data(name: str) -> Path:
-    """../shared/data/NAME beside the checkout: the nearest one up the tree (a git worktree
-    sits one level deeper than the main checkout)."""
-    here = Path(__file__).resolve()
-    for parent in here.parents[1:]:
-        if (candidate := parent / "shared" / "data" / name).exists():
-            return candidate
-    return here.parents[2] / "shared" / "data" / name
-
-
-DATA = _shared_data("stories")
+DATA = shared_data("stories")
 CACHE = Path(__file__).resolve().parent / ".cache"
 SRC = Path(__file__).resolve().parents[1] / "src" / "newsprism"
 # newsprism's tuned settings, chosen per fold from every combination (StoryGrouper fields)
