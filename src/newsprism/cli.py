@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -37,7 +38,7 @@ from newsprism.pipeline import (
     process_batch,
     quotes_by_article,
 )
-from newsprism.report import build_analysis, write_report
+from newsprism.report import build_analysis, write_analysis_report
 from newsprism.store import Store, StoreError, StoreTemplates
 from newsprism.summary import (
     print_clean,
@@ -188,9 +189,9 @@ def _output_folder(out: str) -> Path:
     return folder
 
 
-def _write_report(folder: Path, analysis: Analysis) -> tuple[Path, Path]:
+def _write_report(folder: Path, data: dict[str, Any]) -> tuple[Path, Path]:
     try:
-        return write_report(folder, analysis.articles, analysis.quotes, analysis.stories)
+        return write_analysis_report(folder, data)
     except OSError as error:
         where = printable(error.filename or str(folder))
         raise FaultError(f"{where}: report not written ({_reason(error)})") from error
@@ -252,8 +253,9 @@ def analyze(
             for processed in process_all(items, log, templates):
                 _save(store, processed, templates, stats, log)
         analysis = _restory(store)
-    json_path, html_path = _write_report(folder, analysis)
-    print_summary(console, build_analysis(analysis.articles, analysis.quotes, analysis.stories))
+    data = build_analysis(analysis.articles, analysis.quotes, analysis.stories)
+    json_path, html_path = _write_report(folder, data)
+    print_summary(console, data)
     console.print(
         f"\n{stats.added} new or changed, {stats.unchanged} unchanged, "
         f"{len(stats.errors)} failed. Store: {printable(db)}\n"
@@ -339,7 +341,8 @@ def stories(db: str, rebuild: bool, out: str) -> None:
     folder = _output_folder(out)
     with _open_store(db) as store:
         analysis = _restory(store, rebuild)
-    json_path, html_path = _write_report(folder, analysis)
+    data = build_analysis(analysis.articles, analysis.quotes, analysis.stories)
+    json_path, html_path = _write_report(folder, data)
     console.print(
         f"{len(analysis.stories)} stories over {len(analysis.articles)} articles"
         f"{' (rebuilt)' if rebuild else ''}.\nJSON:   {printable(str(json_path))}\n"

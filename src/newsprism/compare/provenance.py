@@ -17,6 +17,7 @@ from newsprism.compare.statements import (
     group_statements,
     occurrences_of,
     reconcile_speakers,
+    rough_words,
     trigrams,
 )
 from newsprism.model import (
@@ -99,7 +100,7 @@ def _printed_unquoted(occurrence: Occurrence, versions: list[Version]) -> QuoteM
     if len(occurrence.tokens) < UNQUOTED_MIN_WORDS:
         return None
     best: tuple[float, Occurrence, Alignment] | None = None
-    wanted = trigrams([t.norm for t in occurrence.tokens])
+    wanted = trigrams(rough_words(occurrence.quote.text))
     for version in versions:
         # Nine words in ten in one run share at least half their runs of three words.
         if version is occurrence.version or 2 * len(wanted & version.body_trigrams) < len(wanted):

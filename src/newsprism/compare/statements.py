@@ -80,8 +80,9 @@ class Version:
 
     @cached_property
     def body_trigrams(self) -> set[tuple[str, ...]]:
-        """Every run of three words of the article's text (to skip it quickly)."""
-        return trigrams(self.body_text.norms)
+        """Every run of three rough words of the article's text: to skip it quickly, without
+        tokenising the whole text as body_text does (that is only wanted when it may match)."""
+        return trigrams(rough_words(self.article.body))
 
     @property
     def outlet(self) -> str:
@@ -97,6 +98,12 @@ class Version:
         if self._starts is None:
             self._starts = [start for start, _ in self.article.paragraph_spans()]
         return bisect.bisect_right(self._starts, offset) - 1
+
+
+def rough_words(text: str) -> list[str]:
+    """The words of `text` folded, without the normalising of word_tokens: a quick
+    tokenisation for a first filter only."""
+    return WORD_RE.findall(fold(text))
 
 
 def trigrams(words: list[str]) -> set[tuple[str, ...]]:

@@ -7,7 +7,7 @@ from newsprism.report.analysis import (
     validate_analysis,
     write_analysis,
 )
-from newsprism.report.html import render_html, write_report
+from newsprism.report.html import render_html, write_analysis_report, write_report
 
 __all__ = [
     "ANALYSIS_VERSION",
@@ -16,5 +16,6 @@ __all__ = [
     "render_html",
     "validate_analysis",
     "write_analysis",
+    "write_analysis_report",
     "write_report",
 ]

@@ -353,9 +353,13 @@ def write_report(
     out_dir: str | Path, articles: list[Article], quotes: list[Quote], stories: list[Story]
 ) -> tuple[Path, Path]:
     """Write `analysis.json` and `index.html` into `out_dir` (created); returns both paths."""
+    return write_analysis_report(out_dir, build_analysis(articles, quotes, stories))
+
+
+def write_analysis_report(out_dir: str | Path, data: dict[str, Any]) -> tuple[Path, Path]:
+    """`write_report` for an analysis dict already built (the CLI prints it too)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    data = build_analysis(articles, quotes, stories)
     json_path = write_analysis(out_dir / "analysis.json", data)
     html_path = out_dir / "index.html"
     write_text_atomic(html_path, render_html(data))
