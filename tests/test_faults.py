@@ -27,6 +27,7 @@ from conftest import FIXTURES, SEEDS
 from newsprism import cli
 from newsprism.cli import main
 from newsprism.report import write_report
+from newsprism.report.analysis import STALE_TEMPORARY_SECONDS, write_text_atomic
 from newsprism.store import Store
 from newsprism.store import sqlite as store_sqlite
 
@@ -398,3 +399,15 @@ def test_report_with_a_lone_surrogate_is_written(tmp_path, report):
     json_path, html_path = write_report(tmp_path, [odd], quotes, [])
     assert json.loads(json_path.read_text(encoding="utf-8"))["articles"][0]["title"] == odd.title
     assert "Klopp \\ud800 speaks" in html_path.read_text(encoding="utf-8")
+
+
+def test_a_killed_run_s_temporary_report_is_removed_by_the_next_once_stale(tmp_path):
+    stale = tmp_path / ".analysis.json.abc123.tmp"
+    recent = tmp_path / ".analysis.json.def456.tmp"  # maybe another run, still writing
+    for leftover in (stale, recent):
+        leftover.write_text('{"half": ')
+    long_ago = time.time() - 2 * STALE_TEMPORARY_SECONDS
+    os.utime(stale, (long_ago, long_ago))
+    write_text_atomic(tmp_path / "analysis.json", "{}")
+    assert (tmp_path / "analysis.json").read_text() == "{}"
+    assert not stale.exists() and recent.exists()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import glob
 import json
 import os
 import tempfile
+import time
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -13,6 +15,8 @@ from typing import Any
 from newsprism.model import Article, Quote, Story
 
 SCHEMA_FILE = "analysis.schema.json"
+# A temporary report file this old was left by a run that was killed while writing it.
+STALE_TEMPORARY_SECONDS = 3600
 
 
 def _package_version() -> str:
@@ -86,6 +90,19 @@ def write_text_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    _remove_stale_temporaries(path)
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Temporary files of `path` that a killed run left behind. Only old ones: a recent one
+    may be another run's, still being written."""
+    stale_before = time.time() - STALE_TEMPORARY_SECONDS
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        try:
+            if leftover.stat().st_mtime < stale_before:
+                leftover.unlink()
+        except OSError:
+            pass  # gone already, or not ours to remove: it does no harm
 
 
 def _umask() -> int:
