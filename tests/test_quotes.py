@@ -8,7 +8,7 @@ from rich.console import Console
 from newsprism.clean import clean_document, is_question_header
 from newsprism.model import Article, Document, Quote
 from newsprism.pipeline import analyse_stories, one_story
-from newsprism.quotes import canonical_names, extract_quotes
+from newsprism.quotes import extract_quotes
 from newsprism.quotes.attribution import attribution_after, attribution_before
 from newsprism.quotes.ranking import QuoteContext, SpeakerRanker, mention_at
 from newsprism.quotes.terms import TermContext, TermModel, rule
@@ -122,12 +122,6 @@ def test_attribution_patterns():
     assert attribution_before("Captain Marten De Roon added: ").mention == "Captain Marten De Roon"
     assert attribution_before("According to the White House, ").mention == "the White House"
     assert attribution_after(" and then the match began.") is None
-
-
-def test_canonical_names_across_outlets():
-    mapping = canonical_names(["Jurgen Klopp", "Jürgen Klopp", "Klopp", "Gian Piero Gasperini"])
-    assert mapping["Jurgen Klopp"] == mapping["Klopp"] == "Jürgen Klopp"
-    assert mapping["Gian Piero Gasperini"] == "Gian Piero Gasperini"
 
 
 def _gold_direct_contents(annotation: str, text: str) -> list[tuple[int, int]]:

@@ -154,6 +154,10 @@ def test_profile_round_trip():
     grouper.add(processed[0].article, processed[0].quotes)
     profile = grouper.profiles[0]
     again = Profile.from_bytes(profile.to_bytes())
+    _assert_same_profile(again, profile)
+
+
+def _assert_same_profile(again, profile) -> None:
     assert list(again.terms) == list(profile.terms)
     assert list(again.weights) == list(profile.weights)
     assert (again.day, again.outlet, again.shingles) == (
@@ -179,13 +183,7 @@ def test_profile_stored_with_an_embedding_still_reads():
         for part in (header, profile.terms, profile.weights, shingles, array("f", [0.6, 0.8, 0]))
     )
     again = Profile.from_bytes(stored)
-    assert list(again.terms) == list(profile.terms)
-    assert list(again.weights) == list(profile.weights)
-    assert (again.day, again.outlet, again.shingles) == (
-        profile.day,
-        profile.outlet,
-        profile.shingles,
-    )
+    _assert_same_profile(again, profile)
     assert again.to_bytes() == profile.to_bytes()
 
 

@@ -140,14 +140,6 @@ def adopt_resolved_sources(store: Store) -> int:
     return store.rename_sources(renames) if renames else 0
 
 
-def unify_speakers(
-    quotes: list[Quote], articles: list[Article] | None = None, people: PersonTable | None = None
-) -> list[Quote]:
-    """One canonical name and key per person across the given quotes (one story's, from
-    `articles`), matched to the persons of `people` (a fresh table when none is given)."""
-    return (people if people is not None else PersonTable()).unify(articles or [], quotes)
-
-
 def analyse_stories(
     articles: list[Article],
     quotes: list[Quote],

@@ -620,17 +620,3 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     """Whether `position` falls in one of `spans` (sorted by start, not overlapping)."""
     at = bisect.bisect_right(spans, (position, math.inf)) - 1
     return at >= 0 and spans[at][0] <= position < spans[at][1]
-
-
-def canonical_names(names: Iterable[str]) -> dict[str, str]:
-    """Map every speaker name of a story to one canonical form per person."""
-    groups: dict[str, list[str]] = defaultdict(list)
-    distinct = sorted(set(names), key=lambda n: -len(n.split()))
-    for name in distinct:
-        key = name_key(name)
-        parts = key.split()
-        if len(parts) == 1:
-            owners = {k for k in groups if parts[0] in (k.split()[0], k.split()[-1])}
-            key = owners.pop() if len(owners) == 1 else key
-        groups[key].append(name)
-    return {name: preferred_form(forms) for forms in groups.values() for name in forms}
