@@ -18,6 +18,7 @@ from newsprism.clean.templates import (
     template_scope,
 )
 from newsprism.compare import compare_story
+from newsprism.compare.discrepancies import find_discrepancies
 from newsprism.extract import ExtractionError, extract_html
 from newsprism.ingest import InputError
 from newsprism.ingest.paths import resolved_source
@@ -160,6 +161,7 @@ def analyse_stories(
             by_article[article.id] = unified.get(article.id, [])
         comparison = compare_story(members, by_article)
         story.statements, story.matches = comparison.statements, comparison.matches
+        story.discrepancies = find_discrepancies(members, by_article, comparison.matches)
     unified = [q for a in articles for q in by_article.get(a.id, [])]
     return Analysis(articles, unified, stories)
 

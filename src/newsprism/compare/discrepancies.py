@@ -1,0 +1,350 @@
+"""Facts that differ between a story's articles: two clauses about the same thing (they share
+a score, a figure or a date, or most of their words) that give one thing two values.
+
+A value inside quotation marks that provenance already compares (the same statement in both
+articles) is left to it: a number changed in a quote is an `altered` quote, not listed again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from itertools import combinations
+
+from newsprism.compare.facts import Clause, Fact, clauses_of
+from newsprism.model import Article, Discrepancy, DiscrepancyValue, Quote, QuoteMatch
+from newsprism.text import fold
+
+MIN_SHARED_WORDS = 3  # clauses with no value in common align on this many content words,
+MIN_DICE = 0.5  # making up this share of both
+# Words a clause pair shares beside an anchor of each kind: a score is specific enough alone.
+ANCHOR_WORDS = {"score": 0, "number": 1, "date": 2}
+# Whom a clause names differs only between clauses that are otherwise nearly the same.
+PERSON_DICE = 0.7
+PERSON_SHARED = 5
+ANCHOR_KINDS = frozenset({"score", "number", "date"})
+UPDATE_HOURS = 3  # a figure this much newer than another replaces it rather than contradicts it
+UPDATE_CUE_RE = re.compile(
+    r"\b(?:rose|risen|rising|climbed|jumped|increased|grew|now|latest|updated|revised|so far)\b",
+    re.IGNORECASE,
+)
+QUESTIONS = {"place": "where", "date": "when", "time": "at what time", "score": "the score"}
+MAX_ABOUT_WORDS = 10
+PREPOSITIONS = frozenset("in at on here there".split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    kind: str
+    first: tuple[Clause, Fact]
+    second: tuple[Clause, Fact]
+    anchor: Fact | None
+
+
+def find_discrepancies(
+    articles: list[Article],
+    quotes: dict[str, list[Quote]],
+    matches: list[QuoteMatch] | None = None,
+) -> list[Discrepancy]:
+    """Each thing the story's articles give different values for, with every value's span."""
+    if len(articles) < 2:
+        return []
+    dates = {a.id: _published(a.published) for a in articles}
+    clauses = {a.id: clauses_of(a.id, a.body, _day(dates[a.id])) for a in articles}
+    statement_at = _statement_spans(quotes, matches or [])
+    pairs = []
+    for first, second in combinations(articles, 2):
+        for a, b, anchor in _aligned(clauses[first.id], clauses[second.id]):
+            pairs.extend(_differences(a, b, anchor, clauses, statement_at))
+    return [_discrepancy(group, dates) for group in _merged(pairs)]
+
+
+def _published(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            return datetime.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+
+
+def _day(moment: datetime | None) -> date | None:
+    return moment.date() if moment else None
+
+
+def _aligned(first: list[Clause], second: list[Clause]) -> list[tuple[Clause, Clause, Fact | None]]:
+    """Clause pairs of two articles about one thing: a shared anchor value, or shared words."""
+    by_anchor: dict[tuple[str, str, str], list[Clause]] = defaultdict(list)
+    by_word: dict[str, list[Clause]] = defaultdict(list)
+    for clause in second:
+        for fact in clause.facts:
+            if fact.kind in ANCHOR_KINDS and _specific(fact):
+                by_anchor[(fact.kind, fact.value, fact.what)].append(clause)
+        for word in clause.words:
+            by_word[word].append(clause)
+    pairs = []
+    for clause in first:
+        anchors: dict[int, Fact] = {}
+        for fact in clause.facts:
+            for other in by_anchor.get((fact.kind, fact.value, fact.what), []):
+                anchors.setdefault(id(other), fact)
+        shared: dict[int, int] = defaultdict(int)
+        for word in clause.words:
+            for other in by_word.get(word, []):
+                shared[id(other)] += 1
+        for other in second:
+            anchor = anchors.get(id(other))
+            count = shared.get(id(other), 0)
+            if anchor is not None and count < ANCHOR_WORDS[anchor.kind]:
+                anchor = None
+            if anchor is not None or (
+                count >= MIN_SHARED_WORDS and _dice(clause, other, count) >= MIN_DICE
+            ):
+                pairs.append((clause, other, anchor))
+    return pairs
+
+
+def _dice(first: Clause, second: Clause, shared: int) -> float:
+    return 2 * shared / max(1, len(first.words) + len(second.words))
+
+
+def _specific(fact: Fact) -> bool:
+    """A value specific enough to say two clauses speak of one thing."""
+    if fact.kind == "date":
+        return len(fact.value) == 10  # a day, not a year or a month
+    if fact.kind == "number":
+        return fact.what not in ("", "percent") and float(fact.value) >= 10
+    return True
+
+
+def _differences(
+    a: Clause,
+    b: Clause,
+    anchor: Fact | None,
+    clauses: dict[str, list[Clause]],
+    statement_at: dict[str, list[tuple[int, int, str]]],
+) -> list[_Pair]:
+    found = []
+    slots_b = _slots(b, anchor)
+    for slot, facts_a in _slots(a, anchor).items():
+        for fa, fb in _paired(facts_a, slots_b.get(slot, []), anchor):
+            if fa.kind == "person" and not _nearly_same(a, b):
+                continue
+            if _same_statement(fa, a, fb, b, statement_at):
+                continue
+            if _also_stated(fa, a, clauses[b.article], anchor) or _also_stated(
+                fb, b, clauses[a.article], anchor
+            ):
+                continue
+            found.append(_Pair(fa.kind, (a, fa), (b, fb), anchor))
+    return found
+
+
+def _paired(first: list[Fact], second: list[Fact], anchor: Fact | None) -> list[tuple[Fact, Fact]]:
+    """Values of one kind in two aligned clauses that differ, paired in order; with more than
+    one a side, only where the others agree ('14 points and 11 rebounds' against '14 points and
+    19 rebounds'): else which is which is not known."""
+    if not first or len(first) != len(second):
+        return []
+    pairs = list(zip(first, second, strict=True))
+    differ = [(a, b) for a, b in pairs if not _agree(a, b, anchor)]
+    if len(pairs) > 1 and len(differ) == len(pairs):
+        return []
+    return differ
+
+
+def _nearly_same(first: Clause, second: Clause) -> bool:
+    shared = len(first.words & second.words)
+    return shared >= PERSON_SHARED and _dice(first, second, shared) >= PERSON_DICE
+
+
+def _slots(clause: Clause, anchor: Fact | None) -> dict[tuple[str, str], list[Fact]]:
+    """The clause's values by kind and what they are of, but the anchor's (two dates in
+    clauses aligned on one date are as likely of two events as of one)."""
+    slots: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+    for fact in clause.facts:
+        if anchor is None or (fact.kind, fact.what) != (anchor.kind, anchor.what):
+            slots[(fact.kind, fact.what)].append(fact)
+    return slots
+
+
+def _agree(first: Fact, second: Fact, anchor: Fact | None = None) -> bool:
+    if first.value == second.value:
+        return True
+    grounds = {"home", "away"}
+    if first.kind == "place" and (first.value in grounds) != (second.value in grounds):
+        # 'At home' differs from a named place only for a match (a score): whose home it is
+        # the named place may be.
+        return anchor is None or anchor.kind != "score"
+    if first.kind == "number":
+        (low_a, high_a), (low_b, high_b) = first.bounds or (0, 0), second.bounds or (0, 0)
+        return low_a <= high_b and low_b <= high_a
+    if first.kind == "date":
+        return _within(first.value, second.value) or _within(second.value, first.value)
+    if first.kind == "score":
+        return first.value == "-".join(reversed(second.value.split("-")))
+    if first.kind in ("place", "person"):
+        a, b = set(first.value.split()), set(second.value.split())
+        return a <= b or b <= a
+    if first.kind == "time":
+        zone_a, zone_b = first.value[6:], second.value[6:]
+        return bool(zone_a and zone_b and zone_a != zone_b) or first.value[:5] == second.value[:5]
+    return False
+
+
+def _within(coarse: str, fine: str) -> bool:
+    """A year, month or week that contains a day ('2020-11' and '2020-11-04')."""
+    if coarse.startswith("week of "):
+        if len(fine) != 10:
+            return False
+        monday = date.fromisoformat(coarse[8:])
+        return monday <= date.fromisoformat(fine) < monday + timedelta(days=7)
+    return fine.startswith(coarse)
+
+
+def _also_stated(fact: Fact, clause: Clause, others: list[Clause], anchor: Fact | None) -> bool:
+    """The other article gives this value too, in a clause about the same thing: it tells of
+    two values (before and after, two events), not one that differs."""
+    for other in others:
+        same = [f for f in other.facts if (f.kind, f.what) == (fact.kind, fact.what)]
+        if not any(_agree(fact, f, anchor) for f in same):
+            continue
+        if _close(clause, other):
+            return True
+    return False
+
+
+def _close(first: Clause, second: Clause) -> bool:
+    values_a = {(f.kind, f.value) for f in first.facts}
+    if any((f.kind, f.value) in values_a and f.kind in ANCHOR_KINDS for f in second.facts):
+        return True
+    shared = len(first.words & second.words)
+    return shared >= MIN_SHARED_WORDS - 1 and 2 * shared >= MIN_DICE * (
+        len(first.words) + len(second.words)
+    )
+
+
+def _statement_spans(
+    quotes: dict[str, list[Quote]], matches: list[QuoteMatch]
+) -> dict[str, list[tuple[int, int, str]]]:
+    statement_of = {m.quote: m.statement for m in matches if m.statement}
+    spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for article_id, article_quotes in quotes.items():
+        for quote in article_quotes:
+            if quote.id in statement_of:
+                spans[article_id].append((quote.start, quote.end, statement_of[quote.id]))
+    return spans
+
+
+def _same_statement(
+    fa: Fact, a: Clause, fb: Fact, b: Clause, statement_at: dict[str, list[tuple[int, int, str]]]
+) -> bool:
+    def statement(fact: Fact, article: str) -> str | None:
+        for start, end, statement_id in statement_at.get(article, []):
+            if start <= fact.start and fact.end <= end:
+                return statement_id
+        return None
+
+    first = statement(fa, a.article)
+    return first is not None and first == statement(fb, b.article)
+
+
+def _merged(pairs: list[_Pair]) -> list[list[_Pair]]:
+    """Pairs that share a value are one thing given several values."""
+    parent: dict[tuple[str, int], tuple[str, int]] = {}
+
+    def root(key: tuple[str, int]) -> tuple[str, int]:
+        while parent.setdefault(key, key) != key:
+            key = parent[key]
+        return key
+
+    for pair in pairs:
+        keys = [(clause.article, fact.start) for clause, fact in (pair.first, pair.second)]
+        parent[root(keys[0])] = root(keys[1])
+    groups: dict[tuple[str, int], list[_Pair]] = defaultdict(list)
+    for pair in pairs:
+        groups[root((pair.first[0].article, pair.first[1].start))].append(pair)
+    return [group for group in groups.values() if _one_value_each(group)]
+
+
+def _one_value_each(group: list[_Pair]) -> bool:
+    """An article that gives the thing two values speaks of two things, not one."""
+    values: dict[str, set[str]] = defaultdict(set)
+    for pair in group:
+        for clause, fact in (pair.first, pair.second):
+            values[clause.article].add(fact.value)
+    return all(len(v) == 1 for v in values.values())
+
+
+def _discrepancy(group: list[_Pair], dates: dict[str, datetime | None]) -> Discrepancy:
+    first = group[0]
+    seen: dict[tuple[str, int], tuple[Clause, Fact]] = {}
+    for pair in group:
+        for clause, fact in (pair.first, pair.second):
+            seen.setdefault((clause.article, fact.start), (clause, fact))
+    values = [
+        DiscrepancyValue(clause.article, fact.text, fact.start, fact.end)
+        for clause, fact in seen.values()
+    ]
+    kind = first.kind
+    if kind == "number" and _is_update(list(seen.values()), dates):
+        kind = "update"
+    return Discrepancy(kind, _about(first), values)
+
+
+def _is_update(values: list[tuple[Clause, Fact]], dates: dict[str, datetime | None]) -> bool:
+    """A later article gives a newer figure: it says so, or it is hours newer."""
+    moments = [dates.get(clause.article) for clause, _ in values]
+    if any(UPDATE_CUE_RE.search(clause.text) for clause, _ in values):
+        return True
+    if any(m is None for m in moments):
+        return False
+    known = [m for m in moments if m is not None]
+    if any(m.tzinfo is None for m in known) and any(m.tzinfo is not None for m in known):
+        known = [m.replace(tzinfo=None) for m in known]
+    return max(known) - min(known) >= timedelta(hours=UPDATE_HOURS)
+
+
+def _about(pair: _Pair) -> str:
+    """What differs, in plain words: 'where: Liverpool hammered Atalanta 5-0'."""
+    clause, fact = pair.first
+    if fact.kind in ("age", "party", "role"):
+        owner = _shown_name(clause.text, fact.what)
+        return {"age": "the age of", "party": "the party of", "role": "the title of"}[
+            fact.kind
+        ] + f" {owner}"
+    if fact.kind == "number":
+        question = {"percent": "what share", "$": "how much", "£": "how much", "€": "how much"}.get(
+            fact.what, f"how many {fact.what}"
+        )
+    else:
+        question = QUESTIONS.get(fact.kind, "what")
+    return f"{question}: {_context(clause, fact, pair.anchor)}"
+
+
+def _shown_name(text: str, surname: str) -> str:
+    for word in text.split():
+        if fold(word).strip(",.;:'’s") == surname:
+            return word.strip(",.;:")
+    return surname.title()
+
+
+def _context(clause: Clause, fact: Fact, anchor: Fact | None) -> str:
+    """The clause's words around the value, the value and its preposition left out."""
+    offset = clause.start
+    before = clause.text[: fact.start - offset].split()
+    after = clause.text[fact.end - offset :].split()
+    while before and fold(before[-1]) in PREPOSITIONS:
+        before.pop()
+    words = before + after
+    centre = len(before)
+    if anchor is not None and anchor.text in clause.text:
+        centre = len(clause.text[: clause.text.index(anchor.text)].split())
+    low = max(0, min(centre - MAX_ABOUT_WORDS // 2, len(words) - MAX_ABOUT_WORDS))
+    text = " ".join(words[low : low + MAX_ABOUT_WORDS]).strip(" ,.;:-–—\"“”'‘’")
+    return text or fact.text

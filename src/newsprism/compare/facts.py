@@ -1,0 +1,415 @@
+"""The checkable values an article states, clause by clause: numbers with what they count,
+scores, dates and times (resolved against the article's date), places, people's ages, parties
+and titles. Each value keeps its span in the article body, so a difference can be shown."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from newsprism.compare.lexicon import FUNCTION_WORDS, stem
+from newsprism.names import NAME_DATA, person_mentions, surname_key
+from newsprism.text import fold
+
+CLAUSE_BREAK_RE = re.compile(r"[;:–—()\[\]\n]|,(?!\d{3})|(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z0-9])")
+WORD_RE = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
+NUMBER_NAMES = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "dozen": 12,
+}  # fmt: skip
+NUMBER_RE = re.compile(
+    r"(?<![\w.,$£€-])(?P<cur>[$£€])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    rf"|(?i:{'|'.join(NUMBER_NAMES)}))(?![\w-]|[.,]\d)"
+    r"(?P<scale>\s+(?:thousand|million|billion|trillion)|bn)?"
+    r"(?P<pct>\s*%|\s+(?:percent|per cent|percentage points?))?"
+)
+# How exact a figure is said to be: 'about 100' agrees with 98, 'more than 100' with 120.
+QUALIFIERS = {
+    "about": "approx", "around": "approx", "nearly": "approx", "almost": "approx",
+    "roughly": "approx", "approximately": "approx", "some": "approx", "estimated": "approx",
+    "close": "approx", "up": "upper", "least": "lower", "over": "lower", "more": "lower",
+    "than": None, "less": "upper", "fewer": "upper", "under": "upper", "above": "lower",
+    "below": "upper", "exceeding": "lower", "nearly-": "approx", "to": None,
+}  # fmt: skip
+# Words between a figure and the thing it counts that are not the thing itself.
+UNIT_SKIP = frozenset("more other new additional extra of the total further".split())
+CURRENCY_WORDS = {"dollar": "$", "pound": "£", "euro": "€", "dollars": "$", "pounds": "£"}
+SCORE_RE = re.compile(r"(?<![\w.,/-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\w/]|[-–.,]\d)")
+AGE_RE = re.compile(r"(?<![\w-])(\d{1,3})\s?-\s?year\s?-\s?old\b|(?<=, )(\d{1,3})(?=,)")
+PARTY_RE = re.compile(r"\(?\b([RDI])-(?:[A-Z][a-zA-Z.]*\.?)(?:\s[A-Z][a-z]*\.?)?\)?")
+ROLE_TITLES = {
+    "sen.": "senator", "senator": "senator", "rep.": "representative",
+    "representative": "representative", "congressman": "representative",
+    "congresswoman": "representative", "gov.": "governor", "governor": "governor",
+    "mayor": "mayor", "president": "president", "lt.": "lieutenant", "gen.": "general",
+    "general": "general", "adm.": "admiral", "judge": "judge", "justice": "justice",
+}  # fmt: skip
+ROLE_RE = re.compile(
+    r"\b(Sen\.|Senator|Rep\.|Representative|Congressman|Congresswoman|Gov\.|Governor|Mayor"
+    r"|President|Gen\.|General|Adm\.|Judge|Justice)\s+(?=[A-Z])"
+)
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTH_NAMES = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split()
+)}  # fmt: skip
+MONTH_ABBREVIATIONS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+MONTH_WORD = (
+    rf"(?:{'|'.join(m.capitalize() for m in MONTH_NAMES)}"
+    rf"|(?:{'|'.join(a.capitalize() for a in MONTH_ABBREVIATIONS)})\.?)"
+)
+DATE_RE = re.compile(
+    rf"\b(?P<month>{MONTH_WORD})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+    rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_WORD})(?:,?\s+(?P<year2>(?:19|20)\d\d))?\b"
+    r"|\b(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
+    r"|\b(?P<relative>yesterday|today|tonight|tomorrow|(?:last|next|this) (?:week|month|year))\b"
+    r"|(?<![\w$£€.,-])(?P<lone_year>(?:19|20)\d\d)(?![\w-]|[.,]\d)"
+)
+TIME_RE = re.compile(
+    r"\b(\d{1,2})(?::(\d\d))?\s?([ap])\.?m\.?(?=\W|$)(?:\s+(?P<zone>[A-Z]{2,4})\b)?", re.IGNORECASE
+)
+PLACE_RE = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+|di\s+)?[A-Z][\w’'.-]*){0,3})"
+    r"(?P<region>,\s+(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.|[A-Z][a-z]+))?"
+    r"|\b(?P<home>at home|away from home|on the road|home leg|home game|away leg|away game)\b"
+)
+PLACE_HOME = {"at home": "home", "home leg": "home", "home game": "home",
+              "away from home": "away", "on the road": "away", "away leg": "away",
+              "away game": "away"}  # fmt: skip
+FUTURE_WORDS = frozenset(
+    "will 'll shall tomorrow next plans planned expected scheduled upcoming".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A value one clause states. `value` is what is compared (normalised), `what` what it
+    is a value of (the thing a figure counts, the person an age belongs to), `bounds` for a
+    figure the range it allows."""
+
+    kind: str
+    value: str
+    what: str
+    text: str
+    start: int
+    end: int
+    bounds: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    article: str
+    start: int
+    end: int
+    text: str
+    words: frozenset[str]  # content-word stems, values left out
+    facts: tuple[Fact, ...]
+
+
+def clauses_of(article_id: str, body: str, published: date | None) -> list[Clause]:
+    """The clauses of an article body that state at least one value."""
+    clauses = []
+    for start, end in _clause_spans(body):
+        text = body[start:end]
+        facts = _facts(text, start, published)
+        if not facts:
+            continue
+        clauses.append(
+            Clause(article_id, start, end, text, _content_stems(text, facts, start), tuple(facts))
+        )
+    return clauses
+
+
+def _clause_spans(body: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in CLAUSE_BREAK_RE.finditer(body):
+        if match.start() > start:
+            spans.append((start, match.start()))
+        start = match.end()
+    if start < len(body):
+        spans.append((start, len(body)))
+    return [(s, e) for s, e in spans if any(c.isalnum() for c in body[s:e])]
+
+
+def _content_stems(text: str, facts: list[Fact], offset: int) -> frozenset[str]:
+    """The clause's words but its values (a person named stays: who did it is context too)."""
+    taken = [(f.start - offset, f.end - offset) for f in facts if f.kind != "person"]
+    stems = set()
+    for match in WORD_RE.finditer(text):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        word = fold(match.group())
+        if word not in FUNCTION_WORDS and not any(c.isdigit() for c in word) and len(word) > 1:
+            stems.add(stem(word))
+    return frozenset(stems)
+
+
+def _facts(text: str, offset: int, published: date | None) -> list[Fact]:
+    facts: list[Fact] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(fact: Fact | None) -> None:
+        if fact is None:
+            return
+        span = (fact.start - offset, fact.end - offset)
+        if any(s < span[1] and span[0] < e for s, e in taken):
+            return
+        taken.append(span)
+        facts.append(fact)
+
+    for match in TIME_RE.finditer(text):
+        add(_time(match, offset))
+    for match in DATE_RE.finditer(text):
+        add(_date(match, text, offset, published))
+    for match in SCORE_RE.finditer(text):
+        add(_score(match, text, offset))
+    for match in AGE_RE.finditer(text):
+        add(_age(match, text, offset))
+    for match in PARTY_RE.finditer(text):
+        add(_party(match, text, offset))
+    for match in ROLE_RE.finditer(text):
+        add(_role(match, text, offset))
+    for match in NUMBER_RE.finditer(text):
+        add(_number(match, text, offset))
+    for match in PLACE_RE.finditer(text):
+        add(_place(match, offset))
+    for mention in person_mentions(text, offset):
+        add(Fact("person", surname_key(mention.text), "", mention.text, mention.start, mention.end))
+    return sorted(facts, key=lambda f: f.start)
+
+
+def _fact(
+    kind: str,
+    value: str,
+    what: str,
+    match: re.Match[str],
+    offset: int,
+    group: int | str = 0,
+    bounds: tuple[float, float] | None = None,
+) -> Fact:
+    return Fact(
+        kind,
+        value,
+        what,
+        match.group(group),
+        match.start(group) + offset,
+        match.end(group) + offset,
+        bounds,
+    )
+
+
+def _time(match: re.Match[str], offset: int) -> Fact:
+    hour = int(match.group(1)) % 12 + (12 if match.group(3).lower() == "p" else 0)
+    zone = (match.group("zone") or "").upper()
+    return _fact("time", f"{hour:02d}:{match.group(2) or '00'} {zone}".strip(), "", match, offset)
+
+
+def _date(match: re.Match[str], text: str, offset: int, published: date | None) -> Fact | None:
+    groups = match.groupdict()
+    if groups["weekday"] or groups["relative"]:
+        if published is None:
+            return None
+        word = (groups["weekday"] or groups["relative"]).lower()
+        value = _relative_date(word, _future(text, match.start()), published)
+        return _fact("date", value, "", match, offset) if value else None
+    if groups["lone_year"]:
+        return _fact("date", groups["lone_year"], "", match, offset)
+    month = _month(groups["month"] or groups["month2"])
+    day, year = groups["day"] or groups["day2"], groups["year"] or groups["year2"]
+    if month is None or (day is None and year is None):
+        return None  # a month alone ('May') is too often a word or a name
+    if year is None and published is not None:
+        year = str(_nearest_year(published, month))
+    value = "-".join(p for p in (year, f"{month:02d}", f"{int(day):02d}" if day else None) if p)
+    return _fact("date", value, "", match, offset)
+
+
+def _month(word: str | None) -> int | None:
+    if not word:
+        return None
+    word = word.lower().rstrip(".")
+    return MONTH_NAMES.get(word) or MONTH_ABBREVIATIONS.get(word)
+
+
+def _nearest_year(published: date, month: int) -> int:
+    """A month and day without a year lies within about half a year of the article."""
+    if month - published.month > 6:
+        return published.year - 1
+    if published.month - month > 6:
+        return published.year + 1
+    return published.year
+
+
+def _future(text: str, position: int) -> bool:
+    words = {fold(w) for w in WORD_RE.findall(text[:position])}
+    return bool(words & FUTURE_WORDS) or "'ll" in text[:position]
+
+
+def _relative_date(word: str, future: bool, published: date) -> str | None:
+    if word in ("today", "tonight"):
+        return published.isoformat()
+    if word == "yesterday":
+        return (published - timedelta(days=1)).isoformat()
+    if word == "tomorrow":
+        return (published + timedelta(days=1)).isoformat()
+    if word in WEEKDAYS:
+        gap = (WEEKDAYS.index(word) - published.weekday()) % 7
+        day = published + timedelta(days=gap) if future else published - timedelta(days=(-gap) % 7)
+        return day.isoformat()
+    step, unit = word.split()
+    shift = {"last": -1, "this": 0, "next": 1}[step]
+    if unit == "week":
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift)
+        return f"week of {monday.isoformat()}"
+    if unit == "month":
+        month = (published.month - 1 + shift) % 12 + 1
+        year = published.year + (published.month - 1 + shift) // 12
+        return f"{year}-{month:02d}"
+    return str(published.year + shift)
+
+
+def _score(match: re.Match[str], text: str, offset: int) -> Fact | None:
+    if _unit_after(text, match.end()):
+        return None  # '10-12 inches' is a range of a figure
+    return _fact("score", f"{int(match.group(1))}-{int(match.group(2))}", "", match, offset)
+
+
+def _age(match: re.Match[str], text: str, offset: int) -> Fact | None:
+    if match.group(1):
+        owner = _name_near(text, match.end(), after=True) or _name_near(text, match.start())
+        group = 1
+    else:
+        owner, group = _name_near(text, match.start() - 2), 2
+    if owner is None or not 0 < int(match.group(group)) < 120:
+        return None
+    return _fact("age", str(int(match.group(group))), owner, match, offset, group)
+
+
+def _party(match: re.Match[str], text: str, offset: int) -> Fact | None:
+    owner = _name_near(text, match.start())
+    if owner is None:
+        return None
+    return _fact("party", match.group(1), owner, match, offset, 1)
+
+
+def _role(match: re.Match[str], text: str, offset: int) -> Fact | None:
+    names = list(person_mentions(text[match.end() : match.end() + 60]))
+    if not names or names[0].start != 0 or _preceded_by(text, match.start(), ("former", "ex")):
+        return None
+    title = ROLE_TITLES.get(match.group(1).lower())
+    return _fact("role", title or match.group(1), surname_key(names[0].text), match, offset, 1)
+
+
+def _preceded_by(text: str, position: int, words: tuple[str, ...]) -> bool:
+    before = WORD_RE.findall(text[max(0, position - 30) : position])
+    return bool(before) and fold(before[-1]) in words
+
+
+def _name_near(text: str, position: int, after: bool = False) -> str | None:
+    """The surname of the person named right before `position` (or right after)."""
+    window = text[position : position + 60] if after else text[max(0, position - 60) : position]
+    names = list(person_mentions(window))
+    if not names:
+        return None
+    name = names[0] if after else names[-1]
+    gap = window[: name.start] if after else window[name.end :]
+    return surname_key(name.text) if len(gap.strip(" ,")) <= 2 else None
+
+
+def _number(match: re.Match[str], text: str, offset: int) -> Fact | None:
+    raw = match.group("num")
+    if raw.lower() in NUMBER_NAMES:
+        value, step = float(NUMBER_NAMES[raw.lower()]), 0.0
+    else:
+        value = float(raw.replace(",", ""))
+        step = 10.0 ** -len(raw.partition(".")[2]) if "." in raw else 1.0
+    scale = SCALES[match.group("scale").strip().lower()] if match.group("scale") else 1.0
+    value, step = value * scale, (step * scale if scale > 1 else 0.0)
+    if match.group("pct"):
+        unit = "percentage point" if "point" in match.group("pct") else "percent"
+    elif match.group("cur"):
+        unit = match.group("cur")
+    else:
+        unit = _unit_after(text, match.end()) or ""
+        if not unit or (raw.isdigit() and len(raw) == 4 and 1900 <= value <= 2099):
+            return None  # a bare figure, or a year: nothing to say what it counts
+        if _named(text, match.start()):
+            return None  # 'Kate Plus 8', 'Boeing 737': a name, not a figure
+    low, high = _bounds(value, step, _qualifier(text, match.start()))
+    shown = f"{value:f}".rstrip("0").rstrip(".")
+    return _fact("number", shown, CURRENCY_WORDS.get(unit, unit), match, offset, 0, (low, high))
+
+
+def _named(text: str, position: int) -> bool:
+    """A figure right after a capitalised word inside a sentence is part of a name."""
+    before = text[max(0, position - 30) : position].split()
+    return len(before) >= 2 and before[-1][:1].isupper() and not before[-2].endswith((".", ":"))
+
+
+def _unit_after(text: str, position: int) -> str | None:
+    """The lower-case word a figure counts ('12 more people' -> 'people')."""
+    for word in WORD_RE.findall(text[position : position + 40])[:3]:
+        folded = fold(word)
+        if folded in UNIT_SKIP:
+            continue
+        if not word[0].islower() or folded in FUNCTION_WORDS or any(c.isdigit() for c in word):
+            return None
+        return stem(folded)
+    return None
+
+
+def _qualifier(text: str, position: int) -> str | None:
+    before = [fold(w) for w in WORD_RE.findall(text[max(0, position - 25) : position])][-3:]
+    for word in reversed(before):
+        if word in QUALIFIERS and QUALIFIERS[word]:
+            return QUALIFIERS[word]
+    return None
+
+
+def _bounds(value: float, step: float, qualifier: str | None) -> tuple[float, float]:
+    """The range a figure allows: as precise as it is written ('1.2 million' is 1.15 to 1.25
+    million), looser when qualified ('about 100', 'more than 100')."""
+    if qualifier == "lower":
+        return value, float("inf")
+    if qualifier == "upper":
+        return 0.0, value
+    slack = max(0.1 * value, step / 2) if qualifier == "approx" else step / 2
+    return value - slack, value + slack
+
+
+def _place(match: re.Match[str], offset: int) -> Fact | None:
+    """A place the gazetteer knows ('in Bergamo'), or one a region follows ('in Rancho
+    Mirage, Calif.'), or a team's ground ('at home', 'away from home')."""
+    if match.group("home"):
+        value = PLACE_HOME[match.group("home").lower()]
+        return _fact("place", value, "", match, offset, "home")
+    words = match.group("place").rstrip(".").split()
+    region = match.group("region")
+    for size in range(len(words), 0, -1):
+        name = " ".join(words[:size])
+        if fold(name) in known_places() or (size == len(words) and _a_region(region)):
+            start = match.start("place")
+            return Fact("place", fold(name), "", name, start + offset, start + len(name) + offset)
+    return None
+
+
+def _a_region(region: str | None) -> bool:
+    if not region:
+        return False
+    name = region.strip(" ,")
+    return fold(name) in known_places() or name.endswith(".")
+
+
+@cache
+def known_places() -> frozenset[str]:
+    """Folded names of countries, US states and cities (namedata/places.txt)."""
+    return frozenset((NAME_DATA / "places.txt").read_text(encoding="utf-8").split("\n")) - {""}
