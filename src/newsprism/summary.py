@@ -38,6 +38,8 @@ EDITS_SHOWN = 3
 STATEMENTS_SHOWN = 12
 FLAGS_SHOWN = 8
 STORIES_SHOWN = 5
+DISCREPANCIES_SHOWN = 5
+VALUE_WORDS_CHARS = 40
 QUIET_EDITS = ("cut", "filler")
 
 
@@ -125,6 +127,40 @@ def _print_story(console: Console, view: StoryView, articles: dict[str, Any]) ->
         console.print(_statements_table(view))
     if view.only_here:
         console.print(Text("  " + _only_here_line(view.only_here), style="dim"))
+    if story.get("discrepancies"):
+        console.print(_discrepancies_table(story["discrepancies"], articles))
+
+
+def _discrepancies_table(discrepancies: list[dict[str, Any]], articles: dict[str, Any]) -> Table:
+    """Facts the articles give different values for, each value in its own words."""
+    table = Table(title="facts that differ", expand=True, pad_edge=False, show_edge=False)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("what differs", ratio=1, min_width=20)
+    table.add_column("as each article has it", ratio=2)
+    for item in discrepancies[:DISCREPANCIES_SHOWN]:
+        values = Text()
+        for n, value in enumerate(item.get("values") or []):
+            article = articles.get(value.get("article"), {})
+            values.append("\n" if n else "").append(f"{outlet_name(article)}: ")
+            values.append(_in_sentence(article, value))
+        table.add_row(Text(item.get("kind", "")), Text(item.get("about", "")), values)
+    hidden = len(discrepancies) - DISCREPANCIES_SHOWN
+    if hidden > 0:
+        table.caption = f"and {_count(hidden, 'more fact', 'more facts')}"
+    return table
+
+
+def _in_sentence(article: dict[str, Any], value: dict[str, Any]) -> Text:
+    """The value, marked, with a few words of its sentence each side."""
+    body = "\n".join(article.get("paragraphs") or [])
+    start, end, text = value.get("start", 0), value.get("end", 0), value.get("text", "")
+    if body[start:end] != text:
+        return Text(text, style="bold")
+    before = body[max(0, start - VALUE_WORDS_CHARS) : start].split("\n")[-1]
+    after = body[end : end + VALUE_WORDS_CHARS].split("\n")[0]
+    shown = Text("…" + before.split(" ", 1)[-1] if " " in before else before)
+    shown.append(text, style="bold reverse")
+    return shown.append(after.rsplit(" ", 1)[0] + "…")
 
 
 def _flag_lines(row: StatementRow) -> Text:

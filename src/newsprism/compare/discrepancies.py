@@ -32,7 +32,9 @@ UPDATE_CUE_RE = re.compile(
 )
 QUESTIONS = {"place": "where", "date": "when", "time": "at what time", "score": "the score"}
 MAX_ABOUT_WORDS = 10
+SETTING_KIND_NAMES = "person date place"
 PREPOSITIONS = frozenset("in at on here there".split())
+SETTING_KINDS = frozenset(SETTING_KIND_NAMES.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +56,33 @@ def find_discrepancies(
     dates = {a.id: _published(a.published) for a in articles}
     clauses = {a.id: clauses_of(a.id, a.body, _day(dates[a.id])) for a in articles}
     statement_at = _statement_spans(quotes, matches or [])
+    around = {a.id: _sentence_facts(clauses[a.id]) for a in articles}
     pairs = []
     for first, second in combinations(articles, 2):
         for a, b, anchor in _aligned(clauses[first.id], clauses[second.id]):
-            pairs.extend(_differences(a, b, anchor, clauses, statement_at))
+            found = _differences(a, b, anchor, clauses, statement_at)
+            pairs.extend(p for p in found if not _other_setting(p, around))
     return [_discrepancy(group, dates) for group in _merged(pairs)]
+
+
+def _sentence_facts(clauses: list[Clause]) -> dict[int, list[Fact]]:
+    facts: dict[int, list[Fact]] = defaultdict(list)
+    for clause in clauses:
+        facts[clause.sentence].extend(clause.facts)
+    return facts
+
+
+def _other_setting(pair: _Pair, around: dict[str, dict[int, list[Fact]]]) -> bool:
+    """The two values' sentences name other people, days or places (and none in common):
+    they tell of two things ('Thomas had 63 yards on Sunday', 'Bush had 404 this season')."""
+    (a, fa), (b, fb) = pair.first, pair.second
+    facts_a, facts_b = around[a.article][a.sentence], around[b.article][b.sentence]
+    for kind in set(SETTING_KINDS) - {pair.kind}:
+        of_a = [f for f in facts_a if f.kind == kind]
+        of_b = [f for f in facts_b if f.kind == kind]
+        if of_a and of_b and not any(_agree(x, y) for x in of_a for y in of_b):
+            return True
+    return False
 
 
 def _published(value: str | None) -> datetime | None:
@@ -142,7 +166,9 @@ def _differences(
             ):
                 continue
             found.append(_Pair(fa.kind, (a, fa), (b, fb), anchor))
-    return found
+    # One value that differs in clauses that otherwise agree is a discrepancy; clauses that
+    # differ in several (another day and another toll) speak of two things.
+    return found if len(found) == 1 else []
 
 
 def _paired(first: list[Fact], second: list[Fact], anchor: Fact | None) -> list[tuple[Fact, Fact]]:
@@ -311,7 +337,7 @@ def _is_update(values: list[tuple[Clause, Fact]], dates: dict[str, datetime | No
 
 
 def _about(pair: _Pair) -> str:
-    """What differs, in plain words: 'where: Liverpool hammered Atalanta 5-0'."""
+    """What differs, in plain words: 'where Liverpool hammered Atalanta 5-0'."""
     clause, fact = pair.first
     if fact.kind in ("age", "party", "role"):
         owner = _shown_name(clause.text, fact.what)
@@ -324,7 +350,7 @@ def _about(pair: _Pair) -> str:
         )
     else:
         question = QUESTIONS.get(fact.kind, "what")
-    return f"{question}: {_context(clause, fact, pair.anchor)}"
+    return f"{question} {_context(clause, fact, pair.anchor)}"
 
 
 def _shown_name(text: str, surname: str) -> str:
@@ -342,9 +368,11 @@ def _context(clause: Clause, fact: Fact, anchor: Fact | None) -> str:
     while before and fold(before[-1]) in PREPOSITIONS:
         before.pop()
     words = before + after
-    centre = len(before)
+    low, high = max(0, len(before) - MAX_ABOUT_WORDS // 2), len(before) + MAX_ABOUT_WORDS // 2
     if anchor is not None and anchor.text in clause.text:
-        centre = len(clause.text[: clause.text.index(anchor.text)].split())
-    low = max(0, min(centre - MAX_ABOUT_WORDS // 2, len(words) - MAX_ABOUT_WORDS))
-    text = " ".join(words[low : low + MAX_ABOUT_WORDS]).strip(" ,.;:-–—\"“”'‘’")
+        # End on the anchor: 'where Liverpool hammered Atalanta 5-0'.
+        end = len(clause.text[: clause.text.index(anchor.text) + len(anchor.text)].split())
+        end -= 1 if anchor.start > fact.start else 0  # the value's words are left out
+        low, high = max(0, end - MAX_ABOUT_WORDS), end
+    text = " ".join(words[low:high]).strip(" ,.;:-–—\"“”'‘’")
     return text or fact.text

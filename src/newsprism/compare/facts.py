@@ -10,8 +10,8 @@ from datetime import date, timedelta
 from functools import cache
 
 from newsprism.compare.lexicon import FUNCTION_WORDS, stem
-from newsprism.names import NAME_DATA, person_mentions, surname_key
-from newsprism.text import fold
+from newsprism.names import NAME_DATA, common_words, is_first_name, person_mentions, surname_key
+from newsprism.text import fold, sentence_spans
 
 CLAUSE_BREAK_RE = re.compile(r"[;:–—()\[\]\n]|,(?!\d{3})|(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z0-9])")
 WORD_RE = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
@@ -40,6 +40,7 @@ QUALIFIERS = {
 }  # fmt: skip
 # Words between a figure and the thing it counts that are not the thing itself.
 UNIT_SKIP = frozenset("more other new additional extra of the total further".split())
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 CURRENCY_WORDS = {"dollar": "$", "pound": "£", "euro": "€", "dollars": "$", "pounds": "£"}
 SCORE_RE = re.compile(r"(?<![\w.,/-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\w/]|[-–.,]\d)")
 AGE_RE = re.compile(r"(?<![\w-])(\d{1,3})\s?-\s?year\s?-\s?old\b|(?<=, )(\d{1,3})(?=,)")
@@ -85,6 +86,7 @@ PLACE_RE = re.compile(
 PLACE_HOME = {"at home": "home", "home leg": "home", "home game": "home",
               "away from home": "away", "on the road": "away", "away leg": "away",
               "away game": "away"}  # fmt: skip
+CALENDAR_WORDS = frozenset(WEEKDAYS) | set(MONTH_NAMES) | set(MONTH_ABBREVIATIONS)
 FUTURE_WORDS = frozenset(
     "will 'll shall tomorrow next plans planned expected scheduled upcoming".split()
 )
@@ -113,20 +115,38 @@ class Clause:
     text: str
     words: frozenset[str]  # content-word stems, values left out
     facts: tuple[Fact, ...]
+    sentence: int = 0  # which sentence of the article it is in
 
 
 def clauses_of(article_id: str, body: str, published: date | None) -> list[Clause]:
     """The clauses of an article body that state at least one value."""
     clauses = []
+    sentence_ends = [end for _, end in _sentence_spans(body)]
+    sentence = 0
     for start, end in _clause_spans(body):
+        while sentence < len(sentence_ends) - 1 and sentence_ends[sentence] <= start:
+            sentence += 1
         text = body[start:end]
         facts = _facts(text, start, published)
-        if not facts:
-            continue
-        clauses.append(
-            Clause(article_id, start, end, text, _content_stems(text, facts, start), tuple(facts))
-        )
+        if facts:
+            words = _content_stems(text, facts, start)
+            clauses.append(Clause(article_id, start, end, text, words, tuple(facts), sentence))
     return clauses
+
+
+def _sentence_spans(body: str) -> list[tuple[int, int]]:
+    spans = []
+    for start, end in _paragraph_spans(body):
+        spans.extend((start + s, start + e) for s, e in sentence_spans(body[start:end]))
+    return spans or [(0, len(body))]
+
+
+def _paragraph_spans(body: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for line in body.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
 
 
 def _clause_spans(body: str) -> list[tuple[int, int]]:
@@ -183,8 +203,22 @@ def _facts(text: str, offset: int, published: date | None) -> list[Fact]:
     for match in PLACE_RE.finditer(text):
         add(_place(match, offset))
     for mention in person_mentions(text, offset):
-        add(Fact("person", surname_key(mention.text), "", mention.text, mention.start, mention.end))
+        add(_person(mention.text, mention.start, mention.end))
     return sorted(facts, key=lambda f: f.start)
+
+
+def _person(name: str, start: int, end: int) -> Fact | None:
+    """A person by full name: a known first name first, a surname last ('Donald J.' is cut
+    short, 'Canadian Light Infantry' no person); Jr. and Sr. left out."""
+    words = name.split()
+    while len(words) > 2 and fold(words[-1]).strip(".,") in NAME_SUFFIXES:
+        words.pop()
+    if len(words) < 2 or not is_first_name(words[0]) or len(words[-1].rstrip(".")) < 2:
+        return None
+    if fold(words[-1]) in common_words():
+        return None  # 'Rocky Mountain Spotted Fever'
+    shown = " ".join(words)
+    return Fact("person", surname_key(shown), "", shown, start, start + len(shown))
 
 
 def _fact(
@@ -352,7 +386,9 @@ def _number(match: re.Match[str], text: str, offset: int) -> Fact | None:
 def _named(text: str, position: int) -> bool:
     """A figure right after a capitalised word inside a sentence is part of a name."""
     before = text[max(0, position - 30) : position].split()
-    return len(before) >= 2 and before[-1][:1].isupper() and not before[-2].endswith((".", ":"))
+    if len(before) < 2 or not before[-1][:1].isupper() or before[-2].endswith((".", ":")):
+        return False
+    return fold(before[-1]).rstrip(".,") not in CALENDAR_WORDS
 
 
 def _unit_after(text: str, position: int) -> str | None:
@@ -370,7 +406,7 @@ def _unit_after(text: str, position: int) -> str | None:
 def _qualifier(text: str, position: int) -> str | None:
     before = [fold(w) for w in WORD_RE.findall(text[max(0, position - 25) : position])][-3:]
     for word in reversed(before):
-        if word in QUALIFIERS and QUALIFIERS[word]:
+        if QUALIFIERS.get(word):
             return QUALIFIERS[word]
     return None
 

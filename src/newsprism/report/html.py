@@ -130,6 +130,9 @@ def _label_view(label: str, count: int = 1) -> dict[str, Any]:
 # --- one outlet's version of a statement ---------------------------------------------------------
 
 
+VALUE_CONTEXT = 160  # characters of the sentence shown each side of a differing value
+
+
 def _body(article: dict[str, Any]) -> str:
     return "\n".join(article.get("paragraphs") or [])
 
@@ -275,11 +278,28 @@ def _wire_view(index: _Index, link: dict[str, Any]) -> dict[str, Any]:
 
 
 def _discrepancy_view(index: _Index, item: dict[str, Any]) -> dict[str, Any]:
-    values = [
-        {"article": _article_view(index, v.get("article")), "text": v.get("text", "")}
-        for v in item.get("values") or []
-    ]
+    values = [_value_view(index, v) for v in item.get("values") or []]
     return {"kind": item.get("kind", ""), "about": item.get("about", ""), "values": values}
+
+
+def _value_view(index: _Index, value: dict[str, Any]) -> dict[str, Any]:
+    """A value in its sentence: the words before and after it, cut at sentence ends."""
+    body = _body(index.articles.get(value.get("article")) or {})
+    start, end = int(value.get("start") or 0), int(value.get("end") or 0)
+    text = value.get("text", "")
+    if body[start:end] != text:  # stale offsets: show the value alone
+        return {"article": _article_view(index, value.get("article")), "before": "",
+                "text": text, "after": ""}
+    before = body[max(0, start - VALUE_CONTEXT) : start]
+    after = body[end : end + VALUE_CONTEXT]
+    before = before[max(before.rfind(". "), before.rfind("\n")) + 1 :].lstrip()
+    cut = min((i for i in (after.find(". "), after.find("\n")) if i >= 0), default=len(after))
+    return {
+        "article": _article_view(index, value.get("article")),
+        "before": before,
+        "text": text,
+        "after": after[: cut + 1].rstrip(),
+    }
 
 
 def _loose_view(index: _Index, stories: list[dict[str, Any]]) -> dict[str, Any]:

@@ -1,0 +1,157 @@
+"""Facts that differ between a story's articles (compare/discrepancies.py, compare/facts.py)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from dataclasses import replace
+
+from conftest import FIXTURES
+
+from newsprism.compare.discrepancies import find_discrepancies
+from newsprism.compare.facts import clauses_of
+from newsprism.ingest import read_path
+from newsprism.model import Article, Quote, QuoteMatch
+from newsprism.pipeline import analyse_stories, process_batch
+
+
+def article(article_id: str, paragraphs: list[str], published: str | None = None) -> Article:
+    return Article(id=article_id, source=article_id, outlet=article_id, url=None,
+                   published=published, title="", standfirst=None, paragraphs=paragraphs)
+
+
+def facts(text: str, published: str | None = None) -> list[tuple[str, str, str]]:
+    from datetime import date
+
+    day = date.fromisoformat(published) if published else None
+    return [(f.kind, f.value, f.text) for c in clauses_of("a", text, day) for f in c.facts]
+
+
+def test_seed_pair_where_liverpool_won_5_0(seed_analysis):
+    """The newspaper has the 5-0 'at home'; Klopp, in the transcript, 'here in Bergamo'."""
+    story = seed_analysis.stories[0]
+    bodies = {a.id: a.body for a in seed_analysis.articles}
+    kinds = {a.id: a.kind for a in seed_analysis.articles}
+    place = [d for d in story.discrepancies if d.kind == "place"]
+    assert len(place) == 1
+    spans = {kinds[v.article]: bodies[v.article][v.start : v.end] for v in place[0].values}
+    assert spans == {"report": "at home", "transcript": "Bergamo"}
+    assert "5-0" in place[0].about
+    assert len(story.discrepancies) <= 3
+
+
+def test_relative_dates_resolve_against_the_article_date():
+    # 2024-03-08 is a Friday: 'Thursday' in past tense is the day before, 'tomorrow' the 9th.
+    found = facts("The vote was held on Thursday. The result comes tomorrow.", "2024-03-08")
+    assert ("date", "2024-03-07", "Thursday") in found
+    assert ("date", "2024-03-09", "tomorrow") in found
+    assert ("date", "2024-03-14", "Thursday") in facts("He will speak on Thursday.", "2024-03-08")
+
+
+def test_the_same_day_named_two_ways_is_no_discrepancy():
+    first = article("a", ["The council approved the budget on Thursday, officials said."],
+                    "2024-03-08")
+    second = article("b", ["The council approved the budget on March 7, officials said."],
+                     "2024-03-09")
+    assert find_discrepancies([first, second], {}) == []
+    third = replace(second, id="c", paragraphs=[
+        "The council approved the budget on March 5, officials said."])
+    (found,) = find_discrepancies([first, third], {})
+    assert found.kind == "date"
+    assert {v.text for v in found.values} == {"Thursday", "March 5"}
+
+
+def test_figures_agree_within_what_their_wording_allows():
+    base = "The storm destroyed {} homes along the coast, the governor said."
+    first = article("a", [base.format("about 200")])
+    assert find_discrepancies([first, article("b", [base.format("212")])], {}) == []
+    assert find_discrepancies([first, article("b", [base.format("more than 300")])], {})
+    exact = article("c", [base.format("1,200")])
+    assert find_discrepancies([exact, article("d", [base.format("1,230")])], {})
+
+
+def test_a_later_figure_is_an_update():
+    text = "The collapse of the bridge killed {} people, police said."
+    early = article("a", [text.format(12)], "2024-03-08T09:00:00")
+    late = article("b", [text.format(19)], "2024-03-08T18:00:00")
+    (found,) = find_discrepancies([early, late], {})
+    assert found.kind == "update"
+    same_hour = replace(late, published="2024-03-08T09:30:00")
+    assert find_discrepancies([early, same_hour], {})[0].kind == "number"
+
+
+def test_clauses_that_differ_in_two_values_speak_of_two_things():
+    first = article("a", ["On Monday 125 people died across Syria, activists said."], "2012-04-10")
+    second = article("b", ["On Tuesday four people died across Syria, activists said."],
+                      "2012-04-10")
+    assert find_discrepancies([first, second], {}) == []
+
+
+def test_a_number_changed_inside_one_quoted_statement_is_left_to_provenance():
+    text = '"We lost {} games in a row and that hurts," the coach said.'
+    first = article("a", [text.format("five")])
+    second = article("b", [text.format("six")])
+    quotes = {
+        a.id: [Quote(id=f"q{a.id}", article=a.id, text=a.body[1:41], start=1, end=41,
+                     speaker="the coach", kind="direct")]
+        for a in (first, second)
+    }
+    assert find_discrepancies([first, second], {})  # no quotes given: the figures differ
+    same = [QuoteMatch(quote="qa", label="source", labels=["source"], statement="s1"),
+            QuoteMatch(quote="qb", label="altered", labels=["altered"], statement="s1")]
+    assert find_discrepancies([first, second], quotes, same) == []
+
+
+def test_a_planted_change_in_a_real_article_is_found():
+    """Two outlets' real reports of one story; one copy gets another figure for a number
+    both state: found, with the changed span; the unchanged pair has no such discrepancy."""
+    rows = [json.loads(line) for line in (FIXTURES / "story_sets_sample.jsonl").open()]
+    processed = process_batch(list(read_path(FIXTURES / "story_sets_sample.jsonl")), print)
+    by_cluster: dict[str, list[Article]] = {}
+    cluster_of = {str(r["id"]): str(r["cluster"]) for r in rows}
+    for item in processed:
+        by_cluster.setdefault(cluster_of[item.article.source.rsplit("#", 1)[-1]], []).append(
+            item.article)
+    planted = 0
+    for members in by_cluster.values():
+        for first, second in itertools.pairwise(members):
+            shared = _shared_figure(first, second)
+            if shared is None:
+                continue
+            before = {v.text for d in find_discrepancies([first, second], {}) for v in d.values}
+            figure = re.match(r"\d+", shared).group()
+            changed_text = shared.replace(figure, str(int(figure) + 7), 1)
+            body = first.body.replace(shared, changed_text)
+            changed = replace(first, id=first.id + "x", paragraphs=body.split("\n"))
+            after = find_discrepancies([changed, second], {})
+            assert any(v.text == changed_text for d in after for v in d.values)
+            assert shared not in before
+            planted += 1
+    assert planted >= 1
+
+
+def _shared_figure(first: Article, second: Article) -> str | None:
+    """A figure (with what it counts) that both articles state in like clauses."""
+    from newsprism.compare.discrepancies import _aligned
+
+    for a, b, anchor in _aligned(clauses_of(first.id, first.body, None),
+                                 clauses_of(second.id, second.body, None)):
+        for fact in a.facts:
+            same = [f for f in b.facts if (f.kind, f.value, f.what) == (fact.kind, fact.value,
+                                                                         fact.what)]
+            if fact.kind == "number" and fact.text[:1].isdigit() and same and anchor is None:
+                return fact.text
+    return None
+
+
+def test_analysis_json_carries_discrepancies(seed_analysis):
+    story = seed_analysis.stories[0].to_dict()
+    (place,) = [d for d in story["discrepancies"] if d["kind"] == "place"]
+    assert {"kind", "about", "values"} <= set(place)
+    assert all({"article", "text", "start", "end"} <= set(v) for v in place["values"])
+
+
+def test_story_of_one_article_has_none(report):
+    analysis = analyse_stories([report[0]], report[1])
+    assert analysis.stories[0].discrepancies == []
