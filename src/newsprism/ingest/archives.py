@@ -1,0 +1,288 @@
+"""Web archives (WARC, and the older ARC) -> a Document for each HTML page they captured.
+
+Read one record at a time (warcio), so an archive of any size streams: a page's body is read
+up to the size budget of one input, never the archive. A `response` record with status 200
+and an HTML body is a page (its URL from WARC-Target-URI; its date the one the page states,
+else the capture's WARC-Date); every other record is counted, by kind, in a note at the end.
+A damaged or truncated record is an error naming the archive and the record (its number, its
+byte offset, its URL); the pages before it are kept.
+
+warcio reports some damage by writing to stderr and carrying on, and stops at a record cut
+short without a word; so each step's messages are taken as the record's, and the archive's
+length is checked against where the last whole record ended."""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import io
+import os
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.recordloader import ArcWarcRecord
+
+from newsprism.ingest.decoding import MAX_INPUT_BYTES, decode_page, open_regular, too_large
+from newsprism.ingest.errors import InputError, InputNote, InputProblem, InputWarning
+from newsprism.model import Document
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+ARCHIVE_STARTS = (b"WARC/", b"filedesc://")  # a WARC record; an ARC file's first line
+GZIP_MAGIC = b"\x1f\x8b"
+SNIFF_BYTES = 64
+READ_CHUNK = 1 << 16
+URL_SHOWN = 100
+REQUIRED_HEADERS = ("WARC-Type", "Content-Length")
+
+
+@dataclass
+class Tally:
+    """What an archive held: pages read, pages refused, and the other records by kind."""
+
+    pages: int = 0
+    refused: int = 0
+    skipped: Counter[str] = field(default_factory=Counter)
+
+    def note(self, source: str) -> InputNote:
+        parts = [f"{self.pages} page{'s' * (self.pages != 1)}"]
+        if self.refused:
+            parts.append(f"{self.refused} refused")
+        skipped = self.skipped.total()
+        kinds = ", ".join(f"{kind} {n}" for kind, n in self.skipped.most_common())
+        parts.append(
+            f"{skipped} other record{'s' * (skipped != 1)} skipped" + (f" ({kinds})" * bool(kinds))
+        )
+        return InputNote(source, ", ".join(parts))
+
+
+class RecordNames:
+    """A stable source name for each page of an archive: `path#URL`; a later capture of the
+    same URL `path#URL @ WARC-Date`, else `path#WARC-Record-ID`. The same archive read again
+    gives each page the same name, so a re-run adds only the pages it has not stored."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.taken: set[str] = set()
+
+    def claim(self, url: str, date: str, record_id: str, number: int) -> str:
+        candidates = (url, f"{url} @ {date}" if url and date else "", record_id, f"record {number}")
+        key = next(key for key in candidates if key and key not in self.taken)
+        self.taken.add(key)
+        return f"{self.source}#{key}"
+
+
+def read_archive(path: Path, source: str) -> Iterator[Document | InputError]:
+    """Every page of the archive at `path` (or an error naming the record), then a note
+    counting what was read and skipped. Never raises for what the file holds."""
+    try:
+        handle = open_regular(path)
+    except InputProblem as problem:
+        yield InputError(source, str(problem))
+        return
+    except OSError as error:
+        yield InputError(source, f"cannot read: {error.strerror or error}")
+        return
+    with handle:
+        try:
+            _check_start(handle)
+        except InputProblem as problem:
+            yield InputError(source, str(problem))
+            return
+        tally = Tally()
+        yield from _read_records(handle, source, tally)
+        yield tally.note(source)
+
+
+def _check_start(handle: BinaryIO) -> None:
+    """A file that does not begin as a WARC or ARC archive (gzip-compressed or not) is refused
+    whole: warcio would read many formats as records of an ARC file."""
+    head = handle.read(SNIFF_BYTES)
+    handle.seek(0)
+    if not head.strip():
+        raise InputProblem("empty file")
+    if head.startswith(GZIP_MAGIC):
+        try:
+            with gzip.GzipFile(fileobj=handle) as unzipped:
+                head = unzipped.read(SNIFF_BYTES)
+        except (OSError, EOFError, zlib.error) as error:
+            raise InputProblem(f"not a web archive: broken gzip data ({error})") from None
+        finally:
+            handle.seek(0)
+    if not head.lstrip().startswith(ARCHIVE_STARTS):
+        shown = head[:24].decode("ascii", "backslashreplace")
+        raise InputProblem(
+            f"not a web archive: it does not begin with a WARC record ('WARC/1.0') or an ARC "
+            f"header (it begins {shown!r})"
+        )
+
+
+def _read_records(
+    handle: BinaryIO, source: str, tally: Tally
+) -> Iterator[Document | InputError]:
+    names = RecordNames(source)
+    records = ArchiveIterator(handle, arc2warc=True)
+    number, end = 0, 0
+    while True:
+        number += 1
+        where = f"{source} (record {number}, at byte {end})"
+        try:
+            with _library_messages() as said:
+                record = next(records, None)
+        except Exception as error:  # warcio raises many kinds on a damaged record
+            yield InputError(where, f"damaged record ({_what(error)}); the rest is not read")
+            return
+        if record is None:
+            break
+        try:
+            yield from _one_record(record, records, names, number, tally, said)
+        except Exception as error:
+            yield InputError(where, f"damaged record ({_what(error)}); the rest is not read")
+            return
+        end = records.offset
+    size = os.fstat(handle.fileno()).st_size
+    if end < size:
+        yield InputError(
+            f"{source} (after record {number - 1}, at byte {end})",
+            f"truncated: the archive ends inside a record ({size - end:,} bytes that are not "
+            "a whole record); the records before it are kept",
+        )
+
+
+def _one_record(
+    record: ArcWarcRecord,
+    records: ArchiveIterator,
+    names: RecordNames,
+    number: int,
+    tally: Tally,
+    said: io.StringIO,
+) -> Iterator[Document | InputError]:
+    """The record's page, or the error that refuses it, or the reason it is skipped
+    (counted); an error for any record cut short."""
+    skipped = _skip_reason(record)
+    problem, body = None, b""
+    with _library_messages() as said_reading:
+        if skipped is None:
+            try:
+                body = _bounded_body(record)
+            except InputProblem as error:
+                problem = str(error)
+        start = records.get_record_offset()  # reads what is left of the record
+    url = _header(record, "WARC-Target-URI")
+    where = _where(names.source, number, start, url)
+    if missing := getattr(record.raw_stream, "limit", 0):
+        problem = f"truncated: the last {missing:,} bytes of the record are missing"
+    elif unfinished := _unfinished_header(record):
+        problem = f"truncated or damaged: the record's header has no {unfinished}"
+    document = None
+    if problem is None and skipped is None:
+        try:
+            document = _page(record, body, names, number, url)
+        except InputProblem as error:
+            problem = str(error)
+    if skipped:
+        tally.skipped[skipped] += 1
+    elif problem:
+        tally.refused += 1
+    if problem:
+        yield InputError(where, problem)
+        return
+    if messages := " ".join((said.getvalue() + said_reading.getvalue()).split()):
+        yield InputWarning(where, f"the archive reader says: {messages}")
+    if document is not None:
+        tally.pages += 1
+        yield document
+
+
+def _where(source: str, number: int, offset: int, url: str) -> str:
+    shown = url if len(url) <= URL_SHOWN else url[: URL_SHOWN - 1] + "…"
+    return f"{source} (record {number}, at byte {offset}{', ' + shown if shown else ''})"
+
+
+def _unfinished_header(record: ArcWarcRecord) -> str | None:
+    """The header every record has that this one lacks (a header cut short reads as a record
+    with fewer fields), or None."""
+    return next((name for name in REQUIRED_HEADERS if not _header(record, name)), None)
+
+
+def _skip_reason(record: ArcWarcRecord) -> str | None:
+    """Why a record is not a page (its kind, as counted), or None for an HTML page."""
+    if record.rec_type != "response":
+        return record.rec_type or "record of no type"
+    headers = record.http_headers
+    if headers is None:
+        return "response without HTTP headers"
+    status = headers.get_statuscode()
+    if status != "200":
+        return f"response status {status or 'missing'}"
+    media_type = (headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
+    if media_type and media_type not in HTML_TYPES:
+        return "response not HTML"
+    return None
+
+
+def _bounded_body(record: ArcWarcRecord) -> bytes:
+    """The response body with its transfer and content encodings undone (gzip, deflate,
+    brotli, chunked), up to the size budget of one input."""
+    stream = record.content_stream()
+    chunks, size = [], 0
+    while size <= MAX_INPUT_BYTES and (chunk := stream.read(READ_CHUNK)):
+        chunks.append(chunk)
+        size += len(chunk)
+    if size > MAX_INPUT_BYTES:
+        raise InputProblem(f"page {too_large(size)}: not read")
+    return b"".join(chunks)
+
+
+def _page(
+    record: ArcWarcRecord, body: bytes, names: RecordNames, number: int, url: str
+) -> Document:
+    headers = record.http_headers
+    if not headers.get_header("Content-Type") and not _looks_like_html(body):
+        raise InputProblem("response with no Content-Type that is not HTML")
+    if not body.strip():
+        raise InputProblem("empty page")
+    date = _header(record, "WARC-Date")
+    record_id = _header(record, "WARC-Record-ID")
+    return Document(
+        source=names.claim(url, date, record_id, number),
+        content=decode_page(body, _charset(headers.get_header("Content-Type") or "")),
+        format="html",
+        url=url or None,
+        captured=date or None,
+    )
+
+
+def _looks_like_html(body: bytes) -> bool:
+    head = body[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head
+
+
+def _charset(content_type: str) -> str | None:
+    for parameter in content_type.split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.strip().lower() == "charset":
+            return value.strip().strip("\"'") or None
+    return None
+
+
+def _header(record: ArcWarcRecord, name: str) -> str:
+    return (record.rec_headers.get_header(name) or "").strip()
+
+
+def _what(error: Exception) -> str:
+    text = " ".join(str(error).split())
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+@contextlib.contextmanager
+def _library_messages() -> Iterator[io.StringIO]:
+    """What warcio writes to stderr meanwhile (a record not followed by a blank line, a body
+    that does not decompress), kept to report with the record instead."""
+    said = io.StringIO()
+    with contextlib.redirect_stderr(said):
+        yield said
