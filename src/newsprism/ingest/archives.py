@@ -19,12 +19,13 @@ import io
 import os
 import zlib
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, cast
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
 from newsprism.ingest.decoding import MAX_INPUT_BYTES, decode_page, open_regular, too_large
@@ -46,6 +47,7 @@ class Tally:
 
     pages: int = 0
     refused: int = 0
+    cut_short: bool = False  # an error already says the archive was truncated
     skipped: Counter[str] = field(default_factory=Counter)
 
     def note(self, source: str) -> InputNote:
@@ -124,33 +126,85 @@ def _check_start(handle: BinaryIO) -> None:
 def _read_records(
     handle: BinaryIO, source: str, tally: Tally
 ) -> Iterator[Document | InputError]:
+    """The records of a gzip file compressed record by record (as WARC is meant to be) or
+    not compressed; one gzip-compressed whole is read again through Python's gzip, after the
+    records already read."""
     names = RecordNames(source)
-    records = ArchiveIterator(handle, arc2warc=True)
+    size = os.fstat(handle.fileno()).st_size
+    read = yield from _records(handle, names, tally, size, skip=0)
+    if read is None:
+        return
+    handle.seek(0)
+    with gzip.GzipFile(fileobj=handle) as unzipped:
+        whole = WholeGzip(unzipped)
+        yield from _records(cast(BinaryIO, whole), names, tally, None, skip=read)
+    if whole.cut_short and not tally.cut_short:
+        yield InputError(
+            names.source,
+            "truncated: the gzip data ends before its end (the archive was cut short); the "
+            "records before the cut are kept",
+        )
+
+
+class WholeGzip:
+    """A file gzip-compressed whole, read as a stream that ends where its data ends: warcio
+    takes the EOFError of gzip data cut short for the end of the archive, so it is noted
+    here instead."""
+
+    def __init__(self, unzipped: gzip.GzipFile) -> None:
+        self.unzipped = unzipped
+        self.cut_short = False
+
+    def read(self, size: int = -1) -> bytes:
+        try:
+            return self.unzipped.read(size)
+        except EOFError:
+            self.cut_short = True
+            return b""
+
+    def tell(self) -> int:
+        return self.unzipped.tell()
+
+
+def _records(
+    stream: BinaryIO, names: RecordNames, tally: Tally, size: int | None, skip: int
+) -> Generator[Document | InputError, None, int | None]:
+    """Records after the first `skip`; returns None, or how many records were read before
+    warcio found the file gzip-compressed whole (not record by record)."""
+    records = ArchiveIterator(stream, arc2warc=True)
     number, end = 0, 0
     while True:
         number += 1
-        where = f"{source} (record {number}, at byte {end})"
+        where = f"{names.source} (record {number}, at byte {max(end, 0)})"
         try:
             with _library_messages() as said:
                 record = next(records, None)
+        except ArchiveLoadFailed as error:
+            if size is not None and "non-chunked gzip" in str(error):
+                return number - 1
+            yield InputError(where, f"damaged record ({_what(error)}); the rest is not read")
+            return None
         except Exception as error:  # warcio raises many kinds on a damaged record
             yield InputError(where, f"damaged record ({_what(error)}); the rest is not read")
-            return
+            return None
         if record is None:
             break
         try:
-            yield from _one_record(record, records, names, number, tally, said)
+            if number > skip:
+                yield from _one_record(record, records, names, number, tally, said)
+            else:
+                records.read_to_end()
         except Exception as error:
             yield InputError(where, f"damaged record ({_what(error)}); the rest is not read")
-            return
+            return None
         end = records.offset
-    size = os.fstat(handle.fileno()).st_size
-    if end < size:
+    if size is not None and end < size:
         yield InputError(
-            f"{source} (after record {number - 1}, at byte {end})",
+            f"{names.source} (after record {number - 1}, at byte {end})",
             f"truncated: the archive ends inside a record ({size - end:,} bytes that are not "
             "a whole record); the records before it are kept",
         )
+    return None
 
 
 def _one_record(
@@ -178,6 +232,7 @@ def _one_record(
         problem = f"truncated: the last {missing:,} bytes of the record are missing"
     elif unfinished := _unfinished_header(record):
         problem = f"truncated or damaged: the record's header has no {unfinished}"
+    tally.cut_short |= bool(missing or unfinished)
     document = None
     if problem is None and skipped is None:
         try:
