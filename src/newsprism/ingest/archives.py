@@ -47,13 +47,15 @@ class Tally:
 
     pages: int = 0
     refused: int = 0
-    cut_short: bool = False  # an error already says the archive was truncated
+    truncated: int = 0  # records cut short (an error names each)
     skipped: Counter[str] = field(default_factory=Counter)
 
     def note(self, source: str) -> InputNote:
         parts = [f"{self.pages} page{'s' * (self.pages != 1)}"]
         if self.refused:
             parts.append(f"{self.refused} refused")
+        if self.truncated:
+            parts.append(f"{self.truncated} truncated")
         skipped = self.skipped.total()
         kinds = ", ".join(f"{kind} {n}" for kind, n in self.skipped.most_common())
         parts.append(
@@ -138,7 +140,7 @@ def _read_records(
     with gzip.GzipFile(fileobj=handle) as unzipped:
         whole = WholeGzip(unzipped)
         yield from _records(cast(BinaryIO, whole), names, tally, None, skip=read)
-    if whole.cut_short and not tally.cut_short:
+    if whole.cut_short and not tally.truncated:
         yield InputError(
             names.source,
             "truncated: the gzip data ends before its end (the archive was cut short); the "
@@ -199,12 +201,29 @@ def _records(
             return None
         end = records.offset
     if size is not None and end < size:
+        tally.truncated += 1
+        url = _target_uri(stream, end)
         yield InputError(
-            f"{names.source} (after record {number - 1}, at byte {end})",
-            f"truncated: the archive ends inside a record ({size - end:,} bytes that are not "
+            _where(names.source, number, end, url),
+            f"truncated: the archive ends inside this record (its {size - end:,} bytes are not "
             "a whole record); the records before it are kept",
         )
     return None
+
+
+def _target_uri(stream: BinaryIO, offset: int) -> str:
+    """The WARC-Target-URI in what is left of a record cut short (warcio passes over it)."""
+    stream.seek(offset)
+    data = stream.read(SNIFF_BYTES * 1024)
+    if data.startswith(GZIP_MAGIC):
+        with contextlib.suppress(zlib.error):
+            data = zlib.decompressobj(wbits=31).decompress(data)
+    header = data.split(b"\r\n\r\n", 1)[0].decode("utf-8", "replace")
+    for line in header.splitlines():
+        name, _, value = line.partition(":")
+        if name.strip().lower() == "warc-target-uri":
+            return value.strip()
+    return ""
 
 
 def _one_record(
@@ -228,18 +247,21 @@ def _one_record(
         start = records.get_record_offset()  # reads what is left of the record
     url = _header(record, "WARC-Target-URI")
     where = _where(names.source, number, start, url)
-    if missing := getattr(record.raw_stream, "limit", 0):
+    missing = getattr(record.raw_stream, "limit", 0)
+    unfinished = _unfinished_header(record)
+    if missing:
         problem = f"truncated: the last {missing:,} bytes of the record are missing"
-    elif unfinished := _unfinished_header(record):
+    elif unfinished:
         problem = f"truncated or damaged: the record's header has no {unfinished}"
-    tally.cut_short |= bool(missing or unfinished)
     document = None
     if problem is None and skipped is None:
         try:
             document = _page(record, body, names, number, url)
         except InputProblem as error:
             problem = str(error)
-    if skipped:
+    if missing or unfinished:
+        tally.truncated += 1
+    elif skipped:
         tally.skipped[skipped] += 1
     elif problem:
         tally.refused += 1
