@@ -202,6 +202,24 @@ def test_a_truncated_archive_keeps_the_pages_before_the_cut_and_names_the_record
     )
 
 
+def test_an_archive_gzip_compressed_whole_and_cut_keeps_the_pages_before_the_cut(
+    tmp_path: Path,
+) -> None:
+    """`gzip crawl.warc` makes one gzip stream, not one a record: read through Python's gzip,
+    whose data cut short ends the archive with one error, the pages before kept."""
+    plain = tmp_path / "crawl.warc"
+    write_crawl(plain, compress=False)
+    compressed = gzip.compress(plain.read_bytes())
+    path = tmp_path / "cut.warc.gz"
+    path.write_bytes(compressed[: len(compressed) * 3 // 4])
+    documents, errors, _, notes = split(list(read_path(path)))
+    urls = [d.url for d in documents]
+    all_urls = [d.url for d in read_path(plain) if isinstance(d, Document)]
+    assert len(urls) >= 3 and urls == all_urls[: len(urls)]
+    assert len(errors) == 1 and "truncated" in errors[0].reason
+    assert "1 truncated" in str(notes[0])
+
+
 def record_offsets(path: Path) -> list[tuple[int, int]]:
     with path.open("rb") as handle:
         records = ArchiveIterator(handle)

@@ -158,8 +158,8 @@ class WholeGzip:
         self.cut_short = False
 
     def read(self, size: int = -1) -> bytes:
-        try:
-            return self.unzipped.read(size)
+        try:  # read1: what one read gives, so the data before a cut is not lost with it
+            return self.unzipped.read1(size)
         except EOFError:
             self.cut_short = True
             return b""
@@ -184,10 +184,10 @@ def _records(
         except ArchiveLoadFailed as error:
             if size is not None and "non-chunked gzip" in str(error):
                 return number - 1
-            yield InputError(where, f"damaged record ({_what(error)}); the rest is not read")
+            yield _damaged(where, error, stream, tally)
             return None
         except Exception as error:  # warcio raises many kinds on a damaged record
-            yield InputError(where, f"damaged record ({_what(error)}); the rest is not read")
+            yield _damaged(where, error, stream, tally)
             return None
         if record is None:
             break
@@ -197,7 +197,7 @@ def _records(
             else:
                 records.read_to_end()
         except Exception as error:
-            yield InputError(where, f"damaged record ({_what(error)}); the rest is not read")
+            yield _damaged(where, error, stream, tally)
             return None
         end = records.offset
     if size is not None and end < size:
@@ -209,6 +209,15 @@ def _records(
             "a whole record); the records before it are kept",
         )
     return None
+
+
+def _damaged(where: str, error: Exception, stream: object, tally: Tally) -> InputError:
+    """The error for a record warcio cannot read: truncated, when the gzip data it came from
+    was cut short; else damaged."""
+    if getattr(stream, "cut_short", False):
+        tally.truncated += 1
+        return InputError(where, "truncated: the archive ends inside this record")
+    return InputError(where, f"damaged record ({_what(error)}); the rest is not read")
 
 
 def _target_uri(stream: BinaryIO, offset: int) -> str:
