@@ -7,6 +7,7 @@ import gzip
 import io
 from pathlib import Path
 
+import brotli
 import pytest
 from click.testing import CliRunner
 from warcio.archiveiterator import ArchiveIterator
@@ -144,6 +145,23 @@ def test_bodies_are_decoded_as_http_says(tmp_path: Path) -> None:
     assert "0\r\n" not in pages["https://news.example/chunked"].content
     # The HTTP header's charset wins over the page's wrong <meta>.
     assert CYRILLIC in pages["https://news.example/ru"].content
+
+
+def test_a_brotli_body_is_decoded_and_an_unknown_encoding_refused_by_name(tmp_path: Path) -> None:
+    path = tmp_path / "encoded.warc.gz"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        body = brotli.compress(page("Brotli budget story"))
+        response(writer, "https://news.example/br", body, extra=(("Content-Encoding", "br"),))
+        response(writer, "https://news.example/zst", b"(\xb5/\xfd...",
+                 extra=(("Content-Encoding", "zstd"),))  # fmt: skip
+    documents, errors, _, _ = split(list(read_path(path)))
+    assert [d.url for d in documents] == ["https://news.example/br"]
+    assert "Brotli budget story" in documents[0].content
+    assert [e.reason for e in errors] == [
+        "body compressed as 'zstd', which newsprism cannot undo"
+    ]
+    assert "https://news.example/zst" in errors[0].source
 
 
 def test_a_page_goes_through_extraction_with_its_url_and_capture_date(tmp_path: Path) -> None:
@@ -296,6 +314,25 @@ def test_a_page_over_the_size_budget_is_refused_by_name_and_the_run_goes_on(
     assert len(errors) == 1 and "https://news.example/huge" in errors[0].source
     assert "too large" in errors[0].reason
     assert str(notes[0]).endswith("1 page, 1 refused, 0 other records skipped")
+
+
+def test_a_compressed_body_that_unpacks_past_the_budget_is_refused(tmp_path: Path) -> None:
+    """A few KB of brotli or gzip can hold gigabytes: undone a piece at a time, and refused
+    once past the budget."""
+    huge = b"<html><body><p>" + b"budget " * 3_000_000 + b"</p></body></html>"  # 21 MB
+    path = tmp_path / "bomb.warc.gz"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for url, body, encoding in (
+            ("https://news.example/br", brotli.compress(huge, quality=1), "br"),
+            ("https://news.example/gz", gzip.compress(huge), "gzip"),
+        ):
+            response(writer, url, body, extra=(("Content-Encoding", encoding),))
+        response(writer, "https://news.example/small", page("Small"))
+    assert path.stat().st_size < 200_000
+    documents, errors, _, _ = split(list(read_path(path)))
+    assert [d.url for d in documents] == ["https://news.example/small"]
+    assert [e.reason.split(":")[0] for e in errors] == ["page too large"] * 2
 
 
 def test_an_arc_file_is_read_too(tmp_path: Path) -> None:

@@ -24,7 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO, cast
 
+import brotli
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
@@ -312,16 +314,46 @@ def _skip_reason(record: ArcWarcRecord) -> str | None:
 
 
 def _bounded_body(record: ArcWarcRecord) -> bytes:
-    """The response body with its transfer and content encodings undone (gzip, deflate,
-    brotli, chunked), up to the size budget of one input."""
-    stream = record.content_stream()
-    chunks, size = [], 0
-    while size <= MAX_INPUT_BYTES and (chunk := stream.read(READ_CHUNK)):
-        chunks.append(chunk)
-        size += len(chunk)
-    if size > MAX_INPUT_BYTES:
-        raise InputProblem(f"page {too_large(size)}: not read")
-    return b"".join(chunks)
+    """The response body with its transfer and content encodings undone (chunked; gzip,
+    deflate, brotli), up to the size budget of one input."""
+    encoding = (record.http_headers.get_header("Content-Encoding") or "").strip().lower()
+    if encoding == "br":  # warcio's brotli decoding expects the old brotlipy's API
+        chunks = _unbrotli(_payload(record))
+    elif encoding in ("", "identity") or encoding in BufferedReader.get_supported_decompressors():
+        chunks = _chunks(record.content_stream())
+    else:
+        raise InputProblem(f"body compressed as {encoding!r}, which newsprism cannot undo")
+    kept, size = [], 0
+    try:
+        for chunk in chunks:
+            kept.append(chunk)
+            size += len(chunk)
+            if size > MAX_INPUT_BYTES:
+                raise InputProblem(f"page {too_large(size)}: not read")
+    except brotli.error as error:
+        raise InputProblem(f"body is not valid brotli data ({error})") from None
+    return b"".join(kept)
+
+
+def _chunks(stream: BinaryIO) -> Iterator[bytes]:
+    while chunk := stream.read(READ_CHUNK):
+        yield chunk
+
+
+def _payload(record: ArcWarcRecord) -> BinaryIO:
+    """The body with a chunked transfer encoding undone, its content encoding kept."""
+    if (record.http_headers.get_header("Transfer-Encoding") or "").lower() == "chunked":
+        return ChunkedDataReader(record.raw_stream, decomp_type=None)
+    return record.raw_stream
+
+
+def _unbrotli(stream: BinaryIO) -> Iterator[bytes]:
+    """Brotli data undone a bounded piece at a time (a few KB can hold gigabytes)."""
+    decompressor = brotli.Decompressor()
+    for chunk in _chunks(stream):
+        yield decompressor.process(chunk, output_buffer_limit=READ_CHUNK)
+        while not decompressor.can_accept_more_data():
+            yield decompressor.process(b"", output_buffer_limit=READ_CHUNK)
 
 
 def _page(
