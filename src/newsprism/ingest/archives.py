@@ -258,43 +258,40 @@ def _one_record(
         start = records.get_record_offset()  # reads what is left of the record
     url = _header(record, "WARC-Target-URI")
     where = _where(names.source, number, start, url)
-    missing = getattr(record.raw_stream, "limit", 0)
-    unfinished = _unfinished_header(record)
-    if missing:
-        problem = f"truncated: the last {missing:,} bytes of the record are missing"
-    elif unfinished:
-        problem = f"truncated or damaged: the record's header has no {unfinished}"
-    document = None
-    if problem is None and skipped is None:
-        try:
-            document = _page(record, body, names, number, url)
-        except InputProblem as error:
-            problem = str(error)
-    if missing or unfinished:
+    if cut := _cut_short(record):
         tally.truncated += 1
-    elif skipped:
-        tally.skipped[skipped] += 1
-    elif problem:
-        tally.refused += 1
-    if problem:
-        yield InputError(where, problem)
+        yield InputError(where, cut)
         return
     if messages := " ".join((said.getvalue() + said_reading.getvalue()).split()):
         yield InputWarning(where, f"the archive reader says: {messages}")
-    if document is not None:
-        tally.pages += 1
-        yield document
+    if skipped:
+        tally.skipped[skipped] += 1
+        return
+    try:
+        if problem:
+            raise InputProblem(problem)
+        document = _page(record, body, names, number, url)
+    except InputProblem as error:
+        tally.refused += 1
+        yield InputError(where, str(error))
+        return
+    tally.pages += 1
+    yield document
+
+
+def _cut_short(record: ArcWarcRecord) -> str | None:
+    """Why the record is not whole (its block shorter than its Content-Length, or its header
+    cut before a field every record has), or None."""
+    if missing := getattr(record.raw_stream, "limit", 0):
+        return f"truncated: the last {missing:,} bytes of the record are missing"
+    if unfinished := next((h for h in REQUIRED_HEADERS if not _header(record, h)), None):
+        return f"truncated or damaged: the record's header has no {unfinished}"
+    return None
 
 
 def _where(source: str, number: int, offset: int, url: str) -> str:
     shown = url if len(url) <= URL_SHOWN else url[: URL_SHOWN - 1] + "…"
     return f"{source} (record {number}, at byte {offset}{', ' + shown if shown else ''})"
-
-
-def _unfinished_header(record: ArcWarcRecord) -> str | None:
-    """The header every record has that this one lacks (a header cut short reads as a record
-    with fewer fields), or None."""
-    return next((name for name in REQUIRED_HEADERS if not _header(record, name)), None)
 
 
 def _skip_reason(record: ArcWarcRecord) -> str | None:
