@@ -196,6 +196,16 @@ def random_warc(rng: random.Random, size: int) -> bytes:
     return rng.choice([b"WARC/1.0\r\n", b"\x1f\x8b\x08\x00"]) + rng.randbytes(size)
 
 
+def warc_headers(rng: random.Random, size: int) -> bytes:
+    """Many WARC headers with no Content-Length, random bytes between: a damaged record,
+    then another, each skipped to the next."""
+    return _repeat(
+        lambda n: f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: {n}\r\n\r\n"
+        + rng.choice(["", "<html>", "\x1f\x8b\x08", _words(rng, 3)]),
+        size,
+    ).encode()
+
+
 def feed_items(rng: random.Random, size: int) -> bytes:
     """An RSS feed of random HTML items (some summaries only), perhaps cut or damaged."""
     items = _repeat(
@@ -231,6 +241,7 @@ KINDS = [
     Kind("random_unicode", ".txt", random_unicode),
     Kind("warc_pages", ".warc.gz", warc_pages),
     Kind("random_warc", ".warc.gz", random_warc),
+    Kind("warc_headers", ".warc", warc_headers),
     Kind("feed_items", ".rss", feed_items),
     Kind("random_feed", ".xml", random_feed),
     Kind("tiny_records", ".jsonl", tiny_records, analyze=True),

@@ -238,6 +238,28 @@ def test_an_archive_gzip_compressed_whole_and_cut_keeps_the_pages_before_the_cut
     assert "1 truncated" in str(notes[0])
 
 
+@pytest.mark.parametrize("compress", [True, False])
+def test_a_damaged_record_in_the_middle_is_named_and_the_records_after_it_are_read(
+    tmp_path: Path, compress: bool
+) -> None:
+    path = tmp_path / ("crawl.warc.gz" if compress else "crawl.warc")
+    write_crawl(path, compress=compress)
+    pages = [d.url for d in read_path(path) if isinstance(d, Document)]
+    start, _ = record_offsets(path)[4]  # the response for https://news.example/1
+    data = bytearray(path.read_bytes())
+    if compress:  # bytes of its gzip data overwritten
+        data[start + 30 : start + 60] = bytes(30)
+    else:  # its header's Content-Length overwritten
+        at = data.index(b"Content-Length", start)
+        data[at : at + 14] = b"Content-Lxngth"
+    path.write_bytes(bytes(data))
+    documents, errors, _, _ = split(list(read_path(path)))
+    assert [d.url for d in documents] == [url for url in pages if url != "https://news.example/1"]
+    assert len(errors) == 1
+    assert errors[0].source.startswith(f"{path} (record 5, at byte {start}")
+    assert "damaged" in errors[0].reason
+
+
 def record_offsets(path: Path) -> list[tuple[int, int]]:
     with path.open("rb") as handle:
         records = ArchiveIterator(handle)

@@ -17,6 +17,7 @@ import contextlib
 import gzip
 import io
 import os
+import re
 import zlib
 from collections import Counter
 from collections.abc import Generator, Iterator
@@ -41,6 +42,11 @@ SNIFF_BYTES = 64
 READ_CHUNK = 1 << 16
 URL_SHOWN = 100
 REQUIRED_HEADERS = ("WARC-Type", "Content-Length")
+# Where a record may begin: a gzip member, or an uncompressed WARC header's first line.
+RECORD_START_RE = re.compile(rb"\x1f\x8b\x08|WARC/1\.[01]\r?\n")
+SCAN_BLOCK = 1 << 20
+MAX_DAMAGED = 100  # records of one archive refused or cut short, before the rest is left
+SCAN_OVERLAP = 16
 
 
 @dataclass
@@ -174,34 +180,42 @@ def _records(
     stream: BinaryIO, names: RecordNames, tally: Tally, size: int | None, skip: int
 ) -> Generator[Document | InputError, None, int | None]:
     """Records after the first `skip`; returns None, or how many records were read before
-    warcio found the file gzip-compressed whole (not record by record)."""
+    warcio found the file gzip-compressed whole (not record by record). After a damaged
+    record, reading goes on at the next record found in the file (when it can seek)."""
     records = ArchiveIterator(stream, arc2warc=True)
     number, end = 0, 0
     while True:
         number += 1
         where = f"{names.source} (record {number}, at byte {max(end, 0)})"
+        damage: Exception | None = None
         try:
             with _library_messages() as said:
                 record = next(records, None)
+            if record is None:
+                break
+            if number <= skip:
+                with _library_messages():
+                    records.read_to_end()
+            elif not (yield from _one_record(record, records, names, number, tally, said)):
+                damage = EOFError()  # named by _one_record already
         except ArchiveLoadFailed as error:
             if size is not None and "non-chunked gzip" in str(error):
                 return number - 1
-            yield _damaged(where, error, stream, tally)
-            return None
+            damage = error
         except Exception as error:  # warcio raises many kinds on a damaged record
-            yield _damaged(where, error, stream, tally)
+            damage = error
+        if damage is None:
+            end = records.offset
+            continue
+        resume = None
+        if size is not None and tally.refused + tally.truncated < MAX_DAMAGED:
+            resume = _next_record(stream, end + 1, size)
+        if not isinstance(damage, EOFError):
+            yield _damaged(where, damage, stream, tally, resume)
+        if resume is None:
             return None
-        if record is None:
-            break
-        try:
-            if number > skip:
-                yield from _one_record(record, records, names, number, tally, said)
-            else:
-                records.read_to_end()
-        except Exception as error:
-            yield _damaged(where, error, stream, tally)
-            return None
-        end = records.offset
+        stream.seek(resume)
+        records, end = ArchiveIterator(stream, arc2warc=True), resume
     if size is not None and end < size:
         tally.truncated += 1
         url = _target_uri(stream, end)
@@ -213,13 +227,47 @@ def _records(
     return None
 
 
-def _damaged(where: str, error: Exception, stream: object, tally: Tally) -> InputError:
+def _damaged(
+    where: str, error: Exception, stream: object, tally: Tally, resume: int | None
+) -> InputError:
     """The error for a record warcio cannot read: truncated, when the gzip data it came from
-    was cut short; else damaged."""
+    was cut short; else damaged, and where reading goes on."""
     if getattr(stream, "cut_short", False):
         tally.truncated += 1
         return InputError(where, "truncated: the archive ends inside this record")
-    return InputError(where, f"damaged record ({_what(error)}); the rest is not read")
+    tally.refused += 1
+    then = f"read on from byte {resume}" if resume is not None else "the rest is not read"
+    if resume is None and tally.refused + tally.truncated > MAX_DAMAGED:
+        then = f"over {MAX_DAMAGED} records damaged: the rest is not read"
+    return InputError(where, f"damaged record ({_what(error)}); {then}")
+
+
+def _next_record(stream: BinaryIO, offset: int, size: int) -> int | None:
+    """Where the first WARC record at or after `offset` begins (a gzip member that unpacks to
+    'WARC/', or 'WARC/1.x' uncompressed), or None."""
+    position, block_size = offset, SCAN_OVERLAP * 256
+    while position < size:
+        stream.seek(position)
+        block = stream.read(block_size)
+        if not block:
+            break
+        for match in RECORD_START_RE.finditer(block):
+            if _begins_record(stream, position + match.start()):
+                return position + match.start()
+        position += max(len(block) - SCAN_OVERLAP, 1)
+        block_size = min(block_size * 2, SCAN_BLOCK)  # small first: the next is near, mostly
+    return None
+
+
+def _begins_record(stream: BinaryIO, offset: int) -> bool:
+    stream.seek(offset)
+    head = stream.read(SNIFF_BYTES * 8)
+    if head.startswith(GZIP_MAGIC):
+        try:
+            head = zlib.decompressobj(wbits=31).decompress(head)
+        except zlib.error:
+            return False
+    return head.startswith(b"WARC/1.")
 
 
 def _target_uri(stream: BinaryIO, offset: int) -> str:
@@ -244,9 +292,9 @@ def _one_record(
     number: int,
     tally: Tally,
     said: io.StringIO,
-) -> Iterator[Document | InputError]:
+) -> Generator[Document | InputError, None, bool]:
     """The record's page, or the error that refuses it, or the reason it is skipped
-    (counted); an error for any record cut short."""
+    (counted); an error for any record cut short. Returns whether the record was whole."""
     skipped = _skip_reason(record)
     problem, body = None, b""
     with _library_messages() as said_reading:
@@ -261,12 +309,12 @@ def _one_record(
     if cut := _cut_short(record):
         tally.truncated += 1
         yield InputError(where, cut)
-        return
+        return False
     if messages := " ".join((said.getvalue() + said_reading.getvalue()).split()):
         yield InputWarning(where, f"the archive reader says: {messages}")
     if skipped:
         tally.skipped[skipped] += 1
-        return
+        return True
     try:
         if problem:
             raise InputProblem(problem)
@@ -274,9 +322,10 @@ def _one_record(
     except InputProblem as error:
         tally.refused += 1
         yield InputError(where, str(error))
-        return
+        return True
     tally.pages += 1
     yield document
+    return True
 
 
 def _cut_short(record: ArcWarcRecord) -> str | None:
@@ -391,6 +440,7 @@ def _header(record: ArcWarcRecord, name: str) -> str:
 
 def _what(error: Exception) -> str:
     text = " ".join(str(error).split())
+    text = text if len(text) <= URL_SHOWN else text[: URL_SHOWN - 1] + "…"
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
