@@ -5,7 +5,8 @@ up to the size budget of one input, never the archive. A `response` record with 
 and an HTML body is a page (its URL from WARC-Target-URI; its date the one the page states,
 else the capture's WARC-Date); every other record is counted, by kind, in a note at the end.
 A damaged or truncated record is an error naming the archive and the record (its number, its
-byte offset, its URL); the pages before it are kept.
+byte offset, its URL); the pages before it are kept, and reading goes on at the next record
+found after it.
 
 warcio reports some damage by writing to stderr and carrying on, and stops at a record cut
 short without a word; so each step's messages are taken as the record's, and the archive's
