@@ -497,10 +497,17 @@ def test_analyze_reads_a_folder_of_archive_feed_and_text_and_adds_only_new_recor
     assert "8 new or changed, 0 unchanged, 0 failed" in first.stdout
     with archive.open("ab") as out:  # a later crawl appended to the same archive
         response(WARCWriter(out, gzip=True), "https://news.example/new", page("New story"))
+    new_item = (
+        "<item><title>Bridge vote</title><link>https://bugle.example/bridge</link>"
+        "<content:encoded><![CDATA[<p>The council voted on the new bridge on Wednesday after "
+        "a long debate.</p><p>The mayor said the bridge would open in 2029.</p>]]>"
+        "</content:encoded></item></channel>"
+    )
+    (folder / "bugle.rss").write_text(RSS.format(body=BODY).replace("</channel>", new_item))
     second = CliRunner().invoke(main, args)
     assert second.exit_code == 0, second.output
-    assert "1 new or changed, 8 unchanged, 0 failed" in second.stdout
+    assert "2 new or changed, 8 unchanged, 0 failed" in second.stdout
     with Store(str(tmp_path / "n.db")) as store:
         urls = {a.url for a in store.articles()}
-    assert {"https://news.example/new", "https://bugle.example/budget"} <= urls
-    assert len(urls) == 9
+    assert {"https://news.example/new", "https://bugle.example/bridge"} <= urls
+    assert len(urls) == 10
