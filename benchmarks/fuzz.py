@@ -21,6 +21,7 @@ slowest kinds in seconds per MB.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import random
 import signal
@@ -34,6 +35,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from newsprism.budget import OverBudget
 from newsprism.extract import ExtractionError
@@ -158,6 +162,71 @@ def random_html(rng: random.Random, size: int) -> bytes:
     return f"<html><body>{pieces}</body></html>".encode()
 
 
+def _damaged(rng: random.Random, data: bytes) -> bytes:
+    """`data` as it is, cut short, or with a few bytes overwritten, by chance."""
+    roll = rng.random()
+    if roll < 0.3 or not data:
+        return data
+    if roll < 0.65:
+        return data[: rng.randrange(len(data))]
+    damaged = bytearray(data)
+    for _ in range(rng.randint(1, 8)):
+        damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+    return bytes(damaged)
+
+
+def warc_pages(rng: random.Random, size: int) -> bytes:
+    """A .warc.gz of random HTML pages, images and 404s, perhaps cut short or damaged."""
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=rng.random() < 0.8)
+    while out.tell() < size:
+        status, kind = rng.choice([("200 OK", "text/html")] * 4 + [("404 Not Found", "text/html"),
+                                  ("200 OK", "image/png")])  # fmt: skip
+        body = random_html(rng, rng.randint(200, 8000))
+        http = StatusAndHeaders(status, [("Content-Type", kind)], protocol="HTTP/1.1")
+        url = f"https://news.example/{out.tell()}"
+        writer.write_record(
+            writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http)
+        )
+    return _damaged(rng, out.getvalue())
+
+
+def random_warc(rng: random.Random, size: int) -> bytes:
+    """Random bytes behind the start of a WARC record (or gzip's magic bytes)."""
+    return rng.choice([b"WARC/1.0\r\n", b"\x1f\x8b\x08\x00"]) + rng.randbytes(size)
+
+
+def warc_headers(rng: random.Random, size: int) -> bytes:
+    """Many WARC headers with no Content-Length, random bytes between: a damaged record,
+    then another, each skipped to the next."""
+    return _repeat(
+        lambda n: f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: {n}\r\n\r\n"
+        + rng.choice(["", "<html>", "\x1f\x8b\x08", _words(rng, 3)]),
+        size,
+    ).encode()
+
+
+def feed_items(rng: random.Random, size: int) -> bytes:
+    """An RSS feed of random HTML items (some summaries only), perhaps cut or damaged."""
+    items = _repeat(
+        lambda n: f"<item><title>{_words(rng, 4)}</title><link>https://x.example/{n}</link>"
+        + (f"<content:encoded><![CDATA[{random_html(rng, 2000).decode()}]]></content:encoded>"
+           if rng.random() < 0.7 else f"<description>{_words(rng, 9)}</description>")
+        + "</item>",
+        size,
+    )  # fmt: skip
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Fuzz</title>'
+        f"{items}</channel></rss>"
+    )
+    return _damaged(rng, feed.encode())
+
+
+def random_feed(rng: random.Random, size: int) -> bytes:
+    return b"<rss><channel><item>" + random_unicode(rng, size)
+
+
 KINDS = [
     Kind("quotes_line", ".txt", quotes_line),
     Kind("open_quotes", ".txt", open_quotes),
@@ -170,6 +239,11 @@ KINDS = [
     Kind("huge_json_line", ".jsonl", huge_json_line),
     Kind("random_bytes", ".txt", random_bytes),
     Kind("random_unicode", ".txt", random_unicode),
+    Kind("warc_pages", ".warc.gz", warc_pages),
+    Kind("random_warc", ".warc.gz", random_warc),
+    Kind("warc_headers", ".warc", warc_headers),
+    Kind("feed_items", ".rss", feed_items),
+    Kind("random_feed", ".xml", random_feed),
     Kind("tiny_records", ".jsonl", tiny_records, analyze=True),
     Kind("copies", ".jsonl", copies, analyze=True),
 ]

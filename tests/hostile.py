@@ -7,11 +7,15 @@ Used by tests/test_hostile_inputs.py; a fuzz benchmark can call `write_corpus(fo
 from __future__ import annotations
 
 import codecs
+import io
 import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 BODY = (
     "The council voted on Tuesday to approve the new budget after a long debate.\n"
@@ -173,6 +177,47 @@ def unsupported_only(folder: Path) -> Path:
     return folder
 
 
+def web_archive(pages: list[bytes]) -> bytes:
+    """A .warc.gz holding a 200 HTML response for each page, written with warcio."""
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    for number, body in enumerate(pages):
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        url = f"https://news.example/{number}"
+        record = writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                           http_headers=http)  # fmt: skip
+        writer.write_record(record)
+    return out.getvalue()
+
+
+def html_page(title: str) -> bytes:
+    paragraphs = "".join(f"<p>{line}</p>" for line in BODY.splitlines())
+    return f"<html><head><title>{title}</title></head><body>{paragraphs}</body></html>".encode()
+
+
+def truncated_archive(folder: Path) -> Path:
+    data = web_archive([html_page("Budget vote"), html_page("Second vote")])
+    first = len(web_archive([html_page("Budget vote")]))
+    return write(folder, "cut.warc.gz", data[: first + (len(data) - first) // 2])
+
+
+def nul_page_in_archive(folder: Path) -> Path:
+    return write(folder, "nul.warc.gz", web_archive([b"<html>\x00\x01</html>"]))
+
+
+def text_named_warc(folder: Path) -> Path:
+    return write(folder, "notes.warc.gz", text_file())
+
+
+def sitemap_xml(folder: Path) -> Path:
+    return write(folder, "sitemap.xml", b'<?xml version="1.0"?><urlset><url/></urlset>')
+
+
+def teaser_feed(folder: Path) -> Path:
+    item = "<item><title>Budget</title><description>A teaser.</description></item>"
+    return write(folder, "teasers.rss", f"<rss><channel>{item}</channel></rss>".encode())
+
+
 CASES: tuple[Hostile, ...] = (
     Hostile("deep_json_lines", deep_json_lines, 2, ("nested too deeply",)),
     Hostile("deep_json_file", deep_json_file, 0, ("nested too deeply",)),
@@ -204,6 +249,13 @@ CASES: tuple[Hostile, ...] = (
     Hostile("dangling_link", dangling_link, 1, ("broken symbolic link",)),
     Hostile("empty_folder", empty_folder, 0, ("no files to read here",)),
     Hostile("unsupported_only", unsupported_only, 0, ("no files to read here",)),
+    # Web archives and feeds (issue 20): the count of what an archive held is a note, and
+    # counted with the warnings here.
+    Hostile("truncated_archive", truncated_archive, 1, ("truncated",), warnings=1),
+    Hostile("nul_page_in_archive", nul_page_in_archive, 0, ("NUL byte",), warnings=1),
+    Hostile("text_named_warc", text_named_warc, 0, ("not a web archive",)),
+    Hostile("sitemap_xml", sitemap_xml, 0, ("not a feed: its root element is <urlset>",)),
+    Hostile("teaser_feed", teaser_feed, 0, warnings=1),
 )
 
 

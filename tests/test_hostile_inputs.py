@@ -54,8 +54,8 @@ def test_whole_corpus_through_analyze_one_line_each_nothing_lost(tmp_path: Path)
     expected_errors = sum(len(c.errors) for c, _ in made)
     expected_warnings = sum(c.warnings for c, _ in made)
     assert sum(line.startswith("error: ") for line in lines) == expected_errors
-    assert sum(line.startswith("warning: ") for line in lines) == expected_warnings
-    assert all(line.startswith(("error: ", "warning: ")) for line in lines), lines
+    assert sum(line.startswith(("warning: ", "note: ")) for line in lines) == expected_warnings
+    assert all(line.startswith(("error: ", "warning: ", "note: ")) for line in lines), lines
     assert "\x1b" not in result.stderr
     with Store(str(tmp_path / "n.db")) as store:
         assert len(store.articles()) == sum(c.documents for c, _ in made)

@@ -52,9 +52,12 @@ class Document:
     published: str | None = None
     # Lines the page shows as lists of links (normalised); clean/ treats them as junk.
     link_lists: frozenset[str] = frozenset()
+    # When a web archive captured the page: its date when the page itself states none.
+    captured: str | None = None
 
     @property
     def content_hash(self) -> str:
+        # `captured` only when there is one, so documents without it keep their stored hash.
         return short_hash(
             self.format,
             self.content,
@@ -62,6 +65,7 @@ class Document:
             self.outlet or "",
             self.url or "",
             self.published or "",
+            *([self.captured] if self.captured else []),
             length=16,
         )
 

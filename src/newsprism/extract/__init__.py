@@ -61,11 +61,11 @@ def bom_encoding(data: bytes) -> str | None:
     return next((codec for mark, codec in BYTE_ORDER_MARKS if data.startswith(mark)), None)
 
 
-def decode_html(data: bytes) -> str:
+def decode_html(data: bytes, charset: str | None = None) -> str:
     """Bytes of a page -> text, never an exception: the encoding its byte-order mark names;
-    else UTF-8 if it is valid; else the charset the page declares; a page that declares UTF-8
-    wrongly is nearly always Windows-1252 (the common mislabelling); with no declaration, a
-    guess (trafilatura's detection)."""
+    else UTF-8 if it is valid; else the `charset` its HTTP headers gave, or the one the page
+    declares; a page that declares UTF-8 wrongly is nearly always Windows-1252 (the common
+    mislabelling); with no declaration, a guess (trafilatura's detection)."""
     if marked := bom_encoding(data):
         return data.decode(marked, errors="replace")
     try:
@@ -73,14 +73,16 @@ def decode_html(data: bytes) -> str:
     except UnicodeDecodeError:
         pass
     declared = DECLARED_CHARSET_RE.search(data[:4096])
-    name = declared.group(1).decode("ascii", "ignore").lower() if declared else ""
-    if name.replace("-", "").replace("_", "") in ("utf8", "unicode11utf8"):
-        return data.decode("cp1252", errors="replace")
-    if name:
-        try:
-            return data.decode(codecs.lookup(name).name, errors="replace")
-        except LookupError:
-            pass
+    in_page = declared.group(1).decode("ascii", "ignore") if declared else ""
+    for name in (charset or "", in_page):
+        name = name.strip().lower()
+        if name.replace("-", "").replace("_", "") in ("utf8", "unicode11utf8"):
+            return data.decode("cp1252", errors="replace")
+        if name:
+            try:
+                return data.decode(codecs.lookup(name).name, errors="replace")
+            except LookupError:
+                continue  # a name no codec has: the next declaration, else a guess
     return decode_file(data)
 
 
@@ -198,7 +200,7 @@ def document_from(
         standfirst=standfirst,
         outlet=document.outlet or meta.sitename or meta.hostname,
         url=document.url or meta.url,
-        published=document.published or meta.date,
+        published=document.published or meta.date or document.captured,
         link_lists=link_lists,
     )
 
@@ -215,7 +217,10 @@ def extract_plain(document: Document) -> Document:
     title = document.title or " ".join((tree.findtext(".//title") or "").split())
     if title and fold(lines[0]) == fold(title):
         lines = lines[1:]
-    return replace(document, content="\n".join(lines), format="text", title=title)
+    published = document.published or document.captured
+    return replace(
+        document, content="\n".join(lines), format="text", title=title, published=published
+    )
 
 
 _PLAIN_PARSER = html.HTMLParser(huge_tree=True, remove_comments=True)

@@ -1,6 +1,6 @@
 """ingest: files, folders and globs -> Document (or InputError naming the file and reason)."""
 
-from newsprism.ingest.errors import InputError, InputWarning, escaped
+from newsprism.ingest.errors import InputError, InputNote, InputWarning, escaped
 from newsprism.ingest.readers import (
     MAX_INPUT_BYTES,
     SUPPORTED_SUFFIXES,
@@ -14,6 +14,7 @@ __all__ = [
     "MAX_INPUT_BYTES",
     "SUPPORTED_SUFFIXES",
     "InputError",
+    "InputNote",
     "InputWarning",
     "Metadata",
     "escaped",

@@ -7,9 +7,10 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from newsprism.extract import bom_encoding, decode_html
-from newsprism.ingest.errors import InputProblem
+from newsprism.ingest.errors import InputProblem, InputWarning
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 SNIFF_BYTES = 512
@@ -71,6 +72,8 @@ BINARY_SUFFIXES: dict[str, str] = {
     ".rar": "RAR archive",
     ".tar": "tar archive",
 }
+# Characters no later stage can store or print: NUL and halves of a surrogate pair.
+INVALID_CHARS_RE = re.compile("[\x00\ud800-\udfff]")
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32"}
 FILE_KINDS = (
     (stat.S_ISDIR, "a folder"),
@@ -86,21 +89,29 @@ def file_kind(mode: int) -> str:
     return next((kind for test, kind in FILE_KINDS if test(mode)), "a special file")
 
 
-def read_bytes(path: Path) -> bytes:
-    """The whole file, if it is a regular file of at most MAX_INPUT_BYTES. Opened without
-    blocking and checked after opening, so a FIFO or device named like a file is refused, never
-    waited on, and a file that grows while read is still bounded."""
+def open_regular(path: Path) -> BinaryIO:
+    """The file opened for reading, if it is a regular file. Opened without blocking and
+    checked after opening, so a FIFO or device named like a file is refused, never waited on."""
     descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
-    with os.fdopen(descriptor, "rb") as handle:
-        mode = os.fstat(descriptor).st_mode
-        if not stat.S_ISREG(mode):
-            raise InputProblem(f"not a regular file ({file_kind(mode)})")
+    handle = os.fdopen(descriptor, "rb")
+    mode = os.fstat(descriptor).st_mode
+    if not stat.S_ISREG(mode):
+        handle.close()
+        raise InputProblem(f"not a regular file ({file_kind(mode)})")
+    return handle
+
+
+def too_large(size: int) -> str:
+    return f"too large: {size / 1e6:.1f} MB (limit {MAX_INPUT_BYTES / 1e6:.0f} MB)"
+
+
+def read_bytes(path: Path) -> bytes:
+    """The whole file, if it is a regular file of at most MAX_INPUT_BYTES (bounded even when
+    the file grows while read)."""
+    with open_regular(path) as handle:
         data = handle.read(MAX_INPUT_BYTES + 1)
         if len(data) > MAX_INPUT_BYTES:
-            size = max(os.fstat(descriptor).st_size, len(data))
-            raise InputProblem(
-                f"too large: {size / 1e6:.1f} MB (limit {MAX_INPUT_BYTES / 1e6:.0f} MB)"
-            )
+            raise InputProblem(too_large(max(os.fstat(handle.fileno()).st_size, len(data))))
     if not data.strip():
         raise InputProblem("empty file")
     return data
@@ -133,12 +144,13 @@ def decode_text(data: bytes) -> str:
     return text
 
 
-def decode_page(data: bytes) -> str:
-    """An HTML page: as text when it carries a byte-order mark, else by what it declares."""
+def decode_page(data: bytes, charset: str | None = None) -> str:
+    """An HTML page: as text when it carries a byte-order mark, else by what it declares (the
+    `charset` its HTTP headers gave before the page's own <meta>)."""
     if bom_encoding(data):
         return decode_text(data)
     _refuse_nul_bytes(data)
-    return decode_html(data)
+    return decode_html(data, charset)
 
 
 def _refuse_nul_bytes(data: bytes) -> None:
@@ -154,3 +166,24 @@ def _looks_like_utf16(data: bytes) -> bool:
     """Mostly ASCII text as UTF-16: every other byte is NUL."""
     half = len(data) // 2
     return half > 0 and max(data[0::2].count(0), data[1::2].count(0)) > 0.9 * half
+
+
+class Replacements:
+    """Replaces the invalid characters of the strings it is given with U+FFFD, and counts."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def text(self, text: str) -> str:
+        text, replaced = INVALID_CHARS_RE.subn("\ufffd", text)
+        self.count += replaced
+        return text
+
+    def optional(self, text: str | None) -> str | None:
+        return None if text is None else self.text(text)
+
+    def warning(self, source: str) -> InputWarning | None:
+        if not self.count:
+            return None
+        reason = f"{self.count} invalid character(s) (NUL or lone surrogate) replaced by U+FFFD"
+        return InputWarning(source, reason)

@@ -36,5 +36,13 @@ class InputWarning(InputError):
     level: ClassVar[str] = "warning"
 
 
+@dataclass(frozen=True)
+class InputNote(InputWarning):
+    """What reading an input found that is neither a failure nor a fault (an archive's count
+    of pages read and records skipped): printed, never counted as a failure."""
+
+    level: ClassVar[str] = "note"
+
+
 class InputProblem(Exception):
     """Raised inside a reader; turned into an InputError at the boundary."""

@@ -18,8 +18,19 @@ from newsprism.ingest.errors import InputError, InputWarning
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 JSON_SUFFIXES = {".jsonl", ".json", ".ndjson"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+ARCHIVE_SUFFIXES = {".warc", ".warc.gz", ".arc", ".arc.gz"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+SUPPORTED_SUFFIXES = (
+    TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | ARCHIVE_SUFFIXES | FEED_SUFFIXES
+)
+COMPRESSED_SUFFIXES = (".warc.gz", ".arc.gz")  # the two-part suffixes read
 SIDECAR_SUFFIX = ".meta.json"
+
+
+def input_suffix(path: Path) -> str:
+    """The suffix that says how to read `path`, lower case: '.warc.gz' for 'a.WARC.gz'."""
+    name = path.name.lower()
+    return next((s for s in COMPRESSED_SUFFIXES if name.endswith(s)), path.suffix.lower())
 
 
 def source_name(path: Path) -> str:
@@ -139,7 +150,7 @@ def _first_visit(folder: Path, visited: set[tuple[int, int]]) -> bool:
 
 
 def _is_input_name(path: Path) -> bool:
-    return path.suffix.lower() in SUPPORTED_SUFFIXES and not path.name.endswith(SIDECAR_SUFFIX)
+    return input_suffix(path) in SUPPORTED_SUFFIXES and not path.name.endswith(SIDECAR_SUFFIX)
 
 
 def _is_sidecar_of_a_file(path: Path) -> bool:

@@ -6,27 +6,32 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from newsprism.ingest.archives import read_archive
 from newsprism.ingest.decoding import (
     MAX_INPUT_BYTES,
+    Replacements,
     decode_page,
     decode_text,
     read_bytes,
     refuse_binary_formats,
 )
 from newsprism.ingest.errors import InputError, InputProblem, InputWarning
+from newsprism.ingest.feeds import read_feed
 from newsprism.ingest.paths import (
+    ARCHIVE_SUFFIXES,
+    FEED_SUFFIXES,
     HTML_SUFFIXES,
     JSON_SUFFIXES,
     SIDECAR_SUFFIX,
     SUPPORTED_SUFFIXES,
     expand_paths,
+    input_suffix,
     source_name,
 )
 from newsprism.model import Document, DocumentFormat
@@ -55,8 +60,6 @@ JSON_FIELDS: dict[str, tuple[str, ...]] = {
                "domain"),
 }  # fmt: skip
 JSON_WHITESPACE = " \t\r"
-# Characters no later stage can store or print: NUL and halves of a surrogate pair.
-INVALID_CHARS_RE = re.compile("[\x00\ud800-\udfff]")
 METADATA = ("title", "standfirst", "url", "published", "outlet")
 JSON_TYPE_NAMES: tuple[tuple[type | tuple[type, ...], str], ...] = (
     (bool, "true or false"),
@@ -80,27 +83,6 @@ class Metadata:
         return replace(document, **known) if known else document
 
 
-class Replacements:
-    """Replaces the invalid characters of the strings it is given with U+FFFD, and counts."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def text(self, text: str) -> str:
-        text, replaced = INVALID_CHARS_RE.subn("\ufffd", text)
-        self.count += replaced
-        return text
-
-    def optional(self, text: str | None) -> str | None:
-        return None if text is None else self.text(text)
-
-    def warning(self, source: str) -> InputWarning | None:
-        if not self.count:
-            return None
-        reason = f"{self.count} invalid character(s) (NUL or lone surrogate) replaced by U+FFFD"
-        return InputWarning(source, reason)
-
-
 def read_documents(
     paths: Iterable[str], metadata: Metadata | None = None
 ) -> Iterator[Document | InputError]:
@@ -115,6 +97,10 @@ def read_path(path: Path, metadata: Metadata | None = None) -> Iterator[Document
     InputWarning before a document whose invalid characters were replaced)."""
     metadata = metadata or Metadata()
     source = source_name(path)
+    if input_suffix(path) in ARCHIVE_SUFFIXES:  # streamed, record by record
+        for item in read_archive(path, source):
+            yield metadata.apply(item) if isinstance(item, Document) else item
+        return
     replacements = Replacements()
     try:
         items = _file_items(path, source, replacements)
@@ -132,8 +118,10 @@ def read_path(path: Path, metadata: Metadata | None = None) -> Iterator[Document
 
 def _file_items(path: Path, source: str, clean: Replacements) -> list[Document | InputError]:
     data = read_bytes(path)
-    suffix = path.suffix.lower()
+    suffix = input_suffix(path)
     refuse_binary_formats(data, suffix)
+    if suffix in FEED_SUFFIXES:  # items carry their own metadata: no sidecar
+        return read_feed(source, data)
     if suffix in JSON_SUFFIXES:  # records carry their own metadata: no sidecar
         items = list(_read_json(source, decode_text(data), suffix == ".json"))
         if not items:
