@@ -47,7 +47,7 @@ from newsprism.compare.facts import clauses_of
 from newsprism.model import Article, Discrepancy, Story
 
 REPO = Path(__file__).resolve().parents[1]
-VERDICTS = REPO / "benchmarks" / "data" / "discrepancies" / "verdicts.jsonl"
+VERDICTS = REPO / "benchmarks" / "data" / "discrepancies"
 SETS = ("allsides_roundups", "ecbplus", "multinews_sample", "newswcl50")
 CONTEXT = 110
 
@@ -65,9 +65,11 @@ class Found:
 
     @property
     def key(self) -> str:
+        """Set, cluster, kind and the first two values (the pair that was found first; more
+        values join it when other articles give them)."""
         values = sorted(
             f"{self.articles[v.article].source.rsplit('#', 1)[-1]}:{v.text}"
-            for v in self.discrepancy.values
+            for v in self.discrepancy.values[:2]
         )
         return f"{self.story}|{self.discrepancy.kind}|{'|'.join(values)}"
 
@@ -128,13 +130,12 @@ def found_in(corpus: Corpus, names: list[str]) -> tuple[list[Found], list[float]
 
 
 def read_verdicts() -> dict[str, dict[str, Any]]:
-    if not VERDICTS.is_file():
-        return {}
     verdicts = {}
-    for line in VERDICTS.open(encoding="utf-8"):
-        if line.strip():
-            row = json.loads(line)
-            verdicts[row["key"]] = row
+    for path in sorted(VERDICTS.glob("verdicts*.jsonl")):
+        for line in path.open(encoding="utf-8"):
+            if line.strip():
+                row = json.loads(line)
+                verdicts[row["key"]] = row
     return verdicts
 
 
@@ -221,6 +222,8 @@ def _agreements(story: str, first: Article, second: Article) -> list[tuple]:
         for fact in a.facts:
             if anchor is not None and (fact.kind, fact.what) == (anchor.kind, anchor.what):
                 continue
+            if fact.bounds and fact.bounds[1] - fact.bounds[0] > 1:
+                continue  # 'about 300', 'more than 75': a changed figure may still agree
             if any(
                 (f.kind, f.value, f.what) == (fact.kind, fact.value, fact.what) for f in b.facts
             ):
@@ -242,7 +245,8 @@ def _changed_value(kind: str, text: str, rng: random.Random, places: list[str]) 
                 return text.replace(day, "Friday" if day != "Friday" else "Monday")
         if numbers:
             match = numbers[-1]
-            shifted = int(match.group()) + (3 if len(match.group()) < 4 else -2)
+            day = int(match.group())
+            shifted = (day + 3 - 1) % 28 + 1 if len(match.group()) < 4 else day - 2
             return text[: match.start()] + str(shifted) + text[match.end() :]
         return None
     if kind == "place" and text[0].isupper():

@@ -11,19 +11,22 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from itertools import combinations
 
-from newsprism.compare.facts import Clause, Fact, clauses_of
+from rapidfuzz import fuzz
+
+from newsprism.compare.facts import Clause, Fact, clauses_of, places_agree
 from newsprism.model import Article, Discrepancy, DiscrepancyValue, Quote, QuoteMatch
 from newsprism.text import fold
 
 MIN_SHARED_WORDS = 3  # clauses with no value in common align on this many content words,
 MIN_DICE = 0.5  # making up this share of both
+MAX_POSTINGS = 40  # a word or value in more clauses of a story than this aligns none
 # Words a clause pair shares beside an anchor of each kind: a score is specific enough alone.
 ANCHOR_WORDS = {"score": 0, "number": 1, "date": 2}
 # Whom a clause names differs only between clauses that are otherwise nearly the same.
 PERSON_DICE = 0.7
 PERSON_SHARED = 5
+SPELLING_RATIO = 75  # rapidfuzz ratio of two spellings of one name
 ANCHOR_KINDS = frozenset({"score", "number", "date"})
 UPDATE_HOURS = 3  # a figure this much newer than another replaces it rather than contradicts it
 UPDATE_CUE_RE = re.compile(
@@ -32,9 +35,8 @@ UPDATE_CUE_RE = re.compile(
 )
 QUESTIONS = {"place": "where", "date": "when", "time": "at what time", "score": "the score"}
 MAX_ABOUT_WORDS = 10
-SETTING_KIND_NAMES = "person date place"
 PREPOSITIONS = frozenset("in at on here there".split())
-SETTING_KINDS = frozenset(SETTING_KIND_NAMES.split())
+SETTING_KINDS = frozenset({"person", "date", "place"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +60,9 @@ def find_discrepancies(
     statement_at = _statement_spans(quotes, matches or [])
     around = {a.id: _sentence_facts(clauses[a.id]) for a in articles}
     pairs = []
-    for first, second in combinations(articles, 2):
-        for a, b, anchor in _aligned(clauses[first.id], clauses[second.id]):
-            found = _differences(a, b, anchor, clauses, statement_at)
-            pairs.extend(p for p in found if not _other_setting(p, around))
+    for a, b, anchor in _aligned(*(clauses[a.id] for a in articles)):
+        found = _differences(a, b, anchor, clauses, statement_at)
+        pairs.extend(p for p in found if not _other_setting(p, around))
     return [_discrepancy(group, dates) for group in _merged(pairs)]
 
 
@@ -75,9 +76,9 @@ def _sentence_facts(clauses: list[Clause]) -> dict[int, list[Fact]]:
 def _other_setting(pair: _Pair, around: dict[str, dict[int, list[Fact]]]) -> bool:
     """The two values' sentences name other people, days or places (and none in common):
     they tell of two things ('Thomas had 63 yards on Sunday', 'Bush had 404 this season')."""
-    (a, fa), (b, fb) = pair.first, pair.second
+    a, b = pair.first[0], pair.second[0]
     facts_a, facts_b = around[a.article][a.sentence], around[b.article][b.sentence]
-    for kind in set(SETTING_KINDS) - {pair.kind}:
+    for kind in SETTING_KINDS - {pair.kind}:
         of_a = [f for f in facts_a if f.kind == kind]
         of_b = [f for f in facts_b if f.kind == kind]
         if of_a and of_b and not any(_agree(x, y) for x in of_a for y in of_b):
@@ -101,36 +102,54 @@ def _day(moment: datetime | None) -> date | None:
     return moment.date() if moment else None
 
 
-def _aligned(first: list[Clause], second: list[Clause]) -> list[tuple[Clause, Clause, Fact | None]]:
-    """Clause pairs of two articles about one thing: a shared anchor value, or shared words."""
-    by_anchor: dict[tuple[str, str, str], list[Clause]] = defaultdict(list)
-    by_word: dict[str, list[Clause]] = defaultdict(list)
-    for clause in second:
-        for fact in clause.facts:
-            if fact.kind in ANCHOR_KINDS and _specific(fact):
-                by_anchor[(fact.kind, fact.value, fact.what)].append(clause)
-        for word in clause.words:
-            by_word[word].append(clause)
+def _aligned(*articles: list[Clause]) -> list[tuple[Clause, Clause, Fact | None]]:
+    """Clause pairs of two articles about one thing: a shared anchor value, or shared words.
+    Pairs are found through an index, a value or word that more than MAX_POSTINGS clauses
+    share left out (it says nothing of which two belong together): linear in the clauses."""
+    order = {clause.article: n for n, clauses in enumerate(articles) for clause in clauses}
+    by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    everything = [clause for clauses in articles for clause in clauses]
+    for n, clause in enumerate(everything):
+        for key in _keys(clause):
+            by_key[key].append(n)
     pairs = []
-    for clause in first:
+    for clause in everything:
         anchors: dict[int, Fact] = {}
-        for fact in clause.facts:
-            for other in by_anchor.get((fact.kind, fact.value, fact.what), []):
-                anchors.setdefault(id(other), fact)
         shared: dict[int, int] = defaultdict(int)
-        for word in clause.words:
-            for other in by_word.get(word, []):
-                shared[id(other)] += 1
-        for other in second:
-            anchor = anchors.get(id(other))
-            count = shared.get(id(other), 0)
+        for key in _keys(clause):
+            postings = by_key[key]
+            if len(postings) > MAX_POSTINGS:
+                continue
+            for m in postings:
+                other = everything[m]
+                if order[other.article] <= order[clause.article]:
+                    continue
+                if key[0] == "word":
+                    shared[m] += 1
+                else:
+                    anchors.setdefault(m, _fact_of(clause, key))
+        for m in sorted(anchors.keys() | shared.keys()):
+            other, anchor, count = everything[m], anchors.get(m), shared.get(m, 0)
             if anchor is not None and count < ANCHOR_WORDS[anchor.kind]:
                 anchor = None
-            if anchor is not None or (
-                count >= MIN_SHARED_WORDS and _dice(clause, other, count) >= MIN_DICE
-            ):
+            similar = _dice(clause, other, count) >= MIN_DICE
+            if anchor is not None or (count >= MIN_SHARED_WORDS and similar):
                 pairs.append((clause, other, anchor))
     return pairs
+
+
+def _keys(clause: Clause) -> list[tuple[str, ...]]:
+    keys: set[tuple[str, ...]] = {("word", word) for word in clause.words}
+    keys.update(
+        (fact.kind, fact.value, fact.what)
+        for fact in clause.facts
+        if fact.kind in ANCHOR_KINDS and _specific(fact)
+    )
+    return sorted(keys)  # in a set's order, which anchor a pair is given would vary by run
+
+
+def _fact_of(clause: Clause, key: tuple[str, ...]) -> Fact:
+    return next(f for f in clause.facts if (f.kind, f.value, f.what) == key)
 
 
 def _dice(first: Clause, second: Clause, shared: int) -> float:
@@ -157,8 +176,8 @@ def _differences(
     slots_b = _slots(b, anchor)
     for slot, facts_a in _slots(a, anchor).items():
         for fa, fb in _paired(facts_a, slots_b.get(slot, []), anchor):
-            if fa.kind == "person" and not _nearly_same(a, b):
-                continue
+            if fa.kind == "person" and not (_nearly_same(a, b) or _spelt_two_ways(fa, fb)):
+                continue  # two people named in like words are as often two people
             if _same_statement(fa, a, fb, b, statement_at):
                 continue
             if _also_stated(fa, a, clauses[b.article], anchor) or _also_stated(
@@ -182,6 +201,21 @@ def _paired(first: list[Fact], second: list[Fact], anchor: Fact | None) -> list[
     if len(pairs) > 1 and len(differ) == len(pairs):
         return []
     return differ
+
+
+def _spelt_two_ways(first: Fact, second: Fact) -> bool:
+    """One name spelt two ways: a name shared, the other close ('Duncan Rait', 'Duncan
+    Raite'); not the same letters spaced or hyphenated otherwise ('Kim Jong-un')."""
+    a, b = fold(first.text).split(), fold(second.text).split()
+    if len(a) < 2 or len(b) < 2 or _letters(first.text) == _letters(second.text):
+        return False
+    if a[0] == b[0]:
+        return fuzz.ratio(a[-1], b[-1]) >= SPELLING_RATIO
+    return a[-1] == b[-1] and fuzz.ratio(a[0], b[0]) >= SPELLING_RATIO
+
+
+def _letters(text: str) -> str:
+    return "".join(c for c in fold(text) if c.isalnum())
 
 
 def _nearly_same(first: Clause, second: Clause) -> bool:
@@ -214,6 +248,10 @@ def _agree(first: Fact, second: Fact, anchor: Fact | None = None) -> bool:
         return _within(first.value, second.value) or _within(second.value, first.value)
     if first.kind == "score":
         return first.value == "-".join(reversed(second.value.split("-")))
+    if first.kind == "place" and places_agree(first.value, second.value):
+        return True
+    if first.kind == "person" and _letters(first.text) == _letters(second.text):
+        return True
     if first.kind in ("place", "person"):
         a, b = set(first.value.split()), set(second.value.split())
         return a <= b or b <= a

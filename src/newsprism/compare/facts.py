@@ -5,6 +5,7 @@ and titles. Each value keeps its span in the article body, so a difference can b
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -446,6 +447,28 @@ def _a_region(region: str | None) -> bool:
 
 
 @cache
-def known_places() -> frozenset[str]:
-    """Folded names of countries, US states and cities (namedata/places.txt)."""
-    return frozenset((NAME_DATA / "places.txt").read_text(encoding="utf-8").split("\n")) - {""}
+def place_table() -> dict[str, frozenset[tuple[str, str]]]:
+    """Folded place name -> where it may be (country code, region): namedata/places.tsv."""
+    table: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for line in (NAME_DATA / "places.tsv").read_text(encoding="utf-8").splitlines():
+        name, country, region = line.split("\t")
+        table[name].add((country, region))
+    return {name: frozenset(where) for name, where in table.items()}
+
+
+def known_places() -> dict[str, frozenset[tuple[str, str]]]:
+    return place_table()
+
+
+def places_agree(first: str, second: str) -> bool:
+    """One place within the other (a city and its country or state), or two places of one
+    region (a borough and its city), for some reading of each name."""
+    where_a, where_b = place_table().get(first), place_table().get(second)
+    if not where_a or not where_b:
+        return False
+    return any(_within_place(a, b) or _within_place(b, a) for a in where_a for b in where_b)
+
+
+def _within_place(inner: tuple[str, str], outer: tuple[str, str]) -> bool:
+    country, region = outer
+    return bool(country) and inner[0] == country and (not region or inner[1] == region)
