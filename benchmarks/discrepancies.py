@@ -43,13 +43,14 @@ from provenance import Corpus, compare, gold_stories, read_corpus
 from shared_data import shared_data
 
 from newsprism.compare.discrepancies import find_discrepancies
-from newsprism.compare.facts import clauses_of
+from newsprism.compare.facts import Fact, clauses_of
 from newsprism.model import Article, Discrepancy, Story
 
 REPO = Path(__file__).resolve().parents[1]
 VERDICTS = REPO / "benchmarks" / "data" / "discrepancies"
 SETS = ("allsides_roundups", "ecbplus", "multinews_sample", "newswcl50")
 CONTEXT = 110
+PLANTED_KINDS = ("number", "date", "place", "person")
 
 
 @dataclass
@@ -178,15 +179,7 @@ def plants(corpus: Corpus, names: list[str], wanted: int, seed: int) -> list[Pla
     """Agreeing values of two real articles (newsprism's aligned clauses); one copy changed."""
     rng = random.Random(seed)
     by_id = {a.id: a for a in corpus.articles}
-    places = sorted(
-        {
-            f.text
-            for a in corpus.articles
-            for c in clauses_of(a.id, a.body, None)
-            for f in c.facts
-            if f.kind == "place" and f.text[0].isupper()
-        }
-    )
+    places = _places(corpus)
     candidates = []
     for name, cluster, story in story_sets(corpus, names):
         members = [by_id[i] for i in story.articles]
@@ -199,7 +192,7 @@ def plants(corpus: Corpus, names: list[str], wanted: int, seed: int) -> list[Pla
         if per_kind[kind] >= max(8, wanted // 4) or len(chosen) >= wanted:
             continue
         new = _changed_value(kind, article.body[start:end], rng, places)
-        if new is None:
+        if new is None or new in article.body:
             continue
         # An outlet with another figure prints it wherever it gives the figure.
         body = re.sub(rf"(?<!\w){re.escape(article.body[start:end])}(?!\w)", new, article.body)
@@ -209,6 +202,57 @@ def plants(corpus: Corpus, names: list[str], wanted: int, seed: int) -> list[Pla
         )
         per_kind[kind] += 1
     return chosen
+
+
+def copy_plants(corpus: Corpus, wanted: int, seed: int) -> list[Plant]:
+    """One value of a real article changed in a trimmed copy of it (every third paragraph
+    left out, but the changed one), as an outlet reprinting wire copy with another figure."""
+    rng = random.Random(seed)
+    places = _places(corpus)
+    articles = sorted(corpus.articles, key=lambda a: a.id)
+    rng.shuffle(articles)
+    chosen: list[Plant] = []
+    per_kind: Counter[str] = Counter()
+    for article in articles:
+        facts = [
+            f
+            for c in clauses_of(article.id, article.body, None)
+            for f in c.facts
+            if f.kind in PLANTED_KINDS and not _qualified(f)
+        ]
+        if not facts or len(chosen) >= wanted:
+            continue
+        fact = rng.choice(facts)
+        if per_kind[fact.kind] >= wanted // len(PLANTED_KINDS):
+            continue
+        new = _changed_value(fact.kind, fact.text, rng, places)
+        if new is None or new in article.body:
+            continue  # a value the article has already would be no difference
+        body = re.sub(rf"(?<!\w){re.escape(fact.text)}(?!\w)", new, article.body)
+        kept = [p for n, p in enumerate(body.split("\n")) if n % 3 != 2 or new in p]
+        changed = replace(article, id=article.id + "-copy", paragraphs=kept)
+        chosen.append(
+            Plant("", fact.kind, article, changed, article, fact.start, fact.end, fact.text, new)
+        )
+        per_kind[fact.kind] += 1
+    return chosen
+
+
+def _qualified(fact: Fact) -> bool:
+    """'about 300', 'more than 75': a changed figure may still agree."""
+    return bool(fact.bounds) and fact.bounds[1] - fact.bounds[0] > 1
+
+
+def _places(corpus: Corpus) -> list[str]:
+    return sorted(
+        {
+            f.text
+            for a in corpus.articles
+            for c in clauses_of(a.id, a.body, None)
+            for f in c.facts
+            if f.kind == "place" and f.text[0].isupper()
+        }
+    )
 
 
 def _agreements(story: str, first: Article, second: Article) -> list[tuple]:
@@ -222,8 +266,8 @@ def _agreements(story: str, first: Article, second: Article) -> list[tuple]:
         for fact in a.facts:
             if anchor is not None and (fact.kind, fact.what) == (anchor.kind, anchor.what):
                 continue
-            if fact.bounds and fact.bounds[1] - fact.bounds[0] > 1:
-                continue  # 'about 300', 'more than 75': a changed figure may still agree
+            if _qualified(fact):
+                continue
             if any(
                 (f.kind, f.value, f.what) == (fact.kind, fact.value, fact.what) for f in b.facts
             ):
@@ -261,16 +305,27 @@ def _overlap(found: str, planted: str) -> bool:
 
 
 def planted_recall(corpus: Corpus, names: list[str], wanted: int, seed: int) -> None:
-    chosen = plants(corpus, names, wanted, seed)
-    print(f"\nRecall on {len(chosen)} planted differences (real article pairs, one value changed)")
+    for title, chosen in (
+        ("in trimmed copies of real articles", copy_plants(corpus, wanted, seed)),
+        (
+            "in one of two outlets' real articles that agreed on the value",
+            plants(corpus, names, wanted, seed),
+        ),
+    ):
+        print(f"\nRecall on {len(chosen)} planted differences {title}")
+        _recall(chosen)
+
+
+def _recall(chosen: list[Plant]) -> None:
     found_by_kind: Counter[str] = Counter()
     total_by_kind: Counter[str] = Counter()
     kinds_found: Counter[tuple[str, str]] = Counter()
     for plant in chosen:
         total_by_kind[plant.kind] += 1
+        found = find_discrepancies([plant.changed, plant.other], {})
         hits = [
             d
-            for d in find_discrepancies([plant.changed, plant.other], {})
+            for d in found
             if any(v.article == plant.changed.id and _overlap(v.text, plant.new) for v in d.values)
         ]
         if hits:

@@ -116,6 +116,7 @@ def _aligned(*articles: list[Clause]) -> list[tuple[Clause, Clause, Fact | None]
     for clause in everything:
         anchors: dict[int, Fact] = {}
         shared: dict[int, int] = defaultdict(int)
+        framed: set[int] = set()
         for key in _keys(clause):
             postings = by_key[key]
             if len(postings) > MAX_POSTINGS:
@@ -126,20 +127,24 @@ def _aligned(*articles: list[Clause]) -> list[tuple[Clause, Clause, Fact | None]
                     continue
                 if key[0] == "word":
                     shared[m] += 1
+                elif key[0] == "frame":
+                    framed.add(m)
                 else:
                     anchors.setdefault(m, _fact_of(clause, key))
-        for m in sorted(anchors.keys() | shared.keys()):
+        for m in sorted(anchors.keys() | shared.keys() | framed):
             other, anchor, count = everything[m], anchors.get(m), shared.get(m, 0)
             if anchor is not None and count < ANCHOR_WORDS[anchor.kind]:
                 anchor = None
             similar = _dice(clause, other, count) >= MIN_DICE
-            if anchor is not None or (count >= MIN_SHARED_WORDS and similar):
+            if anchor is not None or m in framed or (count >= MIN_SHARED_WORDS and similar):
                 pairs.append((clause, other, anchor))
     return pairs
 
 
 def _keys(clause: Clause) -> list[tuple[str, ...]]:
     keys: set[tuple[str, ...]] = {("word", word) for word in clause.words}
+    if clause.frame:
+        keys.add(("frame", clause.frame))
     keys.update(
         (fact.kind, fact.value, fact.what)
         for fact in clause.facts
@@ -176,7 +181,8 @@ def _differences(
     slots_b = _slots(b, anchor)
     for slot, facts_a in _slots(a, anchor).items():
         for fa, fb in _paired(facts_a, slots_b.get(slot, []), anchor):
-            if fa.kind == "person" and not (_nearly_same(a, b) or _spelt_two_ways(fa, fb)):
+            same_words = _nearly_same(a, b) or bool(a.frame and a.frame == b.frame)
+            if fa.kind == "person" and not (same_words or _spelt_two_ways(fa, fb)):
                 continue  # two people named in like words are as often two people
             if _same_statement(fa, a, fb, b, statement_at):
                 continue

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -41,6 +41,7 @@ QUALIFIERS = {
 }  # fmt: skip
 # Words between a figure and the thing it counts that are not the thing itself.
 UNIT_SKIP = frozenset("more other new additional extra of the total further".split())
+MIN_FRAME_WORDS = 6  # a sentence frame shorter than this ('Photo: #') aligns nothing
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 CURRENCY_WORDS = {"dollar": "$", "pound": "£", "euro": "€", "dollars": "$", "pounds": "£"}
 SCORE_RE = re.compile(r"(?<![\w.,/-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\w/]|[-–.,]\d)")
@@ -117,22 +118,47 @@ class Clause:
     words: frozenset[str]  # content-word stems, values left out
     facts: tuple[Fact, ...]
     sentence: int = 0  # which sentence of the article it is in
+    # Its sentence's words with every value left out, and where in it the clause is: two
+    # clauses with one frame say the same but (perhaps) for their values.
+    frame: str = ""
 
 
 def clauses_of(article_id: str, body: str, published: date | None) -> list[Clause]:
     """The clauses of an article body that state at least one value."""
     clauses = []
-    sentence_ends = [end for _, end in _sentence_spans(body)]
+    sentences = _sentence_spans(body)
     sentence = 0
     for start, end in _clause_spans(body):
-        while sentence < len(sentence_ends) - 1 and sentence_ends[sentence] <= start:
+        while sentence < len(sentences) - 1 and sentences[sentence][1] <= start:
             sentence += 1
         text = body[start:end]
         facts = _facts(text, start, published)
         if facts:
             words = _content_stems(text, facts, start)
             clauses.append(Clause(article_id, start, end, text, words, tuple(facts), sentence))
-    return clauses
+    return _framed(clauses, body, sentences)
+
+
+def _framed(clauses: list[Clause], body: str, sentences: list[tuple[int, int]]) -> list[Clause]:
+    by_sentence: dict[int, list[Clause]] = defaultdict(list)
+    for clause in clauses:
+        by_sentence[clause.sentence].append(clause)
+    framed = []
+    for number, members in by_sentence.items():
+        start, end = sentences[number]
+        values = sorted((f.start, f.end) for c in members for f in c.facts)
+        words, cursor = [], start
+        for value_start, value_end in values:
+            words.extend(WORD_RE.findall(body[cursor:value_start]))
+            words.append("#")
+            cursor = max(cursor, value_end)
+        words.extend(WORD_RE.findall(body[cursor:end]))
+        if sum(w != "#" for w in words) < MIN_FRAME_WORDS:
+            framed.extend(members)
+            continue
+        frame = " ".join(fold(w) for w in words)
+        framed.extend(replace(c, frame=f"{frame}|{n}") for n, c in enumerate(members))
+    return sorted(framed, key=lambda c: c.start)
 
 
 def _sentence_spans(body: str) -> list[tuple[int, int]]:
