@@ -7,6 +7,7 @@ import functools
 import json
 import sys
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -45,6 +46,7 @@ from newsprism.summary import (
     print_person,
     print_persons,
     print_quotes,
+    print_run_summary,
     print_summary,
 )
 from newsprism.terminal import printable, printable_json
@@ -232,12 +234,14 @@ TEMPLATE_MIN_OPTION = click.option(
 @DB_OPTION
 @TEMPLATE_MIN_OPTION
 @OUT_OPTION
+@click.option("--verbose", is_flag=True, help="Print each flagged story's statements too.")
 @metadata_options
 def analyze(
     paths: tuple[str, ...],
     db: str,
     template_min: int,
     out: str,
+    verbose: bool,
     metadata: Metadata,
 ) -> None:
     """Ingest files, folders and globs into the store, analyse, and write the report."""
@@ -255,13 +259,23 @@ def analyze(
         analysis = _restory(store)
     data = build_analysis(analysis.articles, analysis.quotes, analysis.stories)
     json_path, html_path = _write_report(folder, data)
-    print_summary(console, data)
+    (print_summary if verbose else print_run_summary)(console, data)
     console.print(
         f"\n{stats.added} new or changed, {stats.unchanged} unchanged, "
-        f"{len(stats.errors)} failed. Store: {printable(db)}\n"
+        f"{len(stats.errors)} failed{_failure_reasons(stats)}. Store: {printable(db)}\n"
         f"JSON:   {printable(str(json_path))}\nReport: {printable(str(html_path))}"
     )
     sys.exit(1 if stats.errors else 0)
+
+
+def _failure_reasons(stats: RunStats, shown: int = 4) -> str:
+    """The failures counted by reason (each was named on stderr as it happened)."""
+    if not stats.errors:
+        return ""
+    reasons = Counter(error.reason.split(":")[0] for error in stats.errors).most_common()
+    listed = ", ".join(printable(f"{reason} {n}") for reason, n in reasons[:shown])
+    more = f", {len(reasons) - shown} other reasons" if len(reasons) > shown else ""
+    return f" ({listed}{more}; each named on stderr)"
 
 
 def _save(

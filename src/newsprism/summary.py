@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from newsprism.model import Article, Removed
+from newsprism.model import LABEL_SEVERITY, Article, Removed
 from newsprism.report.statements import (
     Occurrence,
     StatementRow,
@@ -38,6 +38,7 @@ EDITS_SHOWN = 3
 STATEMENTS_SHOWN = 12
 FLAGS_SHOWN = 8
 STORIES_SHOWN = 5
+STORIES_LISTED = 10
 DISCREPANCIES_SHOWN = 5
 VALUE_WORDS_CHARS = 40
 QUIET_EDITS = ("cut", "filler")
@@ -99,6 +100,77 @@ def print_summary(console: Console, data: dict[str, Any]) -> None:
                 style="dim",
             )
         )
+
+
+def print_run_summary(console: Console, data: dict[str, Any]) -> None:
+    """What a run over a store found, in a screen: totals, the flags and facts that differ,
+    and the stories most worth a look (the most serious flags, then the most of them)."""
+    data = printable_data(data)
+    views = story_views(data)
+    statements = sum(len(view.statements) for view in views)
+    console.print(
+        Text.assemble(
+            ("newsprism", "bold"),
+            f": {_count(len(data['articles']), 'article', 'articles')}, "
+            f"{_count(len(data['quotes']), 'quote', 'quotes')}, "
+            f"{_count(len(views), 'story', 'stories')}, "
+            f"{_count(statements, 'statement', 'statements')}",
+        )
+    )
+    console.print(_flag_totals(views))
+    worth = sorted((v for v in views if any(_weight(v))), key=_weight, reverse=True)
+    if not worth:
+        console.print(Text("No flags and no facts that differ.", style="green"))
+        return
+    table = Table(title="stories most worth a look", expand=True, pad_edge=False, show_edge=False)
+    table.add_column("flag", no_wrap=True)
+    table.add_column("story", ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column("outlets", justify="right")
+    table.add_column("flags and facts that differ", no_wrap=True)
+    for view in worth[:STORIES_LISTED]:
+        table.add_row(
+            _label(view.badge) if view.badge else Text("facts", style="yellow"),
+            Text(view.story.get("title") or view.story.get("id") or ""),
+            str(len(view.articles)),
+            Text(_story_flags(view)),
+        )
+    hidden = len(worth) - STORIES_LISTED
+    if hidden > 0:
+        table.caption = f"and {_count(hidden, 'more story', 'more stories')}: see the report"
+    console.print(table)
+
+
+def _flag_totals(views: list[StoryView]) -> Text:
+    labels = Counter(flag for view in views for row in view.statements for flag in row.flags)
+    facts = Counter(
+        d.get("kind", "") for view in views for d in view.story.get("discrepancies") or []
+    )
+    line = Text("Flags: ")
+    for n, label in enumerate(sorted(labels, key=lambda lb: LABEL_SEVERITY.index(lb))):
+        line.append(", " if n else "").append_text(_label(label)).append(f" {labels[label]}")
+    if not labels:
+        line.append("none", style="green")
+    line.append(f" · facts that differ: {sum(facts.values())}")
+    if facts:
+        line.append(" (" + ", ".join(f"{kind} {n}" for kind, n in facts.most_common()) + ")")
+    return line
+
+
+def _weight(view: StoryView) -> tuple[int, int, int]:
+    """Most serious flag first, then how many statements are flagged, then facts."""
+    facts = len(view.story.get("discrepancies") or [])
+    if view.badge is None:
+        return (0, 0, facts)
+    return (len(LABEL_SEVERITY) - LABEL_SEVERITY.index(view.badge), len(view.flagged), facts)
+
+
+def _story_flags(view: StoryView) -> str:
+    labels = Counter(flag for row in view.statements for flag in row.flags)
+    parts = [f"{label} {n}" for label, n in labels.most_common()]
+    facts = len(view.story.get("discrepancies") or [])
+    if facts:
+        parts.append(_count(facts, "fact differs", "facts differ"))
+    return ", ".join(parts)
 
 
 def _count(n: int, one: str, many: str) -> str:

@@ -57,7 +57,7 @@ def find_discrepancies(
         return []
     dates = {a.id: _published(a.published) for a in articles}
     clauses = {a.id: clauses_of(a.id, a.body, _day(dates[a.id])) for a in articles}
-    statement_at = _statement_spans(quotes, matches or [])
+    statement_at = _statement_spans([quotes.get(a.id, []) for a in articles], matches or [])
     around = {a.id: _sentence_facts(clauses[a.id]) for a in articles}
     pairs = []
     for a, b, anchor in _aligned(*(clauses[a.id] for a in articles)):
@@ -300,14 +300,15 @@ def _close(first: Clause, second: Clause) -> bool:
 
 
 def _statement_spans(
-    quotes: dict[str, list[Quote]], matches: list[QuoteMatch]
+    quotes: list[list[Quote]], matches: list[QuoteMatch]
 ) -> dict[str, list[tuple[int, int, str]]]:
+    """Where each article's quotes of a statement are (the story's articles only)."""
     statement_of = {m.quote: m.statement for m in matches if m.statement}
     spans: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for article_id, article_quotes in quotes.items():
+    for article_quotes in quotes:
         for quote in article_quotes:
             if quote.id in statement_of:
-                spans[article_id].append((quote.start, quote.end, statement_of[quote.id]))
+                spans[quote.article].append((quote.start, quote.end, statement_of[quote.id]))
     return spans
 
 

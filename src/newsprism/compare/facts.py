@@ -5,7 +5,9 @@ and titles. Each value keeps its span in the article body, so a difference can b
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -128,11 +130,12 @@ def clauses_of(article_id: str, body: str, published: date | None) -> list[Claus
     clauses = []
     sentences = _sentence_spans(body)
     sentence = 0
+    facts_of = _facts_by_span(_facts(body, 0, published))
     for start, end in _clause_spans(body):
         while sentence < len(sentences) - 1 and sentences[sentence][1] <= start:
             sentence += 1
         text = body[start:end]
-        facts = _facts(text, start, published)
+        facts = facts_of(start, end)
         if facts:
             words = _content_stems(text, facts, start)
             clauses.append(Clause(article_id, start, end, text, words, tuple(facts), sentence))
@@ -159,6 +162,17 @@ def _framed(clauses: list[Clause], body: str, sentences: list[tuple[int, int]]) 
         frame = " ".join(fold(w) for w in words)
         framed.extend(replace(c, frame=f"{frame}|{n}") for n, c in enumerate(members))
     return sorted(framed, key=lambda c: c.start)
+
+
+def _facts_by_span(facts: list[Fact]) -> Callable[[int, int], list[Fact]]:
+    """The facts (read once over the whole body, in order) that start in a span."""
+    starts = [f.start for f in facts]
+
+    def within(start: int, end: int) -> list[Fact]:
+        low, high = bisect_left(starts, start), bisect_left(starts, end)
+        return [f for f in facts[low:high] if f.end <= end]
+
+    return within
 
 
 def _sentence_spans(body: str) -> list[tuple[int, int]]:
@@ -202,15 +216,15 @@ def _content_stems(text: str, facts: list[Fact], offset: int) -> frozenset[str]:
 
 def _facts(text: str, offset: int, published: date | None) -> list[Fact]:
     facts: list[Fact] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # characters a value already read covers
 
     def add(fact: Fact | None) -> None:
         if fact is None:
             return
-        span = (fact.start - offset, fact.end - offset)
-        if any(s < span[1] and span[0] < e for s, e in taken):
+        start, end = fact.start - offset, fact.end - offset
+        if any(taken[start:end]):
             return
-        taken.append(span)
+        taken[start:end] = b"\x01" * (end - start)
         facts.append(fact)
 
     for match in TIME_RE.finditer(text):
@@ -311,8 +325,15 @@ def _nearest_year(published: date, month: int) -> int:
 
 
 def _future(text: str, position: int) -> bool:
-    words = {fold(w) for w in WORD_RE.findall(text[:position])}
-    return bool(words & FUTURE_WORDS) or "'ll" in text[:position]
+    before = _this_clause(text[max(0, position - 80) : position], last=True)
+    words = {fold(w) for w in WORD_RE.findall(before)}
+    return bool(words & FUTURE_WORDS) or "'ll" in before
+
+
+def _this_clause(window: str, last: bool = False) -> str:
+    """The part of a window of text in the clause at its end (`last`) or its start."""
+    parts = CLAUSE_BREAK_RE.split(window)
+    return parts[-1] if last else parts[0]
 
 
 def _relative_date(word: str, future: bool, published: date) -> str | None:
@@ -420,7 +441,7 @@ def _named(text: str, position: int) -> bool:
 
 def _unit_after(text: str, position: int) -> str | None:
     """The lower-case word a figure counts ('12 more people' -> 'people')."""
-    for word in WORD_RE.findall(text[position : position + 40])[:3]:
+    for word in WORD_RE.findall(_this_clause(text[position : position + 40]))[:3]:
         folded = fold(word)
         if folded in UNIT_SKIP:
             continue
