@@ -178,3 +178,25 @@ def test_usage_errors_exit_2(tmp_path):
     not_a_db.write_text("not a database, just text " * 100)
     result = run("analyze", str(REPORT_SEED), "--db", str(not_a_db), "--out", str(tmp_path))
     assert result.exit_code == 2
+
+
+def test_analyze_summary_fits_a_screen(tmp_path):
+    """75 articles of the story sets and two bad files: totals, flags, the stories most
+    worth a look and failures by reason, in a screen; --verbose adds the per-story tables."""
+    from conftest import FIXTURES
+
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "also-empty.txt").write_bytes(b"")
+    inputs = (str(FIXTURES / "story_sets_sample.jsonl"), str(bad))
+    result, data, _, _ = analyze(tmp_path, *inputs)
+    lines = result.stdout.splitlines()  # each failure is named on stderr besides
+    assert len(lines) <= 40, result.stdout
+    assert lines[0].startswith(f"newsprism: {len(data['articles'])} articles")
+    assert "Flags:" in result.output and "facts that differ" in result.output
+    failed = [line for line in lines if " failed (" in line]
+    assert failed and "empty" in failed[0] and "each named on stderr" in failed[0]
+    verbose = run("analyze", *inputs, "--db", str(tmp_path / "v.db"), "--out",
+                  str(tmp_path / "v"), "--verbose")
+    assert len(verbose.stdout.splitlines()) > len(lines)

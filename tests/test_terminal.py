@@ -84,7 +84,7 @@ def test_printable_json_is_the_same_json():
 def test_article_text_prints_as_written(tmp_path, hostile, command):
     if command == "summary":
         args = ["analyze", str(hostile), "--db", str(tmp_path / "n.db")]
-        args += ["--out", str(tmp_path / "report")]
+        args += ["--out", str(tmp_path / "report"), "--verbose"]  # the per-story detail
     else:
         args = [command, str(hostile)]
     result = run(*args)
