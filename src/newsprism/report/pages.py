@@ -1,0 +1,60 @@
+"""The page templates (`templates/pages/`) shared by the web app and a per-page report: one
+Jinja2 environment, the stylesheet, and the links a page makes (a `Links` object decides where
+a story, an article or a speaker lives: a route of the web app, or a file of a static report).
+
+Autoescaping is on for every template; view data carries highlights as `Markup` built from
+escaped pieces (see `highlight.py`), never raw text pasted into HTML.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Protocol
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template
+
+PAGES = "templates/pages"
+STYLESHEET = "static/newsprism.css"
+
+
+class Links(Protocol):
+    """Where the pages link to. Every method returns a URL (already quoted)."""
+
+    def stylesheet(self) -> str: ...
+    def home(self) -> str: ...
+    def story(self, story_id: str, page: int = 1) -> str: ...
+    def article(self, article_id: str) -> str: ...
+    def speaker(self, key: str) -> str: ...
+    def search(self, query: str = "") -> str: ...
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    return f"{count:,} {word}" if count == 1 else f"{count:,} {many or word + 's'}"
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("newsprism.report", PAGES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["plural"] = plural
+    return env
+
+
+def template(name: str) -> Template:
+    return environment().get_template(name)
+
+
+def render(name: str, links: Links, **context: Any) -> str:
+    return template(name).render(link=links, **context)
+
+
+@lru_cache(maxsize=1)
+def stylesheet() -> str:
+    return resources.files(__package__).joinpath(STYLESHEET).read_text(encoding="utf-8")
