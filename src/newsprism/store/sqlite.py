@@ -229,7 +229,7 @@ MIGRATIONS: list[str] = [
     # 6: what the web app lists and filters stories by, kept at write time so no page reads
     # every story's JSON: the newest article date and counts a story, its flags with how many
     # versions carry each; indexes for the outlet, date and story look-ups.
-    f"""
+    """
     CREATE TABLE story_facts (
         story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
         published TEXT,
@@ -248,7 +248,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX articles_outlet ON articles(outlet);
     CREATE INDEX stories_seq ON stories(seq);
     CREATE INDEX statements_story ON statements(story_id);
-    {{story_facts}}
+    {story_facts}
     """,
 ]
 

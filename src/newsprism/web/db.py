@@ -322,7 +322,8 @@ class Database:
             hit.update(published=article.get("published"))
             speaker = speakers.get(hit["id"]) if hit["type"] == "quote" else None
             hit.update(
-                speaker=speaker and speaker["speaker"], speaker_key=speaker and speaker["speaker_key"]
+                speaker=speaker and speaker["speaker"],
+                speaker_key=speaker and speaker["speaker_key"],
             )
         return hits
 

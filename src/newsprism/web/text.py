@@ -38,7 +38,11 @@ def _spans(body: str, quotes: list[dict[str, Any]], links: SpeakerLinks) -> list
                 )
             )
         s_start, s_end = q.get("speaker_start"), q.get("speaker_end")
-        if isinstance(s_start, int) and isinstance(s_end, int) and 0 <= s_start < s_end <= len(body):
+        if (
+            isinstance(s_start, int)
+            and isinstance(s_end, int)
+            and 0 <= s_start < s_end <= len(body)
+        ):
             key = q.get("speaker_key")
             name = q.get("speaker") or ""
             opening = (
@@ -61,9 +65,7 @@ def _without_overlaps(spans: list[_Span]) -> list[_Span]:
     return kept
 
 
-def marked_paragraphs(
-    body: str, quotes: list[dict[str, Any]], links: SpeakerLinks
-) -> list[Markup]:
+def marked_paragraphs(body: str, quotes: list[dict[str, Any]], links: SpeakerLinks) -> list[Markup]:
     """Each paragraph of `body`, escaped, with quotes and speaker mentions marked; a span that
     runs over a paragraph break is closed and reopened on each side."""
     spans = _spans(body, quotes, links)

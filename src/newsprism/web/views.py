@@ -137,8 +137,9 @@ class StoryView(View):
     def data(self) -> Json:
         bundle = self.db.story(self.story_id)
         self.bundle = bundle
-        view = story_view(bundle.story, {a["id"]: a for a in bundle.articles},
-                          {q["id"]: q for q in bundle.quotes})
+        view = story_view(
+            bundle.story, {a["id"]: a for a in bundle.articles}, {q["id"]: q for q in bundle.quotes}
+        )
         first = (self.page - 1) * STATEMENTS_A_PAGE
         rows = view.statements[first : first + STATEMENTS_A_PAGE]
         on_page = {o.quote.get("id") for row in rows for o in row.occurrences}
@@ -178,9 +179,7 @@ class StoryView(View):
             "notices": data["notices"],
             "legend": legend(),
             "version": ANALYSIS_VERSION,
-            "page": page_links(
-                self.page, data["more"], lambda n: LINKS.story(self.story_id, n)
-            ),
+            "page": page_links(self.page, data["more"], lambda n: LINKS.story(self.story_id, n)),
         }
 
 
