@@ -39,6 +39,7 @@ UNDATED = date(2015, 1, 1)
 GOAL_MS = 100.0
 MAX_PAGE_BYTES = 1_000_000
 FILE_RECORDS = 500
+WIDE_SEARCHES = ("the", "said", "and", "president", "police", "s*", "pre*", "the OR said")
 
 
 def _records() -> list[dict]:
@@ -121,7 +122,7 @@ def start_server(store: Path) -> tuple[subprocess.Popen[bytes], int]:
     server = subprocess.Popen(
         [sys.executable, "-m", "newsprism", "serve", "--db", str(store), "--port", str(port)],
         stdout=subprocess.DEVNULL,
-        preexec_fn=_one_core,  # noqa: PLW1509 (a plain fork/exec; no threads here yet)
+        preexec_fn=_one_core,
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -134,7 +135,7 @@ def start_server(store: Path) -> tuple[subprocess.Popen[bytes], int]:
     raise SystemExit("newsprism serve did not start")
 
 
-# --- the load loop ---------------------------------------------------------------------------------
+# --- the load loop ------------------------------------------------------------------------------
 
 
 @dataclass
@@ -152,7 +153,7 @@ class Figures:
         rps = len(times) / sum(times)
         verdict = "ok" if p99 < GOAL_MS and self.largest < MAX_PAGE_BYTES else "OVER GOAL"
         return (
-            f"{self.name:<12} {len(times):>5} req  {rps:>7.1f} req/s  p50 {p50:>6.1f} ms  "
+            f"{self.name:<13}{len(times):>5} req  {rps:>7.1f} req/s  p50 {p50:>6.1f} ms  "
             f"p99 {p99:>6.1f} ms  max {times[-1] * 1000:>6.1f} ms  largest {self.largest:>9,} B"
             f"  {verdict}"
         )
@@ -183,24 +184,44 @@ def targets(store: Path, rng: random.Random, n: int) -> dict[str, list[str]]:
         ]
         outlets = [r[0] for r in conn.execute("SELECT DISTINCT outlet FROM articles LIMIT 50")]
         titles = [r[0] for r in conn.execute("SELECT title FROM articles LIMIT 2000")]
+        speakers = [
+            r[0]
+            for r in conn.execute(
+                "SELECT person_key FROM quote_persons GROUP BY person_key"
+                " ORDER BY count(*) DESC LIMIT 10"
+            )
+        ]
     words = sorted({w for t in titles for w in re.findall(r"[A-Za-z]{5,}", t)})
     pages = max(1, len(stories) // 25)
     lists = ["/", "/?flag=altered", "/?flag=stitched"] + [
         f"/?page={rng.randint(1, pages)}" for _ in range(20)
     ]
     lists += [f"/?{urllib.parse.urlencode({'outlet': o})}" for o in outlets[:10] if o]
+    lists += [f"/?{urllib.parse.urlencode({'speaker': k})}" for k in speakers]
+    lists += [f"/?since={rng.randint(2015, 2030)}" for _ in range(5)]
+    speaker_pages = [f"/speakers/{urllib.parse.quote(k, safe='')}" for k in speakers]
     story_paths = [f"/stories/{urllib.parse.quote(s, safe='')}" for s in largest]
     story_paths += [
-        f"/stories/{urllib.parse.quote(s, safe='')}" for s in rng.sample(stories, min(n, len(stories)))
+        f"/stories/{urllib.parse.quote(s, safe='')}"
+        for s in rng.sample(stories, min(n, len(stories)))
     ]
     searches = [
         "/search?" + urllib.parse.urlencode({"q": " ".join(rng.sample(words, rng.randint(1, 2)))})
         for _ in range(n)
     ]
-    return {"story list": lists, "story page": story_paths, "search": searches}
+    return {
+        "story list": lists,
+        "story page": story_paths,
+        "search": searches,
+        # words in most articles and short prefixes: every hit is ranked (the worst case)
+        "search, wide": ["/search?" + urllib.parse.urlencode({"q": q}) for q in WIDE_SEARCHES],
+        "speaker": speaker_pages,
+    }
 
 
-def load(port: int, paths: dict[str, list[str]], requests: int, rng: random.Random) -> list[Figures]:
+def load(
+    port: int, paths: dict[str, list[str]], requests: int, rng: random.Random
+) -> list[Figures]:
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     results = []
     for name, candidates in paths.items():
@@ -241,9 +262,9 @@ def main() -> None:
     print(f"newsprism serve on one core, one client on loopback, {args.requests} requests a kind:")
     for figures in results:
         print(figures.line())
-        print(f"{'':<12} largest page: {figures.largest_path}")
+        print(f"{'':<13}largest page: {figures.largest_path}")
         for error in figures.errors[:5]:
-            print(f"{'':<12} error: {error}")
+            print(f"{'':<13}error: {error}")
 
 
 if __name__ == "__main__":

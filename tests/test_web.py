@@ -201,7 +201,10 @@ def test_speaker_page_lists_statements_with_each_outlets_label(
     assert "Named as:" in text and "“Jurgen Klopp” (7)" in text
     assert "The Independent" in text and "Liverpool FC" in text
     assert 'class="badge sev-red" title="a change that can change the meaning' in page
-    assert f'href="/stories/{story}#statement-' in page
+    link = re.search(rf'href="(/stories/{story}\?statement=[^"#]+#statement-[^"]+)"', page)
+    assert link
+    statement = client.get(html.unescape(link.group(1)).split("#")[0])
+    assert f'id="{link.group(1).split("#")[1]}"' in statement.text
     data = client.get(f"/api/speakers/{KLOPP}").json()
     assert data["person"]["n_quotes"] == len(data["quotes"]) >= 7
     assert client.get("/speakers/nobody").status_code == 404

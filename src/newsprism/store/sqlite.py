@@ -237,7 +237,7 @@ MIGRATIONS: list[str] = [
         quotes INTEGER NOT NULL,
         statements INTEGER NOT NULL
     );
-    CREATE INDEX story_facts_published ON story_facts(published);
+    CREATE INDEX story_facts_published ON story_facts(published, story_id);
     CREATE TABLE story_flags (
         story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
         flag TEXT NOT NULL,

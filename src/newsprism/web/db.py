@@ -117,13 +117,14 @@ class Database:
     # -- stories -------------------------------------------------------------------------------
 
     def stories(self, filters: StoryFilters, page: int) -> tuple[list[Json], bool]:
-        """A page of stories, newest first, and whether there is a next page."""
+        """A page of stories, newest first (undated last: NULL sorts lowest), and whether there
+        is a next page. The order walks the story_facts_published index backwards."""
         where, params = _story_conditions(filters)
         params.update(limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
         rows = self.rows(
             "SELECT s.id, s.title, f.published, f.articles, f.quotes, f.statements"
             " FROM stories s JOIN story_facts f ON f.story_id = s.id"
-            f" WHERE {where} ORDER BY f.published IS NULL, f.published DESC, s.seq"
+            f" WHERE {where} ORDER BY f.published DESC, f.story_id DESC"
             " LIMIT :limit OFFSET :offset",
             params,
             cap=PAGE_SIZE + 1,

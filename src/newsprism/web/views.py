@@ -53,6 +53,10 @@ class WebLinks:
     def story(self, story_id: str, page: int = 1) -> str:
         return f"/stories/{quote(story_id, safe='')}" + (f"?page={page}" if page > 1 else "")
 
+    def statement(self, story_id: str, statement_id: str) -> str:
+        query = urlencode({"statement": statement_id})
+        return f"{self.story(story_id)}?{query}#statement-{quote(statement_id, safe='')}"
+
     def article(self, article_id: str) -> str:
         return f"/articles/{quote(article_id, safe='')}"
 
@@ -246,7 +250,7 @@ def _by_statement(quotes: list[Json]) -> list[Json]:
                 "text": excerpt(q["text"], 300),
                 "story_id": q["story_id"],
                 "story_title": q["story_title"],
-                "anchor": f"statement-{match['statement']}" if match.get("statement") else None,
+                "statement": match.get("statement"),
                 "versions": [],
             },
         )
