@@ -109,6 +109,9 @@ def test_story_list_filters(story: str, client: TestClient) -> None:
     assert ids(outlet="The Independent") == [story]
     assert ids(outlet="Nobody's Gazette") == []
     assert ids(speaker=KLOPP) == [story]
+    assert ids(speaker="jürgen klopp") == ids(speaker="Jurgen Klopp") == [story]  # by name
+    assert ids(outlet="the independent") == [story]
+    assert ids(sort="flagged")[0] == story  # the hostile story, newer, has no flags
     assert story not in ids(since="2024-01-01")  # undated
     assert len(ids(since="2024-03-01", until="2024-03-01")) == 1
     assert client.get("/api/stories", params={"since": "yesterday"}).status_code == 400
@@ -291,6 +294,7 @@ def test_an_older_store_is_refused_read_only_and_upgraded_by_a_write_open(
     with sqlite3.connect(db) as raw:  # back to schema 5: no story facts yet
         raw.executescript(
             "DROP TABLE story_facts; DROP TABLE story_flags; DROP INDEX articles_outlet;"
+            " DROP INDEX persons_name; DROP INDEX person_names_name;"
             " DROP INDEX stories_seq; DROP INDEX statements_story; PRAGMA user_version = 5;"
         )
     with pytest.raises(StoreError, match="older"):

@@ -226,18 +226,21 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX quote_persons_person ON quote_persons(person_key);
     """,
-    # 6: what the web app lists and filters stories by, kept at write time so no page reads
-    # every story's JSON: the newest article date and counts a story, its flags with how many
-    # versions carry each; indexes for the outlet, date and story look-ups.
+    # 6: what the web app lists, sorts and filters stories by, kept at write time so no page
+    # reads every story's JSON: the newest article date and counts a story, how many of its
+    # versions carry a flag, and each flag with how many carry it; indexes for the outlet
+    # (any case), speaker name, date and story look-ups.
     """
     CREATE TABLE story_facts (
         story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
         published TEXT,
         articles INTEGER NOT NULL,
         quotes INTEGER NOT NULL,
-        statements INTEGER NOT NULL
+        statements INTEGER NOT NULL,
+        flagged INTEGER NOT NULL DEFAULT 0
     );
     CREATE INDEX story_facts_published ON story_facts(published, story_id);
+    CREATE INDEX story_facts_flagged ON story_facts(flagged, published, story_id);
     CREATE TABLE story_flags (
         story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
         flag TEXT NOT NULL,
@@ -245,7 +248,9 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (story_id, flag)
     ) WITHOUT ROWID;
     CREATE INDEX story_flags_flag ON story_flags(flag, story_id);
-    CREATE INDEX articles_outlet ON articles(outlet);
+    CREATE INDEX articles_outlet ON articles(outlet COLLATE NOCASE);
+    CREATE INDEX persons_name ON persons(name COLLATE NOCASE);
+    CREATE INDEX person_names_name ON person_names(name COLLATE NOCASE);
     CREATE INDEX stories_seq ON stories(seq);
     CREATE INDEX statements_story ON statements(story_id);
     {story_facts}
@@ -272,6 +277,11 @@ _STORY_FACTS_SQL = f"""
     FROM matches m JOIN quotes q ON q.id = m.quote_id, json_each(m.data, '$.labels') label
     WHERE label.value IN ({_FLAG_LIST}) AND q.kind != 'term'
     GROUP BY m.story_id, label.value;
+    UPDATE story_facts SET flagged = (
+        SELECT count(*) FROM matches m JOIN quotes q ON q.id = m.quote_id
+        WHERE m.story_id = story_facts.story_id AND q.kind != 'term'
+          AND EXISTS (SELECT 1 FROM json_each(m.data, '$.labels') label
+                      WHERE label.value IN ({_FLAG_LIST})));
 """
 MIGRATIONS[5] = MIGRATIONS[5].replace("{story_facts}", _STORY_FACTS_SQL)
 

@@ -17,11 +17,11 @@ from newsprism.report.analysis import ANALYSIS_VERSION
 from newsprism.web.db import MAX_PAGE, Database, NotFound, QueryTimeout, SearchError, StoryFilters
 from newsprism.web.views import (
     LINKS,
-    ArticleView,
-    SearchView,
-    SpeakerView,
-    StoriesView,
-    StoryView,
+    ArticlePage,
+    SearchPage,
+    SpeakerPage,
+    StoriesPage,
+    StoryPage,
     View,
 )
 
@@ -78,7 +78,13 @@ def _error(request: Request, status: int, title: str, message: str) -> Response:
             {"error": title, "detail": message}, status_code=status, headers=SECURITY_HEADERS
         )
     html = pages.render(
-        "error.html", LINKS, title=title, message=message, status=status, version=ANALYSIS_VERSION
+        "error.html",
+        LINKS,
+        title=title,
+        message=message,
+        status=status,
+        version=ANALYSIS_VERSION,
+        query=request.query_params.get("q", "")[:1_000],  # kept in the search box
     )
     return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
 
@@ -121,7 +127,7 @@ def _add_errors(app: FastAPI) -> None:
 def _render(view: View, as_json: bool) -> Response:
     data = view.data()
     if as_json:
-        if isinstance(view, SearchView):
+        if isinstance(view, SearchPage):
             data = view.plain(data)
         return Response(
             json.dumps(data, ensure_ascii=False, default=str),
@@ -150,24 +156,31 @@ def _add_routes(app: FastAPI, db: Database) -> None:
     def stories(
         flag: str | None = Query(None, pattern=flag_pattern, description="altered, ..."),
         outlet: str | None = Query(None, max_length=MAX_PARAM),
-        speaker: str | None = Query(None, max_length=MAX_PARAM, description="a person key"),
+        speaker: str | None = Query(None, max_length=MAX_PARAM, description="key or name"),
         since: str | None = Query(None, pattern=date_pattern, description="YYYY[-MM[-DD]]"),
         until: str | None = Query(None, pattern=date_pattern, description="YYYY[-MM[-DD]]"),
+        sort: str | None = Query(None, pattern="^(|newest|flagged)$", description="or flagged"),
         page: int = Page,
-    ) -> StoriesView:
-        return StoriesView(db, _filters(flag, outlet, speaker, since, until), page)
+    ) -> StoriesPage:
+        filters = _filters(flag, outlet, speaker, since, until)
+        filters.sort = sort if sort == "flagged" else None
+        return StoriesPage(db, filters, page)
 
-    def story(story_id: str, page: int = Page) -> StoryView:
-        return StoryView(db, story_id, page)
+    def story(
+        story_id: str,
+        page: int = Page,
+        statement: str | None = Query(None, max_length=MAX_PARAM, description="show its page"),
+    ) -> StoryPage:
+        return StoryPage(db, story_id, page, statement)
 
-    def article(article_id: str) -> ArticleView:
-        return ArticleView(db, article_id)
+    def article(article_id: str) -> ArticlePage:
+        return ArticlePage(db, article_id)
 
-    def speaker(key: str, page: int = Page) -> SpeakerView:
-        return SpeakerView(db, key, page)
+    def speaker(key: str, page: int = Page) -> SpeakerPage:
+        return SpeakerPage(db, key, page)
 
-    def search(q: str = Query("", max_length=1_000, description="FTS5 query")) -> SearchView:
-        return SearchView(db, q)
+    def search(q: str = Query("", max_length=1_000, description="FTS5 query")) -> SearchPage:
+        return SearchPage(db, q)
 
     for path, make, summary in (
         ("/", stories, "Stories, newest first, filtered"),

@@ -28,6 +28,10 @@ STORY_MAX_QUOTES = 6_000
 STORY_MAX_ROWS = 6_000
 MAX_BODY_CHARS = 400_000
 SEARCH_LIMIT = 50
+ORDERS = {
+    "newest": "f.published DESC, f.story_id DESC",
+    "flagged": "f.flagged DESC, f.published DESC, f.story_id DESC",
+}
 # Private-use characters mark the words found in a search snippet (never in article text).
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
 OUTLETS_SHOWN = 8
@@ -54,6 +58,7 @@ class StoryFilters:
     speaker: str | None = None
     since: str | None = None
     until: str | None = None
+    sort: str | None = None  # "flagged": most flagged versions first; else newest first
 
     def as_params(self) -> dict[str, str]:
         return {k: v for k, v in vars(self).items() if v}
@@ -117,14 +122,14 @@ class Database:
     # -- stories -------------------------------------------------------------------------------
 
     def stories(self, filters: StoryFilters, page: int) -> tuple[list[Json], bool]:
-        """A page of stories, newest first (undated last: NULL sorts lowest), and whether there
-        is a next page. The order walks the story_facts_published index backwards."""
+        """A page of stories, newest first (undated last: NULL sorts lowest) or most flagged
+        first, and whether there is a next page. Either order walks an index backwards."""
         where, params = _story_conditions(filters)
         params.update(limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
         rows = self.rows(
-            "SELECT s.id, s.title, f.published, f.articles, f.quotes, f.statements"
+            "SELECT s.id, s.title, f.published, f.articles, f.quotes, f.statements, f.flagged"
             " FROM stories s JOIN story_facts f ON f.story_id = s.id"
-            f" WHERE {where} ORDER BY f.published DESC, f.story_id DESC"
+            f" WHERE {where} ORDER BY {ORDERS.get(filters.sort or '', ORDERS['newest'])}"
             " LIMIT :limit OFFSET :offset",
             params,
             cap=PAGE_SIZE + 1,
@@ -339,13 +344,15 @@ def _story_conditions(filters: StoryFilters) -> tuple[str, Json]:
     if filters.outlet:
         conditions.append(
             "s.id IN (SELECT sa.story_id FROM articles a JOIN story_articles sa"
-            " ON sa.article_id = a.id WHERE a.outlet = :outlet)"
+            " ON sa.article_id = a.id WHERE a.outlet = :outlet COLLATE NOCASE)"
         )
         params["outlet"] = filters.outlet
     if filters.speaker:
         conditions.append(
             "s.id IN (SELECT sa.story_id FROM quote_persons l JOIN quotes q ON q.id = l.quote_id"
-            " JOIN story_articles sa ON sa.article_id = q.article WHERE l.person_key = :speaker)"
+            " JOIN story_articles sa ON sa.article_id = q.article WHERE l.person_key IN"
+            " (SELECT key FROM persons WHERE key = :speaker OR name = :speaker COLLATE NOCASE"
+            " UNION SELECT person_key FROM person_names WHERE name = :speaker COLLATE NOCASE))"
         )
         params["speaker"] = filters.speaker
     if filters.since:

@@ -104,7 +104,7 @@ class View:
 
 
 @dataclass
-class StoriesView(View):
+class StoriesPage(View):
     filters: StoryFilters
     page: int = 1
     template: ClassVar[str] = "stories.html"
@@ -133,9 +133,10 @@ class StoriesView(View):
 
 
 @dataclass
-class StoryView(View):
+class StoryPage(View):
     story_id: str
     page: int = 1
+    statement: str | None = None  # a statement id: show the page holding it
     template: ClassVar[str] = "story.html"
 
     def data(self) -> Json:
@@ -144,6 +145,9 @@ class StoryView(View):
         view = story_view(
             bundle.story, {a["id"]: a for a in bundle.articles}, {q["id"]: q for q in bundle.quotes}
         )
+        ids = [row.id for row in view.statements]
+        if self.statement in ids:
+            self.page = ids.index(self.statement) // STATEMENTS_A_PAGE + 1
         first = (self.page - 1) * STATEMENTS_A_PAGE
         rows = view.statements[first : first + STATEMENTS_A_PAGE]
         on_page = {o.quote.get("id") for row in rows for o in row.occurrences}
@@ -192,7 +196,7 @@ def _meta(article: Json) -> Json:
 
 
 @dataclass
-class ArticleView(View):
+class ArticlePage(View):
     article_id: str
     template: ClassVar[str] = "article.html"
 
@@ -220,7 +224,7 @@ def _safe_url(url: str | None) -> str | None:
 
 
 @dataclass
-class SpeakerView(View):
+class SpeakerPage(View):
     key: str
     page: int = 1
     template: ClassVar[str] = "speaker.html"
@@ -270,7 +274,7 @@ def _by_statement(quotes: list[Json]) -> list[Json]:
 
 
 @dataclass
-class SearchView(View):
+class SearchPage(View):
     query: str
     template: ClassVar[str] = "search.html"
 
