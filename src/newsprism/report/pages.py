@@ -14,6 +14,9 @@ from typing import Any, Protocol
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 
+from newsprism.model import LABEL_SEVERITY
+from newsprism.report.analysis import ANALYSIS_VERSION
+
 PAGES = "templates/pages"
 STYLESHEET = "static/newsprism.css"
 
@@ -55,6 +58,32 @@ def template(name: str) -> Template:
 
 def render(name: str, links: Links, **context: Any) -> str:
     return template(name).render(link=links, **context)
+
+
+def legend() -> list[dict[str, str]]:
+    """Every label with its meaning and colour, most serious first."""
+    from newsprism.report.html import LABEL_MEANINGS, SEVERITY_CLASS
+
+    return [
+        {"name": name, "meaning": LABEL_MEANINGS[name], "severity": SEVERITY_CLASS[name]}
+        for name in LABEL_SEVERITY
+    ]
+
+
+def story_context(
+    story: dict[str, Any],
+    page: dict[str, Any] | None = None,
+    notices: list[str] | None = None,
+) -> dict[str, Any]:
+    """What `story.html` takes: `story` from `html.story_page_view`, the page links
+    (`{"number", "previous_url", "next_url"}`; none for a one-page story) and notices."""
+    return {
+        "story": story,
+        "page": page or {"number": 1, "previous_url": None, "next_url": None},
+        "notices": notices or [],
+        "legend": legend(),
+        "version": ANALYSIS_VERSION,
+    }
 
 
 @lru_cache(maxsize=1)

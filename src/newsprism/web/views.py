@@ -11,7 +11,7 @@ from urllib.parse import quote, urlencode
 
 from markupsafe import Markup
 
-from newsprism.model import FLAGS, LABEL_SEVERITY
+from newsprism.model import FLAGS
 from newsprism.report.analysis import ANALYSIS_VERSION
 from newsprism.report.html import (
     LABEL_MEANINGS,
@@ -19,6 +19,7 @@ from newsprism.report.html import (
     PageLimits,
     story_page_view,
 )
+from newsprism.report.pages import story_context
 from newsprism.report.statements import excerpt, story_view
 from newsprism.web.db import (
     HIT_CLOSE,
@@ -77,10 +78,6 @@ def label_view(name: str, count: int = 1) -> Json:
         "severity": SEVERITY_CLASS.get(name, "grey"),
         "meaning": LABEL_MEANINGS.get(name, ""),
     }
-
-
-def legend() -> list[Json]:
-    return [label_view(name) for name in LABEL_SEVERITY]
 
 
 def page_links(number: int, more: bool, url: Any) -> Json:
@@ -182,13 +179,8 @@ class StoryPage(View):
             listed=LISTED,
         )
         story = story_page_view(self.bundle.story, self.bundle.articles, self.bundle.quotes, limits)
-        return {
-            "story": story,
-            "notices": data["notices"],
-            "legend": legend(),
-            "version": ANALYSIS_VERSION,
-            "page": page_links(self.page, data["more"], lambda n: LINKS.story(self.story_id, n)),
-        }
+        page = page_links(self.page, data["more"], lambda n: LINKS.story(self.story_id, n))
+        return story_context(story, page, data["notices"])
 
 
 def _meta(article: Json) -> Json:
