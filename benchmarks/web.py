@@ -39,7 +39,7 @@ UNDATED = date(2015, 1, 1)
 GOAL_MS = 100.0
 MAX_PAGE_BYTES = 1_000_000
 FILE_RECORDS = 500
-WIDE_SEARCHES = ("the", "said", "and", "president", "police", "s*", "pre*", "the OR said")
+WIDE_SEARCHES = ("the", "said", "and", "president", "police", "st*", "pre*", "the OR said")
 
 
 def _records() -> list[dict]:

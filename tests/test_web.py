@@ -226,6 +226,10 @@ def test_search_snippets_highlighted_and_bad_syntax_is_friendly(client: TestClie
     assert too_many.status_code == 400
     assert "at most 20" in too_many.text and "Search not run" in too_many.text
     assert client.get("/search", params={"q": "x" * 1001}).status_code == 400
+    one_letter = client.get("/search", params={"q": "win s*"})
+    assert one_letter.status_code == 400 and "at least two letters" in one_letter.text
+    assert 'value="win s*"' in one_letter.text  # the query stays in the search box
+    assert client.get("/api/search", params={"q": "ev*"}).json()["hits"]
 
 
 def test_hostile_article_renders_inert(client: TestClient) -> None:

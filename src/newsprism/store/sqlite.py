@@ -253,6 +253,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX person_names_name ON person_names(name COLLATE NOCASE);
     CREATE INDEX stories_seq ON stories(seq);
     CREATE INDEX statements_story ON statements(story_id);
+    INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(5.0, 2.0, 1.0)');
     {story_facts}
     """,
 ]
@@ -295,20 +296,21 @@ _QUOTE_FIELDS = (
 )  # fmt: skip
 
 # One query per FTS table (a column filter valid for one may be an error for the other).
+# FTS5's own `rank` (bm25 with the weights configured in migration 6: title 5, standfirst 2,
+# body 1) under `ORDER BY rank LIMIT` lets FTS5 keep only the best rows and make snippets of
+# those alone: half the time of ordering by an explicit bm25() on a common word.
 _SEARCH_SQL = {
     "article": """
-        SELECT 'article' AS type, a.id AS id, a.id AS article,
-               snippet(articles_fts, -1, :open, :close, '…', 12) AS snippet,
-               bm25(articles_fts, 5.0, 2.0, 1.0) AS rank
-        FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid
-        WHERE articles_fts MATCH :query ORDER BY rank LIMIT :limit
+        SELECT 'article' AS type, a.id AS id, a.id AS article, best.snippet, best.rank
+        FROM (SELECT rowid, snippet(articles_fts, -1, :open, :close, '…', 12) AS snippet, rank
+              FROM articles_fts WHERE articles_fts MATCH :query ORDER BY rank LIMIT :limit) best
+        JOIN articles a ON a.pk = best.rowid ORDER BY best.rank
     """,
     "quote": """
-        SELECT 'quote' AS type, q.id AS id, q.article AS article,
-               snippet(quotes_fts, -1, :open, :close, '…', 12) AS snippet,
-               bm25(quotes_fts, 1.0, 1.0) AS rank
-        FROM quotes_fts JOIN quotes q ON q.pk = quotes_fts.rowid
-        WHERE quotes_fts MATCH :query ORDER BY rank LIMIT :limit
+        SELECT 'quote' AS type, q.id AS id, q.article AS article, best.snippet, best.rank
+        FROM (SELECT rowid, snippet(quotes_fts, -1, :open, :close, '…', 12) AS snippet, rank
+              FROM quotes_fts WHERE quotes_fts MATCH :query ORDER BY rank LIMIT :limit) best
+        JOIN quotes q ON q.pk = best.rowid ORDER BY best.rank
     """,
 }
 

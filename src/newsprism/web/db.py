@@ -5,6 +5,7 @@ under a time limit and a row cap, and the queries each page needs (none reads th
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 import time
@@ -35,6 +36,7 @@ ORDERS = {
 # Private-use characters mark the words found in a search snippet (never in article text).
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
 OUTLETS_SHOWN = 8
+ONE_LETTER_PREFIX = re.compile(r"(?<!\w)\w\*")
 
 _ARTICLE_META = "a.id, a.source, a.title, a.standfirst, a.outlet, a.url, a.published, a.kind"
 _QUOTE_COLUMNS = (
@@ -306,7 +308,10 @@ class Database:
     # -- search ---------------------------------------------------------------------------------
 
     def search(self, query: str) -> list[Json]:
-        """Search hits with their article's title and outlet and, for a quote, its speaker."""
+        """Search hits with their article's title and outlet and, for a quote, its speaker.
+        A one-letter prefix (`s*`) is refused: it expands to most of the vocabulary."""
+        if ONE_LETTER_PREFIX.search(query):
+            raise SearchError("a prefix search needs at least two letters before the * (pr*)")
         hits = self.store().search(
             query, limit=SEARCH_LIMIT, max_seconds=self.seconds, marks=(HIT_OPEN, HIT_CLOSE)
         )
