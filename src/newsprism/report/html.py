@@ -40,7 +40,9 @@ __all__ = [
     "SEVERITY_CLASS",
     "PageLimits",
     "highlight",
+    "label_view",
     "render_html",
+    "safe_url",
     "story_page_view",
     "write_report",
 ]
@@ -88,7 +90,8 @@ class _Index:
         self.by_article = quotes_by_article(self.quotes)
 
 
-def _safe_url(url: str | None) -> str | None:
+def safe_url(url: str | None) -> str | None:
+    """`url` if it is http(s), else None (a `javascript:` url is shown as text, never linked)."""
     return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
@@ -100,7 +103,7 @@ def _article_view(index: _Index, article_id: str | None) -> dict[str, Any]:
         "label": article.get("outlet") or article.get("source") or article_id or "unknown",
         "outlet": article.get("outlet"),
         "title": article.get("title") or "(untitled)",
-        "url": _safe_url(article.get("url")),
+        "url": safe_url(article.get("url")),
         "published": article.get("published"),
         "kind": article.get("kind") or "report",
         "source": article.get("source") or "",
@@ -128,7 +131,7 @@ def _quote_view(index: _Index, quote: dict[str, Any], anchor: str | None = None)
     }
 
 
-def _label_view(label: str, count: int = 1) -> dict[str, Any]:
+def label_view(label: str, count: int = 1) -> dict[str, Any]:
     return {
         "name": label,
         "count": count,
@@ -201,7 +204,7 @@ def _occurrence_view(index: _Index, occurrence: Occurrence, row: StatementRow) -
     source_id = match.get("source_article")
     view.update(
         label=occurrence.label,
-        labels=[_label_view(label) for label in occurrence.labels],
+        labels=[label_view(label) for label in occurrence.labels],
         coverage=occurrence.coverage_text,
         who=_speaker_view(occurrence, row),
         quote_html=quote_html,
@@ -226,10 +229,10 @@ def _row_view(
         "speaker_key": _row_speaker_key(row),
         "text": row.text,
         "short": excerpt(row.headline, GRID_TEXT),
-        "flags": [_label_view(flag) for flag in row.flags],
+        "flags": [label_view(flag) for flag in row.flags],
         "flagged_by": _flagged_by(row),
         "cells": [
-            [_label_view(label, count) for label, count in row.labels_in(a.get("id", ""))]
+            [label_view(label, count) for label, count in row.labels_in(a.get("id", ""))]
             for a in view.articles
         ],
         "n_outlets": len(row.article_ids),
@@ -266,7 +269,7 @@ def _only_here_view(index: _Index, occurrence: Occurrence) -> dict[str, Any]:
 
 def _badge_view(view: StoryView) -> dict[str, Any]:
     if view.badge:
-        return _label_view(view.badge)
+        return label_view(view.badge)
     return {
         "name": "no flags",
         "count": 1,

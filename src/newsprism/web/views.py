@@ -13,12 +13,7 @@ from markupsafe import Markup
 
 from newsprism.model import FLAGS
 from newsprism.report.analysis import ANALYSIS_VERSION
-from newsprism.report.html import (
-    LABEL_MEANINGS,
-    SEVERITY_CLASS,
-    PageLimits,
-    story_page_view,
-)
+from newsprism.report.html import PageLimits, label_view, safe_url, story_page_view
 from newsprism.report.pages import story_context
 from newsprism.report.statements import excerpt, story_view
 from newsprism.web.db import (
@@ -69,15 +64,6 @@ class WebLinks:
 
 
 LINKS = WebLinks()
-
-
-def label_view(name: str, count: int = 1) -> Json:
-    return {
-        "name": name,
-        "count": count,
-        "severity": SEVERITY_CLASS.get(name, "grey"),
-        "meaning": LABEL_MEANINGS.get(name, ""),
-    }
 
 
 def page_links(number: int, more: bool, url: Any) -> Json:
@@ -202,17 +188,13 @@ class ArticlePage(View):
         cut = len(body) > MAX_BODY_CHARS
         return {
             **data,
-            "url": _safe_url(article.get("url")),
+            "url": safe_url(article.get("url")),
             "paragraphs": marked_paragraphs(body[:MAX_BODY_CHARS], data["quotes"], LINKS),
             "cut": cut,
             "quote_list": [
                 {**q, "short": excerpt(q["text"], 160)} for q in data["quotes"][:LISTED]
             ],
         }
-
-
-def _safe_url(url: str | None) -> str | None:
-    return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
 @dataclass
