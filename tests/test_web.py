@@ -210,6 +210,14 @@ def test_speaker_page_lists_statements_with_each_outlets_label(
     assert f'id="{link.group(1).split("#")[1]}"' in statement.text
     data = client.get(f"/api/speakers/{KLOPP}").json()
     assert data["person"]["n_quotes"] == len(data["quotes"]) >= 7
+    # each quote comes with every outlet's version of its statement
+    carried = {
+        (v["outlet"], v["label"])
+        for q in data["quotes"]
+        if "everything" in q["text"]
+        for v in q["versions"]
+    }
+    assert ("Liverpool FC", "source") in carried and ("The Independent", "altered") in carried
     assert client.get("/speakers/nobody").status_code == 404
 
 

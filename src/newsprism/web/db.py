@@ -36,6 +36,7 @@ ORDERS = {
 # Private-use characters mark the words found in a search snippet (never in article text).
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
 OUTLETS_SHOWN = 8
+VERSIONS_READ = 30
 ONE_LETTER_PREFIX = re.compile(r"(?<!\w)\w\*")
 
 _ARTICLE_META = "a.id, a.source, a.title, a.standfirst, a.outlet, a.url, a.published, a.kind"
@@ -271,7 +272,8 @@ class Database:
 
     def speaker(self, key: str, page: int) -> tuple[Json, list[Json], bool]:
         """The person (names with counts, roles) and a page of its quotes, newest first, each
-        with its match and story."""
+        with its match and story, and each with `versions`: every outlet's version of the
+        statement it belongs to (the quote alone where it is in none)."""
         person = self.one("SELECT key, name, kind FROM persons WHERE key = ?", (key,))
         if person is None:
             raise NotFound(f"no speaker {key!r}")
@@ -303,7 +305,45 @@ class Database:
         )
         for row in rows:
             row["match"] = json.loads(row["match"]) if row["match"] else None
-        return person, rows[: PAGE_SIZE * 2], len(rows) > PAGE_SIZE * 2
+        rows, more = rows[: PAGE_SIZE * 2], len(rows) > PAGE_SIZE * 2
+        statements = {(r["story_id"], (r["match"] or {}).get("statement")) for r in rows}
+        versions = self.statement_versions({(s, t) for s, t in statements if s and t})
+        for row in rows:
+            statement = (row["match"] or {}).get("statement")
+            row["versions"] = versions.get(statement or "") or [_version(row)]
+        return person, rows, more
+
+    def statement_versions(self, statements: set[tuple[str, str]]) -> dict[str, list[Json]]:
+        """(story id, statement id) -> each outlet's version: quote id, text, speaker as
+        credited, outlet, article, date and match; at most VERSIONS_READ a statement."""
+        quote_ids: dict[str, list[str]] = {}
+        for story_id, statement_id in statements:
+            found = self.one(
+                "SELECT data FROM statements WHERE story_id = ? AND json_extract(data, '$.id') = ?",
+                (story_id, statement_id),
+            )
+            if found:
+                quote_ids[statement_id] = json.loads(found["data"])["quotes"][:VERSIONS_READ]
+        wanted = [qid for ids in quote_ids.values() for qid in ids]
+        rows: dict[str, Json] = {}
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk : chunk + 500]
+            marks = ", ".join("?" * len(part))
+            for row in self.rows(
+                "SELECT q.id, q.text, q.kind, q.article, q.speaker, l.person_key AS speaker_key,"
+                " a.outlet, a.published, m.data AS match FROM quotes q"
+                " JOIN articles a ON a.id = q.article LEFT JOIN quote_persons l"
+                " ON l.quote_id = q.id LEFT JOIN matches m ON m.quote_id = q.id"
+                f" WHERE q.id IN ({marks})",
+                part,
+                cap=len(part) * 2,
+            ):
+                row["match"] = json.loads(row["match"]) if row["match"] else None
+                rows[row["id"]] = _version(row)
+        return {
+            statement_id: [rows[q] for q in ids if q in rows]
+            for statement_id, ids in quote_ids.items()
+        }
 
     # -- search ---------------------------------------------------------------------------------
 
@@ -337,6 +377,21 @@ class Database:
                 speaker_key=speaker and speaker["speaker_key"],
             )
         return hits
+
+
+def _version(row: Json) -> Json:
+    match = row.get("match") or {}
+    return {
+        "quote": row["id"],
+        "text": row["text"],
+        "article": row["article"],
+        "outlet": row.get("outlet"),
+        "published": row.get("published"),
+        "speaker": row.get("speaker"),
+        "speaker_key": row.get("speaker_key"),
+        "label": match.get("label"),
+        "labels": match.get("labels") or [],
+    }
 
 
 def _story_conditions(filters: StoryFilters) -> tuple[str, Json]:

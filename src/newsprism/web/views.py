@@ -210,13 +210,13 @@ class SpeakerPage(View):
     def context(self, data: Json) -> Json:
         return {
             **data,
-            "statements": _by_statement(data["quotes"]),
+            "statements": _by_statement(data["quotes"], self.key),
             "stories_url": LINKS.stories(speaker=self.key),
             "pages": page_links(self.page, data["more"], lambda n: LINKS.speaker(self.key, n)),
         }
 
 
-def _by_statement(quotes: list[Json]) -> list[Json]:
+def _by_statement(quotes: list[Json], key: str) -> list[Json]:
     """The speaker's quotes grouped by statement (one thing said, as outlets carried it)."""
     groups: dict[str, Json] = {}
     for q in quotes:
@@ -232,18 +232,20 @@ def _by_statement(quotes: list[Json]) -> list[Json]:
                 "versions": [],
             },
         )
-        label = match.get("label") or "not compared"
-        group["versions"].append(
-            {
-                "outlet": q["outlet"] or "unknown outlet",
-                "article": q["article"],
-                "published": q["published"],
-                "label": label_view(label) if match else None,
-                "quote": q["text"] if label != "source" else None,
-            }
-        )
-        if label == "source":
-            group["text"] = excerpt(q["text"], 300)
+        if group["versions"]:
+            continue  # a statement's versions are listed once, with its first quote here
+        for version in q["versions"]:
+            label = version["label"]
+            group["versions"].append(
+                {
+                    **version,
+                    "outlet": version["outlet"] or "unknown outlet",
+                    "badge": label_view(label) if label else None,
+                    "credits": version["speaker"] if version["speaker_key"] != key else None,
+                }
+            )
+            if label == "source":
+                group["text"] = excerpt(version["text"], 300)
     return list(groups.values())
 
 
