@@ -218,6 +218,7 @@ def test_speaker_page_lists_statements_with_each_outlets_label(
         for v in q["versions"]
     }
     assert ("Liverpool FC", "source") in carried and ("The Independent", "altered") in carried
+    assert "credited to" not in page and "speaker not named" not in page  # all his, all named
     assert client.get("/speakers/nobody").status_code == 404
 
 

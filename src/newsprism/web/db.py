@@ -292,8 +292,8 @@ class Database:
         count = self.one("SELECT count(*) AS n FROM quote_persons WHERE person_key = ?", (key,))
         person["n_quotes"] = count["n"] if count else 0
         rows = self.rows(
-            "SELECT q.id, q.text, q.kind, q.article, a.outlet, a.title, a.published,"
-            " m.story_id, m.data AS match, s.title AS story_title"
+            "SELECT q.id, q.text, q.kind, q.article, q.speaker, l.person_key AS speaker_key,"
+            " a.outlet, a.title, a.published, m.story_id, m.data AS match, s.title AS story_title"
             " FROM quote_persons l JOIN quotes q ON q.id = l.quote_id"
             " JOIN articles a ON a.id = q.article"
             " LEFT JOIN matches m ON m.quote_id = q.id LEFT JOIN stories s ON s.id = m.story_id"

@@ -216,7 +216,7 @@ class SpeakerPage(View):
         }
 
 
-def _by_statement(quotes: list[Json], key: str) -> list[Json]:
+def _by_statement(quotes: list[Json], person_key: str) -> list[Json]:
     """The speaker's quotes grouped by statement (one thing said, as outlets carried it)."""
     groups: dict[str, Json] = {}
     for q in quotes:
@@ -241,7 +241,9 @@ def _by_statement(quotes: list[Json], key: str) -> list[Json]:
                     **version,
                     "outlet": version["outlet"] or "unknown outlet",
                     "badge": label_view(label) if label else None,
-                    "credits": version["speaker"] if version["speaker_key"] != key else None,
+                    "credits": version["speaker"]
+                    if version["speaker"] and version["speaker_key"] != person_key
+                    else None,
                 }
             )
             if label == "source":
