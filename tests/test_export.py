@@ -117,14 +117,24 @@ def test_export_of_a_missing_store_is_a_clear_error(tmp_path: Path) -> None:
     assert not (tmp_path / "none.db").exists()
 
 
-def test_serve_without_the_web_extra_names_it(
-    db: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_serve_without_the_web_extra_names_it(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "fastapi", None)
     monkeypatch.delitem(sys.modules, "newsprism.web.app", raising=False)
     result = CliRunner().invoke(main, ["serve", "--db", str(db), "--port", "0"])
     assert result.exit_code == 2
     assert "newsprism[web]" in result.output
+
+
+def test_serve_binds_loopback_unless_told(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsprism.web
+
+    calls: list[tuple[str, str, int]] = []
+    monkeypatch.setattr(newsprism.web, "serve", lambda *args: calls.append(args))
+    assert CliRunner().invoke(main, ["serve", "--db", str(db)]).exit_code == 0
+    assert CliRunner().invoke(main, ["serve", "--db", str(db), "--host", "0.0.0.0"]).exit_code == 0
+    assert calls == [(str(db), "127.0.0.1", 8765), (str(db), "0.0.0.0", 8765)]
+    missing = CliRunner().invoke(main, ["serve", "--db", str(db.parent / "none.db")])
+    assert missing.exit_code == 2 and "no such store" in missing.output
 
 
 def test_python_dash_m_is_the_command() -> None:
