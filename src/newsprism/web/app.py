@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -127,10 +128,8 @@ def _add_errors(app: FastAPI) -> None:
 def _render(view: View, as_json: bool) -> Response:
     data = view.data()
     if as_json:
-        if isinstance(view, SearchPage):
-            data = view.plain(data)
         return Response(
-            json.dumps(data, ensure_ascii=False, default=str),
+            json.dumps(view.as_json(data), ensure_ascii=False, default=str),
             media_type="application/json",
         )
     context = {"version": ANALYSIS_VERSION, **view.context(data)}
@@ -222,8 +221,6 @@ def _bind(
     summary: str,
     include: bool,
 ) -> None:
-    import inspect
-
     def endpoint(**kwargs: Any) -> Response:
         return render(make(**kwargs))
 

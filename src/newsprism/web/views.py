@@ -83,6 +83,11 @@ class View:
         raise NotImplementedError
 
     def context(self, data: Json) -> Json:
+        """What the HTML template needs, from `data`."""
+        return data
+
+    def as_json(self, data: Json) -> Json:
+        """The /api/ answer, from `data`."""
         return data
 
 
@@ -266,9 +271,8 @@ class SearchPage(View):
             "results": [{**hit, "snippet_html": _snippet(hit["snippet"])} for hit in data["hits"]],
         }
 
-    @staticmethod
-    def plain(data: Json) -> Json:
-        """The JSON answer: snippets with the words found in [brackets]."""
+    def as_json(self, data: Json) -> Json:
+        """Snippets with the words found in [brackets]."""
         hits = [
             {**hit, "snippet": hit["snippet"].replace(HIT_OPEN, "[").replace(HIT_CLOSE, "]")}
             for hit in data["hits"]
