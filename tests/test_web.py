@@ -307,7 +307,7 @@ def test_an_older_store_is_refused_read_only_and_upgraded_by_a_write_open(
     with sqlite3.connect(db) as raw:  # back to schema 5: no story facts yet
         raw.executescript(
             "DROP TABLE story_facts; DROP TABLE story_flags; DROP INDEX articles_outlet;"
-            " DROP INDEX persons_name; DROP INDEX person_names_name;"
+            " DROP INDEX persons_name; DROP INDEX person_names_name; DROP TABLE story_outlets;"
             " DROP INDEX stories_seq; DROP INDEX statements_story; PRAGMA user_version = 5;"
         )
     with pytest.raises(StoreError, match="older"):

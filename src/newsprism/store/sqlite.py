@@ -228,8 +228,9 @@ MIGRATIONS: list[str] = [
     """,
     # 6: what the web app lists, sorts and filters stories by, kept at write time so no page
     # reads every story's JSON: the newest article date and counts a story, how many of its
-    # versions carry a flag, and each flag with how many carry it; indexes for the outlet
-    # (any case), speaker name, date and story look-ups.
+    # versions carry a flag, each flag with how many carry it, its outlets (to list an
+    # outlet's stories newest first along an index); indexes for the outlet (any case),
+    # speaker name, date and story look-ups.
     """
     CREATE TABLE story_facts (
         story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
@@ -248,6 +249,14 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (story_id, flag)
     ) WITHOUT ROWID;
     CREATE INDEX story_flags_flag ON story_flags(flag, story_id);
+    CREATE TABLE story_outlets (
+        outlet TEXT NOT NULL COLLATE NOCASE,
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        published TEXT,
+        PRIMARY KEY (outlet, story_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX story_outlets_published ON story_outlets(outlet, published, story_id);
+    CREATE INDEX story_outlets_story ON story_outlets(story_id);
     CREATE INDEX articles_outlet ON articles(outlet COLLATE NOCASE);
     CREATE INDEX persons_name ON persons(name COLLATE NOCASE);
     CREATE INDEX person_names_name ON person_names(name COLLATE NOCASE);
@@ -264,6 +273,7 @@ _FLAG_LIST = ", ".join(f"'{flag}'" for flag in FLAGS)
 _STORY_FACTS_SQL = f"""
     DELETE FROM story_facts;
     DELETE FROM story_flags;
+    DELETE FROM story_outlets;
     INSERT INTO story_facts(story_id, published, articles, quotes, statements)
     SELECT s.id,
            (SELECT max(a.published) FROM story_articles sa JOIN articles a ON a.id = sa.article_id
@@ -283,6 +293,10 @@ _STORY_FACTS_SQL = f"""
         WHERE m.story_id = story_facts.story_id AND q.kind != 'term'
           AND EXISTS (SELECT 1 FROM json_each(m.data, '$.labels') label
                       WHERE label.value IN ({_FLAG_LIST})));
+    INSERT OR IGNORE INTO story_outlets(outlet, story_id, published)
+    SELECT a.outlet, sa.story_id, f.published
+    FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+    JOIN story_facts f ON f.story_id = sa.story_id WHERE a.outlet IS NOT NULL;
 """
 MIGRATIONS[5] = MIGRATIONS[5].replace("{story_facts}", _STORY_FACTS_SQL)
 

@@ -129,11 +129,14 @@ class Database:
         first, and whether there is a next page. Either order walks an index backwards."""
         where, params = _story_conditions(filters)
         params.update(limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
+        order = ORDERS.get(filters.sort or "", ORDERS["newest"])
+        tables = "stories s JOIN story_facts f ON f.story_id = s.id"
+        if filters.outlet:  # driven by the outlet's stories, in date order along its index
+            tables = "story_outlets o JOIN " + tables + " AND f.story_id = o.story_id"
+            order = order.replace("f.published DESC, f.story_id", "o.published DESC, o.story_id")
         rows = self.rows(
             "SELECT s.id, s.title, f.published, f.articles, f.quotes, f.statements, f.flagged"
-            " FROM stories s JOIN story_facts f ON f.story_id = s.id"
-            f" WHERE {where} ORDER BY {ORDERS.get(filters.sort or '', ORDERS['newest'])}"
-            " LIMIT :limit OFFSET :offset",
+            f" FROM {tables} WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset",
             params,
             cap=PAGE_SIZE + 1,
         )
@@ -397,15 +400,10 @@ def _version(row: Json) -> Json:
 def _story_conditions(filters: StoryFilters) -> tuple[str, Json]:
     conditions, params = ["1"], {}
     if filters.flag:
-        conditions.append(
-            "EXISTS (SELECT 1 FROM story_flags g WHERE g.story_id = s.id AND g.flag = :flag)"
-        )
+        conditions.append("s.id IN (SELECT story_id FROM story_flags WHERE flag = :flag)")
         params["flag"] = filters.flag
     if filters.outlet:
-        conditions.append(
-            "s.id IN (SELECT sa.story_id FROM articles a JOIN story_articles sa"
-            " ON sa.article_id = a.id WHERE a.outlet = :outlet COLLATE NOCASE)"
-        )
+        conditions.append("o.outlet = :outlet")
         params["outlet"] = filters.outlet
     if filters.speaker:
         conditions.append(
