@@ -319,13 +319,15 @@ def story_page_view(
     articles: list[dict[str, Any]],
     quotes: list[dict[str, Any]],
     limits: PageLimits | None = None,
+    view: StoryView | None = None,
 ) -> dict[str, Any]:
     """The view of one story page (`templates/pages/story.html`) from the story's part of an
     analysis dict: the story, the articles it lists (with paragraphs where a source passage or
-    a discrepancy is shown from them) and their quotes (with `speaker_key` where known)."""
+    a discrepancy is shown from them) and their quotes (with `speaker_key` where known).
+    `view`: the story's `statements.story_view` of these, when the caller has built it."""
     limits = limits or PageLimits()
     index = _Index(articles={a["id"]: a for a in articles}, quotes={q["id"]: q for q in quotes})
-    view = story_view(story, index.articles, index.quotes, index.by_article)
+    view = view or story_view(story, index.articles, index.quotes, index.by_article)
     rows = view.statements[limits.first : limits.end(len(view.statements))]
     columns = _columns(view, rows, limits.columns)
     page = _story_view(index, replace(view, articles=columns), limits)

@@ -273,10 +273,10 @@ class Database:
 
     # -- speakers -------------------------------------------------------------------------------
 
-    def speaker(self, key: str, page: int) -> tuple[Json, list[Json], bool]:
-        """The person (names with counts, roles) and a page of its quotes, newest first, each
-        with its match and story, and each with `versions`: every outlet's version of the
-        statement it belongs to (the quote alone where it is in none)."""
+    def speaker(self, key: str, page: int) -> tuple[Json, list[Json], bool, dict[str, list[Json]]]:
+        """The person (names with counts, roles), a page of its quotes, newest first, each with
+        its match and story, whether there are more, and every outlet's version of each
+        statement those quotes belong to (statement id -> versions)."""
         person = self.one("SELECT key, name, kind FROM persons WHERE key = ?", (key,))
         if person is None:
             raise NotFound(f"no speaker {key!r}")
@@ -312,9 +312,8 @@ class Database:
         statements = {(r["story_id"], (r["match"] or {}).get("statement")) for r in rows}
         versions = self.statement_versions({(s, t) for s, t in statements if s and t})
         for row in rows:
-            statement = (row["match"] or {}).get("statement")
-            row["versions"] = versions.get(statement or "") or [_version(row)]
-        return person, rows, more
+            row["own"] = _version(row)
+        return person, rows, more, versions
 
     def statement_versions(self, statements: set[tuple[str, str]]) -> dict[str, list[Json]]:
         """(story id, statement id) -> each outlet's version: quote id, text, speaker as

@@ -28,7 +28,7 @@ from newsprism.web.text import marked_paragraphs
 
 Json = dict[str, Any]
 STATEMENTS_A_PAGE = 20
-VERSIONS_SHOWN = 30
+VERSIONS_SHOWN = 12
 GRID_COLUMNS = 30
 LISTED = 100
 
@@ -130,7 +130,7 @@ class StoryPage(View):
     def data(self) -> Json:
         bundle = self.db.story(self.story_id)
         self.bundle = bundle
-        view = story_view(
+        view = self.view = story_view(
             bundle.story, {a["id"]: a for a in bundle.articles}, {q["id"]: q for q in bundle.quotes}
         )
         ids = [row.id for row in view.statements]
@@ -138,7 +138,8 @@ class StoryPage(View):
             self.page = ids.index(self.statement) // STATEMENTS_A_PAGE + 1
         first = (self.page - 1) * STATEMENTS_A_PAGE
         rows = view.statements[first : first + STATEMENTS_A_PAGE]
-        on_page = {o.quote.get("id") for row in rows for o in row.occurrences}
+        shown = {row.id for row in rows}
+        on_page = {o.quote.get("id") for row in rows for o in row.occurrences[:VERSIONS_SHOWN]}
         story = bundle.story
         return {
             "story": {
@@ -147,9 +148,7 @@ class StoryPage(View):
                 "articles": story["articles"],
                 "flags": [f for f in FLAGS if any(f in row.flags for row in view.statements)],
                 "n_statements": len(view.statements),
-                "statements": [
-                    s for s in story["statements"] if s.get("id") in {row.id for row in rows}
-                ],
+                "statements": [s for s in story["statements"] if s.get("id") in shown],
                 "matches": [m for m in story["matches"] if m.get("quote") in on_page],
                 "discrepancies": story["discrepancies"],
                 "wire": story["wire"],
@@ -157,6 +156,7 @@ class StoryPage(View):
             "articles": [_meta(a) for a in bundle.articles[:LISTED]],
             "quotes": [q for q in bundle.quotes if q["id"] in on_page],
             "page": self.page,
+            "versions_shown": VERSIONS_SHOWN,  # matches and quotes: that many a statement
             "more": first + STATEMENTS_A_PAGE < len(view.statements),
             "notices": bundle.notices,
         }
@@ -169,7 +169,8 @@ class StoryPage(View):
             columns=GRID_COLUMNS,
             listed=LISTED,
         )
-        story = story_page_view(self.bundle.story, self.bundle.articles, self.bundle.quotes, limits)
+        bundle = self.bundle
+        story = story_page_view(bundle.story, bundle.articles, bundle.quotes, limits, self.view)
         page = page_links(self.page, data["more"], lambda n: LINKS.story(self.story_id, n))
         return story_context(story, page, data["notices"])
 
@@ -209,19 +210,27 @@ class SpeakerPage(View):
     template: ClassVar[str] = "speaker.html"
 
     def data(self) -> Json:
-        person, quotes, more = self.db.speaker(self.key, self.page)
-        return {"person": person, "quotes": quotes, "page": self.page, "more": more}
+        person, quotes, more, versions = self.db.speaker(self.key, self.page)
+        return {
+            "person": person,
+            "quotes": quotes,
+            "statements": versions,
+            "page": self.page,
+            "more": more,
+        }
 
     def context(self, data: Json) -> Json:
         return {
             **data,
-            "statements": _by_statement(data["quotes"], self.key),
+            "statements": _by_statement(data["quotes"], data["statements"], self.key),
             "stories_url": LINKS.stories(speaker=self.key),
             "pages": page_links(self.page, data["more"], lambda n: LINKS.speaker(self.key, n)),
         }
 
 
-def _by_statement(quotes: list[Json], person_key: str) -> list[Json]:
+def _by_statement(
+    quotes: list[Json], versions: dict[str, list[Json]], person_key: str
+) -> list[Json]:
     """The speaker's quotes grouped by statement (one thing said, as outlets carried it)."""
     groups: dict[str, Json] = {}
     for q in quotes:
@@ -239,7 +248,7 @@ def _by_statement(quotes: list[Json], person_key: str) -> list[Json]:
         )
         if group["versions"]:
             continue  # a statement's versions are listed once, with its first quote here
-        for version in q["versions"]:
+        for version in versions.get(match.get("statement") or "") or [q["own"]]:
             label = version["label"]
             group["versions"].append(
                 {
