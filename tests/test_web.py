@@ -16,7 +16,7 @@ pytest.importorskip("fastapi", reason="the web app needs the `web` extra (fastap
 pytest.importorskip("httpx", reason="FastAPI's TestClient needs httpx")
 
 from fastapi.testclient import TestClient
-from web_stores import HOSTILE_TITLE, seed_store, synthetic_store
+from web_stores import HOSTILE_TITLE, copies_store, seed_store, synthetic_store
 
 from newsprism.model import Discrepancy, DiscrepancyValue
 from newsprism.store import Store, StoreError
@@ -319,3 +319,20 @@ def test_missing_web_extra_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_
     monkeypatch.delitem(sys.modules, "newsprism.web.app", raising=False)
     with pytest.raises(MissingExtra, match=r"newsprism\[web\]"):
         create_app(tmp_path / "any.db")
+
+
+def test_a_story_of_many_copies_is_shown_in_part(tmp_path: Path) -> None:
+    from newsprism.web.views import VERSIONS_SHOWN
+
+    copies = VERSIONS_SHOWN + 8
+    client = TestClient(create_app(copies_store(tmp_path, copies)))
+    story = client.get("/api/stories").json()["stories"][0]
+    assert story["articles"] == copies + 1
+    data = client.get(f"/api/stories/{story['id']}").json()
+    per_statement: dict[str, int] = {}
+    for match in data["story"]["matches"]:
+        per_statement[match["statement"]] = per_statement.get(match["statement"], 0) + 1
+    assert per_statement and max(per_statement.values()) == VERSIONS_SHOWN
+    page = client.get(f"/stories/{story['id']}").text
+    assert "9 more versions not shown" in page
+    assert len(page) < 300_000

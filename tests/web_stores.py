@@ -74,3 +74,20 @@ def synthetic_store(db: Path, stories: int) -> Path:
              for i in range(stories)]
         )  # fmt: skip
     return db
+
+
+def copies_store(folder: Path, copies: int) -> Path:
+    """The seed transcript and `copies` copies of the seed report, each its own outlet: one
+    story whose statements each have `copies` + 1 versions."""
+    seeds = folder / "copies"
+    seeds.mkdir()
+    for seed in SEEDS.glob("003_*"):
+        shutil.copy(seed, seeds / seed.name)
+    report = next(SEEDS.glob("000_*.txt"))
+    for n in range(copies):
+        shutil.copy(report, seeds / f"copy_{n}.txt")
+        meta = {"outlet": f"Outlet {n}", "url": f"https://copies.example/{n}"}
+        (seeds / f"copy_{n}.txt.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    db = folder / "copies.db"
+    analyze(db, seeds)
+    return db
