@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from web_stores import seed_store
+from web_stores import downgrade_to_5, seed_store
 
 from newsprism.cli import main
-from newsprism.store import Store
+from newsprism.store import SCHEMA_VERSION, Store
 
 TABLES = ("articles", "quotes", "statements", "matches", "discrepancies")
 
@@ -135,6 +135,33 @@ def test_serve_binds_loopback_unless_told(db: Path, monkeypatch: pytest.MonkeyPa
     assert calls == [(str(db), "127.0.0.1", 8765), (str(db), "0.0.0.0", 8765)]
     missing = CliRunner().invoke(main, ["serve", "--db", str(db.parent / "none.db")])
     assert missing.exit_code == 2 and "no such store" in missing.output
+
+
+def test_serve_opens_a_current_store_read_only_and_upgrades_an_old_one(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsprism.cli
+    import newsprism.web
+
+    opened: list[bool] = []
+
+    class Recording(Store):
+        def __init__(self, path: str | Path, read_only: bool = False) -> None:
+            opened.append(read_only)
+            super().__init__(path, read_only)
+
+    monkeypatch.setattr(newsprism.cli, "Store", Recording)
+    monkeypatch.setattr(newsprism.web, "serve", lambda *args: None)
+    assert CliRunner().invoke(main, ["serve", "--db", str(db)]).exit_code == 0
+    assert opened == [True]  # a read-only file serves: no write open
+    old = tmp_path / "old.db"
+    old.write_bytes(db.read_bytes())
+    downgrade_to_5(old)
+    opened.clear()
+    assert CliRunner().invoke(main, ["serve", "--db", str(old)]).exit_code == 0
+    assert opened == [True, False]
+    with Store(old, read_only=True) as store:
+        assert store.schema_version == SCHEMA_VERSION
 
 
 def test_python_dash_m_is_the_command() -> None:

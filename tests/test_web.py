@@ -16,7 +16,13 @@ pytest.importorskip("fastapi", reason="the web app needs the `web` extra (fastap
 pytest.importorskip("httpx", reason="FastAPI's TestClient needs httpx")
 
 from fastapi.testclient import TestClient
-from web_stores import HOSTILE_TITLE, copies_store, seed_store, synthetic_store
+from web_stores import (
+    HOSTILE_TITLE,
+    copies_store,
+    downgrade_to_5,
+    seed_store,
+    synthetic_store,
+)
 
 from newsprism.model import Discrepancy, DiscrepancyValue
 from newsprism.store import Store, StoreError
@@ -300,12 +306,7 @@ def test_an_older_store_is_refused_read_only_and_upgraded_by_a_write_open(
 ) -> None:
     db = tmp_path / "old.db"
     db.write_bytes(seeds_db.read_bytes())
-    with sqlite3.connect(db) as raw:  # back to schema 5: no story facts yet
-        raw.executescript(
-            "DROP TABLE story_facts; DROP TABLE story_flags; DROP INDEX articles_outlet;"
-            " DROP INDEX persons_name; DROP INDEX person_names_name; DROP TABLE story_outlets;"
-            " DROP INDEX stories_seq; DROP INDEX statements_story; PRAGMA user_version = 5;"
-        )
+    downgrade_to_5(db)
     with pytest.raises(StoreError, match="older"):
         create_app(db)
     with Store(db) as store:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -91,3 +92,13 @@ def copies_store(folder: Path, copies: int) -> Path:
     db = folder / "copies.db"
     analyze(db, seeds)
     return db
+
+
+def downgrade_to_5(db: Path) -> None:
+    """Back to schema 5, as a store written before the web app's tables and indexes."""
+    with sqlite3.connect(db) as raw:
+        raw.executescript(
+            "DROP TABLE story_facts; DROP TABLE story_flags; DROP TABLE story_outlets;"
+            " DROP INDEX articles_outlet; DROP INDEX stories_seq; DROP INDEX statements_story;"
+            " DROP INDEX persons_name; DROP INDEX person_names_name; PRAGMA user_version = 5;"
+        )

@@ -452,10 +452,19 @@ def speakers(key: str | None, db: str, as_json: bool, limit: int) -> None:
 
 
 def _existing_store(db: str) -> None:
-    """`db` exists and is of this newsprism's schema (an older one is upgraded now, the one
-    write `serve` and `export` make)."""
+    """`db` exists and is of this newsprism's schema, checked read-only (a read-only file
+    serves); an older one is upgraded now, the one write `serve` and `export` make."""
+    from newsprism.store import StoreOutdated
+
     if not Path(db).is_file():
         raise FaultError(f"--db {printable(db)}: no such store (run `newsprism analyze` first)")
+    try:
+        with Store(db, read_only=True):
+            return
+    except StoreOutdated:
+        pass
+    except StoreError as error:
+        raise FaultError(printable(str(error))) from error
     try:
         with Store(db):
             pass

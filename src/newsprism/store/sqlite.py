@@ -333,6 +333,10 @@ class StoreError(Exception):
     """The database cannot be opened, is of an unknown version, or a write failed."""
 
 
+class StoreOutdated(StoreError):
+    """A store of an older schema opened read-only: a write open upgrades it."""
+
+
 class SearchError(ValueError):
     """A search query out of bounds (too long, too many terms, a bad limit) or too slow."""
 
@@ -423,7 +427,7 @@ class Store:
             raise StoreError(f"{self.path}: cannot open as an SQLite database ({exc})") from exc
         self._check_version(version)
         if version < SCHEMA_VERSION:
-            raise StoreError(
+            raise StoreOutdated(
                 f"{self.path}: schema version {version} is older than this newsprism's "
                 f"({SCHEMA_VERSION}); open it once for writing (`newsprism stories --db "
                 f"{self.path}`) to upgrade it"
