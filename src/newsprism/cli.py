@@ -465,5 +465,78 @@ def speakers(key: str | None, db: str, as_json: bool, limit: int) -> None:
         print_persons(console, data)
 
 
+def _existing_store(db: str) -> None:
+    """`db` exists and is of this newsprism's schema, checked read-only (a read-only file
+    serves); an older one is upgraded now, the one write `serve` and `export` make."""
+    from newsprism.store import StoreOutdated
+
+    if not Path(db).is_file():
+        raise FaultError(f"--db {printable(db)}: no such store (run `newsprism analyze` first)")
+    try:
+        with Store(db, read_only=True):
+            return
+    except StoreOutdated:
+        pass
+    except StoreError as error:
+        raise FaultError(printable(str(error))) from error
+    try:
+        with Store(db):
+            pass
+    except StoreError as error:
+        raise FaultError(printable(str(error))) from error
+
+
+@main.command()
+@DB_OPTION
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (another than loopback makes the store readable from the network).",
+)
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the web app over the store, read-only: stories, each statement across outlets,
+    articles, speakers, search; the same as JSON under /api/ (OpenAPI at /openapi.json)."""
+    from newsprism.web import MissingExtra
+    from newsprism.web import serve as run
+
+    _existing_store(db)
+    console.print(f"newsprism: serving {printable(db)} at http://{host}:{port}/ (Ctrl-C stops)")
+    try:
+        run(db, host, port)
+    except MissingExtra as error:
+        raise FaultError(str(error)) from error
+    except StoreError as error:
+        raise FaultError(printable(str(error))) from error
+
+
+@main.command()
+@DB_OPTION
+@click.option(
+    "--format",
+    "table_format",
+    type=click.Choice(["jsonl", "csv", "parquet"]),
+    required=True,
+    help="jsonl (one object a line), csv, or parquet (the `parquet` extra).",
+)
+@click.option("--out", required=True, help="Folder for the tables (created).")
+def export(db: str, table_format: str, out: str) -> None:
+    """Write the store's articles, quotes, statements, matches and discrepancies as tables."""
+    from newsprism.store.export import MissingParquet, export_tables
+
+    _existing_store(db)
+    folder = _output_folder(out)
+    try:
+        with Store(db, read_only=True) as store:
+            written = export_tables(store, folder, table_format)
+    except MissingParquet as error:
+        raise FaultError(str(error)) from error
+    except (StoreError, OSError) as error:
+        raise FaultError(printable(str(error))) from error
+    for path, rows in written:
+        console.print(f"{rows:>9,} rows  {printable(str(path))}")
+
+
 if __name__ == "__main__":
     main()

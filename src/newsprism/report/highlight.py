@@ -205,3 +205,25 @@ def _dim(text: str) -> Markup:
     if not text.strip():
         return escape(text)
     return Markup('<span class="context" title="not in this version">{}</span>').format(text)
+
+
+# --- a span in its sentence ----------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?…](?=[\s\"'”’)\]]|$)|\n")
+SENTENCE_LIMIT = 300
+
+
+def sentence_around(body: str, start: int, end: int, limit: int = SENTENCE_LIMIT) -> Markup:
+    """`body[start:end]` marked, in the sentence (at most `limit` characters either side)
+    around it."""
+    lo = max(0, start - limit)
+    ends_before = [m.end() for m in _SENTENCE_END.finditer(body, lo, start)]
+    lo = ends_before[-1] if ends_before else lo
+    after = _SENTENCE_END.search(body, end, min(len(body), end + limit))
+    hi = after.end() if after else min(len(body), end + limit)
+    before, after_text = body[lo:start].lstrip(), body[end:hi].rstrip()
+    return Markup("{}<mark>{}</mark>{}").format(
+        ("…" if lo > 0 and not ends_before else "") + before,
+        body[start:end],
+        after_text + ("…" if hi < len(body) and not after else ""),
+    )

@@ -11,7 +11,7 @@ into HTML.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from newsprism.model import FLAGS, LABEL_SEVERITY, Article, Quote, Story
 from newsprism.report.analysis import build_analysis, write_analysis, write_text_atomic
-from newsprism.report.highlight import Passage, highlight, in_context
+from newsprism.report.highlight import Passage, highlight, in_context, sentence_around
 from newsprism.report.statements import (
     ONLY_HERE,
     Occurrence,
@@ -31,10 +31,21 @@ from newsprism.report.statements import (
     by_severity,
     excerpt,
     quotes_by_article,
+    story_view,
     story_views,
 )
 
-__all__ = ["LABEL_MEANINGS", "SEVERITY_CLASS", "highlight", "render_html", "write_report"]
+__all__ = [
+    "LABEL_MEANINGS",
+    "SEVERITY_CLASS",
+    "PageLimits",
+    "highlight",
+    "label_view",
+    "render_html",
+    "safe_url",
+    "story_page_view",
+    "write_report",
+]
 
 TEMPLATE = "templates/report.html"
 LABEL_MEANINGS: dict[str, str] = {
@@ -79,7 +90,8 @@ class _Index:
         self.by_article = quotes_by_article(self.quotes)
 
 
-def _safe_url(url: str | None) -> str | None:
+def safe_url(url: str | None) -> str | None:
+    """`url` if it is http(s), else None (a `javascript:` url is shown as text, never linked)."""
     return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
@@ -91,7 +103,7 @@ def _article_view(index: _Index, article_id: str | None) -> dict[str, Any]:
         "label": article.get("outlet") or article.get("source") or article_id or "unknown",
         "outlet": article.get("outlet"),
         "title": article.get("title") or "(untitled)",
-        "url": _safe_url(article.get("url")),
+        "url": safe_url(article.get("url")),
         "published": article.get("published"),
         "kind": article.get("kind") or "report",
         "source": article.get("source") or "",
@@ -109,6 +121,7 @@ def _quote_view(index: _Index, quote: dict[str, Any], anchor: str | None = None)
         "anchor": anchor,
         "text": quote.get("text") or "",
         "speaker": speaker or mention or "unknown speaker",
+        "speaker_key": quote.get("speaker_key"),
         "mention": mention if mention and mention != speaker else None,
         "cue": quote.get("cue"),
         "kind": quote.get("kind") or "direct",
@@ -118,7 +131,7 @@ def _quote_view(index: _Index, quote: dict[str, Any], anchor: str | None = None)
     }
 
 
-def _label_view(label: str, count: int = 1) -> dict[str, Any]:
+def label_view(label: str, count: int = 1) -> dict[str, Any]:
     return {
         "name": label,
         "count": count,
@@ -128,9 +141,6 @@ def _label_view(label: str, count: int = 1) -> dict[str, Any]:
 
 
 # --- one outlet's version of a statement ---------------------------------------------------------
-
-
-VALUE_CONTEXT = 160  # characters of the sentence shown each side of a differing value
 
 
 def _body(article: dict[str, Any]) -> str:
@@ -194,7 +204,7 @@ def _occurrence_view(index: _Index, occurrence: Occurrence, row: StatementRow) -
     source_id = match.get("source_article")
     view.update(
         label=occurrence.label,
-        labels=[_label_view(label) for label in occurrence.labels],
+        labels=[label_view(label) for label in occurrence.labels],
         coverage=occurrence.coverage_text,
         who=_speaker_view(occurrence, row),
         quote_html=quote_html,
@@ -208,21 +218,38 @@ def _occurrence_view(index: _Index, occurrence: Occurrence, row: StatementRow) -
 # --- a story -------------------------------------------------------------------------------------
 
 
-def _row_view(index: _Index, row: StatementRow, view: StoryView) -> dict[str, Any]:
+def _row_view(
+    index: _Index, row: StatementRow, view: StoryView, max_versions: int | None = None
+) -> dict[str, Any]:
+    shown = row.occurrences[:max_versions]
     return {
+        "id": row.id,
         "anchor": row.anchor,
         "speaker": row.speaker or "unknown speaker",
+        "speaker_key": _row_speaker_key(row),
         "text": row.text,
         "short": excerpt(row.headline, GRID_TEXT),
-        "flags": [_label_view(flag) for flag in row.flags],
+        "flags": [label_view(flag) for flag in row.flags],
         "flagged_by": _flagged_by(row),
         "cells": [
-            [_label_view(label, count) for label, count in row.labels_in(a.get("id", ""))]
+            [label_view(label, count) for label, count in row.labels_in(a.get("id", ""))]
             for a in view.articles
         ],
         "n_outlets": len(row.article_ids),
-        "occurrences": [_occurrence_view(index, o, row) for o in row.occurrences],
+        "occurrences": [_occurrence_view(index, o, row) for o in shown],
+        "versions_not_shown": len(row.occurrences) - len(shown),
     }
+
+
+def _row_speaker_key(row: StatementRow) -> str | None:
+    """The person key of the statement's speaker: from a version naming that speaker."""
+    keys = [o.quote.get("speaker_key") for o in row.occurrences if o.quote.get("speaker_key")]
+    named = [
+        o.quote["speaker_key"]
+        for o in row.occurrences
+        if o.quote.get("speaker_key") and o.quote.get("speaker") == row.speaker
+    ]
+    return (named or keys or [None])[0]
 
 
 def _flagged_by(row: StatementRow) -> list[dict[str, Any]]:
@@ -242,7 +269,7 @@ def _only_here_view(index: _Index, occurrence: Occurrence) -> dict[str, Any]:
 
 def _badge_view(view: StoryView) -> dict[str, Any]:
     if view.badge:
-        return _label_view(view.badge)
+        return label_view(view.badge)
     return {
         "name": "no flags",
         "count": 1,
@@ -251,14 +278,16 @@ def _badge_view(view: StoryView) -> dict[str, Any]:
     }
 
 
-def _story_view(index: _Index, view: StoryView) -> dict[str, Any]:
+def _story_view(index: _Index, view: StoryView, limits: PageLimits | None = None) -> dict[str, Any]:
     story = view.story
+    limits = limits or PageLimits()
+    rows = view.statements[limits.first : limits.end(len(view.statements))]
     return {
         "id": story.get("id", ""),
         "title": story.get("title") or "(untitled story)",
         "badge": _badge_view(view),
         "articles": [_article_view(index, a.get("id")) for a in view.articles],
-        "statements": [_row_view(index, row, view) for row in view.statements],
+        "statements": [_row_view(index, row, view, limits.versions) for row in rows],
         "from_statements": view.from_statements,
         "only_here": [_only_here_view(index, o) for o in view.only_here],
         "only_here_note": ONLY_HERE,
@@ -267,6 +296,65 @@ def _story_view(index: _Index, view: StoryView) -> dict[str, Any]:
         "wire": [_wire_view(index, link) for link in story.get("wire") or []],
         "discrepancies": [_discrepancy_view(index, d) for d in story.get("discrepancies") or []],
     }
+
+
+@dataclass(frozen=True)
+class PageLimits:
+    """Which statements of a story a page shows (`first`, `count`; all by default), how many
+    outlets' versions of each (`versions`), grid columns (`columns`) and items of each list
+    (`listed`: articles, quotes only in one outlet, terms), so no page grows with the story."""
+
+    first: int = 0
+    count: int | None = None
+    versions: int | None = None
+    columns: int | None = None
+    listed: int | None = None
+
+    def end(self, total: int) -> int:
+        return total if self.count is None else min(total, self.first + self.count)
+
+
+def story_page_view(
+    story: dict[str, Any],
+    articles: list[dict[str, Any]],
+    quotes: list[dict[str, Any]],
+    limits: PageLimits | None = None,
+    view: StoryView | None = None,
+) -> dict[str, Any]:
+    """The view of one story page (`templates/pages/story.html`) from the story's part of an
+    analysis dict: the story, the articles it lists (with paragraphs where a source passage or
+    a discrepancy is shown from them) and their quotes (with `speaker_key` where known).
+    `view`: the story's `statements.story_view` of these, when the caller has built it."""
+    limits = limits or PageLimits()
+    index = _Index(articles={a["id"]: a for a in articles}, quotes={q["id"]: q for q in quotes})
+    view = view or story_view(story, index.articles, index.quotes, index.by_article)
+    rows = view.statements[limits.first : limits.end(len(view.statements))]
+    columns = _columns(view, rows, limits.columns)
+    page = _story_view(index, replace(view, articles=columns), limits)
+    listed = limits.listed
+    page.update(
+        n_statements=len(view.statements),
+        n_articles=len(view.articles),
+        columns=page["articles"],
+        columns_not_shown=len(view.articles) - len(columns),
+        articles=[_article_view(index, a.get("id")) for a in view.articles[:listed]],
+        articles_not_shown=len(view.articles[listed:]) if listed is not None else 0,
+        n_only_here=len(page["only_here"]),
+        only_here=page["only_here"][:listed],
+        only_here_not_shown=len(page["only_here"][listed:]) if listed is not None else 0,
+        terms=page["terms"][:listed],
+        not_compared=page["not_compared"][:listed],
+    )
+    return page
+
+
+def _columns(view: StoryView, rows: list[StatementRow], most: int | None) -> list[dict[str, Any]]:
+    """The grid's articles: all of a small story's; of a large one, those carrying the rows
+    shown (at most `most`), in story order."""
+    if most is None or len(view.articles) <= most:
+        return view.articles
+    carrying = {article_id for row in rows for article_id in row.article_ids}
+    return [a for a in view.articles if a.get("id") in carrying][:most]
 
 
 def _wire_view(index: _Index, link: dict[str, Any]) -> dict[str, Any]:
@@ -278,28 +366,25 @@ def _wire_view(index: _Index, link: dict[str, Any]) -> dict[str, Any]:
 
 
 def _discrepancy_view(index: _Index, item: dict[str, Any]) -> dict[str, Any]:
-    values = [_value_view(index, v) for v in item.get("values") or []]
+    values = [
+        {
+            "article": _article_view(index, v.get("article")),
+            "text": v.get("text", ""),
+            "context": _value_in_sentence(index, v),
+        }
+        for v in item.get("values") or []
+    ]
     return {"kind": item.get("kind", ""), "about": item.get("about", ""), "values": values}
 
 
-def _value_view(index: _Index, value: dict[str, Any]) -> dict[str, Any]:
-    """A value in its sentence: the words before and after it, cut at sentence ends."""
-    body = _body(index.articles.get(value.get("article")) or {})
-    start, end = int(value.get("start") or 0), int(value.get("end") or 0)
-    text = value.get("text", "")
-    if body[start:end] != text:  # stale offsets: show the value alone
-        return {"article": _article_view(index, value.get("article")), "before": "",
-                "text": text, "after": ""}
-    before = body[max(0, start - VALUE_CONTEXT) : start]
-    after = body[end : end + VALUE_CONTEXT]
-    before = before[max(before.rfind(". "), before.rfind("\n")) + 1 :].lstrip()
-    cut = min((i for i in (after.find(". "), after.find("\n")) if i >= 0), default=len(after))
-    return {
-        "article": _article_view(index, value.get("article")),
-        "before": before,
-        "text": text,
-        "after": after[: cut + 1].rstrip(),
-    }
+def _value_in_sentence(index: _Index, value: dict[str, Any]) -> Markup:
+    """A discrepancy's value marked in the sentence around it (the value alone when its offsets
+    do not hold it)."""
+    body = _body(index.articles.get(value.get("article") or "") or {})
+    text, start, end = value.get("text") or "", value.get("start"), value.get("end")
+    if not isinstance(start, int) or not isinstance(end, int) or body[start:end] != text:
+        return Markup("<mark>{}</mark>").format(text)
+    return sentence_around(body, start, end)
 
 
 def _loose_view(index: _Index, stories: list[dict[str, Any]]) -> dict[str, Any]:

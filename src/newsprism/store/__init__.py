@@ -5,7 +5,15 @@ from newsprism.store.sqlite import (
     SearchError,
     Store,
     StoreError,
+    StoreOutdated,
     StoreTemplates,
 )
 
-__all__ = ["SCHEMA_VERSION", "SearchError", "Store", "StoreError", "StoreTemplates"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "SearchError",
+    "Store",
+    "StoreError",
+    "StoreOutdated",
+    "StoreTemplates",
+]

@@ -20,6 +20,7 @@ from types import TracebackType
 from typing import Any
 
 from newsprism.model import (
+    FLAGS,
     Article,
     Discrepancy,
     DiscrepancyValue,
@@ -225,7 +226,79 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX quote_persons_person ON quote_persons(person_key);
     """,
+    # 6: what the web app lists, sorts and filters stories by, kept at write time so no page
+    # reads every story's JSON: the newest article date and counts a story, how many of its
+    # versions carry a flag, each flag with how many carry it, its outlets (to list an
+    # outlet's stories newest first along an index); indexes for the outlet (any case),
+    # speaker name, date and story look-ups.
+    """
+    CREATE TABLE story_facts (
+        story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+        published TEXT,
+        articles INTEGER NOT NULL,
+        quotes INTEGER NOT NULL,
+        statements INTEGER NOT NULL,
+        flagged INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX story_facts_published ON story_facts(published, story_id);
+    CREATE INDEX story_facts_flagged ON story_facts(flagged, published, story_id);
+    CREATE TABLE story_flags (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        flag TEXT NOT NULL,
+        versions INTEGER NOT NULL,
+        PRIMARY KEY (story_id, flag)
+    ) WITHOUT ROWID;
+    CREATE INDEX story_flags_flag ON story_flags(flag, story_id);
+    CREATE TABLE story_outlets (
+        outlet TEXT NOT NULL COLLATE NOCASE,
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        published TEXT,
+        PRIMARY KEY (outlet, story_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX story_outlets_published ON story_outlets(outlet, published, story_id);
+    CREATE INDEX story_outlets_story ON story_outlets(story_id);
+    CREATE INDEX articles_outlet ON articles(outlet COLLATE NOCASE);
+    CREATE INDEX persons_name ON persons(name COLLATE NOCASE);
+    CREATE INDEX person_names_name ON person_names(name COLLATE NOCASE);
+    CREATE INDEX stories_seq ON stories(seq);
+    CREATE INDEX statements_story ON statements(story_id);
+    INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(5.0, 2.0, 1.0)');
+    {story_facts}
+    """,
 ]
+
+_FLAG_LIST = ", ".join(f"'{flag}'" for flag in FLAGS)
+# Rebuilds story_facts and story_flags from the stories (after every save_stories). A story's
+# flags are the flag labels of its quotes' matches (terms are never labelled against a source).
+_STORY_FACTS_SQL = f"""
+    DELETE FROM story_facts;
+    DELETE FROM story_flags;
+    DELETE FROM story_outlets;
+    INSERT INTO story_facts(story_id, published, articles, quotes, statements)
+    SELECT s.id,
+           (SELECT max(a.published) FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+            WHERE sa.story_id = s.id),
+           (SELECT count(*) FROM story_articles sa WHERE sa.story_id = s.id),
+           (SELECT count(*) FROM story_articles sa JOIN quotes q ON q.article = sa.article_id
+            WHERE sa.story_id = s.id AND q.kind != 'term'),
+           (SELECT count(*) FROM statements t WHERE t.story_id = s.id)
+    FROM stories s;
+    INSERT INTO story_flags(story_id, flag, versions)
+    SELECT m.story_id, label.value, count(*)
+    FROM matches m JOIN quotes q ON q.id = m.quote_id, json_each(m.data, '$.labels') label
+    WHERE label.value IN ({_FLAG_LIST}) AND q.kind != 'term'
+    GROUP BY m.story_id, label.value;
+    UPDATE story_facts SET flagged = (
+        SELECT count(*) FROM matches m JOIN quotes q ON q.id = m.quote_id
+        WHERE m.story_id = story_facts.story_id AND q.kind != 'term'
+          AND EXISTS (SELECT 1 FROM json_each(m.data, '$.labels') label
+                      WHERE label.value IN ({_FLAG_LIST})));
+    INSERT OR IGNORE INTO story_outlets(outlet, story_id, published)
+    SELECT a.outlet, sa.story_id, f.published
+    FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+    JOIN story_facts f ON f.story_id = sa.story_id WHERE a.outlet IS NOT NULL;
+"""
+MIGRATIONS[5] = MIGRATIONS[5].replace("{story_facts}", _STORY_FACTS_SQL)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 # How long a write waits for another run's (the story step holds the lock while it groups).
@@ -237,26 +310,31 @@ _QUOTE_FIELDS = (
 )  # fmt: skip
 
 # One query per FTS table (a column filter valid for one may be an error for the other).
+# FTS5's own `rank` (bm25 with the weights configured in migration 6: title 5, standfirst 2,
+# body 1) under `ORDER BY rank LIMIT` lets FTS5 keep only the best rows and make snippets of
+# those alone: half the time of ordering by an explicit bm25() on a common word.
 _SEARCH_SQL = {
     "article": """
-        SELECT 'article' AS type, a.id AS id, a.id AS article,
-               snippet(articles_fts, -1, '[', ']', '…', 12) AS snippet,
-               bm25(articles_fts, 5.0, 2.0, 1.0) AS rank
-        FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid
-        WHERE articles_fts MATCH :query ORDER BY rank LIMIT :limit
+        SELECT 'article' AS type, a.id AS id, a.id AS article, best.snippet, best.rank
+        FROM (SELECT rowid, snippet(articles_fts, -1, :open, :close, '…', 12) AS snippet, rank
+              FROM articles_fts WHERE articles_fts MATCH :query ORDER BY rank LIMIT :limit) best
+        JOIN articles a ON a.pk = best.rowid ORDER BY best.rank
     """,
     "quote": """
-        SELECT 'quote' AS type, q.id AS id, q.article AS article,
-               snippet(quotes_fts, -1, '[', ']', '…', 12) AS snippet,
-               bm25(quotes_fts, 1.0, 1.0) AS rank
-        FROM quotes_fts JOIN quotes q ON q.pk = quotes_fts.rowid
-        WHERE quotes_fts MATCH :query ORDER BY rank LIMIT :limit
+        SELECT 'quote' AS type, q.id AS id, q.article AS article, best.snippet, best.rank
+        FROM (SELECT rowid, snippet(quotes_fts, -1, :open, :close, '…', 12) AS snippet, rank
+              FROM quotes_fts WHERE quotes_fts MATCH :query ORDER BY rank LIMIT :limit) best
+        JOIN quotes q ON q.pk = best.rowid ORDER BY best.rank
     """,
 }
 
 
 class StoreError(Exception):
     """The database cannot be opened, is of an unknown version, or a write failed."""
+
+
+class StoreOutdated(StoreError):
+    """A store of an older schema opened read-only: a write open upgrades it."""
 
 
 class SearchError(ValueError):
@@ -288,12 +366,18 @@ def _check_search(query: object, limit: object) -> None:
 class Store:
     """SQLite storage; `Store(":memory:")` for a throwaway one. Use as a context manager."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        """`read_only`: the file opened for reading only (never created, never migrated; a
+        store of an older schema is an error saying how to upgrade it)."""
         self.path = str(path)
-        self._conn = _connect(self.path)
+        self.read_only = read_only
+        self._conn = _connect_read_only(self.path) if read_only else _connect(self.path)
         try:
-            self._configure()
-            self._migrate()
+            if read_only:
+                self._configure_read_only()
+            else:
+                self._configure()
+                self._migrate()
         except BaseException:
             self._conn.close()
             raise
@@ -333,6 +417,21 @@ class Store:
             self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open as an SQLite database ({exc})") from exc
+
+    def _configure_read_only(self) -> None:
+        try:
+            self._conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS:d}")
+            self._conn.execute("PRAGMA query_only=ON")
+            version = self.schema_version
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: cannot open as an SQLite database ({exc})") from exc
+        self._check_version(version)
+        if version < SCHEMA_VERSION:
+            raise StoreOutdated(
+                f"{self.path}: schema version {version} is older than this newsprism's "
+                f"({SCHEMA_VERSION}); open it once for writing (`newsprism stories --db "
+                f"{self.path}`) to upgrade it"
+            )
 
     def _migrate(self) -> None:
         self._check_version(self.schema_version)
@@ -526,6 +625,8 @@ class Store:
             conn.execute("DELETE FROM stories")
             for position, story in enumerate(stories):
                 _insert_story(conn, story, position)
+            for statement in _statements(_STORY_FACTS_SQL):
+                conn.execute(statement)
 
     def stories(self) -> list[Story]:
         stories = {
@@ -685,31 +786,37 @@ class Store:
     # -- search and counts -------------------------------------------------------------------
 
     def search(
-        self, query: str, limit: int = 20, max_seconds: float = MAX_SEARCH_SECONDS
+        self,
+        query: str,
+        limit: int = 20,
+        max_seconds: float = MAX_SEARCH_SECONDS,
+        marks: tuple[str, str] = ("[", "]"),
     ) -> list[dict[str, Any]]:
         """FTS5 search over articles and quotes, best first; bad FTS syntax is searched as words.
         Bounded: at most MAX_SEARCH_TERMS terms, `limit` in 1..MAX_SEARCH_LIMIT, and
-        `max_seconds` for each of the two searches; beyond any of them, a SearchError."""
+        `max_seconds` for each of the two searches; beyond any of them, a SearchError.
+        Each hit's snippet has the words found between `marks` (opening, closing)."""
         _check_search(query, limit)
         if not query.strip():
             return []
         hits = [
             hit
             for sql in _SEARCH_SQL.values()
-            for hit in self._search_one(sql, query, limit, max_seconds)
+            for hit in self._search_one(sql, query, limit, max_seconds, marks)
         ]
         return sorted(hits, key=lambda hit: hit["rank"])[:limit]
 
     def _search_one(
-        self, sql: str, query: str, limit: int, max_seconds: float
+        self, sql: str, query: str, limit: int, max_seconds: float, marks: tuple[str, str]
     ) -> list[dict[str, Any]]:
         phrases = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
         deadline = time.monotonic() + max_seconds
         self._conn.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
         try:
             for attempt in (query, phrases):
+                params = {"query": attempt, "limit": limit, "open": marks[0], "close": marks[1]}
                 try:
-                    rows = self._conn.execute(sql, {"query": attempt, "limit": limit}).fetchall()
+                    rows = self._conn.execute(sql, params).fetchall()
                 except sqlite3.OperationalError as error:
                     if time.monotonic() > deadline:
                         raise SearchError(
@@ -758,6 +865,18 @@ class StoreTemplates:
 def _connect(path: str) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(path, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open database ({exc})") from exc
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def _connect_read_only(path: str) -> sqlite3.Connection:
+    if not path or path == ":memory:" or not Path(path).is_file():
+        raise StoreError(f"{path}: no such store file")
+    uri = Path(path).resolve().as_uri() + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot open database ({exc})") from exc
     conn.row_factory = sqlite3.Row
