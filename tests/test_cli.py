@@ -195,8 +195,9 @@ def test_analyze_summary_fits_a_screen(tmp_path):
     assert len(lines) <= 40, result.stdout
     assert lines[0].startswith(f"newsprism: {len(data['articles'])} articles")
     assert "Flags:" in result.output and "facts that differ" in result.output
-    failed = [line for line in lines if " failed (" in line]
-    assert failed and "empty" in failed[0] and "each named on stderr" in failed[0]
+    said = " ".join(result.stdout.split())
+    assert "3 failed (empty file 2, no article text left after cleaning 1;" in said
+    assert "each named on stderr" in said
     verbose = run("analyze", *inputs, "--db", str(tmp_path / "v.db"), "--out",
                   str(tmp_path / "v"), "--verbose")
     assert len(verbose.stdout.splitlines()) > len(lines)
