@@ -411,12 +411,25 @@ class Store:
         try:
             self._conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS:d}")
             if self.path != ":memory:" and self.path:
-                self._conn.execute("PRAGMA journal_mode=WAL")
+                self._write_ahead_log()
             self._conn.execute("PRAGMA foreign_keys=ON")
             self._conn.execute("PRAGMA synchronous=NORMAL")
             self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open as an SQLite database ({exc})") from exc
+
+    def _write_ahead_log(self) -> None:
+        """Switch to WAL. On a new file another process is creating, SQLite may refuse the
+        switch at once, without waiting out the busy timeout: wait for it here."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self._conn.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _configure_read_only(self) -> None:
         try:
