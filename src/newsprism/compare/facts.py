@@ -13,7 +13,14 @@ from datetime import date, timedelta
 from functools import cache
 
 from newsprism.compare.lexicon import FUNCTION_WORDS, stem
-from newsprism.names import NAME_DATA, common_words, is_first_name, person_mentions, surname_key
+from newsprism.names import (
+    NAME_DATA,
+    NOT_PERSON_WORDS,
+    common_words,
+    is_first_name,
+    person_mentions,
+    surname_key,
+)
 from newsprism.text import fold, sentence_spans
 
 CLAUSE_BREAK_RE = re.compile(r"[;:–—()\[\]\n]|,(?!\d{3})|(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z0-9])")
@@ -28,7 +35,9 @@ NUMBER_NAMES = {
     "ninety": 90, "hundred": 100, "dozen": 12,
 }  # fmt: skip
 NUMBER_RE = re.compile(
-    r"(?<![\w.,$£€-])(?P<cur>[$£€])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    # Not the tail of a figure a tokeniser spaced apart ('15, 800', '6. 1', '7: 41', '4 1/2').
+    r"(?<![\w.,$£€-])(?<!\d[.,:/] )(?<!\d[:/])"
+    r"(?P<cur>[$£€])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     rf"|(?i:{'|'.join(NUMBER_NAMES)}))(?![\w-]|[.,]\d)"
     r"(?P<scale>\s+(?:thousand|million|billion|trillion)|bn)?"
     r"(?P<pct>\s*%|\s+(?:percent|per cent|percentage points?))?"
@@ -44,6 +53,7 @@ QUALIFIERS = {
 # Words between a figure and the thing it counts that are not the thing itself.
 UNIT_SKIP = frozenset("more other new additional extra of the total further".split())
 MIN_FRAME_WORDS = 6  # a sentence frame shorter than this ('Photo: #') aligns nothing
+ORG_WORDS = frozenset("advisor adviser partner dispatch herald tribune gazette capital".split())
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 CURRENCY_WORDS = {"dollar": "$", "pound": "£", "euro": "€", "dollars": "$", "pounds": "£"}
 SCORE_RE = re.compile(r"(?<![\w.,/-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\w/]|[-–.,]\d)")
@@ -248,6 +258,12 @@ def _facts(text: str, offset: int, published: date | None) -> list[Fact]:
     return sorted(facts, key=lambda f: f.start)
 
 
+def _organisation(word: str) -> bool:
+    """A word that ends names of firms and papers, not people (plural or hyphened)."""
+    folded = fold(word).split("-")[-1]
+    return folded in NOT_PERSON_WORDS or folded.rstrip("s") in NOT_PERSON_WORDS | ORG_WORDS
+
+
 def _person(name: str, start: int, end: int) -> Fact | None:
     """A person by full name: a known first name first, a surname last ('Donald J.' is cut
     short, 'Canadian Light Infantry' no person); Jr. and Sr. left out."""
@@ -256,8 +272,8 @@ def _person(name: str, start: int, end: int) -> Fact | None:
         words.pop()
     if len(words) < 2 or not is_first_name(words[0]) or len(words[-1].rstrip(".")) < 2:
         return None
-    if fold(words[-1]) in common_words():
-        return None  # 'Rocky Mountain Spotted Fever'
+    if fold(words[-1]) in common_words() or _organisation(words[-1]):
+        return None  # 'Rocky Mountain Spotted Fever', 'Gordon Advisors', 'Columbus Dispatch'
     shown = " ".join(words)
     return Fact("person", surname_key(shown), "", shown, start, start + len(shown))
 
