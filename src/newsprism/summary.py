@@ -124,9 +124,9 @@ def print_run_summary(console: Console, data: dict[str, Any]) -> None:
         return
     table = Table(title="stories most worth a look", expand=True, pad_edge=False, show_edge=False)
     table.add_column("flag", no_wrap=True)
-    table.add_column("story", ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column("story", ratio=3, min_width=24, no_wrap=True, overflow="ellipsis")
     table.add_column("outlets", justify="right")
-    table.add_column("flags and facts that differ", no_wrap=True)
+    table.add_column("flags", ratio=2)
     for view in worth[:STORIES_LISTED]:
         table.add_row(
             _label(view.badge) if view.badge else Text("facts", style="yellow"),
