@@ -251,6 +251,8 @@ def _agree(first: Fact, second: Fact, anchor: Fact | None = None) -> bool:
         (low_a, high_a), (low_b, high_b) = first.bounds or (0, 0), second.bounds or (0, 0)
         return low_a <= high_b and low_b <= high_a
     if first.kind == "date":
+        if _precision(first.value) != _precision(second.value):
+            return True  # a weekday and a year in like words are two dates of two things
         return _within(first.value, second.value) or _within(second.value, first.value)
     if first.kind == "score":
         return first.value == "-".join(reversed(second.value.split("-")))
@@ -265,6 +267,12 @@ def _agree(first: Fact, second: Fact, anchor: Fact | None = None) -> bool:
         zone_a, zone_b = first.value[6:], second.value[6:]
         return bool(zone_a and zone_b and zone_a != zone_b) or first.value[:5] == second.value[:5]
     return False
+
+
+def _precision(value: str) -> str:
+    if value.startswith("week of "):
+        return "week"
+    return {4: "year", 7: "month", 10: "day"}.get(len(value), "other")
 
 
 def _within(coarse: str, fine: str) -> bool:
