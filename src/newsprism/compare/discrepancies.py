@@ -23,9 +23,10 @@ MIN_DICE = 0.5  # making up this share of both
 MAX_POSTINGS = 40  # a word or value in more clauses of a story than this aligns none
 # Words a clause pair shares beside an anchor of each kind: a score is specific enough alone.
 ANCHOR_WORDS = {"score": 0, "number": 1, "date": 2}
-# Whom a clause names differs only between clauses that are otherwise nearly the same.
-PERSON_DICE = 0.7
-PERSON_SHARED = 5
+# Clauses nearly the same but for their values: only there does another name for a person
+# count (in looser likeness two people are as often two people).
+NEAR_DICE = 0.7
+NEAR_SHARED = 5
 SPELLING_RATIO = 75  # rapidfuzz ratio of two spellings of one name
 ANCHOR_KINDS = frozenset({"score", "number", "date"})
 UPDATE_HOURS = 3  # a figure this much newer than another replaces it rather than contradicts it
@@ -33,7 +34,10 @@ UPDATE_CUE_RE = re.compile(
     r"\b(?:rose|risen|rising|climbed|jumped|increased|grew|now|latest|updated|revised|so far)\b",
     re.IGNORECASE,
 )
-QUESTIONS = {"place": "where", "date": "when", "time": "at what time", "score": "the score"}
+QUESTIONS = {
+    "place": "where", "date": "when", "time": "at what time", "score": "the score",
+    "person": "who",
+}  # fmt: skip
 MAX_ABOUT_WORDS = 10
 PREPOSITIONS = frozenset("in at on here there".split())
 SETTING_KINDS = frozenset({"person", "date", "place"})
@@ -226,7 +230,7 @@ def _letters(text: str) -> str:
 
 def _nearly_same(first: Clause, second: Clause) -> bool:
     shared = len(first.words & second.words)
-    return shared >= PERSON_SHARED and _dice(first, second, shared) >= PERSON_DICE
+    return shared >= NEAR_SHARED and _dice(first, second, shared) >= NEAR_DICE
 
 
 def _slots(clause: Clause, anchor: Fact | None) -> dict[tuple[str, str], list[Fact]]:
@@ -397,13 +401,10 @@ def _about(pair: _Pair) -> str:
         return {"age": "the age of", "party": "the party of", "role": "the title of"}[
             fact.kind
         ] + f" {owner}"
-    if fact.kind == "number":
-        question = {"percent": "what share", "$": "how much", "£": "how much", "€": "how much"}.get(
-            fact.what, f"how many {fact.what}"
-        )
-    else:
-        question = QUESTIONS.get(fact.kind, "what")
-    return f"{question} {_context(clause, fact, pair.anchor)}"
+    if fact.kind in QUESTIONS:
+        return f"{QUESTIONS[fact.kind]} {_context(clause, fact, pair.anchor)}"
+    return _context(clause, fact, pair.anchor, unknown="?")  # 'the storm killed ? people'
+
 
 
 def _shown_name(text: str, surname: str) -> str:
@@ -413,14 +414,15 @@ def _shown_name(text: str, surname: str) -> str:
     return surname.title()
 
 
-def _context(clause: Clause, fact: Fact, anchor: Fact | None) -> str:
-    """The clause's words around the value, the value and its preposition left out."""
+def _context(clause: Clause, fact: Fact, anchor: Fact | None, unknown: str = "") -> str:
+    """The clause's words around the value: the value and its preposition left out, or the
+    value put as `unknown`."""
     offset = clause.start
     before = clause.text[: fact.start - offset].split()
     after = clause.text[fact.end - offset :].split()
-    while before and fold(before[-1]) in PREPOSITIONS:
+    while before and not unknown and fold(before[-1]) in PREPOSITIONS:
         before.pop()
-    words = before + after
+    words = [*before, unknown, *after] if unknown else before + after
     low, high = max(0, len(before) - MAX_ABOUT_WORDS // 2), len(before) + MAX_ABOUT_WORDS // 2
     if anchor is not None and anchor.text in clause.text:
         # End on the anchor: 'where Liverpool hammered Atalanta 5-0'.
