@@ -42,7 +42,7 @@ from typing import Any
 from provenance import Corpus, compare, gold_stories, read_corpus
 from shared_data import shared_data
 
-from newsprism.compare.discrepancies import find_discrepancies
+from newsprism.compare.discrepancies import REPORTED_KIND, find_discrepancies
 from newsprism.compare.facts import Fact, clauses_of
 from newsprism.model import Article, Discrepancy, Story
 from newsprism.pipeline import analyse_stories, one_story
@@ -138,6 +138,9 @@ def read_verdicts() -> dict[str, dict[str, Any]]:
             if line.strip():
                 row = json.loads(line)
                 verdicts[row["key"]] = row
+                # Ages are reported as numbers and parties as roles since the verdicts were read.
+                for old, new in REPORTED_KIND.items():
+                    verdicts.setdefault(row["key"].replace(f"|{old}|", f"|{new}|"), row)
     return verdicts
 
 

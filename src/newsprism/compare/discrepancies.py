@@ -41,6 +41,8 @@ QUESTIONS = {
 MAX_ABOUT_WORDS = 10
 PREPOSITIONS = frozenset("in at on here there".split())
 SETTING_KINDS = frozenset({"person", "date", "place"})
+# The kinds DESIGN.md lists: an age is a person's number, a party label one of their roles.
+REPORTED_KIND = {"age": "number", "party": "role"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,7 +376,7 @@ def _discrepancy(group: list[_Pair], dates: dict[str, datetime | None]) -> Discr
         DiscrepancyValue(clause.article, fact.text, fact.start, fact.end)
         for clause, fact in seen.values()
     ]
-    kind = first.kind
+    kind = REPORTED_KIND.get(first.kind, first.kind)
     if kind == "number" and _is_update(list(seen.values()), dates):
         kind = "update"
     return Discrepancy(kind, _about(first), values)
