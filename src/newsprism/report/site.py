@@ -1,0 +1,477 @@
+"""The report folder of `analyze --out DIR`: `analysis.json`, index pages of the stories
+(`index.html`, `index-2.html`, ...), one page a story (`stories/ID.html`, a long story over
+`ID.p2.html`, ...), one an article (`articles/ID.html`) and the stylesheet, rendered with the
+web app's templates (`templates/pages/`) and linked relatively, so the folder opens from disk or
+from any web server. No page holds a script, and none grows with the store: the index is paged,
+a story page shows a bounded number of statements, versions and list items (fewer when a page
+would pass `MAX_PAGE_BYTES`), an article page a bounded part of a huge text.
+
+Pages are rewritten only when their content changed, each by a rename (a killed run leaves
+every file whole), and the pages of stories and articles no longer stored are removed, so the
+folder matches the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from math import ceil
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from newsprism.model import FLAGS, LABEL_SEVERITY, Article, Quote, Story
+from newsprism.report.analysis import (
+    ANALYSIS_VERSION,
+    build_analysis,
+    remove_stale_temporaries,
+    write_analysis,
+    write_bytes_atomic,
+)
+from newsprism.report.article_text import marked_body
+from newsprism.report.html import PageLimits, label_view, safe_url, story_page_view
+from newsprism.report.pages import render, story_context, stylesheet
+from newsprism.report.statements import excerpt, quotes_by_article, story_view
+
+Json = dict[str, Any]
+
+STORIES_A_PAGE = 100
+GRID_COLUMNS = 30
+OUTLETS_SHOWN = 8
+TITLE_CHARS = 300
+MAX_PAGE_BYTES = 1_000_000
+# A story page's bounds, tried in turn until its pages fit MAX_PAGE_BYTES: statements a page,
+# versions of a statement, items of each list (articles, quotes in one outlet, wire copies).
+STORY_BOUNDS = [(20, 12, 100), (5, 6, 50), (1, 3, 20), (1, 1, 5)]
+# An article page's bounds, the same way: characters of its text, items of each list.
+ARTICLE_BOUNDS = [(200_000, 100), (50_000, 20), (10_000, 5)]
+REMOVED_CHARS = 400
+STORY_DIR, ARTICLE_DIR = "stories", "articles"
+STYLESHEET_FILE = "newsprism.css"
+MANIFEST_FILE = ".newsprism-pages.json"
+INDEX_PAGE = re.compile(r"index-\d+\.html")
+# An id that is its own file name (no dot, so never "..", never a page suffix); others are hashed.
+PLAIN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
+
+
+def file_stem(item_id: str) -> str:
+    """The file name (without suffix) of a story's or an article's page."""
+    if PLAIN_ID.fullmatch(item_id):
+        return item_id
+    digest = hashlib.sha256(item_id.encode("utf-8", errors="surrogatepass")).hexdigest()
+    return "_" + digest[:24]  # "_" never opens a plain id: no clash with one
+
+
+def index_page(number: int) -> str:
+    return "index.html" if number == 1 else f"index-{number}.html"
+
+
+def story_page(story_id: str, number: int = 1) -> str:
+    suffix = "" if number == 1 else f".p{number}"
+    return f"{STORY_DIR}/{file_stem(story_id)}{suffix}.html"
+
+
+def article_page(article_id: str) -> str:
+    return f"{ARTICLE_DIR}/{file_stem(article_id)}.html"
+
+
+@dataclass(frozen=True)
+class FileLinks:
+    """A report folder's links (see `pages.Links`), relative to a page `root` levels down
+    ("" at the top, "../" in `stories/`). No search, no speaker pages: those links are ""."""
+
+    root: str = ""
+
+    def stylesheet(self) -> str:
+        return self.root + STYLESHEET_FILE
+
+    def home(self) -> str:
+        return self.root + index_page(1)
+
+    def stories(self, page: int = 1, **filters: Any) -> str:
+        return self.root + index_page(page)
+
+    def story(self, story_id: str, page: int = 1) -> str:
+        return self.root + story_page(story_id, page)
+
+    def statement(self, story_id: str, statement_id: str) -> str:
+        return f"{self.story(story_id)}#statement-{quote(statement_id, safe='')}"
+
+    def article(self, article_id: str) -> str:
+        return self.root + article_page(article_id)
+
+    def speaker(self, key: str) -> str:
+        return ""
+
+    def search(self, query: str = "") -> str:
+        return ""
+
+
+TOP, BELOW = FileLinks(), FileLinks("../")
+
+
+def page_links(number: int, count: int, url: Callable[[int], str]) -> Json:
+    return {
+        "number": number,
+        "previous_url": url(number - 1) if number > 1 else None,
+        "next_url": url(number + 1) if number < count else None,
+    }
+
+
+def encode(html: str) -> bytes:
+    return html.encode("utf-8", errors="backslashreplace")  # a lone surrogate shows as \ud800
+
+
+# --- what the pages read ---------------------------------------------------------------------
+
+
+@dataclass
+class _Store:
+    """The analysis dict, indexed once for every page."""
+
+    data: Json
+    articles: dict[str, Json] = field(init=False)
+    quotes: dict[str, Json] = field(init=False)
+    by_article: dict[str, list[Json]] = field(init=False)
+    stories_of: dict[str, list[Json]] = field(init=False)
+    wire_of: dict[str, list[Json]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.articles = {a["id"]: a for a in self.data.get("articles") or []}
+        self.quotes = {q["id"]: q for q in self.data.get("quotes") or []}
+        self.by_article = quotes_by_article(self.quotes)
+        self.stories_of = defaultdict(list)
+        self.wire_of = defaultdict(list)
+        for story in self.stories:
+            for article_id in dict.fromkeys(story.get("articles") or []):
+                self.stories_of[article_id].append(story)
+            for link in story.get("wire") or []:
+                self.wire_of[link.get("article")].append(link)
+                self.wire_of[link.get("copy_of")].append(link)
+
+    @property
+    def stories(self) -> list[Json]:
+        return list(self.data.get("stories") or [])
+
+    def story_parts(self, story: Json) -> tuple[list[Json], list[Json]]:
+        """The story's articles and their quotes."""
+        ids = list(dict.fromkeys(story.get("articles") or []))
+        articles = [self.articles[i] for i in ids if i in self.articles]
+        return articles, [q for i in ids for q in self.by_article.get(i, [])]
+
+
+# --- the index -------------------------------------------------------------------------------
+
+
+def _index_row(store: _Store, story: Json) -> Json:
+    articles, quotes = store.story_parts(story)
+    terms = {q["id"] for q in quotes if q.get("kind") == "term"}
+    labels = [
+        set(m.get("labels") or [])
+        for m in story.get("matches") or []
+        if m.get("quote") not in terms
+    ]
+    flags = Counter(flag for found in labels for flag in found if flag in FLAGS)
+    outlets = Counter(a.get("outlet") or "unknown outlet" for a in articles)
+    by_count = sorted(outlets, key=lambda name: (-outlets[name], name))
+    dates = [a["published"] for a in articles if a.get("published")]
+    return {
+        "id": story.get("id", ""),
+        "title": excerpt(story.get("title") or "", TITLE_CHARS),
+        "published": max(dates) if dates else None,
+        "articles": len(story.get("articles") or []),
+        "quotes": len(quotes) - len(terms),
+        "statements": len(story.get("statements") or []),
+        "discrepancies": len(story.get("discrepancies") or []),
+        "flagged": sum(1 for found in labels if found & set(FLAGS)),
+        "flag_badges": [label_view(f, flags[f]) for f in FLAGS if flags[f]],
+        "outlets": by_count[:OUTLETS_SHOWN],
+        "more_outlets": max(0, len(by_count) - OUTLETS_SHOWN),
+    }
+
+
+def _totals(store: _Store) -> tuple[Json, list[Json]]:
+    stories = store.stories
+    counts = Counter(m.get("label") for s in stories for m in s.get("matches") or [])
+    totals = {
+        "stories": len(stories),
+        "articles": len(store.articles),
+        "quotes": len(store.quotes),
+        "statements": sum(len(s.get("statements") or []) for s in stories),
+        "labelled": sum(counts.values()),
+    }
+    return totals, [label_view(label, counts[label]) for label in LABEL_SEVERITY if counts[label]]
+
+
+def index_pages(store: _Store) -> Iterator[tuple[str, bytes]]:
+    """The stories, most flagged first, then newest (undated last), a page of STORIES_A_PAGE."""
+    rows = [_index_row(store, story) for story in store.stories]
+    rows.sort(key=lambda r: (r["flagged"], r["published"] or "", r["id"]), reverse=True)
+    totals, label_counts = _totals(store)
+    count = max(1, ceil(len(rows) / STORIES_A_PAGE))
+    for number in range(1, count + 1):
+        first = (number - 1) * STORIES_A_PAGE
+        html = render(
+            "index.html",
+            TOP,
+            stories=rows[first : first + STORIES_A_PAGE],
+            totals=totals,
+            label_counts=label_counts,
+            page_size=STORIES_A_PAGE,
+            pages=page_links(number, count, TOP.stories),
+            analysis_url="analysis.json",
+            version=ANALYSIS_VERSION,
+        )
+        yield index_page(number), encode(html)
+
+
+# --- story pages -----------------------------------------------------------------------------
+
+
+def story_pages(store: _Store, story: Json) -> dict[str, bytes]:
+    """A story's pages, each under MAX_PAGE_BYTES (bounds tightened until they are)."""
+    articles, quotes = store.story_parts(story)
+    by_id = {a["id"]: a for a in articles}
+    quote_ids = {q["id"]: q for q in quotes}
+    view = story_view(story, by_id, quote_ids, quotes_by_article(quote_ids))
+    pages: dict[str, bytes] = {}
+    for a_page, versions, listed in STORY_BOUNDS:
+        count = max(1, ceil(len(view.statements) / a_page))
+        pages = {}
+        for number in range(1, count + 1):
+            limits = PageLimits(
+                first=(number - 1) * a_page,
+                count=a_page,
+                versions=versions,
+                columns=GRID_COLUMNS,
+                listed=listed,
+            )
+            page = story_page_view(story, articles, quotes, limits, view)
+            links = page_links(number, count, lambda n: BELOW.story(story.get("id", ""), n))
+            html = render("story.html", BELOW, **story_context(page, links))
+            pages[story_page(story.get("id", ""), number)] = encode(html)
+        if max(len(html) for html in pages.values()) <= MAX_PAGE_BYTES:
+            break
+    return pages
+
+
+# --- article pages ---------------------------------------------------------------------------
+
+
+def article_page_html(store: _Store, article: Json) -> bytes:
+    """An article's page: its clean text with quotes and speaker mentions marked, what was
+    removed while cleaning and why, its quotes, stories and wire copies."""
+    html = b""
+    for chars, listed in ARTICLE_BOUNDS:
+        html = encode(_article_html(store, article, chars, listed))
+        if len(html) <= MAX_PAGE_BYTES:
+            break
+    return html
+
+
+def _article_html(store: _Store, article: Json, chars: int, listed: int) -> str:
+    body = "\n".join(article.get("paragraphs") or [])
+    quotes = store.by_article.get(article["id"], [])
+    removed = article.get("removed") or []
+    return render(
+        "article.html",
+        BELOW,
+        article={
+            **article,
+            "title": excerpt(article.get("title") or "", TITLE_CHARS),
+            "removed": [
+                {"text": excerpt(r.get("text") or "", REMOVED_CHARS), "reason": r.get("reason")}
+                for r in removed[:listed]
+            ],
+        },
+        removed_not_shown=len(removed[listed:]),
+        url=safe_url(article.get("url")),
+        body_html=marked_body(body[:chars], quotes, BELOW),
+        cut=len(body) > chars,
+        quote_list=[{**q, "short": excerpt(q.get("text") or "", 160)} for q in quotes[:listed]],
+        stories=[
+            {"id": s.get("id", ""), "title": excerpt(s.get("title") or "", TITLE_CHARS)}
+            for s in store.stories_of.get(article["id"], [])[:listed]
+        ],
+        wire=[
+            _wire_item(store, article["id"], link)
+            for link in store.wire_of.get(article["id"], [])[:listed]
+        ],
+        version=ANALYSIS_VERSION,
+    )
+
+
+def _wire_item(store: _Store, article_id: str, link: Json) -> Json:
+    """A wire link as the article page lists it, with the other article's title and outlet."""
+    other_id = link.get("copy_of") if link.get("article") == article_id else link.get("article")
+    other = store.articles.get(other_id or "") or {}
+    return {
+        **link,
+        "containment": float(link.get("containment") or 0.0),
+        "title": excerpt(other.get("title") or "", TITLE_CHARS),
+        "outlet": other.get("outlet"),
+    }
+
+
+# --- the folder ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Group:
+    """The pages of one story or one article: `key` names it in the manifest, `fingerprint`
+    is a digest of everything they show, `render` makes them (path in the folder -> bytes)."""
+
+    key: str
+    fingerprint: str
+    render: Callable[[], dict[str, bytes]]
+
+
+def _digest(*parts: Any) -> str:
+    text = json.dumps(parts, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.blake2b(text.encode("utf-8", errors="surrogatepass"), digest_size=16).hexdigest()
+
+
+def page_groups(store: _Store) -> Iterator[_Group]:
+    """Every story's pages, then every article's page."""
+    article_digests = {
+        article_id: _digest(article, store.by_article.get(article_id, []))
+        for article_id, article in store.articles.items()
+    }
+    for story in store.stories:
+        ids = story.get("articles") or []
+        yield _Group(
+            f"story:{story.get('id', '')}",
+            _digest(story, [article_digests.get(i) for i in ids]),
+            lambda story=story: story_pages(store, story),
+        )
+    for article_id, article in store.articles.items():
+        yield _Group(
+            f"article:{article_id}",
+            _digest(
+                article_digests[article_id],
+                [(s.get("id"), s.get("title")) for s in store.stories_of.get(article_id, [])],
+                [_wire_item(store, article_id, link) for link in store.wire_of.get(article_id, [])],
+            ),
+            lambda article=article: {
+                article_page(article["id"]): article_page_html(store, article)
+            },
+        )
+
+
+@dataclass
+class _Manifest:
+    """What each group's pages were made from, kept in the folder between runs, so a run
+    renders only the stories and articles that changed. Made with other code or templates
+    (`salt`), it is ignored."""
+
+    path: Path
+    salt: str
+    before: dict[str, list[Any]] = field(default_factory=dict)
+    now: dict[str, list[Any]] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, out_dir: Path) -> _Manifest:
+        manifest = cls(out_dir / MANIFEST_FILE, _code_digest())
+        try:
+            saved = json.loads(manifest.path.read_text(encoding="utf-8"))
+            if saved.get("salt") == manifest.salt and isinstance(saved.get("groups"), dict):
+                manifest.before = saved["groups"]
+        except (OSError, ValueError, AttributeError):
+            pass  # none yet, or unreadable: every page is made again
+        return manifest
+
+    def unchanged(self, group: _Group, out_dir: Path) -> list[str] | None:
+        """The group's pages, if they were made from the same content and are all there."""
+        entry = self.before.get(group.key)
+        if not isinstance(entry, list) or len(entry) != 2 or entry[0] != group.fingerprint:
+            return None
+        pages = [p for p in entry[1] if isinstance(p, str)]
+        return pages if pages and all((out_dir / p).is_file() for p in pages) else None
+
+    def record(self, group: _Group, pages: list[str]) -> None:
+        self.now[group.key] = [group.fingerprint, pages]
+
+    def write(self) -> None:
+        text = json.dumps({"salt": self.salt, "groups": self.now}, separators=(",", ":"))
+        write_bytes_atomic(self.path, text.encode("utf-8", errors="surrogatepass"), durable=False)
+
+
+def _code_digest() -> str:
+    """A digest of this package's code, templates and stylesheet, and the version."""
+    package = Path(__file__).parent
+    files = sorted(package.rglob("*.py")) + sorted(package.rglob("*.html"))
+    files += sorted(package.rglob("*.css"))
+    digest = hashlib.blake2b(ANALYSIS_VERSION.encode(), digest_size=16)
+    for path in files:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def write_site(out_dir: Path, data: Json) -> Path:
+    """Write the report pages into `out_dir`: the pages of the stories and articles that
+    changed since the last run (all, the first time), the stylesheet and the index pages; then
+    remove the pages of stories and articles no longer in `data` and the index pages past the
+    last. Returns the path of `index.html`."""
+    for folder in (out_dir, out_dir / STORY_DIR, out_dir / ARTICLE_DIR):
+        folder.mkdir(parents=True, exist_ok=True)
+    store = _Store(data)
+    manifest = _Manifest.read(out_dir)
+    written: set[str] = set()
+    for group in page_groups(store):
+        pages = manifest.unchanged(group, out_dir)
+        if pages is None:
+            made = group.render()
+            for name, content in made.items():
+                _write_if_changed(out_dir / name, content)
+            pages = list(made)
+        manifest.record(group, pages)
+        written.update(pages)
+    # The index last: a run killed midway never leaves it linking a page not yet written.
+    for name, content in [(STYLESHEET_FILE, encode(stylesheet())), *index_pages(store)]:
+        _write_if_changed(out_dir / name, content)
+        written.add(name)
+    _remove_pages_not_written(out_dir, written)
+    manifest.write()
+    for folder in (out_dir, out_dir / STORY_DIR, out_dir / ARTICLE_DIR):
+        remove_stale_temporaries(folder)
+    return out_dir / index_page(1)
+
+
+def _write_if_changed(path: Path, content: bytes) -> None:
+    try:
+        if path.stat().st_size == len(content) and path.read_bytes() == content:
+            return
+    except OSError:
+        pass  # not there yet (or unreadable): written below
+    write_bytes_atomic(path, content, durable=False)
+
+
+def _remove_pages_not_written(out_dir: Path, written: set[str]) -> None:
+    """Pages of an earlier run that this one did not write: a story merged away, an article
+    no longer stored, an index page past the last. Only page names this module makes."""
+    found = [p for p in out_dir.glob("index-*.html") if INDEX_PAGE.fullmatch(p.name)]
+    for folder in (STORY_DIR, ARTICLE_DIR):
+        found += (out_dir / folder).glob("*.html")
+    for path in found:
+        if path.relative_to(out_dir).as_posix() not in written:
+            path.unlink(missing_ok=True)
+
+
+def write_analysis_report(out_dir: str | Path, data: Json) -> tuple[Path, Path]:
+    """Write `analysis.json` and the report pages into `out_dir` (created); returns the paths
+    of `analysis.json` and `index.html`."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    json_path = write_analysis(out_dir / "analysis.json", data)
+    return json_path, write_site(out_dir, data)
+
+
+def write_report(
+    out_dir: str | Path, articles: list[Article], quotes: list[Quote], stories: list[Story]
+) -> tuple[Path, Path]:
+    """`write_analysis_report` for pipeline objects."""
+    return write_analysis_report(out_dir, build_analysis(articles, quotes, stories))
