@@ -411,6 +411,17 @@ def _code_digest() -> str:
     return digest.hexdigest()
 
 
+def report_pages(data: Json) -> dict[str, bytes]:
+    """Every page of the report for `data`, made afresh: path in the folder -> content."""
+    store = _Store(data)
+    pages: dict[str, bytes] = {}
+    for group in page_groups(store):
+        pages.update(group.render())
+    pages[STYLESHEET_FILE] = encode(stylesheet())
+    pages.update(index_pages(store))
+    return pages
+
+
 def write_site(out_dir: Path, data: Json) -> Path:
     """Write the report pages into `out_dir`: the pages of the stories and articles that
     changed since the last run (all, the first time), the stylesheet and the index pages; then
