@@ -26,6 +26,7 @@ from conftest import FIXTURES, SEEDS
 
 from newsprism import cli
 from newsprism.cli import main
+from newsprism.model import Story
 from newsprism.report import write_report
 from newsprism.report.analysis import STALE_TEMPORARY_SECONDS, write_text_atomic
 from newsprism.store import Store
@@ -404,9 +405,10 @@ def test_report_with_a_lone_surrogate_is_written(tmp_path, report):
     """A string SQLite or UTF-8 cannot hold (a lone surrogate) is written as its JSON escape."""
     article, quotes = report
     odd = dataclasses.replace(article, title="Klopp \ud800 speaks")
-    json_path, _ = write_report(tmp_path, [odd], quotes, [])
+    story = Story(id="s-odd", title=odd.title, articles=[odd.id])
+    json_path, _ = write_report(tmp_path, [odd], quotes, [story])
     assert json.loads(json_path.read_text(encoding="utf-8"))["articles"][0]["title"] == odd.title
-    page = tmp_path / "articles" / f"{odd.id}.html"
+    page = tmp_path / "stories" / "s-odd.html"
     assert "Klopp \\ud800 speaks" in page.read_text(encoding="utf-8")
 
 

@@ -71,8 +71,32 @@ def write_analysis(path: str | Path, data: dict[str, Any]) -> Path:
     """Write `data` as UTF-8 JSON (non-ASCII kept, indented); creates the parent folder."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    write_text_atomic(path, analysis_text(data)[0])
     return path
+
+
+def analysis_text(data: dict[str, Any]) -> tuple[str, dict[str, list[str]]]:
+    """`data` as `json.dumps(data, ensure_ascii=False, indent=2)` writes it (and a newline),
+    and the text of each item of its top-level lists (articles, quotes, stories) in order: the
+    report folder digests them to know which stories changed, without encoding them again."""
+    items: dict[str, list[str]] = {}
+    fields = []
+    for key, value in data.items():
+        name = json.dumps(key, ensure_ascii=False)
+        if isinstance(value, list) and value:
+            items[key] = [_indented(item, 4) for item in value]
+            body = ",\n    ".join(items[key])
+            fields.append(f"  {name}: [\n    {body}\n  ]")
+        else:
+            fields.append(f"  {name}: {_indented(value, 2)}")
+    text = "{\n" + ",\n".join(fields) + "\n}\n" if fields else "{}\n"
+    return text, items
+
+
+def _indented(value: Any, depth: int) -> str:
+    """`value` indented by 2 a level, its lines after the first `depth` spaces further in (a
+    JSON string holds no raw line break, so every one is the encoder's)."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + " " * depth)
 
 
 def write_text_atomic(path: Path, text: str) -> None:

@@ -1,14 +1,17 @@
 """The report folder of `analyze --out DIR`: `analysis.json`, index pages of the stories
 (`index.html`, `index-2.html`, ...), one page a story (`stories/ID.html`, a long story over
-`ID.p2.html`, ...), one an article (`articles/ID.html`) and the stylesheet, rendered with the
-web app's templates (`templates/pages/`) and linked relatively, so the folder opens from disk or
-from any web server. No page holds a script, and none grows with the store: the index is paged,
-a story page shows a bounded number of statements, versions and list items (fewer when a page
-would pass `MAX_PAGE_BYTES`), an article page a bounded part of a huge text.
+`ID.p2.html`, ...) and the stylesheet, rendered with the web app's templates
+(`templates/pages/`) and linked relatively, so the folder opens from disk or from any web
+server. No page holds a script, and none grows with the store: the index is paged, a story
+page shows a bounded number of statements, versions and list items (fewer when a page would
+pass `MAX_PAGE_BYTES`). An article is listed on its story's page (its lines removed while
+cleaning with their reasons), and the story's references to it link there: a page an article
+cost as much again as the story pages (1,356 articles), mostly in creating the files.
 
-Pages are rewritten only when their content changed, each by a rename (a killed run leaves
-every file whole), and the pages of stories and articles no longer stored are removed, so the
-folder matches the store.
+A run renders only the stories that changed since the last (a manifest in the folder keeps a
+digest of what each story's pages show), rewrites a page only when its bytes changed, each by a
+rename (a killed run leaves every file whole), and removes the pages of stories no longer
+stored, so the folder matches the store.
 """
 
 from __future__ import annotations
@@ -16,9 +19,9 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from math import ceil
 from pathlib import Path
 from typing import Any
@@ -27,13 +30,13 @@ from urllib.parse import quote
 from newsprism.model import FLAGS, LABEL_SEVERITY, Article, Quote, Story
 from newsprism.report.analysis import (
     ANALYSIS_VERSION,
+    analysis_text,
     build_analysis,
     remove_stale_temporaries,
-    write_analysis,
     write_bytes_atomic,
+    write_text_atomic,
 )
-from newsprism.report.article_text import marked_body
-from newsprism.report.html import PageLimits, label_view, safe_url, story_page_view
+from newsprism.report.html import PageLimits, label_view, story_page_view
 from newsprism.report.pages import render, story_context, stylesheet
 from newsprism.report.statements import excerpt, quotes_by_article, story_view
 
@@ -47,10 +50,8 @@ MAX_PAGE_BYTES = 1_000_000
 # A story page's bounds, tried in turn until its pages fit MAX_PAGE_BYTES: statements a page,
 # versions of a statement, items of each list (articles, quotes in one outlet, wire copies).
 STORY_BOUNDS = [(20, 12, 100), (5, 6, 50), (1, 3, 20), (1, 1, 5)]
-# An article page's bounds, the same way: characters of its text, items of each list.
-ARTICLE_BOUNDS = [(200_000, 100), (50_000, 20), (10_000, 5)]
 REMOVED_CHARS = 400
-STORY_DIR, ARTICLE_DIR = "stories", "articles"
+STORY_DIR = "stories"
 STYLESHEET_FILE = "newsprism.css"
 MANIFEST_FILE = ".newsprism-pages.json"
 INDEX_PAGE = re.compile(r"index-\d+\.html")
@@ -59,7 +60,7 @@ PLAIN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
 
 
 def file_stem(item_id: str) -> str:
-    """The file name (without suffix) of a story's or an article's page."""
+    """The file name (without suffix) of a story's page."""
     if PLAIN_ID.fullmatch(item_id):
         return item_id
     digest = hashlib.sha256(item_id.encode("utf-8", errors="surrogatepass")).hexdigest()
@@ -75,16 +76,17 @@ def story_page(story_id: str, number: int = 1) -> str:
     return f"{STORY_DIR}/{file_stem(story_id)}{suffix}.html"
 
 
-def article_page(article_id: str) -> str:
-    return f"{ARTICLE_DIR}/{file_stem(article_id)}.html"
-
-
-@dataclass(frozen=True)
 class FileLinks:
     """A report folder's links (see `pages.Links`), relative to a page `root` levels down
-    ("" at the top, "../" in `stories/`). No search, no speaker pages: those links are ""."""
+    ("" at the top, "../" in `stories/`). An article links to its entry in the story page's
+    list (`listed`: the articles that page lists; others are not linked). No search, no
+    speaker pages: those links are ""."""
 
-    root: str = ""
+    def __init__(self, root: str = "", listed: Iterable[str] = ()) -> None:
+        self.root = root
+        self.anchors = {
+            article_id: f"#article-{quote(article_id, safe='')}" for article_id in listed
+        }
 
     def stylesheet(self) -> str:
         return self.root + STYLESHEET_FILE
@@ -102,7 +104,7 @@ class FileLinks:
         return f"{self.story(story_id)}#statement-{quote(statement_id, safe='')}"
 
     def article(self, article_id: str) -> str:
-        return self.root + article_page(article_id)
+        return self.anchors.get(article_id, "")
 
     def speaker(self, key: str) -> str:
         return ""
@@ -137,21 +139,11 @@ class _Store:
     articles: dict[str, Json] = field(init=False)
     quotes: dict[str, Json] = field(init=False)
     by_article: dict[str, list[Json]] = field(init=False)
-    stories_of: dict[str, list[Json]] = field(init=False)
-    wire_of: dict[str, list[Json]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.articles = {a["id"]: a for a in self.data.get("articles") or []}
         self.quotes = {q["id"]: q for q in self.data.get("quotes") or []}
         self.by_article = quotes_by_article(self.quotes)
-        self.stories_of = defaultdict(list)
-        self.wire_of = defaultdict(list)
-        for story in self.stories:
-            for article_id in dict.fromkeys(story.get("articles") or []):
-                self.stories_of[article_id].append(story)
-            for link in story.get("wire") or []:
-                self.wire_of[link.get("article")].append(link)
-                self.wire_of[link.get("copy_of")].append(link)
 
     @property
     def stories(self) -> list[Json]:
@@ -238,83 +230,34 @@ def story_pages(store: _Store, story: Json) -> dict[str, bytes]:
     by_id = {a["id"]: a for a in articles}
     quote_ids = {q["id"]: q for q in quotes}
     view = story_view(story, by_id, quote_ids, quotes_by_article(quote_ids))
+    story_id = story.get("id", "")
     pages: dict[str, bytes] = {}
     for a_page, versions, listed in STORY_BOUNDS:
         count = max(1, ceil(len(view.statements) / a_page))
+        limits = PageLimits(count=a_page, versions=versions, columns=GRID_COLUMNS, listed=listed)
         pages = {}
         for number in range(1, count + 1):
-            limits = PageLimits(
-                first=(number - 1) * a_page,
-                count=a_page,
-                versions=versions,
-                columns=GRID_COLUMNS,
-                listed=listed,
-            )
+            limits = replace(limits, first=(number - 1) * a_page)
             page = story_page_view(story, articles, quotes, limits, view)
-            links = page_links(number, count, lambda n: BELOW.story(story.get("id", ""), n))
-            html = render("story.html", BELOW, **story_context(page, links))
-            pages[story_page(story.get("id", ""), number)] = encode(html)
+            for article in page["articles"]:
+                _cap_removed(article, listed)
+            links = FileLinks(BELOW.root, [a["id"] for a in page["articles"]])
+            numbers = page_links(number, count, lambda n: BELOW.story(story_id, n))
+            html = render("story.html", links, removed_lines=True, **story_context(page, numbers))
+            pages[story_page(story_id, number)] = encode(html)
         if max(len(html) for html in pages.values()) <= MAX_PAGE_BYTES:
             break
     return pages
 
 
-# --- article pages ---------------------------------------------------------------------------
-
-
-def article_page_html(store: _Store, article: Json) -> bytes:
-    """An article's page: its clean text with quotes and speaker mentions marked, what was
-    removed while cleaning and why, its quotes, stories and wire copies."""
-    html = b""
-    for chars, listed in ARTICLE_BOUNDS:
-        html = encode(_article_html(store, article, chars, listed))
-        if len(html) <= MAX_PAGE_BYTES:
-            break
-    return html
-
-
-def _article_html(store: _Store, article: Json, chars: int, listed: int) -> str:
-    body = "\n".join(article.get("paragraphs") or [])
-    quotes = store.by_article.get(article["id"], [])
-    removed = article.get("removed") or []
-    return render(
-        "article.html",
-        BELOW,
-        article={
-            **article,
-            "title": excerpt(article.get("title") or "", TITLE_CHARS),
-            "removed": [
-                {"text": excerpt(r.get("text") or "", REMOVED_CHARS), "reason": r.get("reason")}
-                for r in removed[:listed]
-            ],
-        },
-        removed_not_shown=len(removed[listed:]),
-        url=safe_url(article.get("url")),
-        body_html=marked_body(body[:chars], quotes, BELOW),
-        cut=len(body) > chars,
-        quote_list=[{**q, "short": excerpt(q.get("text") or "", 160)} for q in quotes[:listed]],
-        stories=[
-            {"id": s.get("id", ""), "title": excerpt(s.get("title") or "", TITLE_CHARS)}
-            for s in store.stories_of.get(article["id"], [])[:listed]
-        ],
-        wire=[
-            _wire_item(store, article["id"], link)
-            for link in store.wire_of.get(article["id"], [])[:listed]
-        ],
-        version=ANALYSIS_VERSION,
-    )
-
-
-def _wire_item(store: _Store, article_id: str, link: Json) -> Json:
-    """A wire link as the article page lists it, with the other article's title and outlet."""
-    other_id = link.get("copy_of") if link.get("article") == article_id else link.get("article")
-    other = store.articles.get(other_id or "") or {}
-    return {
-        **link,
-        "containment": float(link.get("containment") or 0.0),
-        "title": excerpt(other.get("title") or "", TITLE_CHARS),
-        "outlet": other.get("outlet"),
-    }
+def _cap_removed(article: Json, most: int) -> None:
+    """At most `most` of the lines removed from an article while cleaning, each cut short."""
+    removed = article["removed"]
+    article["removed"] = [
+        {"text": excerpt(r.get("text") or "", REMOVED_CHARS), "reason": r.get("reason") or ""}
+        for r in removed[:most]
+    ]
+    article["removed_not_shown"] = len(removed[most:])
 
 
 # --- the folder ------------------------------------------------------------------------------
@@ -322,50 +265,46 @@ def _wire_item(store: _Store, article_id: str, link: Json) -> Json:
 
 @dataclass
 class _Group:
-    """The pages of one story or one article: `key` names it in the manifest, `fingerprint`
-    is a digest of everything they show, `render` makes them (path in the folder -> bytes)."""
+    """The pages of one story: `key` names it in the manifest, `fingerprint` is a digest of
+    everything they show, `render` makes them (path in the folder -> bytes)."""
 
     key: str
     fingerprint: str
     render: Callable[[], dict[str, bytes]]
 
 
-def _digest(*parts: Any) -> str:
-    text = json.dumps(parts, ensure_ascii=False, separators=(",", ":"), default=str)
-    return hashlib.blake2b(text.encode("utf-8", errors="surrogatepass"), digest_size=16).hexdigest()
-
-
-def page_groups(store: _Store) -> Iterator[_Group]:
-    """Every story's pages, then every article's page."""
-    article_digests = {
-        article_id: _digest(article, store.by_article.get(article_id, []))
-        for article_id, article in store.articles.items()
+def page_groups(store: _Store, items: dict[str, list[str]]) -> Iterator[_Group]:
+    """Every story's pages. `items`: the JSON text of each article, quote and story, in the
+    order of `store.data` (`analysis.analysis_text`), digested for each story."""
+    texts = {
+        kind: {
+            item.get("id"): text
+            for item, text in zip(store.data.get(kind) or [], found, strict=True)
+        }
+        for kind, found in items.items()
     }
     for story in store.stories:
-        ids = story.get("articles") or []
+        articles, quotes = store.story_parts(story)
+        digest = hashlib.blake2b(digest_size=16)
+        digest.update(_encoded(texts.get("stories", {}).get(story.get("id"), "")))
+        for kind, parts in (("articles", articles), ("quotes", quotes)):
+            for part in parts:
+                digest.update(_encoded(texts.get(kind, {}).get(part["id"], "")))
         yield _Group(
-            f"story:{story.get('id', '')}",
-            _digest(story, [article_digests.get(i) for i in ids]),
+            story.get("id", ""),
+            digest.hexdigest(),
             lambda story=story: story_pages(store, story),
         )
-    for article_id, article in store.articles.items():
-        yield _Group(
-            f"article:{article_id}",
-            _digest(
-                article_digests[article_id],
-                [(s.get("id"), s.get("title")) for s in store.stories_of.get(article_id, [])],
-                [_wire_item(store, article_id, link) for link in store.wire_of.get(article_id, [])],
-            ),
-            lambda article=article: {
-                article_page(article["id"]): article_page_html(store, article)
-            },
-        )
+
+
+def _encoded(text: str) -> bytes:
+    return text.encode("utf-8", errors="surrogatepass") + b"\0"
 
 
 @dataclass
 class _Manifest:
     """What each group's pages were made from, kept in the folder between runs, so a run
-    renders only the stories and articles that changed. Made with other code or templates
+    renders only the stories that changed. Made with other code or templates
     (`salt`), it is ignored."""
 
     path: Path
@@ -415,24 +354,24 @@ def report_pages(data: Json) -> dict[str, bytes]:
     """Every page of the report for `data`, made afresh: path in the folder -> content."""
     store = _Store(data)
     pages: dict[str, bytes] = {}
-    for group in page_groups(store):
-        pages.update(group.render())
+    for story in store.stories:
+        pages.update(story_pages(store, story))
     pages[STYLESHEET_FILE] = encode(stylesheet())
     pages.update(index_pages(store))
     return pages
 
 
-def write_site(out_dir: Path, data: Json) -> Path:
-    """Write the report pages into `out_dir`: the pages of the stories and articles that
-    changed since the last run (all, the first time), the stylesheet and the index pages; then
-    remove the pages of stories and articles no longer in `data` and the index pages past the
-    last. Returns the path of `index.html`."""
-    for folder in (out_dir, out_dir / STORY_DIR, out_dir / ARTICLE_DIR):
+def write_site(out_dir: Path, data: Json, items: dict[str, list[str]] | None = None) -> Path:
+    """Write the report pages into `out_dir`: the pages of the stories that changed since the
+    last run (all, the first time), the stylesheet and the index pages; then remove the pages
+    of stories no longer in `data` and the index pages past the last. Returns the path of
+    `index.html`. `items`: as `page_groups` takes them (made here if not given)."""
+    for folder in (out_dir, out_dir / STORY_DIR):
         folder.mkdir(parents=True, exist_ok=True)
     store = _Store(data)
     manifest = _Manifest.read(out_dir)
     written: set[str] = set()
-    for group in page_groups(store):
+    for group in page_groups(store, items if items is not None else analysis_text(data)[1]):
         pages = manifest.unchanged(group, out_dir)
         if pages is None:
             made = group.render()
@@ -447,7 +386,7 @@ def write_site(out_dir: Path, data: Json) -> Path:
         written.add(name)
     _remove_pages_not_written(out_dir, written)
     manifest.write()
-    for folder in (out_dir, out_dir / STORY_DIR, out_dir / ARTICLE_DIR):
+    for folder in (out_dir, out_dir / STORY_DIR):
         remove_stale_temporaries(folder)
     return out_dir / index_page(1)
 
@@ -462,11 +401,10 @@ def _write_if_changed(path: Path, content: bytes) -> None:
 
 
 def _remove_pages_not_written(out_dir: Path, written: set[str]) -> None:
-    """Pages of an earlier run that this one did not write: a story merged away, an article
-    no longer stored, an index page past the last. Only page names this module makes."""
+    """Pages of an earlier run that this one did not write: a story merged away, a story
+    page past its last, an index page past the last. Only page names this module makes."""
     found = [p for p in out_dir.glob("index-*.html") if INDEX_PAGE.fullmatch(p.name)]
-    for folder in (STORY_DIR, ARTICLE_DIR):
-        found += (out_dir / folder).glob("*.html")
+    found += (out_dir / STORY_DIR).glob("*.html")
     for path in found:
         if path.relative_to(out_dir).as_posix() not in written:
             path.unlink(missing_ok=True)
@@ -477,8 +415,10 @@ def write_analysis_report(out_dir: str | Path, data: Json) -> tuple[Path, Path]:
     of `analysis.json` and `index.html`."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    json_path = write_analysis(out_dir / "analysis.json", data)
-    return json_path, write_site(out_dir, data)
+    json_path = out_dir / "analysis.json"
+    text, items = analysis_text(data)
+    write_text_atomic(json_path, text)
+    return json_path, write_site(out_dir, data, items)
 
 
 def write_report(

@@ -13,7 +13,6 @@ from markupsafe import Markup
 
 from newsprism.model import FLAGS
 from newsprism.report.analysis import ANALYSIS_VERSION
-from newsprism.report.article_text import marked_body
 from newsprism.report.html import PageLimits, label_view, safe_url, story_page_view
 from newsprism.report.pages import story_context
 from newsprism.report.statements import excerpt, story_view
@@ -25,6 +24,7 @@ from newsprism.web.db import (
     Database,
     StoryFilters,
 )
+from newsprism.web.text import marked_paragraphs
 
 Json = dict[str, Any]
 STATEMENTS_A_PAGE = 20
@@ -195,7 +195,7 @@ class ArticlePage(View):
         return {
             **data,
             "url": safe_url(article.get("url")),
-            "body_html": marked_body(body[:MAX_BODY_CHARS], data["quotes"], LINKS),
+            "paragraphs": marked_paragraphs(body[:MAX_BODY_CHARS], data["quotes"], LINKS),
             "cut": cut,
             "quote_list": [
                 {**q, "short": excerpt(q["text"], 160)} for q in data["quotes"][:LISTED]
