@@ -165,9 +165,13 @@ def test_a_run_rewrites_only_the_pages_that_changed(tmp_path: Path, seed_analysi
     # the story page, the index and the article pages naming the story
     assert story in changed and "index.html" in changed
     assert "A new title for the story" in (out / story).read_text(encoding="utf-8")
+    made = (out / story).read_bytes()
     (out / story).unlink()  # a page removed by hand is made again
     write_analysis_report(out, data)
-    assert (out / story).is_file()
+    assert (out / story).read_bytes() == made
+    (out / story).write_text("<p>edited by hand, or by another run</p>", encoding="utf-8")
+    write_analysis_report(out, data)
+    assert (out / story).read_bytes() == made
 
 
 def test_a_story_of_many_copies_stays_under_a_megabyte(tmp_path: Path) -> None:

@@ -304,8 +304,9 @@ def _encoded(text: str) -> bytes:
 @dataclass
 class _Manifest:
     """What each group's pages were made from, kept in the folder between runs, so a run
-    renders only the stories that changed. Made with other code or templates
-    (`salt`), it is ignored."""
+    renders only the stories that changed: the digest of their content, and each page's size
+    and modification time as written (a page changed since, by hand or by another run, is
+    made again). Made with other code or templates (`salt`), it is ignored."""
 
     path: Path
     salt: str
@@ -324,19 +325,32 @@ class _Manifest:
         return manifest
 
     def unchanged(self, group: _Group, out_dir: Path) -> list[str] | None:
-        """The group's pages, if they were made from the same content and are all there."""
+        """The group's pages, if they were made from the same content and are as written."""
         entry = self.before.get(group.key)
         if not isinstance(entry, list) or len(entry) != 2 or entry[0] != group.fingerprint:
             return None
-        pages = [p for p in entry[1] if isinstance(p, str)]
-        return pages if pages and all((out_dir / p).is_file() for p in pages) else None
+        pages = entry[1]
+        if not isinstance(pages, dict) or not pages:
+            return None
+        if any(_stamp(out_dir / name) != stamp for name, stamp in pages.items()):
+            return None
+        return list(pages)
 
-    def record(self, group: _Group, pages: list[str]) -> None:
-        self.now[group.key] = [group.fingerprint, pages]
+    def record(self, group: _Group, out_dir: Path, pages: list[str]) -> None:
+        self.now[group.key] = [group.fingerprint, {name: _stamp(out_dir / name) for name in pages}]
 
     def write(self) -> None:
         text = json.dumps({"salt": self.salt, "groups": self.now}, separators=(",", ":"))
         write_bytes_atomic(self.path, text.encode("utf-8", errors="surrogatepass"), durable=False)
+
+
+def _stamp(path: Path) -> list[int] | None:
+    """A page's size and modification time (None if it is not there)."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return [found.st_size, found.st_mtime_ns]
 
 
 def _code_digest() -> str:
@@ -378,7 +392,7 @@ def write_site(out_dir: Path, data: Json, items: dict[str, list[str]] | None = N
             for name, content in made.items():
                 _write_if_changed(out_dir / name, content)
             pages = list(made)
-        manifest.record(group, pages)
+        manifest.record(group, out_dir, pages)
         written.update(pages)
     # The index last: a run killed midway never leaves it linking a page not yet written.
     for name, content in [(STYLESHEET_FILE, encode(stylesheet())), *index_pages(store)]:
