@@ -35,6 +35,7 @@ from newsprism.report import (
     write_analysis,
     write_report,
 )
+from newsprism.report.analysis import analysis_text
 from newsprism.report.html import highlight
 from newsprism.report.site import report_pages
 from newsprism.report.statements import Occurrence
@@ -564,6 +565,18 @@ def test_validate_without_jsonschema_returns_nothing(
 ) -> None:
     monkeypatch.setitem(sys.modules, "jsonschema", None)
     assert validate_analysis({"not": "valid"}) == []
+
+
+@pytest.mark.parametrize(
+    "value",
+    [{}, {"version": "1", "articles": []}, {"a": [1, [2, {}]], "b": [{"c": "x\ny", "d": []}, {}]}],
+)
+def test_analysis_text_is_json_dumps_indented(value: dict[str, Any], data: dict) -> None:
+    for shown in (value, data):
+        text, items = analysis_text(shown)
+        assert text == json.dumps(shown, ensure_ascii=False, indent=2) + "\n"
+        for key, found in items.items():
+            assert [json.loads(item) for item in found] == shown[key]
 
 
 def test_write_analysis_utf8_unescaped(tmp_path: Path, data: dict[str, Any]) -> None:

@@ -420,7 +420,7 @@ def _remove_pages_not_written(out_dir: Path, written: set[str]) -> None:
     found = [p for p in out_dir.glob("index-*.html") if INDEX_PAGE.fullmatch(p.name)]
     found += (out_dir / STORY_DIR).glob("*.html")
     for path in found:
-        if path.relative_to(out_dir).as_posix() not in written:
+        if path.relative_to(out_dir).as_posix() not in written and not path.is_dir():
             path.unlink(missing_ok=True)
 
 
