@@ -48,7 +48,10 @@ def test_analyze_seeds(tmp_path, seeds_dir):
     assert result.exit_code == 0, result.output
     assert validate_analysis(data) == []
     assert len(data["stories"]) == 1 and len(data["articles"]) == 2
-    page = (out / "index.html").read_text(encoding="utf-8")
+    (story,) = data["stories"]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert f'<a class="title" href="stories/{story["id"]}.html">' in index
+    page = (out / "stories" / f"{story['id']}.html").read_text(encoding="utf-8")
     assert page.count('<section class="story"') == 1
     assert "probably would" in page
     assert "Report:" in result.output and "index.html" in result.output

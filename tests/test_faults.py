@@ -26,6 +26,7 @@ from conftest import FIXTURES, SEEDS
 
 from newsprism import cli
 from newsprism.cli import main
+from newsprism.model import Story
 from newsprism.report import write_report
 from newsprism.report.analysis import STALE_TEMPORARY_SECONDS, write_text_atomic
 from newsprism.store import Store
@@ -88,12 +89,13 @@ def _integrity(db: Path) -> str:
 
 
 def _assert_reports_whole(out: Path) -> None:
-    """No report file truncated: the JSON parses, the page is complete; no temp file renamed."""
-    json_path, html_path = out / "analysis.json", out / "index.html"
+    """No report file truncated: the JSON parses, every page is complete; no temp file
+    renamed."""
+    json_path = out / "analysis.json"
     if json_path.exists():
         json.loads(json_path.read_text(encoding="utf-8"))
-    if html_path.exists():
-        assert html_path.read_text(encoding="utf-8").rstrip().endswith("</html>")
+    for page in out.rglob("*.html"):
+        assert page.read_text(encoding="utf-8").rstrip().endswith("</html>"), page
 
 
 def _one_error_line(stderr: str) -> str:
@@ -243,12 +245,19 @@ def test_full_disk_keeps_the_earlier_report(tmp_path, small_disk):
     first, second = _corpus(tmp_path / "in")
     out = small_disk / "report"
     assert _analyze(first, tmp_path / "n.db", out).returncode == 0
-    earlier = {path.name: path.read_bytes() for path in out.iterdir()}
+    earlier = _files(out)
+    assert "index.html" in earlier and any(name.startswith("stories/") for name in earlier)
     _fill(small_disk, leave=4 * 1024)
     result = _analyze(second, tmp_path / "n.db", out)
     assert result.returncode == 2
     assert "No space left on device" in _one_error_line(result.stderr)
-    assert {path.name: path.read_bytes() for path in out.iterdir()} == earlier
+    assert _files(out) == earlier
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
 
 
 # -- two runs at once ----------------------------------------------------------------------------
@@ -396,9 +405,11 @@ def test_report_with_a_lone_surrogate_is_written(tmp_path, report):
     """A string SQLite or UTF-8 cannot hold (a lone surrogate) is written as its JSON escape."""
     article, quotes = report
     odd = dataclasses.replace(article, title="Klopp \ud800 speaks")
-    json_path, html_path = write_report(tmp_path, [odd], quotes, [])
+    story = Story(id="s-odd", title=odd.title, articles=[odd.id])
+    json_path, _ = write_report(tmp_path, [odd], quotes, [story])
     assert json.loads(json_path.read_text(encoding="utf-8"))["articles"][0]["title"] == odd.title
-    assert "Klopp \\ud800 speaks" in html_path.read_text(encoding="utf-8")
+    page = tmp_path / "stories" / "s-odd.html"
+    assert "Klopp \\ud800 speaks" in page.read_text(encoding="utf-8")
 
 
 def test_a_killed_run_s_temporary_report_is_removed_by_the_next_once_stale(tmp_path):

@@ -31,12 +31,13 @@ from newsprism.model import (
 from newsprism.report import (
     build_analysis,
     load_schema,
-    render_html,
     validate_analysis,
     write_analysis,
     write_report,
 )
+from newsprism.report.analysis import analysis_text
 from newsprism.report.html import highlight
+from newsprism.report.site import report_pages
 from newsprism.report.statements import Occurrence
 from newsprism.summary import FLAGS_SHOWN, STATEMENTS_SHOWN, print_quotes, print_summary
 
@@ -566,6 +567,18 @@ def test_validate_without_jsonschema_returns_nothing(
     assert validate_analysis({"not": "valid"}) == []
 
 
+@pytest.mark.parametrize(
+    "value",
+    [{}, {"version": "1", "articles": []}, {"a": [1, [2, {}]], "b": [{"c": "x\ny", "d": []}, {}]}],
+)
+def test_analysis_text_is_json_dumps_indented(value: dict[str, Any], data: dict) -> None:
+    for shown in (value, data):
+        text, items = analysis_text(shown)
+        assert text == json.dumps(shown, ensure_ascii=False, indent=2) + "\n"
+        for key, found in items.items():
+            assert [json.loads(item) for item in found] == shown[key]
+
+
 def test_write_analysis_utf8_unescaped(tmp_path: Path, data: dict[str, Any]) -> None:
     path = write_analysis(tmp_path / "sub" / "analysis.json", data)
     text = path.read_text(encoding="utf-8")
@@ -574,29 +587,53 @@ def test_write_analysis_utf8_unescaped(tmp_path: Path, data: dict[str, Any]) -> 
     assert text.startswith('{\n  "version"')
 
 
-# --- HTML --------------------------------------------------------------------------------------
+# --- HTML: the report folder's pages ------------------------------------------------------------
 
 
-def test_one_section_per_story(data: dict[str, Any]) -> None:
-    html = render_html(data)
-    ids = re.findall(r'<section class="story" id="([^"]+)"', html)
-    assert ids == ["story-klopp", "story-atalanta"]
-    assert "Atalanta &lt;b&gt;not&lt;/b&gt; underestimating" in html
-    assert "<b>not</b>" not in html
+def pages(data: dict[str, Any]) -> dict[str, str]:
+    return {name: html.decode("utf-8") for name, html in report_pages(data).items()}
+
+
+def story_html(data: dict[str, Any], story_id: str) -> str:
+    return pages(data)[f"stories/{story_id}.html"]
+
+
+def every_page(data: dict[str, Any]) -> str:
+    return "\n".join(html for name, html in pages(data).items() if name.endswith(".html"))
+
+
+def test_one_page_per_story_linked_from_the_index(data: dict[str, Any]) -> None:
+    found = pages(data)
+    assert sorted(n for n in found if n.startswith("stories/")) == [
+        "stories/story-atalanta.html",
+        "stories/story-klopp.html",
+    ]
+    for story_id in ("story-klopp", "story-atalanta"):
+        page = found[f"stories/{story_id}.html"]
+        assert re.findall(r'<section class="story" id="([^"]+)"', page) == [story_id]
+        assert 'href="../newsprism.css"' in page and 'href="../index.html"' in page
+    index = found["index.html"]
+    assert re.findall(r'<a class="title" href="([^"]+)"', index) == [
+        "stories/story-klopp.html",
+        "stories/story-atalanta.html",
+    ]
+    atalanta = found["stories/story-atalanta.html"]
+    assert "Atalanta &lt;b&gt;not&lt;/b&gt; underestimating" in atalanta
+    assert "<b>not</b>" not in every_page(data)
 
 
 def test_quote_text_is_escaped(data: dict[str, Any]) -> None:
     hostile = copy.deepcopy(data)
     hostile["quotes"][0]["text"] = '<script>alert("x")</script> ' + Q1
     hostile["quotes"][3]["text"] = "<script>alert(2)</script>"
-    html = render_html(hostile)
+    html = every_page(hostile)
     assert "<script" not in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html
 
 
 def test_edit_words_are_marked(data: dict[str, Any]) -> None:
-    html = render_html(data)
+    html = story_html(data, "story-klopp")
     assert re.search(r"<del [^>]*>probably would</del>", html)
     assert re.search(r"<del [^>]*>congratulations and</del>", html)
     # the changed "will" is the one before "have happened", not the first "will" of the quote
@@ -607,18 +644,17 @@ def test_edit_words_are_marked(data: dict[str, Any]) -> None:
 
 
 def test_edits_table_and_badges(data: dict[str, Any]) -> None:
-    html = render_html(data)
+    html = story_html(data, "story-klopp")
     assert '<table class="edits">' in html
     # edits read source -> reported
     assert re.search(r"“probably would”<span class=\"arrow\">→</span>“will”", html)
     assert 'source <span class="arrow">→</span> reported' in html
     assert re.search(r'<span class="badge sev-red"[^>]*>altered</span>', html)
     assert re.search(r'<span class="badge sev-orange"[^>]*>stitched</span>', html)
-    assert re.search(r'<span class="badge sev-grey"[^>]*>source</span>', html)
 
 
 def test_source_passages_beside_quote(data: dict[str, Any]) -> None:
-    html = render_html(data)
+    html = story_html(data, "story-klopp")
     block = html[html.index('id="quote-q-2"') :]
     block = block[: block.index("</details>")]
     assert block.count('<blockquote class="source"') == 2
@@ -626,16 +662,28 @@ def test_source_passages_beside_quote(data: dict[str, Any]) -> None:
     assert "elsewhere in the source" in block
 
 
-def test_removed_pieces_in_details(data: dict[str, Any]) -> None:
-    html = render_html(data)
-    assert '<details class="removed">\n    <summary>Removed 5 pieces</summary>' in html
-    assert "<summary>Removed 4 pieces</summary>" in html
-    assert "You have to accept cookies in order to view this content on our site." in html
-    assert "(cookie notice)" in html
+def test_removed_pieces_listed_with_each_article(data: dict[str, Any]) -> None:
+    html = story_html(data, "story-klopp")
+    independent = html[html.index('<li id="article-art-independent">') :]
+    independent = independent[: independent.index('<li id="article-art-lfc">')]
+    assert "<summary>Removed while cleaning: 5 pieces</summary>" in independent
+    assert "(donation appeal glued onto the first sentence)" in independent
+    lfc = html[html.index('<li id="article-art-lfc">') :]
+    assert "<summary>Removed while cleaning: 4 pieces</summary>" in lfc
+    assert "You have to accept cookies in order to view this content on our site." in lfc
+    assert "(cookie notice)" in lfc
+
+
+def test_article_references_link_to_the_story_s_list(data: dict[str, Any]) -> None:
+    html = story_html(data, "story-klopp")
+    links = set(re.findall(r'<a href="([^"]+)"><span class="outlet">', html))
+    assert links == {"#article-art-independent", "#article-art-lfc"}
+    ids = set(re.findall(r'<li id="(article-[^"]+)"', html))
+    assert ids == {"article-art-independent", "article-art-lfc"}
 
 
 def test_continuation_unmatched_wire_and_discrepancies(data: dict[str, Any]) -> None:
-    html = render_html(data)
+    html = every_page(data)
     assert re.search(r'<a class="continues" href="#quote-q-1"[^>]*>↳ continues', html)
     assert "Quotes not compared" in html and "if not the most important" in html
     assert "93% of its words found there" in html
@@ -643,16 +691,16 @@ def test_continuation_unmatched_wire_and_discrepancies(data: dict[str, Any]) -> 
 
 
 def test_only_web_urls_are_linked(data: dict[str, Any]) -> None:
-    html = render_html(data)
+    html = every_page(data)
     assert 'href="https://www.independent.co.uk/' in html
-    assert "javascript:" not in html
+    assert not re.search(r'href="\s*javascript:', html, re.I)
 
 
-def test_counts_in_header(data: dict[str, Any]) -> None:
-    html = render_html(data)
-    header = html[: html.index("<main>")]
+def test_counts_on_the_index(data: dict[str, Any]) -> None:
+    index = pages(data)["index.html"]
+    counts = index[index.index('<ul class="counts">') : index.index("</ul>")]
     for count, word in [(2, "stories"), (3, "articles"), (4, "quotes"), (3, "labelled")]:
-        assert f"<strong>{count}</strong> {word}" in header
+        assert f"<strong>{count}</strong> {word}" in counts
 
 
 def test_highlight_without_hits_only_escapes() -> None:
@@ -663,17 +711,25 @@ def test_highlight_without_hits_only_escapes() -> None:
     assert [str(s) for s in spans] == ["x &amp; y"]
 
 
-def test_write_report_writes_both_files(tmp_path: Path, objects: tuple) -> None:
+def test_write_report_writes_the_folder(tmp_path: Path, objects: tuple) -> None:
     out = tmp_path / "nested" / "report"
     json_path, html_path = write_report(out, *objects)
     assert (json_path, html_path) == (out / "analysis.json", out / "index.html")
     written = json.loads(json_path.read_text(encoding="utf-8"))
     assert written == build_analysis(*objects)
     assert validate_analysis(written) == []
-    html = html_path.read_text(encoding="utf-8")
-    assert html.startswith("<!DOCTYPE html>")
-    assert html == render_html(written)
-    assert not re.search(r'(src|href)="(https?:)?//[^"]*\.(css|js)"', html)
+    on_disk = {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in out.rglob("*")
+        if p.is_file() and not p.name.startswith(".")
+    }
+    assert on_disk == {"analysis.json": json_path.read_bytes(), **report_pages(written)}
+    for name, html in on_disk.items():
+        if name.endswith(".html"):
+            text = html.decode("utf-8")
+            assert text.startswith("<!DOCTYPE html>") and "<script" not in text
+            assert not re.search(r'(src|href)="(https?:)?//[^"]*\.(css|js)"', text)
+            assert not re.search(r'(src|href)="/', text)  # relative: opens from disk
 
 
 # --- statements in the HTML --------------------------------------------------------------------
@@ -703,9 +759,9 @@ def _details(html: str, anchor: str) -> str:
     return html[start : html.index("</details>", start)]
 
 
-def _h2(html: str, story_id: str) -> str:
+def _h1(html: str, story_id: str) -> str:
     section = _section(html, story_id)
-    return section[section.index("<h2>") : section.index("</h2>")]
+    return section[section.index("<h1>") : section.index("</h1>")]
 
 
 def _unflag(data: dict[str, Any], statement_id: str, at: int = 0) -> None:
@@ -732,8 +788,8 @@ def test_statement_fixture_is_a_valid_analysis(statement_objects: tuple, sdata: 
 
 
 def test_story_leads_with_flags_then_grid_then_statements(sdata: dict) -> None:
-    section = _section(render_html(sdata), "story-statements")
-    headings = re.findall(r"<h3>(.*?)</h3>", section)
+    section = _section(story_html(sdata, "story-statements"), "story-statements")
+    headings = re.findall(r"<h2>(.*?)</h2>", section)
     assert headings == [
         "Flags",
         "Statements by outlet",
@@ -746,22 +802,24 @@ def test_story_leads_with_flags_then_grid_then_statements(sdata: dict) -> None:
 
 
 def test_story_badge_is_its_most_serious_flag(sdata: dict) -> None:
-    badge = _h2(render_html(sdata), "story-statements")
+    badge = _h1(story_html(sdata, "story-statements"), "story-statements")
     assert re.search(r'class="badge sev-red"[^>]*>altered<', badge)
     _unflag(sdata, "st-special")
     assert re.search(
-        r'class="badge sev-red"[^>]*>misattributed<', _h2(render_html(sdata), "story-statements")
+        r'class="badge sev-red"[^>]*>misattributed<',
+        _h1(story_html(sdata, "story-statements"), "story-statements"),
     )
     _unflag(sdata, "st-gasp")
-    html = render_html(sdata)
-    assert ">no flags<" in _h2(html, "story-statements")
-    assert "No flags: no outlet altered, misattributed or stitched a statement." in html
-    toc = html[html.index('<nav class="toc">') : html.index("</nav>")]
-    assert ">no flags<" in toc and "unsourced" not in toc
+    html = story_html(sdata, "story-statements")
+    assert ">no flags<" in _h1(html, "story-statements")
+    assert "No flags on this page: no outlet altered, misattributed or stitched" in html
+    index = pages(sdata)["index.html"]
+    listed = index[index.index('<ul class="story-list">') : index.index("</ul>")]
+    assert "sev-red" not in listed and "unsourced" not in listed
 
 
 def test_flagged_statements_listed_first(sdata: dict) -> None:
-    section = _section(render_html(sdata), "story-statements")
+    section = _section(story_html(sdata, "story-statements"), "story-statements")
     flags = section[section.index('<ul class="flags">') : section.index("</ul>")]
     items = [_plain(li) for li in re.findall(r"<li>(.*?)</li>", flags, re.S)]
     assert len(items) == 2
@@ -772,7 +830,7 @@ def test_flagged_statements_listed_first(sdata: dict) -> None:
 
 
 def test_grid_of_statements_by_outlet(sdata: dict) -> None:
-    rows = _grid(render_html(sdata), "story-statements")
+    rows = _grid(story_html(sdata, "story-statements"), "story-statements")
     assert rows[0] == [
         "statement",
         "The Independent report",
@@ -792,7 +850,7 @@ def test_grid_of_statements_by_outlet(sdata: dict) -> None:
 
 
 def test_grid_cells_explain_their_label_on_hover(sdata: dict) -> None:
-    html = render_html(sdata)
+    html = story_html(sdata, "story-statements")
     table = html[html.index('<table class="grid">') : html.index("</table>")]
     assert re.search(
         r'<a href="#statement-st-gasp"><span class="badge sev-red" title="another outlet credits '
@@ -802,7 +860,7 @@ def test_grid_cells_explain_their_label_on_hover(sdata: dict) -> None:
 
 
 def test_each_statement_opens_to_a_row_per_outlet(sdata: dict) -> None:
-    html = render_html(sdata)
+    html = story_html(sdata, "story-statements")
     assert '<details class="statement" id="statement-st-special" open>' in html
     assert '<details class="statement" id="statement-st-remember">' in html
     special = _details(html, "statement-st-special")
@@ -813,7 +871,10 @@ def test_each_statement_opens_to_a_row_per_outlet(sdata: dict) -> None:
     assert "carries" not in source
     p6 = special[special.index('id="quote-p6"') : special.index('id="quote-a2"')]
     assert '<span class="coverage">carries 21% of the source</span>' in p6
-    assert 'speaker as written: “he” <span class="muted">(Jürgen Klopp)</span>' in p6
+    assert (
+        'speaker as written: “he” <span class="muted">(<span class="speaker">Jürgen Klopp</span>)'
+        in p6
+    )
     assert "As The Independent printed it" in p6
     # the version with its edits marked, and the edits read source -> reported
     assert re.search(r"special <mark [^>]*>will</mark> have happened", p6)
@@ -824,7 +885,7 @@ def test_each_statement_opens_to_a_row_per_outlet(sdata: dict) -> None:
 
 
 def test_source_passage_shows_what_was_left_out_dimmed(sdata: dict) -> None:
-    special = _details(render_html(sdata), "statement-st-special")
+    special = _details(story_html(sdata, "story-statements"), "statement-st-special")
     p6 = special[special.index('id="quote-p6"') : special.index('id="quote-a2"')]
     passage = p6[p6.index('<blockquote class="source">') :]
     passage = passage[: passage.index("</blockquote>")]
@@ -837,7 +898,7 @@ def test_source_passage_shows_what_was_left_out_dimmed(sdata: dict) -> None:
 
 
 def test_stitched_version_shows_each_passage(sdata: dict) -> None:
-    special = _details(render_html(sdata), "statement-st-special")
+    special = _details(story_html(sdata, "story-statements"), "statement-st-special")
     p7 = special[special.index('id="quote-p7"') :]
     assert p7.count('<blockquote class="source">') == 2
     assert "… elsewhere in the source …" in p7
@@ -845,7 +906,7 @@ def test_stitched_version_shows_each_passage(sdata: dict) -> None:
 
 
 def test_misattributed_version_names_both_speakers(sdata: dict) -> None:
-    gasp = _details(render_html(sdata), "statement-st-gasp")
+    gasp = _details(story_html(sdata, "story-statements"), "statement-st-gasp")
     a3 = gasp[gasp.index('id="quote-a3"') :]
     assert "speaker as written: “Atalanta captain Marten De Roon”" in a3
     assert (
@@ -857,7 +918,7 @@ def test_misattributed_version_names_both_speakers(sdata: dict) -> None:
 
 
 def test_only_in_one_outlet_is_plain_and_grey(sdata: dict) -> None:
-    section = _section(render_html(sdata), "story-statements")
+    section = _section(story_html(sdata, "story-statements"), "story-statements")
     listing = section[section.index('<ul class="only-here">') :]
     listing = listing[: listing.index("</ul>")]
     items = re.findall(r'<li id="quote-([^"]+)">(.*?)</li>', listing, re.S)
@@ -871,8 +932,8 @@ def test_only_in_one_outlet_is_plain_and_grey(sdata: dict) -> None:
 
 
 def test_terms_are_listed_never_compared(sdata: dict) -> None:
-    section = _section(render_html(sdata), "story-statements")
-    terms = section[section.index("<h3>Quoted terms</h3>") : section.index("<h3>Articles</h3>")]
+    section = _section(story_html(sdata, "story-statements"), "story-statements")
+    terms = section[section.index("<h2>Quoted terms</h2>") : section.index("<h2>Articles</h2>")]
     assert '“handful” <span class="small muted">in Liverpool FC</span>' in terms
     assert "Quotes not compared" not in section
 
@@ -882,9 +943,10 @@ def test_statement_one_outlet_carries_joins_only_in_one_outlet(sdata: dict) -> N
     story["matches"] = [m for m in story["matches"] if m["quote"] != "a3"]
     gasp = next(s for s in story["statements"] if s["id"] == "st-gasp")
     gasp.update(quotes=["p8"], flags=[], outlets=["The Independent"])
-    html = render_html(sdata)
+    html = story_html(sdata, "story-statements")
     assert len(_grid(html, "story-statements")) == 4
     listing = _section(html, "story-statements").split('<ul class="only-here">')[1]
+    listing = listing[: listing.index("</ul>")]
     assert re.findall(r'<li id="quote-([^"]+)">', listing) == ["p8", "p10", "t1"]
     assert 'id="statement-st-gasp"' not in html
 
@@ -897,7 +959,7 @@ def test_statement_text_is_escaped(sdata: dict) -> None:
     hostile["articles"][2]["outlet"] = "<b>PA</b>"
     quote = next(q for q in hostile["quotes"] if q["id"] == "a3")
     quote["speaker_mention"] = '"><script>alert(3)</script>'
-    html = render_html(hostile)
+    html = every_page(hostile)
     assert "<script" not in html and "<img" not in html and "<b>PA</b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;b&gt;PA&lt;/b&gt;" in html
@@ -922,7 +984,8 @@ def test_stories_with_flags_come_first(data: dict, sdata: dict) -> None:
     both["articles"] += [a for a in sdata["articles"] if a["id"] == "art-pa"]
     both["quotes"] += sdata["quotes"]
     both["stories"].append(sdata["stories"][0])
-    ids = re.findall(r'<section class="story" id="([^"]+)"', render_html(both))
+    index = pages(both)["index.html"]
+    ids = re.findall(r'<a class="title" href="stories/([^"]+)\.html"', index)
     assert ids == ["story-statements", "story-klopp", "story-atalanta"]
 
 
@@ -930,7 +993,7 @@ def test_stories_with_flags_come_first(data: dict, sdata: dict) -> None:
 
 
 def test_without_statements_each_reported_quote_is_a_row(data: dict) -> None:
-    html = render_html(data)
+    html = story_html(data, "story-klopp")
     rows = _grid(html, "story-klopp")
     assert rows[0] == ["statement", "The Independent report", "Liverpool FC transcript"]
     assert [row[1:] for row in rows[1:]] == [["altered", "source"], ["altered", "source"]]
@@ -949,10 +1012,10 @@ def test_without_statements_each_reported_quote_is_a_row(data: dict) -> None:
 def test_real_compare_output_renders(seed_analysis: Any) -> None:
     data = build_analysis(seed_analysis.articles, seed_analysis.quotes, seed_analysis.stories)
     assert validate_analysis(data) == []
-    html = render_html(data)
     (story,) = data["stories"]
+    html = story_html(data, story["id"])
     section = _section(html, story["id"])
-    assert re.search(r'class="badge sev-red"[^>]*>altered<', _h2(html, story["id"]))
+    assert re.search(r'class="badge sev-red"[^>]*>altered<', _h1(html, story["id"]))
     assert "Statements by outlet" in section and ">fullest version (source)<" in section
     assert '<span class="only">only in this outlet</span>' in section
     assert re.search(r"“[^”<]*probably would[^”<]*”<span class=\"arrow\">→</span>“will", section)

@@ -219,7 +219,7 @@ OUT_OPTION = click.option(
     "--out",
     default="newsprism-report",
     show_default=True,
-    help="Folder for analysis.json and index.html.",
+    help="Folder for analysis.json and the HTML report (index.html, stories/).",
 )
 TEMPLATE_MIN_OPTION = click.option(
     "--template-min",

@@ -1,4 +1,4 @@
-"""Reports: the analysis JSON (with its JSON Schema) and the static HTML page."""
+"""Reports: the analysis JSON (with its JSON Schema) and the report folder of HTML pages."""
 
 from newsprism.report.analysis import (
     ANALYSIS_VERSION,
@@ -7,13 +7,12 @@ from newsprism.report.analysis import (
     validate_analysis,
     write_analysis,
 )
-from newsprism.report.html import render_html, write_analysis_report, write_report
+from newsprism.report.site import write_analysis_report, write_report
 
 __all__ = [
     "ANALYSIS_VERSION",
     "build_analysis",
     "load_schema",
-    "render_html",
     "validate_analysis",
     "write_analysis",
     "write_analysis_report",

@@ -7,6 +7,7 @@ import json
 import os
 import tempfile
 import time
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
@@ -70,34 +71,74 @@ def write_analysis(path: str | Path, data: dict[str, Any]) -> Path:
     """Write `data` as UTF-8 JSON (non-ASCII kept, indented); creates the parent folder."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_text_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    write_text_atomic(path, analysis_text(data)[0])
     return path
+
+
+def analysis_text(data: dict[str, Any]) -> tuple[str, dict[str, list[str]]]:
+    """`data` as `json.dumps(data, ensure_ascii=False, indent=2)` writes it (and a newline),
+    and the text of each item of its top-level lists (articles, quotes, stories) in order: the
+    report folder digests them to know which stories changed, without encoding them again."""
+    items: dict[str, list[str]] = {}
+    fields = []
+    for key, value in data.items():
+        name = json.dumps(key, ensure_ascii=False)
+        if isinstance(value, list) and value:
+            items[key] = [_indented(item, 4) for item in value]
+            body = ",\n    ".join(items[key])
+            fields.append(f"  {name}: [\n    {body}\n  ]")
+        else:
+            fields.append(f"  {name}: {_indented(value, 2)}")
+    text = "{\n" + ",\n".join(fields) + "\n}\n" if fields else "{}\n"
+    return text, items
+
+
+def _indented(value: Any, depth: int) -> str:
+    """`value` indented by 2 a level, its lines after the first `depth` spaces further in (a
+    JSON string holds no raw line break, so every one is the encoder's)."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + " " * depth)
 
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Write `text` (UTF-8) to a temporary file in `path`'s folder and rename it over `path`:
     a kill or a full disk midway leaves the earlier file whole, never a truncated one. A lone
     surrogate is written as its backslash escape (valid JSON; visible in HTML)."""
-    data = text.encode("utf-8", errors="backslashreplace")
+    write_bytes_atomic(path, text.encode("utf-8", errors="backslashreplace"))
+    _remove_stale_temporaries(path)
+
+
+def write_bytes_atomic(path: Path, data: bytes, durable: bool = True) -> None:
+    """`data` to a temporary file beside `path`, renamed over it. `durable`: synced to disk
+    before the rename (a kill never needs it, a power cut does); the temporary files a killed
+    run left are not swept here (see `remove_stale_temporaries`)."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
+            if durable:
+                file.flush()
+                os.fsync(file.fileno())
         os.chmod(temporary, 0o666 & ~_umask())  # mkstemp makes it private; a report is not
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    _remove_stale_temporaries(path)
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Every temporary file a killed run left in `folder` (old ones only, as below)."""
+    _remove_old(folder.glob(".*.tmp"))
 
 
 def _remove_stale_temporaries(path: Path) -> None:
     """Temporary files of `path` that a killed run left behind. Only old ones: a recent one
     may be another run's, still being written."""
+    _remove_old(path.parent.glob(f".{glob.escape(path.name)}.*.tmp"))
+
+
+def _remove_old(leftovers: Iterable[Path]) -> None:
     stale_before = time.time() - STALE_TEMPORARY_SECONDS
-    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+    for leftover in leftovers:
         try:
             if leftover.stat().st_mtime < stale_before:
                 leftover.unlink()

@@ -1,27 +1,21 @@
-"""The static HTML report: every story led by its statements, each outlet's version beside the
-source passage it is labelled against.
+"""A story page's view: the story led by its statements, each outlet's version beside the
+source passage it is labelled against (`templates/pages/story.html`, shared by the web app and
+the static report folder of `site.py`).
 
-The page is built from the analysis dict alone (see `analysis.py`), so a saved `analysis.json`
-can be rendered again; `statements.py` builds what a story shows (shared with the terminal
-summary) and this module turns it into the template's view. All text goes through
-`markupsafe.escape`; edit highlights are built as `Markup` pieces, never by pasting raw text
-into HTML.
+The view is built from the story's part of an analysis dict alone (see `analysis.py`);
+`statements.py` builds what a story shows (shared with the terminal summary) and this module
+turns it into the template's view. All text goes through `markupsafe.escape`; edit highlights
+are built as `Markup` pieces, never by pasting raw text into HTML.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, StrictUndefined, Template
 from markupsafe import Markup
 
-from newsprism.model import FLAGS, LABEL_SEVERITY, Article, Quote, Story
-from newsprism.report.analysis import build_analysis, write_analysis, write_text_atomic
+from newsprism.model import FLAGS
 from newsprism.report.highlight import Passage, highlight, in_context, sentence_around
 from newsprism.report.statements import (
     ONLY_HERE,
@@ -32,7 +26,6 @@ from newsprism.report.statements import (
     excerpt,
     quotes_by_article,
     story_view,
-    story_views,
 )
 
 __all__ = [
@@ -41,13 +34,10 @@ __all__ = [
     "PageLimits",
     "highlight",
     "label_view",
-    "render_html",
     "safe_url",
     "story_page_view",
-    "write_report",
 ]
 
-TEMPLATE = "templates/report.html"
 LABEL_MEANINGS: dict[str, str] = {
     "altered": "a change that can change the meaning (a content word, hedge, modal, negation or "
     "number)",
@@ -344,8 +334,18 @@ def story_page_view(
         only_here_not_shown=len(page["only_here"][listed:]) if listed is not None else 0,
         terms=page["terms"][:listed],
         not_compared=page["not_compared"][:listed],
+        wire=page["wire"][:listed],
+        wire_not_shown=len(page["wire"][listed:]) if listed is not None else 0,
+        discrepancies=[_capped_values(d, limits.versions) for d in page["discrepancies"][:listed]],
+        discrepancies_not_shown=len(page["discrepancies"][listed:]) if listed is not None else 0,
     )
     return page
+
+
+def _capped_values(discrepancy: dict[str, Any], most: int | None) -> dict[str, Any]:
+    """A discrepancy with at most `most` of its values (one an article), saying how many more."""
+    values = discrepancy["values"]
+    return {**discrepancy, "values": values[:most], "values_not_shown": len(values[most:])}
 
 
 def _columns(view: StoryView, rows: list[StatementRow], most: int | None) -> list[dict[str, Any]]:
@@ -385,87 +385,3 @@ def _value_in_sentence(index: _Index, value: dict[str, Any]) -> Markup:
     if not isinstance(start, int) or not isinstance(end, int) or body[start:end] != text:
         return Markup("<mark>{}</mark>").format(text)
     return sentence_around(body, start, end)
-
-
-def _loose_view(index: _Index, stories: list[dict[str, Any]]) -> dict[str, Any]:
-    """Articles that no story lists, with their quotes."""
-    in_stories = {aid for story in stories for aid in story.get("articles") or []}
-    loose = [aid for aid in index.articles if aid not in in_stories]
-    quotes = [
-        _quote_view(index, q, f"quote-{qid}")
-        for qid, q in index.quotes.items()
-        if q.get("article") in loose
-    ]
-    return {"articles": [_article_view(index, aid) for aid in loose], "quotes": quotes}
-
-
-def _page_view(data: dict[str, Any]) -> dict[str, Any]:
-    index = _Index(
-        articles={a["id"]: a for a in data.get("articles") or []},
-        quotes={q["id"]: q for q in data.get("quotes") or []},
-    )
-    stories = list(data.get("stories") or [])
-    views = story_views(data)
-    counts = Counter(m.get("label") for story in stories for m in story.get("matches") or [])
-    return {
-        "version": data.get("version", ""),
-        "n_articles": len(index.articles),
-        "n_quotes": len(index.quotes),
-        "n_stories": len(stories),
-        "n_statements": sum(len(view.statements) for view in views),
-        "n_matches": sum(counts.values()),
-        "label_counts": [
-            {"name": lb, "count": counts[lb], "severity": SEVERITY_CLASS[lb]}
-            for lb in LABEL_SEVERITY
-            if counts[lb]
-        ],
-        "legend": [
-            {"name": lb, "meaning": LABEL_MEANINGS[lb], "severity": SEVERITY_CLASS[lb]}
-            for lb in LABEL_SEVERITY
-        ],
-        "stories": [_story_view(index, view) for view in views],
-        "loose": _loose_view(index, stories),
-    }
-
-
-# --- rendering -----------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def _template() -> Template:
-    source = resources.files(__package__).joinpath(TEMPLATE).read_text(encoding="utf-8")
-    env = Environment(
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["plural"] = _plural
-    return env.from_string(source)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
-def render_html(data: dict[str, Any]) -> str:
-    """The self-contained HTML report page for an analysis dict."""
-    return _template().render(**_page_view(data))
-
-
-def write_report(
-    out_dir: str | Path, articles: list[Article], quotes: list[Quote], stories: list[Story]
-) -> tuple[Path, Path]:
-    """Write `analysis.json` and `index.html` into `out_dir` (created); returns both paths."""
-    return write_analysis_report(out_dir, build_analysis(articles, quotes, stories))
-
-
-def write_analysis_report(out_dir: str | Path, data: dict[str, Any]) -> tuple[Path, Path]:
-    """`write_report` for an analysis dict already built (the CLI prints it too)."""
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    json_path = write_analysis(out_dir / "analysis.json", data)
-    html_path = out_dir / "index.html"
-    write_text_atomic(html_path, render_html(data))
-    return json_path, html_path
