@@ -1070,3 +1070,21 @@ def test_one_turn_without_the_word_transcript_is_a_report():
     content = "\n".join(["UPDATE: the road is open again.", *REMARKS[2:]])
     article = clean_document(Document(source="r.txt", title="Flood", content=content))
     assert article.kind == "report"
+
+
+def test_quote_ids_are_unique_when_two_quotes_open_at_one_offset():
+    # A single-quoted passage over two paragraphs, the second closed by its attribution, was
+    # read both as the passage's continuation and as reported speech: both quotes took one
+    # id, and the store refused the article ("UNIQUE constraint failed: quotes.id").
+    content = (
+        "Turkmenistan sets the date\n"
+        "The election commission said on Monday.\n"
+        "'Representatives of the two political parties will compete for victory in the "
+        "parliamentary elections.\n"
+        "This will give a powerful impetus to the campaign and allow the electorate to nominate "
+        "the most worthy representatives for the legislative body', the message said.\n"
+    )
+    article = clean_document(Document(source="t.txt", content=content, outlet="Wire"))
+    ids = [quote.id for quote in extract_quotes(article)]
+    assert len(ids) >= 2
+    assert len(ids) == len(set(ids))

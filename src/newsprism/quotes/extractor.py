@@ -533,8 +533,11 @@ def _quote_at(
 
 def _number(article_id: str, quotes: list[Quote]) -> list[Quote]:
     """Final ids in reading order; `continues` links rewritten to them."""
-    ids = {quote.id: f"{article_id}-q{n}" for n, quote in enumerate(quotes, 1)}
-    for quote in quotes:  # the quotes are this extraction's own: renumber in place
-        quote.id = ids[quote.id]
+    final = [f"{article_id}-q{n}" for n in range(1, len(quotes) + 1)]
+    ids: dict[str, str] = {}
+    for quote, new in zip(quotes, final, strict=True):
+        ids.setdefault(quote.id, new)  # two quotes opening at one offset share a working id
+    for quote, new in zip(quotes, final, strict=True):  # this extraction's own: in place
+        quote.id = new
         quote.continues = ids.get(quote.continues) if quote.continues else None
     return quotes
