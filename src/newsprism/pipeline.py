@@ -54,6 +54,9 @@ class RunStats:
     read: int = 0
     added: int = 0
     unchanged: int = 0
+    # Results an executor made with template lines that changed before they were stored,
+    # processed again in order (so the output is a one-by-one run's).
+    reprocessed: int = 0
     errors: list[InputError] = field(default_factory=list)
 
 
@@ -222,7 +225,7 @@ def store_inputs(
     executor = executor or InProcessExecutor()
     tasks = (_task(item, templates) for item in _new_or_changed(items, store, stats))
     for outcome in executor.map(process_step, tasks):
-        processed = _accepted(outcome, templates, on_error)
+        processed = _accepted(outcome, templates, on_error, stats)
         if processed is not None:
             save_processed(store, processed, templates, stats, on_error)
 
@@ -245,7 +248,10 @@ def _task(item: Document | InputError, templates: TemplateCounts) -> DocumentTas
 
 
 def _accepted(
-    outcome: Outcome, templates: TemplateCounts, on_error: Callable[[InputError], None]
+    outcome: Outcome,
+    templates: TemplateCounts,
+    on_error: Callable[[InputError], None],
+    stats: RunStats,
 ) -> Processed | None:
     """The outcome's result if it is what processing the input now would give; else the
     input processed again, here, with the template lines learned so far."""
@@ -256,6 +262,7 @@ def _accepted(
     if outcome.scope is not None and templates.template_keys(outcome.scope) != (
         outcome.template_keys
     ):
+        stats.reprocessed += 1
         return _guarded(item.source, on_error, lambda: process_document(item, templates))
     if outcome.processed is None:
         on_error(InputError(item.source, outcome.error or "could not be processed"))
