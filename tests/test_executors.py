@@ -10,7 +10,7 @@ from conftest import FIXTURES
 
 from newsprism.cli import main
 from newsprism.executors import InProcessExecutor, LocalPoolExecutor, executor_for
-from newsprism.ingest import read_path
+from newsprism.ingest import InputError, read_path
 from newsprism.pipeline import RunStats, store_inputs
 from newsprism.store import Store
 
@@ -61,17 +61,16 @@ def test_template_lines_learned_mid_run_are_those_of_a_one_by_one_run(tmp_path: 
     for workers in (1, 2):
         db = tmp_path / f"w{workers}.db"
         stats = RunStats()
-        errors: list[str] = []
+        errors: list[InputError] = []
         with Store(db) as store, executor_for(workers) as executor:
-            report = errors.append
-            store_inputs(store, read_path(corpus), lambda e: report(str(e)), stats, 5, executor)
+            store_inputs(store, read_path(corpus), errors.append, stats, 5, executor)
             articles = [(a.id, a.paragraphs, a.removed) for a in store.articles()]
             quotes = [(q.id, q.text, q.start, q.speaker) for q in store.quotes()]
         runs.append((articles, quotes, errors, stats))
     (plain_articles, plain_quotes, plain_errors, plain_stats), pooled = runs[0], runs[1]
     assert any(r.reason == "outlet-template" for a in plain_articles for r in a[2])
     assert pooled[0] == plain_articles and pooled[1] == plain_quotes
-    assert pooled[2] == plain_errors
+    assert [str(e) for e in pooled[2]] == [str(e) for e in plain_errors]
     assert plain_stats.reprocessed == 0  # in process, each task is sent after the last store
     assert pooled[3].reprocessed > 0  # the pool ran ahead: the check was needed, and made
     assert pooled[3].added == plain_stats.added
