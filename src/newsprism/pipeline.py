@@ -115,6 +115,29 @@ class DocumentTask:
     template_keys: frozenset[str]
 
 
+class AskedKeys(frozenset[str]):
+    """Template keys that remember which keys cleaning asked about. Cleaning only asks `key in
+    keys` (and whether there are any), so its result is the same under any other keys that
+    agree on every key asked and are as empty or not."""
+
+    asked: set[str]
+
+    def __new__(cls, keys: Iterable[str] = ()) -> AskedKeys:
+        self = super().__new__(cls, keys)
+        self.asked = set()
+        return self
+
+    def __contains__(self, key: object) -> bool:
+        if isinstance(key, str):
+            self.asked.add(key)
+        return super().__contains__(key)
+
+
+def same_cleaning(used: frozenset[str], asked: set[str], now: frozenset[str]) -> bool:
+    """Whether cleaning with `now` gives what cleaning with `used` gave (asking `asked`)."""
+    return bool(used) == bool(now) and not (used ^ now) & asked
+
+
 @dataclass
 class Outcome:
     """What the per-document step gives back: the input processed or why it failed, and the
@@ -125,6 +148,7 @@ class Outcome:
     error: str | None = None
     scope: str | None = None  # the extracted text's template scope, once known
     template_keys: frozenset[str] = frozenset()
+    asked_keys: set[str] = field(default_factory=set)
     edge_keys: set[str] = field(default_factory=set)
 
 
@@ -140,7 +164,9 @@ def process_step(task: DocumentTask | InputError) -> Outcome:
             outcome.scope = template_scope(text)
             if outcome.scope == task.scope:
                 outcome.template_keys = task.template_keys
-            article = clean_text(text, outcome.template_keys)
+            keys = AskedKeys(outcome.template_keys)
+            outcome.asked_keys = keys.asked  # filled as cleaning asks, even if it then fails
+            article = clean_text(text, keys)
             outcome.edge_keys = document_edge_keys(text)
             outcome.processed = Processed(task.document, text, article, extract_quotes(article))
     except Exception as error:  # a user's file must never stop the run
@@ -259,8 +285,8 @@ def _accepted(
     if isinstance(item, InputError):
         on_error(item)
         return None
-    if outcome.scope is not None and templates.template_keys(outcome.scope) != (
-        outcome.template_keys
+    if outcome.scope is not None and not same_cleaning(
+        outcome.template_keys, outcome.asked_keys, templates.template_keys(outcome.scope)
     ):
         stats.reprocessed += 1
         return _guarded(item.source, on_error, lambda: process_document(item, templates))
