@@ -26,7 +26,7 @@ from newsprism.executors import Executor, InProcessExecutor
 from newsprism.extract import ExtractionError, extract_html
 from newsprism.ingest import InputError
 from newsprism.ingest.paths import resolved_source
-from newsprism.model import Article, Document, Quote, Story
+from newsprism.model import Article, Discrepancy, Document, Quote, QuoteMatch, Statement, Story
 from newsprism.persons import PersonTable
 from newsprism.quotes import extract_quotes
 from newsprism.store import Store, StoreError, StoreTemplates
@@ -233,7 +233,7 @@ def run_analyze(
     `on_error`), then group, name the speakers and compare (`restory`)."""
     adopt_resolved_sources(store)
     store_inputs(store, items, on_error, stats, template_min, executor)
-    return restory(store)
+    return restory(store, executor=executor)
 
 
 def store_inputs(
@@ -321,16 +321,16 @@ def save_processed(
         on_error(InputError(document.source, f"not stored: {error}"))
 
 
-def restory(store: Store, rebuild: bool = False) -> Analysis:
+def restory(store: Store, rebuild: bool = False, executor: Executor | None = None) -> Analysis:
     """Group what is stored into stories (new articles only, unless `rebuild`), name the
     speakers from the person table (matched again from scratch with `rebuild`, keeping the
-    keys), compare."""
+    keys), compare (the stories run by `executor`)."""
     with store.story_lock():
         articles, quotes = store.articles(), store.quotes()  # loaded once for both steps
         stories = incremental_stories(store, articles, quotes_by_article(quotes), rebuild)
         people = store.person_table()
         people = people.rebuilt() if rebuild else people
-        analysis = analyse_stories(articles, quotes, stories, people)
+        analysis = analyse_stories(articles, quotes, stories, people, executor)
         store.save_person_table(people, rebuilt=rebuild)
         store.save_stories(analysis.stories)
     return analysis
@@ -366,27 +366,57 @@ def adopt_resolved_sources(store: Store) -> int:
     return store.rename_sources(renames) if renames else 0
 
 
+@dataclass
+class StoryTask:
+    """One story to compare: its articles and their quotes (speakers named already)."""
+
+    articles: list[Article]
+    quotes: dict[str, list[Quote]]
+
+
+@dataclass
+class StoryComparison:
+    statements: list[Statement]
+    matches: list[QuoteMatch]
+    discrepancies: list[Discrepancy]
+
+
+def compare_step(task: StoryTask) -> StoryComparison:
+    """Statements, quote matches and discrepancies of one story: a pure function of the task,
+    run wherever the executor puts it."""
+    comparison = compare_story(task.articles, task.quotes)
+    discrepancies = find_discrepancies(task.articles, task.quotes, comparison.matches)
+    return StoryComparison(comparison.statements, comparison.matches, discrepancies)
+
+
 def analyse_stories(
     articles: list[Article],
     quotes: list[Quote],
     stories: list[Story] | None = None,
     people: PersonTable | None = None,
+    executor: Executor | None = None,
 ) -> Analysis:
     """Group articles into stories (unless given), name each story's speakers from the person
-    table `people` (the store's; else one for this analysis alone), compare quotes."""
+    table `people` (the store's; else one for this analysis alone), in story order, and
+    compare each story's quotes (`executor` may run the stories in parallel)."""
     people = people if people is not None else PersonTable()
     by_article = quotes_by_article(quotes)
     stories = stories if stories is not None else group_stories(articles, by_article)
     article_by_id = {a.id: a for a in articles}
-    for story in stories:
+
+    def named(story: Story) -> StoryTask:
         members = [article_by_id[i] for i in story.articles]
         story_quotes = people.unify(members, [q for a in members for q in by_article.get(a.id, [])])
         unified = quotes_by_article(story_quotes)
         for article in members:
             by_article[article.id] = unified.get(article.id, [])
-        comparison = compare_story(members, by_article)
-        story.statements, story.matches = comparison.statements, comparison.matches
-        story.discrepancies = find_discrepancies(members, by_article, comparison.matches)
+        return StoryTask(members, {a.id: by_article[a.id] for a in members})
+
+    executor = executor or InProcessExecutor()
+    compared_stories = executor.map(compare_step, map(named, stories))
+    for story, compared in zip(stories, compared_stories, strict=True):
+        story.statements, story.matches = compared.statements, compared.matches
+        story.discrepancies = compared.discrepancies
     unified = [q for a in articles for q in by_article.get(a.id, [])]
     return Analysis(articles, unified, stories)
 
