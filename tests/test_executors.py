@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import socket
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 from conftest import FIXTURES
 
@@ -94,3 +96,28 @@ def test_the_pool_yields_in_order_and_reads_only_a_window_ahead() -> None:
         assert len(pulled) <= 2 * 2 * 5 + 5  # chunks in flight, not the whole input
         assert list(results) == [n * n for n in range(1, 1000)]
     assert list(InProcessExecutor().map(_square, range(5))) == [0, 1, 4, 9, 16]
+
+
+def test_a_dask_cluster_writes_the_analysis_of_a_plain_run(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    plain, plain_data = analyze(tmp_path / "one")
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        on_dask, dask_data = analyze(tmp_path / "two", "--scheduler", cluster.scheduler_address)
+    assert dask_data == plain_data
+    assert on_dask.exit_code == plain.exit_code
+
+
+def test_a_scheduler_out_of_reach_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]  # closed again: nothing listens there
+    args = ["analyze", str(SETS), "--db", str(tmp_path / "n.db"), "--out", str(tmp_path / "r")]
+    result = CliRunner().invoke(main, [*args, "--scheduler", f"tcp://127.0.0.1:{port}"])
+    assert result.exit_code == 2
+    assert f"--scheduler tcp://127.0.0.1:{port}: cannot reach it" in result.output
+    assert not (tmp_path / "r" / "analysis.json").exists()

@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from newsprism import __version__
 from newsprism.clean import detokenised
 from newsprism.clean.templates import MIN_ARTICLES, MemoryTemplates
-from newsprism.executors import executor_for
+from newsprism.executors import Executor, SchedulerError, executor_for
 from newsprism.ingest import InputError, InputWarning, Metadata, expand_paths, read_path
 from newsprism.model import Document
 from newsprism.pipeline import (
@@ -212,7 +212,13 @@ TEMPLATE_MIN_OPTION = click.option(
     default=1,
     show_default=True,
     type=click.IntRange(1, 256),
-    help="Processes that extract, clean and find quotes (a local pool when more than 1).",
+    help="Processes that extract, clean, find quotes and compare (a local pool when more than 1).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="A running Dask scheduler (tcp://HOST:PORT) whose workers do that work instead.",
 )
 @metadata_options
 def analyze(
@@ -222,13 +228,14 @@ def analyze(
     out: str,
     verbose: bool,
     workers: int,
+    scheduler: str | None,
     metadata: Metadata,
 ) -> None:
     """Ingest files, folders and globs into the store, analyse, and write the report."""
     folder = _output_folder(out)
     stats = RunStats()
     log = ErrorLog(stats)
-    with _open_store(db) as store, executor_for(workers) as executor:
+    with _open_store(db) as store, _executor(workers, scheduler) as executor:
         progress = _progress(paths)
         with progress or nullcontext():
             documents = _documents(paths, metadata, log, progress)
@@ -243,6 +250,13 @@ def analyze(
         f"JSON:   {printable(str(json_path))}\nReport: {printable(str(html_path))}"
     )
     sys.exit(1 if stats.errors else 0)
+
+
+def _executor(workers: int, scheduler: str | None) -> Executor:
+    try:
+        return executor_for(workers, scheduler)
+    except SchedulerError as error:
+        raise FaultError(printable(str(error))) from error
 
 
 def _failure_reasons(stats: RunStats, shown: int = 4) -> str:

@@ -3,13 +3,13 @@ the results come back in the items' order."""
 
 from __future__ import annotations
 
-import itertools
 import multiprocessing
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from types import TracebackType
 from typing import Self, TypeVar
+
+from newsprism.executors.ordered import ordered_map, run_chunk
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -19,10 +19,6 @@ CHUNKS_IN_FLIGHT_PER_WORKER = 2  # keeps each worker busy while the parent store
 # Workers start from a server process that has imported newsprism once (no fork of a parent
 # that may run threads, e.g. a progress bar; no import cost per worker).
 PRELOAD = ["newsprism.pipeline"]
-
-
-def _run_chunk(step: Callable[[Item], Result], chunk: list[Item]) -> list[Result]:
-    return [step(item) for item in chunk]
 
 
 class LocalPoolExecutor:
@@ -43,15 +39,10 @@ class LocalPoolExecutor:
 
     def map(self, step: Callable[[Item], Result], items: Iterable[Item]) -> Iterator[Result]:
         pool = self._started()
-        limit = self.workers * CHUNKS_IN_FLIGHT_PER_WORKER
-        chunks = _chunks(items, self.chunk_size)
-        pending: deque[Future[list[Result]]] = deque()
-        for chunk in chunks:
-            pending.append(pool.submit(_run_chunk, step, chunk))
-            if len(pending) >= limit:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+        in_flight = self.workers * CHUNKS_IN_FLIGHT_PER_WORKER
+        yield from ordered_map(
+            lambda chunk: pool.submit(run_chunk, step, chunk), items, self.chunk_size, in_flight
+        )
 
     def close(self) -> None:
         if self._pool is not None:
@@ -68,9 +59,3 @@ class LocalPoolExecutor:
         trace: TracebackType | None,
     ) -> None:
         self.close()
-
-
-def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
-    iterator = iter(items)
-    while chunk := list(itertools.islice(iterator, size)):
-        yield chunk
