@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 from conftest import FIXTURES
 
+import newsprism.executors.dask
 from newsprism.cli import main
 from newsprism.executors import InProcessExecutor, LocalPoolExecutor, executor_for
 from newsprism.ingest import InputError, read_path
@@ -111,8 +112,11 @@ def test_a_dask_cluster_writes_the_analysis_of_a_plain_run(tmp_path: Path) -> No
     assert on_dask.exit_code == plain.exit_code
 
 
-def test_a_scheduler_out_of_reach_is_one_line_and_exit_2(tmp_path: Path) -> None:
+def test_a_scheduler_out_of_reach_is_one_line_and_exit_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     pytest.importorskip("distributed")
+    monkeypatch.setattr(newsprism.executors.dask, "CONNECT_SECONDS", 1)
     with socket.socket() as free:
         free.bind(("127.0.0.1", 0))
         port = free.getsockname()[1]  # closed again: nothing listens there
