@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from conftest import FIXTURES
 
 import newsprism.executors.dask
 from newsprism.cli import main
-from newsprism.executors import InProcessExecutor, LocalPoolExecutor, executor_for
+from newsprism.executors import InProcessExecutor, LocalPoolExecutor, WorkerLost, executor_for
 from newsprism.ingest import InputError, read_path
 from newsprism.pipeline import RunStats, store_inputs
 from newsprism.store import Store
@@ -97,6 +98,17 @@ def test_the_pool_yields_in_order_and_reads_only_a_window_ahead() -> None:
         assert len(pulled) <= 2 * 2 * 5 + 5  # chunks in flight, not the whole input
         assert list(results) == [n * n for n in range(1, 1000)]
     assert list(InProcessExecutor().map(_square, range(5))) == [0, 1, 4, 9, 16]
+
+
+def _dies_at_seven(n: int) -> int:
+    if n == 7:
+        os._exit(1)  # as a worker killed by the system would end
+    return n
+
+
+def test_a_pool_process_that_dies_ends_the_map_with_a_named_error() -> None:
+    with LocalPoolExecutor(2, chunk_size=2) as pool, pytest.raises(WorkerLost, match="died"):
+        list(pool.map(_dies_at_seven, range(20)))
 
 
 def test_a_dask_cluster_writes_the_analysis_of_a_plain_run(tmp_path: Path) -> None:

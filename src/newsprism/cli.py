@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from newsprism import __version__
 from newsprism.clean import detokenised
 from newsprism.clean.templates import MIN_ARTICLES, MemoryTemplates
-from newsprism.executors import Executor, SchedulerError, executor_for
+from newsprism.executors import Executor, SchedulerError, WorkerLost, executor_for
 from newsprism.ingest import InputError, InputWarning, Metadata, expand_paths, read_path
 from newsprism.model import Document
 from newsprism.pipeline import (
@@ -239,7 +239,7 @@ def analyze(
         progress = _progress(paths)
         with progress or nullcontext():
             documents = _documents(paths, metadata, log, progress)
-            with _store_faults():
+            with _store_faults(), _worker_faults():
                 analysis = run_analyze(store, documents, log, stats, template_min, executor)
     data = build_analysis(analysis.articles, analysis.quotes, analysis.stories)
     json_path, html_path = _write_report(folder, data)
@@ -250,6 +250,15 @@ def analyze(
         f"JSON:   {printable(str(json_path))}\nReport: {printable(str(html_path))}"
     )
     sys.exit(1 if stats.errors else 0)
+
+
+@contextmanager
+def _worker_faults() -> Iterator[None]:
+    """A pool process that dies (killed, out of memory) ends the run, in a line."""
+    try:
+        yield
+    except WorkerLost as error:
+        raise FaultError(str(error)) from error
 
 
 def _executor(workers: int, scheduler: str | None) -> Executor:

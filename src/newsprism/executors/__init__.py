@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from newsprism.executors.base import Executor, InProcessExecutor
 from newsprism.executors.dask import DaskExecutor, SchedulerError
-from newsprism.executors.pool import LocalPoolExecutor
+from newsprism.executors.pool import LocalPoolExecutor, WorkerLost
 
 
 def executor_for(workers: int = 1, scheduler: str | None = None) -> Executor:
@@ -26,5 +26,6 @@ __all__ = [
     "InProcessExecutor",
     "LocalPoolExecutor",
     "SchedulerError",
+    "WorkerLost",
     "executor_for",
 ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from types import TracebackType
 from typing import Self, TypeVar
 
@@ -19,6 +20,10 @@ CHUNKS_IN_FLIGHT_PER_WORKER = 2  # keeps each worker busy while the parent store
 # Workers start from a server process that has imported newsprism once (no fork of a parent
 # that may run threads, e.g. a progress bar; no import cost per worker).
 PRELOAD = ["newsprism.pipeline"]
+
+
+class WorkerLost(RuntimeError):
+    """A pool process ended without a result (killed, out of memory): the run cannot go on."""
 
 
 class LocalPoolExecutor:
@@ -40,9 +45,15 @@ class LocalPoolExecutor:
     def map(self, step: Callable[[Item], Result], items: Iterable[Item]) -> Iterator[Result]:
         pool = self._started()
         in_flight = self.workers * CHUNKS_IN_FLIGHT_PER_WORKER
-        yield from ordered_map(
-            lambda chunk: pool.submit(run_chunk, step, chunk), items, self.chunk_size, in_flight
-        )
+        try:
+            yield from ordered_map(
+                lambda chunk: pool.submit(run_chunk, step, chunk), items, self.chunk_size, in_flight
+            )
+        except BrokenProcessPool as error:
+            raise WorkerLost(
+                "a worker process died (killed, or out of memory); what was stored is kept:"
+                " run again, without --workers to find the input that kills it"
+            ) from error
 
     def close(self) -> None:
         if self._pool is not None:
