@@ -24,7 +24,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import FIXTURES, SEEDS
 
-from newsprism import cli
+from newsprism import pipeline
 from newsprism.cli import main
 from newsprism.model import Story
 from newsprism.report import write_report
@@ -295,7 +295,7 @@ def test_story_step_waits_for_the_other_run(tmp_path, monkeypatch):
     first, second = _corpus(tmp_path / "in")
     db = tmp_path / "n.db"
     assert run("analyze", *map(str, first), "--db", str(db), "--out", str(tmp_path)).exit_code == 0
-    group = cli.incremental_stories
+    group = pipeline.incremental_stories
     other: list[subprocess.Popen[bytes]] = []
 
     def meanwhile_another_run(*args: Any, **kwargs: Any) -> Any:
@@ -305,7 +305,7 @@ def test_story_step_waits_for_the_other_run(tmp_path, monkeypatch):
             other[0].wait(timeout=4)  # B is done by then, unless it waits for A's lock
         return group(*args, **kwargs)
 
-    monkeypatch.setattr(cli, "incremental_stories", meanwhile_another_run)
+    monkeypatch.setattr(pipeline, "incremental_stories", meanwhile_another_run)
     result = run("analyze", str(first[0]), "--db", str(db), "--out", str(tmp_path / "a"))
     assert result.exit_code == 0
     assert other[0].wait(timeout=60) == 0

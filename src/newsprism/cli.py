@@ -18,29 +18,24 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsprism import __version__
-from newsprism.clean import clean_document_id, detokenised
-from newsprism.clean.templates import (
-    MIN_ARTICLES,
-    MemoryTemplates,
-    document_edge_keys,
-    template_scope,
-)
+from newsprism.clean import detokenised
+from newsprism.clean.templates import MIN_ARTICLES, MemoryTemplates
+from newsprism.executors import Executor, SchedulerError, WorkerLost, executor_for
 from newsprism.ingest import InputError, InputWarning, Metadata, expand_paths, read_path
 from newsprism.model import Document
 from newsprism.pipeline import (
     Analysis,
     Processed,
     RunStats,
-    adopt_resolved_sources,
     analyse_stories,
-    incremental_stories,
     one_story,
-    process_all,
     process_batch,
-    quotes_by_article,
+    relearn,
+    restory,
+    run_analyze,
 )
 from newsprism.report import build_analysis, write_analysis_report
-from newsprism.store import Store, StoreError, StoreTemplates
+from newsprism.store import Store, StoreError
 from newsprism.summary import (
     print_clean,
     print_person,
@@ -106,6 +101,8 @@ def _documents(
         if progress is not None and task is not None:
             progress.advance(task)
     log.stats.read = len(files)
+    if progress is not None:
+        progress.stop()  # all read: the bar goes before the story step prints
 
 
 def _progress(paths: tuple[str, ...]) -> Progress | None:
@@ -120,16 +117,6 @@ def _progress(paths: tuple[str, ...]) -> Progress | None:
         console=errors_console,
         transient=True,
     )
-
-
-def _new_or_changed(
-    items: Iterable[Document | InputError], store: Store, stats: RunStats
-) -> Iterator[Document | InputError]:
-    for item in items:
-        if isinstance(item, Document) and store.input_hash(item.source) == item.content_hash:
-            stats.unchanged += 1
-            continue
-        yield item
 
 
 def _process(paths: tuple[str, ...], metadata: Metadata, stats: RunStats) -> list[Processed]:
@@ -199,21 +186,6 @@ def _write_report(folder: Path, data: dict[str, Any]) -> tuple[Path, Path]:
         raise FaultError(f"{where}: report not written ({_reason(error)})") from error
 
 
-def _restory(store: Store, rebuild: bool = False) -> Analysis:
-    """Group what is stored into stories (new articles only, unless `rebuild`), name the
-    speakers from the person table (matched again from scratch with `rebuild`, keeping the
-    keys), compare."""
-    with _store_faults(), store.story_lock():
-        articles, quotes = store.articles(), store.quotes()  # loaded once for both steps
-        stories = incremental_stories(store, articles, quotes_by_article(quotes), rebuild)
-        people = store.person_table()
-        people = people.rebuilt() if rebuild else people
-        analysis = analyse_stories(articles, quotes, stories, people)
-        store.save_person_table(people, rebuilt=rebuild)
-        store.save_stories(analysis.stories)
-    return analysis
-
-
 DB_OPTION = click.option("--db", default="newsprism.db", show_default=True, help="SQLite store.")
 OUT_OPTION = click.option(
     "--out",
@@ -235,6 +207,19 @@ TEMPLATE_MIN_OPTION = click.option(
 @TEMPLATE_MIN_OPTION
 @OUT_OPTION
 @click.option("--verbose", is_flag=True, help="Print each flagged story's statements too.")
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 256),
+    help="Processes that extract, clean, find quotes and compare (a local pool when more than 1).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="A running Dask scheduler (tcp://HOST:PORT) whose workers do that work instead.",
+)
 @metadata_options
 def analyze(
     paths: tuple[str, ...],
@@ -242,21 +227,20 @@ def analyze(
     template_min: int,
     out: str,
     verbose: bool,
+    workers: int,
+    scheduler: str | None,
     metadata: Metadata,
 ) -> None:
     """Ingest files, folders and globs into the store, analyse, and write the report."""
     folder = _output_folder(out)
     stats = RunStats()
     log = ErrorLog(stats)
-    with _open_store(db) as store:
-        adopt_resolved_sources(store)
-        templates = StoreTemplates(store, template_min)
+    with _open_store(db) as store, _executor(workers, scheduler) as executor:
         progress = _progress(paths)
         with progress or nullcontext():
-            items = _new_or_changed(_documents(paths, metadata, log, progress), store, stats)
-            for processed in process_all(items, log, templates):
-                _save(store, processed, templates, stats, log)
-        analysis = _restory(store)
+            documents = _documents(paths, metadata, log, progress)
+            with _store_faults(), _worker_faults():
+                analysis = run_analyze(store, documents, log, stats, template_min, executor)
     data = build_analysis(analysis.articles, analysis.quotes, analysis.stories)
     json_path, html_path = _write_report(folder, data)
     (print_summary if verbose else print_run_summary)(console, data)
@@ -268,6 +252,22 @@ def analyze(
     sys.exit(1 if stats.errors else 0)
 
 
+@contextmanager
+def _worker_faults() -> Iterator[None]:
+    """A pool process that dies (killed, out of memory) ends the run, in a line."""
+    try:
+        yield
+    except WorkerLost as error:
+        raise FaultError(str(error)) from error
+
+
+def _executor(workers: int, scheduler: str | None) -> Executor:
+    try:
+        return executor_for(workers, scheduler)
+    except SchedulerError as error:
+        raise FaultError(printable(str(error))) from error
+
+
 def _failure_reasons(stats: RunStats, shown: int = 4) -> str:
     """The failures counted by reason (each was named on stderr as it happened)."""
     if not stats.errors:
@@ -276,28 +276,6 @@ def _failure_reasons(stats: RunStats, shown: int = 4) -> str:
     listed = ", ".join(printable(f"{reason} {n}") for reason, n in reasons[:shown])
     more = f", {len(reasons) - shown} other reasons" if len(reasons) > shown else ""
     return f" ({listed}{more}; each named on stderr)"
-
-
-def _save(
-    store: Store,
-    processed: Processed,
-    templates: StoreTemplates,
-    stats: RunStats,
-    log: ErrorLog,
-) -> None:
-    document = processed.document
-    try:
-        store.save_article(
-            document.source,
-            document.content_hash,
-            processed.article,
-            processed.quotes,
-            processed.text,
-            template_lines=templates.observed(processed.article.id),
-        )
-        stats.added += 1
-    except StoreError as error:
-        log(InputError(document.source, f"not stored: {error}"))
 
 
 @main.command()
@@ -353,8 +331,8 @@ def stories(db: str, rebuild: bool, out: str) -> None:
     one pass over the store in publication order, and speakers are matched to persons again
     (each person keeps its key)."""
     folder = _output_folder(out)
-    with _open_store(db) as store:
-        analysis = _restory(store, rebuild)
+    with _open_store(db) as store, _store_faults():
+        analysis = restory(store, rebuild)
     data = build_analysis(analysis.articles, analysis.quotes, analysis.stories)
     json_path, html_path = _write_report(folder, data)
     console.print(
@@ -414,27 +392,10 @@ def clean(
 
 def _relearn(db: str, template_min: int) -> None:
     stats = RunStats()
-    log = ErrorLog(stats)
     with _open_store(db) as store, _store_faults():
-        stored = store.documents()
-        store.forget_template_lines()
-        templates = StoreTemplates(store, template_min)
-        for _, _, text in stored:
-            store.observe_lines(
-                template_scope(text), clean_document_id(text), document_edge_keys(text)
-            )
-        changed = 0
-        for source, content_hash, text in stored:
-            before = store.article(clean_document_id(text))
-            processed = process_batch([text], log, templates)
-            if processed and before and processed[0].article.paragraphs != before.paragraphs:
-                store.save_article(
-                    source, content_hash, processed[0].article, processed[0].quotes, text
-                )
-                changed += 1
-        _restory(store)
+        stored, changed = relearn(store, template_min, ErrorLog(stats))
     console.print(
-        f"relearned templates over {len(stored)} stored articles; {changed} cleaned again. "
+        f"relearned templates over {stored} stored articles; {changed} cleaned again. "
         f"Run `newsprism analyze` with no new files to rewrite the report."
     )
     sys.exit(1 if stats.errors else 0)

@@ -1,7 +1,9 @@
 """Run the stages: Document -> Article + Quotes (per input), then Stories over all articles.
 
-The per-document steps are pure functions, so an executor other than this local loop (a
-process pool, Dask) can run them; the store is written by the caller, one input at a time.
+The run loop lives here (`run_analyze`, `restory`, `relearn`): the CLI parses and prints.
+The per-document step (`process_step`: extract, clean, quotes) is a pure function of its
+task, so an executor (newsprism.executors: this process, a local process pool) can run it
+wherever; the store is written here, in the parent, one input at a time and in input order.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass, field
 from newsprism.budget import OverBudget, input_budget
 from newsprism.clean import clean_document, clean_document_id
 from newsprism.clean.templates import (
+    MIN_ARTICLES,
     MemoryTemplates,
     TemplateCounts,
     document_edge_keys,
@@ -19,13 +22,14 @@ from newsprism.clean.templates import (
 )
 from newsprism.compare import compare_story
 from newsprism.compare.discrepancies import find_discrepancies
+from newsprism.executors import Executor, InProcessExecutor
 from newsprism.extract import ExtractionError, extract_html
 from newsprism.ingest import InputError
 from newsprism.ingest.paths import resolved_source
-from newsprism.model import Article, Document, Quote, Story
+from newsprism.model import Article, Discrepancy, Document, Quote, QuoteMatch, Statement, Story
 from newsprism.persons import PersonTable
 from newsprism.quotes import extract_quotes
-from newsprism.store import Store
+from newsprism.store import Store, StoreError, StoreTemplates
 from newsprism.stories import group_stories, wire_links
 from newsprism.stories.grouping import Profile, StoryGrouper, stories_from, stream_order
 
@@ -50,6 +54,9 @@ class RunStats:
     read: int = 0
     added: int = 0
     unchanged: int = 0
+    # Results an executor made with template lines that changed before they were stored,
+    # processed again in order (so the output is a one-by-one run's).
+    reprocessed: int = 0
     errors: list[InputError] = field(default_factory=list)
 
 
@@ -68,12 +75,24 @@ def process_text(
 ) -> Processed:
     scope = template_scope(text)
     keys = templates.template_keys(scope) if templates else frozenset()
-    article = clean_document(text, keys)
-    if not article.paragraphs:
-        raise ExtractionError("no article text left after cleaning")
+    article = clean_text(text, keys)
     if templates and learn:
         templates.observe(scope, article.id, document_edge_keys(text))
     return Processed(document, text, article, extract_quotes(article))
+
+
+def clean_text(text: Document, template_keys: frozenset[str]) -> Article:
+    article = clean_document(text, template_keys)
+    if not article.paragraphs:
+        raise ExtractionError("no article text left after cleaning")
+    return article
+
+
+def failure_reason(error: Exception) -> str:
+    """What an input's failure is called on stderr."""
+    if isinstance(error, ExtractionError | OverBudget):
+        return str(error)
+    return f"could not be processed ({type(error).__name__}: {error})"
 
 
 def _guarded(source: str, on_error: Callable[[InputError], None], work: Callable[[], Processed]):
@@ -81,11 +100,78 @@ def _guarded(source: str, on_error: Callable[[InputError], None], work: Callable
     try:
         with input_budget():
             return work()
-    except (ExtractionError, OverBudget) as error:
-        on_error(InputError(source, str(error)))
     except Exception as error:  # a user's file must never stop the run
-        on_error(InputError(source, f"could not be processed ({type(error).__name__}: {error})"))
+        on_error(InputError(source, failure_reason(error)))
     return None
+
+
+@dataclass
+class DocumentTask:
+    """One input for the per-document step, with the template lines its outlet had learned
+    when it was sent (`scope` as read from the document before extraction)."""
+
+    document: Document
+    scope: str
+    template_keys: frozenset[str]
+
+
+class AskedKeys(frozenset[str]):
+    """Template keys that remember which keys cleaning asked about. Cleaning only asks `key in
+    keys` (and whether there are any), so its result is the same under any other keys that
+    agree on every key asked and are as empty or not."""
+
+    asked: set[str]
+
+    def __new__(cls, keys: Iterable[str] = ()) -> AskedKeys:
+        self = super().__new__(cls, keys)
+        self.asked = set()
+        return self
+
+    def __contains__(self, key: object) -> bool:
+        if isinstance(key, str):
+            self.asked.add(key)
+        return super().__contains__(key)
+
+
+def same_cleaning(used: frozenset[str], asked: set[str], now: frozenset[str]) -> bool:
+    """Whether cleaning with `now` gives what cleaning with `used` gave (asking `asked`)."""
+    return bool(used) == bool(now) and not (used ^ now) & asked
+
+
+@dataclass
+class Outcome:
+    """What the per-document step gives back: the input processed or why it failed, and the
+    template lines its cleaning removed, checked against the store's before it is kept."""
+
+    item: Document | InputError
+    processed: Processed | None = None
+    error: str | None = None
+    scope: str | None = None  # the extracted text's template scope, once known
+    template_keys: frozenset[str] = frozenset()
+    asked_keys: set[str] = field(default_factory=set)
+    edge_keys: set[str] = field(default_factory=set)
+
+
+def process_step(task: DocumentTask | InputError) -> Outcome:
+    """Extract, clean (removing the task's template lines) and find quotes; a failure is an
+    outcome, never an exception. Runs wherever the executor puts it: no store, no I/O."""
+    if isinstance(task, InputError):
+        return Outcome(task)
+    outcome = Outcome(task.document)
+    try:
+        with input_budget():
+            text = extract_html(task.document)
+            outcome.scope = template_scope(text)
+            if outcome.scope == task.scope:
+                outcome.template_keys = task.template_keys
+            keys = AskedKeys(outcome.template_keys)
+            outcome.asked_keys = keys.asked  # filled as cleaning asks, even if it then fails
+            article = clean_text(text, keys)
+            outcome.edge_keys = document_edge_keys(text)
+            outcome.processed = Processed(task.document, text, article, extract_quotes(article))
+    except Exception as error:  # a user's file must never stop the run
+        outcome.error = failure_reason(error)
+    return outcome
 
 
 def process_all(
@@ -134,6 +220,145 @@ def process_batch(
     return results
 
 
+def run_analyze(
+    store: Store,
+    items: Iterable[Document | InputError],
+    on_error: Callable[[InputError], None],
+    stats: RunStats,
+    template_min: int = MIN_ARTICLES,
+    executor: Executor | None = None,
+) -> Analysis:
+    """`newsprism analyze`: store what is new or changed among `items` (each input extracted,
+    cleaned and quoted by `executor`, stored here in input order, every failure reported to
+    `on_error`), then group, name the speakers and compare (`restory`)."""
+    adopt_resolved_sources(store)
+    store_inputs(store, items, on_error, stats, template_min, executor)
+    return restory(store, executor=executor)
+
+
+def store_inputs(
+    store: Store,
+    items: Iterable[Document | InputError],
+    on_error: Callable[[InputError], None],
+    stats: RunStats,
+    template_min: int = MIN_ARTICLES,
+    executor: Executor | None = None,
+) -> None:
+    """Process and store the new or changed `items`. An outlet's template lines are learned
+    from the articles stored before each one, as a one-by-one run would: a result cleaned
+    with lines that have changed since its task was sent is processed again here."""
+    templates = StoreTemplates(store, template_min)
+    executor = executor or InProcessExecutor()
+    tasks = (_task(item, templates) for item in _new_or_changed(items, store, stats))
+    for outcome in executor.map(process_step, tasks):
+        processed = _accepted(outcome, templates, on_error, stats)
+        if processed is not None:
+            save_processed(store, processed, templates, stats, on_error)
+
+
+def _new_or_changed(
+    items: Iterable[Document | InputError], store: Store, stats: RunStats
+) -> Iterator[Document | InputError]:
+    for item in items:
+        if isinstance(item, Document) and store.input_hash(item.source) == item.content_hash:
+            stats.unchanged += 1
+            continue
+        yield item
+
+
+def _task(item: Document | InputError, templates: TemplateCounts) -> DocumentTask | InputError:
+    if isinstance(item, InputError):
+        return item
+    scope = template_scope(item)
+    return DocumentTask(item, scope, templates.template_keys(scope))
+
+
+def _accepted(
+    outcome: Outcome,
+    templates: TemplateCounts,
+    on_error: Callable[[InputError], None],
+    stats: RunStats,
+) -> Processed | None:
+    """The outcome's result if it is what processing the input now would give; else the
+    input processed again, here, with the template lines learned so far."""
+    item = outcome.item
+    if isinstance(item, InputError):
+        on_error(item)
+        return None
+    if outcome.scope is not None and not same_cleaning(
+        outcome.template_keys, outcome.asked_keys, templates.template_keys(outcome.scope)
+    ):
+        stats.reprocessed += 1
+        return _guarded(item.source, on_error, lambda: process_document(item, templates))
+    if outcome.processed is None:
+        on_error(InputError(item.source, outcome.error or "could not be processed"))
+        return None
+    templates.observe(outcome.scope or "", outcome.processed.article.id, outcome.edge_keys)
+    return outcome.processed
+
+
+def save_processed(
+    store: Store,
+    processed: Processed,
+    templates: StoreTemplates,
+    stats: RunStats,
+    on_error: Callable[[InputError], None],
+) -> None:
+    """Store one input's article and quotes (its template lines counted in the same step);
+    a failed write is that input's error."""
+    document = processed.document
+    try:
+        store.save_article(
+            document.source,
+            document.content_hash,
+            processed.article,
+            processed.quotes,
+            processed.text,
+            template_lines=templates.observed(processed.article.id),
+        )
+        stats.added += 1
+    except StoreError as error:
+        on_error(InputError(document.source, f"not stored: {error}"))
+
+
+def restory(store: Store, rebuild: bool = False, executor: Executor | None = None) -> Analysis:
+    """Group what is stored into stories (new articles only, unless `rebuild`), name the
+    speakers from the person table (matched again from scratch with `rebuild`, keeping the
+    keys), compare (the stories run by `executor`)."""
+    with store.story_lock():
+        articles, quotes = store.articles(), store.quotes()  # loaded once for both steps
+        stories = incremental_stories(store, articles, quotes_by_article(quotes), rebuild)
+        people = store.person_table()
+        people = people.rebuilt() if rebuild else people
+        analysis = analyse_stories(articles, quotes, stories, people, executor)
+        store.save_person_table(people, rebuilt=rebuild)
+        store.save_stories(analysis.stories)
+    return analysis
+
+
+def relearn(
+    store: Store, template_min: int, on_error: Callable[[InputError], None]
+) -> tuple[int, int]:
+    """Count template lines over every stored article again and re-clean each one with them,
+    then restory; (articles stored, articles whose cleaning changed)."""
+    stored = store.documents()
+    store.forget_template_lines()
+    templates = StoreTemplates(store, template_min)
+    for _, _, text in stored:
+        store.observe_lines(template_scope(text), clean_document_id(text), document_edge_keys(text))
+    changed = 0
+    for source, content_hash, text in stored:
+        before = store.article(clean_document_id(text))
+        processed = process_batch([text], on_error, templates)
+        if processed and before and processed[0].article.paragraphs != before.paragraphs:
+            store.save_article(
+                source, content_hash, processed[0].article, processed[0].quotes, text
+            )
+            changed += 1
+    restory(store)
+    return len(stored), changed
+
+
 def adopt_resolved_sources(store: Store) -> int:
     """Inputs an older version stored under the path as typed take the resolved name this one
     reads them under, so a run over the same files does not store them twice."""
@@ -141,27 +366,57 @@ def adopt_resolved_sources(store: Store) -> int:
     return store.rename_sources(renames) if renames else 0
 
 
+@dataclass
+class StoryTask:
+    """One story to compare: its articles and their quotes (speakers named already)."""
+
+    articles: list[Article]
+    quotes: dict[str, list[Quote]]
+
+
+@dataclass
+class StoryComparison:
+    statements: list[Statement]
+    matches: list[QuoteMatch]
+    discrepancies: list[Discrepancy]
+
+
+def compare_step(task: StoryTask) -> StoryComparison:
+    """Statements, quote matches and discrepancies of one story: a pure function of the task,
+    run wherever the executor puts it."""
+    comparison = compare_story(task.articles, task.quotes)
+    discrepancies = find_discrepancies(task.articles, task.quotes, comparison.matches)
+    return StoryComparison(comparison.statements, comparison.matches, discrepancies)
+
+
 def analyse_stories(
     articles: list[Article],
     quotes: list[Quote],
     stories: list[Story] | None = None,
     people: PersonTable | None = None,
+    executor: Executor | None = None,
 ) -> Analysis:
     """Group articles into stories (unless given), name each story's speakers from the person
-    table `people` (the store's; else one for this analysis alone), compare quotes."""
+    table `people` (the store's; else one for this analysis alone), in story order, and
+    compare each story's quotes (`executor` may run the stories in parallel)."""
     people = people if people is not None else PersonTable()
     by_article = quotes_by_article(quotes)
     stories = stories if stories is not None else group_stories(articles, by_article)
     article_by_id = {a.id: a for a in articles}
-    for story in stories:
+
+    def named(story: Story) -> StoryTask:
         members = [article_by_id[i] for i in story.articles]
         story_quotes = people.unify(members, [q for a in members for q in by_article.get(a.id, [])])
         unified = quotes_by_article(story_quotes)
         for article in members:
             by_article[article.id] = unified.get(article.id, [])
-        comparison = compare_story(members, by_article)
-        story.statements, story.matches = comparison.statements, comparison.matches
-        story.discrepancies = find_discrepancies(members, by_article, comparison.matches)
+        return StoryTask(members, {a.id: by_article[a.id] for a in members})
+
+    executor = executor or InProcessExecutor()
+    compared_stories = executor.map(compare_step, map(named, stories))
+    for story, compared in zip(stories, compared_stories, strict=True):
+        story.statements, story.matches = compared.statements, compared.matches
+        story.discrepancies = compared.discrepancies
     unified = [q for a in articles for q in by_article.get(a.id, [])]
     return Analysis(articles, unified, stories)
 

@@ -1,0 +1,72 @@
+"""A local process pool: items go out in chunks, a bounded number of chunks in flight, and
+the results come back in the items' order."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from types import TracebackType
+from typing import Self, TypeVar
+
+from newsprism.executors.ordered import ordered_map, run_chunk
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+CHUNK_SIZE = 16  # items a worker takes at once: enough to pay for the pickling round trip
+CHUNKS_IN_FLIGHT_PER_WORKER = 2  # keeps each worker busy while the parent stores results
+# Workers start from a server process that has imported newsprism once (no fork of a parent
+# that may run threads, e.g. a progress bar; no import cost per worker).
+PRELOAD = ["newsprism.pipeline"]
+
+
+class WorkerLost(RuntimeError):
+    """A pool process ended without a result (killed, out of memory): the run cannot go on."""
+
+
+class LocalPoolExecutor:
+    """`workers` processes on this machine. The step must be a module-level function and the
+    items and results picklable."""
+
+    def __init__(self, workers: int, chunk_size: int = CHUNK_SIZE) -> None:
+        self.workers = workers
+        self.chunk_size = chunk_size
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _started(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            context = multiprocessing.get_context("forkserver")
+            context.set_forkserver_preload(PRELOAD)
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        return self._pool
+
+    def map(self, step: Callable[[Item], Result], items: Iterable[Item]) -> Iterator[Result]:
+        pool = self._started()
+        in_flight = self.workers * CHUNKS_IN_FLIGHT_PER_WORKER
+        try:
+            yield from ordered_map(
+                lambda chunk: pool.submit(run_chunk, step, chunk), items, self.chunk_size, in_flight
+            )
+        except BrokenProcessPool as error:
+            raise WorkerLost(
+                "a worker process died (killed, or out of memory); what was stored is kept:"
+                " run again, without --workers to find the input that kills it"
+            ) from error
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
