@@ -102,6 +102,8 @@ def test_story_list_newest_first_with_flags_and_outlets(story: str, client: Test
     story = data["stories"][ids.index(story)]
     assert story["articles"] == 2
     assert {f["flag"] for f in story["flags"]} == {"altered", "stitched"}
+    assert story["discrepancies"] == 1  # where Liverpool won 5-0
+    assert "1 fact that differs" in text
     # the hostile article (dated) is newer than the undated seeds: listed first
     assert data["stories"][0]["title"] == HOSTILE_TITLE
 

@@ -135,7 +135,8 @@ class Database:
             tables = "story_outlets o JOIN " + tables + " AND f.story_id = o.story_id"
             order = order.replace("f.published DESC, f.story_id", "o.published DESC, o.story_id")
         rows = self.rows(
-            "SELECT s.id, s.title, f.published, f.articles, f.quotes, f.statements, f.flagged"
+            "SELECT s.id, s.title, f.published, f.articles, f.quotes, f.statements, f.flagged,"
+            " (SELECT count(*) FROM discrepancies d WHERE d.story_id = s.id) AS discrepancies"
             f" FROM {tables} WHERE {where} ORDER BY {order} LIMIT :limit OFFSET :offset",
             params,
             cap=PAGE_SIZE + 1,
