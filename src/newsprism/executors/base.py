@@ -27,13 +27,8 @@ class Executor(Protocol):
     ) -> None: ...
 
 
-class InProcessExecutor:
-    """Each item's step runs here, when the consumer asks for its result: the next item is
-    not read before the one before it has been consumed (stored)."""
-
-    def map(self, step: Callable[[Item], Result], items: Iterable[Item]) -> Iterator[Result]:
-        for item in items:
-            yield step(item)
+class Closing:
+    """An executor used as a context manager closes when the block ends."""
 
     def close(self) -> None:
         return None
@@ -48,3 +43,12 @@ class InProcessExecutor:
         trace: TracebackType | None,
     ) -> None:
         self.close()
+
+
+class InProcessExecutor(Closing):
+    """Each item's step runs here, when the consumer asks for its result: the next item is
+    not read before the one before it has been consumed (stored)."""
+
+    def map(self, step: Callable[[Item], Result], items: Iterable[Item]) -> Iterator[Result]:
+        for item in items:
+            yield step(item)

@@ -6,9 +6,9 @@ process that runs `analyze`, which sends the documents out and stores what comes
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, TypeVar
 
+from newsprism.executors.base import Closing
 from newsprism.executors.ordered import ordered_map, run_chunk
 
 Item = TypeVar("Item")
@@ -23,7 +23,7 @@ class SchedulerError(RuntimeError):
     """The extra is missing, or the scheduler cannot be reached: one line for the user."""
 
 
-class DaskExecutor:
+class DaskExecutor(Closing):
     """Steps run on the workers of the scheduler at `address` (tcp://HOST:PORT), or of a
     client already made (a LocalCluster's, in tests)."""
 
@@ -45,17 +45,6 @@ class DaskExecutor:
     def close(self) -> None:
         if self._own_client:
             self.client.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def _connect(address: str) -> Any:

@@ -7,9 +7,9 @@ import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from types import TracebackType
-from typing import Self, TypeVar
+from typing import TypeVar
 
+from newsprism.executors.base import Closing
 from newsprism.executors.ordered import ordered_map, run_chunk
 
 Item = TypeVar("Item")
@@ -26,7 +26,7 @@ class WorkerLost(RuntimeError):
     """A pool process ended without a result (killed, out of memory): the run cannot go on."""
 
 
-class LocalPoolExecutor:
+class LocalPoolExecutor(Closing):
     """`workers` processes on this machine. The step must be a module-level function and the
     items and results picklable."""
 
@@ -59,14 +59,3 @@ class LocalPoolExecutor:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()
