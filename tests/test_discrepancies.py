@@ -13,7 +13,7 @@ from newsprism.compare.discrepancies import find_discrepancies
 from newsprism.compare.facts import clauses_of
 from newsprism.ingest import read_path
 from newsprism.model import Article, Quote, QuoteMatch
-from newsprism.pipeline import analyse_stories, process_batch
+from newsprism.pipeline import process_batch
 
 
 def article(article_id: str, paragraphs: list[str], published: str | None = None) -> Article:
@@ -150,8 +150,3 @@ def test_analysis_json_carries_discrepancies(seed_analysis):
     (place,) = [d for d in story["discrepancies"] if d["kind"] == "place"]
     assert {"kind", "about", "values"} <= set(place)
     assert all({"article", "text", "start", "end"} <= set(v) for v in place["values"])
-
-
-def test_story_of_one_article_has_none(report):
-    analysis = analyse_stories([report[0]], report[1])
-    assert analysis.stories[0].discrepancies == []

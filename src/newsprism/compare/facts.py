@@ -47,8 +47,8 @@ QUALIFIERS = {
     "about": "approx", "around": "approx", "nearly": "approx", "almost": "approx",
     "roughly": "approx", "approximately": "approx", "some": "approx", "estimated": "approx",
     "close": "approx", "up": "upper", "least": "lower", "over": "lower", "more": "lower",
-    "than": None, "less": "upper", "fewer": "upper", "under": "upper", "above": "lower",
-    "below": "upper", "exceeding": "lower", "nearly-": "approx", "to": None,
+    "less": "upper", "fewer": "upper", "under": "upper", "above": "lower", "below": "upper",
+    "exceeding": "lower",
 }  # fmt: skip
 # Words between a figure and the thing it counts that are not the thing itself.
 UNIT_SKIP = frozenset("more other new additional extra of the total further".split())
