@@ -37,11 +37,10 @@ from pathlib import Path
 from provenance_generated import DATA, REPO
 
 from newsprism.clean import clean_document
-from newsprism.cli import _restory
 from newsprism.ingest import Metadata, read_path
 from newsprism.model import Article, Document, Quote
 from newsprism.persons import PersonTable, parse_name
-from newsprism.pipeline import process_batch
+from newsprism.pipeline import process_batch, restory
 from newsprism.store import Store, StoreError
 from newsprism.text import fold
 
@@ -218,14 +217,14 @@ def read_sets(sample: int, seed: int) -> None:
         return
     with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "sets.db") as store:
         ingest(store, FIRST_RUN)
-        _restory(store)
+        restory(store)
         before = dict(store.conn.execute("SELECT quote_id, person_key FROM quote_persons"))
         ingest(store, SECOND_RUN)
         start = time.perf_counter()
-        analysis = _restory(store)
+        analysis = restory(store)
         second = time.perf_counter() - start
         start = time.perf_counter()
-        _restory(store)
+        restory(store)
         again = time.perf_counter() - start
         after = dict(store.conn.execute("SELECT quote_id, person_key FROM quote_persons"))
         moved = [q for q, key in before.items() if after.get(q) != key]
