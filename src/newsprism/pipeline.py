@@ -58,6 +58,7 @@ class RunStats:
     # processed again in order (so the output is a one-by-one run's).
     reprocessed: int = 0
     errors: list[InputError] = field(default_factory=list)
+    stored: list[str] = field(default_factory=list)  # ids of the articles this run stored
 
 
 def process_document(document: Document, templates: TemplateCounts | None = None) -> Processed:
@@ -233,7 +234,7 @@ def run_analyze(
     `on_error`), then group, name the speakers and compare (`restory`)."""
     adopt_resolved_sources(store)
     store_inputs(store, items, on_error, stats, template_min, executor)
-    return restory(store, executor=executor)
+    return restory(store, executor=executor, touched=set(stats.stored))
 
 
 def store_inputs(
@@ -317,23 +318,44 @@ def save_processed(
             template_lines=templates.observed(processed.article.id),
         )
         stats.added += 1
+        stats.stored.append(processed.article.id)
     except StoreError as error:
         on_error(InputError(document.source, f"not stored: {error}"))
 
 
-def restory(store: Store, rebuild: bool = False, executor: Executor | None = None) -> Analysis:
+def restory(
+    store: Store,
+    rebuild: bool = False,
+    executor: Executor | None = None,
+    touched: set[str] | None = None,
+) -> Analysis:
     """Group what is stored into stories (new articles only, unless `rebuild`), name the
     speakers from the person table (matched again from scratch with `rebuild`, keeping the
-    keys), compare (the stories run by `executor`)."""
+    keys), compare (the stories run by `executor`). Given the articles this run `touched`,
+    a story with the same articles as stored, none of them touched, keeps its stored
+    statements, matches and discrepancies instead of being compared again."""
     with store.story_lock():
         articles, quotes = store.articles(), store.quotes()  # loaded once for both steps
         stories = incremental_stories(store, articles, quotes_by_article(quotes), rebuild)
+        kept = {} if rebuild or touched is None else untouched_stories(store, stories, touched)
         people = store.person_table()
         people = people.rebuilt() if rebuild else people
-        analysis = analyse_stories(articles, quotes, stories, people, executor)
+        analysis = analyse_stories(articles, quotes, stories, people, executor, kept)
         store.save_person_table(people, rebuilt=rebuild)
         store.save_stories(analysis.stories)
     return analysis
+
+
+def untouched_stories(store: Store, stories: list[Story], touched: set[str]) -> dict[str, Story]:
+    """The stored comparisons of the stories a run left as they were, by story id."""
+    stored = {story.id: story for story in store.stories()}
+    return {
+        story.id: stored[story.id]
+        for story in stories
+        if story.id in stored
+        and stored[story.id].articles == story.articles
+        and touched.isdisjoint(story.articles)
+    }
 
 
 def relearn(
@@ -395,10 +417,13 @@ def analyse_stories(
     stories: list[Story] | None = None,
     people: PersonTable | None = None,
     executor: Executor | None = None,
+    kept: dict[str, Story] | None = None,
 ) -> Analysis:
     """Group articles into stories (unless given), name each story's speakers from the person
     table `people` (the store's; else one for this analysis alone), in story order, and
-    compare each story's quotes (`executor` may run the stories in parallel)."""
+    compare each story's quotes (`executor` may run the stories in parallel), but those
+    `kept`: their comparison as stored."""
+    kept = kept or {}
     people = people if people is not None else PersonTable()
     by_article = quotes_by_article(quotes)
     stories = stories if stories is not None else group_stories(articles, by_article)
@@ -412,11 +437,22 @@ def analyse_stories(
             by_article[article.id] = unified.get(article.id, [])
         return StoryTask(members, {a.id: by_article[a.id] for a in members})
 
+    def to_compare() -> Iterator[StoryTask]:
+        for story in stories:  # every story's speakers are named, in order
+            task = named(story)
+            if story.id not in kept:
+                yield task
+
     executor = executor or InProcessExecutor()
-    compared_stories = executor.map(compare_step, map(named, stories))
-    for story, compared in zip(stories, compared_stories, strict=True):
+    compared_stories = executor.map(compare_step, to_compare())
+    pending = [story for story in stories if story.id not in kept]
+    for story, compared in zip(pending, compared_stories, strict=True):
         story.statements, story.matches = compared.statements, compared.matches
         story.discrepancies = compared.discrepancies
+    for story in stories:
+        if old := kept.get(story.id):
+            story.statements, story.matches = old.statements, old.matches
+            story.discrepancies = old.discrepancies
     unified = [q for a in articles for q in by_article.get(a.id, [])]
     return Analysis(articles, unified, stories)
 
