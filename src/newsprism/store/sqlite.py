@@ -11,7 +11,7 @@ import json
 import sqlite3
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -823,22 +823,18 @@ class Store:
         self, sql: str, query: str, limit: int, max_seconds: float, marks: tuple[str, str]
     ) -> list[dict[str, Any]]:
         phrases = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
-        deadline = time.monotonic() + max_seconds
-        self._conn.set_progress_handler(lambda: time.monotonic() > deadline, 10_000)
-        try:
+        with time_limit(self._conn, max_seconds, 10_000) as expired:
             for attempt in (query, phrases):
                 params = {"query": attempt, "limit": limit, "open": marks[0], "close": marks[1]}
                 try:
                     rows = self._conn.execute(sql, params).fetchall()
                 except sqlite3.OperationalError as error:
-                    if time.monotonic() > deadline:
+                    if expired():
                         raise SearchError(
                             f"search took longer than {max_seconds:g} s: make it narrower"
                         ) from error
                     continue
                 return [dict(row) for row in rows]
-        finally:
-            self._conn.set_progress_handler(None, 0)
         return []
 
     def counts(self) -> dict[str, int]:
@@ -846,6 +842,21 @@ class Store:
             table: int(self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
             for table in ("articles", "quotes", "stories")
         }
+
+
+@contextmanager
+def time_limit(
+    conn: sqlite3.Connection, seconds: float, steps: int
+) -> Iterator[Callable[[], bool]]:
+    """Interrupt the connection's queries once `seconds` have passed (checked every `steps`
+    virtual-machine steps); yields whether the time is up, to tell an interrupt from an
+    error."""
+    deadline = time.monotonic() + seconds
+    conn.set_progress_handler(lambda: time.monotonic() > deadline, steps)
+    try:
+        yield lambda: time.monotonic() > deadline
+    finally:
+        conn.set_progress_handler(None, 0)
 
 
 class StoreTemplates:

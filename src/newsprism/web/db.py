@@ -8,7 +8,6 @@ import json
 import re
 import sqlite3
 import threading
-import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from typing import Any
 
 from newsprism.model import FLAGS
 from newsprism.store import SearchError, Store
+from newsprism.store.sqlite import time_limit
 
 Json = dict[str, Any]
 
@@ -100,18 +100,15 @@ class Database:
     def limited(self) -> Iterator[sqlite3.Connection]:
         """The connection with the time limit armed: past it, a QueryTimeout."""
         conn = self.conn
-        deadline = time.monotonic() + self.seconds
-        conn.set_progress_handler(lambda: time.monotonic() > deadline, 5_000)
-        try:
-            yield conn
-        except sqlite3.OperationalError as error:
-            if time.monotonic() > deadline:
-                raise QueryTimeout(
-                    f"the query took longer than {self.seconds:g} s: narrow it down"
-                ) from error
-            raise
-        finally:
-            conn.set_progress_handler(None, 0)
+        with time_limit(conn, self.seconds, 5_000) as expired:
+            try:
+                yield conn
+            except sqlite3.OperationalError as error:
+                if expired():
+                    raise QueryTimeout(
+                        f"the query took longer than {self.seconds:g} s: narrow it down"
+                    ) from error
+                raise
 
     def rows(self, sql: str, params: Sequence[Any] | Json = (), cap: int = 1_000) -> list[Json]:
         """At most `cap` rows (the caller asks for one more to know there are more)."""
