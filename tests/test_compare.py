@@ -107,6 +107,7 @@ def test_statement_flags_and_badge(seed_analysis):
         ("replace", ["three"], ["four"], "number"),
         ("insert", ["terrible"], [], "added"),
         ("replace", ["deserve"], ["deserves"], "inflection"),
+        ("replace", ["you"], ["u"], "synonym"),  # a tweet's 'Do u know' spelt out
     ],
 )
 def test_classify_edit(op, reported, source, kind):
@@ -507,3 +508,30 @@ def test_a_filler_that_qualifies_a_negation_is_a_hedge():
     assert [(e.source, e.kind) for e in flat.edits] == [("really", "hedge")]
     kept = next(m for text, m in herald.items() if text.startswith("I think"))
     assert kept.label == "tidied"
+
+
+def test_an_added_word_at_the_quote_edge_is_not_read_as_a_word_moved():
+    by_outlet, _, _ = _story(
+        (
+            "Miami Herald",
+            "2021-06-27",
+            [
+                "“The work continues with all speed and urgency, all task forces are being "
+                "deployed from across the country,” Levine Cava said."
+            ],
+        ),
+        ("CNN", "2021-06-27", ["“The work continues with all speed and all urgency,” she said."]),
+    )
+    match = _only(by_outlet["CNN"])
+    assert match.label == "tidied"
+    assert [(e.source, e.reported, e.kind) for e in match.edits] == [
+        ("", "all", "function-word")
+    ]
+
+
+def test_a_tokenised_corpus_contraction_is_one_word():
+    by_outlet, _, _ = _story(
+        ("AP", "2009-02-12", ["“I'm not positive all three were targeted,” Craft said."]),
+        ("Reuters", "2009-02-12", ["“I ’ m not positive all three were targeted,” Craft said."]),
+    )
+    assert _only(by_outlet["Reuters"]).label == "verbatim"

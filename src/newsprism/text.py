@@ -10,6 +10,8 @@ from functools import lru_cache
 APOSTROPHES = "’‘`´ʼ"
 # A word, with an editor's bracketed first letter kept in it ("[T]hat").
 WORD_RE = re.compile(r"(?:\[[^\W_]\])?[^\W_]+(?:[’'\-./][^\W_]+)*", re.UNICODE)
+# The same, with a contraction split off by a tokenised corpus kept in its word ("I ’ m").
+WORD_TOKEN_RE = re.compile(WORD_RE.pattern + r"(?: [’'] (?:s|m|re|ve|ll|d|t)\b)?", re.UNICODE)
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 CONTRACTIONS = {
@@ -60,7 +62,7 @@ class Token:
 
 def expand(word: str) -> list[str]:
     """Normalised forms of one surface word, contractions expanded ("don't" -> do, not)."""
-    folded = fold(word)
+    folded = fold(word).replace(" ", "")
     if folded.startswith("["):
         folded = folded[1] + folded[3:]
     if folded in IRREGULAR_CONTRACTIONS:
@@ -76,7 +78,7 @@ def expand(word: str) -> list[str]:
 def word_tokens(text: str, offset: int = 0) -> list[Token]:
     """Normalised word tokens of `text`, each spanning its surface word (offsets + `offset`)."""
     tokens: list[Token] = []
-    for match in WORD_RE.finditer(text):
+    for match in WORD_TOKEN_RE.finditer(text):
         start, end = match.start() + offset, match.end() + offset
         tokens.extend(Token(norm, start, end) for norm in expand(match.group()))
     return tokens

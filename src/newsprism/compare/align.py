@@ -351,16 +351,16 @@ def _break_after(source: SourceText, i: int) -> bool:
 
 
 def _first_match(gap: list[str], window: list[str], leading: bool) -> tuple[int, int] | None:
-    """The outermost matched pair of words between `gap` and `window` (an LCS alignment)."""
-    pairs = [
-        (op.src_start + k, op.dest_start + k)
-        for op in Indel.opcodes(gap, window)
-        if op.tag == "equal"
-        for k in range(op.src_end - op.src_start)
-    ]
+    """The pair of equal words (gap index, window index) that takes in the most of the gap
+    with the fewest source words: at the start the earliest gap word, matched as near the
+    passage as it can be; at the end the latest ('all urgency' against 'urgency, all' takes
+    'urgency', not 'all')."""
+    pairs = [(a, b) for a, word in enumerate(gap) for b, other in enumerate(window) if word == other]
     if not pairs:
         return None
-    return pairs[0] if leading else pairs[-1]
+    if leading:
+        return min(pairs, key=lambda pair: (pair[0], -pair[1]))
+    return max(pairs, key=lambda pair: (pair[0], -pair[1]))
 
 
 def align(query_tokens: list[Token], source: SourceText, strict: bool = True) -> Alignment | None:

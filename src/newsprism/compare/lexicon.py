@@ -57,6 +57,12 @@ SYNONYM_SETS: tuple[frozenset[str], ...] = (
     frozenset({"till", "until"}),
     frozenset({"toward", "towards"}),
     frozenset({"ok", "okay"}),
+    # Text-speak spelt out ('Do u know' -> 'Do you know'): one word written two ways.
+    frozenset({"u", "you"}),
+    frozenset({"ur", "your"}),
+    frozenset({"r", "are"}),
+    frozenset({"pls", "plz", "please"}),
+    frozenset({"thx", "thanks"}),
 )
 SUFFIXES = ("ing", "ed", "es", "s", "d", "ly")
 
