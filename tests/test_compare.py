@@ -524,9 +524,7 @@ def test_an_added_word_at_the_quote_edge_is_not_read_as_a_word_moved():
     )
     match = _only(by_outlet["CNN"])
     assert match.label == "tidied"
-    assert [(e.source, e.reported, e.kind) for e in match.edits] == [
-        ("", "all", "function-word")
-    ]
+    assert [(e.source, e.reported, e.kind) for e in match.edits] == [("", "all", "function-word")]
 
 
 def test_a_tokenised_corpus_contraction_is_one_word():

@@ -355,7 +355,9 @@ def _first_match(gap: list[str], window: list[str], leading: bool) -> tuple[int,
     with the fewest source words: at the start the earliest gap word, matched as near the
     passage as it can be; at the end the latest ('all urgency' against 'urgency, all' takes
     'urgency', not 'all')."""
-    pairs = [(a, b) for a, word in enumerate(gap) for b, other in enumerate(window) if word == other]
+    pairs = [
+        (a, b) for a, word in enumerate(gap) for b, other in enumerate(window) if word == other
+    ]
     if not pairs:
         return None
     if leading:
