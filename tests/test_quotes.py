@@ -962,6 +962,26 @@ def test_an_unclosed_quote_is_not_carried_into_a_paragraph_that_does_not_close_i
     assert quote.text == "We are still in a situation where across"
 
 
+def test_a_quote_runs_over_middle_paragraphs_without_marks_to_its_closing_mark():
+    """A corpus that prints a sentence a line: the quote opened on one line is closed two
+    lines on, the line between has no mark."""
+    article = article_of(
+        "Fred LaRue believed no such conversation occurred.",
+        '"I\'m exceedingly angry about it.',
+        "I don't recall any phone call.",
+        'I don\'t think there was one, " he said.',
+        "He died in 2004.",
+    )
+    quotes = [q for q in extract_quotes(article) if q.kind == "direct"]
+    assert [q.text for q in quotes] == [
+        "I'm exceedingly angry about it.",
+        "I don't recall any phone call.",
+        "I don't think there was one",
+    ]
+    assert [q.continues for q in quotes] == [None, quotes[0].id, quotes[1].id]
+    assert {q.speaker for q in quotes} == {"Fred LaRue"}
+
+
 def test_a_name_under_a_quote_is_not_carried_speech():
     article = article_of(
         '"The reality is, if Mrs. Clinton loses Iowa and New Hampshire, that could create new '

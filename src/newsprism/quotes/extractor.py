@@ -110,7 +110,11 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
     marks = 0
     for index, paragraph in enumerate(article.paragraphs):
         check_time("quotes")
-        carried = None if left_open is None or index in skip else _carried(paragraph, style)
+        carried = None
+        if left_open is not None and index not in skip:
+            carried = _carried(paragraph, style) or _unmarked_middle(
+                article.paragraphs, index, style
+            )
         marked = [] if index in skip else carried or find_marked_spans(paragraph, style)
         marks += len(marked)
         check_count("quotes", marks, MAX_QUOTES)
@@ -157,6 +161,22 @@ def _carried(paragraph: str, style: str) -> list[MarkedSpan] | None:
     if not spans or not spans[0].closed or _signed(paragraph[: spans[0].end]):
         return None
     return spans
+
+
+MAX_UNMARKED_MIDDLE = 4  # paragraphs without a mark inside one quote ('"I'm angry.' / ...)
+
+
+def _unmarked_middle(paragraphs: list[str], index: int, style: str) -> list[MarkedSpan] | None:
+    """A paragraph with no quotation mark inside a quote left open before it: the whole
+    paragraph is quoted when a paragraph soon after, with no mark between, carries on and
+    closes that quote (corpora that print a sentence a line; quotes whose middle paragraphs
+    open without a mark)."""
+    for ahead in range(index, min(index + MAX_UNMARKED_MIDDLE + 1, len(paragraphs))):
+        if find_marked_spans(paragraphs[ahead], style) or closes_first(paragraphs[ahead], style):
+            if ahead > index and _carried(paragraphs[ahead], style):
+                return [MarkedSpan(0, len(paragraphs[index]), closed=False)]
+            return None
+    return None
 
 
 SIGN_OFF_WORDS = 12
