@@ -53,6 +53,7 @@ from provenance_generated import (
     print_label_table,
     run_generated,
     share,
+    shared_words,
 )
 
 from newsprism.ingest import InputError, read_path
@@ -90,8 +91,9 @@ class Item:
 
     @property
     def held(self) -> bool:
-        """In the held-aside part of the second round of labels (never read while tuning)."""
-        return self.held_story and "round2" in self.file
+        """In the held-aside part of the second round of labels, or in the third round (both
+        never read while tuning)."""
+        return (self.held_story and "round2" in self.file) or "round3" in self.file
 
     @property
     def held_story(self) -> bool:
@@ -284,6 +286,8 @@ def predict(item: Item, corpus: Corpus, compared: Compared) -> Prediction:
     candidates = [q for q in quotes if q.id in compared.matches]
     quote, shared = best_quote(text, candidates)
     if quote is None or shared < needed or shared == 0:
+        quote, shared = best_chain(text, candidates, compared)
+    if quote is None or shared < needed or shared == 0:
         other, other_shared = best_quote(text, [q for q in quotes if q.id not in compared.matches])
         why = "no quote has half its words"
         if other is not None and other_shared >= needed:
@@ -294,6 +298,31 @@ def predict(item: Item, corpus: Corpus, compared: Compared) -> Prediction:
         quote, match = read_the_other_way(item, corpus, compared, quote, match)
     source = corpus.record_of.get(match.source_article or "")
     return Prediction(item, match.label, quote, match, source.id if source else None)
+
+
+def best_chain(text: str, quotes: list[Quote], compared: Compared) -> tuple[Quote | None, int]:
+    """A quote that runs over paragraphs is stored as a chain of quotes (`continues`), each
+    labelled; a labelled text over several paragraphs is read against the chain sharing most
+    of its words, and takes the piece with the most serious label (a piece the other outlet
+    did not print, unsourced or source, only where no piece was matched)."""
+    by_id = {q.id: q for q in quotes}
+    chains: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        root = quote
+        while root.continues in by_id:
+            root = by_id[root.continues]
+        chains.setdefault(root.id, []).append(quote)
+    best: tuple[int, Quote] | None = None
+    for chain in chains.values():
+        if len(chain) < 2:
+            continue
+        shared = shared_words(text, " ".join(q.text for q in chain))
+        labels = {q.id: compared.matches[q.id].label for q in chain}
+        matched = [q for q in chain if labels[q.id] not in ("source", "unsourced")] or chain
+        piece = min(matched, key=lambda q: severity(labels[q.id]))
+        if best is None or shared > best[0]:
+            best = (shared, piece)
+    return (best[1], best[0]) if best else (None, 0)
 
 
 def read_the_other_way(
