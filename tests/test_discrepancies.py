@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import itertools
-import json
 import re
 from dataclasses import replace
 
@@ -81,6 +79,27 @@ def test_a_later_figure_is_an_update():
     assert find_discrepancies([early, same_hour], {})[0].kind == "number"
 
 
+def test_only_what_reads_as_one_thing_is_listed():
+    """Figures, names and places in clauses that are merely alike were, read by hand, mostly
+    two things (two players' yards, two spokesmen, two places of one story): not listed.
+    Near-identical wording, or a name spelt two ways, is."""
+    like = [
+        ("Gray had been arrested four times on drug charges, police records show.",
+         "Since October, Gray was arrested three times, on charges of drug possession."),
+        ("California Highway Patrol Officer Brad Baehr said the driver fled on foot.",
+         "Officer Ray Scheidnes of the California Highway Patrol said the man fled."),
+        ("He checked into a clinic in Malibu last week, his spokesman said.",
+         "His spokesman said he checked into a rehab clinic in Newport Beach."),
+    ]
+    for first, second in like:
+        assert find_discrepancies([article("a", [first]), article("b", [second])], {}) == []
+    (spelt,) = find_discrepancies([
+        article("a", ["Police named the dead climber as Duncan Rait of Melbourne on Monday."]),
+        article("b", ["The climber who died was Duncan Raite, of Melbourne, police said."]),
+    ], {})
+    assert spelt.kind == "person"
+
+
 def test_clauses_that_differ_in_two_values_speak_of_two_things():
     first = article("a", ["On Monday 125 people died across Syria, activists said."], "2012-04-10")
     second = article("b", ["On Tuesday four people died across Syria, activists said."],
@@ -104,43 +123,36 @@ def test_a_number_changed_inside_one_quoted_statement_is_left_to_provenance():
 
 
 def test_a_planted_change_in_a_real_article_is_found():
-    """Two outlets' real reports of one story; one copy gets another figure for a number
-    both state: found, with the changed span; the unchanged pair has no such discrepancy."""
-    rows = [json.loads(line) for line in (FIXTURES / "story_sets_sample.jsonl").open()]
+    """Real articles, each against a trimmed copy of itself (one outlet running another's
+    report) that gives another figure for a number it states: found, with the changed span;
+    the copy unchanged has no discrepancy."""
     processed = process_batch(list(read_path(FIXTURES / "story_sets_sample.jsonl")), print)
-    by_cluster: dict[str, list[Article]] = {}
-    cluster_of = {str(r["id"]): str(r["cluster"]) for r in rows}
-    for item in processed:
-        by_cluster.setdefault(cluster_of[item.article.source.rsplit("#", 1)[-1]], []).append(
-            item.article)
-    planted = 0
-    for members in by_cluster.values():
-        for first, second in itertools.pairwise(members):
-            shared = _shared_figure(first, second)
-            if shared is None:
-                continue
-            before = {v.text for d in find_discrepancies([first, second], {}) for v in d.values}
-            figure = re.match(r"\d+", shared).group()
-            changed_text = shared.replace(figure, str(int(figure) + 7), 1)
-            body = first.body.replace(shared, changed_text)
-            changed = replace(first, id=first.id + "x", paragraphs=body.split("\n"))
-            after = find_discrepancies([changed, second], {})
-            assert any(v.text == changed_text for d in after for v in d.values)
-            assert shared not in before
-            planted += 1
-    assert planted >= 1
+    planted = caught = 0
+    for article in [p.article for p in processed if len(p.article.paragraphs) > 2]:
+        figure_text = _stated_figure(article)
+        if figure_text is None:
+            continue
+        copy = replace(article, id=article.id + "c", paragraphs=article.paragraphs[:-1])
+        assert find_discrepancies([article, copy], {}) == []
+        figure = re.match(r"\d+", figure_text).group()
+        changed_text = figure_text.replace(figure, str(int(figure) + 7), 1)
+        body = copy.body.replace(figure_text, changed_text)
+        changed = replace(copy, paragraphs=body.split("\n"))
+        found = find_discrepancies([article, changed], {})
+        caught += any(v.text == changed_text for d in found for v in d.values)
+        planted += 1
+    assert planted >= 20 and caught >= 0.8 * planted  # the benchmark's recall goal
 
 
-def _shared_figure(first: Article, second: Article) -> str | None:
-    """A figure (with what it counts) that both articles state in like clauses."""
-    from newsprism.compare.discrepancies import _aligned
-
-    for a, b, anchor in _aligned(clauses_of(first.id, first.body, None),
-                                 clauses_of(second.id, second.body, None)):
-        for fact in a.facts:
-            same = [f for f in b.facts if (f.kind, f.value, f.what) == (fact.kind, fact.value,
-                                                                         fact.what)]
-            if fact.kind == "number" and fact.text[:1].isdigit() and same and anchor is None:
+def _stated_figure(article: Article) -> str | None:
+    """A figure written in digits with what it counts, not qualified ('about 400' may well
+    be 407), once in the paragraphs the copy keeps (so changing it changes one clause)."""
+    body = "\n".join(article.paragraphs[:-1])
+    for clause in clauses_of(article.id, body, None):
+        for fact in clause.facts:
+            digits = fact.kind == "number" and fact.text[:1].isdigit() and fact.what
+            exact = not fact.bounds or fact.bounds[1] - fact.bounds[0] <= 1
+            if digits and exact and body.count(fact.text) == 1 and float(fact.value) >= 10:
                 return fact.text
     return None
 
