@@ -982,6 +982,20 @@ def test_a_quote_runs_over_middle_paragraphs_without_marks_to_its_closing_mark()
     assert {q.speaker for q in quotes} == {"Fred LaRue"}
 
 
+def test_a_name_label_line_introduces_the_quote_and_a_dated_sign_off_names_nobody():
+    """A list of pundits: each 'Description Name:' line over a quote, each quote signed with
+    when and where it was said ('– Oct. 31, on Fox News'), which is no speaker."""
+    article = article_of(
+        "Here is a rundown of the pundits who predicted a Romney win.",
+        "Conservative radio host Laura Ingraham:",
+        "“I think he’s going to win New Hampshire.” – Oct. 31, on the Laura Ingraham Show.",
+        "The Weekly Standard’s Bill Kristol:",
+        "“I’m cautiously optimistic that Romney’s going to win.” — Oct. 31, on Fox News.",
+    )
+    quotes = [q for q in extract_quotes(article) if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == ["Laura Ingraham", "Bill Kristol"]
+
+
 def test_a_name_under_a_quote_is_not_carried_speech():
     article = article_of(
         '"The reality is, if Mrs. Clinton loses Iowa and New Hampshire, that could create new '

@@ -684,6 +684,8 @@ def _attribution(text: str, span: tuple[int, int] | None, cue: str) -> Attributi
     if not span:
         return None
     start, end = span
+    if is_date_mention(text[start:end]):
+        return None  # '“...” – Oct. 25, on Fox News': when it was said, not who said it
     if "(" in text[start:end] and ")" not in text[start:end]:
         closing = CLOSING_PARENTHESIS_RE.match(text, end)  # "Rep. Zoe Lofgren (D-Calif.)"
         end = closing.end() if closing else end
@@ -1177,6 +1179,21 @@ def _is_time_word(word: str) -> bool:
     return word in TIME_WORDS
 
 
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def is_date_mention(mention: str) -> bool:
+    """'Oct. 25', 'Monday': a date where a sign-off would name someone."""
+    words = [_low(w) for w in mention.split()]
+    if not words:
+        return False
+    if words[0] in WEEKDAYS:
+        return True
+    month = _is_time_word(words[0]) or words[0] in MONTH_ABBREVIATIONS
+    return month and (len(words) == 1 or words[1][:1].isdigit())
+
+
 def _subject_after_comma(tokens: list[re.Match[str]], commas: list[int]) -> int:
     """Which comma ends the opening phrase: the first one followed by a pronoun, or by a name
     and then a lower-case word ('Hours later, Trump returned', 'At a summit in Hilton Head,
@@ -1373,6 +1390,20 @@ def attribution_of_sentence(text: str, at: int) -> Attribution | None:
     return _attribution(text, span, "" if span[1] <= at else "?")
 
 
+MAX_LABEL_WORDS = 8
+
+
+def _name_label(text: str, end: int) -> Attribution | None:
+    """A line that is only a person and what they are, over their words ('Conservative radio
+    host Laura Ingraham:'): no verb, a name of two words or more at its end."""
+    words = text[:end].split()
+    if not 2 <= len(words) <= MAX_LABEL_WORDS or any(find_cues(text, 0, end)):
+        return None
+    if not all(_is_name_word(w) for w in words[-2:]):
+        return None
+    return Attribution(text[:end].strip(), len(text) - len(text.lstrip()), end, ":")
+
+
 def attribution_of_intro(paragraph: str) -> Attribution | None:
     """A paragraph ending with a colon introduces the quote that follows ('Cruz continued:')."""
     text = paragraph.rstrip()
@@ -1381,6 +1412,8 @@ def attribution_of_intro(paragraph: str) -> Attribution | None:
     end = len(text) - 1
     if attribution := attribution_before(text, end):
         return attribution
+    if labelled := _name_label(text, end):
+        return labelled
     # "He then listed the qualities a nominee needs:", "Clinton released this statement:"
     span = sentence_subject(text, last_sentence(text, end), end)
     return _attribution(text, span, "")

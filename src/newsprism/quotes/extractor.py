@@ -15,6 +15,7 @@ from newsprism.quotes.attribution import (
     attribution_before,
     attribution_of_intro,
     attribution_of_sentence,
+    is_date_mention,
 )
 from newsprism.quotes.indirect import indirect_speech
 from newsprism.quotes.marks import (
@@ -434,6 +435,8 @@ def _rank_uncued(
         if choice is None or choice.keep or (choice.start < rule[1] and choice.end > rule[0]):
             continue
         start, end = mention_at(item.masked, choice.start, choice.end)
+        if is_date_mention(item.masked[start:end]):
+            continue
         quote.speaker_mention = item.masked[start:end]
         quote.speaker = people.resolve(quote.speaker_mention, offset + start)
         quote.speaker_start, quote.speaker_end = offset + start, offset + end
