@@ -996,6 +996,16 @@ def test_a_name_label_line_introduces_the_quote_and_a_dated_sign_off_names_nobod
     assert [q.speaker for q in quotes] == ["Laura Ingraham", "Bill Kristol"]
 
 
+def test_names_with_particles_are_one_person():
+    article = article_of(
+        "Designer Oscar de la Renta has died at 82. Marc van der Berg, his partner, spoke.",
+        "In a 2012 interview, De la Renta said “it was never the ladies who lunch.”",
+        "Van der Berg added: “We will miss him.”",
+    )
+    quotes = [q for q in extract_quotes(article) if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == ["Oscar de la Renta", "Marc van der Berg"]
+
+
 def test_a_name_under_a_quote_is_not_carried_speech():
     article = article_of(
         '"The reality is, if Mrs. Clinton loses Iowa and New Hampshire, that could create new '

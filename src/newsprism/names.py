@@ -102,9 +102,9 @@ MAX_NAME_WORD_CHARS = 40
 # runs is linear in the text (unbounded, a 40 KB token took 22 s).
 CAP_WORD = rf"(?>[A-Z][\w’'\-]{{0,{MAX_NAME_WORD_CHARS - 2}}}[\w]|[A-Z]\.?)"
 # Two or more capitalised words (a single one is never a full name).
-RUN_RE = re.compile(
-    rf"{CAP_WORD}(?:[^\S\n]+(?:(?:{'|'.join(sorted(PARTICLES, key=len, reverse=True))})[^\S\n]+)?"
-    rf"{CAP_WORD})+"
+PARTICLE_WORD = "|".join(sorted(PARTICLES, key=len, reverse=True))
+RUN_RE = re.compile(  # up to two particles between capitalised words ('Marc van der Berg')
+    rf"{CAP_WORD}(?:[^\S\n]+(?:(?:{PARTICLE_WORD})[^\S\n]+){{0,2}}{CAP_WORD})+"
 )
 
 

@@ -118,6 +118,8 @@ class PersonIndex:
                     index._add(name, offset)
         for mention in person_mentions(body):
             name = _without_lower_case_words(mention.text, index.lower)
+            if name and fold(name.split()[0]) in PARTICLES:
+                continue  # 'De la Renta': a surname alone, not a person of its own
             if name and not _inside(mention.start, quoted):
                 start = mention.end - len(name)  # the name is a suffix of the mention
                 index._add(name, start)
@@ -353,6 +355,10 @@ class PersonIndex:
         for person in person_mentions(mention):
             if person.key in self.forms:
                 return self.display(person.key)
+            if fold(person.text.split()[0]) in PARTICLES and self.by_part.get(
+                person.key.split()[-1]
+            ):
+                break  # 'De la Renta': the surname of someone named in full, looked up below
             if name := _without_lower_case_words(person.text, self.lower):
                 return self.display(name_key(name)) if name_key(name) in self.forms else name
             break
