@@ -1006,6 +1006,15 @@ def test_names_with_particles_are_one_person():
     assert [q.speaker for q in quotes] == ["Oscar de la Renta", "Marc van der Berg"]
 
 
+def test_the_department_is_the_department_named_before():
+    article = article_of(
+        "The Education Department announced Friday that it would continue a moratorium.",
+        "The department said that this would be the “final extension” of the pause.",
+    )
+    (quote,) = [q for q in extract_quotes(article) if q.kind == "direct"]
+    assert quote.speaker == "Education Department"
+
+
 def test_a_name_under_a_quote_is_not_carried_speech():
     article = article_of(
         '"The reality is, if Mrs. Clinton loses Iowa and New Hampshire, that could create new '

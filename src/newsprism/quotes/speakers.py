@@ -380,7 +380,20 @@ class PersonIndex:
             return self._lead_person(position, _described_gender(low))
         if ACRONYM_RE.fullmatch(mention.strip()) and (spelled := self._spelled_out(mention)):
             return spelled  # "FWS" -> "Fish and Wildlife Service", named so in the article
+        if body_noun := ORGANISATION_ROLE_RE.fullmatch(low):
+            return self._named_body(body_noun.group(1), position)
         return _organisation(mention, self.lower)
+
+    def _named_body(self, noun: str, position: int) -> str | None:
+        """'The department said': the last organisation named before whose name holds the
+        noun ('the Education Department'); 'the agency' any government body's."""
+        wanted = GOVERNMENT_BODIES if noun == "agency" else {noun}
+        found = None
+        for match in ORGANISATION_RUN_RE.finditer(self.body, 0, position):
+            words = {fold(strip_possessive(w)) for w in match.group().split()}
+            if not wanted.isdisjoint(words) and (name := _organisation(match.group(), None)):
+                found = name
+        return found
 
     def _spelled_out(self, acronym: str) -> str | None:
         """The name an acronym stands for, as the article writes it out ("Fish and Wildlife
@@ -433,6 +446,13 @@ NOT_IN_ORGANISATIONS = PRONOUNS | {"is", "are", "was", "were"}
 ACRONYM_RE = re.compile(r"[A-Z](?:\.?[A-Z]){1,5}\.?")  # "FWS", "C.D.C."
 ORGANISATION_RUN_RE = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|on|&)\s+)?[A-Z][\w’'-]*)+")
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+GOVERNMENT_BODIES = frozenset(
+    "agency department service administration bureau commission office ministry".split()
+)
+ORGANISATION_ROLE_RE = re.compile(
+    r"(?:the|its) (agency|department|service|administration|bureau|commission|office|"
+    r"ministry|company|committee|council|board|court|university|police|union)"
+)
 
 
 def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | None:
