@@ -15,7 +15,8 @@ pooled, with newsprism's own grouping (group_stories), and compares each story i
 Whole stories are held out: an item is held when int(sha1("SET/CLUSTER"), 16) % 3 == 0. The
 first round of labels (files without `round2` in their name) had its held part read after the
 first tuning round, so it is printed apart as HELD-R1 and tuned on since; HELD is the held part
-of the second round (new stories, labelled later, never read while tuning), TUNE the rest.
+of the second round (new stories, labelled later, never read while tuning) with the whole
+third round, TUNE the rest.
 Figures are printed for HELD, HELD-R1, TUNE and ALL; `--errors N` lists wrong TUNE items (held
 ones only with `--show-held`: tuning must not look at them). The generated set
 (provenance_generated.py: PolNeAR quotes with known edits) follows unless `--no-generated`.
@@ -547,7 +548,7 @@ def run_real(args: argparse.Namespace) -> None:
         print_grouping(predictions, corpus, compared)
     held = [p for p in predictions if p.item.held]
     read_held = [p for p in predictions if p.item.held_story and not p.item.held]
-    tune = [p for p in predictions if not p.item.held_story]
+    tune = [p for p in predictions if not p.item.held_story and not p.item.held]
     print_figures("HELD", held)
     print_figures("HELD-R1", read_held)
     print_figures("TUNE", tune)

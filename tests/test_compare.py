@@ -533,3 +533,17 @@ def test_a_tokenised_corpus_contraction_is_one_word():
         ("Reuters", "2009-02-12", ["“I ’ m not positive all three were targeted,” Craft said."]),
     )
     assert _only(by_outlet["Reuters"]).label == "verbatim"
+
+
+def test_a_verb_is_paired_with_its_own_stem_not_the_first_word_near_it():
+    by_outlet, _, _ = _story(
+        (
+            "AP",
+            "2017-02-28",
+            ["“That’s why I took such a long look at Faye and at you,” Beatty said."],
+        ),
+        ("CNN", "2017-02-28", ["“That’s why I looked at Faye and at you,” Beatty said."]),
+    )
+    match = _only(by_outlet["CNN"])
+    assert match.label == "tidied"  # not altered: 'took' was not swapped for 'looked'
+    assert {e.kind for e in match.edits} == {"cut", "inflection"}

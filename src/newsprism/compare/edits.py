@@ -250,10 +250,7 @@ class EditBuilder:
         long_cut = len(s_run) - len(q_run) >= LONG_CUT
         q_at = s_at = 0
         for q_index, q_token in enumerate(q_run):
-            s_index = next(
-                (k for k in range(s_at, len(s_run)) if near_words(q_token.norm, s_run[k].norm)),
-                None,
-            )
+            s_index = _nearest(q_token.norm, s_run, s_at)
             if s_index is None:
                 continue
             if q_index > q_at or s_index > s_at:
@@ -421,6 +418,14 @@ def _without_numbers(op: str, reported: list[str], source: list[str]) -> str:
 def _pronoun_for_name(q_tokens: list[Token], s_tokens: list[Token], body: str) -> bool:
     """'We' for 'Senate Republicans', 'he' for 'Mr. Obama': who is meant, said shorter."""
     return _all_light(q_tokens) and all(body[t.start : t.start + 1].isupper() for t in s_tokens)
+
+
+def _nearest(word: str, s_run: list[Token], start: int) -> int | None:
+    """The source word from `start` on that `word` stands for: one of its own stem first
+    ('looked' for 'look' in 'took such a long look'), else the first near one."""
+    same = [k for k in range(start, len(s_run)) if stem(word) == stem(s_run[k].norm)]
+    near = [k for k in range(start, len(s_run)) if near_words(word, s_run[k].norm)]
+    return (same or near or [None])[0]
 
 
 def _punctuation_only(reported: str, source: str) -> bool:
