@@ -29,3 +29,10 @@ from newsprism.names import person_mentions
 )
 def test_person_mentions(text: str, names: list[str]):
     assert [m.text for m in person_mentions(text)] == names
+
+
+def test_dotted_initials_are_one_first_name():
+    from newsprism.names import person_mentions
+
+    found = [p.text for p in person_mentions("Chargers general manager A.J. Smith said.")]
+    assert found == ["A.J. Smith"]
