@@ -36,3 +36,14 @@ def test_dotted_initials_are_one_first_name():
 
     found = [p.text for p in person_mentions("Chargers general manager A.J. Smith said.")]
     assert found == ["A.J. Smith"]
+
+
+def test_a_page_label_in_capitals_is_no_part_of_a_name():
+    from newsprism.names import person_mentions, without_shouted
+
+    assert [p.text for p in person_mentions("CLOSE Chris White said it was a camera.")] == [
+        "Chris White"
+    ]
+    assert [p.text for p in person_mentions("FBI Director James Comey said.")] == ["James Comey"]
+    assert [p.text for p in person_mentions("JOHN SMITH said.")] == ["JOHN SMITH"]
+    assert without_shouted("JUST WATCHED Cummings") == "Cummings"

@@ -38,7 +38,7 @@ NOT_PERSON_WORDS = {
     "valley", "county", "province", "region", "europe", "america", "africa", "asia",
     "champions", "europa", "premier", "world", "national", "international", "american",
     "british", "european", "stadio", "real", "the", "independent", "guardian", "journal",
-    "reds", "democrats", "republicans", "federal", "supreme", "white", "state", "bureau",
+    "reds", "democrats", "republicans", "federal", "supreme", "state", "bureau", "sox",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "north", "south", "east", "west", "new", "san",
     "los", "las", "saint", "st", "fort", "mount", "lake", "cape", "port", "grand", "capitol",
@@ -161,13 +161,37 @@ def _name_start(words: list[str]) -> int:
     the office a title names ('Senate Minority Leader Harry Reid' -> 'Harry Reid'), leaving
     two words at least."""
     first = 0
-    while first < len(words) and _skippable(words[first]):
+    while first < len(words) and (_skippable(words[first]) or _shouted(words, first)):
         first += 1
     for index in range(len(words) - 3, first - 1, -1):  # a title's last, if any
         if _is_title(words[index]):
             first = index + 1
             break
     return first
+
+
+def _shouted(words: list[str], index: int) -> bool:
+    """A word in capitals before words that are not, a page's label rather than a name
+    ('JUST WATCHED Cummings', 'CLOSE Chris White'); initials ('A.J.') and a name all in
+    capitals ('JOHN SMITH') stay."""
+    word = words[index]
+    letters = [c for c in word if c.isalpha()]
+    return (
+        len(letters) >= 3
+        and "." not in word
+        and all(c.isupper() for c in letters)
+        and any(not w.isupper() for w in words[index + 1 :])
+    )
+
+
+def without_shouted(mention: str) -> str:
+    """A mention without the page label in capitals it opens with ('JUST WATCHED Cummings'
+    -> 'Cummings')."""
+    words = mention.split()
+    first = 0
+    while first < len(words) - 1 and _shouted(words, first):
+        first += 1
+    return mention[mention.index(words[first]) :] if first else mention
 
 
 # "... O. And in those nights", "U.S. He said", "Orange Is the New Black"

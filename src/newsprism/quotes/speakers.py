@@ -30,6 +30,7 @@ from newsprism.names import (
     name_key,
     person_mentions,
     strip_possessive,
+    without_shouted,
 )
 from newsprism.quotes.attribution import (
     CUE_WORD_RE,
@@ -336,6 +337,7 @@ class PersonIndex:
 
     def resolve(self, mention: str, position: int) -> str | None:
         """The person (or organisation) a mention names, or None when nothing supports one."""
+        mention = without_shouted(mention)
         low = fold(mention).strip()
         if low in ("he", "she", "his", "her"):
             gender = PRONOUN_GENDER[low]
