@@ -421,6 +421,30 @@ def test_one_outlet_against_one_that_knew_of_both():
     assert statements[0].speaker == "Elijah Cummings"
 
 
+def test_a_name_copied_by_as_many_outlets_as_print_the_right_one():
+    """A wire's wrong name for the general manager, copied by two outlets: in the statement a
+    third outlet also prints, the right name wins; in the others, where two credit each, the
+    story's verdict on the same two people decides. The short statements are parts of one
+    quotation running over paragraphs, so their credit is weighed as the whole's."""
+    first = "We're aware of the off-the-field issue involving Vincent. We take it seriously"
+    second = "Moving forward, we will monitor the situation."
+
+    def report(name: str, extra: list[str]) -> list[str]:
+        opened = "“Obviously, we're disappointed."  # the quote runs on into the next paragraph
+        return [f"“{first},” said general manager {name}. {opened}", f"“{second}”", *extra]
+
+    by_outlet, statements, _ = _story(
+        ("AP", "2009-01-26", report("A.J. Smith", [])),
+        ("ESPN", "2009-01-26", report("A.J. Smith", [])),
+        ("SI", "2009-01-26", [f"“{first},” general manager A.J. Smith said."]),
+        ("Reuters", "2009-01-27", report("A.J. Butler", [])),
+        ("UPI", "2009-01-27", report("A.J. Butler", [])),
+    )
+    for outlet in ("Reuters", "UPI"):
+        assert {m.label for m in by_outlet[outlet].values()} == {"misattributed"}
+    assert {s.speaker for s in statements} == {"A.J. Smith"}
+
+
 def test_told_in_other_words_is_a_paraphrase():
     by_outlet, _, _ = _story(
         (

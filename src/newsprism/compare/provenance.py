@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from newsprism.compare.align import Alignment, SourceText, align
 from newsprism.compare.edits import EditBuilder, labels_of
 from newsprism.compare.statements import (
+    Credits,
     Grouped,
     Links,
     Occurrence,
@@ -67,7 +68,8 @@ def compare_story(articles: list[Article], quotes: dict[str, list[Quote]]) -> Co
     occurrences = occurrences_of(versions)
     grouped, alone = group_statements(occurrences, Links(occurrences, versions))
     matches: dict[str, QuoteMatch] = {}
-    statements = [_statement(group, matches) for group in grouped]
+    credits = Credits([_members(group) for group in grouped])
+    statements = [_statement(group, matches, credits) for group in grouped]
     passages_of = _source_passages(grouped, statements)
     for occurrence in alone:
         statement = passages_of.get(occurrence.quote.id)
@@ -149,11 +151,17 @@ def _paraphrase_or_alone(
         statement.outlets.append(reported.version.outlet)
 
 
-def _statement(group: Grouped, matches: dict[str, QuoteMatch]) -> Statement:
+def _members(group: Grouped) -> list[Occurrence]:
+    return [group.source, *(member for member, _ in group.members)]
+
+
+def _statement(
+    group: Grouped, matches: dict[str, QuoteMatch], credits: Credits | None = None
+) -> Statement:
     source = group.source
     statement_id = f"st-{source.quote.id}"
-    occurrences = [source, *(member for member, _ in group.members)]
-    speakers = reconcile_speakers(occurrences)
+    occurrences = _members(group)
+    speakers = reconcile_speakers(occurrences, credits)
     # The fullest version is the source, unless its outlet credits the words to someone else.
     label = "misattributed" if source.quote.id in speakers.misattributed else "source"
     matches[source.quote.id] = QuoteMatch(

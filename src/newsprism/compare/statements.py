@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import pairwise
+from itertools import pairwise, permutations
 
 from rapidfuzz.fuzz import ratio
 
@@ -53,6 +53,7 @@ class Version:
     _text: SourceText | None = None
     _without: dict[str, SourceText] = field(default_factory=dict)
     _starts: list[int] | None = None
+    _chains: dict[str, int] | None = None
 
     @property
     def text(self) -> SourceText:
@@ -93,6 +94,23 @@ class Version:
         """The article's words, possessives dropped (to ask whether it names someone)."""
         return _words(self.article.body)
 
+    def chain_words(self, quote: Quote) -> int:
+        """Words of the whole quotation `quote` is part of: one quote running over
+        paragraphs, or broken by its attribution, is stored as quotes that continue it."""
+        if self._chains is None:
+            by_id = {q.id: q for q in self.quotes}
+            root: dict[str, str] = {}
+            for q in self.quotes:
+                first = q
+                while first.continues in by_id and first.continues != first.id:
+                    first = by_id[first.continues]
+                root[q.id] = first.id
+            words: Counter[str] = Counter()
+            for q in self.quotes:
+                words[root[q.id]] += len(q.text.split())
+            self._chains = {q.id: words[root[q.id]] for q in self.quotes}
+        return self._chains.get(quote.id, len(quote.text.split()))
+
     def paragraph_of(self, offset: int) -> int:
         """The paragraph of the article body holding `offset`."""
         if self._starts is None:
@@ -124,7 +142,7 @@ class Occurrence:
 
     @cached_property
     def confident(self) -> bool:
-        return _confident(self.quote)
+        return _confident(self.quote, self.version.chain_words(self.quote))
 
     @property
     def rank(self) -> tuple:
@@ -316,11 +334,11 @@ def _named_person(quote: Quote) -> bool:
     return _names_person(quote) and looks_like_person((quote.speaker or "").split())
 
 
-def _confident(quote: Quote) -> bool:
-    """A full personal name, written in full by the outlet where it attributes a quote of a
-    few words at least ('said Jim Jordan, the ranking Republican'; not 'Reid's rep', nor the
-    title of a film)."""
-    if not quote.speaker or not quote.speaker_mention or len(quote.text.split()) < MIN_CREDITED:
+def _confident(quote: Quote, words: int) -> bool:
+    """A full personal name, written in full by the outlet where it attributes a quotation
+    (of `words` words, over all its parts) of a few words at least ('said Jim Jordan, the
+    ranking Republican'; not 'Reid's rep', nor the title of a film)."""
+    if not quote.speaker or not quote.speaker_mention or words < MIN_CREDITED:
         return False
     name = person_words(quote.speaker)
     written = quote.speaker_mention.split()
@@ -392,7 +410,8 @@ class Speakers:
 class People:
     """The people a statement's outlets name, each once, with who names them."""
 
-    def __init__(self, named: list[Occurrence]) -> None:
+    def __init__(self, named: list[Occurrence], credits: Credits | None = None) -> None:
+        self.credits = credits
         self.forms: dict[str, str] = {}
         for occurrence in sorted(named, key=lambda o: -len(_speaker(o).split())):
             self.forms.setdefault(self.key(_speaker(occurrence)), _speaker(occurrence))
@@ -414,21 +433,54 @@ class People:
     def most_named(self) -> str:
         return max(
             self.forms,
-            key=lambda p: (self.named_by[p] > 0, len(self.outlets[p]), self.named_by[p]),
+            key=lambda p: (
+                self.named_by[p] > 0,
+                len(self.outlets[p]),
+                sum(self.preferred(p, other) is True for other in self.forms if other != p),
+                self.named_by[p],
+            ),
         )
+
+    def preferred(self, person: str, other: str) -> bool | None:
+        """Whether the story's other statements credit `person` over `other`, by more
+        outlets (None: they do not say)."""
+        if self.credits is None:
+            return None
+        return self.credits.prefers(self.forms[person], self.forms[other])
+
+
+class Credits:
+    """Two people one statement's outlets credit unequally (more outlets name one): the same
+    two credited equally in another statement of the story are told apart the same way (a
+    wire's wrong name copied by as many outlets as print the right one there)."""
+
+    def __init__(self, statements: list[list[Occurrence]]) -> None:
+        self.beats: list[tuple[str, str]] = []
+        for occurrences in statements:
+            named = [o for o in occurrences if _named_person(o.quote) and o.confident]
+            people = People(named)
+            for one, other in permutations(people.forms, 2):
+                if len(people.outlets[one]) > len(people.outlets[other]):
+                    self.beats.append((people.forms[one], people.forms[other]))
+
+    def prefers(self, person: str, other: str) -> bool | None:
+        ahead = any(same_person(a, person) and same_person(b, other) for a, b in self.beats)
+        behind = any(same_person(a, other) and same_person(b, person) for a, b in self.beats)
+        return ahead if ahead != behind else None
 
 
 def _speaker(occurrence: Occurrence) -> str:
     return occurrence.quote.speaker or ""
 
 
-def reconcile_speakers(occurrences: list[Occurrence]) -> Speakers:
+def reconcile_speakers(occurrences: list[Occurrence], credits: Credits | None = None) -> Speakers:
     """One speaker for a statement: a transcript's speaker first, else the person most
-    outlets name (a name beats a pronoun, a role or a fragment)."""
+    outlets name (a name beats a pronoun, a role or a fragment; on a tie, the one `credits`,
+    the story's other statements, prefer)."""
     named = [o for o in occurrences if o.quote.speaker]
     if not named:
         return Speakers(None, set())
-    people = People(named)
+    people = People(named, credits)
     transcript = next((o for o in named if _is_answer(o)), None)
     winner = people.key(_speaker(transcript)) if transcript else people.most_named()
     return Speakers(people.forms[winner], _misattributed(named, people, winner, transcript))
@@ -473,6 +525,8 @@ def _outnumbered(
     ours, theirs = len(people.outlets[person]), len(people.outlets[winner])
     if theirs != ours:
         return theirs > ours
+    if (preferred := people.preferred(winner, person)) is not None:
+        return preferred
     surname = person_words(_speaker(occurrence))[-1]
     return any(
         people.key(_speaker(o)) == winner
