@@ -136,6 +136,11 @@ BODY = [
         ),
         ("Rating is available when the video has been rented.", "video"),
         ("Media playback is unsupported on your device", "video"),
+        (
+            "JUST WATCHED Cummings: Trump has stepped over the line Replay More Videos ... "
+            "MUST WATCH Cummings: Trump has stepped over the line 00:47",
+            "video player",
+        ),
         ("This feature is not available right now. Please try again later.", "unavailable"),
         ("Please enable JavaScript to watch this video", "unavailable"),
         ("Tweet with a location", "social-embed"),

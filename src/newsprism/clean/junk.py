@@ -120,6 +120,12 @@ JUNK_KINDS: tuple[JunkKind, ...] = (
         max_words=20,
     ),
     JunkKind(
+        "video player",
+        "a video player's captions: what was just watched, what to watch next",
+        (r"^just watched\b.*\breplay more videos\b",),
+        max_words=40,
+    ),
+    JunkKind(
         "unavailable",
         "notices that a page, a feature or the script it needs is not available",
         (
