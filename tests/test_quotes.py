@@ -1015,6 +1015,14 @@ def test_the_department_is_the_department_named_before():
     assert quote.speaker == "Education Department"
 
 
+def test_a_tokenised_contraction_does_not_close_a_single_quote():
+    article = article_of(
+        "A neighbour said the officers yelled back: ‘ Stay down, or we ’ ll shoot you again. ’",
+    )
+    (quote,) = [q for q in extract_quotes(article) if q.kind == "direct"]
+    assert quote.text == "Stay down, or we ’ ll shoot you again."
+
+
 def test_a_name_under_a_quote_is_not_carried_speech():
     article = article_of(
         '"The reality is, if Mrs. Clinton loses Iowa and New Hampshire, that could create new '

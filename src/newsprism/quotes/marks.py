@@ -73,9 +73,18 @@ def _closes(text: str, start: int, mark: str, style: str) -> bool:
             mark == "“" and not before.isspace() and not after.isalnum()
         )
     if mark in ("’", "›", "'"):
-        # An apostrophe sits between letters (don’t) or ends a plural possessive (players’ ).
+        # An apostrophe sits between letters (don’t) or ends a plural possessive (players’ ),
+        # or stands apart before a contraction in a tokenised text ('we ’ ll', 'don ’ t').
+        if (
+            SPACED_CONTRACTION_RE.match(text, start + len(mark))
+            and text[start - 2 : start - 1].isalpha()
+        ):
+            return False
         return not after.isalnum() and not (before == "s" and after == " ")
     return False
+
+
+SPACED_CONTRACTION_RE = re.compile(r" (?:s|m|re|ve|ll|d|t)\b")
 
 
 def find_marked_spans(paragraph: str, style: str, carried: bool = False) -> list[MarkedSpan]:
