@@ -602,7 +602,7 @@ def test_speakers_of_embedded_and_signed_quotes(paragraphs: list[str], wanted: l
         (
             "Consider the European Union's efforts to collect -- which Apple's chief executive, "
             "Tim Cook, called ''total political crap'' -- and what followed.",
-            "Apple's chief executive",
+            "Apple's chief executive, Tim Cook",
         ),
         # an auxiliary between the subject and the cue: no inverted subject after it
         ("He then asked the buzzing crowd, “Can she stay? Can she stay?”", "He"),
@@ -1021,6 +1021,17 @@ def test_a_tokenised_contraction_does_not_close_a_single_quote():
     )
     (quote,) = [q for q in extract_quotes(article) if q.kind == "direct"]
     assert quote.text == "Stay down, or we ’ ll shoot you again."
+
+
+def test_a_description_then_a_name_in_commas_credits_the_name():
+    article = article_of(
+        "“Mr. Kushner previously volunteered to share with Congress what he knows,” Kushner's "
+        "lawyer, Jamie Gorelick, told NBC News.",
+        "Another major neoconservative figure, Dan Senor, told reporters: “It is a mistake.”",
+        "“We will not go,” Jim Jordan, the ranking Republican, said.",
+    )
+    quotes = [q for q in extract_quotes(article) if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == ["Jamie Gorelick", "Dan Senor", "Jim Jordan"]
 
 
 def test_a_name_under_a_quote_is_not_carried_speech():

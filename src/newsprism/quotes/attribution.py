@@ -14,7 +14,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsprism.names import PARTICLES, SENTENCE_STARTERS, TITLES, strip_possessive
+from newsprism.names import (
+    PARTICLES,
+    SENTENCE_STARTERS,
+    TITLES,
+    person_mentions,
+    strip_possessive,
+)
 
 # Verbs that introduce what someone said, as lemmas; their forms are generated below.
 CUE_LEMMAS = """
@@ -318,6 +324,27 @@ def _without_appositive(text: str, start: int) -> str:
     return text[: match.start()] + " " * (len(text) - match.start()) if match else text
 
 
+NOT_DESCRIPTIONS = frozenset("said says told added and or but then also".split())
+
+
+def _named_appositive(text: str, start: int) -> tuple[int, int] | None:
+    """A person's full name set off by commas after a description of them that ends
+    `text` ('Kushner's lawyer, Jamie Gorelick,'): where the name is."""
+    comma = text.find(",", start)
+    match = APPOSITIVE_RE.search(text, comma) if comma >= 0 else None
+    if match is None:
+        return None
+    inner = text[match.start() : match.end()].strip(" ,")
+    before = text[start : match.start()].split()
+    if not before or not before[-1][:1].islower() or _low(before[-1]) in NOT_DESCRIPTIONS:
+        return None
+    names = list(person_mentions(inner))
+    if len(names) != 1 or names[0].text != inner:
+        return None
+    at = text.index(inner, match.start())
+    return at, at + len(inner)
+
+
 def subject_before(
     text: str, end: int, floor: int = 0, relative: bool = False
 ) -> tuple[int, int] | None:
@@ -393,6 +420,8 @@ def subject_before(
     if not taken or not _has_head(words):
         return None
     start, stop = taken[-1].start(), taken[0].end()
+    if named := _named_appositive(described, window):
+        return start, named[1]  # "Kushner's lawyer, Jamie Gorelick, told": the name with it
     if described[stop : stop + 1] == "," and _low(taken[-1].group()) in DETERMINERS:
         start = _named_before_description(text, start, window)  # "Scott Pruitt, the ..., one"
     return start, stop - (1 if text[stop - 1] == "." and len(taken[0].group()) > 3 else 0)
