@@ -572,3 +572,19 @@ def test_a_verb_is_paired_with_its_own_stem_not_the_first_word_near_it():
     match = _only(by_outlet["CNN"])
     assert match.label == "tidied"  # not altered: 'took' was not swapped for 'looked'
     assert [e.source for e in match.edits] == ["took such a long", "look"]
+
+
+def test_a_short_phrase_credited_to_others_does_not_outvote_a_quote():
+    """'Deep Throat', in two outlets' sentences about Fred LaRue, and a long quote that
+    opens with it, credited to the prosecutor: two people may say a short phrase, so the
+    phrase's credits weigh nothing against the quote's."""
+    long_quote = (
+        "As Deep Throat, Felt helped establish the principle that our highest government "
+        "officials are subject to the law"
+    )
+    by_outlet, _, _ = _story(
+        ("Post", "2008-12-19", [f"“{long_quote},” the prosecutor, John W. Nields, said."]),
+        ("Times", "2008-12-20", ["Fred LaRue denied he was “Deep Throat,” LaRue said."]),
+        ("AP", "2008-12-20", ["Fred LaRue said he was never “Deep Throat,” Fred LaRue said."]),
+    )
+    assert all(m.label != "misattributed" for m in by_outlet["Post"].values())

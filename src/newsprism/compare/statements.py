@@ -483,7 +483,8 @@ def reconcile_speakers(occurrences: list[Occurrence], credits: Credits | None = 
     people = People(named, credits)
     transcript = next((o for o in named if _is_answer(o)), None)
     winner = people.key(_speaker(transcript)) if transcript else people.most_named()
-    return Speakers(people.forms[winner], _misattributed(named, people, winner, transcript))
+    speaker = people.forms[winner]
+    return Speakers(speaker, _misattributed(named, speaker, transcript, credits))
 
 
 def _is_answer(occurrence: Occurrence) -> bool:
@@ -491,18 +492,21 @@ def _is_answer(occurrence: Occurrence) -> bool:
 
 
 def _misattributed(
-    named: list[Occurrence], people: People, winner: str, transcript: Occurrence | None
+    named: list[Occurrence], speaker: str, transcript: Occurrence | None, credits: Credits | None
 ) -> set[str]:
     """Occurrences whose outlet confidently credits another person than the statement's
     speaker, where some outlet names that speaker and outnumbers this one (or it is the
     transcript's), and the outlet does not name the statement's speaker near the quote (if it
-    does, the quote's attribution was more likely misread than misprinted)."""
+    does, the quote's attribution was more likely misread than misprinted). Only credits of
+    a few words at least are weighed: two people may say a short phrase ('Deep Throat')."""
+    named = [o for o in named if o.version.chain_words(o.quote) >= MIN_CREDITED]
+    people = People(named, credits)
+    winner = people.key(speaker)
     backed = transcript is not None or any(
         _named_person(o.quote) and people.key(_speaker(o)) == winner for o in named
     )
     if not backed:
         return set()
-    speaker = people.forms[winner]
     found = set()
     for occurrence in named:
         if (
