@@ -105,7 +105,7 @@ def print_summary(console: Console, data: dict[str, Any]) -> None:
 def print_run_summary(console: Console, data: dict[str, Any]) -> None:
     """What a run over a store found, in a screen: totals, the flags and facts that differ,
     and the stories most worth a look (the most serious flags, then the most of them)."""
-    data = printable_data(data)
+    data = printable_data(_without_texts(data))
     views = story_views(data)
     statements = sum(len(view.statements) for view in views)
     console.print(
@@ -138,6 +138,16 @@ def print_run_summary(console: Console, data: dict[str, Any]) -> None:
     if hidden > 0:
         table.caption = f"and {_count(hidden, 'more story', 'more stories')}: see the report"
     console.print(table)
+
+
+def _without_texts(data: dict[str, Any]) -> dict[str, Any]:
+    """The analysis data but the articles' paragraphs and removed lines, which the run summary
+    never shows (made printable, they would cost as much as the rest together)."""
+    articles = [
+        {key: value for key, value in article.items() if key not in ("paragraphs", "removed")}
+        for article in data.get("articles") or []
+    ]
+    return {**data, "articles": articles}
 
 
 def _flag_totals(views: list[StoryView]) -> Text:

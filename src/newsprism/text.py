@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 APOSTROPHES = "’‘`´ʼ"
 # A word, with an editor's bracketed first letter kept in it ("[T]hat").
@@ -49,9 +49,9 @@ def fold(text: str) -> str:
     return stripped.casefold()
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A normalised word and the span of the surface word it came from."""
+class Token(NamedTuple):
+    """A normalised word and the span of the surface word it came from (a named tuple: a
+    text has as many as words, and a tuple is the cheapest to make)."""
 
     norm: str
     start: int
@@ -60,25 +60,33 @@ class Token:
 
 def expand(word: str) -> list[str]:
     """Normalised forms of one surface word, contractions expanded ("don't" -> do, not)."""
+    return list(expanded(word))
+
+
+@lru_cache(maxsize=1 << 18)
+def expanded(word: str) -> tuple[str, ...]:
+    """`expand`, as a tuple worked out once a word (words repeat: the hot path of tokenising)."""
     folded = fold(word)
     if folded.startswith("["):
         folded = folded[1] + folded[3:]
     if folded in IRREGULAR_CONTRACTIONS:
-        return IRREGULAR_CONTRACTIONS[folded]
+        return tuple(IRREGULAR_CONTRACTIONS[folded])
     for suffix, replacement in CONTRACTIONS.items():
         if folded.endswith(suffix) and len(folded) > len(suffix):
-            return [folded[: -len(suffix)], *replacement]
+            return (folded[: -len(suffix)], *replacement)
     if folded.endswith("'s") and len(folded) > 2:
-        return [folded]
-    return [folded.strip("'")] if folded.strip("'") else []
+        return (folded,)
+    return (folded.strip("'"),) if folded.strip("'") else ()
 
 
 def word_tokens(text: str, offset: int = 0) -> list[Token]:
     """Normalised word tokens of `text`, each spanning its surface word (offsets + `offset`)."""
     tokens: list[Token] = []
+    append, make = tokens.append, Token._make
     for match in WORD_RE.finditer(text):
-        start, end = match.start() + offset, match.end() + offset
-        tokens.extend(Token(norm, start, end) for norm in expand(match.group()))
+        start, end = match.span()
+        for norm in expanded(match.group()):
+            append(make((norm, start + offset, end + offset)))
     return tokens
 
 

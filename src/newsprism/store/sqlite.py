@@ -265,6 +265,11 @@ MIGRATIONS: list[str] = [
     INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(5.0, 2.0, 1.0)');
     {story_facts}
     """,
+    # 7: an outlet's template lines read without scanning every line it has counted (each
+    # input asks for them).
+    """
+    CREATE INDEX template_counts_qualifying ON template_counts(scope, articles, line_key);
+    """,
 ]
 
 _FLAG_LIST = ", ".join(f"'{flag}'" for flag in FLAGS)

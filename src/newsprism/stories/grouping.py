@@ -441,6 +441,8 @@ def _within_reach(profile: Profile, later: Profile) -> bool:
 
 def wire_links(articles: list[Article]) -> list[WireLink]:
     """Near-copies within a story: an article most of whose word 5-grams an earlier one has."""
+    if len(articles) < 2:
+        return []
     links = []
     shingles = [shingles_of(a.body) for a in articles]
     for later in range(len(articles)):
@@ -463,9 +465,15 @@ def stream_order(articles: list[Article]) -> list[Article]:
 
 
 def stories_from(
-    articles: list[Article], story_of: dict[str, int], reading_order: list[Article]
+    articles: list[Article],
+    story_of: dict[str, int],
+    reading_order: list[Article],
+    known_wire: dict[tuple[str, ...], list[WireLink]] | None = None,
 ) -> list[Story]:
-    """Story objects from a story number per article; members in reading order."""
+    """Story objects from a story number per article; members in reading order. A story whose
+    members (ids, in order) are a key of `known_wire` takes those wire links, found before
+    over the same articles, instead of finding them again."""
+    known_wire = known_wire or {}
     position = {a.id: i for i, a in enumerate(reading_order)}
     members: dict[int, list[Article]] = defaultdict(list)
     for article in articles:
@@ -474,12 +482,14 @@ def stories_from(
     for group in members.values():
         group.sort(key=lambda a: position.get(a.id, 0))
         first = group[0]
+        ids = [a.id for a in group]
+        wire = known_wire.get(tuple(ids))
         stories.append(
             Story(
                 id=f"s-{first.id}",
                 title=first.title or _excerpt(first),
-                articles=[a.id for a in group],
-                wire=wire_links(group),
+                articles=ids,
+                wire=list(wire) if wire is not None else wire_links(group),
             )
         )
     stories.sort(key=lambda s: position.get(s.articles[0], 0))
