@@ -984,7 +984,7 @@ def _insert_article(conn: sqlite3.Connection, article: Article, seq: int) -> Non
         "kind": article.kind,
         "interviewee": article.interviewee,
         "paragraphs": json.dumps(article.paragraphs, ensure_ascii=False),
-        "removed": json.dumps([asdict(r) for r in article.removed], ensure_ascii=False),
+        "removed": json.dumps([r.to_dict() for r in article.removed], ensure_ascii=False),
         "notes": json.dumps(article.notes, ensure_ascii=False),
         "body": article.body,
     }
@@ -1012,7 +1012,7 @@ def _insert_story(conn: sqlite3.Connection, story: Story, seq: int) -> None:
     )
     conn.executemany(
         "INSERT INTO statements(story_id, seq, data) VALUES (?, ?, ?)",
-        [(story.id, i, _json(asdict(s))) for i, s in enumerate(story.statements)],
+        [(story.id, i, _json(s.to_dict())) for i, s in enumerate(story.statements)],
     )
     conn.executemany(
         "INSERT INTO matches(story_id, quote_id, seq, data) VALUES (?, ?, ?, ?)",
@@ -1020,7 +1020,7 @@ def _insert_story(conn: sqlite3.Connection, story: Story, seq: int) -> None:
     )
     conn.executemany(
         "INSERT INTO discrepancies(story_id, seq, data) VALUES (?, ?, ?)",
-        [(story.id, i, _json(asdict(d))) for i, d in enumerate(story.discrepancies)],
+        [(story.id, i, _json(d.to_dict())) for i, d in enumerate(story.discrepancies)],
     )
     conn.executemany(
         "INSERT INTO wire_links(story_id, article, copy_of, containment) VALUES (?, ?, ?, ?)",
