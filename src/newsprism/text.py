@@ -10,6 +10,8 @@ from typing import NamedTuple
 APOSTROPHES = "’‘`´ʼ"
 # A word, with an editor's bracketed first letter kept in it ("[T]hat").
 WORD_RE = re.compile(r"(?:\[[^\W_]\])?[^\W_]+(?:[’'\-./][^\W_]+)*", re.UNICODE)
+# Combining marks are never ASCII: only the runs of other characters are looked at one by one.
+NON_ASCII_RUN_RE = re.compile(r"[^\x00-\x7f]+")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 CONTRACTIONS = {
@@ -37,13 +39,17 @@ IRREGULAR_CONTRACTIONS = {
 }
 
 
+def _without_combining(run: re.Match[str]) -> str:
+    return "".join(c for c in run[0] if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Casefold, strip diacritics and unify apostrophes: 'Jürgen’s' -> "jurgen's"."""
     if text.isascii():
         return text.replace("`", "'").lower()
     decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = NON_ASCII_RUN_RE.sub(_without_combining, decomposed)
     for mark in APOSTROPHES:
         stripped = stripped.replace(mark, "'")
     return stripped.casefold()
