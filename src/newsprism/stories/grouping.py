@@ -38,7 +38,7 @@ from operator import mul
 
 from newsprism.compare.lexicon import is_stop
 from newsprism.model import Article, Quote, Story, WireLink
-from newsprism.text import WORD_RE, expand
+from newsprism.text import WORD_RE, expanded
 
 JOIN_THRESHOLD = 0.12
 BEST_MEMBER_SHARE = 0.1  # a story's score: this much its best member, the rest its mean
@@ -103,10 +103,7 @@ class Profile:
         return cls(terms, weights, frozenset(shingles), day, outlet)
 
 
-@lru_cache(maxsize=1 << 18)
-def _word_norms(word: str) -> tuple[str, ...]:
-    return tuple(expand(word))
-
+_word_norms = expanded  # a word's normalised forms, worked out once a word
 
 @lru_cache(maxsize=1 << 18)
 def _word_terms(word: str) -> tuple[tuple[str | None, bool], ...]:
@@ -118,10 +115,11 @@ def _word_terms(word: str) -> tuple[tuple[str | None, bool], ...]:
     )
 
 
-def _terms(text: str, weight: float, terms: Counter[str] | None = None) -> Counter[str]:
+def _terms(text: str, weight: float, terms: dict[str, float] | None = None) -> dict[str, float]:
     """Content words (names weighted up) and bigrams of adjacent content words, added to
-    `terms` when given."""
-    terms = Counter() if terms is None else terms
+    `terms` when given (a plain dict: a Counter's `+=` costs a call for every new term)."""
+    terms = {} if terms is None else terms
+    get = terms.get
     name_weight = NAME_WEIGHT * weight
     previous = None
     for word in WORD_RE.findall(text):
@@ -129,16 +127,27 @@ def _terms(text: str, weight: float, terms: Counter[str] | None = None) -> Count
             if norm is None:
                 previous = None
                 continue
-            terms[norm] += name_weight if capital else weight
+            terms[norm] = get(norm, 0) + (name_weight if capital else weight)
             if previous is not None:
-                terms[f"{previous} {norm}"] += weight
+                bigram = f"{previous} {norm}"
+                terms[bigram] = get(bigram, 0) + weight
             previous = norm
     return terms
 
 
+def _norms(text: str) -> list[str]:
+    return [norm for word in WORD_RE.findall(text) for norm in _word_norms(word)]
+
+
 def shingles_of(text: str) -> set[tuple[str, ...]]:
-    norms = [norm for word in WORD_RE.findall(text) for norm in _word_norms(word)]
-    return {tuple(norms[i : i + SHINGLE]) for i in range(len(norms) - SHINGLE + 1)}
+    norms = _norms(text)
+    return set(zip(*(norms[i:] for i in range(SHINGLE)), strict=False))
+
+
+def joined_shingles(text: str) -> set[str]:
+    """`shingles_of`, each run of words joined by spaces."""
+    norms = _norms(text)
+    return {" ".join(norms[i : i + SHINGLE]) for i in range(len(norms) - SHINGLE + 1)}
 
 
 def _day(published: str | None) -> int:
@@ -163,9 +172,9 @@ class Features:
 
 def features_of(article: Article, quotes: Iterable[Quote] = ()) -> Features:
     body = _terms(article.body, 1.0, _terms(article.standfirst or "", 1.0))
-    counts = _terms(article.title, TITLE_WEIGHT)
+    counts = Counter(_terms(article.title, TITLE_WEIGHT))
     counts.update(body)
-    shingles = {zlib.crc32(" ".join(s).encode()) for q in quotes for s in shingles_of(q.text)}
+    shingles = {zlib.crc32(s.encode()) for q in quotes for s in joined_shingles(q.text)}
     return Features(
         # term_hash, inlined (the hot path); stored profiles depend on the two agreeing
         {zlib.crc32(term.encode("utf-8")): w for term, w in counts.items()},
