@@ -591,14 +591,22 @@ def test_validate_without_jsonschema_returns_nothing(
 
 @pytest.mark.parametrize(
     "value",
-    [{}, {"version": "1", "articles": []}, {"a": [1, [2, {}]], "b": [{"c": "x\ny", "d": []}, {}]}],
+    [
+        {},
+        {"version": "1", "articles": []},
+        {"a": [1, [2, {}]], "b": [{"c": "x\ny", "d": []}, {}]},
+        # what the fast encoder leaves to json.dumps, and what it writes itself
+        {"a": [float("nan"), -0.0, 1e-7, 10**30, True, None, (1, "\ud800\x1f\u2028é")]},
+        {"b": [{1: "x", 2.5: None, None: False}, [[]], ({},)]},
+    ],
 )
 def test_analysis_text_is_json_dumps_indented(value: dict[str, Any], data: dict) -> None:
     for shown in (value, data):
         text, items = analysis_text(shown)
         assert text == json.dumps(shown, ensure_ascii=False, indent=2) + "\n"
         for key, found in items.items():
-            assert [json.loads(item) for item in found] == shown[key]
+            expected = [json.dumps(v, ensure_ascii=False, indent=2) for v in shown[key]]
+            assert found == [text.replace("\n", "\n    ") for text in expected]
 
 
 def test_write_analysis_utf8_unescaped(tmp_path: Path, data: dict[str, Any]) -> None:

@@ -313,6 +313,10 @@ _QUOTE_FIELDS = (
     "id", "article", "text", "start", "end", "speaker", "speaker_mention", "speaker_start",
     "speaker_end", "cue", "kind", "continues",
 )  # fmt: skip
+_QUOTE_COLUMNS = ", ".join(f'"{name}"' for name in (*_QUOTE_FIELDS, "seq"))
+_INSERT_QUOTE_SQL = (
+    f"INSERT INTO quotes ({_QUOTE_COLUMNS}) VALUES ({', '.join('?' * (len(_QUOTE_FIELDS) + 1))})"
+)
 
 # One query per FTS table (a column filter valid for one may be an error for the other).
 # FTS5's own `rank` (bm25 with the weights configured in migration 6: title 5, standfirst 2,
@@ -536,8 +540,7 @@ class Store:
             _insert_article(conn, article, seq)
             if template_lines is not None:
                 self.observe_lines(template_lines[0], article.id, template_lines[1])
-            for position, quote in enumerate(quotes):
-                _insert_quote(conn, quote, position)
+            _insert_quotes(conn, quotes)
             conn.execute(
                 "INSERT INTO inputs(source, content_hash, article_id, ingested_at, document)"
                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET"
@@ -991,9 +994,15 @@ def _insert_article(conn: sqlite3.Connection, article: Article, seq: int) -> Non
     _insert(conn, "articles", values)
 
 
-def _insert_quote(conn: sqlite3.Connection, quote: Quote, seq: int) -> None:
-    values = {name: getattr(quote, name) for name in _QUOTE_FIELDS}
-    _insert(conn, "quotes", {**values, "seq": seq})
+def _insert_quotes(conn: sqlite3.Connection, quotes: list[Quote]) -> None:
+    """An article's quotes, in order (one statement for them all)."""
+    conn.executemany(
+        _INSERT_QUOTE_SQL,
+        [
+            (*(getattr(quote, name) for name in _QUOTE_FIELDS), seq)
+            for seq, quote in enumerate(quotes)
+        ],
+    )
 
 
 def _insert(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> None:
