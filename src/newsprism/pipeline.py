@@ -359,7 +359,7 @@ def restory(
         people = people.rebuilt() if rebuild else people
         analysis = analyse_stories(articles, quotes, stories, people, executor, kept)
         store.save_person_table(people, rebuilt=rebuild)
-        store.save_stories(analysis.stories)
+        store.save_stories(analysis.stories, unchanged=kept)
     return analysis
 
 

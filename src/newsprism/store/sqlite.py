@@ -640,12 +640,24 @@ class Store:
 
     # -- stories -----------------------------------------------------------------------------
 
-    def save_stories(self, stories: list[Story]) -> None:
-        """Replace all stories (with their matches, discrepancies and wire links), atomically."""
+    def save_stories(self, stories: list[Story], unchanged: Iterable[str] = ()) -> None:
+        """Replace all stories (with their matches, discrepancies and wire links), atomically.
+        The stories whose ids are `unchanged` are as stored (the same articles, statements,
+        matches, discrepancies and wire links): their rows stay, their place in the order is
+        updated, and only the others are written again."""
         with self._transaction("saving stories") as conn:
-            conn.execute("DELETE FROM stories")
+            stored = [row[0] for row in conn.execute("SELECT id FROM stories")]
+            keep = set(unchanged).intersection(stored)
+            conn.executemany(
+                "DELETE FROM stories WHERE id = ?", [(i,) for i in stored if i not in keep]
+            )
+            conn.executemany(
+                "UPDATE stories SET seq = ?, title = ? WHERE id = ?",
+                [(n, story.title, story.id) for n, story in enumerate(stories) if story.id in keep],
+            )
             for position, story in enumerate(stories):
-                _insert_story(conn, story, position)
+                if story.id not in keep:
+                    _insert_story(conn, story, position)
             for statement in _statements(_STORY_FACTS_SQL):
                 conn.execute(statement)
 
