@@ -268,7 +268,8 @@ MIGRATIONS: list[str] = [
     # 7: an outlet's template lines read without scanning every line it has counted (each
     # input asks for them).
     """
-    CREATE INDEX template_counts_qualifying ON template_counts(scope, articles, line_key);
+    CREATE INDEX IF NOT EXISTS template_counts_qualifying
+        ON template_counts(scope, articles, line_key);
     """,
 ]
 
