@@ -105,6 +105,7 @@ class Profile:
 
 _word_norms = expanded  # a word's normalised forms, worked out once a word
 
+
 @lru_cache(maxsize=1 << 18)
 def _word_terms(word: str) -> tuple[tuple[str | None, bool], ...]:
     """The normalised forms of one surface word, None for a stop word, each with whether the
