@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,20 @@ SEEDS = ROOT / "examples" / "seeds"
 REPORT_SEED = SEEDS / "000_60f9d60b6a9e8fe4.txt"
 TRANSCRIPT_SEED = SEEDS / "003_6bc700938196dd54.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+def _shared_data_root() -> Path:
+    """NEWSPRISM_DATA when set, else the nearest ../shared/data up the tree (a git worktree
+    sits deeper than the main checkout), as the benchmarks find it."""
+    if root := os.environ.get("NEWSPRISM_DATA"):
+        return Path(root)
+    for parent in ROOT.parents:
+        if (parent / "shared" / "data").is_dir():
+            return parent / "shared" / "data"
+    return ROOT.parent / "shared" / "data"
+
+
+SHARED_DATA = _shared_data_root()
 
 
 def process_file(path: Path) -> tuple[Article, list[Quote]]:

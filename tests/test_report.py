@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import html as html_lib
 import json
 import re
@@ -198,6 +199,27 @@ def _offsets(article: Article, text: str) -> tuple[int, int]:
 @pytest.fixture
 def data(objects: tuple[list[Article], list[Quote], list[Story]]) -> dict[str, Any]:
     return build_analysis(*objects)
+
+
+def test_records_become_what_asdict_makes(objects: tuple) -> None:
+    """Each record's to_dict is spelled out for speed: it must give dataclasses.asdict's dict,
+    key order included (a field added to a record and not to its to_dict fails here)."""
+    articles, quotes, stories = objects
+    articles[0].removed.append(Removed("Share this", "share"))
+    stories[0].statements.append(
+        Statement("st-q-src", "Klopp", "q-src", "text", ["q-src", "q-1"], ["LFC"], ["altered"])
+    )
+    records = [*articles[0].removed, *quotes]
+    for story in stories:
+        records += [*story.statements, *story.matches, *story.discrepancies, *story.wire]
+    kinds = {type(record) for record in records}
+    assert kinds >= {Removed, Quote, Statement, QuoteMatch, Discrepancy, WireLink}
+    for record in records:
+        assert list(record.to_dict().items()) == list(dataclasses.asdict(record).items())
+    for story in stories:
+        made = story.to_dict()
+        assert list(made) == [f.name for f in dataclasses.fields(story)]
+        assert made == dataclasses.asdict(story)
 
 
 # --- a story with statements, built by hand from the seeds' real quotes ------------------------
@@ -569,14 +591,22 @@ def test_validate_without_jsonschema_returns_nothing(
 
 @pytest.mark.parametrize(
     "value",
-    [{}, {"version": "1", "articles": []}, {"a": [1, [2, {}]], "b": [{"c": "x\ny", "d": []}, {}]}],
+    [
+        {},
+        {"version": "1", "articles": []},
+        {"a": [1, [2, {}]], "b": [{"c": "x\ny", "d": []}, {}]},
+        # what the fast encoder leaves to json.dumps, and what it writes itself
+        {"a": [float("nan"), -0.0, 1e-7, 10**30, True, None, (1, "\ud800\x1f\u2028é")]},
+        {"b": [{1: "x", 2.5: None, None: False}, [[]], ({},)]},
+    ],
 )
 def test_analysis_text_is_json_dumps_indented(value: dict[str, Any], data: dict) -> None:
     for shown in (value, data):
         text, items = analysis_text(shown)
         assert text == json.dumps(shown, ensure_ascii=False, indent=2) + "\n"
         for key, found in items.items():
-            assert [json.loads(item) for item in found] == shown[key]
+            expected = [json.dumps(v, ensure_ascii=False, indent=2) for v in shown[key]]
+            assert found == [text.replace("\n", "\n    ") for text in expected]
 
 
 def test_write_analysis_utf8_unescaped(tmp_path: Path, data: dict[str, Any]) -> None:

@@ -300,8 +300,8 @@ def test_profile_vectors_are_keyed_by_the_stored_term_hash():
 
     article = _sample_articles()[0].article
     _, vector = StoryGrouper().profile(article)
-    terms = _terms(article.title, TITLE_WEIGHT) + _terms(article.body, 1.0)
-    terms += _terms(article.standfirst or "", 1.0)
+    terms = {*_terms(article.title, TITLE_WEIGHT), *_terms(article.body, 1.0)}
+    terms |= set(_terms(article.standfirst or "", 1.0))
     assert set(vector) == {term_hash(term) for term in terms}
 
 

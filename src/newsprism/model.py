@@ -8,7 +8,7 @@ the cleaned paragraphs joined by "\\n", so a span is always `article.body[start:
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 DocumentFormat = Literal["text", "html"]
@@ -75,6 +75,9 @@ class Removed:
     text: str
     reason: str
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "reason": self.reason}
+
 
 @dataclass
 class Article:
@@ -115,7 +118,7 @@ class Article:
             "standfirst": self.standfirst,
             "kind": self.kind,
             "paragraphs": list(self.paragraphs),
-            "removed": [asdict(r) for r in self.removed],
+            "removed": [r.to_dict() for r in self.removed],
             "notes": list(self.notes),
         }
 
@@ -156,7 +159,23 @@ class Quote:
     speaker_key: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # Spelled out rather than dataclasses.asdict (which deep-copies every value): the
+        # analysis JSON holds every quote of the store.
+        return {
+            "id": self.id,
+            "article": self.article,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "speaker": self.speaker,
+            "speaker_mention": self.speaker_mention,
+            "speaker_start": self.speaker_start,
+            "speaker_end": self.speaker_end,
+            "cue": self.cue,
+            "kind": self.kind,
+            "continues": self.continues,
+            "speaker_key": self.speaker_key,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Quote:
@@ -170,6 +189,9 @@ class WireLink:
     article: str
     copy_of: str
     containment: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "copy_of": self.copy_of, "containment": self.containment}
 
 
 @dataclass
@@ -187,10 +209,10 @@ class Story:
             "id": self.id,
             "title": self.title,
             "articles": list(self.articles),
-            "statements": [asdict(s) for s in self.statements],
+            "statements": [s.to_dict() for s in self.statements],
             "matches": [m.to_dict() for m in self.matches],
-            "discrepancies": [asdict(d) for d in self.discrepancies],
-            "wire": [asdict(w) for w in self.wire],
+            "discrepancies": [d.to_dict() for d in self.discrepancies],
+            "wire": [w.to_dict() for w in self.wire],
         }
 
 
@@ -208,12 +230,26 @@ class Statement:
     outlets: list[str]
     flags: list[str] = field(default_factory=list)
 
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "speaker": self.speaker,
+            "source_quote": self.source_quote,
+            "text": self.text,
+            "quotes": list(self.quotes),
+            "outlets": list(self.outlets),
+            "flags": list(self.flags),
+        }
+
 
 @dataclass
 class SourceSpan:
     start: int
     end: int
     text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
 
 
 @dataclass
@@ -224,6 +260,9 @@ class Edit:
     reported: str
     source: str
     kind: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"op": self.op, "reported": self.reported, "source": self.source, "kind": self.kind}
 
 
 @dataclass
@@ -240,7 +279,17 @@ class QuoteMatch:
     edits: list[Edit] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {
+            "quote": self.quote,
+            "label": self.label,
+            "labels": list(self.labels),
+            "statement": self.statement,
+            "coverage": self.coverage,
+            "source_article": self.source_article,
+            "source_spans": [span.to_dict() for span in self.source_spans],
+            "similarity": self.similarity,
+            "edits": [edit.to_dict() for edit in self.edits],
+        }
 
 
 @dataclass
@@ -250,12 +299,22 @@ class DiscrepancyValue:
     start: int
     end: int
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"article": self.article, "text": self.text, "start": self.start, "end": self.end}
+
 
 @dataclass
 class Discrepancy:
     kind: str
     about: str
     values: list[DiscrepancyValue]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "about": self.about,
+            "values": [value.to_dict() for value in self.values],
+        }
 
 
 def most_serious(labels: list[str]) -> str:

@@ -26,7 +26,16 @@ from newsprism.executors import Executor, InProcessExecutor
 from newsprism.extract import ExtractionError, extract_html
 from newsprism.ingest import InputError
 from newsprism.ingest.paths import resolved_source
-from newsprism.model import Article, Discrepancy, Document, Quote, QuoteMatch, Statement, Story
+from newsprism.model import (
+    Article,
+    Discrepancy,
+    Document,
+    Quote,
+    QuoteMatch,
+    Statement,
+    Story,
+    WireLink,
+)
 from newsprism.persons import PersonTable
 from newsprism.quotes import extract_quotes
 from newsprism.store import Store, StoreError, StoreTemplates
@@ -336,19 +345,30 @@ def restory(
     statements, matches and discrepancies instead of being compared again."""
     with store.story_lock():
         articles, quotes = store.articles(), store.quotes()  # loaded once for both steps
-        stories = incremental_stories(store, articles, quotes_by_article(quotes), rebuild)
-        kept = {} if rebuild or touched is None else untouched_stories(store, stories, touched)
+        stored = [] if rebuild or touched is None else store.stories()
+        known_wire = {
+            tuple(story.articles): story.wire
+            for story in stored
+            if touched is not None and touched.isdisjoint(story.articles)
+        }
+        stories = incremental_stories(
+            store, articles, quotes_by_article(quotes), rebuild, known_wire
+        )
+        kept = untouched_stories(stored, stories, touched) if stored and touched is not None else {}
         people = store.person_table()
         people = people.rebuilt() if rebuild else people
         analysis = analyse_stories(articles, quotes, stories, people, executor, kept)
         store.save_person_table(people, rebuilt=rebuild)
-        store.save_stories(analysis.stories)
+        store.save_stories(analysis.stories, unchanged=kept)
     return analysis
 
 
-def untouched_stories(store: Store, stories: list[Story], touched: set[str]) -> dict[str, Story]:
-    """The stored comparisons of the stories a run left as they were, by story id."""
-    stored = {story.id: story for story in store.stories()}
+def untouched_stories(
+    stored_stories: list[Story], stories: list[Story], touched: set[str]
+) -> dict[str, Story]:
+    """The stored comparisons (`stored_stories`) of the stories a run left as they were, by
+    story id."""
+    stored = {story.id: story for story in stored_stories}
     return {
         story.id: stored[story.id]
         for story in stories
@@ -469,12 +489,13 @@ def incremental_stories(
     articles: list[Article],
     quotes: dict[str, list[Quote]],
     rebuild: bool = False,
+    known_wire: dict[tuple[str, ...], list[WireLink]] | None = None,
 ) -> list[Story]:
     """Stories over everything stored (`articles` and their `quotes`, as loaded from
     `store`): articles grouped in earlier runs keep their story and are replayed into the
     grouper from their stored profiles; the new ones are streamed in. With `rebuild`, the
     whole store is grouped again from scratch, then refined in a second pass (articles move to
-    the story they fit best once all are seen)."""
+    the story they fit best once all are seen). `known_wire`: as `stories_from` takes it."""
     grouper = StoryGrouper()
     story_of: dict[str, int] = {}
     if rebuild:
@@ -497,7 +518,7 @@ def incremental_stories(
         story_of[article.id] = grouper.story_of[position]
         new_rows.append((article.id, story_of[article.id], grouper.profiles[position].to_bytes()))
     store.save_story_profiles(new_rows, grouper.counts_blob())
-    return stories_from(articles, story_of, articles)
+    return stories_from(articles, story_of, articles, known_wire)
 
 
 def one_story(articles: list[Article]) -> list[Story]:

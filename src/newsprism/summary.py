@@ -104,8 +104,9 @@ def print_summary(console: Console, data: dict[str, Any]) -> None:
 
 def print_run_summary(console: Console, data: dict[str, Any]) -> None:
     """What a run over a store found, in a screen: totals, the flags and facts that differ,
-    and the stories most worth a look (the most serious flags, then the most of them)."""
-    data = printable_data(data)
+    and the stories most worth a look (the most serious flags, then the most of them).
+    Of the user's text it prints only story titles (and ids), each made printable as it is
+    printed: the rest of the data only decides what is shown."""
     views = story_views(data)
     statements = sum(len(view.statements) for view in views)
     console.print(
@@ -130,9 +131,9 @@ def print_run_summary(console: Console, data: dict[str, Any]) -> None:
     for view in worth[:STORIES_LISTED]:
         table.add_row(
             _label(view.badge) if view.badge else Text("facts", style="yellow"),
-            Text(view.story.get("title") or view.story.get("id") or ""),
+            Text(printable(view.story.get("title") or view.story.get("id") or "")),
             str(len(view.articles)),
-            Text(_story_flags(view)),
+            Text(printable(_story_flags(view))),
         )
     hidden = len(worth) - STORIES_LISTED
     if hidden > 0:
@@ -152,7 +153,8 @@ def _flag_totals(views: list[StoryView]) -> Text:
         line.append("none", style="green")
     line.append(f" · facts that differ: {sum(facts.values())}")
     if facts:
-        line.append(" (" + ", ".join(f"{kind} {n}" for kind, n in facts.most_common()) + ")")
+        kinds = ", ".join(f"{kind} {n}" for kind, n in facts.most_common())
+        line.append(printable(f" ({kinds})"))
     return line
 
 

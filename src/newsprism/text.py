@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 APOSTROPHES = "’‘`´ʼ"
 # A word, with an editor's bracketed first letter kept in it ("[T]hat").
 WORD_RE = re.compile(r"(?:\[[^\W_]\])?[^\W_]+(?:[’'\-./][^\W_]+)*", re.UNICODE)
 # The same, with a contraction split off by a tokenised corpus kept in its word ("I ’ m").
 WORD_TOKEN_RE = re.compile(WORD_RE.pattern + r"(?: [’'] (?:s|m|re|ve|ll|d|t)\b)?", re.UNICODE)
+# Combining marks are never ASCII: only the runs of other characters are looked at one by one.
+NON_ASCII_RUN_RE = re.compile(r"[^\x00-\x7f]+")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
 
 CONTRACTIONS = {
@@ -39,21 +41,25 @@ IRREGULAR_CONTRACTIONS = {
 }
 
 
+def _without_combining(run: re.Match[str]) -> str:
+    return "".join(c for c in run[0] if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Casefold, strip diacritics and unify apostrophes: 'Jürgen’s' -> "jurgen's"."""
     if text.isascii():
         return text.replace("`", "'").lower()
     decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    stripped = NON_ASCII_RUN_RE.sub(_without_combining, decomposed)
     for mark in APOSTROPHES:
         stripped = stripped.replace(mark, "'")
     return stripped.casefold()
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A normalised word and the span of the surface word it came from."""
+class Token(NamedTuple):
+    """A normalised word and the span of the surface word it came from (a named tuple: a
+    text has as many as words, and a tuple is the cheapest to make)."""
 
     norm: str
     start: int
@@ -62,25 +68,33 @@ class Token:
 
 def expand(word: str) -> list[str]:
     """Normalised forms of one surface word, contractions expanded ("don't" -> do, not)."""
+    return list(expanded(word))
+
+
+@lru_cache(maxsize=1 << 18)
+def expanded(word: str) -> tuple[str, ...]:
+    """`expand`, as a tuple worked out once a word (words repeat: the hot path of tokenising)."""
     folded = fold(word).replace(" ", "")
     if folded.startswith("["):
         folded = folded[1] + folded[3:]
     if folded in IRREGULAR_CONTRACTIONS:
-        return IRREGULAR_CONTRACTIONS[folded]
+        return tuple(IRREGULAR_CONTRACTIONS[folded])
     for suffix, replacement in CONTRACTIONS.items():
         if folded.endswith(suffix) and len(folded) > len(suffix):
-            return [folded[: -len(suffix)], *replacement]
+            return (folded[: -len(suffix)], *replacement)
     if folded.endswith("'s") and len(folded) > 2:
-        return [folded]
-    return [folded.strip("'")] if folded.strip("'") else []
+        return (folded,)
+    return (folded.strip("'"),) if folded.strip("'") else ()
 
 
 def word_tokens(text: str, offset: int = 0) -> list[Token]:
     """Normalised word tokens of `text`, each spanning its surface word (offsets + `offset`)."""
     tokens: list[Token] = []
+    append, make = tokens.append, Token._make
     for match in WORD_TOKEN_RE.finditer(text):
-        start, end = match.start() + offset, match.end() + offset
-        tokens.extend(Token(norm, start, end) for norm in expand(match.group()))
+        start, end = match.span()
+        for norm in expanded(match.group()):
+            append(make((norm, start + offset, end + offset)))
     return tokens
 
 

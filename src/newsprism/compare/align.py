@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 
 from rapidfuzz.distance import Indel
 
@@ -73,11 +74,12 @@ class SourceText:
             if previous is None and number and _next_to(quotes[number - 1], quote):
                 previous = number - 1
             source.chain.append(source.chain[previous] if previous is not None else number)
-        source.norms = [t.norm for t in source.tokens]
+        source.norms = norms = [t.norm for t in source.tokens]
         source.index_of = {id(token): n for n, token in enumerate(source.tokens)}
         source.unit_of = {id(quote): n for n, quote in enumerate(quotes)}
-        for i in range(len(source.norms) - 1):
-            source.bigrams[(source.norms[i], source.norms[i + 1])].append(i)
+        bigrams = source.bigrams
+        for i, pair in enumerate(pairwise(norms)):
+            bigrams[pair].append(i)
         return source
 
     def unit_length(self, unit: int) -> int:
@@ -93,6 +95,8 @@ class SourceText:
 def editorial_marks(text: str, tokens: list[Token], offset: int = 0) -> list[bool]:
     """Per token of `text` (offsets + `offset`): inside brackets or parentheses."""
     spans = [(m.start() + offset, m.end() + offset) for m in EDITORIAL_RE.finditer(text)]
+    if not spans:  # most text: no brackets, nothing to test token by token
+        return [False] * len(tokens)
     return [any(s <= t.start and t.end <= e for s, e in spans) for t in tokens]
 
 

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from newsprism.compare.lexicon import FUNCTION_WORDS, stem
 from newsprism.names import (
@@ -34,7 +34,10 @@ NUMBER_NAMES = {
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
     "ninety": 90, "hundred": 100, "dozen": 12,
 }  # fmt: skip
+# Each value pattern opens with a look-ahead for the characters its matches can start with:
+# the same matches, found without trying every alternative at every character.
 NUMBER_RE = re.compile(
+    rf"(?=[$£€\d{''.join(sorted({w[0] + w[0].upper() for w in NUMBER_NAMES}))}])"
     # Not the tail of a figure a tokeniser spaced apart ('15, 800', '6. 1', '7: 41', '4 1/2').
     r"(?<![\w.,$£€-])(?<!\d[.,:/] )(?<!\d[:/])"
     r"(?P<cur>[$£€])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -56,9 +59,9 @@ MIN_FRAME_WORDS = 6  # a sentence frame shorter than this ('Photo: #') aligns no
 ORG_WORDS = frozenset("advisor adviser partner dispatch herald tribune gazette capital".split())
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 CURRENCY_WORDS = {"dollar": "$", "pound": "£", "euro": "€", "dollars": "$", "pounds": "£"}
-SCORE_RE = re.compile(r"(?<![\w.,/-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\w/]|[-–.,]\d)")
-AGE_RE = re.compile(r"(?<![\w-])(\d{1,3})\s?-\s?year\s?-\s?old\b|(?<=, )(\d{1,3})(?=,)")
-PARTY_RE = re.compile(r"\(?\b([RDI])-(?:[A-Z][a-zA-Z.]*\.?)(?:\s[A-Z][a-z]*\.?)?\)?")
+SCORE_RE = re.compile(r"(?=\d)(?<![\w.,/-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\w/]|[-–.,]\d)")
+AGE_RE = re.compile(r"(?=\d)(?:(?<![\w-])(\d{1,3})\s?-\s?year\s?-\s?old\b|(?<=, )(\d{1,3})(?=,))")
+PARTY_RE = re.compile(r"(?=[(RDI])\(?\b([RDI])-(?:[A-Z][a-zA-Z.]*\.?)(?:\s[A-Z][a-z]*\.?)?\)?")
 ROLE_TITLES = {
     "sen.": "senator", "senator": "senator", "rep.": "representative",
     "representative": "representative", "congressman": "representative",
@@ -67,6 +70,7 @@ ROLE_TITLES = {
     "general": "general", "adm.": "admiral", "judge": "judge", "justice": "justice",
 }  # fmt: skip
 ROLE_RE = re.compile(
+    r"(?=[SRCGMPAJ])"
     r"\b(Sen\.|Senator|Rep\.|Representative|Congressman|Congresswoman|Gov\.|Governor|Mayor"
     r"|President|Gen\.|General|Adm\.|Judge|Justice)\s+(?=[A-Z])"
 )
@@ -90,7 +94,8 @@ DATE_RE = re.compile(
     r"|(?<![\w$£€.,-])(?P<lone_year>(?:19|20)\d\d)(?![\w-]|[.,]\d)"
 )
 TIME_RE = re.compile(
-    r"\b(\d{1,2})(?::(\d\d))?\s?([ap])\.?m\.?(?=\W|$)(?:\s+(?P<zone>[A-Z]{2,4})\b)?", re.IGNORECASE
+    r"(?=\d)\b(\d{1,2})(?::(\d\d))?\s?([ap])\.?m\.?(?=\W|$)(?:\s+(?P<zone>[A-Z]{2,4})\b)?",
+    re.IGNORECASE,
 )
 PLACE_RE = re.compile(
     r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+|di\s+)?[A-Z][\w’'.-]*){0,3})"
@@ -216,12 +221,21 @@ def _content_stems(text: str, facts: list[Fact], offset: int) -> frozenset[str]:
     taken = [(f.start - offset, f.end - offset) for f in facts if f.kind != "person"]
     stems = set()
     for match in WORD_RE.finditer(text):
-        if any(s <= match.start() < e for s, e in taken):
+        if taken and any(s <= match.start() < e for s, e in taken):
             continue
-        word = fold(match.group())
-        if word not in FUNCTION_WORDS and not any(c.isdigit() for c in word) and len(word) > 1:
-            stems.add(stem(word))
+        content = _content_stem(match.group())
+        if content is not None:
+            stems.add(content)
     return frozenset(stems)
+
+
+@lru_cache(maxsize=1 << 17)
+def _content_stem(word: str) -> str | None:
+    """The stem of a content word; None for a function word, a figure or a letter."""
+    folded = fold(word)
+    if folded in FUNCTION_WORDS or any(c.isdigit() for c in folded) or len(folded) <= 1:
+        return None
+    return stem(folded)
 
 
 def _facts(text: str, offset: int, published: date | None) -> list[Fact]:

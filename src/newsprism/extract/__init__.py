@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import codecs
+import importlib
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import cache
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-import trafilatura
 from lxml import etree, html
-from lxml.html import HtmlElement
-from trafilatura.settings import Document as TrafilaturaDocument
-from trafilatura.settings import use_config
-from trafilatura.utils import decode_file, load_html
-from trafilatura.xml import xmltotxt
 
 from newsprism.extract.links import OFF_SITE_SHARE, restore_inner_lists, site_of
 from newsprism.extract.links import link_lists as find_link_lists
@@ -28,6 +26,10 @@ from newsprism.extract.main_article import (
 from newsprism.model import Document
 from newsprism.text import fold
 
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+    from trafilatura.settings import Document as TrafilaturaDocument
+
 MAX_HTML_CHARS = 8_000_000  # bound the work on one page
 # trafilatura takes about 100 µs an element (200,000 paragraphs: 100 s and 1.6 GB); a page
 # with more elements than any article page is read the plain way (its text blocks in order)
@@ -39,8 +41,6 @@ PLAIN_SKIP_TAGS = ("script", "style", "noscript", "template", "nav", "header", "
 PLAIN_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre",
                     "dt", "dd", "figcaption", "td")  # fmt: skip
 MAX_TREE_SIZE = 200_000  # elements; trafilatura gives up on larger trees
-TRAFILATURA_CONFIG = use_config()
-TRAFILATURA_CONFIG.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_SIZE))
 DECLARED_CHARSET_RE = re.compile(rb"""<meta[^>]+charset=["']?\s*([\w.:-]+)""", re.IGNORECASE)
 # UTF-32 first: its little-endian mark begins with UTF-16's.
 BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
@@ -50,6 +50,23 @@ BYTE_ORDER_MARKS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+@cache
+def trafilatura() -> ModuleType:
+    """trafilatura, imported when first needed (a page to extract, an encoding to guess): a
+    run over text or JSON lines never needs it, and importing it is a good part of a run's
+    start-up."""
+    for submodule in ("settings", "utils", "xml"):  # the ones used here, through the package
+        importlib.import_module(f"trafilatura.{submodule}")
+    return importlib.import_module("trafilatura")
+
+
+@cache
+def trafilatura_config() -> Any:
+    config = trafilatura().settings.use_config()
+    config.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_SIZE))
+    return config
 
 
 class ExtractionError(ValueError):
@@ -83,7 +100,7 @@ def decode_html(data: bytes, charset: str | None = None) -> str:
                 return data.decode(codecs.lookup(name).name, errors="replace")
             except LookupError:
                 continue  # a name no codec has: the next declaration, else a guess
-    return decode_file(data)
+    return trafilatura().utils.decode_file(data)
 
 
 def extract_html(document: Document, check: MainArticleCheck = DEFAULT_CHECK) -> Document:
@@ -124,7 +141,7 @@ def parse_page(document: Document) -> HtmlElement | None:
         )
     if elements > MAX_TRAFILATURA_ELEMENTS:
         return None
-    tree = load_html(document.content)
+    tree = trafilatura().utils.load_html(document.content)
     if tree is None:
         raise ExtractionError("no article text found in the HTML")
     return tree
@@ -133,7 +150,7 @@ def parse_page(document: Document) -> HtmlElement | None:
 def first_extraction(tree: HtmlElement, url: str | None) -> TrafilaturaDocument | None:
     """The fast, recall-favouring extraction with the page's metadata (trafilatura copies
     the tree, so it can be read again)."""
-    return trafilatura.bare_extraction(
+    return trafilatura().bare_extraction(
         tree,
         url=url,
         with_metadata=True,
@@ -142,20 +159,20 @@ def first_extraction(tree: HtmlElement, url: str | None) -> TrafilaturaDocument 
         favor_recall=True,  # clean/ takes out what recall lets in
         include_links=True,  # to find lists of links; the links are stripped below
         date_extraction_params={"extensive_search": False, "original_date": True},
-        config=TRAFILATURA_CONFIG,
+        config=trafilatura_config(),
     )
 
 
 def second_extraction(tree: HtmlElement, url: str | None) -> etree._Element | None:
     """trafilatura's full cascade (its own extraction compared with readability's and
     jusText's): the other method, made only when the fast one is doubted."""
-    result = trafilatura.bare_extraction(
+    result = trafilatura().bare_extraction(
         tree,
         url=url,
         with_metadata=False,
         include_comments=False,
         include_links=True,
-        config=TRAFILATURA_CONFIG,
+        config=trafilatura_config(),
     )
     return None if result is None else result.body
 
@@ -176,12 +193,12 @@ def document_from(
     the article is the article's when `off_site_share` of its links go to other sites."""
     if body is None:
         raise ExtractionError("no article text found in the HTML")
-    meta = metadata or TrafilaturaDocument()
+    meta = metadata or trafilatura().settings.Document()
     if tree is not None:
         restore_inner_lists(tree, body)
     link_lists = find_link_lists(body, site_of(document.url or meta.url), off_site_share)
     etree.strip_tags(body, "ref")
-    text = xmltotxt(body, include_formatting=False) or ""
+    text = trafilatura().xml.xmltotxt(body, include_formatting=False) or ""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if not lines:
         raise ExtractionError("no article text found in the HTML")

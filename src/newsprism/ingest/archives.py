@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import importlib
 import io
 import os
 import re
@@ -23,18 +24,20 @@ import zlib
 from collections import Counter
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import BinaryIO, cast
+from types import ModuleType
+from typing import TYPE_CHECKING, BinaryIO, cast
 
 import brotli
-from warcio.archiveiterator import ArchiveIterator
-from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
-from warcio.exceptions import ArchiveLoadFailed
-from warcio.recordloader import ArcWarcRecord
 
 from newsprism.ingest.decoding import MAX_INPUT_BYTES, decode_page, open_regular, too_large
 from newsprism.ingest.errors import InputError, InputNote, InputProblem, InputWarning
 from newsprism.model import Document
+
+if TYPE_CHECKING:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.recordloader import ArcWarcRecord
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 ARCHIVE_STARTS = (b"WARC/", b"filedesc://")  # a WARC record; an ARC file's first line
@@ -48,6 +51,14 @@ RECORD_START_RE = re.compile(rb"\x1f\x8b\x08|WARC/1\.[01]\r?\n")
 SCAN_BLOCK = 1 << 20
 MAX_DAMAGED = 100  # records of one archive refused or cut short, before the rest is left
 SCAN_OVERLAP = 16
+
+
+@cache
+def _warcio() -> ModuleType:
+    """warcio, imported when an archive is first read (a run without one never needs it)."""
+    for submodule in ("archiveiterator", "bufferedreaders", "exceptions", "recordloader"):
+        importlib.import_module(f"warcio.{submodule}")
+    return importlib.import_module("warcio")
 
 
 @dataclass
@@ -183,7 +194,7 @@ def _records(
     """Records after the first `skip`; returns None, or how many records were read before
     warcio found the file gzip-compressed whole (not record by record). After a damaged
     record, reading goes on at the next record found in the file (when it can seek)."""
-    records = ArchiveIterator(stream, arc2warc=True)
+    records = _warcio().archiveiterator.ArchiveIterator(stream, arc2warc=True)
     number, end = 0, 0
     while True:
         number += 1
@@ -199,7 +210,7 @@ def _records(
                     records.read_to_end()
             elif not (yield from _one_record(record, records, names, number, tally, said)):
                 damage = EOFError()  # named by _one_record already
-        except ArchiveLoadFailed as error:
+        except _warcio().exceptions.ArchiveLoadFailed as error:
             if size is not None and "non-chunked gzip" in str(error):
                 return number - 1
             damage = error
@@ -216,7 +227,7 @@ def _records(
         if resume is None:
             return None
         stream.seek(resume)
-        records, end = ArchiveIterator(stream, arc2warc=True), resume
+        records, end = _warcio().archiveiterator.ArchiveIterator(stream, arc2warc=True), resume
     if size is not None and end < size:
         tally.truncated += 1
         url = _target_uri(stream, end)
@@ -366,7 +377,10 @@ def _bounded_body(record: ArcWarcRecord) -> bytes:
     encoding = (record.http_headers.get_header("Content-Encoding") or "").strip().lower()
     if encoding == "br":  # warcio's brotli decoding expects the old brotlipy's API
         chunks = _unbrotli(_payload(record))
-    elif encoding in ("", "identity") or encoding in BufferedReader.get_supported_decompressors():
+    elif (
+        encoding in ("", "identity")
+        or encoding in _warcio().bufferedreaders.BufferedReader.get_supported_decompressors()
+    ):
         chunks = _chunks(record.content_stream())
     else:
         raise InputProblem(f"body compressed as {encoding!r}, which newsprism cannot undo")
@@ -390,7 +404,7 @@ def _chunks(stream: BinaryIO) -> Iterator[bytes]:
 def _payload(record: ArcWarcRecord) -> BinaryIO:
     """The body with a chunked transfer encoding undone, its content encoding kept."""
     if (record.http_headers.get_header("Transfer-Encoding") or "").lower() == "chunked":
-        return ChunkedDataReader(record.raw_stream, decomp_type=None)
+        return _warcio().bufferedreaders.ChunkedDataReader(record.raw_stream, decomp_type=None)
     return record.raw_stream
 
 

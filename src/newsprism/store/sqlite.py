@@ -265,6 +265,12 @@ MIGRATIONS: list[str] = [
     INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(5.0, 2.0, 1.0)');
     {story_facts}
     """,
+    # 7: an outlet's template lines read without scanning every line it has counted (each
+    # input asks for them).
+    """
+    CREATE INDEX IF NOT EXISTS template_counts_qualifying
+        ON template_counts(scope, articles, line_key);
+    """,
 ]
 
 _FLAG_LIST = ", ".join(f"'{flag}'" for flag in FLAGS)
@@ -308,6 +314,10 @@ _QUOTE_FIELDS = (
     "id", "article", "text", "start", "end", "speaker", "speaker_mention", "speaker_start",
     "speaker_end", "cue", "kind", "continues",
 )  # fmt: skip
+_QUOTE_COLUMNS = ", ".join(f'"{name}"' for name in (*_QUOTE_FIELDS, "seq"))
+_INSERT_QUOTE_SQL = (
+    f"INSERT INTO quotes ({_QUOTE_COLUMNS}) VALUES ({', '.join('?' * (len(_QUOTE_FIELDS) + 1))})"
+)
 
 # One query per FTS table (a column filter valid for one may be an error for the other).
 # FTS5's own `rank` (bm25 with the weights configured in migration 6: title 5, standfirst 2,
@@ -531,8 +541,7 @@ class Store:
             _insert_article(conn, article, seq)
             if template_lines is not None:
                 self.observe_lines(template_lines[0], article.id, template_lines[1])
-            for position, quote in enumerate(quotes):
-                _insert_quote(conn, quote, position)
+            _insert_quotes(conn, quotes)
             conn.execute(
                 "INSERT INTO inputs(source, content_hash, article_id, ingested_at, document)"
                 " VALUES (?, ?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET"
@@ -632,12 +641,24 @@ class Store:
 
     # -- stories -----------------------------------------------------------------------------
 
-    def save_stories(self, stories: list[Story]) -> None:
-        """Replace all stories (with their matches, discrepancies and wire links), atomically."""
+    def save_stories(self, stories: list[Story], unchanged: Iterable[str] = ()) -> None:
+        """Replace all stories (with their matches, discrepancies and wire links), atomically.
+        The stories whose ids are `unchanged` are as stored (the same articles, statements,
+        matches, discrepancies and wire links): their rows stay, their place in the order is
+        updated, and only the others are written again."""
         with self._transaction("saving stories") as conn:
-            conn.execute("DELETE FROM stories")
+            stored = [row[0] for row in conn.execute("SELECT id FROM stories")]
+            keep = set(unchanged).intersection(stored)
+            conn.executemany(
+                "DELETE FROM stories WHERE id = ?", [(i,) for i in stored if i not in keep]
+            )
+            conn.executemany(
+                "UPDATE stories SET seq = ?, title = ? WHERE id = ?",
+                [(n, story.title, story.id) for n, story in enumerate(stories) if story.id in keep],
+            )
             for position, story in enumerate(stories):
-                _insert_story(conn, story, position)
+                if story.id not in keep:
+                    _insert_story(conn, story, position)
             for statement in _statements(_STORY_FACTS_SQL):
                 conn.execute(statement)
 
@@ -979,16 +1000,22 @@ def _insert_article(conn: sqlite3.Connection, article: Article, seq: int) -> Non
         "kind": article.kind,
         "interviewee": article.interviewee,
         "paragraphs": json.dumps(article.paragraphs, ensure_ascii=False),
-        "removed": json.dumps([asdict(r) for r in article.removed], ensure_ascii=False),
+        "removed": json.dumps([r.to_dict() for r in article.removed], ensure_ascii=False),
         "notes": json.dumps(article.notes, ensure_ascii=False),
         "body": article.body,
     }
     _insert(conn, "articles", values)
 
 
-def _insert_quote(conn: sqlite3.Connection, quote: Quote, seq: int) -> None:
-    values = {name: getattr(quote, name) for name in _QUOTE_FIELDS}
-    _insert(conn, "quotes", {**values, "seq": seq})
+def _insert_quotes(conn: sqlite3.Connection, quotes: list[Quote]) -> None:
+    """An article's quotes, in order (one statement for them all)."""
+    conn.executemany(
+        _INSERT_QUOTE_SQL,
+        [
+            (*(getattr(quote, name) for name in _QUOTE_FIELDS), seq)
+            for seq, quote in enumerate(quotes)
+        ],
+    )
 
 
 def _insert(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> None:
@@ -1007,7 +1034,7 @@ def _insert_story(conn: sqlite3.Connection, story: Story, seq: int) -> None:
     )
     conn.executemany(
         "INSERT INTO statements(story_id, seq, data) VALUES (?, ?, ?)",
-        [(story.id, i, _json(asdict(s))) for i, s in enumerate(story.statements)],
+        [(story.id, i, _json(s.to_dict())) for i, s in enumerate(story.statements)],
     )
     conn.executemany(
         "INSERT INTO matches(story_id, quote_id, seq, data) VALUES (?, ?, ?, ?)",
@@ -1015,7 +1042,7 @@ def _insert_story(conn: sqlite3.Connection, story: Story, seq: int) -> None:
     )
     conn.executemany(
         "INSERT INTO discrepancies(story_id, seq, data) VALUES (?, ?, ?)",
-        [(story.id, i, _json(asdict(d))) for i, d in enumerate(story.discrepancies)],
+        [(story.id, i, _json(d.to_dict())) for i, d in enumerate(story.discrepancies)],
     )
     conn.executemany(
         "INSERT INTO wire_links(story_id, article, copy_of, containment) VALUES (?, ?, ?, ?)",

@@ -38,7 +38,7 @@ from operator import mul
 
 from newsprism.compare.lexicon import is_stop
 from newsprism.model import Article, Quote, Story, WireLink
-from newsprism.text import WORD_RE, expand
+from newsprism.text import WORD_RE, expanded
 
 JOIN_THRESHOLD = 0.12
 BEST_MEMBER_SHARE = 0.1  # a story's score: this much its best member, the rest its mean
@@ -103,9 +103,7 @@ class Profile:
         return cls(terms, weights, frozenset(shingles), day, outlet)
 
 
-@lru_cache(maxsize=1 << 18)
-def _word_norms(word: str) -> tuple[str, ...]:
-    return tuple(expand(word))
+_word_norms = expanded  # a word's normalised forms, worked out once a word
 
 
 @lru_cache(maxsize=1 << 18)
@@ -118,10 +116,11 @@ def _word_terms(word: str) -> tuple[tuple[str | None, bool], ...]:
     )
 
 
-def _terms(text: str, weight: float, terms: Counter[str] | None = None) -> Counter[str]:
+def _terms(text: str, weight: float, terms: dict[str, float] | None = None) -> dict[str, float]:
     """Content words (names weighted up) and bigrams of adjacent content words, added to
-    `terms` when given."""
-    terms = Counter() if terms is None else terms
+    `terms` when given (a plain dict: a Counter's `+=` costs a call for every new term)."""
+    terms = {} if terms is None else terms
+    get = terms.get
     name_weight = NAME_WEIGHT * weight
     previous = None
     for word in WORD_RE.findall(text):
@@ -129,16 +128,27 @@ def _terms(text: str, weight: float, terms: Counter[str] | None = None) -> Count
             if norm is None:
                 previous = None
                 continue
-            terms[norm] += name_weight if capital else weight
+            terms[norm] = get(norm, 0) + (name_weight if capital else weight)
             if previous is not None:
-                terms[f"{previous} {norm}"] += weight
+                bigram = f"{previous} {norm}"
+                terms[bigram] = get(bigram, 0) + weight
             previous = norm
     return terms
 
 
+def _norms(text: str) -> list[str]:
+    return [norm for word in WORD_RE.findall(text) for norm in _word_norms(word)]
+
+
 def shingles_of(text: str) -> set[tuple[str, ...]]:
-    norms = [norm for word in WORD_RE.findall(text) for norm in _word_norms(word)]
-    return {tuple(norms[i : i + SHINGLE]) for i in range(len(norms) - SHINGLE + 1)}
+    norms = _norms(text)
+    return set(zip(*(norms[i:] for i in range(SHINGLE)), strict=False))
+
+
+def joined_shingles(text: str) -> set[str]:
+    """`shingles_of`, each run of words joined by spaces."""
+    norms = _norms(text)
+    return {" ".join(norms[i : i + SHINGLE]) for i in range(len(norms) - SHINGLE + 1)}
 
 
 def _day(published: str | None) -> int:
@@ -163,9 +173,9 @@ class Features:
 
 def features_of(article: Article, quotes: Iterable[Quote] = ()) -> Features:
     body = _terms(article.body, 1.0, _terms(article.standfirst or "", 1.0))
-    counts = _terms(article.title, TITLE_WEIGHT)
+    counts = Counter(_terms(article.title, TITLE_WEIGHT))
     counts.update(body)
-    shingles = {zlib.crc32(" ".join(s).encode()) for q in quotes for s in shingles_of(q.text)}
+    shingles = {zlib.crc32(s.encode()) for q in quotes for s in joined_shingles(q.text)}
     return Features(
         # term_hash, inlined (the hot path); stored profiles depend on the two agreeing
         {zlib.crc32(term.encode("utf-8")): w for term, w in counts.items()},
@@ -248,9 +258,10 @@ class StoryGrouper:
         self._remember(profile, story)
 
     def counts_blob(self) -> bytes:
-        """The document frequencies, compressed, to store between runs."""
+        """The document frequencies, compressed, to store between runs (level 1: a third of
+        the time of the default, for a blob mostly of zeros either way)."""
         header = array("q", [self.documents]).tobytes()
-        return zlib.compress(header + self.document_frequency.tobytes(), 6)
+        return zlib.compress(header + self.document_frequency.tobytes(), 1)
 
     def load_counts(self, blob: bytes) -> None:
         data = zlib.decompress(blob)
@@ -441,6 +452,8 @@ def _within_reach(profile: Profile, later: Profile) -> bool:
 
 def wire_links(articles: list[Article]) -> list[WireLink]:
     """Near-copies within a story: an article most of whose word 5-grams an earlier one has."""
+    if len(articles) < 2:
+        return []
     links = []
     shingles = [shingles_of(a.body) for a in articles]
     for later in range(len(articles)):
@@ -463,9 +476,15 @@ def stream_order(articles: list[Article]) -> list[Article]:
 
 
 def stories_from(
-    articles: list[Article], story_of: dict[str, int], reading_order: list[Article]
+    articles: list[Article],
+    story_of: dict[str, int],
+    reading_order: list[Article],
+    known_wire: dict[tuple[str, ...], list[WireLink]] | None = None,
 ) -> list[Story]:
-    """Story objects from a story number per article; members in reading order."""
+    """Story objects from a story number per article; members in reading order. A story whose
+    members (ids, in order) are a key of `known_wire` takes those wire links, found before
+    over the same articles, instead of finding them again."""
+    known_wire = known_wire or {}
     position = {a.id: i for i, a in enumerate(reading_order)}
     members: dict[int, list[Article]] = defaultdict(list)
     for article in articles:
@@ -474,12 +493,14 @@ def stories_from(
     for group in members.values():
         group.sort(key=lambda a: position.get(a.id, 0))
         first = group[0]
+        ids = [a.id for a in group]
+        wire = known_wire.get(tuple(ids))
         stories.append(
             Story(
                 id=f"s-{first.id}",
                 title=first.title or _excerpt(first),
-                articles=[a.id for a in group],
-                wire=wire_links(group),
+                articles=ids,
+                wire=list(wire) if wire is not None else wire_links(group),
             )
         )
     stories.sort(key=lambda s: position.get(s.articles[0], 0))
