@@ -108,7 +108,6 @@ def test_statement_flags_and_badge(seed_analysis):
         ("insert", ["terrible"], [], "added"),
         ("replace", ["deserve"], ["deserves"], "inflection"),
         ("replace", ["you"], ["u"], "synonym"),  # a tweet's 'Do u know' spelt out
-        ("replace", ["towards"], ["to"], "function-word"),  # a preposition for another
     ],
 )
 def test_classify_edit(op, reported, source, kind):

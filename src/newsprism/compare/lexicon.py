@@ -14,7 +14,7 @@ FUNCTION_WORDS = frozenset(
     have has had which who whom whose what when where while if because though although also
     too very such some any all both each either every own same other another one ones just
     whereby whereas therefore thus hence however since unless until whether yet via per
-    upon within among toward towards across through around between during s t""".split()
+    upon within among s t""".split()
 )
 FILLERS = frozenset(
     """kind sort really well like actually basically obviously honestly literally look yes
