@@ -413,3 +413,32 @@ def test_average_linkage_halves_are_the_last_merge():
     ]
     halves = _average_linkage_halves(list(range(5)), similarity)
     assert sorted(sorted(half) for half in halves) == [[0, 1, 4], [2, 3]]
+
+
+def test_a_run_splits_a_stored_story_that_grew_and_stores_the_move(tmp_path):
+    """An earlier run left the two Supreme Court stories as one; a new article joins it, the
+    run's split parts it, and the stored articles that moved keep their new story."""
+    from newsprism.pipeline import incremental_stories
+    from newsprism.store import Store
+    from newsprism.stories.grouping import StoryGrouper
+
+    processed = _sample_articles()
+    court = [p for p in processed if p.document.source.split("#")[1][:4] in ("5607", "5611")]
+    event = {p.article.id: p.document.source.split("#")[1][:4] for p in court}
+    earlier = court[:-1]  # the last is new to this run
+    grouper = StoryGrouper()
+    rows = [(p.article.id, 0, grouper.profile(p.article, p.quotes)[0].to_bytes()) for p in earlier]
+    with Store(tmp_path / "n.db") as store:
+        for p in court:
+            store.save_article(p.article.source, p.article.id, p.article, p.quotes)
+        store.save_story_profiles(rows, grouper.counts_blob())
+        stories = incremental_stories(
+            store, [p.article for p in court], {p.article.id: p.quotes for p in court}
+        )
+        assert sorted({event[a] for a in s.articles} for s in stories) == [{"5607"}, {"5611"}]
+        stored = {article: story for article, story, _ in store.story_profiles()}
+    assert len(stored) == 6
+    by_event = {one: {stored[a] for a in event if event[a] == one} for one in ("5607", "5611")}
+    assert all(len(stories) == 1 for stories in by_event.values())
+    assert by_event["5607"] != by_event["5611"]
+    assert any(stored[p.article.id] != 0 for p in earlier)  # a stored article was moved

@@ -469,14 +469,13 @@ class StoryGrouper:
         """The groups a story's articles fall into (one, when they hang together)."""
         if self.split_share <= 0 or len(positions) < 2 * self.min_part:
             return [positions]
-        vectors = [
-            dict(zip(self.profiles[p].terms, self.profiles[p].weights, strict=True))
-            for p in positions
-        ]
-        similarity = [
-            [_cosine(one, other) if i != j else 0.0 for j, other in enumerate(vectors)]
-            for i, one in enumerate(vectors)
-        ]
+        profiles = [self.profiles[p] for p in positions]
+        vectors = [dict(zip(p.terms, p.weights, strict=True)) for p in profiles]
+        similarity = [[0.0] * len(positions) for _ in positions]
+        for i, profile in enumerate(profiles):
+            for j in range(i + 1, len(positions)):
+                cosine = self._content_similarity(vectors[j], profile)
+                similarity[i][j] = similarity[j][i] = cosine
         done, todo = [], [list(range(len(positions)))]
         while todo:
             group = todo.pop()
@@ -503,13 +502,6 @@ class StoryGrouper:
         if outlet:
             self.story_outlets[own][outlet] -= 1
             self.story_outlets[story][outlet] += 1
-
-
-def _cosine(one: dict[int, float], other: dict[int, float]) -> float:
-    if len(one) > len(other):
-        one, other = other, one
-    get = other.get
-    return sum(weight * get(h, 0.0) for h, weight in one.items())
 
 
 def _mean_within(group: list[int], similarity: list[list[float]]) -> float:
