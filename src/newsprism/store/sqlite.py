@@ -701,9 +701,19 @@ class Store:
         row = self._conn.execute("SELECT value FROM story_state WHERE key = 'counts'").fetchone()
         return row[0] if row else None
 
-    def save_story_profiles(self, rows: list[tuple[str, int, bytes]], counts: bytes) -> None:
-        """Add newly grouped articles' profiles and replace the term counts, atomically."""
+    def save_story_profiles(
+        self,
+        rows: list[tuple[str, int, bytes]],
+        counts: bytes,
+        moved: list[tuple[str, int]] | None = None,
+    ) -> None:
+        """Add newly grouped articles' profiles, move stored articles to their new story
+        (`moved`: article id, story) and replace the term counts, atomically."""
         with self._transaction("saving story profiles") as conn:
+            conn.executemany(
+                "UPDATE story_profiles SET story = ? WHERE article_id = ?",
+                [(story, article_id) for article_id, story in moved or []],
+            )
             start = conn.execute("SELECT coalesce(max(seq), -1) + 1 FROM story_profiles").fetchone()
             conn.executemany(
                 "INSERT OR REPLACE INTO story_profiles(article_id, story, seq, profile)"

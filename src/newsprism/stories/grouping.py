@@ -18,6 +18,15 @@ day between the article and the story's span (its first to its newest article) t
 a story grows for as long as new articles keep joining it. A story that already has an
 article from the same outlet is harder to join (outlets seldom run one story twice).
 
+Joining one article at a time, a story can take in a second event on the same topic (the first
+report of it is close enough to the first story's few articles), and the second event's reports
+then follow it in. So once the stream has placed a run's articles, a batch pass looks at each
+story that grew: average linkage over its members splits it in two, and the parts go apart when
+their members are much less alike across the parts than within each (a share of it, not a
+fixed similarity: what one story's articles have in common differs from story to story), unless
+they are alike across above SPLIT_FLOOR all the same (the AP and the Reuters versions of one
+report are each near-copies, and still one story).
+
 What the stream remembers of an article is a compact Profile (hashed terms and weights), which
 the store keeps, so a later run goes on from where the last one stopped.
 """
@@ -40,7 +49,7 @@ from newsprism.compare.lexicon import is_stop
 from newsprism.model import Article, Quote, Story, WireLink
 from newsprism.text import WORD_RE, expanded
 
-JOIN_THRESHOLD = 0.12
+JOIN_THRESHOLD = 0.10
 BEST_MEMBER_SHARE = 0.1  # a story's score: this much its best member, the rest its mean
 SHARED_QUOTE_BONUS = 0.25
 SAME_OUTLET_PENALTY = 0.1
@@ -62,6 +71,12 @@ DF_BUCKETS = 1 << 22  # hashed document-frequency counters (16 MB)
 SHINGLE = 5
 MAX_SHINGLES = 32
 WIRE_CONTAINMENT = 0.8
+# A story splits in two when its parts' mean similarity across is below this share of the mean
+# within each part, and each part has at least MIN_PART articles.
+SPLIT_SHARE = 0.7
+MIN_PART = 2
+SPLIT_FLOOR = 0.15  # parts more alike across than this are one story however tight each is
+SPLIT_MEMBERS = 40  # the newest articles of a story that the split looks at
 
 
 def term_hash(term: str) -> int:
@@ -198,6 +213,9 @@ class StoryGrouper:
     story_outlets: dict[int, Counter[int]] = field(default_factory=lambda: defaultdict(Counter))
     story_span: dict[int, tuple[int, int]] = field(default_factory=dict)  # first, last day
     best_member_share: float = BEST_MEMBER_SHARE
+    split_share: float = SPLIT_SHARE
+    split_floor: float = SPLIT_FLOOR
+    min_part: int = MIN_PART
     postings: dict[int, array] = field(default_factory=dict)
     posting_weights: dict[int, array] = field(default_factory=dict)
     document_frequency: array = field(default_factory=lambda: array("I", bytes(4 * DF_BUCKETS)))
@@ -434,6 +452,58 @@ class StoryGrouper:
                 moved += 1
         return moved
 
+    def split_stories(self, stories: Iterable[int] | None = None) -> list[int]:
+        """The batch pass: each of `stories` (all, when None) whose newest members form two
+        groups much less alike across than within is split, again in its parts while they
+        do. Returns the positions of the articles moved to new stories."""
+        members: dict[int, list[int]] = defaultdict(list)
+        wanted = None if stories is None else set(stories)
+        for position, story in enumerate(self.story_of):
+            if wanted is None or story in wanted:
+                members[story].append(position)
+        moved: list[int] = []
+        for story, positions in members.items():
+            newest = positions[-SPLIT_MEMBERS:]
+            parts = self._parts(newest)
+            for part in sorted(parts, key=len, reverse=True)[1:]:
+                new_story = self.next_story
+                self.next_story += 1
+                for position in part:
+                    self._move(position, new_story)
+                moved.extend(part)
+                self._reset_span(new_story, part)
+            if len(parts) > 1:
+                self._reset_span(story, [p for p in positions if self.story_of[p] == story])
+        return sorted(moved)
+
+    def _parts(self, positions: list[int]) -> list[list[int]]:
+        """The groups a story's articles fall into (one, when they hang together)."""
+        if self.split_share <= 0 or len(positions) < 2 * self.min_part:
+            return [positions]
+        profiles = [self.profiles[p] for p in positions]
+        vectors = [dict(zip(p.terms, p.weights, strict=True)) for p in profiles]
+        similarity = [[0.0] * len(positions) for _ in positions]
+        for i, profile in enumerate(profiles):
+            for j in range(i + 1, len(positions)):
+                cosine = self._content_similarity(vectors[j], profile)
+                similarity[i][j] = similarity[j][i] = cosine
+        done, todo = [], [list(range(len(positions)))]
+        while todo:
+            group = todo.pop()
+            halves = _split_in_two(group, similarity, self)
+            if halves is None:
+                done.append([positions[i] for i in group])
+            else:
+                todo.extend(halves)
+        return done
+
+    def _reset_span(self, story: int, positions: list[int]) -> None:
+        days = [self.profiles[p].day for p in positions if self.profiles[p].day]
+        if days:
+            self.story_span[story] = (min(days), max(days))
+        else:
+            self.story_span.pop(story, None)
+
     def _move(self, position: int, story: int) -> None:
         own, outlet = self.story_of[position], self.profiles[position].outlet
         self.story_size[own] -= 1
@@ -443,6 +513,57 @@ class StoryGrouper:
         if outlet:
             self.story_outlets[own][outlet] -= 1
             self.story_outlets[story][outlet] += 1
+
+
+def _mean_within(group: list[int], similarity: list[list[float]]) -> float:
+    pairs = len(group) * (len(group) - 1)
+    return sum(similarity[i][j] for i in group for j in group) / pairs if pairs else 0.0
+
+
+def _split_in_two(
+    group: list[int], similarity: list[list[float]], settings: StoryGrouper
+) -> tuple[list[int], list[int]] | None:
+    """The two halves average linkage ends with (indices into `similarity`), when each has
+    at least `min_part` members and their mean similarity across is below `split_share` of
+    the mean within each, and below `split_floor`; else None."""
+    if len(group) < 2 * settings.min_part:
+        return None
+    halves = _average_linkage_halves(group, similarity)
+    one, other = halves
+    if min(len(one), len(other)) < settings.min_part:
+        return None
+    across = sum(similarity[i][j] for i in one for j in other) / (len(one) * len(other))
+    within = min(_mean_within(one, similarity), _mean_within(other, similarity))
+    if across >= settings.split_floor or across >= settings.split_share * within:
+        return None
+    return halves
+
+
+def _average_linkage_halves(
+    group: list[int], similarity: list[list[float]]
+) -> tuple[list[int], list[int]]:
+    """Merge the two clusters of highest mean similarity until two are left."""
+    clusters = [[i] for i in group]
+    # summed similarity between clusters a and b, kept for a < b
+    sums = {
+        (a, b): similarity[group[a]][group[b]]
+        for a in range(len(group))
+        for b in range(a + 1, len(group))
+    }
+    alive = set(range(len(group)))
+    while len(alive) > 2:
+        a, b = max(
+            sums, key=lambda pair: sums[pair] / (len(clusters[pair[0]]) * len(clusters[pair[1]]))
+        )
+        alive.discard(b)
+        clusters[a] = clusters[a] + clusters[b]
+        for c in alive:
+            if c != a:
+                merged = sums.pop((min(a, c), max(a, c))) + sums.pop((min(b, c), max(b, c)))
+                sums[(min(a, c), max(a, c))] = merged
+        del sums[(a, b)]
+    first, second = sorted(alive)
+    return clusters[first], clusters[second]
 
 
 def _within_reach(profile: Profile, later: Profile) -> bool:
@@ -518,13 +639,15 @@ def group_stories(
     refine: bool = False,
 ) -> list[Story]:
     """Stories over articles streamed in publication order; with `refine`, a second pass
-    then lets each article move to the story it fits best."""
+    then lets each article move to the story it fits best; then stories of two events split
+    (`StoryGrouper.split_stories`)."""
     grouper = StoryGrouper()
     ordered = stream_order(articles)
     for article in ordered:
         grouper.add(article, quotes.get(article.id, []))
     if refine:
         grouper.refine()
+    grouper.split_stories()
     story_of = {a.id: story for a, story in zip(ordered, grouper.story_of, strict=True)}
     return stories_from(articles, story_of, articles)
 
