@@ -100,7 +100,7 @@ MAX_NAME_WORD_CHARS = 40
 # Atomic and bounded: a capitalised word is never re-read shorter, and the match tried at
 # each position of a long token of capitals stops after MAX_NAME_WORD_CHARS, so finding
 # runs is linear in the text (unbounded, a 40 KB token took 22 s).
-CAP_WORD = rf"(?>(?:[A-Z]\.){{2,3}}|[A-Z][\w’'\-]{{0,{MAX_NAME_WORD_CHARS - 2}}}[\w]|[A-Z]\.?)"
+CAP_WORD = rf"(?>[A-Z][\w’'\-]{{0,{MAX_NAME_WORD_CHARS - 2}}}[\w]|[A-Z](?:\.[A-Z]){{0,2}}\.?)"
 # Two or more capitalised words (a single one is never a full name).
 PARTICLE_WORD = "|".join(sorted(PARTICLES, key=len, reverse=True))
 RUN_RE = re.compile(  # up to two particles between capitalised words ('Marc van der Berg')

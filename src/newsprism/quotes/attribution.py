@@ -316,22 +316,26 @@ APPOSITIVE_RE = re.compile(
 )
 
 
-def _without_appositive(text: str, start: int) -> str:
-    """Blank out ', 69,' or ', who attended the rally,' ending `text`, keeping offsets
-    (searched from `start` on: the window a mention can lie in)."""
+def _appositive(text: str, start: int) -> re.Match[str] | None:
+    """', 69,' or ', who attended the rally,' ending `text` (searched from `start` on: the
+    window a mention can lie in)."""
     comma = text.find(",", start)  # each appositive opens with one: search from the first
-    match = APPOSITIVE_RE.search(text, comma) if comma >= 0 else None
+    return APPOSITIVE_RE.search(text, comma) if comma >= 0 else None
+
+
+def _without_appositive(text: str, match: re.Match[str] | None) -> str:
+    """`text` with its appositive blanked out, offsets kept."""
     return text[: match.start()] + " " * (len(text) - match.start()) if match else text
 
 
 NOT_DESCRIPTIONS = frozenset("said says told added and or but then also".split())
 
 
-def _named_appositive(text: str, start: int) -> tuple[int, int] | None:
-    """A person's full name set off by commas after a description of them that ends
-    `text` ('Kushner's lawyer, Jamie Gorelick,'): where the name is."""
-    comma = text.find(",", start)
-    match = APPOSITIVE_RE.search(text, comma) if comma >= 0 else None
+def _named_appositive(
+    text: str, start: int, match: re.Match[str] | None
+) -> tuple[int, int] | None:
+    """A person's full name set off by commas (the appositive `match`) after a description
+    of them that ends `text` ('Kushner's lawyer, Jamie Gorelick,'): where the name is."""
     if match is None:
         return None
     inner = text[match.start() : match.end()].strip(" ,")
@@ -364,7 +368,8 @@ def subject_before(
         head = subject_before(text, modifier.start(), floor)
         if head and _low(text[head[0] : head[1]]) not in PRONOUNS:
             return head
-    text = _without_appositive(described, window)
+    appositive = _appositive(described, window)
+    text = _without_appositive(described, appositive)
     tokens = list(TOKEN_RE.finditer(text, window, end))
     _drop_adverbials(tokens)
     if not tokens:
@@ -420,7 +425,7 @@ def subject_before(
     if not taken or not _has_head(words):
         return None
     start, stop = taken[-1].start(), taken[0].end()
-    if named := _named_appositive(described, window):
+    if named := _named_appositive(described, window, appositive):
         return start, named[1]  # "Kushner's lawyer, Jamie Gorelick, told": the name with it
     if described[stop : stop + 1] == "," and _low(taken[-1].group()) in DETERMINERS:
         start = _named_before_description(text, start, window)  # "Scott Pruitt, the ..., one"
