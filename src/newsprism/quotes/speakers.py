@@ -39,6 +39,7 @@ from newsprism.quotes.attribution import (
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
     SENTENCE_WINDOW,
+    WEEKDAYS,
     last_sentence,
     sentence_subject,
     subject_before,
@@ -391,7 +392,8 @@ class PersonIndex:
         noun ('the Education Department'); 'the agency' any government body's."""
         wanted = GOVERNMENT_BODIES if noun == "agency" else {noun}
         found = None
-        for match in ORGANISATION_RUN_RE.finditer(self.body, 0, position):
+        lookback = max(0, position - ORGANISATION_LOOKBACK)
+        for match in ORGANISATION_RUN_RE.finditer(self.body, lookback, position):
             words = {fold(strip_possessive(w)) for w in match.group().split()}
             if not wanted.isdisjoint(words) and (name := _organisation(match.group(), None)):
                 found = name
@@ -447,7 +449,7 @@ ORGANISATION_JOINERS = {"of", "for", "and", "on", "&"}  # "the Department of Hea
 NOT_IN_ORGANISATIONS = PRONOUNS | {"is", "are", "was", "were"}
 ACRONYM_RE = re.compile(r"[A-Z](?:\.?[A-Z]){1,5}\.?")  # "FWS", "C.D.C."
 ORGANISATION_RUN_RE = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|on|&)\s+)?[A-Z][\w’'-]*)+")
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+ORGANISATION_LOOKBACK = 5000  # characters read back for the organisation a role stands for
 GOVERNMENT_BODIES = frozenset(
     "agency department service administration bureau commission office ministry".split()
 )
