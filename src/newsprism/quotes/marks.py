@@ -76,8 +76,9 @@ def _closes(text: str, start: int, mark: str, style: str) -> bool:
         # An apostrophe sits between letters (don’t) or ends a plural possessive (players’ ),
         # or stands apart before a contraction in a tokenised text ('we ’ ll', 'don ’ t').
         if (
-            SPACED_CONTRACTION_RE.match(text, start + len(mark))
-            and text[start - 2 : start - 1].isalpha()
+            start >= 2
+            and text[start - 2].isalpha()
+            and SPACED_CONTRACTION_RE.match(text, start + len(mark))
         ):
             return False
         return not after.isalnum() and not (before == "s" and after == " ")
