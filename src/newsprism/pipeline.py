@@ -348,8 +348,8 @@ def restory(
         stored = [] if rebuild or touched is None else store.stories()
         known_wire = {
             tuple(story.articles): story.wire
-            for story in stored
-            if touched is not None and touched.isdisjoint(story.articles)
+            for story in stored  # none unless `touched` is given
+            if touched.isdisjoint(story.articles)  # type: ignore[union-attr]
         }
         stories = incremental_stories(
             store, articles, quotes_by_article(quotes), rebuild, known_wire

@@ -66,14 +66,10 @@ class Token(NamedTuple):
     end: int
 
 
-def expand(word: str) -> list[str]:
-    """Normalised forms of one surface word, contractions expanded ("don't" -> do, not)."""
-    return list(expanded(word))
-
-
 @lru_cache(maxsize=1 << 18)
 def expanded(word: str) -> tuple[str, ...]:
-    """`expand`, as a tuple worked out once a word (words repeat: the hot path of tokenising)."""
+    """Normalised forms of one surface word, contractions expanded ("don't" -> do, not);
+    worked out once a word (words repeat: the hot path of tokenising)."""
     folded = fold(word).replace(" ", "")
     if folded.startswith("["):
         folded = folded[1] + folded[3:]
