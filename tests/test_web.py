@@ -339,3 +339,26 @@ def test_a_story_of_many_copies_is_shown_in_part(tmp_path: Path) -> None:
     page = client.get(f"/stories/{story['id']}").text
     assert "9 more versions not shown" in page
     assert len(page) < 300_000
+
+
+def test_marked_paragraphs_reopen_a_span_over_a_break_and_skip_overlaps():
+    from newsprism.web.text import marked_paragraphs
+
+    class Links:
+        def speaker(self, key: str) -> str:
+            return f"/speakers/{key}"
+
+    body = "He said: we won\nit all. Then\nhome."
+    quotes = [
+        {"id": "q1", "start": 9, "end": 23, "speaker": "Ann", "kind": "direct"},
+        {"id": "q2", "start": 20, "end": 26, "kind": "direct"},  # overlaps q1: left out
+        {"id": "q3", "speaker_start": 0, "speaker_end": 2, "speaker": "Ann", "speaker_key": "ann"},
+    ]
+    paragraphs = [str(p) for p in marked_paragraphs(body, quotes, Links())]
+    assert [p.count("<q ") for p in paragraphs] == [1, 1, 0]
+    assert paragraphs[0].endswith(">we won</q>") and paragraphs[1].startswith("<q class")
+    assert ">it all.</q> Then" in paragraphs[1]
+    assert paragraphs[2] == "home."
+    assert paragraphs[0].startswith(
+        '<a class="speaker-span" href="/speakers/ann" title="Ann">He</a>'
+    )

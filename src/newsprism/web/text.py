@@ -68,14 +68,19 @@ def _without_overlaps(spans: list[_Span]) -> list[_Span]:
 def marked_paragraphs(body: str, quotes: list[dict[str, Any]], links: SpeakerLinks) -> list[Markup]:
     """Each paragraph of `body`, escaped, with quotes and speaker mentions marked; a span that
     runs over a paragraph break is closed and reopened on each side."""
-    spans = _spans(body, quotes, links)
+    spans = _spans(body, quotes, links)  # in order and apart, so their ends are in order too
     paragraphs: list[Markup] = []
-    start = 0
+    start = first = 0
     for text in body.split("\n"):
         end = start + len(text)
         out: list[Markup] = []
         pos = start
-        for span in spans:
+        while first < len(spans) and spans[first].end <= start:
+            first += 1  # spans wholly before this paragraph are never looked at again
+        for at in range(first, len(spans)):
+            span = spans[at]
+            if span.start >= end:
+                break  # this span and all after it begin in a later paragraph
             lo, hi = max(span.start, start), min(span.end, end)
             if lo >= hi:
                 continue
