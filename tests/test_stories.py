@@ -386,13 +386,14 @@ def test_a_story_of_two_events_splits_in_two():
 
 
 def test_a_split_needs_parts_much_less_alike_across_than_within():
-    """The same two events are kept together when the split asks for a share of zero (never)
-    or when a part would be smaller than the least part allowed."""
+    """The same two events are kept together when the parts must be nearly unlike across
+    (a share of 0.01) or under a floor of zero likeness across: the rule itself decides, not
+    the guard that turns the split off; and when a part would be smaller than allowed."""
     from newsprism.stories.grouping import StoryGrouper
 
     processed = _sample_articles()
     court = [p for p in processed if p.document.source.split("#")[1][:4] in ("5607", "5611")]
-    for settings in ({"split_share": 0.0}, {"min_part": 4}):
+    for settings in ({"split_share": 0.01}, {"split_floor": 0.0}, {"min_part": 4}):
         grouper = StoryGrouper(**settings)
         for p in court:
             grouper.restore(grouper.profile(p.article, p.quotes)[0], 0)
