@@ -169,6 +169,35 @@ def test_story_round_trip(store: Store) -> None:
     assert store.conn.execute("SELECT count(*) FROM statements").fetchone()[0] == 0
 
 
+def test_a_save_that_keeps_stories_leaves_the_summary_rows_of_a_full_save(
+    tmp_path: Path,
+) -> None:
+    """The web app's lists read story_facts, story_flags and story_outlets: a save that keeps
+    a story's rows (`unchanged`) and writes the others leaves them as a save of all would."""
+
+    def summary(store: Store) -> list[list[tuple]]:
+        return [
+            sorted(tuple(row) for row in store.conn.execute(f"SELECT * FROM {table}"))
+            for table in ("story_facts", "story_flags", "story_outlets")
+        ]
+
+    article, quotes = make_article()
+    flagged = make_story(article, quotes)
+    flagged.matches[0].labels = ["altered", "tidied"]
+    second = Story(id="story-2", title="Another", articles=["klopp-1"])
+    third = Story(id="story-3", title="A third", articles=["klopp-1"])
+    summaries = []
+    for name, unchanged in (("kept", ["story-1"]), ("full", [])):
+        with Store(str(tmp_path / f"{name}.db")) as store:
+            store.save_article(SOURCE, "hash-1", article, quotes)
+            store.save_stories([flagged, second])
+            store.save_stories([third, flagged], unchanged=unchanged)
+            summaries.append(summary(store))
+    assert summaries[0] == summaries[1]
+    assert [row[0] for row in summaries[0][1]] == ["story-1"]  # its flag row stayed
+    assert {row[0] for row in summaries[0][0]} == {"story-1", "story-3"}
+
+
 def test_resave_replaces_without_duplicates(store: Store) -> None:
     article, quotes = make_article()
     store.save_article(SOURCE, "hash-1", article, quotes)

@@ -39,6 +39,42 @@ from newsprism.persons import Person, PersonTable
 _FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
 
 # Each migration is one SQL script; migration i brings the schema to version i + 1.
+_FLAG_LIST = ", ".join(f"'{flag}'" for flag in FLAGS)
+
+
+def story_facts_sql(ids: str) -> str:
+    """Fills story_facts, story_flags and story_outlets for the stories the query `ids`
+    names (the rows of deleted stories go with them: the tables cascade). A story's flags
+    are the flag labels of its quotes' matches (terms are never labelled against a source)."""
+    return f"""
+    INSERT INTO story_facts(story_id, published, articles, quotes, statements)
+    SELECT s.id,
+           (SELECT max(a.published) FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+            WHERE sa.story_id = s.id),
+           (SELECT count(*) FROM story_articles sa WHERE sa.story_id = s.id),
+           (SELECT count(*) FROM story_articles sa JOIN quotes q ON q.article = sa.article_id
+            WHERE sa.story_id = s.id AND q.kind != 'term'),
+           (SELECT count(*) FROM statements t WHERE t.story_id = s.id)
+    FROM stories s WHERE s.id IN ({ids});
+    INSERT INTO story_flags(story_id, flag, versions)
+    SELECT m.story_id, label.value, count(*)
+    FROM matches m JOIN quotes q ON q.id = m.quote_id, json_each(m.data, '$.labels') label
+    WHERE label.value IN ({_FLAG_LIST}) AND q.kind != 'term' AND m.story_id IN ({ids})
+    GROUP BY m.story_id, label.value;
+    UPDATE story_facts SET flagged = (
+        SELECT count(*) FROM matches m JOIN quotes q ON q.id = m.quote_id
+        WHERE m.story_id = story_facts.story_id AND q.kind != 'term'
+          AND EXISTS (SELECT 1 FROM json_each(m.data, '$.labels') label
+                      WHERE label.value IN ({_FLAG_LIST})))
+    WHERE story_id IN ({ids});
+    INSERT OR IGNORE INTO story_outlets(outlet, story_id, published)
+    SELECT a.outlet, sa.story_id, f.published
+    FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+    JOIN story_facts f ON f.story_id = sa.story_id
+    WHERE a.outlet IS NOT NULL AND sa.story_id IN ({ids});
+"""
+
+
 MIGRATIONS: list[str] = [
     f"""
     CREATE TABLE inputs (
@@ -263,8 +299,8 @@ MIGRATIONS: list[str] = [
     CREATE INDEX stories_seq ON stories(seq);
     CREATE INDEX statements_story ON statements(story_id);
     INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(5.0, 2.0, 1.0)');
-    {story_facts}
-    """,
+    """
+    + story_facts_sql("SELECT id FROM stories"),
     # 7: an outlet's template lines read without scanning every line it has counted (each
     # input asks for them).
     """
@@ -273,38 +309,6 @@ MIGRATIONS: list[str] = [
     """,
 ]
 
-_FLAG_LIST = ", ".join(f"'{flag}'" for flag in FLAGS)
-# Rebuilds story_facts and story_flags from the stories (after every save_stories). A story's
-# flags are the flag labels of its quotes' matches (terms are never labelled against a source).
-_STORY_FACTS_SQL = f"""
-    DELETE FROM story_facts;
-    DELETE FROM story_flags;
-    DELETE FROM story_outlets;
-    INSERT INTO story_facts(story_id, published, articles, quotes, statements)
-    SELECT s.id,
-           (SELECT max(a.published) FROM story_articles sa JOIN articles a ON a.id = sa.article_id
-            WHERE sa.story_id = s.id),
-           (SELECT count(*) FROM story_articles sa WHERE sa.story_id = s.id),
-           (SELECT count(*) FROM story_articles sa JOIN quotes q ON q.article = sa.article_id
-            WHERE sa.story_id = s.id AND q.kind != 'term'),
-           (SELECT count(*) FROM statements t WHERE t.story_id = s.id)
-    FROM stories s;
-    INSERT INTO story_flags(story_id, flag, versions)
-    SELECT m.story_id, label.value, count(*)
-    FROM matches m JOIN quotes q ON q.id = m.quote_id, json_each(m.data, '$.labels') label
-    WHERE label.value IN ({_FLAG_LIST}) AND q.kind != 'term'
-    GROUP BY m.story_id, label.value;
-    UPDATE story_facts SET flagged = (
-        SELECT count(*) FROM matches m JOIN quotes q ON q.id = m.quote_id
-        WHERE m.story_id = story_facts.story_id AND q.kind != 'term'
-          AND EXISTS (SELECT 1 FROM json_each(m.data, '$.labels') label
-                      WHERE label.value IN ({_FLAG_LIST})));
-    INSERT OR IGNORE INTO story_outlets(outlet, story_id, published)
-    SELECT a.outlet, sa.story_id, f.published
-    FROM story_articles sa JOIN articles a ON a.id = sa.article_id
-    JOIN story_facts f ON f.story_id = sa.story_id WHERE a.outlet IS NOT NULL;
-"""
-MIGRATIONS[5] = MIGRATIONS[5].replace("{story_facts}", _STORY_FACTS_SQL)
 
 SCHEMA_VERSION = len(MIGRATIONS)
 # How long a write waits for another run's (the story step holds the lock while it groups).
@@ -656,10 +660,15 @@ class Store:
                 "UPDATE stories SET seq = ?, title = ? WHERE id = ?",
                 [(n, story.title, story.id) for n, story in enumerate(stories) if story.id in keep],
             )
+            written = [story.id for story in stories if story.id not in keep]
             for position, story in enumerate(stories):
                 if story.id not in keep:
                     _insert_story(conn, story, position)
-            for statement in _statements(_STORY_FACTS_SQL):
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS written_stories (id TEXT PRIMARY KEY)")
+            conn.execute("DELETE FROM temp.written_stories")
+            conn.executemany("INSERT INTO temp.written_stories VALUES (?)", [(i,) for i in written])
+            # Only the stories written now get their summary rows: a kept story's are right.
+            for statement in _statements(story_facts_sql("SELECT id FROM temp.written_stories")):
                 conn.execute(statement)
 
     def stories(self) -> list[Story]:
