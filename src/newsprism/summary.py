@@ -14,9 +14,11 @@ from newsprism.report.statements import (
     Occurrence,
     StatementRow,
     StoryView,
+    by_severity,
     edit_text,
     excerpt,
     outlet_name,
+    severity,
     story_views,
 )
 from newsprism.terminal import printable, printable_data
@@ -147,7 +149,7 @@ def _flag_totals(views: list[StoryView]) -> Text:
         d.get("kind", "") for view in views for d in view.story.get("discrepancies") or []
     )
     line = Text("Flags: ")
-    for n, label in enumerate(sorted(labels, key=lambda lb: LABEL_SEVERITY.index(lb))):
+    for n, label in enumerate(by_severity(list(labels))):
         line.append(", " if n else "").append_text(_label(label)).append(f" {labels[label]}")
     if not labels:
         line.append("none", style="green")
@@ -163,7 +165,7 @@ def _weight(view: StoryView) -> tuple[int, int, int]:
     facts = len(view.story.get("discrepancies") or [])
     if view.badge is None:
         return (0, 0, facts)
-    return (len(LABEL_SEVERITY) - LABEL_SEVERITY.index(view.badge), len(view.flagged), facts)
+    return (len(LABEL_SEVERITY) - severity(view.badge), len(view.flagged), facts)
 
 
 def _story_flags(view: StoryView) -> str:

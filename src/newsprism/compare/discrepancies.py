@@ -327,9 +327,7 @@ def _close(first: Clause, second: Clause) -> bool:
     if any((f.kind, f.value) in values_a and f.kind in ANCHOR_KINDS for f in second.facts):
         return True
     shared = len(first.words & second.words)
-    return shared >= MIN_SHARED_WORDS - 1 and 2 * shared >= MIN_DICE * (
-        len(first.words) + len(second.words)
-    )
+    return shared >= MIN_SHARED_WORDS - 1 and _dice(first, second, shared) >= MIN_DICE
 
 
 def _statement_spans(
@@ -425,7 +423,6 @@ def _about(pair: _Pair) -> str:
     if fact.kind in QUESTIONS:
         return f"{QUESTIONS[fact.kind]} {_context(clause, fact, pair.anchor)}"
     return _context(clause, fact, pair.anchor, unknown="?")  # 'the storm killed ? people'
-
 
 
 def _shown_name(text: str, surname: str) -> str:

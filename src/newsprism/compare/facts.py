@@ -510,7 +510,7 @@ def _place(match: re.Match[str], offset: int) -> Fact | None:
     region = match.group("region")
     for size in range(len(words), 0, -1):
         name = " ".join(words[:size])
-        if fold(name) in known_places() or (size == len(words) and _a_region(region)):
+        if fold(name) in place_table() or (size == len(words) and _a_region(region)):
             start = match.start("place")
             return Fact("place", fold(name), "", name, start + offset, start + len(name) + offset)
     return None
@@ -520,7 +520,7 @@ def _a_region(region: str | None) -> bool:
     if not region:
         return False
     name = region.strip(" ,")
-    return fold(name) in known_places() or name.endswith(".")
+    return fold(name) in place_table() or name.endswith(".")
 
 
 @cache
@@ -531,10 +531,6 @@ def place_table() -> dict[str, frozenset[tuple[str, str]]]:
         name, country, region = line.split("\t")
         table[name].add((country, region))
     return {name: frozenset(where) for name, where in table.items()}
-
-
-def known_places() -> dict[str, frozenset[tuple[str, str]]]:
-    return place_table()
 
 
 def places_agree(first: str, second: str) -> bool:

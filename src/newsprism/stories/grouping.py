@@ -118,16 +118,13 @@ class Profile:
         return cls(terms, weights, frozenset(shingles), day, outlet)
 
 
-_word_norms = expanded  # a word's normalised forms, worked out once a word
-
-
 @lru_cache(maxsize=1 << 18)
 def _word_terms(word: str) -> tuple[tuple[str | None, bool], ...]:
     """The normalised forms of one surface word, None for a stop word, each with whether the
     word is capitalised: words repeat, so each is worked out once."""
     capital = word[:1].isupper()
     return tuple(
-        (None if is_stop(norm) or len(norm) < 3 else norm, capital) for norm in _word_norms(word)
+        (None if is_stop(norm) or len(norm) < 3 else norm, capital) for norm in expanded(word)
     )
 
 
@@ -152,7 +149,7 @@ def _terms(text: str, weight: float, terms: dict[str, float] | None = None) -> d
 
 
 def _norms(text: str) -> list[str]:
-    return [norm for word in WORD_RE.findall(text) for norm in _word_norms(word)]
+    return [norm for word in WORD_RE.findall(text) for norm in expanded(word)]
 
 
 def shingles_of(text: str) -> set[tuple[str, ...]]:
