@@ -65,11 +65,21 @@ def find_discrepancies(
     clauses = {a.id: clauses_of(a.id, a.body, _day(dates[a.id])) for a in articles}
     statement_at = _statement_spans([quotes.get(a.id, []) for a in articles], matches or [])
     around = {a.id: _sentence_facts(clauses[a.id]) for a in articles}
+    stated = {a.id: _by_slot(clauses[a.id]) for a in articles}
     pairs = []
     for a, b, anchor in _aligned(*(clauses[a.id] for a in articles)):
-        found = _differences(a, b, anchor, clauses, statement_at)
+        found = _differences(a, b, anchor, stated, statement_at)
         pairs.extend(p for p in found if not _other_setting(p, around))
     return [_discrepancy(group, dates) for group in _merged(pairs)]
+
+
+def _by_slot(clauses: list[Clause]) -> dict[tuple[str, str], list[tuple[Clause, Fact]]]:
+    """An article's values by kind and what they are of, each with its clause."""
+    slots: dict[tuple[str, str], list[tuple[Clause, Fact]]] = defaultdict(list)
+    for clause in clauses:
+        for fact in clause.facts:
+            slots[(fact.kind, fact.what)].append((clause, fact))
+    return slots
 
 
 def _sentence_facts(clauses: list[Clause]) -> dict[int, list[Fact]]:
@@ -115,15 +125,16 @@ def _aligned(*articles: list[Clause]) -> list[tuple[Clause, Clause, Fact | None]
     order = {clause.article: n for n, clauses in enumerate(articles) for clause in clauses}
     by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
     everything = [clause for clauses in articles for clause in clauses]
-    for n, clause in enumerate(everything):
-        for key in _keys(clause):
+    keys_of = [_keys(clause) for clause in everything]
+    for n, keys in enumerate(keys_of):
+        for key in keys:
             by_key[key].append(n)
     pairs = []
-    for clause in everything:
+    for clause, keys in zip(everything, keys_of, strict=True):
         anchors: dict[int, Fact] = {}
         shared: dict[int, int] = defaultdict(int)
         framed: set[int] = set()
-        for key in _keys(clause):
+        for key in keys:
             postings = by_key[key]
             if len(postings) > MAX_POSTINGS:
                 continue
@@ -180,7 +191,7 @@ def _differences(
     a: Clause,
     b: Clause,
     anchor: Fact | None,
-    clauses: dict[str, list[Clause]],
+    stated: dict[str, dict[tuple[str, str], list[tuple[Clause, Fact]]]],
     statement_at: dict[str, list[tuple[int, int, str]]],
 ) -> list[_Pair]:
     found = []
@@ -191,8 +202,8 @@ def _differences(
                 continue
             if _same_statement(fa, a, fb, b, statement_at):
                 continue
-            if _also_stated(fa, a, clauses[b.article], anchor) or _also_stated(
-                fb, b, clauses[a.article], anchor
+            if _also_stated(fa, a, stated[b.article], anchor) or _also_stated(
+                fb, b, stated[a.article], anchor
             ):
                 continue
             found.append(_Pair(fa.kind, (a, fa), (b, fb), anchor))
@@ -310,16 +321,19 @@ def _within(coarse: str, fine: str) -> bool:
     return fine.startswith(coarse)
 
 
-def _also_stated(fact: Fact, clause: Clause, others: list[Clause], anchor: Fact | None) -> bool:
-    """The other article gives this value too, in a clause about the same thing: it tells of
-    two values (before and after, two events), not one that differs."""
-    for other in others:
-        same = [f for f in other.facts if (f.kind, f.what) == (fact.kind, fact.what)]
-        if not any(_agree(fact, f, anchor) for f in same):
-            continue
-        if _close(clause, other):
-            return True
-    return False
+def _also_stated(
+    fact: Fact,
+    clause: Clause,
+    others: dict[tuple[str, str], list[tuple[Clause, Fact]]],
+    anchor: Fact | None,
+) -> bool:
+    """The other article (`others`: its values by slot) gives this value too, in a clause
+    about the same thing: it tells of two values (before and after, two events), not one
+    that differs."""
+    return any(
+        _agree(fact, value, anchor) and _close(clause, other)
+        for other, value in others.get((fact.kind, fact.what), ())
+    )
 
 
 def _close(first: Clause, second: Clause) -> bool:
