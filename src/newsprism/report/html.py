@@ -10,6 +10,7 @@ are built as `Markup` pieces, never by pasting raw text into HTML.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -29,11 +30,17 @@ from newsprism.report.statements import (
 )
 
 __all__ = [
+    "GRID_COLUMNS",
     "LABEL_MEANINGS",
+    "LISTED",
+    "OUTLETS_SHOWN",
     "SEVERITY_CLASS",
+    "STATEMENTS_A_PAGE",
+    "VERSIONS_SHOWN",
     "PageLimits",
     "highlight",
     "label_view",
+    "page_links",
     "safe_url",
     "story_page_view",
 ]
@@ -65,6 +72,22 @@ SEVERITY_CLASS: dict[str, str] = {
 }
 GRID_TEXT = 90
 LIST_TEXT = 240
+# What one page shows, the same in the report folder and the web app: statements a story
+# page, outlets' versions of each, items of each list, grid columns, outlets a story row.
+STATEMENTS_A_PAGE = 20
+VERSIONS_SHOWN = 12
+LISTED = 100
+GRID_COLUMNS = 30
+OUTLETS_SHOWN = 8
+
+
+def page_links(number: int, has_next: bool, url: Callable[[int], str]) -> dict[str, Any]:
+    """Page `number`'s place among its pages: its number and the pages before and after."""
+    return {
+        "number": number,
+        "previous_url": url(number - 1) if number > 1 else None,
+        "next_url": url(number + 1) if has_next else None,
+    }
 
 
 # --- articles and quotes -------------------------------------------------------------------------

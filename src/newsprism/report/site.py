@@ -36,20 +36,28 @@ from newsprism.report.analysis import (
     write_bytes_atomic,
     write_text_atomic,
 )
-from newsprism.report.html import PageLimits, label_view, story_page_view
+from newsprism.report.html import (
+    GRID_COLUMNS,
+    LISTED,
+    OUTLETS_SHOWN,
+    STATEMENTS_A_PAGE,
+    VERSIONS_SHOWN,
+    PageLimits,
+    label_view,
+    page_links,
+    story_page_view,
+)
 from newsprism.report.pages import render, story_context, stylesheet
 from newsprism.report.statements import excerpt, quotes_by_article, story_view
 
 Json = dict[str, Any]
 
 STORIES_A_PAGE = 100
-GRID_COLUMNS = 30
-OUTLETS_SHOWN = 8
 TITLE_CHARS = 300
 MAX_PAGE_BYTES = 1_000_000
 # A story page's bounds, tried in turn until its pages fit MAX_PAGE_BYTES: statements a page,
 # versions of a statement, items of each list (articles, quotes in one outlet, wire copies).
-STORY_BOUNDS = [(20, 12, 100), (5, 6, 50), (1, 3, 20), (1, 1, 5)]
+STORY_BOUNDS = [(STATEMENTS_A_PAGE, VERSIONS_SHOWN, LISTED), (5, 6, 50), (1, 3, 20), (1, 1, 5)]
 REMOVED_CHARS = 400
 STORY_DIR = "stories"
 STYLESHEET_FILE = "newsprism.css"
@@ -114,14 +122,6 @@ class FileLinks:
 
 
 TOP, BELOW = FileLinks(), FileLinks("../")
-
-
-def page_links(number: int, count: int, url: Callable[[int], str]) -> Json:
-    return {
-        "number": number,
-        "previous_url": url(number - 1) if number > 1 else None,
-        "next_url": url(number + 1) if number < count else None,
-    }
 
 
 def encode(html: str) -> bytes:
@@ -214,7 +214,7 @@ def index_pages(store: _Store) -> Iterator[tuple[str, bytes]]:
             totals=totals,
             label_counts=label_counts,
             page_size=STORIES_A_PAGE,
-            pages=page_links(number, count, TOP.stories),
+            pages=page_links(number, number < count, TOP.stories),
             analysis_url="analysis.json",
             version=ANALYSIS_VERSION,
         )
@@ -242,7 +242,7 @@ def story_pages(store: _Store, story: Json) -> dict[str, bytes]:
             for article in page["articles"]:
                 _cap_removed(article, listed)
             links = FileLinks(BELOW.root, [a["id"] for a in page["articles"]])
-            numbers = page_links(number, count, lambda n: BELOW.story(story_id, n))
+            numbers = page_links(number, number < count, lambda n: BELOW.story(story_id, n))
             html = render("story.html", links, removed_lines=True, **story_context(page, numbers))
             pages[story_page(story_id, number)] = encode(html)
         if max(len(html) for html in pages.values()) <= MAX_PAGE_BYTES:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprism.model import FLAGS
+from newsprism.report.html import OUTLETS_SHOWN
 from newsprism.store import SearchError, Store
 from newsprism.store.sqlite import time_limit
 
@@ -35,7 +36,6 @@ ORDERS = {
 }
 # Private-use characters mark the words found in a search snippet (never in article text).
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
-OUTLETS_SHOWN = 8
 VERSIONS_READ = 30
 ONE_LETTER_PREFIX = re.compile(r"(?<!\w)\w\*")
 

@@ -13,7 +13,17 @@ from markupsafe import Markup
 
 from newsprism.model import FLAGS
 from newsprism.report.analysis import ANALYSIS_VERSION
-from newsprism.report.html import PageLimits, label_view, safe_url, story_page_view
+from newsprism.report.html import (
+    GRID_COLUMNS,
+    LISTED,
+    STATEMENTS_A_PAGE,
+    VERSIONS_SHOWN,
+    PageLimits,
+    label_view,
+    page_links,
+    safe_url,
+    story_page_view,
+)
 from newsprism.report.pages import story_context
 from newsprism.report.statements import excerpt, story_view
 from newsprism.web.db import (
@@ -27,10 +37,6 @@ from newsprism.web.db import (
 from newsprism.web.text import marked_paragraphs
 
 Json = dict[str, Any]
-STATEMENTS_A_PAGE = 20
-VERSIONS_SHOWN = 12
-GRID_COLUMNS = 30
-LISTED = 100
 
 
 class WebLinks:
@@ -64,14 +70,6 @@ class WebLinks:
 
 
 LINKS = WebLinks()
-
-
-def page_links(number: int, more: bool, url: Any) -> Json:
-    return {
-        "number": number,
-        "previous_url": url(number - 1) if number > 1 else None,
-        "next_url": url(number + 1) if more else None,
-    }
 
 
 @dataclass
