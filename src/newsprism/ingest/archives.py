@@ -32,7 +32,13 @@ from typing import TYPE_CHECKING, BinaryIO, cast
 import brotli
 
 from newsprism.ingest.decoding import MAX_INPUT_BYTES, decode_page, open_regular, too_large
-from newsprism.ingest.errors import InputError, InputNote, InputProblem, InputWarning
+from newsprism.ingest.errors import (
+    InputError,
+    InputNote,
+    InputProblem,
+    InputWarning,
+    shortened,
+)
 from newsprism.model import Document
 
 if TYPE_CHECKING:
@@ -42,7 +48,7 @@ if TYPE_CHECKING:
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 ARCHIVE_STARTS = (b"WARC/", b"filedesc://")  # a WARC record; an ARC file's first line
 GZIP_MAGIC = b"\x1f\x8b"
-SNIFF_BYTES = 64
+ARCHIVE_SNIFF_BYTES = 64
 READ_CHUNK = 1 << 16
 URL_SHOWN = 100
 REQUIRED_HEADERS = ("WARC-Type", "Content-Length")
@@ -84,7 +90,7 @@ class Tally:
         return InputNote(source, ", ".join(parts))
 
 
-class RecordNames:
+class PageNames:
     """A stable source name for each page of an archive: `path#URL`; a later capture of the
     same URL `path#URL @ WARC-Date`, else `path#WARC-Record-ID`. The same archive read again
     gives each page the same name, so a re-run adds only the pages it has not stored."""
@@ -125,14 +131,14 @@ def read_archive(path: Path, source: str) -> Iterator[Document | InputError]:
 def _check_start(handle: BinaryIO) -> None:
     """A file that does not begin as a WARC or ARC archive (gzip-compressed or not) is refused
     whole: warcio would read many formats as records of an ARC file."""
-    head = handle.read(SNIFF_BYTES)
+    head = handle.read(ARCHIVE_SNIFF_BYTES)
     handle.seek(0)
     if not head.strip():
         raise InputProblem("empty file")
     if head.startswith(GZIP_MAGIC):
         try:
             with gzip.GzipFile(fileobj=handle) as unzipped:
-                head = unzipped.read(SNIFF_BYTES)
+                head = unzipped.read(ARCHIVE_SNIFF_BYTES)
         except (OSError, EOFError, zlib.error) as error:
             raise InputProblem(f"not a web archive: broken gzip data ({error})") from None
         finally:
@@ -145,13 +151,11 @@ def _check_start(handle: BinaryIO) -> None:
         )
 
 
-def _read_records(
-    handle: BinaryIO, source: str, tally: Tally
-) -> Iterator[Document | InputError]:
+def _read_records(handle: BinaryIO, source: str, tally: Tally) -> Iterator[Document | InputError]:
     """The records of a gzip file compressed record by record (as WARC is meant to be) or
     not compressed; one gzip-compressed whole is read again through Python's gzip, after the
     records already read."""
-    names = RecordNames(source)
+    names = PageNames(source)
     size = os.fstat(handle.fileno()).st_size
     read = yield from _records(handle, names, tally, size, skip=0)
     if read is None:
@@ -189,7 +193,7 @@ class WholeGzip:
 
 
 def _records(
-    stream: BinaryIO, names: RecordNames, tally: Tally, size: int | None, skip: int
+    stream: BinaryIO, names: PageNames, tally: Tally, size: int | None, skip: int
 ) -> Generator[Document | InputError, None, int | None]:
     """Records after the first `skip`; returns None, or how many records were read before
     warcio found the file gzip-compressed whole (not record by record). After a damaged
@@ -273,7 +277,7 @@ def _next_record(stream: BinaryIO, offset: int, size: int) -> int | None:
 
 def _begins_record(stream: BinaryIO, offset: int) -> bool:
     stream.seek(offset)
-    head = stream.read(SNIFF_BYTES * 8)
+    head = stream.read(ARCHIVE_SNIFF_BYTES * 8)
     if head.startswith(GZIP_MAGIC):
         try:
             head = zlib.decompressobj(wbits=31).decompress(head)
@@ -285,7 +289,7 @@ def _begins_record(stream: BinaryIO, offset: int) -> bool:
 def _target_uri(stream: BinaryIO, offset: int) -> str:
     """The WARC-Target-URI in what is left of a record cut short (warcio passes over it)."""
     stream.seek(offset)
-    data = stream.read(SNIFF_BYTES * 1024)
+    data = stream.read(ARCHIVE_SNIFF_BYTES * 1024)
     if data.startswith(GZIP_MAGIC):
         with contextlib.suppress(zlib.error):
             data = zlib.decompressobj(wbits=31).decompress(data)
@@ -300,7 +304,7 @@ def _target_uri(stream: BinaryIO, offset: int) -> str:
 def _one_record(
     record: ArcWarcRecord,
     records: ArchiveIterator,
-    names: RecordNames,
+    names: PageNames,
     number: int,
     tally: Tally,
     said: io.StringIO,
@@ -351,7 +355,7 @@ def _cut_short(record: ArcWarcRecord) -> str | None:
 
 
 def _where(source: str, number: int, offset: int, url: str) -> str:
-    shown = url if len(url) <= URL_SHOWN else url[: URL_SHOWN - 1] + "…"
+    shown = shortened(url, URL_SHOWN)
     return f"{source} (record {number}, at byte {offset}{', ' + shown if shown else ''})"
 
 
@@ -417,9 +421,7 @@ def _unbrotli(stream: BinaryIO) -> Iterator[bytes]:
             yield decompressor.process(b"", output_buffer_limit=READ_CHUNK)
 
 
-def _page(
-    record: ArcWarcRecord, body: bytes, names: RecordNames, number: int, url: str
-) -> Document:
+def _page(record: ArcWarcRecord, body: bytes, names: PageNames, number: int, url: str) -> Document:
     headers = record.http_headers
     if not headers.get_header("Content-Type") and not _looks_like_html(body):
         raise InputProblem("response with no Content-Type that is not HTML")
@@ -455,7 +457,7 @@ def _header(record: ArcWarcRecord, name: str) -> str:
 
 def _what(error: Exception) -> str:
     text = " ".join(str(error).split())
-    text = text if len(text) <= URL_SHOWN else text[: URL_SHOWN - 1] + "…"
+    text = shortened(text, URL_SHOWN)
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 

@@ -7,6 +7,12 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 
+def shortened(text: str, limit: int = 80) -> str:
+    """`text` cut to `limit` characters, an ellipsis marking the cut (an id, a link or a
+    library's message shown in an input's error)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def escaped(text: str) -> str:
     """`text` with every character that is not printable (newline, tab, ESC and the other
     controls, bidirectional overrides, line separators, lone surrogates) written as its Python

@@ -22,7 +22,7 @@ import feedparser
 
 from newsprism.extract import bom_encoding
 from newsprism.ingest.decoding import Replacements
-from newsprism.ingest.errors import InputError, InputProblem, InputWarning
+from newsprism.ingest.errors import InputError, InputProblem, InputWarning, shortened
 from newsprism.model import Document, DocumentFormat
 
 FEED_ROOTS = {"rss": "RSS", "feed": "Atom", "rdf": "RSS 1.0"}
@@ -33,7 +33,7 @@ PROLOG_RE = re.compile(
     rb"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>)", re.DOTALL | re.IGNORECASE
 )
 ROOT_RE = re.compile(rb"\s*<([A-Za-z_][\w.:-]*)")
-SNIFF_BYTES = 64 * 1024
+FEED_SNIFF_BYTES = 64 * 1024
 SHOWN = 100
 
 
@@ -59,7 +59,7 @@ def read_feed(source: str, data: bytes) -> list[Document | InputError]:
 
 def feed_kind(data: bytes) -> str:
     """RSS, RSS 1.0 or Atom, by the root element; else an InputProblem: not a feed."""
-    head = data[:SNIFF_BYTES]
+    head = data[:FEED_SNIFF_BYTES]
     if encoding := bom_encoding(head):
         head = head.decode(encoding, errors="replace").encode("utf-8")
     position = 0
@@ -89,10 +89,12 @@ def _item(
     source: str, entry: Any, number: int, outlet: str | None, taken: dict[str, int]
 ) -> list[Document | InputError]:
     link = _link(entry)
-    where = f"{source} (item {number}{', ' + _shortened(link) if link else ''})"
+    where = f"{source} (item {number}{', ' + shortened(link, SHOWN) if link else ''})"
     key = _text(entry.get("id")) or link or f"item {number}"
     if key in taken:
-        return [InputError(where, f"same id as item {taken[key]} ({_shortened(key)!r}): not read")]
+        return [
+            InputError(where, f"same id as item {taken[key]} ({shortened(key, SHOWN)!r}): not read")
+        ]
     taken[key] = number
     content = _full_text(entry)
     if content is None:
@@ -145,7 +147,3 @@ def _date(entry: Any) -> str | None:
 
 def _text(value: Any) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
-
-
-def _shortened(text: str) -> str:
-    return text if len(text) <= SHOWN else text[: SHOWN - 1] + "…"

@@ -21,7 +21,7 @@ from newsprism.ingest.decoding import (
     read_bytes,
     refuse_binary_formats,
 )
-from newsprism.ingest.errors import InputError, InputProblem, InputWarning
+from newsprism.ingest.errors import InputError, InputProblem, InputWarning, shortened
 from newsprism.ingest.feeds import read_feed
 from newsprism.ingest.paths import (
     ARCHIVE_SUFFIXES,
@@ -233,15 +233,11 @@ class RecordNames:
         kind, key = _record_key(record, where)
         if key in self.taken:
             raise InputProblem(
-                f"same {kind} as {self.taken[key]} ({_shortened(key)!r}): not read, as the two "
+                f"same {kind} as {self.taken[key]} ({shortened(key)!r}): not read, as the two "
                 "would be stored as one article; give each record its own id"
             )
         self.taken[key] = where
         return f"{self.source}#{key}"
-
-
-def _shortened(text: str, limit: int = 80) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _record_key(record: dict[str, Any], where: str) -> tuple[str, str]:
