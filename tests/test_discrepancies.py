@@ -100,6 +100,21 @@ def test_only_what_reads_as_one_thing_is_listed():
     assert spelt.kind == "person"
 
 
+def test_a_place_set_against_a_match_score_and_the_json_shape():
+    """Not only on the seeds: where a team won 5-0, 'at home' in one report and 'in Bergamo'
+    in another, found with both spans, as the analysis JSON writes it."""
+    first = article("a", ["Liverpool hammered Atalanta 5-0 at home in November 2020."])
+    second = article("b", ["Liverpool hammered Atalanta 5-0 in Bergamo in November 2020."])
+    (found,) = find_discrepancies([first, second], {})
+    assert found.kind == "place" and "5-0" in found.about
+    assert {v.text for v in found.values} == {"at home", "Bergamo"}
+    shown = found.to_dict()
+    assert {"kind", "about", "values"} <= set(shown)
+    assert all({"article", "text", "start", "end"} <= set(v) for v in shown["values"])
+    plain = article("c", ["Liverpool beat Atalanta in Bergamo in November 2020."])
+    assert find_discrepancies([first, plain], {}) == []  # no score: places are not set apart
+
+
 def test_clauses_that_differ_in_two_values_speak_of_two_things():
     first = article("a", ["On Monday 125 people died across Syria, activists said."], "2012-04-10")
     second = article("b", ["On Tuesday four people died across Syria, activists said."],
