@@ -11,7 +11,7 @@ are built as `Markup` pieces, never by pasting raw text into HTML.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
@@ -291,26 +291,6 @@ def _badge_view(view: StoryView) -> dict[str, Any]:
     }
 
 
-def _story_view(index: _Index, view: StoryView, limits: PageLimits | None = None) -> dict[str, Any]:
-    story = view.story
-    limits = limits or PageLimits()
-    rows = view.statements[limits.first : limits.end(len(view.statements))]
-    return {
-        "id": story.get("id", ""),
-        "title": story.get("title") or "(untitled story)",
-        "badge": _badge_view(view),
-        "articles": [_article_view(index, a.get("id")) for a in view.articles],
-        "statements": [_row_view(index, row, view, limits.versions) for row in rows],
-        "from_statements": view.from_statements,
-        "only_here": [_only_here_view(index, o) for o in view.only_here],
-        "only_here_note": ONLY_HERE,
-        "terms": [_quote_view(index, q) for q in view.terms],
-        "not_compared": [_quote_view(index, q, f"quote-{q['id']}") for q in view.not_compared],
-        "wire": [_wire_view(index, link) for link in story.get("wire") or []],
-        "discrepancies": [_discrepancy_view(index, d) for d in story.get("discrepancies") or []],
-    }
-
-
 @dataclass(frozen=True)
 class PageLimits:
     """Which statements of a story a page shows (`first`, `count`; all by default), how many
@@ -343,26 +323,42 @@ def story_page_view(
     view = view or story_view(story, index.articles, index.quotes, index.by_article)
     rows = view.statements[limits.first : limits.end(len(view.statements))]
     columns = _columns(view, rows, limits.columns)
-    page = _story_view(index, replace(view, articles=columns), limits)
     listed = limits.listed
-    page.update(
-        n_statements=len(view.statements),
-        n_articles=len(view.articles),
-        columns=page["articles"],
-        columns_not_shown=len(view.articles) - len(columns),
-        articles=[_article_view(index, a.get("id")) for a in view.articles[:listed]],
-        articles_not_shown=len(view.articles[listed:]) if listed is not None else 0,
-        n_only_here=len(page["only_here"]),
-        only_here=page["only_here"][:listed],
-        only_here_not_shown=len(page["only_here"][listed:]) if listed is not None else 0,
-        terms=page["terms"][:listed],
-        not_compared=page["not_compared"][:listed],
-        wire=page["wire"][:listed],
-        wire_not_shown=len(page["wire"][listed:]) if listed is not None else 0,
-        discrepancies=[_capped_values(d, limits.versions) for d in page["discrepancies"][:listed]],
-        discrepancies_not_shown=len(page["discrepancies"][listed:]) if listed is not None else 0,
-    )
-    return page
+    story_wire = story.get("wire") or []
+    story_discrepancies = story.get("discrepancies") or []
+    # Each list's views are built for the items the page shows only; its length is counted.
+    return {
+        "id": story.get("id", ""),
+        "title": story.get("title") or "(untitled story)",
+        "badge": _badge_view(view),
+        "statements": [_row_view(index, row, view, limits.versions) for row in rows],
+        "from_statements": view.from_statements,
+        "only_here_note": ONLY_HERE,
+        "n_statements": len(view.statements),
+        "n_articles": len(view.articles),
+        "columns": [_article_view(index, a.get("id")) for a in columns],
+        "columns_not_shown": len(view.articles) - len(columns),
+        "articles": [_article_view(index, a.get("id")) for a in view.articles[:listed]],
+        "articles_not_shown": _not_shown(view.articles, listed),
+        "n_only_here": len(view.only_here),
+        "only_here": [_only_here_view(index, o) for o in view.only_here[:listed]],
+        "only_here_not_shown": _not_shown(view.only_here, listed),
+        "terms": [_quote_view(index, q) for q in view.terms[:listed]],
+        "not_compared": [
+            _quote_view(index, q, f"quote-{q['id']}") for q in view.not_compared[:listed]
+        ],
+        "wire": [_wire_view(index, link) for link in story_wire[:listed]],
+        "wire_not_shown": _not_shown(story_wire, listed),
+        "discrepancies": [
+            _capped_values(_discrepancy_view(index, d), limits.versions)
+            for d in story_discrepancies[:listed]
+        ],
+        "discrepancies_not_shown": _not_shown(story_discrepancies, listed),
+    }
+
+
+def _not_shown(items: list[Any], listed: int | None) -> int:
+    return 0 if listed is None else max(0, len(items) - listed)
 
 
 def _capped_values(discrepancy: dict[str, Any], most: int | None) -> dict[str, Any]:
