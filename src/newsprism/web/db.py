@@ -37,6 +37,7 @@ ORDERS = {
 # Private-use characters mark the words found in a search snippet (never in article text).
 HIT_OPEN, HIT_CLOSE = "\ue000", "\ue001"
 VERSIONS_READ = 30
+IDS_A_QUERY = 500  # ids bound in one query (SQLite allows 999 parameters at the least)
 ONE_LETTER_PREFIX = re.compile(r"(?<!\w)\w\*")
 
 _ARTICLE_META = "a.id, a.source, a.title, a.standfirst, a.outlet, a.url, a.published, a.kind"
@@ -118,6 +119,16 @@ class Database:
     def one(self, sql: str, params: Sequence[Any] | Json = ()) -> Json | None:
         found = self.rows(sql, params, cap=1)
         return found[0] if found else None
+
+    def rows_in(
+        self, sql: str, ids: Sequence[Any], before: Sequence[Any] = (), per_id: int = 1
+    ) -> Iterator[Json]:
+        """The rows of `sql`, whose `{marks}` takes a list of `ids` (IDS_A_QUERY at a time, within
+        SQLite's limit on parameters), after the parameters `before`."""
+        for chunk in range(0, len(ids), IDS_A_QUERY):
+            part = list(ids[chunk : chunk + IDS_A_QUERY])
+            marks = ", ".join("?" * len(part))
+            yield from self.rows(sql.format(marks=marks), [*before, *part], cap=len(part) * per_id)
 
     # -- stories -------------------------------------------------------------------------------
 
@@ -229,16 +240,12 @@ class Database:
     def articles_by_id(self, ids: list[str], with_text: bool = False) -> list[Json]:
         columns = _ARTICLE_META + (", a.paragraphs, a.removed, a.notes" if with_text else "")
         found: dict[str, Json] = {}
-        for chunk in range(0, len(ids), 500):
-            part = ids[chunk : chunk + 500]
-            marks = ", ".join("?" * len(part))
-            for row in self.rows(
-                f"SELECT {columns} FROM articles a WHERE a.id IN ({marks})", part, cap=len(part)
-            ):
-                for name in ("paragraphs", "removed", "notes"):
-                    if name in row:
-                        row[name] = json.loads(row[name])
-                found[row["id"]] = row
+        sql = f"SELECT {columns} FROM articles a WHERE a.id IN ({{marks}})"
+        for row in self.rows_in(sql, ids):
+            for name in ("paragraphs", "removed", "notes"):
+                if name in row:
+                    row[name] = json.loads(row[name])
+            found[row["id"]] = row
         return [found[i] for i in ids if i in found]
 
     # -- articles -------------------------------------------------------------------------------
@@ -316,30 +323,30 @@ class Database:
     def statement_versions(self, statements: set[tuple[str, str]]) -> dict[str, list[Json]]:
         """(story id, statement id) -> each outlet's version: quote id, text, speaker as
         credited, outlet, article, date and match; at most VERSIONS_READ a statement."""
+        by_story: dict[str, list[str]] = {}
+        for story_id, statement_id in sorted(statements):
+            by_story.setdefault(story_id, []).append(statement_id)
         quote_ids: dict[str, list[str]] = {}
-        for story_id, statement_id in statements:
-            found = self.one(
-                "SELECT data FROM statements WHERE story_id = ? AND json_extract(data, '$.id') = ?",
-                (story_id, statement_id),
+        for story_id, wanted_statements in by_story.items():  # one query a story
+            sql = (
+                "SELECT data FROM statements WHERE story_id = ?"
+                " AND json_extract(data, '$.id') IN ({marks})"
             )
-            if found:
-                quote_ids[statement_id] = json.loads(found["data"])["quotes"][:VERSIONS_READ]
+            for found in self.rows_in(sql, wanted_statements, before=[story_id]):
+                data = json.loads(found["data"])
+                quote_ids[data["id"]] = data["quotes"][:VERSIONS_READ]
         wanted = [qid for ids in quote_ids.values() for qid in ids]
         rows: dict[str, Json] = {}
-        for chunk in range(0, len(wanted), 500):
-            part = wanted[chunk : chunk + 500]
-            marks = ", ".join("?" * len(part))
-            for row in self.rows(
-                "SELECT q.id, q.text, q.kind, q.article, q.speaker, l.person_key AS speaker_key,"
-                " a.outlet, a.published, m.data AS match FROM quotes q"
-                " JOIN articles a ON a.id = q.article LEFT JOIN quote_persons l"
-                " ON l.quote_id = q.id LEFT JOIN matches m ON m.quote_id = q.id"
-                f" WHERE q.id IN ({marks})",
-                part,
-                cap=len(part) * 2,
-            ):
-                row["match"] = json.loads(row["match"]) if row["match"] else None
-                rows[row["id"]] = _version(row)
+        sql = (
+            "SELECT q.id, q.text, q.kind, q.article, q.speaker, l.person_key AS speaker_key,"
+            " a.outlet, a.published, m.data AS match FROM quotes q"
+            " JOIN articles a ON a.id = q.article LEFT JOIN quote_persons l"
+            " ON l.quote_id = q.id LEFT JOIN matches m ON m.quote_id = q.id"
+            " WHERE q.id IN ({marks})"
+        )
+        for row in self.rows_in(sql, wanted, per_id=2):
+            row["match"] = json.loads(row["match"]) if row["match"] else None
+            rows[row["id"]] = _version(row)
         return {
             statement_id: [rows[q] for q in ids if q in rows]
             for statement_id, ids in quote_ids.items()
