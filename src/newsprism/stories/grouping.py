@@ -94,6 +94,10 @@ class Profile:
     day: int  # date ordinal, 0 when unknown
     outlet: int  # outlet hash, 0 when unknown
 
+    def vector(self) -> dict[int, float]:
+        """Its terms' weights, by term."""
+        return dict(zip(self.terms, self.weights, strict=True))
+
     def to_bytes(self) -> bytes:
         # The header's last count is of sentence-embedding floats, which profiles stored by
         # earlier versions may still carry after their shingles (now ignored).
@@ -439,7 +443,7 @@ class StoryGrouper:
             while ahead < len(self.profiles) and _within_reach(profile, self.profiles[ahead]):
                 self._index(ahead)
                 ahead += 1
-            vector = dict(zip(profile.terms, profile.weights, strict=True))
+            vector = profile.vector()
             scores = self._story_scores(profile, vector, itself=position)
             own = self.story_of[position]
             best = max(scores, key=scores.__getitem__, default=own)
@@ -478,7 +482,7 @@ class StoryGrouper:
         if self.split_share <= 0 or len(positions) < 2 * self.min_part:
             return [positions]
         profiles = [self.profiles[p] for p in positions]
-        vectors = [dict(zip(p.terms, p.weights, strict=True)) for p in profiles]
+        vectors = [p.vector() for p in profiles]
         similarity = [[0.0] * len(positions) for _ in positions]
         for i, profile in enumerate(profiles):
             for j in range(i + 1, len(positions)):
