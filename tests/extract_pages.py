@@ -96,3 +96,35 @@ def deals_page(deal_links: list[tuple[str, str]] = DEALS) -> str:
 {links(deal_links[:3])}{paragraphs(DEALS_PROSE[2:3])}{links(deal_links[3:])}
 {paragraphs(DEALS_PROSE[3:])}<p>Related stories</p>{links(RELATED)}<p>{ARTICLE[0]}</p></article>
 <footer><p>Riverside Gazette</p></footer></body></html>"""
+
+
+NEXT_HEADLINE = "Library to open on Sundays from next month"
+NEXT_ARTICLE = [
+    "The central library will open on Sundays from the first of next month, after the council "
+    "found money in its budget to pay for the extra staff hours the change will need.",
+    "Librarians said the Sunday opening had been the most common request in a survey of more "
+    "than three thousand readers last year, ahead of longer evening hours.",
+]
+
+
+def split_body_page(parts: int = 3, next_article: bool = False, claim_box: bool = False) -> str:
+    """The article cut into `parts` containers of one class with an advertisement row between
+    them (a magazine layout); optionally a box of that class before the body (a fact-check's
+    claim) and the site's next article after it, under its own headline, in the same markup."""
+    size = -(-len(ARTICLE) // parts)
+    ad_row = '<div class="row"><div class="ad"><span>Advertisement</span></div></div>'
+    body = ad_row.join(
+        f'<div class="grid"><div class="body article-body">{paragraphs(ARTICLE[n : n + size])}'
+        "</div></div>"
+        for n in range(0, len(ARTICLE), size)
+    )
+    claim = f'<div class="body article-body">{paragraphs(TEASER)}</div>' if claim_box else ""
+    following = (
+        f'<h1>{NEXT_HEADLINE}</h1><div class="body article-body">{paragraphs(NEXT_ARTICLE)}</div>'
+        if next_article
+        else ""
+    )
+    return f"""<html><head><title>{HEADLINE} | Riverside Gazette</title></head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<main><article>{claim}<h1>{HEADLINE}</h1>{body}{following}</article></main>
+<footer><p>Riverside Gazette, 1 Mill Street.</p></footer></body></html>"""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from lxml import etree, html
 
+from newsprism.extract.continuation import restore_continuations
 from newsprism.extract.links import OFF_SITE_SHARE, restore_inner_lists, site_of
 from newsprism.extract.links import link_lists as find_link_lists
 from newsprism.extract.main_article import (
@@ -196,6 +197,7 @@ def document_from(
     meta = metadata or trafilatura().settings.Document()
     if tree is not None:
         restore_inner_lists(tree, body)
+        restore_continuations(tree, body)
     link_lists = find_link_lists(body, site_of(document.url or meta.url), off_site_share)
     etree.strip_tags(body, "ref")
     text = trafilatura().xml.xmltotxt(body, include_formatting=False) or ""
