@@ -587,3 +587,22 @@ def test_a_short_phrase_credited_to_others_does_not_outvote_a_quote():
         ("AP", "2008-12-20", ["Fred LaRue said he was never “Deep Throat,” Fred LaRue said."]),
     )
     assert all(m.label != "misattributed" for m in by_outlet["Post"].values())
+
+
+@pytest.mark.parametrize(
+    ("source", "reported"),
+    [
+        ("Two weeks, three days", "2 weeks, 3 days"),
+        ("the fifth time in six seasons", "the 5th time in 6 seasons"),
+    ],
+)
+def test_numbers_in_digits_for_words_still_match_and_are_tidied(source, reported):
+    """A short quote whose numbers one outlet writes in digits shares no run of words with
+    the other's unless numbers align by value."""
+    by_outlet, _, _ = _story(
+        ("Reuters", "2013-05-01", [f"“{source},” McCain said on Tuesday."]),
+        ("Fox News", "2013-05-02", [f"“{reported},” McCain said."]),
+    )
+    match = _only(by_outlet["Fox News"])
+    assert match.label == "tidied"
+    assert {e.kind for e in match.edits} == {"number-format"}

@@ -18,7 +18,7 @@ from itertools import pairwise
 
 from rapidfuzz.distance import Indel
 
-from newsprism.compare.lexicon import is_stop, near_words
+from newsprism.compare.lexicon import is_stop, matching_form, near_words
 from newsprism.model import Quote
 from newsprism.text import Token, word_tokens
 
@@ -74,7 +74,7 @@ class SourceText:
             if previous is None and number and _next_to(quotes[number - 1], quote):
                 previous = number - 1
             source.chain.append(source.chain[previous] if previous is not None else number)
-        source.norms = norms = [t.norm for t in source.tokens]
+        source.norms = norms = [matching_form(t.norm) for t in source.tokens]
         source.index_of = {id(token): n for n, token in enumerate(source.tokens)}
         source.unit_of = {id(quote): n for n, quote in enumerate(quotes)}
         bigrams = source.bigrams
@@ -373,7 +373,7 @@ def align(query_tokens: list[Token], source: SourceText, strict: bool = True) ->
     """Where the words of a quote (its tokens) lie in `source`, or None where no passage of
     it holds an anchor (`strict=False`: any shared runs will do, for a short quote already
     known to say the same)."""
-    query = [t.norm for t in query_tokens]
+    query = [matching_form(t.norm) for t in query_tokens]
     blocks = _blocks(query, source)
     passages = [p for p in _passages(blocks, source) if not strict or _is_anchor(p, query)]
     if not passages:

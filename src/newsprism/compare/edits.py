@@ -29,6 +29,7 @@ from newsprism.compare.lexicon import (
     is_initialism,
     is_light,
     is_number,
+    matching_form,
     modal_senses,
     near_words,
     number_value,
@@ -388,7 +389,7 @@ class EditBuilder:
             for w, unit in zip(source.norms, source.unit, strict=True)
             if unit in units and is_number(w)
         }
-        in_quote = {t.norm for t in self.q_tokens if is_number(t.norm)}
+        in_quote = {w for t in self.q_tokens if is_number(w := matching_form(t.norm))}
         return in_quote == in_source or (bool(in_quote) and in_quote <= in_source)
 
     def _context(self, at: tuple[int, int], swap: bool) -> tuple[int, int]:

@@ -207,6 +207,24 @@ def number_value(words: list[str]) -> int | None:
     return NUMBER_VALUES.get(word)
 
 
+def _ordinal(value: int) -> str:
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(value % 10 if value not in (11, 12, 13) else 0)
+    return f"{value}{suffix or 'th'}"
+
+
+# A number spelt out and in digits is one word to align on ('once-every-five-years' against
+# 'once-every-5-years'); how it is written is then a number-format edit. Not 'one', as often
+# a pronoun ('no one') as a number.
+MATCHING_FORMS = {
+    word: str(value) for word, value in list(NUMBER_VALUES.items())[:21] if word != "one"
+} | {word: _ordinal(value) for word, value in list(NUMBER_VALUES.items())[21:] if value}
+
+
+def matching_form(word: str) -> str:
+    """The form of a normalised word that alignment compares (numbers as digits)."""
+    return MATCHING_FORMS.get(word, word)
+
+
 def is_abbreviation(short: str, long: str) -> bool:
     """'sen' for 'senator', 'gov' for 'governor', 'dept' for 'department': the short form's
     letters in order, from the same first letter."""
