@@ -178,6 +178,23 @@ def test_headline_repeated_and_glued_date_cut():
     assert text.startswith("Verified video footage")
 
 
+@pytest.mark.parametrize("cut_inside_word", [False, True])
+def test_a_title_that_is_the_leads_opening_words_cut_short_leaves_the_lead_whole(
+    cut_inside_word,
+):
+    """Some corpora and feeds give as title the lead's first words, cut at a length: the lead
+    goes on with the same sentence and stays the article's."""
+    lead = (
+        "The mother of a girl hit by a stray bullet said she heard a loud bang before her "
+        'daughter cried out "Mommy, I\'ve been hit," and then stumbled down the steps.'
+    )
+    title = lead[:93] if cut_inside_word else lead[:95]  # "... cri" or "... cried"
+    article = clean_lines(lead, *BODY, title=title)
+    text = "\n".join(filter(None, [article.standfirst, article.body]))
+    assert text.startswith(lead)
+    assert not any(r.reason == "title-repeat" for r in article.removed)
+
+
 def test_tag_list_shape_but_not_names_or_quantities():
     tags = (
         "stock car 2018, stock car brasil, stock car cascavel, corrida milhao, interlagos, taruma"

@@ -81,14 +81,20 @@ def _is_tag_list(line: str) -> bool:
 
 
 def strip_title_prefix(line: str, title: str) -> tuple[str, str | None]:
-    """A paragraph that opens with the headline glued to it: cut the headline off."""
+    """A paragraph that opens with the headline glued to it: cut the headline off. Not where
+    the rest goes on with the same sentence ('... and then stumbled down | the steps of their
+    apartment.'): that title is the lead's opening words cut short (as some corpora and
+    feeds make one), and the lead is the article's."""
     if not title or len(title) < 20:
         return line, None
     candidate = line.lstrip(" |-–—:")
     if len(candidate) <= len(title) + 20 or candidate[:1].lower() != title[:1].lower():
         return line, None
     if fold(candidate[: len(title)]) == fold(title):
-        return candidate[len(title) :].lstrip(" |-–—:"), candidate[: len(title)]
+        rest = candidate[len(title) :].lstrip(" |-–—:")
+        if rest[:1].islower() or (candidate[len(title) - 1 : len(title) + 1].isalnum()):
+            return line, None
+        return rest, candidate[: len(title)]
     return line, None
 
 
