@@ -114,6 +114,20 @@ def test_unclosed_quote_ends_at_paragraph():
     assert all("count ended" not in q.text for q in quotes)
 
 
+def test_marks_set_the_wrong_way_round_and_doubled_still_quote():
+    article = article_of(
+        "”The trial is a turning point for the treatment of the disease,“ said Ann Lee.",
+        "Tom Reed said the drug gave ”very encouraging results“ in mice.",
+        "“”[The waiting] is the hardest part of the job,” Reed said.",
+    )
+    texts = [q.text for q in extract_quotes(article)]
+    assert texts == [
+        "The trial is a turning point for the treatment of the disease",
+        "very encouraging results",
+        "[The waiting] is the hardest part of the job",
+    ]
+
+
 def test_attribution_patterns():
     assert attribution_after(", said Atalanta coach Gian Piero Gasperini.").mention == (
         "Atalanta coach Gian Piero Gasperini"

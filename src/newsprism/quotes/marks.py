@@ -47,6 +47,8 @@ def _opens(text: str, start: int, mark: str, style: str) -> bool:
     if style == "double":
         if mark in ("“", "„", "‟", "«", "``"):
             return True
+        if mark == "”":  # set the wrong way round ('”This finding ... disease.“')
+            return (_opening_context(before) or start == 0) and after.isalnum()
         return mark in ('"', "''") and (_opening_context(before) or start == 0) and after != " "
     if mark in ("‘", "‚", "‹"):
         return _opening_context(before) or start == 0 or not before.isalnum()
@@ -101,6 +103,8 @@ def find_marked_spans(paragraph: str, style: str, carried: bool = False) -> list
         if start is None:
             if _opens(paragraph, match.start(), mark, style):
                 start = match.end()
+        elif match.start() == start and start > 0:
+            start = match.end()  # a mark doubled ('“”[My stomach churns] ...'): it goes on
         elif _closes(paragraph, match.start(), mark, style):
             if match.start() > start and not _nickname(paragraph, start, match.start()):
                 spans.append(MarkedSpan(start, match.start(), True))
