@@ -104,6 +104,9 @@ def test_statement_flags_and_badge(seed_analysis):
         ("delete", [], ["just"], "filler"),
         ("delete", [], ["has"], "tense"),
         ("replace", ["did"], ["did", "not"], "negation"),
+        ("replace", ["will", "sit"], ["will", "not", "stand"], "negation"),
+        # a phrase said otherwise with a negation among its words is no flip of meaning
+        ("replace", ["do", "not", "play", "a", "role"], ["are", "ineffective"], "reworded"),
         ("replace", ["three"], ["four"], "number"),
         ("insert", ["terrible"], [], "added"),
         ("replace", ["deserve"], ["deserves"], "inflection"),

@@ -104,6 +104,8 @@ def classify_edit(op: str, reported: list[str], source: list[str], repeated: boo
     changed = set(reported) ^ set(source) if op == "replace" else set(reported or source)
     for kind, words in (("negation", NEGATIONS), ("hedge", HEDGES)):
         if changed & words:
+            if op == "replace" and _reworded_around(changed - words, reported, source):
+                return "reworded"  # 'are ineffective' -> 'do not play a role'
             return kind
     if changed & MODALS and modal_senses(reported) != modal_senses(source):
         return "modal"
@@ -122,6 +124,13 @@ def classify_edit(op: str, reported: list[str], source: list[str], repeated: boo
     if op == "insert":
         return "function-word" if all(is_light(w) for w in reported) else "added"
     return _replaced(reported, source, changed)
+
+
+def _reworded_around(rest: set[str], reported: list[str], source: list[str]) -> bool:
+    """A phrase told in other words with a negation or hedge among them: more than a swap of
+    words besides it, and content words changed too (a flip is the same words negated)."""
+    longer = max(len(reported), len(source)) > SWAP_WORDS + 1
+    return longer and any(not is_light(w) for w in rest)
 
 
 def _replaced(reported: list[str], source: list[str], changed: set[str]) -> str:
