@@ -60,6 +60,24 @@ def test_the_same_day_named_two_ways_is_no_discrepancy():
     assert {v.text for v in found.values} == {"Thursday", "March 5"}
 
 
+def test_the_day_something_was_said_is_no_fact_of_the_story():
+    """Two outlets report two statements of one plan, made a day apart: 'said Thursday' and
+    'said on Friday' are no discrepancy; the day of the vote itself is."""
+    def pair(wording: str) -> list[Article]:
+        return [
+            article(name, [f"{wording.format(day=day)} to spend 40 million dollars on the "
+                           "new bridge."], published)
+            for name, day, published in (("a", "Thursday", "2024-03-08"),
+                                         ("b", "on Friday", "2024-03-09"))
+        ]
+
+    assert find_discrepancies(pair("The mayor said {day} the council will vote"), {}) == []
+    (found,) = find_discrepancies(pair("The council voted {day}"), {})
+    assert found.kind == "date"
+    # 'reported' after a determiner says no one said anything
+    assert len(find_discrepancies(pair("In a reported deal {day} the council agreed"), {})) == 1
+
+
 def test_figures_agree_within_what_their_wording_allows():
     base = "The storm destroyed {} homes along the coast, the governor said."
     first = article("a", [base.format("about 200")])

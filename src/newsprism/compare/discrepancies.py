@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 
 from newsprism.compare.facts import Clause, Fact, clauses_of, place_table, places_agree
 from newsprism.model import Article, Discrepancy, DiscrepancyValue, Quote, QuoteMatch
+from newsprism.quotes.indirect import REPORTING
 from newsprism.text import fold
 
 MIN_SHARED_WORDS = 3  # clauses with no value in common align on this many content words,
@@ -39,6 +40,9 @@ QUESTIONS = {
     "person": "who",
 }  # fmt: skip
 MAX_ABOUT_WORDS = 10
+SAID_WORDS = 4  # a reporting verb this few words before a date: the day of a statement
+WORD_RE = re.compile(r"[\w'’]+")
+DETERMINERS = frozenset("a an the its their his her our".split())
 PREPOSITIONS = frozenset("in at on here there".split())
 SETTING_KINDS = frozenset({"person", "date", "place"})
 # The kinds DESIGN.md lists: an age is a person's number, a party label one of their roles.
@@ -220,6 +224,8 @@ def _listed(fa: Fact, fb: Fact, a: Clause, b: Clause, anchor: Fact | None) -> bo
     nearly the same (in looser likeness most were figures of two players, seasons or phases).
     """
     same_sentence = bool(a.frame and a.frame == b.frame)
+    if fa.kind == "date" and (_said_on(a, fa) or _said_on(b, fb)):
+        return False
     if fa.kind == "person":
         return same_sentence or _spelt_two_ways(fa, fb)
     if fa.kind == "place":
@@ -230,6 +236,17 @@ def _listed(fa: Fact, fb: Fact, a: Clause, b: Clause, anchor: Fact | None) -> bo
     if fa.kind == "number":
         return same_sentence or _nearly_same(a, b)
     return True
+
+
+def _said_on(clause: Clause, fact: Fact) -> bool:
+    """'the White House said Friday', 'Pelosi revealed a bill on Monday': the day someone
+    said something, which two articles give differently when they report two statements."""
+    words = [w.lower() for w in WORD_RE.findall(clause.text[: fact.start - clause.start])]
+    at = max(0, len(words) - SAID_WORDS)
+    return any(
+        word in REPORTING and (n == 0 or words[n - 1] not in DETERMINERS)  # 'a reported $30m'
+        for n, word in enumerate(words[at:], start=at)
+    )
 
 
 def _paired(first: list[Fact], second: list[Fact], anchor: Fact | None) -> list[tuple[Fact, Fact]]:
