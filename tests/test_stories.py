@@ -11,6 +11,7 @@ from newsprism.ingest import read_path
 from newsprism.model import Article
 from newsprism.pipeline import process_document
 from newsprism.stories import group_stories, wire_links
+from newsprism.stories.grouping import story_title
 
 
 def test_seeds_are_one_story(seed_analysis):
@@ -443,3 +444,14 @@ def test_a_run_splits_a_stored_story_that_grew_and_stores_the_move(tmp_path):
     assert all(len(stories) == 1 for stories in by_event.values())
     assert by_event["5607"] != by_event["5611"]
     assert any(stored[p.article.id] != 0 for p in earlier)  # a stored article was moved
+
+
+def test_a_story_is_titled_by_a_title_that_is_no_web_address():
+    def article(article_id: str, title: str, standfirst: str | None = None) -> Article:
+        return Article(id=article_id, source=article_id, title=title, standfirst=standfirst,
+                       paragraphs=["Video of the shooting was shown to jurors on Thursday."])
+    address = "http: / / newsone. com / 2376991 / zurana - horton - 13 - children /"
+    headline = "Footage of Brooklyn mother's fatal shooting released during trial"
+    assert story_title([article("a", address), article("b", headline)]) == headline
+    assert story_title([article("a", address, headline)]) == headline
+    assert story_title([article("a", "www.example.com/news/1")]).startswith("Video of the")

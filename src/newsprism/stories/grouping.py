@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 import zlib
 from array import array
 from collections import Counter, defaultdict
@@ -620,7 +621,7 @@ def stories_from(
         stories.append(
             Story(
                 id=f"s-{first.id}",
-                title=first.title or _excerpt(first),
+                title=story_title(group),
                 articles=ids,
                 wire=list(wire) if wire is not None else wire_links(group),
             )
@@ -653,6 +654,19 @@ def group_stories(
     return stories_from(articles, story_of, articles)
 
 
+# A title that is a web address ('http: / / newsone. com / 2376991 / zurana - ...') is none.
+ADDRESS_RE = re.compile(r"(https?:)?//\S+|www\.\S+|([\w-]+\.)+(com|org|net|co\.uk|uk|io)(/\S*)?")
+
+
+def story_title(members: list[Article]) -> str:
+    """The first member's title that reads as a title, else the first one's standfirst or
+    opening words."""
+    for article in members:
+        if article.title and not ADDRESS_RE.fullmatch("".join(article.title.split())):
+            return article.title
+    return _excerpt(members[0])
+
+
 def _excerpt(article: Article, words: int = 12) -> str:
-    first = article.paragraphs[0] if article.paragraphs else ""
+    first = article.standfirst or (article.paragraphs[0] if article.paragraphs else "")
     return " ".join(first.split()[:words])
