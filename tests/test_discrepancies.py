@@ -116,6 +116,7 @@ def test_only_what_reads_as_one_thing_is_listed():
         article("b", ["The climber who died was Duncan Raite, of Melbourne, police said."]),
     ], {})
     assert spelt.kind == "person"
+    assert spelt.about == "how the name Duncan Rait is spelt"
 
 
 def test_a_place_set_against_a_match_score_and_the_json_shape():

@@ -446,6 +446,8 @@ def _is_update(values: list[tuple[Clause, Fact]], dates: dict[str, datetime | No
 def _about(pair: _Pair) -> str:
     """What differs, in plain words: 'where Liverpool hammered Atalanta 5-0'."""
     clause, fact = pair.first
+    if fact.kind == "person" and _spelt_two_ways(fact, pair.second[1]):
+        return f"how the name {fact.text} is spelt"
     if fact.kind in ("age", "party", "role"):
         owner = _shown_name(clause.text, fact.what)
         return {"age": "the age of", "party": "the party of", "role": "the title of"}[
