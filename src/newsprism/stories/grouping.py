@@ -77,6 +77,10 @@ SPLIT_SHARE = 0.7
 MIN_PART = 2
 SPLIT_FLOOR = 0.15  # parts more alike across than this are one story however tight each is
 SPLIT_MEMBERS = 40  # the newest articles of a story that the split looks at
+# Two stories whose articles are this alike on average (less a day's decay for each day between
+# their spans) are one: the stream, one article at a time, can start a second story for a report
+# that is close to the whole of an earlier one but to none of its articles alone.
+MERGE_FLOOR = 0.25
 
 
 def term_hash(term: str) -> int:
@@ -217,6 +221,7 @@ class StoryGrouper:
     split_share: float = SPLIT_SHARE
     split_floor: float = SPLIT_FLOOR
     min_part: int = MIN_PART
+    merge_floor: float = MERGE_FLOOR
     postings: dict[int, array] = field(default_factory=dict)
     posting_weights: dict[int, array] = field(default_factory=dict)
     document_frequency: array = field(default_factory=lambda: array("I", bytes(4 * DF_BUCKETS)))
@@ -488,15 +493,104 @@ class StoryGrouper:
             for j in range(i + 1, len(positions)):
                 cosine = self._content_similarity(vectors[j], profile)
                 similarity[i][j] = similarity[j][i] = cosine
-        done, todo = [], [list(range(len(positions)))]
+        done, strays, todo = [], [], [list(range(len(positions)))]
         while todo:
             group = todo.pop()
             halves = _split_in_two(group, similarity, self)
-            if halves is None:
-                done.append([positions[i] for i in group])
-            else:
-                todo.extend(halves)
-        return done
+            if halves is None or max(map(len, halves)) < self.min_part:
+                done.append(group)
+                continue
+            # A half too small to stand alone is set aside, not allowed to stop the split of
+            # the rest (a stray article chained to a story of two events would hide them).
+            for half in halves:
+                (todo if len(half) >= self.min_part else strays).append(half)
+        for stray in strays:
+            closest = max(done, key=lambda part: _mean_across(stray, part, similarity))
+            closest.extend(stray)
+        return [sorted(positions[i] for i in part) for part in done]
+
+    def settle(self, stories: Iterable[int] | None = None) -> list[int]:
+        """The batch pass a run ends with, over the stories it touched (all, when None):
+        stories of two events split, then stories of one event merged. Returns the positions
+        of the articles moved."""
+        split = self.split_stories(stories)
+        touched = None if stories is None else {*stories, *(self.story_of[p] for p in split)}
+        return sorted({*split, *self.merge_stories(touched)})
+
+    def merge_stories(self, stories: Iterable[int] | None = None) -> list[int]:
+        """Stories whose articles are alike on average across the two (at least merge_floor,
+        less the days between their spans) are merged, the closest pair first and again while
+        any pair is, as average linkage merges clusters. Each of `stories` (all, when None) is
+        compared with the stories its articles' index candidates belong to. Returns the
+        positions of the articles moved."""
+        if self.merge_floor >= 1:
+            return []
+        members = self._members()
+        wanted = sorted(members if stories is None else set(stories) & members.keys())
+        neighbours: dict[int, set[int]] = defaultdict(set)
+        for story in wanted:
+            for position in members[story][-SPLIT_MEMBERS:]:
+                for other in self._candidate_stories(position) - {story}:
+                    neighbours[story].add(other)
+                    neighbours[other].add(story)
+        newest = {story: members[story][-SPLIT_MEMBERS:] for story in neighbours}
+        centroids = {story: _mean_vector(self.profiles, newest[story]) for story in newest}
+        counted = {story: len(newest[story]) for story in newest}
+        version = dict.fromkeys(neighbours, 0)
+        heap: list[tuple[float, int, int, int, int]] = []
+
+        def queue(a: int, b: int) -> None:
+            a, b = min(a, b), max(a, b)
+            score = _dot(centroids[a], centroids[b]) - DAY_DECAY * self._days_between(a, b)
+            if score >= self.merge_floor:
+                heapq.heappush(heap, (-score, a, b, version[a], version[b]))
+
+        for a in sorted(neighbours):
+            for b in sorted(neighbours[a]):
+                if a < b:
+                    queue(a, b)
+        moved: list[int] = []
+        while heap:
+            _, a, b, version_a, version_b = heapq.heappop(heap)
+            if version.get(a) != version_a or version.get(b) != version_b:
+                continue  # one of the two has merged since: its new links are queued
+            keep, gone = (a, b) if members[a][0] < members[b][0] else (b, a)
+            for position in members[gone]:
+                self._move(position, keep)
+            moved.extend(members[gone])
+            members[keep] = sorted(members[keep] + members.pop(gone))
+            centroids[keep] = _merged_mean(
+                centroids[keep], counted[keep], centroids.pop(gone), counted[gone]
+            )
+            counted[keep] += counted.pop(gone)
+            del version[gone]
+            version[keep] += 1
+            neighbours[keep] = (neighbours[keep] | neighbours.pop(gone)) - {keep, gone}
+            for other in sorted(neighbours[keep]):
+                neighbours[other] = (neighbours[other] - {gone}) | {keep}
+                queue(keep, other)
+        return sorted(moved)
+
+    def _members(self) -> dict[int, list[int]]:
+        """Each story's positions, oldest first."""
+        members: dict[int, list[int]] = defaultdict(list)
+        for position, story in enumerate(self.story_of):
+            members[story].append(position)
+        return members
+
+    def _candidate_stories(self, position: int) -> set[int]:
+        """The stories of the MAX_CANDIDATES likeliest index candidates of a placed article."""
+        partials = self._candidates(self.profiles[position])
+        partials.pop(position, None)
+        likeliest = heapq.nlargest(MAX_CANDIDATES, partials, key=partials.__getitem__)
+        return {self.story_of[p] for p in likeliest}
+
+    def _days_between(self, story: int, other: int) -> int:
+        """Days between the spans of two stories' dated articles (0 when they overlap)."""
+        if story not in self.story_span or other not in self.story_span:
+            return 0
+        (first, last), (other_first, other_last) = self.story_span[story], self.story_span[other]
+        return max(other_first - last, first - other_last, 0)
 
     def _reset_span(self, story: int, positions: list[int]) -> None:
         days = [self.profiles[p].day for p in positions if self.profiles[p].day]
@@ -516,25 +610,56 @@ class StoryGrouper:
             self.story_outlets[story][outlet] += 1
 
 
+def _mean_vector(profiles: list[Profile], positions: list[int]) -> dict[int, float]:
+    """The mean of these articles' vectors: its dot product with another such mean is the
+    mean similarity over every pair of articles across the two."""
+    total: dict[int, float] = defaultdict(float)
+    for position in positions:
+        profile = profiles[position]
+        for h, weight in zip(profile.terms, profile.weights, strict=True):
+            total[h] += weight
+    return {h: weight / len(positions) for h, weight in total.items()}
+
+
+def _merged_mean(
+    one: dict[int, float], ones: int, other: dict[int, float], others: int
+) -> dict[int, float]:
+    """The mean vector of two groups of `ones` and `others` articles, from each one's."""
+    merged = {h: weight * ones for h, weight in one.items()}
+    for h, weight in other.items():
+        merged[h] = merged.get(h, 0.0) + weight * others
+    return {h: weight / (ones + others) for h, weight in merged.items()}
+
+
+def _dot(one: dict[int, float], other: dict[int, float]) -> float:
+    if len(other) < len(one):
+        one, other = other, one
+    get = other.get
+    return sum(weight * get(h, 0.0) for h, weight in one.items())
+
+
 def _mean_within(group: list[int], similarity: list[list[float]]) -> float:
     pairs = len(group) * (len(group) - 1)
     return sum(similarity[i][j] for i in group for j in group) / pairs if pairs else 0.0
 
 
+def _mean_across(one: list[int], other: list[int], similarity: list[list[float]]) -> float:
+    return sum(similarity[i][j] for i in one for j in other) / (len(one) * len(other))
+
+
 def _split_in_two(
     group: list[int], similarity: list[list[float]], settings: StoryGrouper
 ) -> tuple[list[int], list[int]] | None:
-    """The two halves average linkage ends with (indices into `similarity`), when each has
-    at least `min_part` members and their mean similarity across is below `split_share` of
-    the mean within each, and below `split_floor`; else None."""
-    if len(group) < 2 * settings.min_part:
+    """The two halves average linkage ends with (indices into `similarity`), when their mean
+    similarity across is below `split_share` of the mean within each, and below
+    `split_floor`; else None."""
+    if len(group) < max(2, settings.min_part):
         return None
     halves = _average_linkage_halves(group, similarity)
     one, other = halves
-    if min(len(one), len(other)) < settings.min_part:
-        return None
-    across = sum(similarity[i][j] for i in one for j in other) / (len(one) * len(other))
-    within = min(_mean_within(one, similarity), _mean_within(other, similarity))
+    across = _mean_across(one, other, similarity)
+    # a single article has no likeness within to hold the split against: the floor alone judges
+    within = min((_mean_within(half, similarity) for half in halves if len(half) > 1), default=1)
     if across >= settings.split_floor or across >= settings.split_share * within:
         return None
     return halves
@@ -641,14 +766,14 @@ def group_stories(
 ) -> list[Story]:
     """Stories over articles streamed in publication order; with `refine`, a second pass
     then lets each article move to the story it fits best; then stories of two events split
-    (`StoryGrouper.split_stories`)."""
+    and stories of one merged (`StoryGrouper.settle`)."""
     grouper = StoryGrouper()
     ordered = stream_order(articles)
     for article in ordered:
         grouper.add(article, quotes.get(article.id, []))
     if refine:
         grouper.refine()
-    grouper.split_stories()
+    grouper.settle()
     story_of = {a.id: story for a, story in zip(ordered, grouper.story_of, strict=True)}
     return stories_from(articles, story_of, articles)
 
