@@ -125,7 +125,7 @@ def measure(size: int, seed: int, days: int) -> None:
     start, cpu_start = time.perf_counter(), time.process_time()
     for article in articles:
         grouper.add(article)
-    grouper.settle()  # the batch pass a run ends with
+    grouper.split_stories()  # the batch pass a run ends with
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu_start
     row = {
         "size": size,

@@ -64,10 +64,9 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "newsprism"
 # newsprism's tuned settings, chosen per fold from every combination (StoryGrouper fields)
 GRID: dict[str, list[float]] = {
     "threshold": [0.10, 0.12],
-    "split_share": [0, 0.7, 0.8],  # 0: no story is split
+    "split_share": [0, 0.5, 0.6, 0.7],  # 0: no story is split
     "split_floor": [0.15, 0.2, 1.0],  # 1: no floor
     "min_part": [2, 3],
-    "merge_floor": [0.15, 1.0],  # 1: no stories merged
 }
 STREAM_SETTINGS = {"threshold"}  # the rest are the batch pass's
 T = TypeVar("T")
@@ -278,11 +277,11 @@ def streamed(ids: list[str], features: dict[str, Features], settings, refine: bo
 def grouper_over(ids: list[str], features: dict[str, Features], settings, refine: bool):
     """`streamed`, then the batch pass as `group_stories` runs it."""
     grouper = streamed(ids, features, settings, refine)
-    grouper.settle()
+    grouper.split_stories()
     return grouper
 
 
-def settled_copy(grouper: StoryGrouper, settings) -> StoryGrouper:
+def batch_copy(grouper: StoryGrouper, settings) -> StoryGrouper:
     """A copy of a streamed grouper that has run the batch pass with these settings (which
     must be the batch pass's alone), leaving `grouper` as it was: one stream serves every
     setting of the batch pass."""
@@ -295,7 +294,7 @@ def settled_copy(grouper: StoryGrouper, settings) -> StoryGrouper:
     copied.story_span = dict(grouper.story_span)
     for name, value in settings.items():
         setattr(copied, name, value)
-    copied.settle()
+    copied.split_stories()
     return copied
 
 
@@ -363,7 +362,7 @@ def tune_newsprism(ids, features, gold, refine: bool, space: dict, set_of) -> di
         if key not in streams:
             streams[key] = streamed(ids, features, stream, refine)
         batch = {n: v for n, v in settings.items() if n not in STREAM_SETTINGS}
-        grouper = settled_copy(streams[key], batch)
+        grouper = batch_copy(streams[key], batch)
         predicted = {i: str(story) for i, story in zip(ids, grouper.story_of, strict=True)}
         scored.append((tuning_f1(predicted, gold, set_of), k))
     return grid[max(scored)[1]]

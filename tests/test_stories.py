@@ -443,3 +443,41 @@ def test_a_run_splits_a_stored_story_that_grew_and_stores_the_move(tmp_path):
     assert all(len(stories) == 1 for stories in by_event.values())
     assert by_event["5607"] != by_event["5611"]
     assert any(stored[p.article.id] != 0 for p in earlier)  # a stored article was moved
+
+
+def _event(p) -> str:
+    return p.document.source.split("#")[1][:4]
+
+
+def _split_events(processed, **settings) -> list[list[str]]:
+    """The events of each part the split pass leaves of these articles placed as one story."""
+    from newsprism.stories.grouping import StoryGrouper
+
+    grouper = StoryGrouper(**settings)
+    for p in processed:
+        grouper.restore(grouper.profile(p.article, p.quotes)[0], 0)
+    grouper.split_stories()
+    parts = defaultdict(list)
+    for p, story in zip(processed, grouper.story_of, strict=True):
+        parts[story].append(_event(p))
+    return sorted(sorted(events) for events in parts.values())
+
+
+def test_a_stray_article_does_not_stop_a_split():
+    """Two court events and one article of a third, placed as one story: the stray article is
+    the first to part (a half too small to stand alone), the two events still part, and the
+    stray joins the one it is closer to."""
+    processed = [p for p in _sample_articles() if _event(p) in ("5607", "5611")]
+    stray = next(p for p in _sample_articles() if _event(p) == "5612")
+    parts = _split_events([*processed, stray])
+    assert len(parts) == 2
+    assert ["5607"] * 3 in parts or ["5611"] * 3 in parts
+    assert sorted(e for part in parts for e in part if e != "5612") == ["5607"] * 3 + ["5611"] * 3
+
+
+def test_a_part_made_of_several_tight_events_counts_as_tight():
+    """Six events placed as one story, split where the parts are under 0.4 as alike across as
+    within: a half holding several events is judged by how close each article is to its
+    nearest in it, so the two court events (the last to part) still part."""
+    parts = _split_events(_sample_articles(), split_share=0.4, split_floor=1.0)
+    assert parts == [[event] * 3 for event in ("5607", "5608", "5609", "5610", "5611", "5612")]

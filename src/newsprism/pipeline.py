@@ -517,7 +517,7 @@ def incremental_stories(
         grouper.refine()
     placed = len(restored)
     grown = set(grouper.story_of[placed:])
-    moved = [p for p in grouper.settle(grown) if p < placed]
+    moved = [p for p in grouper.split_stories(grown) if p < placed]
     new_rows = []
     for position, article in enumerate(new, start=placed):
         story_of[article.id] = grouper.story_of[position]

@@ -77,10 +77,7 @@ SPLIT_SHARE = 0.7
 MIN_PART = 2
 SPLIT_FLOOR = 0.15  # parts more alike across than this are one story however tight each is
 SPLIT_MEMBERS = 40  # the newest articles of a story that the split looks at
-# Two stories whose articles are this alike on average (less a day's decay for each day between
-# their spans) are one: the stream, one article at a time, can start a second story for a report
-# that is close to the whole of an earlier one but to none of its articles alone.
-MERGE_FLOOR = 0.25
+
 
 
 def term_hash(term: str) -> int:
@@ -221,7 +218,6 @@ class StoryGrouper:
     split_share: float = SPLIT_SHARE
     split_floor: float = SPLIT_FLOOR
     min_part: int = MIN_PART
-    merge_floor: float = MERGE_FLOOR
     postings: dict[int, array] = field(default_factory=dict)
     posting_weights: dict[int, array] = field(default_factory=dict)
     document_frequency: array = field(default_factory=lambda: array("I", bytes(4 * DF_BUCKETS)))
@@ -448,26 +444,26 @@ class StoryGrouper:
             while ahead < len(self.profiles) and _within_reach(profile, self.profiles[ahead]):
                 self._index(ahead)
                 ahead += 1
-            vector = profile.vector()
-            scores = self._story_scores(profile, vector, itself=position)
-            own = self.story_of[position]
-            best = max(scores, key=scores.__getitem__, default=own)
-            stay = scores.get(own, 0.0) if self.story_size[own] > 1 else 0.0
-            if best != own and scores[best] >= self.threshold and scores[best] > stay:
-                self._move(position, best)
+            better = self._better_story(position)
+            if better is not None:
+                self._move(position, better)
                 moved += 1
         return moved
 
     def split_stories(self, stories: Iterable[int] | None = None) -> list[int]:
-        """The batch pass: each of `stories` (all, when None) whose newest members form two
-        groups much less alike across than within is split, again in its parts while they
-        do. Returns the positions of the articles moved to new stories."""
+        """Each of `stories` (all, when None) whose newest members form two groups much less
+        alike across than within is split, again in its parts while they do. Returns the
+        positions of the articles moved to new stories."""
+        return sorted(self._split(stories))
+
+    def _split(self, stories: Iterable[int] | None) -> dict[int, int]:
+        """`split_stories`: each moved article's position, with the story it left."""
         members: dict[int, list[int]] = defaultdict(list)
         wanted = None if stories is None else set(stories)
         for position, story in enumerate(self.story_of):
             if wanted is None or story in wanted:
                 members[story].append(position)
-        moved: list[int] = []
+        left: dict[int, int] = {}
         for story, positions in members.items():
             newest = positions[-SPLIT_MEMBERS:]
             parts = self._parts(newest)
@@ -476,11 +472,11 @@ class StoryGrouper:
                 self.next_story += 1
                 for position in part:
                     self._move(position, new_story)
-                moved.extend(part)
+                    left[position] = story
                 self._reset_span(new_story, part)
             if len(parts) > 1:
                 self._reset_span(story, [p for p in positions if self.story_of[p] == story])
-        return sorted(moved)
+        return left
 
     def _parts(self, positions: list[int]) -> list[list[int]]:
         """The groups a story's articles fall into (one, when they hang together)."""
@@ -509,88 +505,18 @@ class StoryGrouper:
             closest.extend(stray)
         return [sorted(positions[i] for i in part) for part in done]
 
-    def settle(self, stories: Iterable[int] | None = None) -> list[int]:
-        """The batch pass a run ends with, over the stories it touched (all, when None):
-        stories of two events split, then stories of one event merged. Returns the positions
-        of the articles moved."""
-        split = self.split_stories(stories)
-        touched = None if stories is None else {*stories, *(self.story_of[p] for p in split)}
-        return sorted({*split, *self.merge_stories(touched)})
-
-    def merge_stories(self, stories: Iterable[int] | None = None) -> list[int]:
-        """Stories whose articles are alike on average across the two (at least merge_floor,
-        less the days between their spans) are merged, the closest pair first and again while
-        any pair is, as average linkage merges clusters. Each of `stories` (all, when None) is
-        compared with the stories its articles' index candidates belong to. Returns the
-        positions of the articles moved."""
-        if self.merge_floor >= 1:
-            return []
-        members = self._members()
-        wanted = sorted(members if stories is None else set(stories) & members.keys())
-        neighbours: dict[int, set[int]] = defaultdict(set)
-        for story in wanted:
-            for position in members[story][-SPLIT_MEMBERS:]:
-                for other in self._candidate_stories(position) - {story}:
-                    neighbours[story].add(other)
-                    neighbours[other].add(story)
-        newest = {story: members[story][-SPLIT_MEMBERS:] for story in neighbours}
-        centroids = {story: _mean_vector(self.profiles, newest[story]) for story in newest}
-        counted = {story: len(newest[story]) for story in newest}
-        version = dict.fromkeys(neighbours, 0)
-        heap: list[tuple[float, int, int, int, int]] = []
-
-        def queue(a: int, b: int) -> None:
-            a, b = min(a, b), max(a, b)
-            score = _dot(centroids[a], centroids[b]) - DAY_DECAY * self._days_between(a, b)
-            if score >= self.merge_floor:
-                heapq.heappush(heap, (-score, a, b, version[a], version[b]))
-
-        for a in sorted(neighbours):
-            for b in sorted(neighbours[a]):
-                if a < b:
-                    queue(a, b)
-        moved: list[int] = []
-        while heap:
-            _, a, b, version_a, version_b = heapq.heappop(heap)
-            if version.get(a) != version_a or version.get(b) != version_b:
-                continue  # one of the two has merged since: its new links are queued
-            keep, gone = (a, b) if members[a][0] < members[b][0] else (b, a)
-            for position in members[gone]:
-                self._move(position, keep)
-            moved.extend(members[gone])
-            members[keep] = sorted(members[keep] + members.pop(gone))
-            centroids[keep] = _merged_mean(
-                centroids[keep], counted[keep], centroids.pop(gone), counted[gone]
-            )
-            counted[keep] += counted.pop(gone)
-            del version[gone]
-            version[keep] += 1
-            neighbours[keep] = (neighbours[keep] | neighbours.pop(gone)) - {keep, gone}
-            for other in sorted(neighbours[keep]):
-                neighbours[other] = (neighbours[other] - {gone}) | {keep}
-                queue(keep, other)
-        return sorted(moved)
-
-    def _members(self) -> dict[int, list[int]]:
-        """Each story's positions, oldest first."""
-        members: dict[int, list[int]] = defaultdict(list)
-        for position, story in enumerate(self.story_of):
-            members[story].append(position)
-        return members
-
-    def _candidate_stories(self, position: int) -> set[int]:
-        """The stories of the MAX_CANDIDATES likeliest index candidates of a placed article."""
-        partials = self._candidates(self.profiles[position])
-        partials.pop(position, None)
-        likeliest = heapq.nlargest(MAX_CANDIDATES, partials, key=partials.__getitem__)
-        return {self.story_of[p] for p in likeliest}
-
-    def _days_between(self, story: int, other: int) -> int:
-        """Days between the spans of two stories' dated articles (0 when they overlap)."""
-        if story not in self.story_span or other not in self.story_span:
-            return 0
-        (first, last), (other_first, other_last) = self.story_span[story], self.story_span[other]
-        return max(other_first - last, first - other_last, 0)
+    def _better_story(self, position: int, excluded: int = -1) -> int | None:
+        """The story other than its own (and `excluded`) that a placed article now fits best,
+        when it scores at least the threshold and more than the article's own; else None."""
+        profile = self.profiles[position]
+        scores = self._story_scores(profile, profile.vector(), itself=position)
+        scores.pop(excluded, None)
+        own = self.story_of[position]
+        best = max(scores, key=scores.__getitem__, default=own)
+        stay = scores.get(own, 0.0) if self.story_size[own] > 1 else 0.0
+        if best != own and scores[best] >= self.threshold and scores[best] > stay:
+            return best
+        return None
 
     def _reset_span(self, story: int, positions: list[int]) -> None:
         days = [self.profiles[p].day for p in positions if self.profiles[p].day]
@@ -610,37 +536,9 @@ class StoryGrouper:
             self.story_outlets[story][outlet] += 1
 
 
-def _mean_vector(profiles: list[Profile], positions: list[int]) -> dict[int, float]:
-    """The mean of these articles' vectors: its dot product with another such mean is the
-    mean similarity over every pair of articles across the two."""
-    total: dict[int, float] = defaultdict(float)
-    for position in positions:
-        profile = profiles[position]
-        for h, weight in zip(profile.terms, profile.weights, strict=True):
-            total[h] += weight
-    return {h: weight / len(positions) for h, weight in total.items()}
-
-
-def _merged_mean(
-    one: dict[int, float], ones: int, other: dict[int, float], others: int
-) -> dict[int, float]:
-    """The mean vector of two groups of `ones` and `others` articles, from each one's."""
-    merged = {h: weight * ones for h, weight in one.items()}
-    for h, weight in other.items():
-        merged[h] = merged.get(h, 0.0) + weight * others
-    return {h: weight / (ones + others) for h, weight in merged.items()}
-
-
-def _dot(one: dict[int, float], other: dict[int, float]) -> float:
-    if len(other) < len(one):
-        one, other = other, one
-    get = other.get
-    return sum(weight * get(h, 0.0) for h, weight in one.items())
-
-
-def _mean_within(group: list[int], similarity: list[list[float]]) -> float:
-    pairs = len(group) * (len(group) - 1)
-    return sum(similarity[i][j] for i in group for j in group) / pairs if pairs else 0.0
+def _mean_nearest(group: list[int], similarity: list[list[float]]) -> float:
+    """The mean over the group's articles of each one's similarity to its closest other."""
+    return sum(max(similarity[i][j] for j in group if j != i) for i in group) / len(group)
 
 
 def _mean_across(one: list[int], other: list[int], similarity: list[list[float]]) -> float:
@@ -659,7 +557,7 @@ def _split_in_two(
     one, other = halves
     across = _mean_across(one, other, similarity)
     # a single article has no likeness within to hold the split against: the floor alone judges
-    within = min((_mean_within(half, similarity) for half in halves if len(half) > 1), default=1)
+    within = min((_mean_nearest(half, similarity) for half in halves if len(half) > 1), default=1)
     if across >= settings.split_floor or across >= settings.split_share * within:
         return None
     return halves
@@ -766,14 +664,14 @@ def group_stories(
 ) -> list[Story]:
     """Stories over articles streamed in publication order; with `refine`, a second pass
     then lets each article move to the story it fits best; then stories of two events split
-    and stories of one merged (`StoryGrouper.settle`)."""
+    (`StoryGrouper.split_stories`)."""
     grouper = StoryGrouper()
     ordered = stream_order(articles)
     for article in ordered:
         grouper.add(article, quotes.get(article.id, []))
     if refine:
         grouper.refine()
-    grouper.settle()
+    grouper.split_stories()
     story_of = {a.id: story for a, story in zip(ordered, grouper.story_of, strict=True)}
     return stories_from(articles, story_of, articles)
 
