@@ -64,7 +64,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "newsprism"
 # newsprism's tuned settings, chosen per fold from every combination (StoryGrouper fields)
 GRID: dict[str, list[float]] = {
     "threshold": [0.10, 0.12],
-    "split_share": [0, 0.5, 0.6, 0.7],  # 0: no story is split
+    "split_share": [0, 0.6, 0.7, 0.8, 0.9],  # 0: no story is split
     "split_floor": [0.15, 0.2, 1.0],  # 1: no floor
     "min_part": [2, 3],
 }

@@ -86,10 +86,9 @@ def test_days_apart_weaken_a_match_by_degree():
     assert [len(s.articles) for s in group_stories(_trio(processed, close, 4), {})] == [3]
 
 
-def test_a_developing_story_grows_for_weeks():
+def _developing_story() -> list[Article]:
     """Ten reports of one story, one every two days (two and a half weeks in all): each repeats
-    two paragraphs of the story and adds one of its own. Each is close in time only to the
-    newest few, but the story as a whole is still growing, so it stays one story."""
+    two paragraphs of the story and adds one of its own."""
     processed = _sample_articles()
     story = [p.article for p in processed if p.document.source.split("#")[1].startswith("5608_")]
     core = [paragraph for article in story for paragraph in article.paragraphs]
@@ -99,7 +98,7 @@ def test_a_developing_story_grows_for_weeks():
         if not p.document.source.split("#")[1].startswith("5608_")
         for paragraph in p.article.paragraphs
     ]
-    reports = [
+    return [
         dataclasses.replace(
             story[0],
             id=f"r{k}",
@@ -111,7 +110,23 @@ def test_a_developing_story_grows_for_weeks():
         )
         for k in range(10)
     ]
-    assert [len(s.articles) for s in group_stories(reports, {})] == [10]
+
+
+def test_a_developing_story_grows_for_weeks():
+    """Each report of a developing story is close in time only to the newest few, but the story
+    as a whole is still growing, so it stays one story."""
+    assert [len(s.articles) for s in group_stories(_developing_story(), {})] == [10]
+
+
+def test_a_story_that_drifts_holds_at_the_link_between_its_halves():
+    """With no floor, the developing story's halves are far apart on average, but its closest
+    reports across the halves are as alike as reports within each: the split holds it."""
+    from newsprism.stories.grouping import StoryGrouper
+
+    grouper = StoryGrouper(split_share=0.5, split_floor=1.0)
+    for report in _developing_story():
+        grouper.add(report)
+    assert grouper.split_stories() == []
 
 
 def test_wire_copy_linked():
@@ -475,9 +490,16 @@ def test_a_stray_article_does_not_stop_a_split():
     assert sorted(e for part in parts for e in part if e != "5612") == ["5607"] * 3 + ["5611"] * 3
 
 
-def test_a_part_made_of_several_tight_events_counts_as_tight():
-    """Six events placed as one story, split where the parts are under 0.4 as alike across as
-    within: a half holding several events is judged by how close each article is to its
-    nearest in it, so the two court events (the last to part) still part."""
-    parts = _split_events(_sample_articles(), split_share=0.4, split_floor=1.0)
-    assert parts == [[event] * 3 for event in ("5607", "5608", "5609", "5610", "5611", "5612")]
+def test_a_story_of_many_small_events_parts_into_them():
+    """Five events of two articles each and one stray article, placed as one story (as the
+    stream can chain undated reports on one topic): every event parts from the others, though
+    each half of a split holds several events (a part is judged by how close its articles are
+    to their nearest in it, not by its mean, which several events pull down)."""
+    by_event = defaultdict(list)
+    for p in _sample_articles():
+        by_event[_event(p)].append(p)
+    events = sorted(by_event)
+    chained = [p for event in events[:5] for p in by_event[event][:2]] + by_event[events[5]][:1]
+    parts = _split_events(chained)
+    assert len(parts) == 5
+    assert all(len(set(part) - {events[5]}) == 1 for part in parts)
