@@ -87,10 +87,9 @@ def test_days_apart_weaken_a_match_by_degree():
     assert [len(s.articles) for s in group_stories(_trio(processed, close, 4), {})] == [3]
 
 
-def test_a_developing_story_grows_for_weeks():
+def _developing_story() -> list[Article]:
     """Ten reports of one story, one every two days (two and a half weeks in all): each repeats
-    two paragraphs of the story and adds one of its own. Each is close in time only to the
-    newest few, but the story as a whole is still growing, so it stays one story."""
+    two paragraphs of the story and adds one of its own."""
     processed = _sample_articles()
     story = [p.article for p in processed if p.document.source.split("#")[1].startswith("5608_")]
     core = [paragraph for article in story for paragraph in article.paragraphs]
@@ -100,7 +99,7 @@ def test_a_developing_story_grows_for_weeks():
         if not p.document.source.split("#")[1].startswith("5608_")
         for paragraph in p.article.paragraphs
     ]
-    reports = [
+    return [
         dataclasses.replace(
             story[0],
             id=f"r{k}",
@@ -112,7 +111,23 @@ def test_a_developing_story_grows_for_weeks():
         )
         for k in range(10)
     ]
-    assert [len(s.articles) for s in group_stories(reports, {})] == [10]
+
+
+def test_a_developing_story_grows_for_weeks():
+    """Each report of a developing story is close in time only to the newest few, but the story
+    as a whole is still growing, so it stays one story."""
+    assert [len(s.articles) for s in group_stories(_developing_story(), {})] == [10]
+
+
+def test_a_story_that_drifts_holds_at_the_link_between_its_halves():
+    """With no floor, the developing story's halves are far apart on average, but its closest
+    reports across the halves are as alike as reports within each: the split holds it."""
+    from newsprism.stories.grouping import StoryGrouper
+
+    grouper = StoryGrouper(split_share=0.5, split_floor=1.0)
+    for report in _developing_story():
+        grouper.add(report)
+    assert grouper.split_stories() == []
 
 
 def test_wire_copy_linked():
@@ -445,6 +460,50 @@ def test_a_run_splits_a_stored_story_that_grew_and_stores_the_move(tmp_path):
     assert by_event["5607"] != by_event["5611"]
     assert any(stored[p.article.id] != 0 for p in earlier)  # a stored article was moved
 
+
+def _event(p) -> str:
+    return p.document.source.split("#")[1][:4]
+
+
+def _split_events(processed, **settings) -> list[list[str]]:
+    """The events of each part the split pass leaves of these articles placed as one story."""
+    from newsprism.stories.grouping import StoryGrouper
+
+    grouper = StoryGrouper(**settings)
+    for p in processed:
+        grouper.restore(grouper.profile(p.article, p.quotes)[0], 0)
+    grouper.split_stories()
+    parts = defaultdict(list)
+    for p, story in zip(processed, grouper.story_of, strict=True):
+        parts[story].append(_event(p))
+    return sorted(sorted(events) for events in parts.values())
+
+
+def test_a_stray_article_does_not_stop_a_split():
+    """Two court events and one article of a third, placed as one story: the stray article is
+    the first to part (a half too small to stand alone), the two events still part, and the
+    stray joins the one it is closer to."""
+    processed = [p for p in _sample_articles() if _event(p) in ("5607", "5611")]
+    stray = next(p for p in _sample_articles() if _event(p) == "5612")
+    parts = _split_events([*processed, stray])
+    assert len(parts) == 2
+    assert ["5607"] * 3 in parts or ["5611"] * 3 in parts
+    assert sorted(e for part in parts for e in part if e != "5612") == ["5607"] * 3 + ["5611"] * 3
+
+
+def test_a_story_of_many_small_events_parts_into_them():
+    """Five events of two articles each and one stray article, placed as one story (as the
+    stream can chain undated reports on one topic): every event parts from the others, though
+    each half of a split holds several events (a part is judged by how close its articles are
+    to their nearest in it, not by its mean, which several events pull down)."""
+    by_event = defaultdict(list)
+    for p in _sample_articles():
+        by_event[_event(p)].append(p)
+    events = sorted(by_event)
+    chained = [p for event in events[:5] for p in by_event[event][:2]] + by_event[events[5]][:1]
+    parts = _split_events(chained)
+    assert len(parts) == 5
+    assert all(len(set(part) - {events[5]}) == 1 for part in parts)
 
 def test_a_story_is_titled_by_a_title_that_is_no_web_address():
     def article(article_id: str, title: str, standfirst: str | None = None) -> Article:
