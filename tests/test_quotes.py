@@ -690,6 +690,30 @@ def test_speaker_mentions_as_written(paragraph: str, mention: str):
             ],
             [("Ben Ortiz’s", "Ben Ortiz"), ("her", "Maria Lopez"), ("Ben Ortiz", "Ben Ortiz")],
         ),
+        (  # a stop inside a quote ends no sentence: the pronoun's antecedent is before it
+            [
+                "Former Ohio Gov. Ted Marsh went further, accusing Paul Landry of betraying the "
+                "workers. “It is reckless that he would sign it. By doing so he will hand the "
+                "mills to the bankers,” he said."
+            ],
+            [("he", "Ted Marsh")],
+        ),
+        (  # the subject of the sentence before, not a name in its opening phrase
+            [
+                "Hosting Prime Minister Alan Diaz at the White House, President Tom Reyes again "
+                "assailed the deal. “We will see what happens next month,” he said."
+            ],
+            [("he", "Tom Reyes")],
+        ),
+        (  # a pronoun subject in the sentence before is followed back to its person; a
+            # role ("Aides") opening a sentence is no name
+            [
+                "Senator Tom Reyes hosted Mayor Alan Diaz on Monday.",
+                "Aides said he hoped to push back against Mr. Diaz’s plan before the vote. "
+                "“Nobody knows what I will do next week,” he said.",
+            ],
+            [("he", "Tom Reyes")],
+        ),
         (  # "it" whose sentence opens with a pronoun names no one
             [
                 "The campaign is defending his tweets. It’s denouncing what it calls “a media "

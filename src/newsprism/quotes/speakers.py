@@ -35,11 +35,14 @@ from newsprism.names import (
 from newsprism.quotes.attribution import (
     CUE_WORD_RE,
     DETERMINERS,
+    INVERTING_CUES,
     PRONOUNS,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
     SENTENCE_WINDOW,
+    TOKEN_RE,
     WEEKDAYS,
+    _subject_before_verb,
     last_sentence,
     sentence_subject,
     subject_before,
@@ -67,6 +70,7 @@ TITLE_GENDER = {"mr": MALE, "sir": MALE, "mrs": FEMALE, "ms": FEMALE, "miss": FE
 # A party and state label ("R-S.C.", "D-Ariz", "I-Vt."): never a speaker of its own.
 PARTY_LABEL_RE = re.compile(r"[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?")
 PRONOUN_GENDER = {"he": MALE, "his": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
+MAX_PRONOUN_CHAIN = 2  # pronouns followed back, sentence by sentence, to a person
 
 
 def preferred_form(forms: Iterable[str]) -> str:
@@ -243,15 +247,26 @@ class PersonIndex:
 
     def _bare_name_opening(self, start: int, end: int) -> str | None:
         """A sentence opened by one capitalised name we know nothing else of ('Perez
-        hammered ...'): taken as its subject."""
+        hammered ...'): taken as its subject; a role ('Aides said') is no name."""
         match = BARE_NAME_RE.match(self.body, start, end)
         if not match or _inside(start, self.quoted) or _common(match.group(1)):
+            return None
+        if fold(match.group(1)) in ROLE_NOUNS:
             return None
         return match.group(1)
 
     def _sentence_start(self, position: int) -> int | None:
+        """Where the sentence holding `position` starts; a stop inside a quote ends no
+        sentence of the text around it ('“It is naive. By doing so ...,” he said')."""
         if position < 0:
             return None
+        start = self._line_sentence_start(position)
+        quote = _quote_holding(start, self.quoted)
+        if quote is not None and quote[0] < start:
+            return self._line_sentence_start(quote[0])
+        return start
+
+    def _line_sentence_start(self, position: int) -> int:
         # the sentence start lies within SENTENCE_WINDOW of `position`: read no more of a
         # long line (a few characters more, for the abbreviation test at the window's edge)
         floor = max(0, position - SENTENCE_WINDOW - 8)
@@ -272,7 +287,7 @@ class PersonIndex:
         """The person a pronoun at `position` refers to: the first person named earlier in
         its own sentence (the subject: 'Cross said he ...'), else the last one named; never
         one of the other sex ('she' is not Alejandro Giammattei)."""
-        found = self._person_before(position, sentence_start)
+        found = self._person_before(position, sentence_start, gender)
         if found is not None and found in self.forms and not self.agrees(found, gender):
             # "Fiorina wrote, she ...": of Carly and Frank Fiorina, the one who agrees
             namesakes = {k for k in self.by_part[found.split()[-1]] if self.agrees(k, gender)}
@@ -291,10 +306,11 @@ class PersonIndex:
         # Not find_cues: its cache is the attribution's, kept for whole paragraphs.
         for cue in CUE_WORD_RE.finditer(self.body, start, end):
             cue_start, cue_end = cue.start(), cue.end()
+            inverting = cue.group() in INVERTING_CUES
             for index in range(first, last):
                 at, key = self.positions[index], self.keys_at[index]
-                if _next_to(self.body, cue_end, at):
-                    return key  # "said Rick Tyler"
+                if inverting and _next_to(self.body, cue_end, at):
+                    return key  # "said Rick Tyler", not "accusing Rick Tyler"
                 if at < cue_start < at + 60 and _next_to(
                     self.body, at + len(self.display(key)), cue_start
                 ):
@@ -307,9 +323,11 @@ class PersonIndex:
                 return self.keys_at[at]
         return None
 
-    def _person_before(self, position: int, sentence_start: int | None) -> str | None:
+    def _person_before(
+        self, position: int, sentence_start: int | None, gender: str | None, depth: int = 0
+    ) -> str | None:
         """The key (or, for a sentence opened by an unknown name, the name) a pronoun at
-        `position` refers to by position alone."""
+        `position` refers to by position (and, in the sentence before, grammatical role)."""
         at = bisect.bisect_left(self.positions, position)
         if sentence_start is not None:
             first = bisect.bisect_left(self.positions, sentence_start)
@@ -331,10 +349,39 @@ class PersonIndex:
             if previous_start is not None and sentence_start - previous_start > 1:
                 if speaker := self._cue_subject(previous_start, sentence_start):
                     return speaker  # "..., said Rick Tyler, a consultant. “...,” he said"
+                if subject := self._subject_person(previous_start, sentence_start, gender, depth):
+                    return subject
                 first = bisect.bisect_left(self.positions, previous_start)
                 if first < at and self.positions[first] < sentence_start:
                     return self.keys_at[first]
         return self.keys_at[at - 1] if at else None
+
+    def _subject_person(self, start: int, end: int, gender: str | None, depth: int) -> str | None:
+        """The first person in subject position in body[start:end] (a name or a pronoun
+        followed by its verb) who may be of `gender`, a pronoun followed back to its person:
+        'Aides said he hoped to push back against Mr. Macron's pleas' -> he -> his person."""
+        tokens = list(TOKEN_RE.finditer(self.body, start, end))
+        token_starts = [token.start() for token in tokens]
+        skip = 0
+        while span := _subject_before_verb(self.body, tokens, skip, end):
+            word = fold(self.body[span[0] : span[1]])
+            if word in ("he", "she"):
+                if gender in (None, PRONOUN_GENDER[word]) and depth < MAX_PRONOUN_CHAIN:
+                    return self._person_before(span[0], start, gender, depth + 1)
+            else:
+                named = bisect.bisect_left(self.positions, span[0])
+                if self._names_agreeing(named, span[1], gender):
+                    return self.keys_at[named]
+            skip = bisect.bisect_left(token_starts, span[1])
+        return None
+
+    def _names_agreeing(self, index: int, end: int, gender: str | None) -> bool:
+        """Whether the person mention at `index` starts before `end` and may be `gender`."""
+        return (
+            index < len(self.positions)
+            and self.positions[index] < end
+            and self.agrees(self.keys_at[index], gender)
+        )
 
     def resolve(self, mention: str, position: int) -> str | None:
         """The person (or organisation) a mention names, or None when nothing supports one."""
@@ -648,5 +695,10 @@ def _first(pair: tuple[int, str]) -> int:
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     """Whether `position` falls in one of `spans` (sorted by start, not overlapping)."""
+    return _quote_holding(position, spans) is not None
+
+
+def _quote_holding(position: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The one of `spans` (sorted by start, not overlapping) `position` falls in, if any."""
     at = bisect.bisect_right(spans, (position, math.inf)) - 1
-    return at >= 0 and spans[at][0] <= position < spans[at][1]
+    return spans[at] if at >= 0 and spans[at][0] <= position < spans[at][1] else None
