@@ -714,6 +714,15 @@ def test_speaker_mentions_as_written(paragraph: str, mention: str):
             ],
             [("he", "Tom Reyes")],
         ),
+        (  # a label line names the quote under it though a verbless score comes first
+            [
+                "The pundits who called the race wrong:",
+                "Conservative columnist Ann Coleman:",
+                "Reyes 280, Diaz 258. “I believe the governor will carry Ohio by a wide "
+                "margin.” — Nov. 2, on Fox News.",
+            ],
+            [("Conservative columnist Ann Coleman", "Ann Coleman")],
+        ),
         (  # "it" whose sentence opens with a pronoun names no one
             [
                 "The campaign is defending his tweets. It’s denouncing what it calls “a media "
