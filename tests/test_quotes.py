@@ -723,6 +723,20 @@ def test_speaker_mentions_as_written(paragraph: str, mention: str):
             ],
             [("Conservative columnist Ann Coleman", "Ann Coleman")],
         ),
+        (  # an organisation's capitalised name runs on past three words; an appositive
+            # naming a person inside it is not the subject
+            [
+                "Captain Luis Reyes died on Tuesday.",
+                "The Harbor City Fire Department, where Reyes trained in 2015, released the "
+                "following statement:",
+                "“The Harbor City Fire Department mourns the loss of Captain Luis Reyes.”",
+            ],
+            [("The Harbor City Fire Department", "Harbor City Fire Department")],
+        ),
+        (  # an owner before a name modifies it: the name after the possessive speaks
+            ["The Boston Herald’s Maria Olsen wrote the race was “closer than polls suggest.”"],
+            [("The Boston Herald’s Maria Olsen", "Maria Olsen")],
+        ),
         (  # "it" whose sentence opens with a pronoun names no one
             [
                 "The campaign is defending his tweets. It’s denouncing what it calls “a media "

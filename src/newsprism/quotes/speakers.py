@@ -24,6 +24,7 @@ from newsprism.names import (
     NOT_PERSON_WORDS,
     PARTICLES,
     SENTENCE_STARTERS,
+    NameMention,
     common_words,
     first_name_gender,
     is_first_name,
@@ -402,7 +403,7 @@ class PersonIndex:
             if antecedent is None or fold(self.body[slice(*antecedent)]) in RELATIVE_PRONOUNS:
                 return None
             return self.resolve(self.body[slice(*antecedent)], antecedent[0])
-        for person in person_mentions(mention):
+        for person in _head_person_mentions(mention):
             if person.key in self.forms:
                 return self.display(person.key)
             if fold(person.text.split()[0]) in PARTICLES and self.by_part.get(
@@ -504,6 +505,17 @@ ORGANISATION_ROLE_RE = re.compile(
     r"(?:the|its) (agency|department|service|administration|bureau|commission|office|"
     r"ministry|company|committee|council|board|court|university|police|union)"
 )
+
+
+OWNER_RE = re.compile(r".*[’']s\s+(?=[A-Z])")
+
+
+def _head_person_mentions(mention: str) -> list[NameMention]:
+    """The people a mention names, the one after an owner first: in 'The Washington
+    Examiner’s Michael Barone' the owner modifies the name after it."""
+    owner = OWNER_RE.match(mention)
+    after = list(person_mentions(mention[owner.end() :])) if owner else []
+    return after or list(person_mentions(mention))
 
 
 def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | None:
