@@ -737,6 +737,16 @@ def test_speaker_mentions_as_written(paragraph: str, mention: str):
             ["The Boston Herald’s Maria Olsen wrote the race was “closer than polls suggest.”"],
             [("The Boston Herald’s Maria Olsen", "Maria Olsen")],
         ),
+        (  # a description after a speaker's cue is that speaker (named in full elsewhere),
+            # not the article's first-named person
+            [
+                "Former FBI director James Comey testified for three hours on Thursday.",
+                "Rep. Elijah E. Cummings of Maryland spoke after the hearing. “Director Comey "
+                "was right to document it as it happened,” Cummings said in a statement.",
+                "The congressman added that the memos were “corroborated by handwritten notes.”",
+            ],
+            [("Cummings", "Elijah E. Cummings"), ("The congressman", "Elijah E. Cummings")],
+        ),
         (  # "it" whose sentence opens with a pronoun names no one
             [
                 "The campaign is defending his tweets. It’s denouncing what it calls “a media "

@@ -51,6 +51,7 @@ from newsprism.quotes.attribution import (
 from newsprism.text import fold
 
 CAPITALISED_RE = re.compile(r"[A-Z][\w’'\-]+")
+NAME_RUN_RE = re.compile(r"[A-Z][\w’'\-.]*(?:[^\S\n][A-Z][\w’'\-.]*)*")
 LONE_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"  # "Klopp", "Ocasio-Cortez"
 LONE_NAME_RE = re.compile(LONE_NAME)
 BARE_NAME_RE = re.compile(f"({LONE_NAME}) [a-z]")
@@ -312,11 +313,15 @@ class PersonIndex:
                 at, key = self.positions[index], self.keys_at[index]
                 if inverting and _next_to(self.body, cue_end, at):
                     return key  # "said Rick Tyler", not "accusing Rick Tyler"
-                if at < cue_start < at + 60 and _next_to(
-                    self.body, at + len(self.display(key)), cue_start
-                ):
+                if at < cue_start < at + 60 and _next_to(self.body, self._name_end(at), cue_start):
                     return key  # "Rick Tyler said"
         return None
+
+    def _name_end(self, position: int) -> int:
+        """Where the name written at `position` ends ('Cummings' of a person shown as
+        'Elijah Cummings')."""
+        written = NAME_RUN_RE.match(self.body, position)
+        return written.end() if written else position
 
     def _last_agreeing(self, position: int, gender: str | None) -> str | None:
         for at in range(bisect.bisect_left(self.positions, position) - 1, -1, -1):
@@ -344,18 +349,27 @@ class PersonIndex:
                 return self.keys_at[first]
             if opener := self._bare_name_opening(sentence_start, position):
                 return opener  # "Perez hammered Trump, ... whom he described"
-            # Else the subject of the sentence before (centering: 'Klopp said he had spoken
-            # to Salah. "...," he said.' -> Klopp, not Salah).
-            previous_start = self._sentence_start(sentence_start - 1)
-            if previous_start is not None and sentence_start - previous_start > 1:
-                if speaker := self._cue_subject(previous_start, sentence_start):
-                    return speaker  # "..., said Rick Tyler, a consultant. “...,” he said"
-                if subject := self._subject_person(previous_start, sentence_start, gender, depth):
-                    return subject
-                first = bisect.bisect_left(self.positions, previous_start)
-                if first < at and self.positions[first] < sentence_start:
-                    return self.keys_at[first]
+            if found := self._previous_sentence_person(sentence_start, gender, depth):
+                return found
         return self.keys_at[at - 1] if at else None
+
+    def _previous_sentence_person(
+        self, sentence_start: int, gender: str | None, depth: int = 0
+    ) -> str | None:
+        """The person in focus in the sentence before the one at `sentence_start` (centering:
+        'Klopp said he had spoken to Salah. "...," he said.' -> Klopp, not Salah): the one a
+        cue names, else the one in subject position, else the first named."""
+        previous_start = self._sentence_start(sentence_start - 1)
+        if previous_start is None or sentence_start - previous_start <= 1:
+            return None
+        if speaker := self._cue_subject(previous_start, sentence_start):
+            return speaker  # "..., said Rick Tyler, a consultant. “...,” he said"
+        if subject := self._subject_person(previous_start, sentence_start, gender, depth):
+            return subject
+        first = bisect.bisect_left(self.positions, previous_start)
+        if first < len(self.positions) and self.positions[first] < sentence_start:
+            return self.keys_at[first]
+        return None
 
     def _subject_person(self, start: int, end: int, gender: str | None, depth: int) -> str | None:
         """The first person in subject position in body[start:end] (a name or a pronoun
@@ -428,7 +442,10 @@ class PersonIndex:
         if titled:  # "Mrs. Clinton", "Sen. Sanders": a person we only know by surname
             return titled.group(1)
         if _describes_a_person(low):
-            return self._lead_person(position, _described_gender(low))
+            # the person last in focus before the description's sentence: 'Cummings said
+            # .... The congressman added'; not one named in its own clause ('In an
+            # interview with Vanity Fair’s John Heilpern, the designer admitted')
+            return self._described_person(position, _described_gender(low))
         if ACRONYM_RE.fullmatch(mention.strip()) and (spelled := self._spelled_out(mention)):
             return spelled  # "FWS" -> "Fish and Wildlife Service", named so in the article
         if body_noun := ORGANISATION_ROLE_RE.fullmatch(low):
@@ -460,6 +477,18 @@ class PersonIndex:
                     end = run.group().rindex(chosen[-1]) + len(chosen[-1])
                     return run.group()[start:end]
         return None
+
+    def _described_person(self, position: int, gender: str | None) -> str | None:
+        """The person a description at `position` stands for: the one in focus in the
+        sentence before its own ('Cummings said .... The congressman added'), not one named
+        in its own clause ('In an interview with Vanity Fair’s John Heilpern, the designer
+        said'); else the person the article is about."""
+        start = self._sentence_start(position)
+        previous = None if start is None else self._sentence_start(start - 1)
+        found = None if previous is None else self._cue_subject(previous, start)
+        if found is not None and self.agrees(found, gender):
+            return self.display(found)
+        return self._lead_person(position, gender)
 
     def _lead_person(self, position: int, gender: str | None) -> str | None:
         """The person the article is about: the first it names (outside quotes, headline
