@@ -747,6 +747,23 @@ def test_speaker_mentions_as_written(paragraph: str, mention: str):
             ],
             [("Cummings", "Elijah E. Cummings"), ("The congressman", "Elijah E. Cummings")],
         ),
+        (  # a weekday after the cue says when, not who: the subject before the cue speaks
+            [
+                "A campaign spokeswoman, Mari Martin, said Wednesday, “We have not been "
+                "contacted by anyone about the vacancy.”"
+            ],
+            [("A campaign spokeswoman, Mari Martin", "Mari Martin")],
+        ),
+        (  # a surname a cue gives speech to is a person wherever it is written, so a
+            # pronoun finds it before the cue that made it known
+            [
+                "Lauri Love, a student from Suffolk, had feared extradition.",
+                "There was applause in court when Burnett announced his decision. He asked "
+                "supporters to be quiet, saying: “This is a court, not a theatre.”",
+                "Burnett said: “It would not be oppressive to prosecute him here.”",
+            ],
+            [("He", "Burnett"), ("Burnett", "Burnett")],
+        ),
         (  # "it" whose sentence opens with a pronoun names no one
             [
                 "The campaign is defending his tweets. It’s denouncing what it calls “a media "

@@ -1180,6 +1180,8 @@ def _inverted_subject(sentence: str, cue: re.Match[str], stop: int) -> tuple[int
     if subject and all(_low(w) in ADVERBS for w in sentence[subject[1] : cue.start()].split()):
         return None  # "Clinton said Patricia Smith, ..., is wrong": a subject before the cue
     span = subject_after(sentence, cue.end() + 1, stop)
+    if span and is_date_mention(sentence[span[0] : span[1]]):
+        return None  # "Mari Martin, a spokeswoman, said Wednesday, “...”": when, not who
     if span and sentence[span[1] : stop].lstrip()[:1] in (",", ":"):
         return span
     return None

@@ -133,8 +133,8 @@ class PersonIndex:
                 index._add(name, start)
                 index._note_role(body, start, name_key(name))
         index._add_titled_surnames(body, quoted)
+        index._add_lone_speakers(speakers)  # before single names: each mention of them counts
         index._add_single_names(body, quoted)
-        index._add_lone_speakers(speakers)
         return index
 
     def _add_titled_surnames(self, body: str, quoted: list[tuple[int, int]]) -> None:
@@ -177,6 +177,7 @@ class PersonIndex:
                 and LONE_NAME_RE.fullmatch(word)
                 and low not in NOT_NAMES
                 and low not in ROLE_NOUNS
+                and low not in self.by_part  # a part of a full name: a single name of theirs
             ):
                 found.append((position, self._register(word)))
         self._remember(found)
@@ -479,10 +480,9 @@ class PersonIndex:
         return None
 
     def _described_person(self, position: int, gender: str | None) -> str | None:
-        """The person a description at `position` stands for: the one in focus in the
-        sentence before its own ('Cummings said .... The congressman added'), not one named
-        in its own clause ('In an interview with Vanity Fair’s John Heilpern, the designer
-        said'); else the person the article is about."""
+        """The person a description at `position` stands for: the speaker a cue names in
+        the sentence before ('Cummings said .... The congressman added'), else the person
+        the article is about (never one named in the description's own clause)."""
         start = self._sentence_start(position)
         previous = None if start is None else self._sentence_start(start - 1)
         found = None if previous is None else self._cue_subject(previous, start)
