@@ -12,7 +12,7 @@ import bisect
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -37,13 +37,15 @@ from newsprism.quotes.attribution import (
     CUE_WORD_RE,
     DETERMINERS,
     INVERTING_CUES,
+    NOT_SUBJECT_BEFORE,
     PRONOUNS,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
     SENTENCE_WINDOW,
-    TOKEN_RE,
     WEEKDAYS,
-    _subject_before_verb,
+    _after_appositive,
+    _verb_like,
+    _word_after,
     last_sentence,
     sentence_subject,
     subject_before,
@@ -72,6 +74,7 @@ TITLE_GENDER = {"mr": MALE, "sir": MALE, "mrs": FEMALE, "ms": FEMALE, "miss": FE
 # A party and state label ("R-S.C.", "D-Ariz", "I-Vt."): never a speaker of its own.
 PARTY_LABEL_RE = re.compile(r"[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?")
 PRONOUN_GENDER = {"he": MALE, "his": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
+PERSONAL_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 MAX_PRONOUN_CHAIN = 2  # pronouns followed back, sentence by sentence, to a person
 
 
@@ -375,29 +378,42 @@ class PersonIndex:
     def _subject_person(self, start: int, end: int, gender: str | None, depth: int) -> str | None:
         """The first person in subject position in body[start:end] (a name or a pronoun
         followed by its verb) who may be of `gender`, a pronoun followed back to its person:
-        'Aides said he hoped to push back against Mr. Macron's pleas' -> he -> his person."""
-        tokens = list(TOKEN_RE.finditer(self.body, start, end))
-        token_starts = [token.start() for token in tokens]
-        skip = 0
-        while span := _subject_before_verb(self.body, tokens, skip, end):
-            word = fold(self.body[span[0] : span[1]])
-            if word in ("he", "she"):
-                if gender in (None, PRONOUN_GENDER[word]) and depth < MAX_PRONOUN_CHAIN:
-                    return self._person_before(span[0], start, gender, depth + 1)
-            else:
-                named = bisect.bisect_left(self.positions, span[0])
-                if self._names_agreeing(named, span[1], gender):
-                    return self.keys_at[named]
-            skip = bisect.bisect_left(token_starts, span[1])
+        'Aides said he hoped to push back against Mr. Macron's pleas' -> he -> his person.
+        Only the people named there and the pronouns are read, not every word."""
+        first, last = (bisect.bisect_left(self.positions, at) for at in (start, end))
+        pronouns = list(PERSONAL_PRONOUN_RE.finditer(self.body, start, end))
+        if last - first <= 1 and not pronouns:
+            return None  # one person at most, as the first named: no choice to make
+        mentions = sorted(
+            [(self.positions[i], i) for i in range(first, last)]
+            + [(p.start(), -1 - n) for n, p in enumerate(pronouns)]
+        )
+        for at, index in mentions:
+            stop = self._name_end(at) if index >= 0 else pronouns[-1 - index].end()
+            if not self._subject_at(at, stop, end):
+                continue
+            if index >= 0:
+                if self.agrees(self.keys_at[index], gender):
+                    return self.keys_at[index]
+            elif depth < MAX_PRONOUN_CHAIN and self._pronoun_agrees(at, stop, gender):
+                return self._person_before(at, start, gender, depth + 1)
         return None
 
-    def _names_agreeing(self, index: int, end: int, gender: str | None) -> bool:
-        """Whether the person mention at `index` starts before `end` and may be `gender`."""
-        return (
-            index < len(self.positions)
-            and self.positions[index] < end
-            and self.agrees(self.keys_at[index], gender)
-        )
+    def _subject_at(self, start: int, stop: int, end: int) -> bool:
+        """Whether the mention body[start:stop] is a clause's subject: not after a preposition
+        or a determiner, not possessive, and followed (past an appositive) by a verb."""
+        before = self.body[max(0, start - 16) : start].split()
+        if before and fold(before[-1]).strip(",") in NOT_SUBJECT_BEFORE:
+            return False
+        if self.body[stop - 2 : stop] in ("’s", "'s"):
+            return False  # "Mr. Macron's pleas"
+        following = _word_after(self.body, stop, end)
+        if following and following.group() == ",":  # "Bush, Florida’s former governor, also"
+            following = _after_appositive(self.body, following.end(), end)
+        return following is not None and _verb_like(following.group())
+
+    def _pronoun_agrees(self, start: int, stop: int, gender: str | None) -> bool:
+        return gender in (None, PRONOUN_GENDER[fold(self.body[start:stop])])
 
     def resolve(self, mention: str, position: int) -> str | None:
         """The person (or organisation) a mention names, or None when nothing supports one."""
@@ -539,12 +555,13 @@ ORGANISATION_ROLE_RE = re.compile(
 OWNER_RE = re.compile(r".*[’']s\s+(?=[A-Z])")
 
 
-def _head_person_mentions(mention: str) -> list[NameMention]:
+def _head_person_mentions(mention: str) -> Iterator[NameMention]:
     """The people a mention names, the one after an owner first: in 'The Washington
     Examiner’s Michael Barone' the owner modifies the name after it."""
-    owner = OWNER_RE.match(mention)
-    after = list(person_mentions(mention[owner.end() :])) if owner else []
-    return after or list(person_mentions(mention))
+    owner = OWNER_RE.match(mention) if "s " in mention else None
+    if owner and (after := next(person_mentions(mention[owner.end() :]), None)):
+        yield after
+    yield from person_mentions(mention)
 
 
 def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | None:
@@ -736,7 +753,8 @@ def _first(pair: tuple[int, str]) -> int:
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     """Whether `position` falls in one of `spans` (sorted by start, not overlapping)."""
-    return _quote_holding(position, spans) is not None
+    at = bisect.bisect_right(spans, (position, math.inf)) - 1
+    return at >= 0 and spans[at][0] <= position < spans[at][1]
 
 
 def _quote_holding(position: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
