@@ -458,10 +458,7 @@ class PersonIndex:
         titled = TITLED_RE.match(mention)
         if titled:  # "Mrs. Clinton", "Sen. Sanders": a person we only know by surname
             return titled.group(1)
-        if _describes_a_person(low):
-            # the person last in focus before the description's sentence: 'Cummings said
-            # .... The congressman added'; not one named in its own clause ('In an
-            # interview with Vanity Fair’s John Heilpern, the designer admitted')
+        if _describes_a_person(low):  # "the designer", "The congressman"
             return self._described_person(position, _described_gender(low))
         if ACRONYM_RE.fullmatch(mention.strip()) and (spelled := self._spelled_out(mention)):
             return spelled  # "FWS" -> "Fish and Wildlife Service", named so in the article
