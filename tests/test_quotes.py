@@ -704,6 +704,80 @@ def test_speaker_mentions_as_written(paragraph: str, mention: str):
             ],
             [("Ben Ortiz’s", "Ben Ortiz"), ("her", "Maria Lopez"), ("Ben Ortiz", "Ben Ortiz")],
         ),
+        (  # a stop inside a quote ends no sentence: the pronoun's antecedent is before it
+            [
+                "Former Ohio Gov. Ted Marsh went further, accusing Paul Landry of betraying the "
+                "workers. “It is reckless that he would sign it. By doing so he will hand the "
+                "mills to the bankers,” he said."
+            ],
+            [("he", "Ted Marsh")],
+        ),
+        (  # the subject of the sentence before, not a name in its opening phrase
+            [
+                "Hosting Prime Minister Alan Diaz at the White House, President Tom Reyes again "
+                "assailed the deal. “We will see what happens next month,” he said."
+            ],
+            [("he", "Tom Reyes")],
+        ),
+        (  # a pronoun subject in the sentence before is followed back to its person; a
+            # role ("Aides") opening a sentence is no name
+            [
+                "Senator Tom Reyes hosted Mayor Alan Diaz on Monday.",
+                "Aides said he hoped to push back against Mr. Diaz’s plan before the vote. "
+                "“Nobody knows what I will do next week,” he said.",
+            ],
+            [("he", "Tom Reyes")],
+        ),
+        (  # a label line names the quote under it though a verbless score comes first
+            [
+                "The pundits who called the race wrong:",
+                "Conservative columnist Ann Coleman:",
+                "Reyes 280, Diaz 258. “I believe the governor will carry Ohio by a wide "
+                "margin.” — Nov. 2, on Fox News.",
+            ],
+            [("Conservative columnist Ann Coleman", "Ann Coleman")],
+        ),
+        (  # an organisation's capitalised name runs on past three words; an appositive
+            # naming a person inside it is not the subject
+            [
+                "Captain Luis Reyes died on Tuesday.",
+                "The Harbor City Fire Department, where Reyes trained in 2015, released the "
+                "following statement:",
+                "“The Harbor City Fire Department mourns the loss of Captain Luis Reyes.”",
+            ],
+            [("The Harbor City Fire Department", "Harbor City Fire Department")],
+        ),
+        (  # an owner before a name modifies it: the name after the possessive speaks
+            ["The Boston Herald’s Maria Olsen wrote the race was “closer than polls suggest.”"],
+            [("The Boston Herald’s Maria Olsen", "Maria Olsen")],
+        ),
+        (  # a description after a speaker's cue is that speaker (named in full elsewhere),
+            # not the article's first-named person
+            [
+                "Former FBI director James Comey testified for three hours on Thursday.",
+                "Rep. Elijah E. Cummings of Maryland spoke after the hearing. “Director Comey "
+                "was right to document it as it happened,” Cummings said in a statement.",
+                "The congressman added that the memos were “corroborated by handwritten notes.”",
+            ],
+            [("Cummings", "Elijah E. Cummings"), ("The congressman", "Elijah E. Cummings")],
+        ),
+        (  # a weekday after the cue says when, not who: the subject before the cue speaks
+            [
+                "A campaign spokeswoman, Mari Martin, said Wednesday, “We have not been "
+                "contacted by anyone about the vacancy.”"
+            ],
+            [("A campaign spokeswoman, Mari Martin", "Mari Martin")],
+        ),
+        (  # a surname a cue gives speech to is a person wherever it is written, so a
+            # pronoun finds it before the cue that made it known
+            [
+                "Lauri Love, a student from Suffolk, had feared extradition.",
+                "There was applause in court when Burnett announced his decision. He asked "
+                "supporters to be quiet, saying: “This is a court, not a theatre.”",
+                "Burnett said: “It would not be oppressive to prosecute him here.”",
+            ],
+            [("He", "Burnett"), ("Burnett", "Burnett")],
+        ),
         (  # "it" whose sentence opens with a pronoun names no one
             [
                 "The campaign is defending his tweets. It’s denouncing what it calls “a media "

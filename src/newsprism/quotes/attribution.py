@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from newsprism.names import (
     PARTICLES,
@@ -1179,6 +1180,8 @@ def _inverted_subject(sentence: str, cue: re.Match[str], stop: int) -> tuple[int
     if subject and all(_low(w) in ADVERBS for w in sentence[subject[1] : cue.start()].split()):
         return None  # "Clinton said Patricia Smith, ..., is wrong": a subject before the cue
     span = subject_after(sentence, cue.end() + 1, stop)
+    if span and is_date_mention(sentence[span[0] : span[1]]):
+        return None  # "Mari Martin, a spokeswoman, said Wednesday, “...”": when, not who
     if span and sentence[span[1] : stop].lstrip()[:1] in (",", ":"):
         return span
     return None
@@ -1376,12 +1379,17 @@ def _after_appositive(text: str, start: int, end: int) -> re.Match[str] | None:
 
 
 def _determiner_phrase(text: str, first: re.Match[str], end: int) -> tuple[int, int] | None:
-    """'The town released ...' -> 'The town': a determiner and the words up to the verb."""
+    """'The town released ...' -> 'The town': a determiner and the words up to the verb; a
+    name may run on ('The New Baltimore Police Department')."""
     if _low(first.group()) not in PHRASE_DETERMINERS:
         return None
-    words = list(TOKEN_RE.finditer(text, first.end(), end))[:4]
+    words = list(islice(TOKEN_RE.finditer(text, first.end(), end), MAX_DETERMINED_NAME + 1))
     taken: list[re.Match[str]] = []
-    for position, word in enumerate(words[:3]):
+    for position, word in enumerate(words[:MAX_DETERMINED_NAME]):
+        if position >= MAX_DETERMINED_WORDS and not all(
+            w.group()[:1].isupper() for w in words[: position + 1]
+        ):
+            break
         low = _low(word.group())
         following = words[position + 1].group() if position + 1 < len(words) else ""
         plural_noun = (  # "groups granted", not "is based"
@@ -1399,6 +1407,8 @@ def _determiner_phrase(text: str, first: re.Match[str], end: int) -> tuple[int, 
     return (first.start(), taken[-1].end()) if taken else None
 
 
+MAX_DETERMINED_WORDS = 3  # after the determiner: "the town", "his top aide"
+MAX_DETERMINED_NAME = 8  # capitalised words all: "The New Baltimore Police Department"
 NOT_IN_DETERMINED_PHRASE = ADVERBS | CONNECTORS | PRONOUNS | RELATIVE_PRONOUNS | {"first", "that"}
 
 

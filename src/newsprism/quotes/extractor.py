@@ -135,7 +135,7 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
             item.offset = spans[index][0] + item.window
             _attach_attribution(item)
             _attach_turn(item, paragraph)
-            if item.attribution is None and index and span.start <= 2 and not carried:
+            if index and not carried and _intro_may_name(item, masked, span.start):
                 _attach_intro(item, article.paragraphs[index - 1], spans[index - 1][0])
             if item.attribution is None and index + 1 < len(article.paragraphs):
                 _attach_sign_off(
@@ -286,6 +286,18 @@ def _attach_intro(item: _Found, previous: str, offset: int) -> None:
     paragraph ending in reported speech ('Carter said that ... would not happen.')."""
     if attribution := attribution_of_intro(previous) or _closing_report(previous):
         item.attribution, item.attribution_at = attribution, offset
+
+
+LOWER_CASE_WORD_RE = re.compile(r"\b[a-z]")
+
+
+def _intro_may_name(item: _Found, masked: str, start: int) -> bool:
+    """Whether the paragraph before may name a quote's speaker ('Karl Rove:'): the quote has
+    no cue or turn of its own (a sentence's subject at most) and nothing but a label before
+    it in its paragraph, no lower-case word ('Romney 285, Obama 253. “...”' under 'Karl
+    Rove:')."""
+    own = item.attribution is not None and item.attribution.cue not in ("", "?")
+    return not own and not LOWER_CASE_WORD_RE.search(masked, 0, start)
 
 
 def _closing_report(paragraph: str) -> Attribution | None:

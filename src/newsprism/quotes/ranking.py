@@ -16,7 +16,7 @@ import bisect
 import json
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import accumulate
+from itertools import accumulate, repeat
 from pathlib import Path
 
 from newsprism.names import SENTENCE_STARTERS, TITLES
@@ -302,6 +302,9 @@ def _relation_to_rule(context: QuoteContext, start: int, end: int, side: str) ->
     return "other" + side, False
 
 
+NO_WEIGHTS = repeat(0.0)  # the weight of a feature the ranker has none for
+
+
 class SpeakerRanker:
     """Scores candidates with shipped weights; picks the best."""
 
@@ -314,7 +317,7 @@ class SpeakerRanker:
         return cls(json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))["weights"])
 
     def score(self, candidate: Candidate) -> float:
-        return sum(filter(None, map(self.weights.get, candidate.features)))
+        return sum(map(self.weights.get, candidate.features, NO_WEIGHTS))
 
     def choose(self, context: QuoteContext) -> Candidate | None:
         return max(candidates(context), key=self.score, default=None)

@@ -12,7 +12,7 @@ import bisect
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -24,6 +24,7 @@ from newsprism.names import (
     NOT_PERSON_WORDS,
     PARTICLES,
     SENTENCE_STARTERS,
+    NameMention,
     common_words,
     first_name_gender,
     is_first_name,
@@ -35,11 +36,16 @@ from newsprism.names import (
 from newsprism.quotes.attribution import (
     CUE_WORD_RE,
     DETERMINERS,
+    INVERTING_CUES,
+    NOT_SUBJECT_BEFORE,
     PRONOUNS,
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
     SENTENCE_WINDOW,
     WEEKDAYS,
+    _after_appositive,
+    _verb_like,
+    _word_after,
     last_sentence,
     sentence_subject,
     subject_before,
@@ -47,6 +53,7 @@ from newsprism.quotes.attribution import (
 from newsprism.text import fold
 
 CAPITALISED_RE = re.compile(r"[A-Z][\w’'\-]+")
+NAME_RUN_RE = re.compile(r"[A-Z][\w’'\-.]*(?:[^\S\n][A-Z][\w’'\-.]*)*")
 LONE_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"  # "Klopp", "Ocasio-Cortez"
 LONE_NAME_RE = re.compile(LONE_NAME)
 BARE_NAME_RE = re.compile(f"({LONE_NAME}) [a-z]")
@@ -67,6 +74,8 @@ TITLE_GENDER = {"mr": MALE, "sir": MALE, "mrs": FEMALE, "ms": FEMALE, "miss": FE
 # A party and state label ("R-S.C.", "D-Ariz", "I-Vt."): never a speaker of its own.
 PARTY_LABEL_RE = re.compile(r"[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?")
 PRONOUN_GENDER = {"he": MALE, "his": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
+PERSONAL_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+MAX_PRONOUN_CHAIN = 2  # pronouns followed back, sentence by sentence, to a person
 
 
 def preferred_form(forms: Iterable[str]) -> str:
@@ -127,8 +136,8 @@ class PersonIndex:
                 index._add(name, start)
                 index._note_role(body, start, name_key(name))
         index._add_titled_surnames(body, quoted)
+        index._add_lone_speakers(speakers)  # before single names: each mention of them counts
         index._add_single_names(body, quoted)
-        index._add_lone_speakers(speakers)
         return index
 
     def _add_titled_surnames(self, body: str, quoted: list[tuple[int, int]]) -> None:
@@ -171,6 +180,7 @@ class PersonIndex:
                 and LONE_NAME_RE.fullmatch(word)
                 and low not in NOT_NAMES
                 and low not in ROLE_NOUNS
+                and low not in self.by_part  # a part of a full name: a single name of theirs
             ):
                 found.append((position, self._register(word)))
         self._remember(found)
@@ -243,15 +253,26 @@ class PersonIndex:
 
     def _bare_name_opening(self, start: int, end: int) -> str | None:
         """A sentence opened by one capitalised name we know nothing else of ('Perez
-        hammered ...'): taken as its subject."""
+        hammered ...'): taken as its subject; a role ('Aides said') is no name."""
         match = BARE_NAME_RE.match(self.body, start, end)
         if not match or _inside(start, self.quoted) or _common(match.group(1)):
+            return None
+        if fold(match.group(1)) in ROLE_NOUNS:
             return None
         return match.group(1)
 
     def _sentence_start(self, position: int) -> int | None:
+        """Where the sentence holding `position` starts; a stop inside a quote ends no
+        sentence of the text around it ('“It is naive. By doing so ...,” he said')."""
         if position < 0:
             return None
+        start = self._line_sentence_start(position)
+        quote = _quote_holding(start, self.quoted)
+        if quote is not None and quote[0] < start:
+            return self._line_sentence_start(quote[0])
+        return start
+
+    def _line_sentence_start(self, position: int) -> int:
         # the sentence start lies within SENTENCE_WINDOW of `position`: read no more of a
         # long line (a few characters more, for the abbreviation test at the window's edge)
         floor = max(0, position - SENTENCE_WINDOW - 8)
@@ -272,7 +293,7 @@ class PersonIndex:
         """The person a pronoun at `position` refers to: the first person named earlier in
         its own sentence (the subject: 'Cross said he ...'), else the last one named; never
         one of the other sex ('she' is not Alejandro Giammattei)."""
-        found = self._person_before(position, sentence_start)
+        found = self._person_before(position, sentence_start, gender)
         if found is not None and found in self.forms and not self.agrees(found, gender):
             # "Fiorina wrote, she ...": of Carly and Frank Fiorina, the one who agrees
             namesakes = {k for k in self.by_part[found.split()[-1]] if self.agrees(k, gender)}
@@ -291,15 +312,20 @@ class PersonIndex:
         # Not find_cues: its cache is the attribution's, kept for whole paragraphs.
         for cue in CUE_WORD_RE.finditer(self.body, start, end):
             cue_start, cue_end = cue.start(), cue.end()
+            inverting = cue.group() in INVERTING_CUES
             for index in range(first, last):
                 at, key = self.positions[index], self.keys_at[index]
-                if _next_to(self.body, cue_end, at):
-                    return key  # "said Rick Tyler"
-                if at < cue_start < at + 60 and _next_to(
-                    self.body, at + len(self.display(key)), cue_start
-                ):
+                if inverting and _next_to(self.body, cue_end, at):
+                    return key  # "said Rick Tyler", not "accusing Rick Tyler"
+                if at < cue_start < at + 60 and _next_to(self.body, self._name_end(at), cue_start):
                     return key  # "Rick Tyler said"
         return None
+
+    def _name_end(self, position: int) -> int:
+        """Where the name written at `position` ends ('Cummings' of a person shown as
+        'Elijah Cummings')."""
+        written = NAME_RUN_RE.match(self.body, position)
+        return written.end() if written else position
 
     def _last_agreeing(self, position: int, gender: str | None) -> str | None:
         for at in range(bisect.bisect_left(self.positions, position) - 1, -1, -1):
@@ -307,9 +333,11 @@ class PersonIndex:
                 return self.keys_at[at]
         return None
 
-    def _person_before(self, position: int, sentence_start: int | None) -> str | None:
+    def _person_before(
+        self, position: int, sentence_start: int | None, gender: str | None, depth: int = 0
+    ) -> str | None:
         """The key (or, for a sentence opened by an unknown name, the name) a pronoun at
-        `position` refers to by position alone."""
+        `position` refers to by position (and, in the sentence before, grammatical role)."""
         at = bisect.bisect_left(self.positions, position)
         if sentence_start is not None:
             first = bisect.bisect_left(self.positions, sentence_start)
@@ -325,16 +353,67 @@ class PersonIndex:
                 return self.keys_at[first]
             if opener := self._bare_name_opening(sentence_start, position):
                 return opener  # "Perez hammered Trump, ... whom he described"
-            # Else the subject of the sentence before (centering: 'Klopp said he had spoken
-            # to Salah. "...," he said.' -> Klopp, not Salah).
-            previous_start = self._sentence_start(sentence_start - 1)
-            if previous_start is not None and sentence_start - previous_start > 1:
-                if speaker := self._cue_subject(previous_start, sentence_start):
-                    return speaker  # "..., said Rick Tyler, a consultant. “...,” he said"
-                first = bisect.bisect_left(self.positions, previous_start)
-                if first < at and self.positions[first] < sentence_start:
-                    return self.keys_at[first]
+            if found := self._previous_sentence_person(sentence_start, gender, depth):
+                return found
         return self.keys_at[at - 1] if at else None
+
+    def _previous_sentence_person(
+        self, sentence_start: int, gender: str | None, depth: int = 0
+    ) -> str | None:
+        """The person in focus in the sentence before the one at `sentence_start` (centering:
+        'Klopp said he had spoken to Salah. "...," he said.' -> Klopp, not Salah): the one a
+        cue names, else the one in subject position, else the first named."""
+        previous_start = self._sentence_start(sentence_start - 1)
+        if previous_start is None or sentence_start - previous_start <= 1:
+            return None
+        if speaker := self._cue_subject(previous_start, sentence_start):
+            return speaker  # "..., said Rick Tyler, a consultant. “...,” he said"
+        if subject := self._subject_person(previous_start, sentence_start, gender, depth):
+            return subject
+        first = bisect.bisect_left(self.positions, previous_start)
+        if first < len(self.positions) and self.positions[first] < sentence_start:
+            return self.keys_at[first]
+        return None
+
+    def _subject_person(self, start: int, end: int, gender: str | None, depth: int) -> str | None:
+        """The first person in subject position in body[start:end] (a name or a pronoun
+        followed by its verb) who may be of `gender`, a pronoun followed back to its person:
+        'Aides said he hoped to push back against Mr. Macron's pleas' -> he -> his person.
+        Only the people named there and the pronouns are read, not every word."""
+        first, last = (bisect.bisect_left(self.positions, at) for at in (start, end))
+        pronouns = list(PERSONAL_PRONOUN_RE.finditer(self.body, start, end))
+        if last - first <= 1 and not pronouns:
+            return None  # one person at most, as the first named: no choice to make
+        mentions = sorted(
+            [(self.positions[i], i) for i in range(first, last)]
+            + [(p.start(), -1 - n) for n, p in enumerate(pronouns)]
+        )
+        for at, index in mentions:
+            stop = self._name_end(at) if index >= 0 else pronouns[-1 - index].end()
+            if not self._subject_at(at, stop, end):
+                continue
+            if index >= 0:
+                if self.agrees(self.keys_at[index], gender):
+                    return self.keys_at[index]
+            elif depth < MAX_PRONOUN_CHAIN and self._pronoun_agrees(at, stop, gender):
+                return self._person_before(at, start, gender, depth + 1)
+        return None
+
+    def _subject_at(self, start: int, stop: int, end: int) -> bool:
+        """Whether the mention body[start:stop] is a clause's subject: not after a preposition
+        or a determiner, not possessive, and followed (past an appositive) by a verb."""
+        before = self.body[max(0, start - 16) : start].split()
+        if before and fold(before[-1]).strip(",") in NOT_SUBJECT_BEFORE:
+            return False
+        if self.body[stop - 2 : stop] in ("’s", "'s"):
+            return False  # "Mr. Macron's pleas"
+        following = _word_after(self.body, stop, end)
+        if following and following.group() == ",":  # "Bush, Florida’s former governor, also"
+            following = _after_appositive(self.body, following.end(), end)
+        return following is not None and _verb_like(following.group())
+
+    def _pronoun_agrees(self, start: int, stop: int, gender: str | None) -> bool:
+        return gender in (None, PRONOUN_GENDER[fold(self.body[start:stop])])
 
     def resolve(self, mention: str, position: int) -> str | None:
         """The person (or organisation) a mention names, or None when nothing supports one."""
@@ -355,7 +434,7 @@ class PersonIndex:
             if antecedent is None or fold(self.body[slice(*antecedent)]) in RELATIVE_PRONOUNS:
                 return None
             return self.resolve(self.body[slice(*antecedent)], antecedent[0])
-        for person in person_mentions(mention):
+        for person in _head_person_mentions(mention):
             if person.key in self.forms:
                 return self.display(person.key)
             if fold(person.text.split()[0]) in PARTICLES and self.by_part.get(
@@ -379,8 +458,8 @@ class PersonIndex:
         titled = TITLED_RE.match(mention)
         if titled:  # "Mrs. Clinton", "Sen. Sanders": a person we only know by surname
             return titled.group(1)
-        if _describes_a_person(low):
-            return self._lead_person(position, _described_gender(low))
+        if _describes_a_person(low):  # "the designer", "The congressman"
+            return self._described_person(position, _described_gender(low))
         if ACRONYM_RE.fullmatch(mention.strip()) and (spelled := self._spelled_out(mention)):
             return spelled  # "FWS" -> "Fish and Wildlife Service", named so in the article
         if body_noun := ORGANISATION_ROLE_RE.fullmatch(low):
@@ -412,6 +491,17 @@ class PersonIndex:
                     end = run.group().rindex(chosen[-1]) + len(chosen[-1])
                     return run.group()[start:end]
         return None
+
+    def _described_person(self, position: int, gender: str | None) -> str | None:
+        """The person a description at `position` stands for: the speaker a cue names in
+        the sentence before ('Cummings said .... The congressman added'), else the person
+        the article is about (never one named in the description's own clause)."""
+        start = self._sentence_start(position)
+        previous = None if start is None else self._sentence_start(start - 1)
+        found = None if previous is None else self._cue_subject(previous, start)
+        if found is not None and self.agrees(found, gender):
+            return self.display(found)
+        return self._lead_person(position, gender)
 
     def _lead_person(self, position: int, gender: str | None) -> str | None:
         """The person the article is about: the first it names (outside quotes, headline
@@ -457,6 +547,18 @@ ORGANISATION_ROLE_RE = re.compile(
     r"(?:the|its) (agency|department|service|administration|bureau|commission|office|"
     r"ministry|company|committee|council|board|court|university|police|union)"
 )
+
+
+OWNER_RE = re.compile(r".*[’']s\s+(?=[A-Z])")
+
+
+def _head_person_mentions(mention: str) -> Iterator[NameMention]:
+    """The people a mention names, the one after an owner first: in 'The Washington
+    Examiner’s Michael Barone' the owner modifies the name after it."""
+    owner = OWNER_RE.match(mention) if "s " in mention else None
+    if owner and (after := next(person_mentions(mention[owner.end() :]), None)):
+        yield after
+    yield from person_mentions(mention)
 
 
 def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | None:
@@ -650,3 +752,9 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     """Whether `position` falls in one of `spans` (sorted by start, not overlapping)."""
     at = bisect.bisect_right(spans, (position, math.inf)) - 1
     return at >= 0 and spans[at][0] <= position < spans[at][1]
+
+
+def _quote_holding(position: int, spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The one of `spans` (sorted by start, not overlapping) `position` falls in, if any."""
+    at = bisect.bisect_right(spans, (position, math.inf)) - 1
+    return spans[at] if at >= 0 and spans[at][0] <= position < spans[at][1] else None
