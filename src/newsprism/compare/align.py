@@ -14,8 +14,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import count, pairwise
-from operator import itemgetter
+from itertools import pairwise
 
 from rapidfuzz.distance import Indel
 
@@ -75,8 +74,8 @@ class SourceText:
             if previous is None and number and _next_to(quotes[number - 1], quote):
                 previous = number - 1
             source.chain.append(source.chain[previous] if previous is not None else number)
-        source.norms = norms = list(map(itemgetter(0), source.tokens))  # each token's norm
-        source.index_of = dict(zip(map(id, source.tokens), count()))
+        source.norms = norms = [t.norm for t in source.tokens]
+        source.index_of = {id(token): n for n, token in enumerate(source.tokens)}
         source.unit_of = {id(quote): n for n, quote in enumerate(quotes)}
         bigrams = source.bigrams
         for i, pair in enumerate(pairwise(norms)):
