@@ -312,9 +312,9 @@ def _accepted(
     return outcome.processed
 
 
-# Inputs stored in one transaction (each in a savepoint of it): a commit a input made the
-# store's full-text indexes write a segment each and merge them again and again. The write
-# lock is held no longer than this between inputs, so another run's writes wait little.
+# Inputs stored several to a transaction (each in a savepoint of it): a commit for each input
+# made the store's full-text indexes write a segment each time and merge them again and again.
+# The write lock is held no longer than BATCH_SECONDS, so another run's writes wait little.
 BATCH_INPUTS = 200
 BATCH_SECONDS = 0.5
 

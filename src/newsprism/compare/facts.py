@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
@@ -25,7 +25,6 @@ from newsprism.text import fold, sentence_spans
 
 CLAUSE_BREAK_RE = re.compile(r"[;:–—()\[\]\n]|,(?!\d{3})|(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z0-9])")
 WORD_RE = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
-ALNUM_RE = re.compile(r"[^\W_]")  # a character str.isalnum() takes
 
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
 NUMBER_NAMES = {
@@ -175,23 +174,9 @@ def _framed(clauses: list[Clause], body: str, sentences: list[tuple[int, int]]) 
         if sum(w != "#" for w in words) < MIN_FRAME_WORDS:
             framed.extend(members)
             continue
-        frame = " ".join(map(fold, words))
-        framed.extend(_with_frame(c, f"{frame}|{n}") for n, c in enumerate(members))
+        frame = " ".join(fold(w) for w in words)
+        framed.extend(replace(c, frame=f"{frame}|{n}") for n, c in enumerate(members))
     return sorted(framed, key=lambda c: c.start)
-
-
-def _with_frame(clause: Clause, frame: str) -> Clause:
-    """`replace(clause, frame=frame)`, without its look-up of the fields (a clause a value)."""
-    return Clause(
-        clause.article,
-        clause.start,
-        clause.end,
-        clause.text,
-        clause.words,
-        clause.facts,
-        clause.sentence,
-        frame,
-    )
 
 
 def _facts_by_span(facts: list[Fact]) -> Callable[[int, int], list[Fact]]:
@@ -228,18 +213,20 @@ def _clause_spans(body: str) -> list[tuple[int, int]]:
         start = match.end()
     if start < len(body):
         spans.append((start, len(body)))
-    return [(s, e) for s, e in spans if ALNUM_RE.search(body, s, e)]
+    return [(s, e) for s, e in spans if any(c.isalnum() for c in body[s:e])]
 
 
 def _content_stems(text: str, facts: list[Fact], offset: int) -> frozenset[str]:
     """The clause's words but its values (a person named stays: who did it is context too)."""
     taken = [(f.start - offset, f.end - offset) for f in facts if f.kind != "person"]
-    words = [
-        match.group()
-        for match in WORD_RE.finditer(text)
-        if not any(s <= match.start() < e for s, e in taken)
-    ]
-    return frozenset(c for c in map(_content_stem, words) if c is not None)
+    stems = set()
+    for match in WORD_RE.finditer(text):
+        if taken and any(s <= match.start() < e for s, e in taken):
+            continue
+        content = _content_stem(match.group())
+        if content is not None:
+            stems.add(content)
+    return frozenset(stems)
 
 
 @lru_cache(maxsize=1 << 17)
@@ -259,7 +246,7 @@ def _facts(text: str, offset: int, published: date | None) -> list[Fact]:
         if fact is None:
             return
         start, end = fact.start - offset, fact.end - offset
-        if taken.find(1, start, end) != -1:
+        if any(taken[start:end]):
             return
         taken[start:end] = b"\x01" * (end - start)
         facts.append(fact)
