@@ -44,6 +44,7 @@ from rich.console import Console
 from shared_data import shared_data
 
 from newsprism.clean.templates import MIN_ARTICLES
+from newsprism.collector import set_for_long_runs
 from newsprism.executors import InProcessExecutor
 from newsprism.ingest import read_path
 from newsprism.pipeline import (
@@ -232,6 +233,7 @@ def main() -> None:
     )
     parser.add_argument("--workers", type=int, nargs="*", default=[], help="also time these")
     args = parser.parse_args()
+    set_for_long_runs()  # as the command does: the stages in process are timed as it runs them
     inputs = shared_data("stories") / args.data / "articles.jsonl"
     if not inputs.is_file():
         raise SystemExit(f"{inputs}: not found (set NEWSPRISM_DATA)")

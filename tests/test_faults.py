@@ -160,14 +160,17 @@ def test_read_only_store(tmp_path):
 
 
 class DiskFullAtCommit:
-    """A connection whose COMMIT fails as SQLite's does on a full disk, while saving `source`."""
+    """A connection whose COMMIT fails as SQLite's does on a full disk, when the transaction
+    holds what saving `source` wrote (alone, or with other inputs)."""
 
     def __init__(self, conn: sqlite3.Connection, source: str) -> None:
         self._conn, self._source, self._saving = conn, source, False
 
     def execute(self, sql: str, *params: Any) -> sqlite3.Cursor:
-        if sql.startswith("INSERT INTO inputs"):
-            self._saving = self._source in params[0][0]
+        if sql.startswith("INSERT INTO inputs") and self._source in params[0][0]:
+            self._saving = True
+        if sql == "ROLLBACK":
+            self._saving = False
         if sql == "COMMIT" and self._saving:
             self._saving = False
             self._conn.execute("ROLLBACK")

@@ -20,6 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from newsprism import __version__
 from newsprism.clean import detokenised
 from newsprism.clean.templates import MIN_ARTICLES, MemoryTemplates
+from newsprism.collector import set_for_long_runs
 from newsprism.executors import Executor, SchedulerError, WorkerLost, executor_for
 from newsprism.ingest import InputError, InputWarning, Metadata, expand_paths, read_path
 from newsprism.model import Document
@@ -76,6 +77,7 @@ def metadata_options(command):
 @click.version_option(__version__, prog_name="newsprism")
 def main() -> None:
     """Who said what, story by story, and how each outlet reported it."""
+    set_for_long_runs()
 
 
 class ErrorLog:

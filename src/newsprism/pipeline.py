@@ -8,6 +8,7 @@ wherever; the store is written here, in the parent, one input at a time and in i
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -260,10 +261,14 @@ def store_inputs(
     templates = StoreTemplates(store, template_min)
     executor = executor or InProcessExecutor()
     tasks = (_task(item, templates) for item in _new_or_changed(items, store, stats))
-    for outcome in executor.map(process_step, tasks):
-        processed = _accepted(outcome, templates, on_error, stats)
-        if processed is not None:
-            save_processed(store, processed, templates, stats, on_error)
+    saves = BatchedSaves(store, stats, on_error)
+    try:
+        for outcome in executor.map(process_step, tasks):
+            processed = _accepted(outcome, templates, on_error, stats)
+            if processed is not None:
+                saves.save(processed, templates.observed(processed.article.id))
+    finally:
+        saves.commit()
 
 
 def _new_or_changed(
@@ -307,29 +312,94 @@ def _accepted(
     return outcome.processed
 
 
-def save_processed(
-    store: Store,
-    processed: Processed,
-    templates: StoreTemplates,
-    stats: RunStats,
-    on_error: Callable[[InputError], None],
+# Inputs stored several to a transaction (each in a savepoint of it): a commit for each input
+# made the store's full-text indexes write a segment each time and merge them again and again.
+# The write lock is held no longer than BATCH_SECONDS, so another run's writes wait little.
+BATCH_INPUTS = 200
+BATCH_SECONDS = 0.5
+
+
+@dataclass
+class BatchedSaves:
+    """Stores processed inputs in input order, several to a transaction. A failed write is that
+    input's error; when the batch's commit fails (a full disk), its inputs are stored again one
+    a transaction, so only those that cannot be stored fail. Counted in `stats` once stored."""
+
+    store: Store
+    stats: RunStats
+    on_error: Callable[[InputError], None]
+    pending: list[tuple[Processed, tuple[str, set[str]] | None]] = field(default_factory=list)
+    opened: float = 0.0
+
+    def save(self, processed: Processed, template_lines: tuple[str, set[str]] | None) -> None:
+        if not self.pending:
+            try:
+                self.store.begin("saving inputs")
+            except StoreError:
+                self._save_alone(processed, template_lines)  # that input's error, if any
+                return
+            self.opened = time.monotonic()
+        try:
+            _save(self.store, processed, template_lines)
+        except StoreError as error:
+            self.on_error(_not_stored(processed, error))
+            if not self.store.in_transaction:  # SQLite undid the whole batch (a full disk)
+                self._replay()
+            return
+        self.pending.append((processed, template_lines))
+        if len(self.pending) >= BATCH_INPUTS or time.monotonic() - self.opened > BATCH_SECONDS:
+            self.commit()
+
+    def commit(self) -> None:
+        if not self.pending:
+            return
+        try:
+            self.store.commit("saving inputs")
+        except StoreError:
+            self._replay()
+            return
+        for processed, _ in self.pending:
+            self._stored(processed)
+        self.pending = []
+
+    def _replay(self) -> None:
+        """The batch was rolled back: store its inputs again, each in its own transaction."""
+        pending, self.pending = self.pending, []
+        for processed, template_lines in pending:
+            self._save_alone(processed, template_lines)
+
+    def _save_alone(
+        self, processed: Processed, template_lines: tuple[str, set[str]] | None
+    ) -> None:
+        try:
+            _save(self.store, processed, template_lines)
+        except StoreError as error:
+            self.on_error(_not_stored(processed, error))
+            return
+        self._stored(processed)
+
+    def _stored(self, processed: Processed) -> None:
+        self.stats.added += 1
+        self.stats.stored.append(processed.article.id)
+
+
+def _save(
+    store: Store, processed: Processed, template_lines: tuple[str, set[str]] | None
 ) -> None:
-    """Store one input's article and quotes (its template lines counted in the same step);
-    a failed write is that input's error."""
+    """One input's article and quotes (its template lines counted in the same step)."""
     document = processed.document
-    try:
-        store.save_article(
-            document.source,
-            document.content_hash,
-            processed.article,
-            processed.quotes,
-            processed.text,
-            template_lines=templates.observed(processed.article.id),
-        )
-        stats.added += 1
-        stats.stored.append(processed.article.id)
-    except StoreError as error:
-        on_error(InputError(document.source, f"not stored: {error}"))
+    store.save_article(
+        document.source,
+        document.content_hash,
+        processed.article,
+        processed.quotes,
+        processed.text,
+        template_lines=template_lines,
+    )
+
+
+def _not_stored(processed: Processed, error: StoreError) -> InputError:
+    return InputError(processed.document.source, f"not stored: {error}")
 
 
 def restory(

@@ -125,7 +125,7 @@ def rough_words(text: str) -> list[str]:
 
 
 def trigrams(words: list[str]) -> set[tuple[str, ...]]:
-    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+    return set(zip(words, words[1:], words[2:], strict=False))
 
 
 @dataclass

@@ -491,6 +491,26 @@ class Store:
         runs wait for it (the busy timeout)."""
         return self._transaction("grouping stories")
 
+    def begin(self, what: str) -> None:
+        """Open a transaction that the writes until `commit` are savepoints of (several
+        inputs stored at one commit)."""
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: {what}: {exc}") from exc
+
+    def commit(self, what: str) -> None:
+        """Commit the transaction `begin` opened; on failure it is rolled back."""
+        try:
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._undo(nested=False)
+            raise StoreError(f"{self.path}: {what}: {exc}") from exc
+
+    @property
+    def in_transaction(self) -> bool:
+        return self._conn.in_transaction
+
     @contextmanager
     def _transaction(self, what: str) -> Iterator[sqlite3.Connection]:
         """One atomic write; inside another (the story lock), a savepoint of it."""
@@ -567,19 +587,24 @@ class Store:
 
     def observe_lines(self, scope: str, article_id: str, keys: Iterable[str]) -> None:
         """Count each line key once per article of `scope` (an outlet, or a file)."""
+        keys = sorted(set(keys))
         with self._transaction("counting template lines") as conn:
-            for key in keys:
-                added = conn.execute(
-                    "INSERT OR IGNORE INTO template_seen(scope, line_key, article_id)"
-                    " VALUES (?, ?, ?)",
-                    (scope, key, article_id),
-                ).rowcount
-                if added:
-                    conn.execute(
-                        "INSERT INTO template_counts(scope, line_key, articles) VALUES (?, ?, 1)"
-                        " ON CONFLICT(scope, line_key) DO UPDATE SET articles = articles + 1",
-                        (scope, key),
-                    )
+            seen = {
+                row[0]
+                for row in conn.execute(
+                    "SELECT line_key FROM template_seen WHERE article_id = ? AND scope = ?",
+                    (article_id, scope),
+                )
+            }
+            added = [(scope, key, article_id) for key in keys if key not in seen]
+            conn.executemany(
+                "INSERT INTO template_seen(scope, line_key, article_id) VALUES (?, ?, ?)", added
+            )
+            conn.executemany(
+                "INSERT INTO template_counts(scope, line_key, articles) VALUES (?, ?, 1)"
+                " ON CONFLICT(scope, line_key) DO UPDATE SET articles = articles + 1",
+                [(scope, key) for scope, key, _ in added],
+            )
 
     def template_lines(self, scope: str, min_articles: int) -> frozenset[str]:
         rows = self._conn.execute(
