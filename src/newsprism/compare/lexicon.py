@@ -153,13 +153,14 @@ def _variants(word: str) -> set[str]:
     return found
 
 
-NUMBER_VALUES = {
+CARDINAL_VALUES = {
     word: value
     for value, word in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
         "fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
-} | {
+}
+ORDINAL_VALUES = {
     word: value
     for value, word in enumerate(
         "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
@@ -167,6 +168,7 @@ NUMBER_VALUES = {
         "twentieth".split()
     )
 }
+NUMBER_VALUES = CARDINAL_VALUES | ORDINAL_VALUES
 
 
 def same_spelling(first: list[str], second: list[str]) -> bool:
@@ -216,8 +218,8 @@ def _ordinal(value: int) -> str:
 # 'once-every-5-years'); how it is written is then a number-format edit. Not 'one', as often
 # a pronoun ('no one') as a number.
 MATCHING_FORMS = {
-    word: str(value) for word, value in list(NUMBER_VALUES.items())[:21] if word != "one"
-} | {word: _ordinal(value) for word, value in list(NUMBER_VALUES.items())[21:] if value}
+    word: str(value) for word, value in CARDINAL_VALUES.items() if word != "one"
+} | {word: _ordinal(value) for word, value in ORDINAL_VALUES.items() if value}
 
 
 def matching_form(word: str) -> str:
