@@ -1,6 +1,6 @@
 """An article body the page splits into several containers of one kind (a row of ads or a
 promotion between them, each part in its own `<div class="article-body">`): trafilatura keeps
-the part it scores best, and the rest of the article is lost. The other parts are found by the
+one part, and the rest of the article is lost. The other parts are found by the
 page's structure, not by their words: elements after the container of the kept paragraphs, of
 its tag and class, in the same `<article>` and with no other headline (`<h1>`) between, whose
 paragraphs the extraction did not keep. Their paragraphs are added in page order. Only parts
@@ -15,16 +15,16 @@ from itertools import islice
 
 from lxml import etree
 
-from newsprism.text import normalise_line
+from newsprism.extract.links import element_key
 
 MAX_PARTS = 12  # more elements of one class than this are a list of teasers, not one body
-MAX_PAGE_PARAGRAPHS = 5_000
+MAX_ELEMENTS_READ = 5_000  # of one tag, on one page
 MIN_PART_WORDS = 20  # a part with less prose than this is a caption or a teaser line
 
 
 def restore_continuations(tree: etree._Element, body: etree._Element) -> None:
     """Add to `body` the paragraphs of the article's other containers (see module)."""
-    kept = {key for p in body.iter("p") if (key := _key(p))}
+    kept = {key for p in body.iter("p") if (key := element_key(p))}
     if not kept:
         return
     container = _container(tree, kept)
@@ -32,7 +32,7 @@ def restore_continuations(tree: etree._Element, body: etree._Element) -> None:
         return
     parts = [
         element
-        for element in islice(tree.iter(container.tag), MAX_PAGE_PARAGRAPHS)
+        for element in islice(tree.iter(container.tag), MAX_ELEMENTS_READ)
         if element.get("class") == container.get("class")
     ]
     if not 1 < len(parts) <= MAX_PARTS:
@@ -42,7 +42,7 @@ def restore_continuations(tree: etree._Element, body: etree._Element) -> None:
     for part in parts:
         if part is container or _nested(part, container) or not _same_article(part, container):
             continue
-        paragraphs = [p for p in part.iter("p") if (key := _key(p)) and key not in kept]
+        paragraphs = [p for p in part.iter("p") if (key := element_key(p)) and key not in kept]
         if sum(len(p.text_content().split()) for p in paragraphs) < MIN_PART_WORDS:
             continue
         if order[part] > order[container] and not _headline_between(tree, container, part, order):
@@ -50,15 +50,11 @@ def restore_continuations(tree: etree._Element, body: etree._Element) -> None:
     body.extend(_paragraph(p) for p in after)
 
 
-def _key(element: etree._Element) -> str:
-    return normalise_line(" ".join("".join(element.itertext()).split()))
-
-
 def _container(tree: etree._Element, kept: set[str]) -> etree._Element | None:
     """The element with a class attribute that holds most of the kept paragraphs."""
     holders: Counter[etree._Element] = Counter()
-    for p in islice(tree.iter("p"), MAX_PAGE_PARAGRAPHS):
-        if _key(p) in kept:
+    for p in islice(tree.iter("p"), MAX_ELEMENTS_READ):
+        if element_key(p) in kept:
             parent = p.getparent()
             while parent is not None and not parent.get("class"):
                 parent = parent.getparent()

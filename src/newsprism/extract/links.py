@@ -92,18 +92,19 @@ def restore_inner_lists(tree: etree._Element, body: etree._Element) -> None:
     ]
     if not between:
         return
-    kept = {key: p for p in body.iter("p") if (key := _key(p))}
+    kept = {key: p for p in body.iter("p") if (key := element_key(p))}
     for listing, before, after in between:
-        anchor = kept.get(_key(before))
+        anchor = kept.get(element_key(before))
         following = anchor.getnext() if anchor is not None else None
-        if following is None or _key(following) != _key(after):
+        if following is None or element_key(following) != element_key(after):
             continue  # the paragraphs were not kept, or something stands between them
         restored = _as_list(listing)
         if restored is not None:
             anchor.addnext(restored)
 
 
-def _key(element: etree._Element) -> str:
+def element_key(element: etree._Element) -> str:
+    """An element's text as a line key (normalised, whitespace collapsed)."""
     return normalise_line(" ".join("".join(element.itertext()).split()))
 
 
