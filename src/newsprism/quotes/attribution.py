@@ -536,7 +536,7 @@ def _drop_adverbials(tokens: list[re.Match[str]]) -> None:
 
 def _verb_after_subject(tokens: list[re.Match[str]]) -> bool:
     """`tokens` end with a subject and a verb ('he laughed')."""
-    if len(tokens) < 2 or not _verb_like(tokens[-1].group()):
+    if len(tokens) < 2 or not verb_like(tokens[-1].group()):
         return False
     subject = tokens[-2].group()
     return _low(subject) in PRONOUNS or (_np_word(subject) and not _is_possessive(subject))
@@ -1000,7 +1000,7 @@ def _main_clause_subject(
     if match is None or "," in text[cue.end() : match.start()]:
         return None
     verb = (match.group(3) or "") if _manner_adverb(match.group(2)) else match.group(2)
-    return (match.start(1), match.end(1)) if _verb_like(verb) else None
+    return (match.start(1), match.end(1)) if verb_like(verb) else None
 
 
 def _fronted_participle_subject(
@@ -1306,7 +1306,7 @@ VERB_WORDS = AUXILIARY_VERBS | {
 
 
 @lru_cache(maxsize=16384)
-def _verb_like(word: str) -> bool:
+def verb_like(word: str) -> bool:
     low = _low(word)
     if not word[:1].islower():
         return False
@@ -1341,15 +1341,15 @@ def _subject_before_verb(
             continue
         if span is None or _is_possessive(text[span[0] : span[1]].split()[-1]):
             continue  # "Mrs. Clinton's remark"
-        following = _word_after(text, span[1], end)
+        following = word_after(text, span[1], end)
         if following and following.group() == ",":  # "Bush, Florida’s former governor, also"
-            following = _after_appositive(text, following.end(), end)
-        if following and _verb_like(following.group()):
+            following = after_appositive(text, following.end(), end)
+        if following and verb_like(following.group()):
             return span
     return None
 
 
-def _word_after(text: str, start: int, end: int) -> re.Match[str] | None:
+def word_after(text: str, start: int, end: int) -> re.Match[str] | None:
     """The first word from `start` on, past manner adverbs ('Mr. Trump hardly clarified')."""
     for word in TOKEN_RE.finditer(text, start, end):
         if word.group() != "," and not any(c.isalnum() for c in word.group()):
@@ -1366,7 +1366,7 @@ def _acts(tokens: list[re.Match[str]], index: int) -> bool:
     return following in CUE_WORDS or (following.endswith("ed") and following not in VERB_WORDS)
 
 
-def _after_appositive(text: str, start: int, end: int) -> re.Match[str] | None:
+def after_appositive(text: str, start: int, end: int) -> re.Match[str] | None:
     """The first word after ', Florida’s former governor,' (from just after its first comma),
     adverbs skipped; None unless the appositive is short and closed by a comma."""
     close = text.find(",", start, min(end, start + 80))
@@ -1393,12 +1393,12 @@ def _determiner_phrase(text: str, first: re.Match[str], end: int) -> tuple[int, 
         low = _low(word.group())
         following = words[position + 1].group() if position + 1 < len(words) else ""
         plural_noun = (  # "groups granted", not "is based"
-            low.endswith("s") and low not in VERB_WORDS and _verb_like(following)
+            low.endswith("s") and low not in VERB_WORDS and verb_like(following)
         )
         if (
             text[(taken[-1] if taken else first).end() : word.start()].strip()  # a mark, a dash
             or word.group() == ","
-            or (_verb_like(word.group()) and not plural_noun)
+            or (verb_like(word.group()) and not plural_noun)
             or low in NOT_IN_DETERMINED_PHRASE
             or _manner_adverb(low)
         ):

@@ -31,8 +31,8 @@ from newsprism.quotes.attribution import (
     _is_possessive,
     _low,
     _np_word,
-    _verb_like,
     sentence_breaks,
+    verb_like,
 )
 
 WEIGHTS_PATH = Path(__file__).with_name("speaker_ranker.json")
@@ -258,7 +258,7 @@ def _neighbour_features(paragraph: _Paragraph, index: int) -> tuple[str, ...]:
     before = shapes[index - 1] if index >= 1 else "BOS"
     after = shapes[index + 1] if index + 1 < len(shapes) else "EOS"
     after2 = shapes[index + 2] if index + 2 < len(shapes) else "EOS"
-    verb_after = index + 1 < len(tokens) and _verb_like(tokens[index + 1][2])
+    verb_after = index + 1 < len(tokens) and verb_like(tokens[index + 1][2])
     features = [
         f"p={before}", f"n={after}", f"p2={before2}|{before}",
         f"n2={after}|{after2}", f"shn={shape}|{after}", f"shp={before}|{shape}",

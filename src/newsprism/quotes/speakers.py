@@ -43,12 +43,12 @@ from newsprism.quotes.attribution import (
     ROLE_NOUNS,
     SENTENCE_WINDOW,
     WEEKDAYS,
-    _after_appositive,
-    _verb_like,
-    _word_after,
+    after_appositive,
     last_sentence,
     sentence_subject,
     subject_before,
+    verb_like,
+    word_after,
 )
 from newsprism.text import fold
 
@@ -407,10 +407,10 @@ class PersonIndex:
             return False
         if self.body[stop - 2 : stop] in ("’s", "'s"):
             return False  # "Mr. Macron's pleas"
-        following = _word_after(self.body, stop, end)
+        following = word_after(self.body, stop, end)
         if following and following.group() == ",":  # "Bush, Florida’s former governor, also"
-            following = _after_appositive(self.body, following.end(), end)
-        return following is not None and _verb_like(following.group())
+            following = after_appositive(self.body, following.end(), end)
+        return following is not None and verb_like(following.group())
 
     def _pronoun_agrees(self, start: int, stop: int, gender: str | None) -> bool:
         return gender in (None, PRONOUN_GENDER[fold(self.body[start:stop])])

@@ -257,7 +257,7 @@ def features(context: TermContext, view: _View | None = None) -> list[str]:
     view = view or _view(context)
     size = _size(len(view.words))
     case = _case(view.words)
-    before, after = _word_before(view.before), _word_after(context.after)
+    before, after = _word_before(view.before), word_after(context.after)
     cue = _cue(context)
     short = len(view.words) <= 3
     return [
@@ -321,7 +321,7 @@ def _word_before(tokens: list[str]) -> str:
     return _word_shape(token, low)
 
 
-def _word_after(after: str) -> str:
+def word_after(after: str) -> str:
     token = TOKEN_RE.search(after.lstrip(MARKS)[:40])
     if token is None:
         return "END"
