@@ -128,6 +128,16 @@ def test_marks_set_the_wrong_way_round_and_doubled_still_quote():
     ]
 
 
+def test_a_description_whose_closing_comma_is_left_out_is_of_the_person_before_it():
+    article = article_of(
+        "Ann Lee, professor of chemistry at Riverside University said the trial was "
+        "“a real step forward for patients”.",
+        "Tom Reed, a spokesman for the Acme Corporation said the plant was “safe”.",
+    )
+    speakers = [q.speaker for q in extract_quotes(article) if q.kind == "direct"]
+    assert speakers == ["Ann Lee", "Tom Reed"]
+
+
 def test_attribution_patterns():
     assert attribution_after(", said Atalanta coach Gian Piero Gasperini.").mention == (
         "Atalanta coach Gian Piero Gasperini"

@@ -19,6 +19,7 @@ from newsprism.names import (
     PARTICLES,
     SENTENCE_STARTERS,
     TITLES,
+    is_first_name,
     person_mentions,
     strip_possessive,
 )
@@ -430,6 +431,8 @@ def subject_before(
         return start, named[1]  # "Kushner's lawyer, Jamie Gorelick, told": the name with it
     if described[stop : stop + 1] == "," and _low(taken[-1].group()) in DETERMINERS:
         start = _named_before_description(text, start, window)  # "Scott Pruitt, the ..., one"
+    else:
+        start = _person_before_unclosed_description(text, start, window)
     return start, stop - (1 if text[stop - 1] == "." and len(taken[0].group()) > 3 else 0)
 
 
@@ -494,6 +497,23 @@ def _named_before_description(text: str, start: int, floor: int) -> int:
     if not opens_clause or _low(first) in SENTENCE_STARTERS or _is_time_word(_low(first)):
         return start
     return named.start(1)
+
+
+# "David Allsopp, professor of neuroscience at " before the name a cue follows: a description
+# whose closing comma the writer left out.
+UNCLOSED_DESCRIPTION_RE = re.compile(
+    r"((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'.\-]*),\s+(?:(?:a|an|the)\s+)?[a-z][\w’'\-]*"
+    r"(?:\s+[\w’'\-]+){0,6}?\s+(?:at|of|for|with|from)\s+$"
+)
+
+
+def _person_before_unclosed_description(text: str, start: int, floor: int) -> int:
+    """'David Allsopp, professor of neuroscience at Lancaster University said': the person
+    the description (its closing comma left out) is of, not the place they work at."""
+    found = UNCLOSED_DESCRIPTION_RE.search(text, max(floor, start - 90), start)
+    if found is None or not is_first_name(found.group(1).split()[0]):
+        return start
+    return found.start(1)
 
 
 YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")
