@@ -138,6 +138,16 @@ def test_a_description_whose_closing_comma_is_left_out_is_of_the_person_before_i
     assert speakers == ["Ann Lee", "Tom Reed"]
 
 
+def test_a_persons_administration_or_campaign_speaks_as_itself():
+    article = article_of(
+        "President Ann Lee met the mayors on Monday.",
+        "The Lee administration said the talks were “frank and useful”.",
+        "Tom Reed's campaign said the poll was “a fake from start to finish”.",
+    )
+    speakers = [q.speaker for q in extract_quotes(article) if q.kind == "direct"]
+    assert speakers == ["Lee administration", "Tom Reed's campaign"]
+
+
 def test_attribution_patterns():
     assert attribution_after(", said Atalanta coach Gian Piero Gasperini.").mention == (
         "Atalanta coach Gian Piero Gasperini"

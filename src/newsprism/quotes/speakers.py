@@ -434,6 +434,8 @@ class PersonIndex:
             if antecedent is None or fold(self.body[slice(*antecedent)]) in RELATIVE_PRONOUNS:
                 return None
             return self.resolve(self.body[slice(*antecedent)], antecedent[0])
+        if body := NAMED_BODY_RE.fullmatch(mention.strip()):
+            return body.group(1)  # "the Biden administration" speaks as itself, not as Biden
         for person in _head_person_mentions(mention):
             if person.key in self.forms:
                 return self.display(person.key)
@@ -549,6 +551,12 @@ ORGANISATION_ROLE_RE = re.compile(
 )
 
 
+# A person's name before one of these nouns names a body of people: "the Biden
+# administration", "the Trump campaign", "Clinton's campaign".
+NAMED_BODY_RE = re.compile(
+    r"(?:[Tt]he\s+)?((?:[A-Z][\w.\-]*\s+)*[A-Z][\w.\-]*(?:[’']s)?\s+"
+    r"(?:administration|campaign|government|camp|White House|transition team))"
+)
 OWNER_RE = re.compile(r".*[’']s\s+(?=[A-Z])")
 
 
