@@ -217,9 +217,9 @@ def _ordinal(value: int) -> str:
 # A number spelt out and in digits is one word to align on ('once-every-five-years' against
 # 'once-every-5-years'); how it is written is then a number-format edit. Not 'one', as often
 # a pronoun ('no one') as a number.
-MATCHING_FORMS = {
-    word: str(value) for word, value in CARDINAL_VALUES.items() if word != "one"
-} | {word: _ordinal(value) for word, value in ORDINAL_VALUES.items() if value}
+CARDINAL_FORMS = {word: str(value) for word, value in CARDINAL_VALUES.items() if word != "one"}
+ORDINAL_FORMS = {word: _ordinal(value) for word, value in ORDINAL_VALUES.items() if value}
+MATCHING_FORMS = CARDINAL_FORMS | ORDINAL_FORMS
 
 
 def matching_form(word: str) -> str:
