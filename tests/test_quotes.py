@@ -20,6 +20,10 @@ def article_of(*paragraphs: str, title: str = "Headline") -> Article:
     return Article(id="t", source="t.txt", title=title, paragraphs=list(paragraphs))
 
 
+def direct_quotes(article: Article) -> list[Quote]:
+    return [q for q in extract_quotes(article) if q.kind == "direct"]
+
+
 def test_spans_index_the_body(report, transcript):
     for article, quotes in (report, transcript):
         for quote in quotes:
@@ -134,7 +138,7 @@ def test_a_description_whose_closing_comma_is_left_out_is_of_the_person_before_i
         "“a real step forward for patients”.",
         "Tom Reed, a spokesman for the Acme Corporation said the plant was “safe”.",
     )
-    speakers = [q.speaker for q in extract_quotes(article) if q.kind == "direct"]
+    speakers = [q.speaker for q in direct_quotes(article)]
     assert speakers == ["Ann Lee", "Tom Reed"]
 
 
@@ -144,7 +148,7 @@ def test_a_persons_administration_or_campaign_speaks_as_itself():
         "The Lee administration said the talks were “frank and useful”.",
         "Tom Reed's campaign said the poll was “a fake from start to finish”.",
     )
-    speakers = [q.speaker for q in extract_quotes(article) if q.kind == "direct"]
+    speakers = [q.speaker for q in direct_quotes(article)]
     assert speakers == ["Lee administration", "Tom Reed's campaign"]
 
 
@@ -198,7 +202,7 @@ def test_nyt_style_double_apostrophes():
     article = article_of(
         "''People make all these claims,'' Mrs. Clinton said, a hint of frustration in her voice."
     )
-    (quote,) = [q for q in extract_quotes(article) if q.kind == "direct"]
+    (quote,) = direct_quotes(article)
     assert quote.text == "People make all these claims"
     assert quote.speaker_mention == "Mrs. Clinton" and quote.speaker == "Clinton"
 
@@ -208,7 +212,7 @@ def test_according_to_and_organisations():
         "According to the White House, “the president will sign the bill on Friday.”",
         "“We have no comment at this time on the report,” the Pentagon said.",
     )
-    first, second = [q for q in extract_quotes(article) if q.kind == "direct"]
+    first, second = direct_quotes(article)
     assert first.cue == "according to" and first.speaker == "White House"
     assert second.speaker_mention == "the Pentagon" and second.speaker == "Pentagon"
 
@@ -220,7 +224,7 @@ def test_participle_and_inverted_attributions():
         "The plan had critics, explained Rosenberg, “with this thing being over by mid-March.”",
         "“I think she should have run from Virginia,” said Jason Gilbert of Cheyenne.",
     )
-    trump, rosenberg, gilbert = [q for q in extract_quotes(article) if q.kind == "direct"]
+    trump, rosenberg, gilbert = direct_quotes(article)
     assert trump.speaker_mention == "Trump" and trump.cue == "telling"
     assert rosenberg.speaker_mention == "Rosenberg"
     assert gilbert.speaker_mention == "Jason Gilbert of Cheyenne"
@@ -231,7 +235,7 @@ def test_role_noun_tied_to_named_person():
         "Atalanta coach Gian Piero Gasperini named an unchanged side on Wednesday.",
         "“We know what is at stake tomorrow night,” the coach said.",
     )
-    (quote,) = [q for q in extract_quotes(article) if q.kind == "direct"]
+    (quote,) = direct_quotes(article)
     assert quote.speaker_mention == "the coach" and quote.speaker == "Gian Piero Gasperini"
 
 
@@ -240,13 +244,13 @@ def test_pronoun_prefers_the_subject_over_a_later_mention():
         "Jurgen Klopp said he had spoken to Mohamed Salah about the contract on Monday.",
         "“It is not a problem for us at all, we are relaxed about it,” he said.",
     )
-    (quote,) = [q for q in extract_quotes(article) if q.kind == "direct"]
+    (quote,) = direct_quotes(article)
     assert quote.speaker == "Jurgen Klopp"
 
 
 def test_no_speaker_rather_than_a_guess():
     article = article_of("“A beautiful day for a walk along the river,” read the sign.")
-    (quote,) = [q for q in extract_quotes(article) if q.kind == "direct"]
+    (quote,) = direct_quotes(article)
     assert quote.speaker is None
 
 
@@ -1032,7 +1036,7 @@ def test_quote_carried_on_without_an_opening_mark_is_read_whole():
         "in caucuses and primaries. That is what wins,” he added.",
         "The Iowa caucuses are on Monday.",
     )
-    first, second = [q for q in extract_quotes(article) if q.kind == "direct"]
+    first, second = direct_quotes(article)
     assert first.text.endswith("participate personally")
     assert second.text == "in caucuses and primaries. That is what wins"
     assert second.continues == first.id and first.continues is None
@@ -1044,7 +1048,7 @@ def test_carried_quote_in_straight_marks_after_an_apostrophe():
         '"In the current situation the state standards are all over the map.',
         'It\'s a hodgepodge," Pruitt said. "We can do better."',
     )
-    first, second, third = [q for q in extract_quotes(article) if q.kind == "direct"]
+    first, second, third = direct_quotes(article)
     assert second.text == "It's a hodgepodge" and second.continues == first.id
     assert third.text == "We can do better."
     assert first.speaker == second.speaker == third.speaker == "Pruitt"
@@ -1066,7 +1070,7 @@ def test_an_unclosed_quote_is_not_carried_into_a_paragraph_that_does_not_close_i
         "“We are still in a situation where across",
         "the country students can graduate without learning any science.",
     )
-    (quote,) = [q for q in extract_quotes(article) if q.kind == "direct"]
+    (quote,) = direct_quotes(article)
     assert quote.text == "We are still in a situation where across"
 
 
@@ -1080,7 +1084,7 @@ def test_a_quote_runs_over_middle_paragraphs_without_marks_to_its_closing_mark()
         'I don\'t think there was one, " he said.',
         "He died in 2004.",
     )
-    quotes = [q for q in extract_quotes(article) if q.kind == "direct"]
+    quotes = direct_quotes(article)
     assert [q.text for q in quotes] == [
         "I'm exceedingly angry about it.",
         "I don't recall any phone call.",
@@ -1100,7 +1104,7 @@ def test_a_name_label_line_introduces_the_quote_and_a_dated_sign_off_names_nobod
         "The Weekly Standard’s Bill Kristol:",
         "“I’m cautiously optimistic that Romney’s going to win.” — Oct. 31, on Fox News.",
     )
-    quotes = [q for q in extract_quotes(article) if q.kind == "direct"]
+    quotes = direct_quotes(article)
     assert [q.speaker for q in quotes] == ["Laura Ingraham", "Bill Kristol"]
 
 
@@ -1110,7 +1114,7 @@ def test_names_with_particles_are_one_person():
         "In a 2012 interview, De la Renta said “it was never the ladies who lunch.”",
         "Van der Berg added: “We will miss him.”",
     )
-    quotes = [q for q in extract_quotes(article) if q.kind == "direct"]
+    quotes = direct_quotes(article)
     assert [q.speaker for q in quotes] == ["Oscar de la Renta", "Marc van der Berg"]
 
 
@@ -1119,7 +1123,7 @@ def test_the_department_is_the_department_named_before():
         "The Education Department announced Friday that it would continue a moratorium.",
         "The department said that this would be the “final extension” of the pause.",
     )
-    (quote,) = [q for q in extract_quotes(article) if q.kind == "direct"]
+    (quote,) = direct_quotes(article)
     assert quote.speaker == "Education Department"
 
 
@@ -1127,7 +1131,7 @@ def test_a_tokenised_contraction_does_not_close_a_single_quote():
     article = article_of(
         "A neighbour said the officers yelled back: ‘ Stay down, or we ’ ll shoot you again. ’",
     )
-    (quote,) = [q for q in extract_quotes(article) if q.kind == "direct"]
+    (quote,) = direct_quotes(article)
     assert quote.text == "Stay down, or we ’ ll shoot you again."
 
 
@@ -1138,7 +1142,7 @@ def test_a_description_then_a_name_in_commas_credits_the_name():
         "Another major neoconservative figure, Dan Senor, told reporters: “It is a mistake.”",
         "“We will not go,” Jim Jordan, the ranking Republican, said.",
     )
-    quotes = [q for q in extract_quotes(article) if q.kind == "direct"]
+    quotes = direct_quotes(article)
     assert [q.speaker for q in quotes] == ["Jamie Gorelick", "Dan Senor", "Jim Jordan"]
 
 
@@ -1148,7 +1152,7 @@ def test_a_name_under_a_quote_is_not_carried_speech():
         "and real problems for her here.",
         'S.C. Rep. Jim Clyburn."',
     )
-    quotes = [q for q in extract_quotes(article) if q.kind == "direct"]
+    quotes = direct_quotes(article)
     assert [q.text for q in quotes] == [
         "The reality is, if Mrs. Clinton loses Iowa and New Hampshire, that could create new and "
         "real problems for her here."
