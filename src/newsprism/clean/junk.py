@@ -414,3 +414,13 @@ def junk_kind(normalised_line: str, words: int, quoted: bool = False) -> str | N
         if pattern.search(normalised_line):
             return name
     return None
+
+
+LINK_KIND = next(kind for kind in JUNK_KINDS if kind.name == "link")
+
+
+def is_web_address(text: str) -> bool:
+    """Whether `text` is a bare web or mail address, also with a tokeniser's spaces in it
+    ('http: / / newsone. com / 2376991 / ...')."""
+    compact = "".join(text.split()).lower()
+    return any(pattern.search(compact) for pattern, _ in LINK_KIND.compiled)

@@ -14,7 +14,14 @@ from datetime import date, datetime, timedelta
 
 from rapidfuzz import fuzz
 
-from newsprism.compare.facts import Clause, Fact, clauses_of, place_table, places_agree
+from newsprism.compare.facts import (
+    WORD_RE,
+    Clause,
+    Fact,
+    clauses_of,
+    place_table,
+    places_agree,
+)
 from newsprism.model import Article, Discrepancy, DiscrepancyValue, Quote, QuoteMatch
 from newsprism.quotes.indirect import REPORTING
 from newsprism.text import fold
@@ -41,7 +48,6 @@ QUESTIONS = {
 }  # fmt: skip
 MAX_ABOUT_WORDS = 10
 SAID_WORDS = 4  # a reporting verb this few words before a date: the day of a statement
-WORD_RE = re.compile(r"[\w'’]+")
 DETERMINERS = frozenset("a an the its their his her our".split())
 PREPOSITIONS = frozenset("in at on here there".split())
 SETTING_KINDS = frozenset({"person", "date", "place"})

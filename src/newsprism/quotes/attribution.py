@@ -505,11 +505,14 @@ UNCLOSED_DESCRIPTION_RE = re.compile(
     r"((?:[A-Z][\w’'.\-]*\s+){1,3}[A-Z][\w’'.\-]*),\s+(?:(?:a|an|the)\s+)?[a-z][\w’'\-]*"
     r"(?:\s+[\w’'\-]+){0,6}?\s+(?:at|of|for|with|from)\s+$"
 )
+DESCRIPTION_ENDS = (" at ", " of ", " for ", " with ", " from ")
 
 
 def _person_before_unclosed_description(text: str, start: int, floor: int) -> int:
     """'David Allsopp, professor of neuroscience at Lancaster University said': the person
     the description (its closing comma left out) is of, not the place they work at."""
+    if not text[max(floor, start - 6) : start].endswith(DESCRIPTION_ENDS):
+        return start  # most subjects: no pattern run (this is on every attribution's path)
     found = UNCLOSED_DESCRIPTION_RE.search(text, max(floor, start - 90), start)
     if found is None or not is_first_name(found.group(1).split()[0]):
         return start

@@ -38,7 +38,6 @@ from __future__ import annotations
 
 import heapq
 import math
-import re
 import zlib
 from array import array
 from collections import Counter, defaultdict
@@ -49,6 +48,7 @@ from functools import lru_cache
 from itertools import repeat
 from operator import mul
 
+from newsprism.clean.junk import is_web_address
 from newsprism.compare.lexicon import is_stop
 from newsprism.model import Article, Quote, Story, WireLink
 from newsprism.text import WORD_RE, expanded
@@ -671,15 +671,11 @@ def group_stories(
     return stories_from(articles, story_of, articles)
 
 
-# A title that is a web address ('http: / / newsone. com / 2376991 / zurana - ...') is none.
-ADDRESS_RE = re.compile(r"(https?:)?//\S+|www\.\S+|([\w-]+\.)+(com|org|net|co\.uk|uk|io)(/\S*)?")
-
-
 def story_title(members: list[Article]) -> str:
     """The first member's title that reads as a title, else the first one's standfirst or
     opening words."""
     for article in members:
-        if article.title and not ADDRESS_RE.fullmatch("".join(article.title.split())):
+        if article.title and not is_web_address(article.title):  # ECB+'s titles are URLs
             return article.title
     return _excerpt(members[0])
 
