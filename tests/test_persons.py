@@ -202,6 +202,44 @@ def test_across_stories_middle_initials_and_titles_meet_one_person() -> None:
     assert found["a:Sen. Marco Rubio"] == found["b:Marco A. Rubio"] == "marco-rubio"
 
 
+def test_a_surname_with_a_role_joins_the_one_known_person_who_held_it() -> None:
+    table = PersonTable()
+    a = article("a", "Gov. Brian Sandoval signed the bill.")
+    b = article("b", "Governor Sandoval vetoed another.")
+    c = article("c", "Sandoval, a lawyer, was not the governor.")
+    found = keys(
+        table,
+        ([a], quotes_of(a, "Gov. Brian Sandoval")),
+        ([b], quotes_of(b, "Governor Sandoval")),
+        ([c], quotes_of(c, "Sandoval")),
+    )
+    assert found["b:Governor Sandoval"] == found["a:Gov. Brian Sandoval"] == "brian-sandoval"
+    assert found["c:Sandoval"] == "sandoval"  # no role, no evidence: a name alone
+
+
+def test_a_surname_with_a_role_two_known_persons_held_stays_a_name() -> None:
+    table = PersonTable()
+    a = article("a", "President George W. Bush spoke.")
+    b = article("b", "President George H. W. Bush wrote.")
+    c = article("c", "President Bush said so.")
+    d = article("d", "Senator Bush said so.")
+    found = keys(
+        table,
+        ([a], quotes_of(a, "President George W. Bush")),
+        ([b], quotes_of(b, "President George H. W. Bush")),
+        ([c], quotes_of(c, "President Bush")),
+        ([d], quotes_of(d, "Senator Bush")),
+    )
+    assert found["c:President Bush"] not in (
+        found["a:President George W. Bush"],
+        found["b:President George H. W. Bush"],
+    )
+    assert found["d:Senator Bush"] not in (
+        found["a:President George W. Bush"],
+        found["b:President George H. W. Bush"],
+    )
+
+
 def _story(store: Store, art: Article, quotes: list[Quote]) -> None:
     store.save_article(art.source, art.id, art, quotes)
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from newsprism.model import Article, Quote
-from newsprism.persons.parsing import PersonName, parse_name, roles_in
+from newsprism.persons.parsing import PersonName, owns_single, parse_name, roles_in
 from newsprism.persons.story import Group, NameUse, relation, story_groups
 from newsprism.text import fold
 
@@ -62,6 +62,7 @@ class PersonTable:
         self._reserved = dict(reserved or {})
         self._by_family: dict[tuple[str, str], set[str]] = defaultdict(set)
         self._by_compact: dict[str, set[str]] = defaultdict(set)
+        self._by_surname: dict[str, set[str]] = defaultdict(set)  # and its last word
         self._alone: dict[tuple[str, str], str] = {}  # (kind, folded name) -> key
         self._full: dict[str, list[PersonName]] = defaultdict(list)
         self._order: dict[str, int] = {}  # key -> when the person was made
@@ -122,7 +123,7 @@ class PersonTable:
 
     def _match(self, group: Group) -> str | None:
         if group.kind != "person":
-            return self._alone.get((group.kind, _alone_key(group)))
+            return self._titled_owner(group) or self._alone.get((group.kind, _alone_key(group)))
         full = group.full
         candidates = set().union(
             *(self._by_family[n.family] | self._by_compact[n.compact] for n in full)
@@ -145,6 +146,21 @@ class PersonTable:
             # 'Stephen Bannon'): one person, known until now under two keys; the older keeps it.
             return min(best, key=self._order.__getitem__)
         return best[0] if len(best) == 1 else None
+
+    def _titled_owner(self, group: Group) -> str | None:
+        """A surname said with a role ('President Trump', 'Gov. Sandoval') where the story names
+        no one in full: the one person known by a full name of that surname who has held that
+        role in the store; two such, or none, leave it a name alone."""
+        singles = [n for n in group.names if n is not None and n.single]
+        if group.kind != "name" or not group.roles or not singles:
+            return None
+        owners = [
+            key
+            for key in sorted(self._by_surname[singles[0].surname])
+            if group.roles & self.persons[key].roles
+            and all(_owned(self._full[key], n) for n in singles)
+        ]
+        return owners[0] if len(owners) == 1 else None
 
     def _create(self, group: Group) -> str:
         name = _canonical(group)
@@ -180,6 +196,8 @@ class PersonTable:
                 self._full[key].append(name)
                 self._by_family[name.family].add(key)
                 self._by_compact[name.compact].add(key)
+                for surname in {name.surname, name.surname.split()[-1]}:
+                    self._by_surname[surname].add(key)
             elif person.kind != "person":
                 self._alone.setdefault((person.kind, _folded(name)), key)
 
@@ -191,6 +209,15 @@ class PersonTable:
             ):
                 person.name = name.shown
                 self.changes.renamed.add(person.key)
+
+
+def _owned(names: list[PersonName], single: PersonName) -> bool:
+    """A surname said alone that one of a person's full names owns, of the same sex."""
+    return any(
+        owns_single(name, single, first_names=False)
+        and not (single.sex and name.sex and single.sex != name.sex)
+        for name in names
+    )
 
 
 def _closeness(names: list[PersonName], known: list[PersonName]) -> int:
