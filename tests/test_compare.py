@@ -597,6 +597,7 @@ def test_a_short_phrase_credited_to_others_does_not_outvote_a_quote():
     [
         ("Two weeks, three days", "2 weeks, 3 days"),
         ("the fifth time in six seasons", "the 5th time in 6 seasons"),
+        ("a once-every-five-years inspection", "a once-every-5-years inspection"),
     ],
 )
 def test_numbers_in_digits_for_words_still_match_and_are_tidied(source, reported):

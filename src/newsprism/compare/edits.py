@@ -92,6 +92,8 @@ def classify_edit(op: str, reported: list[str], source: list[str], repeated: boo
         value = number_value(reported)
         if value is not None and value == number_value(source):
             return "number-format"
+        if list(map(matching_form, reported)) == list(map(matching_form, source)):
+            return "number-format"  # 'once-every-5-years' for 'once-every-five-years'
     if len(source) - len(reported) >= LONG_CUT:
         # A stretch left out, whatever words it held (with a word or two in its place).
         return "cut" if _within(reported, source) else "reworded"

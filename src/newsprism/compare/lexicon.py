@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz.fuzz import ratio
 
 NEAR_SPELLING = 60  # rapidfuzz ratio at which two different words count as one swapped
@@ -223,8 +225,17 @@ MATCHING_FORMS = CARDINAL_FORMS | ORDINAL_FORMS
 
 
 def matching_form(word: str) -> str:
-    """The form of a normalised word that alignment compares (numbers as digits)."""
-    return MATCHING_FORMS.get(word, word)
+    """The form of a normalised word that alignment compares (numbers as digits, inside a
+    hyphenated word too: 'once-every-five-years' as 'once-every-5-years')."""
+    form = MATCHING_FORMS.get(word)
+    if form is not None:
+        return form
+    return _hyphenated_form(word) if "-" in word else word
+
+
+@lru_cache(maxsize=8192)
+def _hyphenated_form(word: str) -> str:
+    return "-".join(MATCHING_FORMS.get(part, part) for part in word.split("-"))
 
 
 def is_abbreviation(short: str, long: str) -> bool:
