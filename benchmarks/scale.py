@@ -16,7 +16,15 @@ the month the grouper's index remembers, which is what makes the per-article wor
 instead of half an hour.
 CPU time is printed beside wall time: on a shared machine it is the steadier of the two.
 
+With --analyze, the whole command instead: the generated articles are written as JSON lines
+(news-please's fields), streamed, never all in memory, and `newsprism analyze FILE` runs on
+them in a subprocess on a fresh store, as a user runs it: CPU per article (user+sys of the
+command), wall time, and the command's peak memory (max RSS); with --workers 1 2 each size
+runs once per setting (a pool's processes are not the command's waited-for children, so
+compare their wall times: perfect scaling halves it on two cores).
+
     .venv/bin/python benchmarks/scale.py [--sizes 10000 100000] [--seed 1] [--days 365]
+    .venv/bin/python benchmarks/scale.py --analyze [--sizes 10000 100000] [--workers 1 2]
 """
 
 from __future__ import annotations
@@ -28,11 +36,15 @@ import random
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date, timedelta
+from pathlib import Path
 
 from shared_data import shared_data
+from throughput import analyze_command
 
 from newsprism.model import Article
 from newsprism.stories.grouping import StoryGrouper
@@ -89,6 +101,59 @@ def generate(size: int, seed: int, days: int = 365) -> tuple[list[Article], dict
     articles.sort(key=lambda a: a.published or "")
     articles = articles[:size]
     return articles, gold_stories({a.id: written_from[a.id] for a in articles})
+
+
+def records(size: int, seed: int, days: int = 365) -> Iterator[dict[str, str]]:
+    """The same kind of articles as `generate`, as JSON-line records in date order, made one
+    at a time: the draws (story, day, articles) are chosen first and sorted by day, so even
+    1M articles are never all in memory."""
+    rng = random.Random(seed)
+    stories = load_stories()
+    start = date(2024, 1, 1)
+    draws, total = [], 0
+    while total < size:
+        count = min(rng.randint(2, 8), size - total)
+        draws.append((rng.randrange(days), rng.randrange(len(stories)), count, rng.random()))
+        total += count
+    draws.sort()
+    number = itertools.count()
+    for day, real, count, draw_seed in draws:
+        draw = random.Random(draw_seed)
+        pool = [p for article in stories[real] for p in article]
+        for _ in range(count):
+            paragraphs = draw.sample(pool, k=min(len(pool), draw.randint(3, 10)))
+            if draw.random() < 0.3:
+                paragraphs.append(draw.choice(draw.choice(draw.choice(stories))))
+            published = start + timedelta(days=day + draw.randrange(3))
+            yield {
+                "url": f"https://outlet{draw.randrange(200)}.example/{next(number)}",
+                "title": paragraphs[0][:90],
+                "maintext": "\n".join(paragraphs[1:] or paragraphs),
+                "date_publish": published.isoformat(),
+                "source_domain": f"outlet{draw.randrange(200)}.example",
+            }
+
+
+def measure_analyze(size: int, seed: int, days: int, workers: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="newsprism-scale-") as folder:
+        inputs = Path(folder) / "articles.jsonl"
+        with inputs.open("w", encoding="utf-8") as out:
+            for record in records(size, seed, days):
+                out.write(json.dumps(record) + "\n")
+        command = analyze_command(
+            inputs, Path(folder) / "store.db", Path(folder) / "report", workers=workers
+        )
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        row = {
+            "size": size,
+            "workers": workers,
+            "ms_per_article": 1000 * command.wall / size,
+            "cpu_ms_per_article": 1000 * command.cpu / size,
+            "seconds": command.wall,
+            "peak_mb": peak,
+            "input_mb": inputs.stat().st_size / 2**20,
+        }
+    print(json.dumps(row))
 
 
 def gold_stories(written_from: dict[str, tuple[int, date]]) -> dict[str, int]:
@@ -150,13 +215,21 @@ def main() -> None:
         default=365,
         help="days the corpus spans; fewer packs it denser (100k over 36 days is 1M's density)",
     )
+    parser.add_argument("--analyze", action="store_true", help="time the whole command")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1], help="with --analyze")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a child process's size
     args = parser.parse_args()
+    if args.one and args.analyze:
+        measure_analyze(args.one, args.seed, args.days, args.workers[0])
+        return
     if args.one:
         measure(args.one, args.seed, args.days)
         return
     if not DATA.exists():
         sys.exit(f"no story data at {DATA}")
+    if args.analyze:
+        analyze_sizes(args.sizes, args.seed, args.days, args.workers)
+        return
     rows = []
     for size in args.sizes:
         out = subprocess.run(
@@ -189,6 +262,37 @@ def main() -> None:
             f"per-article time at {row['size']:,} / at {rows[0]['size']:,}: "
             f"{row['ms_per_article'] / base:.2f} (CPU {row['cpu_ms_per_article'] / cpu_base:.2f})"
         )
+
+
+def analyze_sizes(sizes: list[int], seed: int, days: int, workers: list[int]) -> None:
+    rows: dict[tuple[int, int], dict] = {}
+    for size in sizes:
+        for count in workers:
+            child = [sys.executable, __file__, "--analyze", "--one", str(size)]
+            child += ["--seed", str(seed), "--days", str(days), "--workers", str(count)]
+            out = subprocess.run(child, capture_output=True, text=True, check=True)
+            row = rows[size, count] = json.loads(out.stdout.strip().splitlines()[-1])
+            cpu = row["cpu_ms_per_article"]
+            cpu_text = f", {cpu:.2f} ms CPU ({1000 / cpu:.0f} a CPU-second)" if count == 1 else ""
+            print(
+                f"{size:>9,} articles, --workers {count}: {row['ms_per_article']:.2f} ms/article "
+                f"wall{cpu_text}, {row['seconds']:,.0f} s, peak {row['peak_mb']:,.0f} MB "
+                f"(input {row['input_mb']:,.0f} MB)",
+                flush=True,
+            )
+    first = sizes[0]
+    for size in sizes[1:]:
+        for count in workers:
+            ratio = rows[size, count]["ms_per_article"] / rows[first, count]["ms_per_article"]
+            print(f"--workers {count}: wall per article at {size:,} / at {first:,}: {ratio:.2f}")
+    if 1 in workers:
+        for size in sizes:
+            for count in (c for c in workers if c > 1):
+                speedup = rows[size, 1]["seconds"] / rows[size, count]["seconds"]
+                print(
+                    f"{size:,} articles: --workers {count} is {speedup:.2f}x as fast as one "
+                    f"(perfect: {count}x; within 1.3x of it: >= {count / 1.3:.2f}x)"
+                )
 
 
 if __name__ == "__main__":
