@@ -132,6 +132,21 @@ def test_marks_set_the_wrong_way_round_and_doubled_still_quote():
     ]
 
 
+def test_a_closing_mark_set_the_wrong_way_round_after_a_space_closes_the_quote():
+    """Tokenised text puts a space before every mark: '... orchestra “, the host said' closes
+    the quote left open in the paragraph before; it does not open a quote of the attribution."""
+    article = article_of(
+        "“ We start filming in March!",
+        "The whole crew is ready for it “, the director Ann Lee said on Twitter.",
+    )
+    quotes = extract_quotes(article)
+    assert [q.text for q in quotes] == [
+        "We start filming in March!",
+        "The whole crew is ready for it",
+    ]
+    assert {q.speaker for q in quotes} == {"Ann Lee"}
+
+
 def test_a_description_whose_closing_comma_is_left_out_is_of_the_person_before_it():
     article = article_of(
         "Ann Lee, professor of chemistry at Riverside University said the trial was "

@@ -45,6 +45,8 @@ def _opens(text: str, start: int, mark: str, style: str) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[start + len(mark)] if start + len(mark) < len(text) else " "
     if style == "double":
+        if mark == "“" and _punctuation_follows(text, start + len(mark)):
+            return False  # a closing mark set the wrong way round ('orchestra “, she said')
         if mark in ("“", "„", "‟", "«", "``"):
             return True
         if mark == "”":  # set the wrong way round ('”This finding ... disease.“')
@@ -72,7 +74,9 @@ def _closes(text: str, start: int, mark: str, style: str) -> bool:
         before_space = text[start - 2] if start > 1 else " "
         straight_closes = not before.isspace() or (before_space in "'’,.!?" and after == " ")
         return (mark in ('"', "''") and straight_closes) or (
-            mark == "“" and not before.isspace() and not after.isalnum()
+            mark == "“"
+            and (not before.isspace() or _punctuation_follows(text, start + len(mark)))
+            and not after.isalnum()
         )
     if mark in ("’", "›", "'"):
         # An apostrophe sits between letters (don’t) or ends a plural possessive (players’ ),
@@ -88,6 +92,12 @@ def _closes(text: str, start: int, mark: str, style: str) -> bool:
 
 
 SPACED_CONTRACTION_RE = re.compile(r" (?:s|m|re|ve|ll|d|t)\b")
+# What no quotation starts with: a comma, a semicolon, a full stop (not an ellipsis).
+CLAUSE_PUNCTUATION_RE = re.compile(r" ?(?:[,;]|\.(?!\.))")
+
+
+def _punctuation_follows(text: str, at: int) -> bool:
+    return CLAUSE_PUNCTUATION_RE.match(text, at) is not None
 
 
 def find_marked_spans(paragraph: str, style: str, carried: bool = False) -> list[MarkedSpan]:
