@@ -162,6 +162,33 @@ def test_broken_json_line_is_named_and_others_read(tmp_path):
     assert items[1].source == f"{path}:2" and "invalid JSON" in items[1].reason
 
 
+def test_json_lines_past_the_file_limit_are_streamed_and_bad_lines_named(tmp_path, monkeypatch):
+    """A crawler's dump is larger than one document may be: it is read line by line, each line
+    bounded like a document; a broken, undecodable or overlong line is named, the rest read."""
+    monkeypatch.setattr("newsprism.ingest.readers.MAX_INPUT_BYTES", 400)
+    good = [json.dumps({"id": f"r{n}", "title": "T", "text": f"Body {n}."}) for n in range(30)]
+    path = tmp_path / "dump.jsonl"
+    path.write_bytes(
+        "\n".join(good[:10]).encode()
+        + b'\n{"id": "x", "title": \n'
+        + b'{"id": "y", "text": "caf\xe9"}\n'
+        + b'{"id": "z", "text": "' + b"long " * 200 + b'"}\n\n'
+        + "\n".join(good[10:]).encode()
+    )
+    assert path.stat().st_size > 400
+    items = list(read_path(path))
+    documents = [i for i in items if isinstance(i, Document)]
+    errors = {e.source: e.reason for e in items if isinstance(e, InputError)}
+    assert [d.source for d in documents] == [f"{path}#r{n}" for n in range(30)]
+    assert set(errors) == {f"{path}:11", f"{path}:12", f"{path}:13"}
+    assert "invalid JSON" in errors[f"{path}:11"]
+    assert "not valid UTF-8" in errors[f"{path}:12"]
+    assert "line too large" in errors[f"{path}:13"]
+    monkeypatch.undo()  # under the usual limit the long line is a record like the others
+    sources = [i.source for i in read_path(path) if isinstance(i, Document)]
+    assert sources == [d.source for d in documents[:10]] + [f"{path}#z"] + sources[11:]
+
+
 def test_missing_path_is_an_error(tmp_path):
     error = only(read_documents([str(tmp_path / "nope.txt")]))
     assert isinstance(error, InputError) and "no such file" in error.reason

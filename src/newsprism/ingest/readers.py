@@ -10,14 +10,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from newsprism.extract import bom_encoding
 from newsprism.ingest.archives import read_archive
 from newsprism.ingest.decoding import (
     MAX_INPUT_BYTES,
+    SNIFF_BYTES,
     Replacements,
     decode_page,
     decode_text,
+    open_regular,
     read_bytes,
     refuse_binary_formats,
 )
@@ -60,6 +63,8 @@ JSON_FIELDS: dict[str, tuple[str, ...]] = {
                "domain"),
 }  # fmt: skip
 JSON_WHITESPACE = " \t\r"
+JSON_LINES_SUFFIXES = {".jsonl", ".ndjson"}  # a .json file may be one document: read whole
+UTF8_BOM = b"\xef\xbb\xbf"
 METADATA = ("title", "standfirst", "url", "published", "outlet")
 JSON_TYPE_NAMES: tuple[tuple[type | tuple[type, ...], str], ...] = (
     (bool, "true or false"),
@@ -101,6 +106,10 @@ def read_path(path: Path, metadata: Metadata | None = None) -> Iterator[Document
         for item in read_archive(path, source):
             yield metadata.apply(item) if isinstance(item, Document) else item
         return
+    if input_suffix(path) in JSON_LINES_SUFFIXES and not _wide_encoding(path):
+        for item in read_json_lines(path, source):  # streamed, line by line
+            yield metadata.apply(item) if isinstance(item, Document) else item
+        return
     replacements = Replacements()
     try:
         items = _file_items(path, source, replacements)
@@ -114,6 +123,73 @@ def read_path(path: Path, metadata: Metadata | None = None) -> Iterator[Document
         yield warning
     for item in items:
         yield metadata.apply(item) if isinstance(item, Document) else item
+
+
+def _wide_encoding(path: Path) -> bool:
+    """UTF-16 or UTF-32 (by its byte-order mark): lines are not split at a b'\\n' there."""
+    try:
+        with open_regular(path) as handle:  # never blocks on a pipe
+            return bom_encoding(handle.read(4)) not in (None, "utf-8-sig")
+    except (InputProblem, OSError):
+        return False  # the line reader names the problem
+
+
+def read_json_lines(path: Path, source: str) -> Iterator[Document | InputError]:
+    """A JSON-lines file of any size (a crawler's dump), one line at a time: each line is
+    bounded as one document is (MAX_INPUT_BYTES) and decoded as UTF-8 on its own, so a bad
+    line is named and skipped and the rest is read; memory stays that of one line. (A file in
+    UTF-16 or UTF-32 is read whole, within the limit of one document.)"""
+    names = RecordNames(source)
+    found = False
+    try:
+        with open_regular(path) as handle:
+            head = handle.read(SNIFF_BYTES)
+            handle.seek(0)
+            refuse_binary_formats(head, input_suffix(path))
+            for number, line in enumerate(_bounded_lines(handle), 1):
+                found = True
+                yield from _json_line(source, number, line, names)
+    except InputProblem as problem:
+        yield InputError(source, str(problem))
+        return
+    except OSError as error:
+        yield InputError(source, f"cannot read: {error.strerror or error}")
+        return
+    if not found:
+        yield InputError(source, "no JSON records")
+
+
+def _bounded_lines(handle: BinaryIO) -> Iterator[bytes | None]:
+    """The file's lines (a line past MAX_INPUT_BYTES as None, its rest skipped)."""
+    while line := handle.readline(MAX_INPUT_BYTES + 1):
+        if len(line) > MAX_INPUT_BYTES and not line.endswith(b"\n"):
+            while (rest := handle.readline(MAX_INPUT_BYTES)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+            continue
+        yield line
+
+
+def _json_line(
+    source: str, number: int, line: bytes | None, names: RecordNames
+) -> Iterator[Document | InputError]:
+    where = f"{source}:{number}"
+    if line is None:
+        yield InputError(where, f"line too large (limit {MAX_INPUT_BYTES / 1e6:.0f} MB)")
+        return
+    try:
+        text = decode_text(line.removeprefix(UTF8_BOM) if number == 1 else line)
+    except InputProblem as problem:
+        yield InputError(where, str(problem))
+        return
+    if not text.strip(JSON_WHITESPACE + "\n"):
+        return
+    try:
+        record = parse_json(text)
+    except InputProblem as problem:
+        yield InputError(where, str(problem))
+        return
+    yield from _json_record(source, record, f"line {number}", names)
 
 
 def _file_items(path: Path, source: str, clean: Replacements) -> list[Document | InputError]:
