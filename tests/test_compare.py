@@ -592,6 +592,20 @@ def test_a_short_phrase_credited_to_others_does_not_outvote_a_quote():
     assert all(m.label != "misattributed" for m in by_outlet["Post"].values())
 
 
+def test_a_writers_words_in_brackets_at_a_quotes_edge_are_tidied_not_unsourced():
+    """Three words of the speaker's after four of the writer's in brackets: the quote is
+    carried by the other outlet (its spoken words are), and the insertion is tidied."""
+    by_outlet, _, _ = _story(
+        ("Reuters", "2013-05-01", [
+            "“Really stupid stuff, things that should not make you anxious whatsoever,” "
+            "Ann Lee said on Tuesday."]),
+        ("Fox News", "2013-05-02", ["“[My stomach churns over] really stupid stuff,” Lee said."]),
+    )  # fmt: skip
+    match = _only(by_outlet["Fox News"])
+    assert match.label == "tidied"
+    assert {e.kind for e in match.edits} == {"bracket"}
+
+
 @pytest.mark.parametrize(
     ("source", "reported"),
     [

@@ -215,14 +215,20 @@ class EditBuilder:
             if passage.q_start > q_done:
                 gap = self.q_tokens[q_done : passage.q_start]
                 if number == 0:
-                    edits.append(self._edit("insert", gap, [], kind="beyond"))
+                    edits.append(self._edit("insert", gap, [], kind=self._beyond(gap)))
                 else:
                     edits.append(self._edit("insert", gap, [], at=(q_done, passage.q_start)))
             edits.extend(self._inside(passage))
             q_done = passage.q_end
         if q_done < len(self.q_tokens):
-            edits.append(self._edit("insert", self.q_tokens[q_done:], [], kind="beyond"))
+            gap = self.q_tokens[q_done:]
+            edits.append(self._edit("insert", gap, [], kind=self._beyond(gap)))
         return edits
+
+    def _beyond(self, gap: list[Token]) -> str:
+        """Words at an edge that the source does not carry: the writer's own where they stand
+        in brackets ('[My stomach churns over] really stupid stuff'), else words beyond it."""
+        return "bracket" if self._editorial(gap, []) else "beyond"
 
     def _inside(self, passage: Passage) -> Iterator[Edit]:
         q_part = self.q_tokens[passage.q_start : passage.q_end]

@@ -11,6 +11,7 @@ another article's passages, else the earliest published, else the first read.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from newsprism.text import WORD_RE, Token, fold, word_tokens
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 
+SQUARE_BRACKETS_RE = re.compile(r"\[[^\]]*\]")
 MIN_COVERAGE = 0.5  # share of the quote's words found in order in the source
 MIN_DENSITY = 0.5  # share of the quote's words found between its first and last aligned
 MIN_CONTAINED_WORDS = 5  # or this many words, being most of a shorter version
@@ -141,6 +143,17 @@ class Occurrence:
         return {stem(t.norm) for t in self.tokens if not is_light(t.norm)}
 
     @cached_property
+    def unbracketed(self) -> int:
+        """Words outside square brackets: a writer's insertion is never the speaker's, where
+        parentheses may be (a statement's own aside)."""
+        inserted = sum(
+            t.start >= a and t.end <= b
+            for a, b in _square_brackets(self.quote)
+            for t in self.tokens
+        )
+        return len(self.tokens) - inserted
+
+    @cached_property
     def confident(self) -> bool:
         return _confident(self.quote, self.version.chain_words(self.quote))
 
@@ -157,14 +170,21 @@ class Occurrence:
         )
 
 
-def carries(alignment: Alignment) -> bool:
-    """The other version says these words: most of the quote, most of a shorter passage,
-    a long stretch of both, or a run where one version stops and the other goes on (two
-    excerpts of one longer statement, one of them perhaps cut off with '...'); never words
-    scattered thinly over a long stretch of it."""
+def _square_brackets(quote: Quote) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in SQUARE_BRACKETS_RE.finditer(quote.text)]
+
+
+def carries(alignment: Alignment, spoken: int | None = None) -> bool:
+    """The other version says these words: most of the quote (of its `spoken` words, those
+    outside a writer's square brackets), most of a shorter passage, a long stretch of both, or a
+    run where one version stops and the other goes on (two excerpts of one longer statement,
+    one of them perhaps cut off with '...'); never words scattered thinly over a long
+    stretch of it."""
     if alignment.density < MIN_DENSITY:
         return False
-    if alignment.coverage >= MIN_COVERAGE:
+    if alignment.coverage >= MIN_COVERAGE or (
+        spoken and alignment.matched >= MIN_COVERAGE * spoken
+    ):
         return True
     if alignment.matched >= MIN_CONTAINED_WORDS and alignment.matched >= (
         MIN_COVERAGE * alignment.fullness
@@ -202,7 +222,7 @@ class Links:
                 if version is occurrence.version:
                     continue
                 alignment = align(occurrence.tokens, version.text)
-                if alignment is None or not carries(alignment):
+                if alignment is None or not carries(alignment, occurrence.unbracketed):
                     continue
                 self.alignments[(occurrence.quote.id, version.order)] = alignment
                 other = version.quotes[alignment.main_unit]
