@@ -38,7 +38,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from rich.console import Console
 from shared_data import shared_data
@@ -56,7 +56,7 @@ from newsprism.pipeline import (
     quotes_by_article,
     store_inputs,
 )
-from newsprism.report import build_analysis, write_analysis_report
+from newsprism.report.stored import StoreReport, write_store_report
 from newsprism.store import Store
 from newsprism.summary import print_run_summary
 from newsprism.text import word_tokens
@@ -172,16 +172,21 @@ def stages(inputs: Path, folder: Path) -> dict[str, float]:
             inputs_total - clock.seconds["read"] - clock.seconds["extract+clean+quotes"]
         )
         analysis = restory_by_stage(store, clock)
-    data = clock.timed("report", lambda: report(folder, analysis))
+        written = clock.timed("report", lambda: report(folder, store, analysis))
     terminal = Console(file=io.StringIO(), width=100, markup=False, emoji=False, highlight=False)
-    clock.timed("terminal summary", lambda: print_run_summary(terminal, data))
+    clock.timed(
+        "terminal summary",
+        lambda: print_run_summary(
+            terminal, written.totals, written.data["index"], len(analysis.stories)
+        ),
+    )
     return clock.seconds
 
 
-def report(folder: Path, analysis: Analysis) -> dict[str, Any]:
-    data = build_analysis(analysis.articles, analysis.quotes, analysis.stories)
-    write_analysis_report(folder / "report", data)
-    return data
+def report(folder: Path, store: Store, analysis: Analysis) -> StoreReport:
+    return write_store_report(
+        folder / "report", store, analysis.articles, analysis.quotes, analysis.stories
+    )
 
 
 def restory_by_stage(store: Store, clock: StageClock) -> Analysis:
