@@ -16,6 +16,7 @@ from newsprism import pipeline
 from newsprism.cli import main
 from newsprism.ingest import read_path
 from newsprism.pipeline import RunStats, run_analyze
+from newsprism.report import validate_analysis
 from newsprism.store import Store
 
 OTHER = (
@@ -89,6 +90,7 @@ def test_untouched_story_keeps_its_comparison_and_its_page(tmp_path, compared):
     assert set(index) == set(_stored_story_ids(tmp_path / "n.db"))
     assert index[seed["id"]] == {**first["index"][0], "changed": False}
     assert index[second["stories"][0]["id"]]["changed"] is True
+    assert validate_analysis(second) == []
     assert page.stat().st_mtime_ns == made  # its page not written again
     compared.clear()
     report = folder / REPORT_SEED.name
@@ -173,9 +175,8 @@ def test_a_report_shows_what_changed_since_it_was_written(tmp_path):
     assert [e["changed"] for e in fresh["index"]] == [True, True]
     assert _seed_story(fresh) == _seed_story(first)
     assert fresh["stories"][1] == after["stories"][0]
-    assert {a["id"] for a in fresh["articles"]} == {a["id"] for a in first["articles"]} | {
-        a["id"] for a in after["articles"]
-    }
+    assert fresh["articles"] == first["articles"] + after["articles"]
+    assert fresh["quotes"] == first["quotes"] + after["quotes"]  # speakers named as the run did
     pages = sorted(p.name for p in (tmp_path / "fresh" / "stories").iterdir())
     assert pages == sorted(Path(e["page"]).name for e in fresh["index"])
     again = _analyze(tmp_path, folder, out="fresh")
