@@ -181,3 +181,30 @@ def test_a_report_shows_what_changed_since_it_was_written(tmp_path):
     assert pages == sorted(Path(e["page"]).name for e in fresh["index"])
     again = _analyze(tmp_path, folder, out="fresh")
     assert again["stories"] == [] and again["articles"] == [] and again["quotes"] == []
+
+
+def test_an_input_that_failed_is_not_processed_again_until_it_changes(tmp_path, monkeypatch):
+    """An input with no article in it fails each run with the same error (and exit 1), but is
+    processed only once while its content and the code stay the same."""
+    folder = tmp_path / "in"
+    shutil.copytree(SEEDS, folder)
+    junk = folder / "junk.txt"
+    junk.write_text("Title\nSign up for our newsletter\n", encoding="utf-8")
+    processed: list[str] = []
+    step = pipeline.process_step
+
+    def counting(task):
+        if isinstance(task, pipeline.DocumentTask):  # else an error passed on, in its place
+            processed.append(task.document.source)
+        return step(task)
+
+    monkeypatch.setattr(pipeline, "process_step", counting)
+    args = ["analyze", str(folder), "--db", str(tmp_path / "n.db"), "--out", str(tmp_path / "r")]
+    runs = [CliRunner().invoke(main, args) for _ in range(2)]
+    error = f"error: {junk}: no article text left after cleaning"
+    assert [r.exit_code for r in runs] == [1, 1]
+    assert all(error in r.output and "1 failed" in r.output for r in runs)
+    assert processed.count(str(junk)) == 1 and len(processed) == 3
+    junk.write_text(OTHER, encoding="utf-8")
+    assert CliRunner().invoke(main, args).exit_code == 0
+    assert processed[3:] == [str(junk)]

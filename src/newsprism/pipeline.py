@@ -8,9 +8,13 @@ wherever; the store is written here, in the parent, one input at a time and in i
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
 
 from newsprism.budget import OverBudget, input_budget
 from newsprism.clean import clean_document, clean_document_id
@@ -162,6 +166,7 @@ class Outcome:
     template_keys: frozenset[str] = frozenset()
     asked_keys: set[str] = field(default_factory=set)
     edge_keys: set[str] = field(default_factory=set)
+    lasting: bool = False  # the failure is the input's own (no article in it), not a mishap
 
 
 def process_step(task: DocumentTask | InputError) -> Outcome:
@@ -183,6 +188,7 @@ def process_step(task: DocumentTask | InputError) -> Outcome:
             outcome.processed = Processed(task.document, text, article, extract_quotes(article))
     except Exception as error:  # a user's file must never stop the run
         outcome.error = failure_reason(error)
+        outcome.lasting = isinstance(error, ExtractionError)
     return outcome
 
 
@@ -261,25 +267,50 @@ def store_inputs(
     with lines that have changed since its task was sent is processed again here."""
     templates = StoreTemplates(store, template_min)
     executor = executor or InProcessExecutor()
-    tasks = (_task(item, templates) for item in _new_or_changed(items, store, stats))
+    code = processing_code()
+    tasks = (_task(item, templates) for item in _new_or_changed(items, store, stats, code))
     saves = BatchedSaves(store, stats, on_error)
     try:
         for outcome in executor.map(process_step, tasks):
             processed = _accepted(outcome, templates, on_error, stats)
             if processed is not None:
                 saves.save(processed, templates.observed(processed.article.id))
+            elif outcome.lasting and isinstance(outcome.item, Document):
+                with contextlib.suppress(StoreError):  # a saving only: else processed again
+                    store.remember_failure(
+                        outcome.item.source, outcome.item.content_hash, code, outcome.error or ""
+                    )
     finally:
         saves.commit()
 
 
 def _new_or_changed(
-    items: Iterable[Document | InputError], store: Store, stats: RunStats
+    items: Iterable[Document | InputError], store: Store, stats: RunStats, code: str
 ) -> Iterator[Document | InputError]:
+    """The inputs to process; an unchanged one is counted, one that failed as it is now (the
+    same content, the same code) is its error again, without processing it again."""
     for item in items:
-        if isinstance(item, Document) and store.input_hash(item.source) == item.content_hash:
-            stats.unchanged += 1
-            continue
+        if isinstance(item, Document):
+            if store.input_hash(item.source) == item.content_hash:
+                stats.unchanged += 1
+                continue
+            if (reason := store.failure(item.source, item.content_hash, code)) is not None:
+                yield InputError(item.source, reason)
+                continue
         yield item
+
+
+@lru_cache(maxsize=1)
+def processing_code() -> str:
+    """A digest of this newsprism's code and data files: an input that failed is processed
+    again once they change."""
+    package = Path(__file__).parent
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".json", ".tsv", ".txt") and path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _task(item: Document | InputError, templates: TemplateCounts) -> DocumentTask | InputError:
@@ -305,6 +336,7 @@ def _accepted(
         outcome.template_keys, outcome.asked_keys, templates.template_keys(outcome.scope)
     ):
         stats.reprocessed += 1
+        outcome.lasting = False  # the failure, if any, is the one reported here
         return _guarded(item.source, on_error, lambda: process_document(item, templates))
     if outcome.processed is None:
         on_error(InputError(item.source, outcome.error or "could not be processed"))
@@ -528,6 +560,7 @@ def relearn(
     then restory; (articles stored, articles whose cleaning changed)."""
     stored = store.documents()
     store.forget_template_lines()
+    store.forget_failures()  # cleaned with other template lines, they may give an article
     templates = StoreTemplates(store, template_min)
     for _, _, text in stored:
         store.observe_lines(template_scope(text), clean_document_id(text), document_edge_keys(text))

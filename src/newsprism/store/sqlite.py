@@ -321,8 +321,16 @@ MIGRATIONS: list[str] = [
     # 8: a run reports only what changed: each story row carries the revision (a store-wide
     # counter) it was written at, so a report folder can tell which stories changed since it
     # was written; the store's own id (so a folder written from another store is not trusted);
-    # each story's labels counted at write time, for the totals of a report's index.
+    # each story's labels counted at write time, for the totals of a report's index; inputs
+    # that failed to give an article, by content and code, so an unchanged one is not
+    # processed again run after run (its error is reported all the same).
     """
+    CREATE TABLE failed_inputs (
+        source TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL,
+        code TEXT NOT NULL,
+        reason TEXT NOT NULL
+    );
     ALTER TABLE stories ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
     INSERT OR IGNORE INTO story_state(key, value) VALUES ('store_id', lower(hex(randomblob(16))));
     CREATE TABLE story_labels (
@@ -588,6 +596,7 @@ class Store:
         `document` (the extracted text) is kept so the article can be cleaned again later;
         `template_lines` (scope, line keys) are counted for the article in the same step."""
         with self._transaction(f"saving {source}") as conn:
+            conn.execute("DELETE FROM failed_inputs WHERE source = ?", (source,))
             seq = self._drop_source(source)
             _insert_article(conn, article, seq)
             if template_lines is not None:
@@ -600,6 +609,28 @@ class Store:
                 " ingested_at = excluded.ingested_at, document = excluded.document",
                 (source, content_hash, article.id, _now(), _document_json(document)),
             )
+
+    def remember_failure(self, source: str, content_hash: str, code: str, reason: str) -> None:
+        """`source`, as of `content_hash`, gave no article with this `code` (a digest of the
+        processing code), for `reason`."""
+        with self._transaction(f"noting {source} failed") as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO failed_inputs(source, content_hash, code, reason)"
+                " VALUES (?, ?, ?, ?)",
+                (source, content_hash, code, reason),
+            )
+
+    def failure(self, source: str, content_hash: str, code: str) -> str | None:
+        """Why `source` failed, if it did as of this content and code."""
+        row = self._conn.execute(
+            "SELECT reason FROM failed_inputs WHERE source = ? AND content_hash = ? AND code = ?",
+            (source, content_hash, code),
+        ).fetchone()
+        return row[0] if row else None
+
+    def forget_failures(self) -> None:
+        with self._transaction("forgetting failed inputs") as conn:
+            conn.execute("DELETE FROM failed_inputs")
 
     def documents(self) -> list[tuple[str, str, Document]]:
         """(source, content hash, extracted document) of every stored input, in read order."""
