@@ -100,6 +100,32 @@ def test_untouched_story_keeps_its_comparison_and_its_page(tmp_path, compared):
     assert [len(s["articles"]) for s in third["stories"]] == [2]
 
 
+def test_a_run_reads_only_the_articles_and_stories_it_touches(tmp_path, monkeypatch):
+    """The second run reads from the store the new article and its quotes, and no stored
+    story's contents: never every article, quote or story."""
+    folder = tmp_path / "in"
+    shutil.copytree(SEEDS, folder)
+    _analyze(tmp_path, folder)
+    (folder / "bridge.txt").write_text(OTHER, encoding="utf-8")
+    read: dict[str, list[Any]] = {"articles": [], "quotes_of": [], "stories": [], "quotes": []}
+    for name in read:
+        method = getattr(Store, name)
+
+        def recording(self, *args, _name=name, _method=method, **kwargs):
+            ids = args[0] if args else kwargs.get("ids", kwargs.get("article_ids"))
+            ids = list(ids) if ids is not None and not isinstance(ids, str) else ids
+            read[_name].append(ids)
+            return _method(self, ids, *args[1:], **kwargs) if args else _method(self, **kwargs)
+
+        monkeypatch.setattr(Store, name, recording)
+    second = _analyze(tmp_path, folder)
+    (new,) = second["articles"]
+    assert None not in read["articles"] + read["quotes_of"] + read["stories"]
+    assert read["quotes"] == []  # every quote of the store: never
+    assert {i for ids in read["articles"] + read["quotes_of"] for i in ids} == {new["id"]}
+    assert all(ids == [] for ids in read["stories"])
+
+
 def test_a_grown_input_gives_what_comparing_every_story_again_gives(tmp_path, compared):
     """Real articles, then more of them: the run keeps the stored comparison and wire links of
     every story the new ones left alone, and writes the stories it touched. Each must be what
