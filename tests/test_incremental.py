@@ -126,6 +126,23 @@ def test_a_run_reads_only_the_articles_and_stories_it_touches(tmp_path, monkeypa
     assert all(ids == [] for ids in read["stories"])
 
 
+def test_a_kept_story_no_person_names_yet_is_named_not_compared(tmp_path, compared):
+    """A store from before persons: its stories' quotes are linked to no person. A run that
+    keeps such a story names its speakers (and writes it), without comparing it again."""
+    folder = tmp_path / "in"
+    shutil.copytree(SEEDS, folder)
+    first = _analyze(tmp_path, folder)
+    with Store(tmp_path / "n.db") as store:
+        store.conn.execute("DELETE FROM quote_persons")
+    compared.clear()
+    (folder / "bridge.txt").write_text(OTHER, encoding="utf-8")
+    second = _analyze(tmp_path, folder)
+    assert [len(ids) for ids in compared] == [1]  # the new story only
+    assert _seed_story(second) == _seed_story(first)
+    named = _by_id(second["quotes"])
+    assert all(named[q["id"]] == q for q in first["quotes"])  # named again, as first named
+
+
 def test_a_grown_input_gives_what_comparing_every_story_again_gives(tmp_path, compared):
     """Real articles, then more of them: the run keeps the stored comparison and wire links of
     every story the new ones left alone, and writes the stories it touched. Each must be what

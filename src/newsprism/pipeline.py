@@ -456,18 +456,17 @@ def restory(
         kept = _kept_stories(groups, stored, touched or set())
         # A kept story whose speakers no person names yet (a store from before persons) is
         # named with the rest, in story order, though not compared.
-        renamed_first = store.stories_with_unlinked_speakers() & kept.keys() if kept else set()
+        unnamed = store.stories_with_unlinked_speakers() & kept.keys() if kept else set()
         work = _StoryWork(store, placement, rebuild)
-        stories = work.stories(groups, kept, renamed_first)
-        compared = [s for s in stories if s.id not in kept or s.id in renamed_first]
-        work.analyse(compared, executor, renamed_first)
+        stories = work.stories(groups, kept, unnamed)
+        work.analyse([s for s in stories if s.id not in kept or s.id in unnamed], executor, unnamed)
         # Kept stories quoting a person this run renamed show the new name: written again.
-        renamed = store.stories_naming(work.people.changes.renamed) & kept.keys() - renamed_first
+        renamed = store.stories_naming(work.people.changes.renamed) & kept.keys() - unnamed
         refreshed = {s.id: s for s in store.stories(renamed)} if renamed else {}
         work.analyse(list(refreshed.values()), executor, set(refreshed))
         stories = [refreshed.get(s.id, s) for s in stories]
         store.save_person_table(work.people, rebuilt=rebuild)
-        unchanged = kept.keys() - renamed_first - renamed
+        unchanged = kept.keys() - unnamed - renamed
         store.save_stories(stories, unchanged=unchanged)
     return work.written(stories, unchanged)
 
