@@ -7,9 +7,11 @@ On multinews_sample (../shared/data/stories; NEWSPRISM_DATA elsewhere), each run
 - a bare pass in this process over the same file: read the JSON lines and split each
   article's text into word tokens (`text.word_tokens`): what no analysis can go below;
 - the stages of the same analysis in this process, CPU time of each (time.process_time):
-  read, extract+clean+quotes, store writes of the inputs, grouping (store loaded, stories
-  placed), person table + compare (statements, discrepancies), store writes of the stories,
-  report (analysis JSON and HTML), terminal summary;
+  read, extract+clean+quotes, store writes of the inputs, grouping (new articles read from the
+  store and placed), person table + compare (statements, discrepancies), the story step's
+  other store reads and writes (the articles of the stories compared, the person table, the
+  stories written), report (analysis JSON and HTML), terminal summary; and the same of a run
+  adding the last 10% of the input to a store of the rest;
 - an incremental run: the command on 90% of the input (fresh store), then on all of it (the
   same file, grown by 10%; the same store and report folder): the second run's CPU time
   against a full run's.
@@ -43,20 +45,13 @@ from typing import Any, TypeVar
 from rich.console import Console
 from shared_data import shared_data
 
+from newsprism import pipeline
 from newsprism.clean.templates import MIN_ARTICLES
 from newsprism.collector import set_for_long_runs
 from newsprism.executors import InProcessExecutor
 from newsprism.ingest import read_path
-from newsprism.pipeline import (
-    Analysis,
-    RunStats,
-    adopt_resolved_sources,
-    analyse_stories,
-    incremental_stories,
-    quotes_by_article,
-    store_inputs,
-)
-from newsprism.report import build_analysis, write_analysis_report
+from newsprism.pipeline import Analysis, RunStats, adopt_resolved_sources, store_inputs
+from newsprism.report.stored import StoreReport, write_store_report
 from newsprism.store import Store
 from newsprism.summary import print_run_summary
 from newsprism.text import word_tokens
@@ -71,7 +66,7 @@ STAGES = (
     "store writes (inputs)",
     "grouping",
     "persons + compare",
-    "store writes (stories)",
+    "story step: store reads, writes",
     "report",
     "terminal summary",
 )
@@ -150,12 +145,13 @@ def timed_items(clock: StageClock, items: Iterable[Item]) -> Iterator[Item]:
         yield item
 
 
-def stages(inputs: Path, folder: Path) -> dict[str, float]:
+def stages(inputs: Path, folder: Path, db: str = "stages.db") -> dict[str, float]:
     """The analysis of `newsprism analyze` (pipeline.run_analyze and the CLI's report and
-    summary), stage by stage, in this process: CPU seconds of each."""
+    summary) into the store `folder/db` and its report folder, stage by stage, in this
+    process: CPU seconds of each."""
     clock = StageClock()
     stats = RunStats()
-    with Store(folder / "stages.db") as store:
+    with Store(folder / db) as store:
         start = time.process_time()
         adopt_resolved_sources(store)
         executor = TimedExecutor(clock, "extract+clean+quotes")
@@ -171,40 +167,60 @@ def stages(inputs: Path, folder: Path) -> dict[str, float]:
         clock.seconds["store writes (inputs)"] = (
             inputs_total - clock.seconds["read"] - clock.seconds["extract+clean+quotes"]
         )
-        analysis = restory_by_stage(store, clock)
-    data = clock.timed("report", lambda: report(folder, analysis))
+        analysis = restory_by_stage(store, clock, set(stats.stored))
+        written = clock.timed("report", lambda: report(folder / f"{db}-report", store, analysis))
     terminal = Console(file=io.StringIO(), width=100, markup=False, emoji=False, highlight=False)
-    clock.timed("terminal summary", lambda: print_run_summary(terminal, data))
+    clock.timed(
+        "terminal summary",
+        lambda: print_run_summary(
+            terminal, written.totals, written.data["index"], len(analysis.stories)
+        ),
+    )
     return clock.seconds
 
 
-def report(folder: Path, analysis: Analysis) -> dict[str, Any]:
-    data = build_analysis(analysis.articles, analysis.quotes, analysis.stories)
-    write_analysis_report(folder / "report", data)
-    return data
+def report(folder: Path, store: Store, analysis: Analysis) -> StoreReport:
+    return write_store_report(folder, store, analysis.articles, analysis.quotes, analysis.stories)
 
 
-def restory_by_stage(store: Store, clock: StageClock) -> Analysis:
-    """pipeline.restory, its steps timed apart."""
-    with store.story_lock():
-
-        def group() -> tuple[list, list, list]:
-            articles, quotes = store.articles(), store.quotes()
-            stories = incremental_stories(store, articles, quotes_by_article(quotes))
-            return articles, quotes, stories
-
-        articles, quotes, stories = clock.timed("grouping", group)
-        people = clock.timed("persons + compare", store.person_table)
-        analysis = clock.timed(
-            "persons + compare", lambda: analyse_stories(articles, quotes, stories, people)
-        )
-
-        def save() -> None:
-            store.save_person_table(people)
-            store.save_stories(analysis.stories)
-
-        clock.timed("store writes (stories)", save)
+def restory_by_stage(store: Store, clock: StageClock, touched: set[str]) -> Analysis:
+    """pipeline.restory as `analyze` runs it, its grouping (`place_articles`) and its naming
+    and comparing of stories (`analyse_stories`) timed apart; the rest of it (reading the
+    stories' articles and the person table, writing the stories) is the story step's store
+    reads and writes."""
+    start = time.process_time()
+    timed = {"grouping": "place_articles", "persons + compare": "analyse_stories"}
+    originals = {name: getattr(pipeline, name) for name in timed.values()}
+    for stage, name in timed.items():
+        setattr(pipeline, name, _timing(clock, stage, originals[name]))
+    try:
+        before = clock.seconds["grouping"] + clock.seconds["persons + compare"]
+        analysis = pipeline.restory(store, touched=touched)
+    finally:
+        for name, original in originals.items():
+            setattr(pipeline, name, original)
+    inner = clock.seconds["grouping"] + clock.seconds["persons + compare"] - before
+    clock.seconds["story step: store reads, writes"] += time.process_time() - start - inner
     return analysis
+
+
+def _timing(
+    clock: StageClock, stage: str, function: Callable[..., Result]
+) -> Callable[..., Result]:
+    def timed(*args: Any, **kwargs: Any) -> Result:
+        return clock.timed(stage, lambda: function(*args, **kwargs))
+
+    return timed
+
+
+def incremental_stages(inputs: Path, folder: Path, share: float = 0.9) -> dict[str, float]:
+    """`stages` of the run adding the last (1 - share) of the input to a store of the rest."""
+    lines = inputs.read_text(encoding="utf-8").splitlines(keepends=True)
+    grown = folder / f"stages-{inputs.name}"
+    grown.write_text("".join(lines[: int(len(lines) * share)]), encoding="utf-8")
+    stages(grown, folder, "grown.db")
+    grown.write_text("".join(lines), encoding="utf-8")
+    return stages(grown, folder, "grown.db")
 
 
 def incremental(inputs: Path, folder: Path, share: float = 0.9) -> tuple[Command, Command]:
@@ -247,6 +263,7 @@ def main() -> None:
             full = analyze_command(inputs, folder / "fresh.db", folder / "out")
             first, second = incremental(inputs, folder / "incremental")
             split = stages(inputs, folder)
+            added = incremental_stages(inputs, folder)
             results = {
                 "command CPU s": full.cpu,
                 "command wall s": full.wall,
@@ -255,6 +272,7 @@ def main() -> None:
                 "90% run CPU s": first.cpu,
                 "+10% run CPU s": second.cpu,
                 **{f"stage {name}": seconds for name, seconds in split.items()},
+                **{f"+10% stage {name}": seconds for name, seconds in added.items()},
             }
             for workers in args.workers:
                 timed = analyze_command(inputs, folder / f"w{workers}.db", folder / "w", workers)
@@ -289,10 +307,18 @@ def print_table(articles: int, figures: dict[str, float], runs: int) -> None:
         f"(the 90% run: {figures['90% run CPU s']:.2f} CPU s)"
     )
     total = sum(figures[f"stage {name}"] for name in STAGES)
-    print(f"stages in process ({total:.2f} CPU s; the command adds start-up and imports):")
+    added = sum(figures[f"+10% stage {name}"] for name in STAGES)
+    print(
+        f"stages in process ({total:.2f} CPU s; the +10% run {added:.2f} CPU s, "
+        f"{added / total:.0%}; the command adds start-up and imports):"
+    )
+    print(f"  {'':<32} {'full run':>16} {'+10% run':>10} {'of full':>8}")
     for name in STAGES:
-        seconds = figures[f"stage {name}"]
-        print(f"  {name:<24} {seconds:7.2f} s {seconds / total:6.1%}")
+        seconds, more = figures[f"stage {name}"], figures[f"+10% stage {name}"]
+        print(
+            f"  {name:<32} {seconds:7.2f} s {seconds / total:6.1%} {more:8.2f} s"
+            f" {more / seconds if seconds else 0:7.0%}"
+        )
     for name, value in figures.items():
         if name.startswith("--workers"):
             print(f"{name:<24} {value:7.2f}")

@@ -1,10 +1,12 @@
-"""A run compares only the stories its new or changed inputs touch."""
+"""A run compares only the stories its new or changed inputs touch, reads only those from the
+store, and writes only those into analysis.json, with an index of every stored story."""
 
 from __future__ import annotations
 
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -12,6 +14,10 @@ from conftest import REPORT_SEED, SEEDS, shared_data
 
 from newsprism import pipeline
 from newsprism.cli import main
+from newsprism.ingest import read_path
+from newsprism.pipeline import RunStats, run_analyze
+from newsprism.report import validate_analysis
+from newsprism.store import Store
 
 OTHER = (
     "Council approves the new bridge\n"
@@ -34,41 +40,114 @@ def compared(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     return calls
 
 
-def _analyze(tmp_path: Path, folder: Path, status: int = 0) -> dict:
-    """The analysis JSON of `analyze` (exit `status`: 1 when some inputs are known to fail)."""
-    out = tmp_path / "report"
-    result = CliRunner().invoke(
-        main, ["analyze", str(folder), "--db", str(tmp_path / "n.db"), "--out", str(out)]
-    )
+def _run(*args: str, status: int = 0) -> None:
+    result = CliRunner().invoke(main, list(args))
     assert result.exit_code == status, result.output
-    return json.loads((out / "analysis.json").read_text(encoding="utf-8"))
+
+
+def _analyze(tmp_path: Path, folder: Path, status: int = 0, out: str = "report") -> dict:
+    """The analysis JSON of `analyze` (exit `status`: 1 when some inputs are known to fail)."""
+    _run("analyze", str(folder), "--db", str(tmp_path / "n.db"), "--out", str(tmp_path / out),
+         status=status)  # fmt: skip
+    return json.loads((tmp_path / out / "analysis.json").read_text(encoding="utf-8"))
 
 
 def _seed_story(data: dict) -> dict:
     return next(s for s in data["stories"] if len(s["articles"]) == 2)
 
 
-def test_untouched_story_keeps_its_comparison(tmp_path, compared):
+def _by_id(items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    return {item["id"]: item for item in items}
+
+
+def _without_changed(index: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{k: v for k, v in entry.items() if k != "changed"} for entry in index]
+
+
+def _stored_story_ids(db: Path) -> list[str]:
+    with Store(db) as store:
+        return [story.id for story in store.stories()]
+
+
+def test_untouched_story_keeps_its_comparison_and_its_page(tmp_path, compared):
     folder = tmp_path / "in"
     shutil.copytree(SEEDS, folder)
     first = _analyze(tmp_path, folder)
     assert len(compared) == 1  # the seeds' story
+    seed = _seed_story(first)
+    page = tmp_path / "report" / first["index"][0]["page"]
+    made = page.stat().st_mtime_ns
     compared.clear()
     (folder / "bridge.txt").write_text(OTHER, encoding="utf-8")
     second = _analyze(tmp_path, folder)
     assert len(compared) == 1 and len(compared[0]) == 1  # only the new article's story
-    assert _seed_story(second) == _seed_story(first)
+    # analysis.json holds the story the run made, with its article and quotes; the index
+    # lists both stories, the seeds' as first shown
+    assert [len(s["articles"]) for s in second["stories"]] == [1]
+    assert [a["id"] for a in second["articles"]] == compared[0]
+    assert {q["article"] for q in second["quotes"]} == set(compared[0])
+    index = _by_id(second["index"])
+    assert set(index) == set(_stored_story_ids(tmp_path / "n.db"))
+    assert index[seed["id"]] == {**first["index"][0], "changed": False}
+    assert index[second["stories"][0]["id"]]["changed"] is True
+    assert validate_analysis(second) == []
+    assert page.stat().st_mtime_ns == made  # its page not written again
     compared.clear()
     report = folder / REPORT_SEED.name
     report.write_text(report.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
-    _analyze(tmp_path, folder)
+    third = _analyze(tmp_path, folder)
     assert [len(ids) for ids in compared] == [2]  # a changed article: its story again
+    assert [len(s["articles"]) for s in third["stories"]] == [2]
+
+
+def test_a_run_reads_only_the_articles_and_stories_it_touches(tmp_path, monkeypatch):
+    """The second run reads from the store the new article and its quotes, and no stored
+    story's contents: never every article, quote or story."""
+    folder = tmp_path / "in"
+    shutil.copytree(SEEDS, folder)
+    _analyze(tmp_path, folder)
+    (folder / "bridge.txt").write_text(OTHER, encoding="utf-8")
+    read: dict[str, list[Any]] = {"articles": [], "quotes_of": [], "stories": [], "quotes": []}
+    for name in read:
+        method = getattr(Store, name)
+
+        def recording(self, *args, _name=name, _method=method, **kwargs):
+            ids = args[0] if args else kwargs.get("ids", kwargs.get("article_ids"))
+            ids = list(ids) if ids is not None and not isinstance(ids, str) else ids
+            read[_name].append(ids)
+            return _method(self, ids, *args[1:], **kwargs) if args else _method(self, **kwargs)
+
+        monkeypatch.setattr(Store, name, recording)
+    second = _analyze(tmp_path, folder)
+    (new,) = second["articles"]
+    assert None not in read["articles"] + read["quotes_of"] + read["stories"]
+    assert read["quotes"] == []  # every quote of the store: never
+    assert {i for ids in read["articles"] + read["quotes_of"] for i in ids} == {new["id"]}
+    assert all(ids == [] for ids in read["stories"])
+
+
+def test_a_kept_story_no_person_names_yet_is_named_not_compared(tmp_path, compared):
+    """A store from before persons: its stories' quotes are linked to no person. A run that
+    keeps such a story names its speakers (and writes it), without comparing it again."""
+    folder = tmp_path / "in"
+    shutil.copytree(SEEDS, folder)
+    first = _analyze(tmp_path, folder)
+    with Store(tmp_path / "n.db") as store:
+        store.conn.execute("DELETE FROM quote_persons")
+    compared.clear()
+    (folder / "bridge.txt").write_text(OTHER, encoding="utf-8")
+    second = _analyze(tmp_path, folder)
+    assert [len(ids) for ids in compared] == [1]  # the new story only
+    assert _seed_story(second) == _seed_story(first)
+    named = _by_id(second["quotes"])
+    assert all(named[q["id"]] == q for q in first["quotes"])  # named again, as first named
 
 
 def test_a_grown_input_gives_what_comparing_every_story_again_gives(tmp_path, compared):
     """Real articles, then more of them: the run keeps the stored comparison and wire links of
-    every story the new ones left alone. Its JSON must be what comparing every stored story
-    afresh gives (`newsprism stories`, which keeps nothing), so no shortcut changes a result."""
+    every story the new ones left alone, and writes the stories it touched. Each must be what
+    comparing every stored story afresh gives (`newsprism stories`, which keeps nothing), so
+    no shortcut changes a result; the index lists every stored story, as the full one does."""
     lines = shared_data("stories", "multinews_sample", "articles.jsonl").read_text("utf-8")
     records = lines.splitlines(keepends=True)[340:500]  # a story of wire copies among them
     folder = tmp_path / "in"
@@ -79,14 +158,96 @@ def test_a_grown_input_gives_what_comparing_every_story_again_gives(tmp_path, co
     compared.clear()
     inputs.write_text("".join(records), encoding="utf-8")
     grown = _analyze(tmp_path, folder, status=1)
-    several = [s for s in grown["stories"] if len(s["articles"]) > 1]
-    assert sum(len(ids) > 1 for ids in compared) < len(several)  # some kept, not compared
-    assert any(s["wire"] for s in several)  # and kept wire links among them
-    compared.clear()
-    again = tmp_path / "again"
-    result = CliRunner().invoke(
-        main, ["stories", "--db", str(tmp_path / "n.db"), "--out", str(again)]
+    assert 0 < len(grown["stories"]) < len(grown["index"])  # some kept, not written
+    assert sum(len(ids) > 1 for ids in compared) == sum(
+        len(s["articles"]) > 1 for s in grown["stories"]
     )
-    assert result.exit_code == 0, result.output
-    assert len(compared) == len(grown["stories"])
-    assert json.loads((again / "analysis.json").read_text(encoding="utf-8")) == grown
+    compared.clear()
+    _run("stories", "--db", str(tmp_path / "n.db"), "--out", str(tmp_path / "again"))
+    assert len(compared) == len(grown["index"])
+    again = json.loads((tmp_path / "again" / "analysis.json").read_text(encoding="utf-8"))
+    every = _by_id(again["stories"])
+    assert set(every) == set(_stored_story_ids(tmp_path / "n.db"))
+    kept_with_wire = [e for e in grown["index"] if not e["changed"] and every[e["id"]]["wire"]]
+    assert kept_with_wire  # kept wire links among the stories left alone
+    for story in grown["stories"]:
+        assert story == every[story["id"]]
+    articles, quotes = _by_id(again["articles"]), _by_id(again["quotes"])
+    assert all(article == articles[article["id"]] for article in grown["articles"])
+    assert all(quote == quotes[quote["id"]] for quote in grown["quotes"])
+    assert _without_changed(grown["index"]) == _without_changed(again["index"])
+
+
+def test_adding_later_articles_gives_what_one_run_over_all_gives(tmp_path):
+    """Articles A, then B after them (undated: grouped in reading order): the stories the
+    second run writes are those one run over A and B makes, and the index is the same."""
+    lines = shared_data("stories", "multinews_sample", "articles.jsonl").read_text("utf-8")
+    records = [json.loads(line) for line in lines.splitlines()[600:760]]
+    assert not any(r.get("date") for r in records)
+    cut = len(records) * 3 // 4
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records[:cut]))
+    _analyze(tmp_path, folder, status=1)
+    (folder / "b.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records[cut:]))
+    grown = _analyze(tmp_path, folder, status=1)
+    whole = tmp_path / "whole"
+    _run("analyze", str(folder), "--db", str(whole / "n.db"), "--out", str(whole / "r"), status=1)
+    one_run = json.loads((whole / "r" / "analysis.json").read_text(encoding="utf-8"))
+    assert grown["stories"] and len(grown["stories"]) < len(one_run["stories"])
+    every = _by_id(one_run["stories"])
+    for story in grown["stories"]:
+        assert story == every[story["id"]]
+    quotes = _by_id(one_run["quotes"])
+    assert all(quote == quotes[quote["id"]] for quote in grown["quotes"])
+    assert _without_changed(grown["index"]) == _without_changed(one_run["index"])
+
+
+def test_a_report_shows_what_changed_since_it_was_written(tmp_path):
+    """A new folder gets every story, read from the store, as the run that made them wrote
+    them; a folder whose last run stopped before its report gets that run's changes too."""
+    folder = tmp_path / "in"
+    shutil.copytree(SEEDS, folder)
+    first = _analyze(tmp_path, folder)
+    (folder / "bridge.txt").write_text(OTHER, encoding="utf-8")
+    with Store(tmp_path / "n.db") as store:  # a run killed before it wrote its report
+        run_analyze(store, read_path(folder / "bridge.txt"), lambda e: None, RunStats())
+    after = _analyze(tmp_path, folder)
+    assert [s["title"] for s in after["stories"]] == ["Council approves the new bridge"]
+    fresh = _analyze(tmp_path, folder, out="fresh")  # nothing new, but a new folder
+    assert [e["changed"] for e in fresh["index"]] == [True, True]
+    assert _seed_story(fresh) == _seed_story(first)
+    assert fresh["stories"][1] == after["stories"][0]
+    assert fresh["articles"] == first["articles"] + after["articles"]
+    assert fresh["quotes"] == first["quotes"] + after["quotes"]  # speakers named as the run did
+    pages = sorted(p.name for p in (tmp_path / "fresh" / "stories").iterdir())
+    assert pages == sorted(Path(e["page"]).name for e in fresh["index"])
+    again = _analyze(tmp_path, folder, out="fresh")
+    assert again["stories"] == [] and again["articles"] == [] and again["quotes"] == []
+
+
+def test_an_input_that_failed_is_not_processed_again_until_it_changes(tmp_path, monkeypatch):
+    """An input with no article in it fails each run with the same error (and exit 1), but is
+    processed only once while its content and the code stay the same."""
+    folder = tmp_path / "in"
+    shutil.copytree(SEEDS, folder)
+    junk = folder / "junk.txt"
+    junk.write_text("Title\nSign up for our newsletter\n", encoding="utf-8")
+    processed: list[str] = []
+    step = pipeline.process_step
+
+    def counting(task):
+        if isinstance(task, pipeline.DocumentTask):  # else an error passed on, in its place
+            processed.append(task.document.source)
+        return step(task)
+
+    monkeypatch.setattr(pipeline, "process_step", counting)
+    args = ["analyze", str(folder), "--db", str(tmp_path / "n.db"), "--out", str(tmp_path / "r")]
+    runs = [CliRunner().invoke(main, args) for _ in range(2)]
+    error = f"error: {junk}: no article text left after cleaning"
+    assert [r.exit_code for r in runs] == [1, 1]
+    assert all(error in r.output and "1 failed" in r.output for r in runs)
+    assert processed.count(str(junk)) == 1 and len(processed) == 3
+    junk.write_text(OTHER, encoding="utf-8")
+    assert CliRunner().invoke(main, args).exit_code == 0
+    assert processed[3:] == [str(junk)]

@@ -15,7 +15,8 @@ import pytest
 from web_stores import HOSTILE_TITLE, copies_store, seed_store
 
 from newsprism.report import build_analysis, site, write_analysis_report
-from newsprism.report.site import MAX_PAGE_BYTES, file_stem
+from newsprism.report.paths import file_stem
+from newsprism.report.site import MAX_PAGE_BYTES
 
 MB = 1_000_000
 

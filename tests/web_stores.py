@@ -98,7 +98,9 @@ def downgrade_to_5(db: Path) -> None:
     """Back to schema 5, as a store written before the web app's tables and indexes."""
     with sqlite3.connect(db) as raw:
         raw.executescript(
-            "DROP TABLE story_facts; DROP TABLE story_flags; DROP TABLE story_outlets;"
+            "DROP TABLE failed_inputs; DROP TABLE story_labels;"
+            " ALTER TABLE stories DROP COLUMN revision;"
+            " DROP TABLE story_facts; DROP TABLE story_flags; DROP TABLE story_outlets;"
             " DROP INDEX articles_outlet; DROP INDEX stories_seq; DROP INDEX statements_story;"
             " DROP INDEX persons_name; DROP INDEX person_names_name;"
             " DROP INDEX IF EXISTS template_counts_qualifying; PRAGMA user_version = 5;"

@@ -11,7 +11,6 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Any
 
 import click
 from rich.console import Console
@@ -35,7 +34,8 @@ from newsprism.pipeline import (
     restory,
     run_analyze,
 )
-from newsprism.report import build_analysis, write_analysis_report
+from newsprism.report import build_analysis
+from newsprism.report.stored import StoreReport, write_store_report
 from newsprism.store import Store, StoreError
 from newsprism.summary import (
     print_clean,
@@ -43,6 +43,7 @@ from newsprism.summary import (
     print_persons,
     print_quotes,
     print_run_summary,
+    print_story_details,
     print_summary,
 )
 from newsprism.terminal import printable, printable_json
@@ -180,9 +181,13 @@ def _output_folder(out: str) -> Path:
     return folder
 
 
-def _write_report(folder: Path, data: dict[str, Any]) -> tuple[Path, Path]:
+def _write_store_report(folder: Path, store: Store, analysis: Analysis) -> StoreReport:
+    """The report of the store: what the run changed, with an index of every story."""
     try:
-        return write_analysis_report(folder, data)
+        with _store_faults():
+            return write_store_report(
+                folder, store, analysis.articles, analysis.quotes, analysis.stories
+            )
     except OSError as error:
         where = printable(error.filename or str(folder))
         raise FaultError(f"{where}: report not written ({_reason(error)})") from error
@@ -243,13 +248,14 @@ def analyze(
             documents = _documents(paths, metadata, log, progress)
             with _store_faults(), _worker_faults():
                 analysis = run_analyze(store, documents, log, stats, template_min, executor)
-    data = build_analysis(analysis.articles, analysis.quotes, analysis.stories)
-    json_path, html_path = _write_report(folder, data)
-    (print_summary if verbose else print_run_summary)(console, data)
+        report = _write_store_report(folder, store, analysis)
+    print_run_summary(console, report.totals, report.data["index"], len(analysis.stories))
+    if verbose:
+        print_story_details(console, report.data)
     console.print(
         f"\n{stats.added} new or changed, {stats.unchanged} unchanged, "
         f"{len(stats.errors)} failed{_failure_reasons(stats)}. Store: {printable(db)}\n"
-        f"JSON:   {printable(str(json_path))}\nReport: {printable(str(html_path))}"
+        f"JSON:   {printable(str(report.json_path))}\nReport: {printable(str(report.html_path))}"
     )
     sys.exit(1 if stats.errors else 0)
 
@@ -333,14 +339,14 @@ def stories(db: str, rebuild: bool, out: str) -> None:
     one pass over the store in publication order, and speakers are matched to persons again
     (each person keeps its key)."""
     folder = _output_folder(out)
-    with _open_store(db) as store, _store_faults():
-        analysis = restory(store, rebuild)
-    data = build_analysis(analysis.articles, analysis.quotes, analysis.stories)
-    json_path, html_path = _write_report(folder, data)
+    with _open_store(db) as store:
+        with _store_faults():
+            analysis = restory(store, rebuild)
+        report = _write_store_report(folder, store, analysis)
     console.print(
         f"{len(analysis.stories)} stories over {len(analysis.articles)} articles"
-        f"{' (rebuilt)' if rebuild else ''}.\nJSON:   {printable(str(json_path))}\n"
-        f"Report: {printable(str(html_path))}"
+        f"{' (rebuilt)' if rebuild else ''}.\nJSON:   {printable(str(report.json_path))}\n"
+        f"Report: {printable(str(report.html_path))}"
     )
 
 

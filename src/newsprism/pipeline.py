@@ -8,9 +8,13 @@ wherever; the store is written here, in the parent, one input at a time and in i
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
 
 from newsprism.budget import OverBudget, input_budget
 from newsprism.clean import clean_document, clean_document_id
@@ -57,6 +61,7 @@ class Analysis:
     articles: list[Article]
     quotes: list[Quote]
     stories: list[Story]
+    kept: int = 0  # stories a store's run left as stored (not among `stories`)
 
 
 @dataclass
@@ -161,6 +166,7 @@ class Outcome:
     template_keys: frozenset[str] = frozenset()
     asked_keys: set[str] = field(default_factory=set)
     edge_keys: set[str] = field(default_factory=set)
+    lasting: bool = False  # the failure is the input's own (no article in it), not a mishap
 
 
 def process_step(task: DocumentTask | InputError) -> Outcome:
@@ -182,6 +188,7 @@ def process_step(task: DocumentTask | InputError) -> Outcome:
             outcome.processed = Processed(task.document, text, article, extract_quotes(article))
     except Exception as error:  # a user's file must never stop the run
         outcome.error = failure_reason(error)
+        outcome.lasting = isinstance(error, ExtractionError)
     return outcome
 
 
@@ -260,25 +267,50 @@ def store_inputs(
     with lines that have changed since its task was sent is processed again here."""
     templates = StoreTemplates(store, template_min)
     executor = executor or InProcessExecutor()
-    tasks = (_task(item, templates) for item in _new_or_changed(items, store, stats))
+    code = processing_code()
+    tasks = (_task(item, templates) for item in _new_or_changed(items, store, stats, code))
     saves = BatchedSaves(store, stats, on_error)
     try:
         for outcome in executor.map(process_step, tasks):
             processed = _accepted(outcome, templates, on_error, stats)
             if processed is not None:
                 saves.save(processed, templates.observed(processed.article.id))
+            elif outcome.lasting and isinstance(outcome.item, Document):
+                with contextlib.suppress(StoreError):  # a saving only: else processed again
+                    store.remember_failure(
+                        outcome.item.source, outcome.item.content_hash, code, outcome.error or ""
+                    )
     finally:
         saves.commit()
 
 
 def _new_or_changed(
-    items: Iterable[Document | InputError], store: Store, stats: RunStats
+    items: Iterable[Document | InputError], store: Store, stats: RunStats, code: str
 ) -> Iterator[Document | InputError]:
+    """The inputs to process; an unchanged one is counted, one that failed as it is now (the
+    same content, the same code) is its error again, without processing it again."""
     for item in items:
-        if isinstance(item, Document) and store.input_hash(item.source) == item.content_hash:
-            stats.unchanged += 1
-            continue
+        if isinstance(item, Document):
+            if store.input_hash(item.source) == item.content_hash:
+                stats.unchanged += 1
+                continue
+            if (reason := store.failure(item.source, item.content_hash, code)) is not None:
+                yield InputError(item.source, reason)
+                continue
         yield item
+
+
+@lru_cache(maxsize=1)
+def processing_code() -> str:
+    """A digest of this newsprism's code and data files: an input that failed is processed
+    again once they change."""
+    package = Path(__file__).parent
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".json", ".tsv", ".txt") and path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _task(item: Document | InputError, templates: TemplateCounts) -> DocumentTask | InputError:
@@ -304,6 +336,7 @@ def _accepted(
         outcome.template_keys, outcome.asked_keys, templates.template_keys(outcome.scope)
     ):
         stats.reprocessed += 1
+        outcome.lasting = False  # the failure, if any, is the one reported here
         return _guarded(item.source, on_error, lambda: process_document(item, templates))
     if outcome.processed is None:
         on_error(InputError(item.source, outcome.error or "could not be processed"))
@@ -410,42 +443,113 @@ def restory(
 ) -> Analysis:
     """Group what is stored into stories (new articles only, unless `rebuild`), name the
     speakers from the person table (matched again from scratch with `rebuild`, keeping the
-    keys), compare (the stories run by `executor`). Given the articles this run `touched`,
-    a story with the same articles as stored, none of them touched, keeps its stored
-    statements, matches and discrepancies instead of being compared again."""
+    keys), compare (the stories run by `executor`), and store the stories.
+
+    Given the articles this run `touched`, a story with the same articles as stored, none of
+    them touched, keeps its stored statements, matches and discrepancies and is not read from
+    the store at all. Returns the stories this step wrote, with their articles and quotes
+    (every story without `touched`): what the run changed."""
     with store.story_lock():
-        articles, quotes = store.articles(), store.quotes()  # loaded once for both steps
-        stored = [] if rebuild or touched is None else store.stories()
-        known_wire = {
-            tuple(story.articles): story.wire
-            for story in stored  # none unless `touched` is given
-            if touched.isdisjoint(story.articles)  # type: ignore[union-attr]
-        }
-        stories = incremental_stories(
-            store, articles, quotes_by_article(quotes), rebuild, known_wire
-        )
-        kept = untouched_stories(stored, stories, touched) if stored and touched is not None else {}
-        people = store.person_table()
-        people = people.rebuilt() if rebuild else people
-        analysis = analyse_stories(articles, quotes, stories, people, executor, kept)
-        store.save_person_table(people, rebuilt=rebuild)
-        store.save_stories(analysis.stories, unchanged=kept)
-    return analysis
+        placement = place_articles(store, rebuild)
+        groups = placement.groups()
+        stored = store.story_members() if touched is not None and not rebuild else {}
+        kept = _kept_stories(groups, stored, touched or set())
+        # A kept story whose speakers no person names yet (a store from before persons) is
+        # named with the rest, in story order, though not compared.
+        unnamed = store.stories_with_unlinked_speakers() & kept.keys() if kept else set()
+        work = _StoryWork(store, placement, rebuild)
+        stories = work.stories(groups, kept, unnamed)
+        work.analyse([s for s in stories if s.id not in kept or s.id in unnamed], executor, unnamed)
+        # Kept stories quoting a person this run renamed show the new name: written again.
+        renamed = store.stories_naming(work.people.changes.renamed) & kept.keys() - unnamed
+        refreshed = {s.id: s for s in store.stories(renamed)} if renamed else {}
+        work.analyse(list(refreshed.values()), executor, set(refreshed))
+        stories = [refreshed.get(s.id, s) for s in stories]
+        store.save_person_table(work.people, rebuilt=rebuild)
+        unchanged = kept.keys() - unnamed - renamed
+        store.save_stories(stories, unchanged=unchanged)
+    return work.written(stories, unchanged)
 
 
-def untouched_stories(
-    stored_stories: list[Story], stories: list[Story], touched: set[str]
+def _kept_stories(
+    groups: list[list[str]], stored: dict[str, tuple[str, list[str]]], touched: set[str]
 ) -> dict[str, Story]:
-    """The stored comparisons (`stored_stories`) of the stories a run left as they were, by
-    story id."""
-    stored = {story.id: story for story in stored_stories}
-    return {
-        story.id: stored[story.id]
-        for story in stories
-        if story.id in stored
-        and stored[story.id].articles == story.articles
-        and touched.isdisjoint(story.articles)
-    }
+    """The stories as stored (id and title; their contents stay in the store), by id, of the
+    `groups` whose articles are a stored story's, none of them `touched`."""
+    by_members = {tuple(ids): (story_id, title) for story_id, (title, ids) in stored.items()}
+    kept = {}
+    for ids in groups:
+        found = by_members.get(tuple(ids))
+        if found is not None and touched.isdisjoint(ids):
+            kept[found[0]] = Story(id=found[0], title=found[1], articles=ids)
+    return kept
+
+
+@dataclass
+class _StoryWork:
+    """The part of the store a story step reads: the articles (and their quotes) of the
+    stories it compares or names, loaded once; the person table with their links."""
+
+    store: Store
+    placement: Placement
+    rebuild: bool
+    articles: dict[str, Article] = field(default_factory=dict)
+    quotes: dict[str, list[Quote]] = field(default_factory=dict)
+    people: PersonTable = field(default_factory=PersonTable)
+
+    def __post_init__(self) -> None:
+        self.articles = {a.id: a for a in self.placement.placed}
+        self.quotes = dict(self.placement.quotes)
+        people = self.store.person_table(self.articles)
+        self.people = people.rebuilt() if self.rebuild else people
+
+    def load(self, article_ids: Iterable[str]) -> None:
+        """Read the articles not read yet, their quotes and their quotes' person links."""
+        wanted = [i for i in article_ids if i not in self.articles]
+        if not wanted:
+            return
+        self.articles.update((a.id, a) for a in self.store.articles(wanted))
+        self.quotes.update(quotes_by_article(self.store.quotes_of(wanted)))
+        if not self.rebuild:
+            self.people.links.update(self.store.person_links(wanted))
+
+    def stories(
+        self, groups: list[list[str]], kept: dict[str, Story], named: set[str]
+    ) -> list[Story]:
+        """Every story, in order: the kept ones as stored (those to be `named` read with their
+        stored comparison), the others made from their articles, read here."""
+        stored = {s.id: s for s in self.store.stories(named)} if named else {}
+        kept_by_first = {s.articles[0]: stored.get(s.id, s) for s in kept.values()}
+        fresh = [ids for ids in groups if ids[0] not in kept_by_first]
+        self.load(i for ids in fresh for i in ids)
+        ordered = [self.articles[i] for ids in fresh for i in ids]
+        made = {s.articles[0]: s for s in stories_from(ordered, self.placement.story_of, ordered)}
+        return [made.get(ids[0]) or kept_by_first[ids[0]] for ids in groups]
+
+    def analyse(self, stories: list[Story], executor: Executor | None, as_stored: set[str]) -> None:
+        """Name the speakers of `stories`, in order, and compare them, but those `as_stored`
+        (read with their statements, matches and discrepancies): the quotes are kept named."""
+        self.load(i for story in stories for i in story.articles)
+        members = list({i: self.articles[i] for s in stories for i in s.articles}.values())
+        quotes = [q for a in members for q in self.quotes.get(a.id, [])]
+        kept = {s.id: s for s in stories if s.id in as_stored}
+        analysis = analyse_stories(members, quotes, stories, self.people, executor, kept)
+        self.quotes.update(quotes_by_article(analysis.quotes))
+
+    def written(self, stories: list[Story], unchanged: set[str]) -> Analysis:
+        """The stories written, in story order, with their articles (in reading order) and
+        quotes, each speaker as the person table names it once the step is done."""
+        written = [s for s in stories if s.id not in unchanged]
+        members = {i for s in written for i in s.articles}
+        articles = [self.articles[i] for i in self.placement.order if i in members]
+        quotes = [self._named(q) for a in articles for q in self.quotes.get(a.id, [])]
+        return Analysis(articles, quotes, written, kept=len(unchanged))
+
+    def _named(self, quote: Quote) -> Quote:
+        link = self.people.links.get(quote.id)
+        if not quote.speaker or link is None or link[0] not in self.people.persons:
+            return quote
+        return replace(quote, speaker=self.people.persons[link[0]].name, speaker_key=link[0])
 
 
 def relearn(
@@ -455,6 +559,7 @@ def relearn(
     then restory; (articles stored, articles whose cleaning changed)."""
     stored = store.documents()
     store.forget_template_lines()
+    store.forget_failures()  # cleaned with other template lines, they may give an article
     templates = StoreTemplates(store, template_min)
     for _, _, text in stored:
         store.observe_lines(template_scope(text), clean_document_id(text), document_edge_keys(text))
@@ -562,25 +667,78 @@ def incremental_stories(
     known_wire: dict[tuple[str, ...], list[WireLink]] | None = None,
 ) -> list[Story]:
     """Stories over everything stored (`articles` and their `quotes`, as loaded from
-    `store`): articles grouped in earlier runs keep their story and are replayed into the
-    grouper from their stored profiles; the new ones are streamed in. With `rebuild`, the
-    whole store is grouped again from scratch, then refined in a second pass (articles move to
-    the story they fit best once all are seen). Then the stories that grew are split where
-    they hold two events (stored articles may move to a new story). `known_wire`: as
-    `stories_from` takes it."""
+    `store`): as `place_articles` places them, with every article given at hand.
+    `known_wire`: as `stories_from` takes it."""
+    grouper, story_of = _restored_grouper(store, {a.id for a in articles}, rebuild)
+    unplaced = [a for a in articles if a.id not in story_of]
+    _place_new(store, grouper, story_of, unplaced, quotes, rebuild)
+    return stories_from(articles, story_of, articles, known_wire)
+
+
+@dataclass
+class Placement:
+    """Every stored article's story (`story_of`, by the grouper's story number) in reading
+    order (`order`), and the articles placed anew, loaded with their quotes."""
+
+    order: list[str]
+    story_of: dict[str, int]
+    placed: list[Article]
+    quotes: dict[str, list[Quote]]
+
+    def groups(self) -> list[list[str]]:
+        """Each story's article ids in reading order, the stories in the order of their first
+        article (as `stories_from` orders them)."""
+        members: dict[int, list[str]] = {}
+        for article_id in self.order:
+            members.setdefault(self.story_of[article_id], []).append(article_id)
+        return list(members.values())
+
+
+def place_articles(store: Store, rebuild: bool = False) -> Placement:
+    """Articles grouped in earlier runs keep their story and are replayed into the grouper
+    from their stored profiles; only the articles not yet placed (new or changed) are read
+    from the store and streamed in. With `rebuild`, the whole store is grouped again from
+    scratch, then refined in a second pass (articles move to the story they fit best once all
+    are seen). Then the stories that grew are split where they hold two events (stored
+    articles may move to a new story)."""
+    order = store.article_order()
+    grouper, story_of = _restored_grouper(store, set(order), rebuild)
+    unplaced = store.articles(i for i in order if i not in story_of)
+    quotes = quotes_by_article(store.quotes_of(a.id for a in unplaced))
+    _place_new(store, grouper, story_of, unplaced, quotes, rebuild)
+    return Placement(order, story_of, unplaced, quotes)
+
+
+def _restored_grouper(
+    store: Store, known: set[str], rebuild: bool
+) -> tuple[StoryGrouper, dict[str, int]]:
+    """The grouper as earlier runs left it (the profiles of the `known` articles), and their
+    stories; empty with `rebuild`, its stored state cleared."""
     grouper = StoryGrouper()
     story_of: dict[str, int] = {}
     if rebuild:
         store.clear_story_profiles()
     elif counts := store.grouping_counts():
         grouper.load_counts(counts)
-        known = {a.id for a in articles}
         for article_id, story, blob in store.story_profiles():
             if article_id in known:
                 grouper.restore(Profile.from_bytes(blob), story)
                 story_of[article_id] = story
+    return grouper, story_of
+
+
+def _place_new(
+    store: Store,
+    grouper: StoryGrouper,
+    story_of: dict[str, int],
+    unplaced: list[Article],
+    quotes: dict[str, list[Quote]],
+    rebuild: bool,
+) -> None:
+    """Stream the `unplaced` articles into `grouper` (refined with `rebuild`), split the
+    stories that grew, and store the new profiles and the moves; `story_of` updated."""
     restored = list(story_of)  # by position in the grouper
-    new = stream_order([a for a in articles if a.id not in story_of])
+    new = stream_order(unplaced)
     for article in new:
         grouper.add(article, quotes.get(article.id, []))
     if rebuild:
@@ -595,7 +753,6 @@ def incremental_stories(
     moved_rows = [(restored[p], grouper.story_of[p]) for p in moved]
     story_of.update(moved_rows)
     store.save_story_profiles(new_rows, grouper.counts_blob(), moved_rows)
-    return stories_from(articles, story_of, articles, known_wire)
 
 
 def one_story(articles: list[Article]) -> list[Story]:

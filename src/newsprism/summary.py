@@ -89,6 +89,16 @@ def print_summary(console: Console, data: dict[str, Any]) -> None:
             f"{_count(len(views), 'story', 'stories')} ({flagged} flagged)",
         )
     )
+    _print_stories(console, data, views)
+
+
+def print_story_details(console: Console, data: dict[str, Any]) -> None:
+    """`print_summary`'s stories without its header line (the stories of a run's analysis)."""
+    data = printable_data(data)
+    _print_stories(console, data, story_views(data))
+
+
+def _print_stories(console: Console, data: dict[str, Any], views: list[StoryView]) -> None:
     articles = {a["id"]: a for a in data["articles"]}
     for view in views[:STORIES_SHOWN]:
         _print_story(console, view, articles)
@@ -104,38 +114,48 @@ def print_summary(console: Console, data: dict[str, Any]) -> None:
         )
 
 
-def print_run_summary(console: Console, data: dict[str, Any]) -> None:
-    """What a run over a store found, in a screen: totals, the flags and facts that differ,
-    and the stories most worth a look (the most serious flags, then the most of them).
-    Of the user's text it prints only story titles (and ids), each made printable as it is
-    printed: the rest of the data only decides what is shown."""
-    views = story_views(data)
-    statements = sum(len(view.statements) for view in views)
+def print_run_summary(
+    console: Console, totals: dict[str, Any], index: list[dict[str, Any]], changed: int
+) -> None:
+    """What the store holds after a run, in a screen: totals, how many stories the run
+    wrote (`changed`: new, grown or with a changed article; the rest are as stored), the
+    flags and facts that differ, and the stories most worth a look (the most serious flags,
+    then the most flagged versions, then facts). Read from the store's totals and index
+    (`Store.totals`, analysis.json's `index`), never from every story. Of the user's text it
+    prints only story titles (and ids), each made printable as printed."""
     console.print(
         Text.assemble(
             ("newsprism", "bold"),
-            f": {_count(len(data['articles']), 'article', 'articles')}, "
-            f"{_count(len(data['quotes']), 'quote', 'quotes')}, "
-            f"{_count(len(views), 'story', 'stories')}, "
-            f"{_count(statements, 'statement', 'statements')}",
+            f": {_count(totals['articles'], 'article', 'articles')}, "
+            f"{_count(totals['quotes'], 'quote', 'quotes')}, "
+            f"{_count(totals['stories'], 'story', 'stories')}, "
+            f"{_count(totals['statements'], 'statement', 'statements')}",
         )
     )
-    console.print(_flag_totals(views))
-    worth = sorted((v for v in views if any(_weight(v))), key=_weight, reverse=True)
+    as_stored = totals["stories"] - changed
+    console.print(
+        Text(
+            f"This run: {_count(changed, 'story', 'stories')} new or changed"
+            + (f", {as_stored} as stored" if as_stored else "")
+        )
+    )
+    console.print(_flag_totals(totals))
+    worth = sorted((e for e in index if any(_weight(e))), key=_weight, reverse=True)
     if not worth:
         console.print(Text("No flags and no facts that differ.", style="green"))
         return
     table = Table(title="stories most worth a look", expand=True, pad_edge=False, show_edge=False)
     table.add_column("flag", no_wrap=True)
     table.add_column("story", ratio=3, min_width=24, no_wrap=True, overflow="ellipsis")
-    table.add_column("outlets", justify="right")
-    table.add_column("flags", ratio=2)
-    for view in worth[:STORIES_LISTED]:
+    table.add_column("articles", justify="right")
+    table.add_column("flagged versions", ratio=2)
+    for entry in worth[:STORIES_LISTED]:
+        badge = entry.get("badge")
         table.add_row(
-            _label(view.badge) if view.badge else Text("facts", style="yellow"),
-            Text(printable(view.story.get("title") or view.story.get("id") or "")),
-            str(len(view.articles)),
-            Text(printable(_story_flags(view))),
+            _label(badge) if badge else Text("facts", style="yellow"),
+            Text(printable(entry.get("title") or entry.get("id") or "")),
+            str(entry.get("articles", 0)),
+            Text(_story_flags(entry)),
         )
     hidden = len(worth) - STORIES_LISTED
     if hidden > 0:
@@ -143,35 +163,33 @@ def print_run_summary(console: Console, data: dict[str, Any]) -> None:
     console.print(table)
 
 
-def _flag_totals(views: list[StoryView]) -> Text:
-    labels = Counter(flag for view in views for row in view.statements for flag in row.flags)
-    facts = Counter(
-        d.get("kind", "") for view in views for d in view.story.get("discrepancies") or []
-    )
+def _flag_totals(totals: dict[str, Any]) -> Text:
+    flags: dict[str, int] = totals.get("flags") or {}
+    facts: dict[str, int] = totals.get("facts") or {}
     line = Text("Flags: ")
-    for n, label in enumerate(by_severity(list(labels))):
-        line.append(", " if n else "").append_text(_label(label)).append(f" {labels[label]}")
-    if not labels:
-        line.append("none", style="green")
+    for n, label in enumerate(by_severity(list(flags))):
+        line.append(", " if n else "").append_text(_label(label)).append(f" {flags[label]}")
+    line.append(" (versions of quotes)" if flags else "none", style="" if flags else "green")
     line.append(f" · facts that differ: {sum(facts.values())}")
     if facts:
-        kinds = ", ".join(f"{kind} {n}" for kind, n in facts.most_common())
+        kinds = ", ".join(f"{kind} {n}" for kind, n in facts.items())
         line.append(printable(f" ({kinds})"))
     return line
 
 
-def _weight(view: StoryView) -> tuple[int, int, int]:
-    """Most serious flag first, then how many statements are flagged, then facts."""
-    facts = len(view.story.get("discrepancies") or [])
-    if view.badge is None:
+def _weight(entry: dict[str, Any]) -> tuple[int, int, int]:
+    """Most serious flag first, then how many versions are flagged, then facts."""
+    facts = entry.get("discrepancies", 0)
+    badge = entry.get("badge")
+    if badge is None:
         return (0, 0, facts)
-    return (len(LABEL_SEVERITY) - severity(view.badge), len(view.flagged), facts)
+    return (len(LABEL_SEVERITY) - severity(badge), entry.get("flagged", 0), facts)
 
 
-def _story_flags(view: StoryView) -> str:
-    labels = Counter(flag for row in view.statements for flag in row.flags)
-    parts = [f"{label} {n}" for label, n in labels.most_common()]
-    facts = len(view.story.get("discrepancies") or [])
+def _story_flags(entry: dict[str, Any]) -> str:
+    flags: dict[str, int] = entry.get("flags") or {}
+    parts = [f"{label} {n}" for label, n in flags.items()]
+    facts = entry.get("discrepancies", 0)
     if facts:
         parts.append(_count(facts, "fact differs", "facts differ"))
     return ", ".join(parts)

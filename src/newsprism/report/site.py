@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from math import ceil
@@ -27,7 +26,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from newsprism.model import FLAGS, LABEL_SEVERITY, Article, Quote, Story
+from newsprism.model import LABEL_SEVERITY, Article, Quote, Story
 from newsprism.report.analysis import (
     ANALYSIS_VERSION,
     analysis_text,
@@ -39,7 +38,6 @@ from newsprism.report.analysis import (
 from newsprism.report.html import (
     GRID_COLUMNS,
     LISTED,
-    OUTLETS_SHOWN,
     STATEMENTS_A_PAGE,
     VERSIONS_SHOWN,
     PageLimits,
@@ -47,7 +45,9 @@ from newsprism.report.html import (
     page_links,
     story_page_view,
 )
+from newsprism.report.index import index_entry, story_row, totals_of
 from newsprism.report.pages import render, story_context, stylesheet
+from newsprism.report.paths import STORY_DIR, index_page, story_page
 from newsprism.report.statements import excerpt, quotes_by_article, story_view
 
 Json = dict[str, Any]
@@ -59,29 +59,9 @@ MAX_PAGE_BYTES = 1_000_000
 # versions of a statement, items of each list (articles, quotes in one outlet, wire copies).
 STORY_BOUNDS = [(STATEMENTS_A_PAGE, VERSIONS_SHOWN, LISTED), (5, 6, 50), (1, 3, 20), (1, 1, 5)]
 REMOVED_CHARS = 400
-STORY_DIR = "stories"
 STYLESHEET_FILE = "newsprism.css"
 MANIFEST_FILE = ".newsprism-pages.json"
 INDEX_PAGE = re.compile(r"index-\d+\.html")
-# An id that is its own file name (no dot, so never "..", never a page suffix); others are hashed.
-PLAIN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
-
-
-def file_stem(item_id: str) -> str:
-    """The file name (without suffix) of a story's page."""
-    if PLAIN_ID.fullmatch(item_id):
-        return item_id
-    digest = hashlib.sha256(item_id.encode("utf-8", errors="surrogatepass")).hexdigest()
-    return "_" + digest[:24]  # "_" never opens a plain id: no clash with one
-
-
-def index_page(number: int) -> str:
-    return "index.html" if number == 1 else f"index-{number}.html"
-
-
-def story_page(story_id: str, number: int = 1) -> str:
-    suffix = "" if number == 1 else f".p{number}"
-    return f"{STORY_DIR}/{file_stem(story_id)}{suffix}.html"
 
 
 class FileLinks:
@@ -159,51 +139,28 @@ class _Store:
 # --- the index -------------------------------------------------------------------------------
 
 
-def _index_row(store: _Store, story: Json) -> Json:
-    articles, quotes = store.story_parts(story)
-    terms = {q["id"] for q in quotes if q.get("kind") == "term"}
-    labels = [
-        set(m.get("labels") or [])
-        for m in story.get("matches") or []
-        if m.get("quote") not in terms
+def _index_entries(store: _Store) -> list[Json]:
+    """The index entries of an analysis with no store behind it: its stories, all in it."""
+    return [
+        index_entry(story_row(story, *store.story_parts(story)), True) for story in store.stories
     ]
-    flags = Counter(flag for found in labels for flag in found if flag in FLAGS)
-    outlets = Counter(a.get("outlet") or "unknown outlet" for a in articles)
-    by_count = sorted(outlets, key=lambda name: (-outlets[name], name))
-    dates = [a["published"] for a in articles if a.get("published")]
-    return {
-        "id": story.get("id", ""),
-        "title": excerpt(story.get("title") or "", TITLE_CHARS),
-        "published": max(dates) if dates else None,
-        "articles": len(story.get("articles") or []),
-        "quotes": len(quotes) - len(terms),
-        "statements": len(story.get("statements") or []),
-        "discrepancies": len(story.get("discrepancies") or []),
-        "flagged": sum(1 for found in labels if found & set(FLAGS)),
-        "flag_badges": [label_view(f, flags[f]) for f in FLAGS if flags[f]],
-        "outlets": by_count[:OUTLETS_SHOWN],
-        "more_outlets": max(0, len(by_count) - OUTLETS_SHOWN),
-    }
 
 
-def _totals(store: _Store) -> tuple[Json, list[Json]]:
-    stories = store.stories
-    counts = Counter(m.get("label") for s in stories for m in s.get("matches") or [])
-    totals = {
-        "stories": len(stories),
-        "articles": len(store.articles),
-        "quotes": len(store.quotes),
-        "statements": sum(len(s.get("statements") or []) for s in stories),
-        "labelled": sum(counts.values()),
-    }
-    return totals, [label_view(label, counts[label]) for label in LABEL_SEVERITY if counts[label]]
-
-
-def index_pages(store: _Store) -> Iterator[tuple[str, bytes]]:
+def index_pages(entries: list[Json], totals: Json) -> Iterator[tuple[str, bytes]]:
     """The stories, most flagged first, then newest (undated last), a page of STORIES_A_PAGE."""
-    rows = [_index_row(store, story) for story in store.stories]
+    rows = [
+        {
+            **entry,
+            "title": excerpt(entry["title"], TITLE_CHARS),
+            "flag_badges": [label_view(flag, n) for flag, n in entry["flags"].items()],
+        }
+        for entry in entries
+    ]
     rows.sort(key=lambda r: (r["flagged"], r["published"] or "", r["id"]), reverse=True)
-    totals, label_counts = _totals(store)
+    labels = totals.get("labels") or {}
+    label_counts = [
+        label_view(label, labels[label]) for label in LABEL_SEVERITY if labels.get(label)
+    ]
     count = max(1, ceil(len(rows) / STORIES_A_PAGE))
     for number in range(1, count + 1):
         first = (number - 1) * STORIES_A_PAGE
@@ -304,30 +261,50 @@ def _encoded(text: str) -> bytes:
 @dataclass
 class _Manifest:
     """What each group's pages were made from, kept in the folder between runs, so a run
-    renders only the stories that changed: the digest of their content, and each page's size
-    and modification time as written (a page changed since, by hand or by another run, is
-    made again). Made with other code or templates (`salt`), it is ignored."""
+    renders only the stories that changed: the digest of their content, the store's revision
+    of the story, and each page's size and modification time as written (a page changed
+    since, by hand or by another run, is made again). Pages made with other code or templates
+    (`salt`) are made again; the revisions hold as long as the store (`store`) is the same."""
 
     path: Path
     salt: str
+    store: str = ""
     before: dict[str, list[Any]] = field(default_factory=dict)
     now: dict[str, list[Any]] = field(default_factory=dict)
+    same_code: bool = False
 
     @classmethod
-    def read(cls, out_dir: Path) -> _Manifest:
-        manifest = cls(out_dir / MANIFEST_FILE, _code_digest())
+    def read(cls, out_dir: Path, store: str = "") -> _Manifest:
+        manifest = cls(out_dir / MANIFEST_FILE, _code_digest(), store)
         try:
             saved = json.loads(manifest.path.read_text(encoding="utf-8"))
-            if saved.get("salt") == manifest.salt and isinstance(saved.get("groups"), dict):
+            if isinstance(saved.get("groups"), dict):
                 manifest.before = saved["groups"]
+                manifest.same_code = saved.get("salt") == manifest.salt
+                if saved.get("store") != store:
+                    manifest.before = {}
         except (OSError, ValueError, AttributeError):
             pass  # none yet, or unreadable: every page is made again
         return manifest
 
-    def unchanged(self, group: _Group, out_dir: Path) -> list[str] | None:
-        """The group's pages, if they were made from the same content and are as written."""
-        entry = self.before.get(group.key)
-        if not isinstance(entry, list) or len(entry) != 2 or entry[0] != group.fingerprint:
+    def revisions(self) -> dict[str, Any]:
+        """The revision of each story as this folder's last report showed it."""
+        return {
+            key: entry[2]
+            for key, entry in self.before.items()
+            if isinstance(entry, list) and len(entry) == 3
+        }
+
+    def unchanged(
+        self, key: str, out_dir: Path, fingerprint: str | None = None, revision: Any = None
+    ) -> list[str] | None:
+        """The group's pages, if they were made by this code from the same content (the same
+        `fingerprint`, else the same store `revision`) and are as written."""
+        entry = self.before.get(key)
+        if not self.same_code or not isinstance(entry, list) or len(entry) != 3:
+            return None
+        by_content = fingerprint is not None
+        if (entry[0] != fingerprint) if by_content else (entry[2] != revision):
             return None
         pages = entry[1]
         if not isinstance(pages, dict) or not pages:
@@ -336,12 +313,26 @@ class _Manifest:
             return None
         return list(pages)
 
-    def record(self, group: _Group, out_dir: Path, pages: list[str]) -> None:
-        self.now[group.key] = [group.fingerprint, {name: _stamp(out_dir / name) for name in pages}]
+    def record(
+        self, key: str, fingerprint: str, out_dir: Path, pages: list[str], revision: Any
+    ) -> None:
+        stamps = {name: _stamp(out_dir / name) for name in pages}
+        self.now[key] = [fingerprint, stamps, revision]
+
+    def keep(self, key: str, revision: Any) -> None:
+        """The group's pages stay as the last report wrote them."""
+        self.now[key] = [self.before[key][0], self.before[key][1], revision]
 
     def write(self) -> None:
-        text = json.dumps({"salt": self.salt, "groups": self.now}, separators=(",", ":"))
+        text = json.dumps(
+            {"salt": self.salt, "store": self.store, "groups": self.now}, separators=(",", ":")
+        )
         write_bytes_atomic(self.path, text.encode("utf-8", errors="surrogatepass"), durable=False)
+
+
+def previous_revisions(out_dir: Path, store: str) -> dict[str, Any]:
+    """The revision of each story of `store` as the report in `out_dir` last showed it."""
+    return _Manifest.read(out_dir, store).revisions()
 
 
 def _stamp(path: Path) -> list[int] | None:
@@ -371,31 +362,59 @@ def report_pages(data: Json) -> dict[str, bytes]:
     for story in store.stories:
         pages.update(story_pages(store, story))
     pages[STYLESHEET_FILE] = encode(stylesheet())
-    pages.update(index_pages(store))
+    pages.update(index_pages(_index_entries(store), _data_totals(store)))
     return pages
 
 
-def write_site(out_dir: Path, data: Json, items: dict[str, list[str]] | None = None) -> Path:
+def _data_totals(store: _Store) -> Json:
+    return totals_of(store.stories, len(store.articles), len(store.quotes))
+
+
+@dataclass
+class StoredStories:
+    """What the report of a store needs besides the analysis it writes (the stories that
+    changed): every story's index entry and revision, the store's totals and id, and `load`,
+    the analysis dict of some stories (to make the pages of a story the folder lacks)."""
+
+    entries: list[Json]
+    revisions: dict[str, int]
+    totals: Json
+    store_id: str
+    load: Callable[[list[str]], Json]
+
+
+# Stories read from the store at a time to make the pages a folder lacks.
+LOAD_STORIES = 200
+
+
+def write_site(
+    out_dir: Path,
+    data: Json,
+    items: dict[str, list[str]] | None = None,
+    stored: StoredStories | None = None,
+) -> Path:
     """Write the report pages into `out_dir`: the pages of the stories that changed since the
     last run (all, the first time), the stylesheet and the index pages; then remove the pages
-    of stories no longer in `data` and the index pages past the last. Returns the path of
-    `index.html`. `items`: as `page_groups` takes them (made here if not given)."""
+    of stories no longer listed and the index pages past the last. Returns the path of
+    `index.html`. `items`: as `page_groups` takes them (made here if not given). `stored`: the
+    store behind `data`, which holds only the stories that changed; the index lists every
+    stored story, and the pages of the others stay (made from the store where missing)."""
     for folder in (out_dir, out_dir / STORY_DIR):
         folder.mkdir(parents=True, exist_ok=True)
     store = _Store(data)
-    manifest = _Manifest.read(out_dir)
+    manifest = _Manifest.read(out_dir, stored.store_id if stored else "")
+    revisions = stored.revisions if stored else {}
     written: set[str] = set()
-    for group in page_groups(store, items if items is not None else analysis_text(data)[1]):
-        pages = manifest.unchanged(group, out_dir)
-        if pages is None:
-            made = group.render()
-            for name, content in made.items():
-                _write_if_changed(out_dir / name, content)
-            pages = list(made)
-        manifest.record(group, out_dir, pages)
-        written.update(pages)
+    groups = page_groups(store, items if items is not None else analysis_text(data)[1])
+    written |= _write_groups(out_dir, manifest, groups, revisions)
+    if stored is None:
+        entries, totals = _index_entries(store), _data_totals(store)
+    else:
+        entries, totals = stored.entries, stored.totals
+        in_data = {story.get("id") for story in store.stories}
+        written |= _keep_stored_pages(out_dir, manifest, stored, in_data)
     # The index last: a run killed midway never leaves it linking a page not yet written.
-    for name, content in [(STYLESHEET_FILE, encode(stylesheet())), *index_pages(store)]:
+    for name, content in [(STYLESHEET_FILE, encode(stylesheet())), *index_pages(entries, totals)]:
         _write_if_changed(out_dir / name, content)
         written.add(name)
     _remove_pages_not_written(out_dir, written)
@@ -403,6 +422,48 @@ def write_site(out_dir: Path, data: Json, items: dict[str, list[str]] | None = N
     for folder in (out_dir, out_dir / STORY_DIR):
         remove_stale_temporaries(folder)
     return out_dir / index_page(1)
+
+
+def _write_groups(
+    out_dir: Path, manifest: _Manifest, groups: Iterable[_Group], revisions: dict[str, int]
+) -> set[str]:
+    """Each group's pages, made unless unchanged; the pages' names."""
+    written: set[str] = set()
+    for group in groups:
+        pages = manifest.unchanged(group.key, out_dir, fingerprint=group.fingerprint)
+        if pages is None:
+            made = group.render()
+            for name, content in made.items():
+                _write_if_changed(out_dir / name, content)
+            pages = list(made)
+        manifest.record(group.key, group.fingerprint, out_dir, pages, revisions.get(group.key))
+        written.update(pages)
+    return written
+
+
+def _keep_stored_pages(
+    out_dir: Path, manifest: _Manifest, stored: StoredStories, in_data: set[Any]
+) -> set[str]:
+    """The pages of the stored stories not in the analysis: kept where the last report made
+    them from the same revision, else made from the store (a new folder, new code)."""
+    written: set[str] = set()
+    missing = []
+    for entry in stored.entries:
+        key = entry["id"]
+        if key in in_data:
+            continue
+        revision = stored.revisions.get(key)
+        pages = manifest.unchanged(key, out_dir, revision=revision)
+        if pages is None:
+            missing.append(key)
+            continue
+        manifest.keep(key, revision)
+        written.update(pages)
+    for first in range(0, len(missing), LOAD_STORIES):
+        part = _Store(stored.load(missing[first : first + LOAD_STORIES]))
+        groups = page_groups(part, analysis_text(part.data)[1])
+        written |= _write_groups(out_dir, manifest, groups, stored.revisions)
+    return written
 
 
 def _write_if_changed(path: Path, content: bytes) -> None:
@@ -424,15 +485,17 @@ def _remove_pages_not_written(out_dir: Path, written: set[str]) -> None:
             path.unlink(missing_ok=True)
 
 
-def write_analysis_report(out_dir: str | Path, data: Json) -> tuple[Path, Path]:
+def write_analysis_report(
+    out_dir: str | Path, data: Json, stored: StoredStories | None = None
+) -> tuple[Path, Path]:
     """Write `analysis.json` and the report pages into `out_dir` (created); returns the paths
-    of `analysis.json` and `index.html`."""
+    of `analysis.json` and `index.html`. `stored`: as `write_site` takes it."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     json_path = out_dir / "analysis.json"
     text, items = analysis_text(data)
     write_text_atomic(json_path, text)
-    return json_path, write_site(out_dir, data, items)
+    return json_path, write_site(out_dir, data, items, stored)
 
 
 def write_report(

@@ -35,6 +35,7 @@ from newsprism.model import (
     WireLink,
 )
 from newsprism.persons import Person, PersonTable
+from newsprism.store.index import store_totals, story_index
 
 _FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
 
@@ -72,6 +73,16 @@ def story_facts_sql(ids: str) -> str:
     FROM story_articles sa JOIN articles a ON a.id = sa.article_id
     JOIN story_facts f ON f.story_id = sa.story_id
     WHERE a.outlet IS NOT NULL AND sa.story_id IN ({ids});
+"""
+
+
+def story_labels_sql(ids: str) -> str:
+    """Fills story_labels for the stories the query `ids` names: how many of each story's
+    matches carry each label (`label`, the most serious one)."""
+    return f"""
+    INSERT INTO story_labels(story_id, label, versions)
+    SELECT story_id, json_extract(data, '$.label') AS label, count(*) FROM matches
+    WHERE story_id IN ({ids}) AND label IS NOT NULL GROUP BY story_id, label;
 """
 
 
@@ -307,6 +318,29 @@ MIGRATIONS: list[str] = [
     CREATE INDEX IF NOT EXISTS template_counts_qualifying
         ON template_counts(scope, articles, line_key);
     """,
+    # 8: a run reports only what changed: each story row carries the revision (a store-wide
+    # counter) it was written at, so a report folder can tell which stories changed since it
+    # was written; the store's own id (so a folder written from another store is not trusted);
+    # each story's labels counted at write time, for the totals of a report's index; inputs
+    # that failed to give an article, by content and code, so an unchanged one is not
+    # processed again run after run (its error is reported all the same).
+    """
+    CREATE TABLE failed_inputs (
+        source TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL,
+        code TEXT NOT NULL,
+        reason TEXT NOT NULL
+    );
+    ALTER TABLE stories ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+    INSERT OR IGNORE INTO story_state(key, value) VALUES ('store_id', lower(hex(randomblob(16))));
+    CREATE TABLE story_labels (
+        story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        label TEXT NOT NULL,
+        versions INTEGER NOT NULL,
+        PRIMARY KEY (story_id, label)
+    ) WITHOUT ROWID;
+    """
+    + story_labels_sql("SELECT id FROM stories"),
 ]
 
 
@@ -319,6 +353,7 @@ _QUOTE_FIELDS = (
     "speaker_end", "cue", "kind", "continues",
 )  # fmt: skip
 _QUOTE_COLUMNS = ", ".join(f'"{name}"' for name in (*_QUOTE_FIELDS, "seq"))
+_NAMED_QUOTE_COLUMNS = "q.*, l.person_key AS person_key, p.name AS person_name"
 _INSERT_QUOTE_SQL = (
     f"INSERT INTO quotes ({_QUOTE_COLUMNS}) VALUES ({', '.join('?' * (len(_QUOTE_FIELDS) + 1))})"
 )
@@ -561,6 +596,7 @@ class Store:
         `document` (the extracted text) is kept so the article can be cleaned again later;
         `template_lines` (scope, line keys) are counted for the article in the same step."""
         with self._transaction(f"saving {source}") as conn:
+            conn.execute("DELETE FROM failed_inputs WHERE source = ?", (source,))
             seq = self._drop_source(source)
             _insert_article(conn, article, seq)
             if template_lines is not None:
@@ -573,6 +609,28 @@ class Store:
                 " ingested_at = excluded.ingested_at, document = excluded.document",
                 (source, content_hash, article.id, _now(), _document_json(document)),
             )
+
+    def remember_failure(self, source: str, content_hash: str, code: str, reason: str) -> None:
+        """`source`, as of `content_hash`, gave no article with this `code` (a digest of the
+        processing code), for `reason`."""
+        with self._transaction(f"noting {source} failed") as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO failed_inputs(source, content_hash, code, reason)"
+                " VALUES (?, ?, ?, ?)",
+                (source, content_hash, code, reason),
+            )
+
+    def failure(self, source: str, content_hash: str, code: str) -> str | None:
+        """Why `source` failed, if it did as of this content and code."""
+        row = self._conn.execute(
+            "SELECT reason FROM failed_inputs WHERE source = ? AND content_hash = ? AND code = ?",
+            (source, content_hash, code),
+        ).fetchone()
+        return row[0] if row else None
+
+    def forget_failures(self) -> None:
+        with self._transaction("forgetting failed inputs") as conn:
+            conn.execute("DELETE FROM failed_inputs")
 
     def documents(self) -> list[tuple[str, str, Document]]:
         """(source, content hash, extracted document) of every stored input, in read order."""
@@ -652,9 +710,21 @@ class Store:
         row = self._conn.execute("SELECT coalesce(max(seq), -1) + 1 FROM articles").fetchone()
         return int(row[0])
 
-    def articles(self) -> list[Article]:
-        rows = self._conn.execute("SELECT * FROM articles ORDER BY seq, pk")
+    def articles(self, ids: Iterable[str] | None = None) -> list[Article]:
+        """The stored articles (those of `ids` only, when given), in reading order."""
+        if ids is None:
+            rows = self._conn.execute("SELECT * FROM articles ORDER BY seq, pk").fetchall()
+        else:
+            with self._selected(ids) as selected:
+                rows = self._conn.execute(
+                    f"SELECT a.* FROM articles a JOIN {selected} s ON s.id = a.id"
+                    " ORDER BY a.seq, a.pk"
+                ).fetchall()
         return [_article_from_row(row) for row in rows]
+
+    def article_order(self) -> list[str]:
+        """Every article's id, in reading order (that of `articles()`)."""
+        return [row[0] for row in self._conn.execute("SELECT id FROM articles ORDER BY seq, pk")]
 
     def article(self, id: str) -> Article | None:
         row = self._conn.execute("SELECT * FROM articles WHERE id = ?", (id,)).fetchone()
@@ -668,49 +738,111 @@ class Store:
         rows = self._conn.execute(sql + " ORDER BY a.seq, a.pk, q.seq", params)
         return [_quote_from_row(row) for row in rows]
 
+    def quotes_of(self, article_ids: Iterable[str], named: bool = False) -> list[Quote]:
+        """The quotes of these articles, in reading order. `named`: each speaker as the person
+        table names it (its canonical name and key), as a story step left it."""
+        columns = _NAMED_QUOTE_COLUMNS if named else "q.*"
+        with self._selected(article_ids) as selected:
+            rows = self._conn.execute(
+                f"SELECT {columns} FROM quotes q JOIN articles a ON a.id = q.article"
+                f" JOIN {selected} s ON s.id = q.article"
+                " LEFT JOIN quote_persons l ON l.quote_id = q.id"
+                " LEFT JOIN persons p ON p.key = l.person_key"
+                " ORDER BY a.seq, a.pk, q.seq"
+            ).fetchall()
+        return [_quote_from_row(row, named) for row in rows]
+
+    @contextmanager
+    def _selected(self, ids: Iterable[str]) -> Iterator[str]:
+        """A temporary table holding `ids` (its name), to read a part of the store by."""
+        self._conn.execute("CREATE TEMP TABLE IF NOT EXISTS selected_ids (id TEXT PRIMARY KEY)")
+        self._conn.execute("DELETE FROM temp.selected_ids")
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO temp.selected_ids VALUES (?)", ((i,) for i in ids)
+        )
+        try:
+            yield "temp.selected_ids"
+        finally:
+            self._conn.execute("DELETE FROM temp.selected_ids")
+
     # -- stories -----------------------------------------------------------------------------
 
     def save_stories(self, stories: list[Story], unchanged: Iterable[str] = ()) -> None:
         """Replace all stories (with their matches, discrepancies and wire links), atomically.
         The stories whose ids are `unchanged` are as stored (the same articles, statements,
         matches, discrepancies and wire links): their rows stay, their place in the order is
-        updated, and only the others are written again."""
+        updated, and only the others are written again, at the store's next revision."""
         with self._transaction("saving stories") as conn:
-            stored = [row[0] for row in conn.execute("SELECT id FROM stories")]
+            stored = {row[0]: (row[1], row[2]) for row in conn.execute(
+                "SELECT id, seq, title FROM stories"
+            )}  # fmt: skip
             keep = set(unchanged).intersection(stored)
             conn.executemany(
                 "DELETE FROM stories WHERE id = ?", [(i,) for i in stored if i not in keep]
             )
             conn.executemany(
                 "UPDATE stories SET seq = ?, title = ? WHERE id = ?",
-                [(n, story.title, story.id) for n, story in enumerate(stories) if story.id in keep],
+                [
+                    (n, story.title, story.id)
+                    for n, story in enumerate(stories)
+                    if story.id in keep and stored[story.id] != (n, story.title)
+                ],
             )
+            revision = self._next_revision() if len(keep) < len(stories) else 0
             written = [story.id for story in stories if story.id not in keep]
             for position, story in enumerate(stories):
                 if story.id not in keep:
-                    _insert_story(conn, story, position)
+                    _insert_story(conn, story, position, revision)
             conn.execute("CREATE TEMP TABLE IF NOT EXISTS written_stories (id TEXT PRIMARY KEY)")
             conn.execute("DELETE FROM temp.written_stories")
             conn.executemany("INSERT INTO temp.written_stories VALUES (?)", [(i,) for i in written])
             # Only the stories written now get their summary rows: a kept story's are right.
-            for statement in _statements(story_facts_sql("SELECT id FROM temp.written_stories")):
+            ids = "SELECT id FROM temp.written_stories"
+            for statement in _statements(story_facts_sql(ids) + story_labels_sql(ids)):
                 conn.execute(statement)
 
-    def stories(self) -> list[Story]:
+    def _next_revision(self) -> int:
+        """The store's story revision, counted up (kept apart from the grouper's state)."""
+        row = self._conn.execute(
+            "SELECT value FROM story_state WHERE key = 'revision'"
+        ).fetchone()
+        revision = int(row[0]) + 1 if row else 1
+        self._conn.execute(
+            "INSERT OR REPLACE INTO story_state(key, value) VALUES ('revision', ?)", (revision,)
+        )
+        return revision
+
+    def store_id(self) -> str:
+        """This store's own id, made once (a report folder notes the store it was written from)."""
+        row = self._conn.execute("SELECT value FROM story_state WHERE key = 'store_id'").fetchone()
+        return str(row[0]) if row else ""
+
+    def stories(self, ids: Iterable[str] | None = None) -> list[Story]:
+        """The stored stories (those of `ids` only, when given) with their statements, matches,
+        discrepancies and wire links, in story order."""
+        if ids is None:
+            return self._stories("SELECT id FROM stories")
+        with self._selected(ids) as selected:
+            return self._stories(f"SELECT id FROM {selected}")
+
+    def _stories(self, ids: str) -> list[Story]:
         stories = {
             row["id"]: Story(id=row["id"], title=row["title"], articles=[])
-            for row in self._conn.execute("SELECT id, title FROM stories ORDER BY seq")
+            for row in self._conn.execute(
+                f"SELECT id, title FROM stories WHERE id IN ({ids}) ORDER BY seq"
+            )
         }
-        for story_id, article_id in self._children("article_id", "story_articles"):
+        for story_id, article_id in self._children("article_id", "story_articles", ids):
             stories[story_id].articles.append(article_id)
-        for story_id, data in self._children("data", "statements"):
+        for story_id, data in self._children("data", "statements", ids):
             stories[story_id].statements.append(Statement(**json.loads(data)))
-        for story_id, data in self._children("data", "matches"):
+        for story_id, data in self._children("data", "matches", ids):
             stories[story_id].matches.append(_match_from_json(data))
-        for story_id, data in self._children("data", "discrepancies"):
+        for story_id, data in self._children("data", "discrepancies", ids):
             stories[story_id].discrepancies.append(_discrepancy_from_json(data))
         rows = self._conn.execute(
-            "SELECT story_id, article, copy_of, containment FROM wire_links ORDER BY rowid"
+            "SELECT story_id, article, copy_of, containment FROM wire_links"
+            f" WHERE story_id IN ({ids}) ORDER BY rowid"
         )
         for row in rows:
             stories[row["story_id"]].wire.append(
@@ -718,8 +850,42 @@ class Store:
             )
         return list(stories.values())
 
-    def _children(self, column: str, table: str) -> Iterable[tuple[str, Any]]:
-        sql = f"SELECT story_id, {column} FROM {table} ORDER BY story_id, seq"
+    def story_members(self) -> dict[str, tuple[str, list[str]]]:
+        """Each stored story's title and article ids (in order), by story id: what a run
+        compares its grouping with, without reading the stories' contents."""
+        members: dict[str, tuple[str, list[str]]] = {
+            row[0]: (row[1], []) for row in self._conn.execute("SELECT id, title FROM stories")
+        }
+        for story_id, article_id in self._children("article_id", "story_articles"):
+            members[story_id][1].append(article_id)
+        return members
+
+    def stories_with_unlinked_speakers(self) -> set[str]:
+        """Stories with a named quote no person is linked to by that name (a store from before
+        persons existed): the person table has to name them."""
+        rows = self._conn.execute(
+            "SELECT DISTINCT sa.story_id FROM quotes q"
+            " JOIN story_articles sa ON sa.article_id = q.article"
+            " WHERE q.speaker IS NOT NULL AND q.speaker != '' AND NOT EXISTS"
+            " (SELECT 1 FROM quote_persons l WHERE l.quote_id = q.id AND l.name = q.speaker)"
+        )
+        return {row[0] for row in rows}
+
+    def stories_naming(self, person_keys: Iterable[str]) -> set[str]:
+        """Stories with a quote linked to one of these persons."""
+        with self._selected(person_keys) as selected:
+            rows = self._conn.execute(
+                "SELECT DISTINCT sa.story_id FROM quote_persons l"
+                f" JOIN {selected} s ON s.id = l.person_key JOIN quotes q ON q.id = l.quote_id"
+                " JOIN story_articles sa ON sa.article_id = q.article"
+            ).fetchall()
+        return {row[0] for row in rows}
+
+    def _children(
+        self, column: str, table: str, ids: str | None = None
+    ) -> Iterable[tuple[str, Any]]:
+        where = f" WHERE story_id IN ({ids})" if ids else ""
+        sql = f"SELECT story_id, {column} FROM {table}{where} ORDER BY story_id, seq"
         return ((row[0], row[1]) for row in self._conn.execute(sql))
 
     # -- story grouping state ------------------------------------------------------------------
@@ -761,13 +927,14 @@ class Store:
     def clear_story_profiles(self) -> None:
         with self._transaction("clearing story profiles") as conn:
             conn.execute("DELETE FROM story_profiles")
-            conn.execute("DELETE FROM story_state")
+            conn.execute("DELETE FROM story_state WHERE key = 'counts'")
 
     # -- persons -----------------------------------------------------------------------------
 
-    def person_table(self) -> PersonTable:
-        """The persons, their names and roles, and the quotes linked to them, to match new
-        speaker names against."""
+    def person_table(self, article_ids: Iterable[str] | None = None) -> PersonTable:
+        """The persons, their names and roles, and the quotes linked to them (those of
+        `article_ids` only, when given: the quotes a run names), to match new speaker names
+        against."""
         persons = {
             row["key"]: Person(row["key"], row["name"], row["kind"])
             for row in self._conn.execute("SELECT key, name, kind FROM persons ORDER BY rowid")
@@ -776,11 +943,22 @@ class Store:
             persons[key].names.add(name)
         for key, role in self._conn.execute("SELECT person_key, role FROM person_roles"):
             persons[key].roles.add(role)
-        links = {
-            row[0]: (row[1], row[2])
-            for row in self._conn.execute("SELECT quote_id, person_key, name FROM quote_persons")
-        }
+        if article_ids is None:
+            links = self._person_links("SELECT quote_id, person_key, name FROM quote_persons")
+        else:
+            links = self.person_links(article_ids)
         return PersonTable(persons.values(), links)
+
+    def person_links(self, article_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """Quote id -> (person key, name as written) of the quotes of these articles."""
+        with self._selected(article_ids) as selected:
+            return self._person_links(
+                "SELECT l.quote_id, l.person_key, l.name FROM quote_persons l"
+                f" JOIN quotes q ON q.id = l.quote_id JOIN {selected} s ON s.id = q.article"
+            )
+
+    def _person_links(self, sql: str) -> dict[str, tuple[str, str]]:
+        return {row[0]: (row[1], row[2]) for row in self._conn.execute(sql).fetchall()}
 
     def save_person_table(self, table: PersonTable, rebuilt: bool = False) -> None:
         """Write what `table` added (every person's names, roles and links when `rebuilt`:
@@ -901,6 +1079,14 @@ class Store:
                     continue
                 return [dict(row) for row in rows]
         return []
+
+    def story_index(self) -> list[dict[str, Any]]:
+        """Every story's id, title, revision, counts, flags and outlets (`store.index`)."""
+        return story_index(self._conn)
+
+    def totals(self) -> dict[str, Any]:
+        """Counts over the whole store (`store.index.store_totals`)."""
+        return store_totals(self._conn)
 
     def counts(self) -> dict[str, int]:
         return {
@@ -1068,9 +1254,10 @@ def _insert(conn: sqlite3.Connection, table: str, values: dict[str, Any]) -> Non
     conn.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", values)
 
 
-def _insert_story(conn: sqlite3.Connection, story: Story, seq: int) -> None:
+def _insert_story(conn: sqlite3.Connection, story: Story, seq: int, revision: int) -> None:
     conn.execute(
-        "INSERT INTO stories(id, title, seq) VALUES (?, ?, ?)", (story.id, story.title, seq)
+        "INSERT INTO stories(id, title, seq, revision) VALUES (?, ?, ?, ?)",
+        (story.id, story.title, seq, revision),
     )
     conn.executemany(
         "INSERT INTO story_articles(story_id, article_id, seq) VALUES (?, ?, ?)",
@@ -1115,8 +1302,11 @@ def _article_from_row(row: sqlite3.Row) -> Article:
     )
 
 
-def _quote_from_row(row: sqlite3.Row) -> Quote:
-    return Quote(**{name: row[name] for name in _QUOTE_FIELDS})
+def _quote_from_row(row: sqlite3.Row, named: bool = False) -> Quote:
+    quote = Quote(**{name: row[name] for name in _QUOTE_FIELDS})
+    if named and quote.speaker and row["person_key"] is not None:
+        quote.speaker, quote.speaker_key = row["person_name"], row["person_key"]
+    return quote
 
 
 def _match_from_json(data: str) -> QuoteMatch:
