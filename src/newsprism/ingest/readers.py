@@ -147,8 +147,9 @@ def read_json_lines(path: Path, source: str) -> Iterator[Document | InputError]:
             handle.seek(0)
             refuse_binary_formats(head, input_suffix(path))
             for number, line in enumerate(_bounded_lines(handle), 1):
-                found = True
-                yield from _json_line(source, number, line, names)
+                for item in _json_line(source, number, line, names):  # none for a blank line
+                    found = True
+                    yield item
     except InputProblem as problem:
         yield InputError(source, str(problem))
         return
@@ -156,7 +157,7 @@ def read_json_lines(path: Path, source: str) -> Iterator[Document | InputError]:
         yield InputError(source, f"cannot read: {error.strerror or error}")
         return
     if not found:
-        yield InputError(source, "no JSON records")
+        yield InputError(source, "empty file")
 
 
 def _bounded_lines(handle: BinaryIO) -> Iterator[bytes | None]:
