@@ -1150,6 +1150,8 @@ def _with_subject(text: str, participle: re.Match[str]) -> tuple[int, int] | Non
     if not span:
         return None
     before = text[: span[0]].rstrip().lower()
+    if "," in text[span[1] : participle.start()]:
+        return None  # "He shared it with Mr. Trump, saying ...": the participle is his
     if before.endswith((" with", ",with")) or (
         before.endswith(" of") and not text[span[1] : participle.start()].strip()
     ):
