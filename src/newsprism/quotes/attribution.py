@@ -837,13 +837,30 @@ def _closing_inverted(text: str, lead: int) -> Attribution | None:
         pronoun = CLOSING_PRONOUN_RE.search(text, lead, cue.start())
         if pronoun and _ends_clause(text, cue.end()):
             return Attribution(pronoun.group(1), pronoun.start(1), pronoun.end(1), cue.group())
-    last = cues[-1] if cues else None
-    if last and not text[last.end() : sentence_end].strip(" .,;"):
-        comma = text.rfind(",", lead, last.start())  # "..., Sanders said."
-        span = subject_before(text, last.start(), lead) if comma >= 0 else None
+    for cue in reversed(cues):  # "..., Sanders said.", "..., Sanders said Thursday, adding"
+        if not _closes_report(text, cue, sentence_end):
+            continue
+        comma = text.rfind(",", lead, cue.start())
+        span = subject_before(text, cue.start(), lead) if comma >= 0 else None
         if span and not text[comma + 1 : span[0]].strip():
-            return _attribution(text, span, last.group())
+            return _attribution(text, span, cue.group())
     return None
+
+
+def _closes_report(text: str, cue: re.Match[str], sentence_end: int) -> bool:
+    """The cue ends the sentence's reporting clause: nothing but a stop follows it, or a
+    time or an adverbial and then a comma or the stop ('said Thursday, adding ...'), never a
+    clause of its own ('said on Friday that ...')."""
+    rest = text[cue.end() : sentence_end]
+    if not rest.strip(" .,;"):
+        return True
+    if cue.group().endswith("ing") or not _ends_clause(text, cue.end()):
+        return False
+    clause = rest.split(",", 1)[0]
+    return len(clause.split()) <= MAX_CLOSING_ADVERBIAL_WORDS and "that" not in clause.split()
+
+
+MAX_CLOSING_ADVERBIAL_WORDS = 4  # "said in a statement", "said on Thursday"
 
 
 ADVERBIAL_OPENERS = {
