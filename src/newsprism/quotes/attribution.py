@@ -1229,6 +1229,23 @@ def _inverted_subject(sentence: str, cue: re.Match[str], stop: int) -> tuple[int
     return None
 
 
+def last_report(paragraph: str) -> Attribution | None:
+    """Who a paragraph last reports as speaking ('Biden released a statement Wednesday
+    acknowledging ...', 'He spoke about the lawsuit from his golf club.'): the subject of its
+    last cue verb, read as the speaker of a quote that opens the next paragraph with no
+    attribution of its own."""
+    for cue in reversed(find_cues(paragraph)):
+        if not _verb_use(paragraph, cue) or _passive(paragraph, cue):
+            continue
+        begin = last_sentence(paragraph, cue.start())
+        if cue.group().endswith("ing"):
+            span = sentence_subject(paragraph, begin, cue.start())
+        else:
+            span = subject_before(paragraph, cue.start(), begin)
+        return _attribution(paragraph, span, cue.group().lower()) if span else None
+    return None
+
+
 def _turn(sentence: str, begin: int, stop: int) -> Attribution | None:
     """'Clinton: "Our goal is ..."': a name and a colon right before the quote."""
     match = TURN_RE.search(sentence, begin, stop)
