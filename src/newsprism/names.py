@@ -155,8 +155,8 @@ def _is_title(word: str) -> bool:
 def _common_word(word: str) -> bool:
     """A word printed in lower case only ('Ambassador', 'Commissioner'): inside a capitalised
     run it is an office or a description, not a part of the name after it ('Russian
-    Ambassador Vitaly Churkin')."""
-    return fold(word).rstrip(".") in common_words()
+    Ambassador Vitaly Churkin'). A word in capitals is a heading's ('CONGRESS HAS ...')."""
+    return not word.isupper() and fold(word).rstrip(".") in common_words()
 
 
 @lru_cache(maxsize=16384)
