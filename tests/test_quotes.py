@@ -154,8 +154,9 @@ def test_a_persons_administration_or_campaign_speaks_as_itself():
 
 def test_a_participle_after_a_comma_is_the_subjects_not_the_object_before_it():
     article = article_of(
-        "Tom Reed, the auditor, met the minister, Ann Lee, on Friday. He then handed the report "
-        "to Ms. Lee, saying that “every figure in it was checked twice.”",
+        "Tom Reed, the auditor, met the minister, Ann Lee, on Friday.",
+        "He then shared the report with Ms. Lee, saying that “every figure in it was checked "
+        "twice.”",
     )
     quote = direct_quotes(article)[0]
     assert (quote.speaker_mention, quote.speaker) == ("He", "Tom Reed")
@@ -167,7 +168,7 @@ def test_a_reporting_clause_closing_the_sentence_may_carry_a_time_and_a_particip
         "said Thursday, adding that crews were short.",
     )
     quote = direct_quotes(article)[0]
-    assert quote.speaker == "Ann Lee"
+    assert (quote.speaker, quote.cue) == ("Ann Lee", "said")
     assert quote.speaker_mention == "Transport Commissioner Ann Lee"
 
 
