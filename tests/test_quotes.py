@@ -182,6 +182,17 @@ def test_a_quote_opening_its_paragraph_alone_is_by_who_the_paragraph_before_repo
     assert [q.speaker for q in direct_quotes(article)] == ["Ann Lee"]
 
 
+def test_a_role_is_read_off_the_head_of_a_description_not_a_word_modifying_it():
+    article = article_of(
+        "Campaign manager Ann Lee said the team was “ready for the fall”.",
+        "“We ran out of money in June,” said a former campaign staffer, who asked not to be "
+        "named.",
+        "“We will win this,” the campaign manager said.",
+    )
+    speakers = [q.speaker for q in direct_quotes(article)]
+    assert speakers == ["Ann Lee", None, "Ann Lee"]
+
+
 def test_attribution_patterns():
     assert attribution_after(", said Atalanta coach Gian Piero Gasperini.").mention == (
         "Atalanta coach Gian Piero Gasperini"

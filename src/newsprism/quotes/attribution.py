@@ -655,6 +655,8 @@ def subject_after(text: str, start: int, end: int | None = None) -> tuple[int, i
             break
     while taken and _low(taken[-1].group()) in CONNECTORS:
         taken.pop()  # 'TV boss on' before a title
+    if taken and _low(taken[0].group()) in DETERMINERS and len(taken) > 1:
+        taken += _head_after(text, tokens, len(taken))  # "a former campaign staffer,"
     if taken and _low(taken[0].group()) in DETERMINERS and len(taken) == 1:
         taken = _determined_noun(text, tokens)  # "asked the boy, who ...", "the document states"
     if not taken or not _has_head([t.group() for t in taken]):
@@ -663,6 +665,25 @@ def subject_after(text: str, start: int, end: int | None = None) -> tuple[int, i
     if text[end - 1] == "." and len(taken[-1].group()) > 3 and taken[-1].group().count(".") == 1:
         end -= 1  # a full stop, not an initial
     return taken[0].start(), end
+
+
+def _head_after(text: str, tokens: list[re.Match[str]], taken: int) -> list[re.Match[str]]:
+    """The plain noun that heads a determined phrase after its modifiers ('a former campaign'
+    + 'staffer'), when a comma or a stop ends the phrase right after it."""
+    if taken >= len(tokens):
+        return []
+    word = tokens[taken]
+    plain = word.group().rstrip(".")
+    following = text[word.end() - word.group().endswith(".") : word.end() + 1][:1]
+    if (
+        not plain.isalpha()
+        or not plain.islower()
+        or plain in NOT_DETERMINED_WORDS
+        or verb_like(plain)
+        or following not in (",", ".", "")
+    ):
+        return []
+    return [word]
 
 
 POSTMODIFIER_OPENERS = CONNECTORS - {"and", "to"} | {"with", "who", "close", "familiar"}
