@@ -674,7 +674,7 @@ def _head_after(text: str, tokens: list[re.Match[str]], taken: int) -> list[re.M
         return []
     word = tokens[taken]
     plain = word.group().rstrip(".")
-    following = text[word.end() - word.group().endswith(".") : word.end() + 1][:1]
+    following = "." if word.group().endswith(".") else text[word.end() : word.end() + 1]
     if (
         not plain.isalpha()
         or not plain.islower()
