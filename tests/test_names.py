@@ -25,6 +25,10 @@ from newsprism.names import person_mentions
         ("Prime Minister Theresa May said", ["Theresa May"]),
         ("In May Donald Trump said", ["Donald Trump"]),
         ("The May Day parade", []),
+        # a word printed in lower case only is an office, not a part of the name after it
+        ("said Russian Ambassador Vitaly Churkin.", ["Vitaly Churkin"]),
+        ("Deputy Commissioner Lena Ortiz Walsh said", ["Lena Ortiz Walsh"]),
+        ("Apple chief executive Tim Cook said", ["Tim Cook"]),
     ],
 )
 def test_person_mentions(text: str, names: list[str]):

@@ -167,6 +167,47 @@ def test_a_persons_administration_or_campaign_speaks_as_itself():
     assert speakers == ["Lee administration", "Tom Reed's campaign"]
 
 
+def test_a_participle_after_a_comma_is_the_subjects_not_the_object_before_it():
+    article = article_of(
+        "Tom Reed, the auditor, met the minister, Ann Lee, on Friday.",
+        "He then shared the report with Ms. Lee, saying that “every figure in it was checked "
+        "twice.”",
+    )
+    quote = direct_quotes(article)[0]
+    assert (quote.speaker_mention, quote.speaker) == ("He", "Tom Reed")
+
+
+def test_a_reporting_clause_closing_the_sentence_may_carry_a_time_and_a_participle():
+    article = article_of(
+        "The city faces a “very hard winter” on its roads, Transport Commissioner Ann Lee "
+        "said Thursday, adding that crews were short.",
+    )
+    quote = direct_quotes(article)[0]
+    assert (quote.speaker, quote.cue) == ("Ann Lee", "said")
+    assert quote.speaker_mention == "Transport Commissioner Ann Lee"
+
+
+def test_a_quote_opening_its_paragraph_alone_is_by_who_the_paragraph_before_reports():
+    article = article_of(
+        "Governor Ann Lee announced a new housing plan on Monday, promising 5,000 homes by "
+        "2030. The plan still needs the assembly's vote.",
+        "“We will build where people want to live ...",
+        "The assembly meets next week.",
+    )
+    assert [q.speaker for q in direct_quotes(article)] == ["Ann Lee"]
+
+
+def test_a_role_is_read_off_the_head_of_a_description_not_a_word_modifying_it():
+    article = article_of(
+        "Campaign manager Ann Lee said the team was “ready for the fall”.",
+        "“We ran out of money in June,” said a former campaign staffer, who asked not to be "
+        "named.",
+        "“We will win this,” the campaign manager said.",
+    )
+    speakers = [q.speaker for q in direct_quotes(article)]
+    assert speakers == ["Ann Lee", None, "Ann Lee"]
+
+
 def test_attribution_patterns():
     assert attribution_after(", said Atalanta coach Gian Piero Gasperini.").mention == (
         "Atalanta coach Gian Piero Gasperini"

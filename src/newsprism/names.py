@@ -152,6 +152,14 @@ def _is_title(word: str) -> bool:
 
 
 @lru_cache(maxsize=16384)
+def _common_word(word: str) -> bool:
+    """A word printed in lower case only ('Ambassador', 'Commissioner'): inside a capitalised
+    run it is an office or a description, not a part of the name after it ('Russian
+    Ambassador Vitaly Churkin'). A word in capitals is a heading's ('CONGRESS HAS ...')."""
+    return not word.isupper() and fold(word).rstrip(".") in common_words()
+
+
+@lru_cache(maxsize=16384)
 def _bare_fold(word: str) -> str:
     return fold(strip_possessive(word))
 
@@ -164,7 +172,7 @@ def _name_start(words: list[str]) -> int:
     while first < len(words) and (_skippable(words[first]) or _shouted(words, first)):
         first += 1
     for index in range(len(words) - 3, first - 1, -1):  # a title's last, if any
-        if _is_title(words[index]):
+        if _is_title(words[index]) or _common_word(words[index]):
             first = index + 1
             break
     return first

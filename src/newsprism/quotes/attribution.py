@@ -655,6 +655,8 @@ def subject_after(text: str, start: int, end: int | None = None) -> tuple[int, i
             break
     while taken and _low(taken[-1].group()) in CONNECTORS:
         taken.pop()  # 'TV boss on' before a title
+    if taken and _low(taken[0].group()) in DETERMINERS and len(taken) > 1:
+        taken += _head_after(text, tokens, len(taken))  # "a former campaign staffer,"
     if taken and _low(taken[0].group()) in DETERMINERS and len(taken) == 1:
         taken = _determined_noun(text, tokens)  # "asked the boy, who ...", "the document states"
     if not taken or not _has_head([t.group() for t in taken]):
@@ -663,6 +665,25 @@ def subject_after(text: str, start: int, end: int | None = None) -> tuple[int, i
     if text[end - 1] == "." and len(taken[-1].group()) > 3 and taken[-1].group().count(".") == 1:
         end -= 1  # a full stop, not an initial
     return taken[0].start(), end
+
+
+def _head_after(text: str, tokens: list[re.Match[str]], taken: int) -> list[re.Match[str]]:
+    """The plain noun that heads a determined phrase after its modifiers ('a former campaign'
+    + 'staffer'), when a comma or a stop ends the phrase right after it."""
+    if taken >= len(tokens):
+        return []
+    word = tokens[taken]
+    plain = word.group().rstrip(".")
+    following = "." if word.group().endswith(".") else text[word.end() : word.end() + 1]
+    if (
+        not plain.isalpha()
+        or not plain.islower()
+        or plain in NOT_DETERMINED_WORDS
+        or verb_like(plain)
+        or following not in (",", ".", "")
+    ):
+        return []
+    return [word]
 
 
 POSTMODIFIER_OPENERS = CONNECTORS - {"and", "to"} | {"with", "who", "close", "familiar"}
@@ -837,13 +858,30 @@ def _closing_inverted(text: str, lead: int) -> Attribution | None:
         pronoun = CLOSING_PRONOUN_RE.search(text, lead, cue.start())
         if pronoun and _ends_clause(text, cue.end()):
             return Attribution(pronoun.group(1), pronoun.start(1), pronoun.end(1), cue.group())
-    last = cues[-1] if cues else None
-    if last and not text[last.end() : sentence_end].strip(" .,;"):
-        comma = text.rfind(",", lead, last.start())  # "..., Sanders said."
-        span = subject_before(text, last.start(), lead) if comma >= 0 else None
+    for cue in reversed(cues):  # "..., Sanders said.", "..., Sanders said Thursday, adding"
+        if not _closes_report(text, cue, sentence_end):
+            continue
+        comma = text.rfind(",", lead, cue.start())
+        span = subject_before(text, cue.start(), lead) if comma >= 0 else None
         if span and not text[comma + 1 : span[0]].strip():
-            return _attribution(text, span, last.group())
+            return _attribution(text, span, cue.group())
     return None
+
+
+def _closes_report(text: str, cue: re.Match[str], sentence_end: int) -> bool:
+    """The cue ends the sentence's reporting clause: nothing but a stop follows it, or a
+    time or an adverbial and then a comma or the stop ('said Thursday, adding ...'), never a
+    clause of its own ('said on Friday that ...')."""
+    rest = text[cue.end() : sentence_end]
+    if not rest.strip(" .,;"):
+        return True
+    if cue.group().endswith("ing") or not _ends_clause(text, cue.end()):
+        return False
+    clause = rest.split(",", 1)[0]
+    return len(clause.split()) <= MAX_CLOSING_ADVERBIAL_WORDS and "that" not in clause.split()
+
+
+MAX_CLOSING_ADVERBIAL_WORDS = 4  # "said in a statement", "said on Thursday"
 
 
 ADVERBIAL_OPENERS = {
@@ -1150,6 +1188,8 @@ def _with_subject(text: str, participle: re.Match[str]) -> tuple[int, int] | Non
     if not span:
         return None
     before = text[: span[0]].rstrip().lower()
+    if "," in text[span[1] : participle.start()]:
+        return None  # "He shared it with Mr. Trump, saying ...": the participle is his
     if before.endswith((" with", ",with")) or (
         before.endswith(" of") and not text[span[1] : participle.start()].strip()
     ):
@@ -1207,6 +1247,23 @@ def _inverted_subject(sentence: str, cue: re.Match[str], stop: int) -> tuple[int
         return None  # "Mari Martin, a spokeswoman, said Wednesday, “...”": when, not who
     if span and sentence[span[1] : stop].lstrip()[:1] in (",", ":"):
         return span
+    return None
+
+
+def last_report(paragraph: str) -> Attribution | None:
+    """Who a paragraph last reports as speaking ('Biden released a statement Wednesday
+    acknowledging ...', 'He spoke about the lawsuit from his golf club.'): the subject of its
+    last cue verb, read as the speaker of a quote that opens the next paragraph with no
+    attribution of its own."""
+    for cue in reversed(find_cues(paragraph)):
+        if not _verb_use(paragraph, cue) or _passive(paragraph, cue):
+            continue
+        begin = last_sentence(paragraph, cue.start())
+        if cue.group().endswith("ing"):
+            span = sentence_subject(paragraph, begin, cue.start())
+        else:
+            span = subject_before(paragraph, cue.start(), begin)
+        return _attribution(paragraph, span, cue.group().lower()) if span else None
     return None
 
 

@@ -16,6 +16,7 @@ from newsprism.quotes.attribution import (
     attribution_of_intro,
     attribution_of_sentence,
     is_date_mention,
+    last_report,
 )
 from newsprism.quotes.indirect import indirect_speech
 from newsprism.quotes.marks import (
@@ -109,6 +110,7 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
     found: list[_Found] = []
     left_open: _Found | None = None
     marks = 0
+    quoted_here = False  # whether the paragraph before has quotes
     for index, paragraph in enumerate(article.paragraphs):
         check_time("quotes")
         carried = None
@@ -119,6 +121,7 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
         marked = [] if index in skip else carried or find_marked_spans(paragraph, style)
         marks += len(marked)
         check_count("quotes", marks, MAX_QUOTES)
+        quoted_before, quoted_here = quoted_here, bool(marked)
         if not marked:  # no quote here, nor one running on into the next paragraph
             left_open = None
             continue
@@ -141,6 +144,9 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
                 _attach_sign_off(
                     item, paragraph, article.paragraphs[index + 1], spans[index + 1][0]
                 )
+            opens = span.start <= indent + 1
+            if item.attribution is None and index and opens and not quoted_before:
+                _attach_last_report(item, article.paragraphs[index - 1], spans[index - 1][0])
             if continued and span.start <= 1 + indent:
                 item.continues = continued
             elif previous and _only_attribution_between(paragraph, previous, item):
@@ -279,6 +285,13 @@ def _attach_turn(item: _Found, paragraph: str) -> None:
         name = match.group(1)
         item.attribution = Attribution(name, match.start(1), match.end(1), ":")
         item.attribution_at = item.offset - item.window  # the match indexes the paragraph
+
+
+def _attach_last_report(item: _Found, previous: str, offset: int) -> None:
+    """A quote opening its paragraph with no attribution, after a paragraph without quotes:
+    the person that paragraph last reports as speaking."""
+    if attribution := last_report(previous):
+        item.attribution, item.attribution_at = attribution, offset
 
 
 def _attach_intro(item: _Found, previous: str, offset: int) -> None:

@@ -454,9 +454,8 @@ class PersonIndex:
             keys = {key for key in keys if self.agrees(key, gender)}  # "Mr. Trump"
             if keys:  # "Clinton" when both Bill and Hillary Clinton are named: the last
                 return self.display(self._timeline().last_named(keys, position))
-        for word in reversed(low.split()):
-            if self.roles.get(word):
-                return self.display(self._role_holder(word, position))
+        if (head := _head_noun(low)) and self.roles.get(head):
+            return self.display(self._role_holder(head, position))
         titled = TITLED_RE.match(mention)
         if titled:  # "Mrs. Clinton", "Sen. Sanders": a person we only know by surname
             return titled.group(1)
@@ -714,6 +713,21 @@ NOT_PERSON_NOUNS = {
     "office", "white", "house", "police", "source", "family", "people", "man", "woman",
     "spokesman", "spokeswoman", "spokesperson", "official", "officer", "member", "monitor",
 }  # fmt: skip
+
+
+HEAD_ENDS = {"of", "for", "at", "from", "on", "in", "with", "to", "who", "which", ","}
+
+
+def _head_noun(low: str) -> str | None:
+    """The noun a description is of: its last word before a preposition or a relative
+    clause ('the coach of the team' -> coach); 'a former campaign staffer' is a staffer,
+    not the campaign's."""
+    words = []
+    for word in low.replace(",", " , ").split():
+        if word in HEAD_ENDS:
+            break
+        words.append(word)
+    return strip_possessive(words[-1]) if words else None
 
 
 def _describes_a_person(low: str) -> bool:
