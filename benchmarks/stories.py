@@ -70,11 +70,12 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "newsprism"
 # newsprism's tuned settings, chosen per fold from every combination (StoryGrouper fields)
 GRID: dict[str, list[float]] = {
     "threshold": [0.10, 0.12],
+    "full_per_story": [2, 3],  # 1 and 5 were in the grid too: no fold chose them
     "split_share": [0, 0.6, 0.7, 0.8, 0.9],  # 0: no story is split
     "split_floor": [0.15, 0.2, 1.0],  # 1: no floor
     "min_part": [2, 3],
 }
-STREAM_SETTINGS = {"threshold"}  # the rest are the batch pass's
+STREAM_SETTINGS = {"threshold", "full_per_story"}  # the rest are the batch pass's
 T = TypeVar("T")
 SWEEP = [round(0.30 + 0.025 * i, 3) for i in range(27)]  # cosine distance thresholds
 
