@@ -28,7 +28,10 @@ its closest part only at the join threshold, else alone (newswcl50 1.000, ecbplu
 0.884); strays placed again by the stream's rule (pooled 0.888); at most 10 candidates of one
 story (no change; 5: pooled 0.879); 250 vector terms (0.884); best_member_share 0/0.1/0.25 in
 the grid (0.887, newswcl50 back to 0.957); thresholds 0.09-0.12 (0.888); a penalty when the
-years two texts name most differ (0.05 and 0.1 in the grid: no fold chose them).
+years two texts name most differ (0.05 and 0.1 in the grid: no fold chose them); candidates
+the stream's scaled estimates leave out of the comparisons estimated by the scale over all
+compared (no change); candidates ranked by their index-term dot product over the share of
+their vector in their index terms (pooled 0.889, allsides -0.001).
 --errors N adds, under each fold, what newsprism's held errors are: each held article whose
 gold story it is split from, by how close it is to the part it misses (no body left, no words
 shared, below the join threshold, above it), and each held article sharing its story with
