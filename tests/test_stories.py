@@ -514,3 +514,27 @@ def test_a_story_is_titled_by_a_title_that_is_no_web_address():
     assert story_title([article("a", address), article("b", headline)]) == headline
     assert story_title([article("a", address, headline)]) == headline
     assert story_title([article("a", "www.example.com/news/1")]).startswith("Video of the")
+
+
+def test_a_large_story_does_not_take_every_full_comparison(monkeypatch):
+    """A report alike in many words to a lone earlier one, and in one strong name to each
+    member of a larger story: the index ranks the large story's members first (they share the
+    name, the strongest index term), but the lone report is compared in full too, and the new
+    report joins it rather than the story that took the comparisons."""
+    from newsprism.stories import grouping
+    from newsprism.stories.grouping import StoryGrouper
+
+    monkeypatch.setattr(grouping, "FULL_COMPARISONS", 3)
+    text = " ".join(p.article.body for p in _sample_articles())
+    words = list(dict.fromkeys(w.lower() for w in text.split() if w.isalpha()))
+    body = [" ".join(words[:300])]  # each word once, none a name: no term stands out
+    walsh = ["Walsh backs the Walsh budget, Walsh aides say of Walsh."]
+    grouper = StoryGrouper()
+    larger = [Article(f"w{i}", f"w{i}", "Walsh Walsh", walsh, outlet=f"o{i}") for i in range(3)]
+    assert len({grouper.add(article) for article in larger}) == 1
+    lone = grouper.add(Article("lone", "lone", "", body, outlet="lone"))
+    report = Article("new", "new", "Walsh", body, outlet="new")
+    profile, vector = grouper.profile(report)
+    partials = grouper._candidates(profile)
+    assert min(partials[p] for p in range(3)) > partials[3]  # the index ranks the larger first
+    assert grouper._best_story(profile, vector) == lone

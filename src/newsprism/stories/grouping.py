@@ -7,8 +7,11 @@ inverted index over each article's most distinctive terms, capped per term and c
 articles too old to join. Each posting keeps the term's weight, so walking the postings
 already gives every candidate part of its dot product with the new article (over the index
 terms they share, a lower bound of the whole). Only the likeliest candidates by that part are
-kept, and the likeliest of those compared in full; for the others it is scaled by how the
-full comparisons of their story's members came out. So the work per article stays flat
+kept, and the likeliest of those compared in full, a few of each story while other stories
+wait (else a large story's members, which share the common terms of a topic, take every
+comparison, and a lone report of the same event is judged by its index terms alone, a lower
+bound that is often a third of the whole); for the others it is scaled by how the full
+comparisons of their story's members came out. So the work per article stays flat
 however crowded the index. A story is scored partly on its best-matching member and mostly on
 the mean over its members (its closest few, when it is large), which stops one loose match
 chaining two stories together; a large story is judged by the part of it the article is
@@ -70,6 +73,7 @@ VECTOR_TERMS = 150  # terms kept of an article's vector
 POSTINGS_CAP = 100  # articles remembered per term (the most recent)
 MAX_CANDIDATES = 25  # candidates scored, the likeliest by the index
 FULL_COMPARISONS = 10  # of those compared in full; the rest are estimated from the index
+FULL_PER_STORY = 2  # of one story compared in full while other stories' candidates wait
 CLOSEST_MEMBERS = 10  # a story's mean similarity is over at most this many of its members
 DF_BUCKETS = 1 << 22  # hashed document-frequency counters (16 MB)
 SHINGLE = 5
@@ -225,6 +229,7 @@ class StoryGrouper:
     split_share: float = SPLIT_SHARE
     split_floor: float = SPLIT_FLOOR
     min_part: int = MIN_PART
+    full_per_story: int = FULL_PER_STORY
     postings: dict[int, array] = field(default_factory=dict)
     posting_weights: dict[int, array] = field(default_factory=dict)
     document_frequency: array = field(default_factory=lambda: array("I", bytes(4 * DF_BUCKETS)))
@@ -386,7 +391,7 @@ class StoryGrouper:
         likely = {p: partials[p] + adjustment for p, adjustment in adjustments.items()}
         ranked = sorted(likely, key=likely.__getitem__, reverse=True)[:MAX_CANDIDATES]
         full = {
-            p: self._content_similarity(vector, self.profiles[p]) for p in ranked[:FULL_COMPARISONS]
+            p: self._content_similarity(vector, self.profiles[p]) for p in self._to_compare(ranked)
         }
         scales, story_of = self._scales(full, partials), self.story_of
         return {
@@ -394,6 +399,21 @@ class StoryGrouper:
             + (full[p] if p in full else min(1.0, partials[p] * scales.get(story_of[p], 1.0)))
             for p in ranked
         }
+
+    def _to_compare(self, ranked: list[int]) -> list[int]:
+        """The FULL_COMPARISONS candidates compared in full: by rank, but at most
+        `full_per_story` of one story while others wait, so that one large story's members do
+        not take every comparison and leave a small story judged by its index terms alone."""
+        taken: Counter[int] = Counter()
+        chosen, waiting = [], []
+        for position in ranked:
+            story = self.story_of[position]
+            if taken[story] < self.full_per_story:
+                taken[story] += 1
+                chosen.append(position)
+            else:
+                waiting.append(position)
+        return (chosen + waiting)[:FULL_COMPARISONS]
 
     def _scales(self, full: dict[int, float], partials: dict[int, float]) -> dict[int, float]:
         """How much larger than their index-term dot product the full similarities of each
