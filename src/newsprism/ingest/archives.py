@@ -37,6 +37,7 @@ from newsprism.ingest.errors import (
     InputNote,
     InputProblem,
     InputWarning,
+    read_failure,
     shortened,
 )
 from newsprism.model import Document
@@ -111,11 +112,8 @@ def read_archive(path: Path, source: str) -> Iterator[Document | InputError]:
     counting what was read and skipped. Never raises for what the file holds."""
     try:
         handle = open_regular(path)
-    except InputProblem as problem:
-        yield InputError(source, str(problem))
-        return
-    except OSError as error:
-        yield InputError(source, f"cannot read: {error.strerror or error}")
+    except (InputProblem, OSError) as error:
+        yield read_failure(source, error)
         return
     with handle:
         try:

@@ -52,3 +52,10 @@ class InputNote(InputWarning):
 
 class InputProblem(Exception):
     """Raised inside a reader; turned into an InputError at the boundary."""
+
+
+def read_failure(source: str, error: InputProblem | OSError) -> InputError:
+    """The error for a file that could not be opened or read as a whole."""
+    if isinstance(error, InputProblem):
+        return InputError(source, str(error))
+    return InputError(source, f"cannot read: {error.strerror or error}")

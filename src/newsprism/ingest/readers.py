@@ -24,7 +24,13 @@ from newsprism.ingest.decoding import (
     read_bytes,
     refuse_binary_formats,
 )
-from newsprism.ingest.errors import InputError, InputProblem, InputWarning, shortened
+from newsprism.ingest.errors import (
+    InputError,
+    InputProblem,
+    InputWarning,
+    read_failure,
+    shortened,
+)
 from newsprism.ingest.feeds import read_feed
 from newsprism.ingest.paths import (
     ARCHIVE_SUFFIXES,
@@ -102,27 +108,22 @@ def read_path(path: Path, metadata: Metadata | None = None) -> Iterator[Document
     InputWarning before a document whose invalid characters were replaced)."""
     metadata = metadata or Metadata()
     source = source_name(path)
-    if input_suffix(path) in ARCHIVE_SUFFIXES:  # streamed, record by record
-        for item in read_archive(path, source):
-            yield metadata.apply(item) if isinstance(item, Document) else item
-        return
+    for item in _items(path, source):
+        yield metadata.apply(item) if isinstance(item, Document) else item
+
+
+def _items(path: Path, source: str) -> Iterable[Document | InputError]:
+    if input_suffix(path) in ARCHIVE_SUFFIXES:
+        return read_archive(path, source)  # streamed, record by record
     if input_suffix(path) in JSON_LINES_SUFFIXES and not _wide_encoding(path):
-        for item in read_json_lines(path, source):  # streamed, line by line
-            yield metadata.apply(item) if isinstance(item, Document) else item
-        return
+        return read_json_lines(path, source)  # streamed, line by line
     replacements = Replacements()
     try:
         items = _file_items(path, source, replacements)
-    except InputProblem as problem:
-        yield InputError(source, str(problem))
-        return
-    except OSError as error:
-        yield InputError(source, f"cannot read: {error.strerror or error}")
-        return
-    if warning := replacements.warning(source):
-        yield warning
-    for item in items:
-        yield metadata.apply(item) if isinstance(item, Document) else item
+    except (InputProblem, OSError) as error:
+        return [read_failure(source, error)]
+    warning = replacements.warning(source)
+    return [warning, *items] if warning else items
 
 
 def _wide_encoding(path: Path) -> bool:
@@ -150,11 +151,8 @@ def read_json_lines(path: Path, source: str) -> Iterator[Document | InputError]:
                 for item in _json_line(source, number, line, names):  # none for a blank line
                     found = True
                     yield item
-    except InputProblem as problem:
-        yield InputError(source, str(problem))
-        return
-    except OSError as error:
-        yield InputError(source, f"cannot read: {error.strerror or error}")
+    except (InputProblem, OSError) as error:
+        yield read_failure(source, error)
         return
     if not found:
         yield InputError(source, "empty file")
