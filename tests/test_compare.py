@@ -592,6 +592,25 @@ def test_a_short_phrase_credited_to_others_does_not_outvote_a_quote():
     assert all(m.label != "misattributed" for m in by_outlet["Post"].values())
 
 
+def test_words_left_out_between_two_paragraphs_of_one_quote_are_a_trim():
+    """One quote over two paragraphs is stored a piece a paragraph; the source's words
+    between the pieces, left out, make the later piece trimmed, with the cut as an edit."""
+    by_outlet, _, _ = _story(
+        ("Reuters", "2013-05-01", [
+            "“There are very few billboards around the city. With just four days to go before "
+            "the election, I still don't know who I'm supposed to vote for,” Maral, a "
+            "resident, told the agency."]),
+        ("Fox News", "2013-05-02", [
+            "“There are very few billboards around the city...",
+            "I still don't know who I'm supposed to vote for,” Maral said.",
+        ]),
+    )  # fmt: skip
+    first, second = by_outlet["Fox News"].values()
+    assert first.label == "verbatim"
+    assert second.label == "trimmed"
+    assert any(e.kind == "cut" and "four days to go" in e.source for e in second.edits)
+
+
 def test_a_writers_words_in_brackets_at_a_quotes_edge_are_tidied_not_unsourced():
     """Three words of the speaker's after four of the writer's in brackets: the quote is
     carried by the other outlet (its spoken words are), and the insertion is tidied."""

@@ -32,7 +32,7 @@ from newsprism.model import (
     Statement,
     most_serious,
 )
-from newsprism.text import word_tokens
+from newsprism.text import Token, word_tokens
 
 PARAPHRASE_OVERLAP = 0.6  # share of the quote's content words found in one other quote
 PARAPHRASE_OTHER_OVERLAP = 0.3  # and of the other quote's (not a word list of a long answer)
@@ -80,9 +80,59 @@ def compare_story(articles: list[Article], quotes: dict[str, list[Quote]]) -> Co
             statement.quotes.append(occurrence.quote.id)
         elif occurrence.quote.id not in matches:
             _paraphrase_or_alone(occurrence, versions, occurrences, statements, matches)
+    _label_across_pieces(occurrences, versions, matches)
     order = {o.quote.id: n for n, o in enumerate(occurrences)}
     statements.sort(key=lambda s: order[s.source_quote])
     return Comparison(statements, [matches[o.quote.id] for o in occurrences])
+
+
+def _label_across_pieces(
+    occurrences: list[Occurrence], versions: list[Version], matches: dict[str, QuoteMatch]
+) -> None:
+    """A quote over several paragraphs is stored (and labelled) a piece a paragraph. Where
+    two pieces of one quote come from one quote of the same source, what lies between them
+    there is the outlet's too: source words left out between them make the later piece
+    trimmed. (A piece taken from before the one it follows is left as it is: outlets print
+    one answer's sentences over paragraphs in their own order.)"""
+    by_id = {o.quote.id: o for o in occurrences}
+    version_of = {v.article.id: v for v in versions}
+    for occurrence in occurrences:
+        before = by_id.get(occurrence.quote.continues or "")
+        if before is None or before.version is not occurrence.version:
+            continue
+        first, second = matches[before.quote.id], matches[occurrence.quote.id]
+        source = version_of.get(first.source_article or "")
+        if (
+            source is None
+            or second.source_article != first.source_article
+            or not first.source_spans
+            or not second.source_spans
+            or {first.label, second.label} & {"source", "misattributed", "unsourced"}
+        ):
+            continue
+        end, start = first.source_spans[-1].end, second.source_spans[0].start
+        between = _words_between(source.text, end, start)
+        if between:
+            body = source.article.body
+            second.edits.insert(
+                0, Edit("delete", "", body[between[0].start : between[-1].end], "cut")
+            )
+            _add_label(second, "trimmed")
+
+
+def _words_between(text: SourceText, end: int, start: int) -> list[Token]:
+    """The source quote's words from offset `end` to `start`, when both ends lie in one run
+    of quotes (a quote, or one running over paragraphs or round its attribution)."""
+    inside = [n for n, t in enumerate(text.tokens) if end <= t.start and t.end <= start]
+    ends = [n for n, t in enumerate(text.tokens) if t.end == end or t.start == start]
+    if len(ends) < 2 or len({text.chain[text.unit[n]] for n in ends}) != 1:
+        return []
+    return [text.tokens[n] for n in inside]
+
+
+def _add_label(match: QuoteMatch, label: str) -> None:
+    match.labels = sorted({*match.labels, label} - {"verbatim"}, key=_severity)
+    match.label = most_serious(match.labels)
 
 
 def _source_passages(grouped: list[Grouped], statements: list[Statement]) -> dict[str, Statement]:
