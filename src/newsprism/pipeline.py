@@ -624,6 +624,7 @@ def analyse_stories(
     by_article = quotes_by_article(quotes)
     stories = stories if stories is not None else group_stories(articles, by_article)
     article_by_id = {a.id: a for a in articles}
+    people.read_for(quotes)
 
     def named(story: Story) -> StoryTask:
         members = [article_by_id[i] for i in story.articles]
