@@ -961,9 +961,7 @@ class Store:
             keys.update(
                 row[0]
                 for row in self._conn.execute(
-                    "SELECT person_key FROM person_index"
-                    f" WHERE term IN ({_marks(chunk)})",
-                    chunk,
+                    f"SELECT person_key FROM person_index WHERE term IN ({_marks(chunk)})", chunk
                 )
             )
         return self.persons_keyed(sorted(keys))
