@@ -251,3 +251,39 @@ def test_an_input_that_failed_is_not_processed_again_until_it_changes(tmp_path, 
     junk.write_text(OTHER, encoding="utf-8")
     assert CliRunner().invoke(main, args).exit_code == 0
     assert processed[3:] == [str(junk)]
+
+
+KLOPP_AT_THE_BRIDGE = (
+    "Council approves the new bridge\n"
+    "The city council approved a new bridge over the river on Tuesday, the mayor said.\n"
+    "\u201cIt is a great day for the town and the river,\u201d said Mayor Ann Lee.\n"
+    "\u201cI will walk over it every morning,\u201d said Jurgen Klopp, who lives nearby.\n"
+)
+
+
+def test_a_run_reads_only_the_persons_its_names_need(tmp_path, monkeypatch):
+    """The second run's speakers are a stored person (Klopp) and a new one: it reads Klopp
+    alone from the person table, never every person, and links the quote to his key."""
+    folder = tmp_path / "in"
+    shutil.copytree(SEEDS, folder)
+    _analyze(tmp_path, folder)
+    with Store(tmp_path / "n.db") as store:
+        stored = {person["key"] for person in store.persons()}
+    assert {"jurgen-klopp", "marten-de-roon", "gian-piero-gasperini"} <= stored
+    (folder / "bridge.txt").write_text(KLOPP_AT_THE_BRIDGE, encoding="utf-8")
+    read: dict[str, list[str]] = {"persons_indexed": [], "persons_keyed": [], "all_persons": []}
+    for name in read:
+        method = getattr(Store, name)
+
+        def recording(self, *args, _name=name, _method=method):
+            found = _method(self, *args)
+            read[_name].extend(person.key for _, person in found)
+            return found
+
+        monkeypatch.setattr(Store, name, recording)
+    second = _analyze(tmp_path, folder)
+    assert read["all_persons"] == []
+    assert set(read["persons_indexed"]) | set(read["persons_keyed"]) == {"jurgen-klopp"}
+    speakers = {q["speaker"]: q["speaker_key"] for q in second["quotes"]}
+    assert speakers["Jürgen Klopp"] == "jurgen-klopp"
+    assert speakers["Ann Lee"] not in stored

@@ -309,6 +309,28 @@ def test_migration_from_version_4_keeps_data_and_adds_persons(tmp_path: Path) ->
                                       "kind": "person", "quotes": 1, "articles": 1}  # fmt: skip
 
 
+def test_a_store_without_person_index_terms_is_indexed_on_first_use(
+    tmp_path: Path,
+) -> None:
+    """A store whose persons have no index terms (written before the index, or by another
+    parsing) is indexed on first use: the next run still finds the persons it names."""
+    path = tmp_path / "news.db"
+    a = article("a", "President Donald Trump spoke.")
+    with Store(path) as store:
+        _story(store, a, quotes_of(a, "President Donald Trump", "Trump"))
+        first = _run(store)
+    with sqlite3.connect(path) as raw:
+        raw.execute("DELETE FROM person_index")
+        raw.execute("DELETE FROM story_state WHERE key = 'person_index'")
+    b = article("b", "Donald J. Trump wrote.")
+    with Store(path) as store:
+        _story(store, b, quotes_of(b, "Donald J. Trump"))
+        people = store.person_table()
+        story = Story(id="s-b", title=b.title, articles=["b"])
+        analysis = analyse_stories([b], store.quotes("b"), [story], people)
+        assert analysis.quotes[0].speaker_key == first["a-q0"] == "donald-trump"
+
+
 def test_korean_names_put_the_surname_first() -> None:
     a = article(
         "a", "President Moon Jae - in met Kim Jong - un; Mr. Moon said the talks went well."

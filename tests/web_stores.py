@@ -103,5 +103,7 @@ def downgrade_to_5(db: Path) -> None:
             " DROP TABLE story_facts; DROP TABLE story_flags; DROP TABLE story_outlets;"
             " DROP INDEX articles_outlet; DROP INDEX stories_seq; DROP INDEX statements_story;"
             " DROP INDEX persons_name; DROP INDEX person_names_name;"
-            " DROP INDEX IF EXISTS template_counts_qualifying; PRAGMA user_version = 5;"
+            " DROP INDEX IF EXISTS template_counts_qualifying;"
+            " DROP TABLE IF EXISTS person_index;"
+            " DELETE FROM story_state WHERE key = 'person_index'; PRAGMA user_version = 5;"
         )

@@ -547,9 +547,10 @@ class _StoryWork:
 
     def _named(self, quote: Quote) -> Quote:
         link = self.people.links.get(quote.id)
-        if not quote.speaker or link is None or link[0] not in self.people.persons:
+        person = self.people.person(link[0]) if quote.speaker and link is not None else None
+        if person is None:
             return quote
-        return replace(quote, speaker=self.people.persons[link[0]].name, speaker_key=link[0])
+        return replace(quote, speaker=person.name, speaker_key=person.key)
 
 
 def relearn(
@@ -623,6 +624,7 @@ def analyse_stories(
     by_article = quotes_by_article(quotes)
     stories = stories if stories is not None else group_stories(articles, by_article)
     article_by_id = {a.id: a for a in articles}
+    people.read_for(quotes)
 
     def named(story: Story) -> StoryTask:
         members = [article_by_id[i] for i in story.articles]

@@ -35,6 +35,7 @@ from newsprism.model import (
     WireLink,
 )
 from newsprism.persons import Person, PersonTable
+from newsprism.persons.table import INDEX_VERSION, index_terms
 from newsprism.store.index import store_totals, story_index
 
 _FTS_TOKENIZE = "porter unicode61 remove_diacritics 2"
@@ -341,6 +342,17 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     """
     + story_labels_sql("SELECT id FROM stories"),
+    # 9: the terms the person table looks each person up by (its names parsed), so a run reads
+    # the persons its names ask for, not every one; filled from the persons by the first run
+    # (parsing is Python's), and again when the parsing changes (story_state 'person_index').
+    """
+    CREATE TABLE person_index (
+        term TEXT NOT NULL,
+        person_key TEXT NOT NULL REFERENCES persons(key) ON DELETE CASCADE,
+        PRIMARY KEY (term, person_key)
+    ) WITHOUT ROWID;
+    CREATE INDEX person_index_person ON person_index(person_key);
+    """,
 ]
 
 
@@ -932,22 +944,73 @@ class Store:
     # -- persons -----------------------------------------------------------------------------
 
     def person_table(self, article_ids: Iterable[str] | None = None) -> PersonTable:
-        """The persons, their names and roles, and the quotes linked to them (those of
-        `article_ids` only, when given: the quotes a run names), to match new speaker names
-        against."""
-        persons = {
-            row["key"]: Person(row["key"], row["name"], row["kind"])
-            for row in self._conn.execute("SELECT key, name, kind FROM persons ORDER BY rowid")
-        }
-        for key, name in self._conn.execute("SELECT person_key, name FROM person_names"):
-            persons[key].names.add(name)
-        for key, role in self._conn.execute("SELECT person_key, role FROM person_roles"):
-            persons[key].roles.add(role)
+        """The person table over the store (it reads the persons the names it matches ask
+        for) with the quotes linked to persons (those of `article_ids` only, when given: the
+        quotes a run names)."""
+        self._check_person_index()
         if article_ids is None:
             links = self._person_links("SELECT quote_id, person_key, name FROM quote_persons")
         else:
             links = self.person_links(article_ids)
-        return PersonTable(persons.values(), links)
+        return PersonTable(links=links, source=self)
+
+    def persons_indexed(self, terms: list[str]) -> list[tuple[int, Person]]:
+        """The persons (with creation order) that any of these index terms look up."""
+        keys: set[str] = set()
+        for chunk in _chunks(terms):
+            keys.update(
+                row[0]
+                for row in self._conn.execute(
+                    f"SELECT person_key FROM person_index WHERE term IN ({_marks(chunk)})", chunk
+                )
+            )
+        return self.persons_keyed(sorted(keys))
+
+    def persons_keyed(self, keys: list[str]) -> list[tuple[int, Person]]:
+        found: list[tuple[int, Person]] = []
+        for chunk in _chunks(keys):
+            found += self._read_persons(f"IN ({_marks(chunk)})", chunk)
+        return found
+
+    def all_persons(self) -> list[tuple[int, Person]]:
+        return self._read_persons("IS NOT NULL", [])
+
+    def person_key_taken(self, key: str) -> bool:
+        found = self._conn.execute("SELECT 1 FROM persons WHERE key = ?", (key,)).fetchone()
+        return found is not None
+
+    def next_person_order(self) -> int:
+        return self._conn.execute("SELECT coalesce(max(rowid), 0) + 1 FROM persons").fetchone()[0]
+
+    def _read_persons(self, keys: str, params: list[str]) -> list[tuple[int, Person]]:
+        """Persons whose key is `keys` (an SQL condition on it), their names and roles."""
+        persons = {
+            row[1]: (row[0], Person(row[1], row[2], row[3]))
+            for row in self._conn.execute(
+                f"SELECT rowid, key, name, kind FROM persons WHERE key {keys}", params
+            )
+        }
+        for table, attribute in (("person_names", "name"), ("person_roles", "role")):
+            for key, value in self._conn.execute(
+                f"SELECT person_key, {attribute} FROM {table} WHERE person_key {keys}", params
+            ):
+                person = persons[key][1]
+                (person.names if attribute == "name" else person.roles).add(value)
+        return list(persons.values())
+
+    def _check_person_index(self) -> None:
+        """Index every person again when the index is missing or from another parsing."""
+        row = self._conn.execute(
+            "SELECT value FROM story_state WHERE key = 'person_index'"
+        ).fetchone()
+        if row is not None and row[0] == INDEX_VERSION:
+            return
+        with self._transaction("indexing persons") as conn:
+            _index_persons(conn, [person for _, person in self.all_persons()], everyone=True)
+            conn.execute(
+                "INSERT OR REPLACE INTO story_state(key, value) VALUES ('person_index', ?)",
+                (INDEX_VERSION,),
+            )
 
     def person_links(self, article_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
         """Quote id -> (person key, name as written) of the quotes of these articles."""
@@ -995,6 +1058,11 @@ class Store:
                 " name = excluded.name",
                 [(q, key, name, q) for q, (key, name) in changes.links.items()],
             )
+            if rebuilt:
+                _index_persons(conn, [person for _, person in self.all_persons()], everyone=True)
+            else:
+                changed = changes.persons | changes.renamed | {key for key, _ in changes.names}
+                _index_persons(conn, [table.persons[key] for key in sorted(changed)])
         table.changes = type(changes)()
 
     def persons(self) -> list[dict[str, Any]]:
@@ -1172,6 +1240,36 @@ def _statements(script: str) -> Iterator[str]:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _index_persons(
+    conn: sqlite3.Connection, persons: list[Person], everyone: bool = False
+) -> None:
+    """Write the index terms of these persons (of `everyone`: the index holds no other)."""
+    if everyone:
+        conn.execute("DELETE FROM person_index")
+    else:
+        conn.executemany(
+            "DELETE FROM person_index WHERE person_key = ?", [(p.key,) for p in persons]
+        )
+    conn.executemany(
+        "INSERT OR IGNORE INTO person_index(term, person_key) VALUES (?, ?)",
+        [
+            (term, person.key)
+            for person in persons
+            for term in sorted(index_terms(person.kind, {person.name} | person.names))
+        ],
+    )
+
+
+def _chunks(values: list[str], size: int = 500) -> Iterator[list[str]]:
+    """Values in runs of at most `size` (the parameters one statement may take)."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _marks(values: list[str]) -> str:
+    return ", ".join("?" * len(values))
 
 
 def _forget_in_stories(conn: sqlite3.Connection, article_id: str) -> None:
