@@ -346,8 +346,9 @@ def stories(db: str, rebuild: bool, out: str) -> None:
         with _store_faults():
             analysis = restory(store, rebuild)
         report = _write_store_report(folder, store, analysis)
+    articles = sum(len(story.articles) for story in analysis.stories)  # each in one story
     console.print(
-        f"{len(analysis.stories)} stories over {len(analysis.articles)} articles"
+        f"{len(analysis.stories)} stories over {articles} articles"
         f"{' (rebuilt)' if rebuild else ''}.\nJSON:   {printable(str(report.json_path))}\n"
         f"Report: {printable(str(report.html_path))}"
     )

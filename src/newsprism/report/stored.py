@@ -103,13 +103,14 @@ class _ChangedParts:
         self.rank = {article.id: n for n, article in enumerate(self.articles)}
 
     def __iter__(self) -> Iterator[Json]:
-        have = {story.id: story for story in self.stories}
+        by_id = {article.id: article for article in self.articles}
+        # The run's stories given with their articles; the rest are read from the store.
+        have = {s.id: s for s in self.stories if all(i in by_id for i in s.articles)}
         wanted = set(self.changed)
         if all(story_id in have for story_id in self.changed):
             chosen: list[str | Story] = [s for s in self.stories if s.id in wanted]
         else:
             chosen = [have.get(story_id, story_id) for story_id in self.changed]
-        by_id = {article.id: article for article in self.articles}
         by_article = _quotes_by_article(self.quotes)
         for first in range(0, len(chosen), STORIES_A_PART):
             part = chosen[first : first + STORIES_A_PART]
