@@ -195,4 +195,3 @@ def _quotes_by_article(quotes: Iterable[Quote]) -> dict[str, list[Quote]]:
     for quote in quotes:
         by_article.setdefault(quote.article, []).append(quote)
     return by_article
-
