@@ -228,7 +228,8 @@ def read_sets(sample: int, seed: int) -> None:
         again = time.perf_counter() - start
         after = dict(store.conn.execute("SELECT quote_id, person_key FROM quote_persons"))
         moved = [q for q, key in before.items() if after.get(q) != key]
-        report_sets(store, analysis.articles, sample, seed)
+        written = [i for story in analysis.stories for i in story.articles]
+        report_sets(store, store.articles(written), sample, seed)
         print(f"  keys kept by run 2 (ecbplus added): {len(before) - len(moved)} of {len(before)}"
               f" quotes of run 1 keep their person ({len(moved)} moved)")  # fmt: skip
         print(f"  run 2 (stories + persons + compare): {second:.1f} s; "

@@ -173,7 +173,7 @@ def stages(inputs: Path, folder: Path, db: str = "stages.db") -> dict[str, float
     clock.timed(
         "terminal summary",
         lambda: print_run_summary(
-            terminal, written.totals, written.data["index"], len(analysis.stories)
+            terminal, written.totals, written.index, len(analysis.stories)
         ),
     )
     return clock.seconds

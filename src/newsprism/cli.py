@@ -181,12 +181,15 @@ def _output_folder(out: str) -> Path:
     return folder
 
 
-def _write_store_report(folder: Path, store: Store, analysis: Analysis) -> StoreReport:
-    """The report of the store: what the run changed, with an index of every story."""
+def _write_store_report(
+    folder: Path, store: Store, analysis: Analysis, keep_data: bool = False
+) -> StoreReport:
+    """The report of the store: what the run changed, with an index of every story
+    (`keep_data`: and the analysis of what the run changed, as analysis.json holds it)."""
     try:
         with _store_faults():
             return write_store_report(
-                folder, store, analysis.articles, analysis.quotes, analysis.stories
+                folder, store, analysis.articles, analysis.quotes, analysis.stories, keep_data
             )
     except OSError as error:
         where = printable(error.filename or str(folder))
@@ -248,9 +251,9 @@ def analyze(
             documents = _documents(paths, metadata, log, progress)
             with _store_faults(), _worker_faults():
                 analysis = run_analyze(store, documents, log, stats, template_min, executor)
-        report = _write_store_report(folder, store, analysis)
-    print_run_summary(console, report.totals, report.data["index"], len(analysis.stories))
-    if verbose:
+        report = _write_store_report(folder, store, analysis, keep_data=verbose)
+    print_run_summary(console, report.totals, report.index, len(analysis.stories))
+    if verbose and report.data is not None:
         print_story_details(console, report.data)
     console.print(
         f"\n{stats.added} new or changed, {stats.unchanged} unchanged, "
@@ -343,8 +346,9 @@ def stories(db: str, rebuild: bool, out: str) -> None:
         with _store_faults():
             analysis = restory(store, rebuild)
         report = _write_store_report(folder, store, analysis)
+    articles = sum(len(story.articles) for story in analysis.stories)  # each in one story
     console.print(
-        f"{len(analysis.stories)} stories over {len(analysis.articles)} articles"
+        f"{len(analysis.stories)} stories over {articles} articles"
         f"{' (rebuilt)' if rebuild else ''}.\nJSON:   {printable(str(report.json_path))}\n"
         f"Report: {printable(str(report.html_path))}"
     )

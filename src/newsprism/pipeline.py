@@ -12,9 +12,10 @@ import contextlib
 import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from newsprism.budget import OverBudget, input_budget
 from newsprism.clean import clean_document, clean_document_id
@@ -447,8 +448,9 @@ def restory(
 
     Given the articles this run `touched`, a story with the same articles as stored, none of
     them touched, keeps its stored statements, matches and discrepancies and is not read from
-    the store at all. Returns the stories this step wrote, with their articles and quotes
-    (every story without `touched`): what the run changed."""
+    the store at all. Returns the stories this step wrote (every story without `touched`):
+    what the run changed; their articles and quotes are not kept (the store has them, each
+    speaker named as the step left it: `Store.quotes_of(..., named=True)`)."""
     with store.story_lock():
         placement = place_articles(store, rebuild)
         groups = placement.groups()
@@ -468,7 +470,8 @@ def restory(
         store.save_person_table(work.people, rebuilt=rebuild)
         unchanged = kept.keys() - unnamed - renamed
         store.save_stories(stories, unchanged=unchanged)
-    return work.written(stories, unchanged)
+    written = [s for s in stories if s.id not in unchanged]
+    return Analysis([], [], written, kept=len(unchanged))
 
 
 def _kept_stories(
@@ -488,30 +491,29 @@ def _kept_stories(
 @dataclass
 class _StoryWork:
     """The part of the store a story step reads: the articles (and their quotes) of the
-    stories it compares or names, loaded once; the person table with their links."""
+    stories it compares or names, ARTICLES_A_READ or so at a time (a story's articles are
+    read together); the person table with their links."""
 
     store: Store
     placement: Placement
     rebuild: bool
-    articles: dict[str, Article] = field(default_factory=dict)
-    quotes: dict[str, list[Quote]] = field(default_factory=dict)
     people: PersonTable = field(default_factory=PersonTable)
+    linked: set[str] = field(default_factory=set)  # articles whose quotes' links are read
 
     def __post_init__(self) -> None:
-        self.articles = {a.id: a for a in self.placement.placed}
-        self.quotes = dict(self.placement.quotes)
-        people = self.store.person_table(self.articles)
+        self.linked = set(self.placement.placed)
+        people = self.store.person_table(self.placement.placed)
         self.people = people.rebuilt() if self.rebuild else people
 
-    def load(self, article_ids: Iterable[str]) -> None:
-        """Read the articles not read yet, their quotes and their quotes' person links."""
-        wanted = [i for i in article_ids if i not in self.articles]
-        if not wanted:
-            return
-        self.articles.update((a.id, a) for a in self.store.articles(wanted))
-        self.quotes.update(quotes_by_article(self.store.quotes_of(wanted)))
-        if not self.rebuild:
-            self.people.links.update(self.store.person_links(wanted))
+    def read(self, article_ids: list[str]) -> tuple[dict[str, Article], dict[str, list[Quote]]]:
+        """These articles and their quotes (with their quotes' person links, if not read)."""
+        articles = {a.id: a for a in self.store.articles(article_ids)}
+        quotes = quotes_by_article(self.store.quotes_of(article_ids))
+        unlinked = [i for i in article_ids if i not in self.linked]
+        if unlinked and not self.rebuild:
+            self.people.links.update(self.store.person_links(unlinked))
+        self.linked.update(unlinked)
+        return articles, quotes
 
     def stories(
         self, groups: list[list[str]], kept: dict[str, Story], named: set[str]
@@ -521,36 +523,42 @@ class _StoryWork:
         stored = {s.id: s for s in self.store.stories(named)} if named else {}
         kept_by_first = {s.articles[0]: stored.get(s.id, s) for s in kept.values()}
         fresh = [ids for ids in groups if ids[0] not in kept_by_first]
-        self.load(i for ids in fresh for i in ids)
-        ordered = [self.articles[i] for ids in fresh for i in ids]
-        made = {s.articles[0]: s for s in stories_from(ordered, self.placement.story_of, ordered)}
+        made: dict[str, Story] = {}
+        for part in _parts(fresh, len):
+            articles, _ = self.read([i for ids in part for i in ids])
+            ordered = [articles[i] for ids in part for i in ids]
+            found = stories_from(ordered, self.placement.story_of, ordered)
+            made.update((s.articles[0], s) for s in found)
         return [made.get(ids[0]) or kept_by_first[ids[0]] for ids in groups]
 
     def analyse(self, stories: list[Story], executor: Executor | None, as_stored: set[str]) -> None:
         """Name the speakers of `stories`, in order, and compare them, but those `as_stored`
-        (read with their statements, matches and discrepancies): the quotes are kept named."""
-        self.load(i for story in stories for i in story.articles)
-        members = list({i: self.articles[i] for s in stories for i in s.articles}.values())
-        quotes = [q for a in members for q in self.quotes.get(a.id, [])]
-        kept = {s.id: s for s in stories if s.id in as_stored}
-        analysis = analyse_stories(members, quotes, stories, self.people, executor, kept)
-        self.quotes.update(quotes_by_article(analysis.quotes))
+        (read with their statements, matches and discrepancies): the quotes are kept named
+        (in the person table's links). A part of the stories at a time."""
+        for part in _parts(stories, lambda story: len(story.articles)):
+            ids = list(dict.fromkeys(i for story in part for i in story.articles))
+            articles, quotes = self.read(ids)
+            members = [articles[i] for i in ids]
+            story_quotes = [q for a in members for q in quotes.get(a.id, [])]
+            kept = {s.id: s for s in part if s.id in as_stored}
+            analyse_stories(members, story_quotes, part, self.people, executor, kept)
 
-    def written(self, stories: list[Story], unchanged: set[str]) -> Analysis:
-        """The stories written, in story order, with their articles (in reading order) and
-        quotes, each speaker as the person table names it once the step is done."""
-        written = [s for s in stories if s.id not in unchanged]
-        members = {i for s in written for i in s.articles}
-        articles = [self.articles[i] for i in self.placement.order if i in members]
-        quotes = [self._named(q) for a in articles for q in self.quotes.get(a.id, [])]
-        return Analysis(articles, quotes, written, kept=len(unchanged))
 
-    def _named(self, quote: Quote) -> Quote:
-        link = self.people.links.get(quote.id)
-        person = self.people.person(link[0]) if quote.speaker and link is not None else None
-        if person is None:
-            return quote
-        return replace(quote, speaker=person.name, speaker_key=person.key)
+Part = TypeVar("Part")
+
+
+def _parts(items: list[Part], size: Callable[[Part], int]) -> Iterator[list[Part]]:
+    """`items` in order, in parts of about ARTICLES_A_READ articles (`size`: an item's)."""
+    part: list[Part] = []
+    count = 0
+    for item in items:
+        part.append(item)
+        count += size(item)
+        if count >= ARTICLES_A_READ:
+            yield part
+            part, count = [], 0
+    if part:
+        yield part
 
 
 def relearn(
@@ -672,20 +680,19 @@ def incremental_stories(
     `store`): as `place_articles` places them, with every article given at hand.
     `known_wire`: as `stories_from` takes it."""
     grouper, story_of = _restored_grouper(store, {a.id for a in articles}, rebuild)
-    unplaced = [a for a in articles if a.id not in story_of]
-    _place_new(store, grouper, story_of, unplaced, quotes, rebuild)
+    unplaced = stream_order([a for a in articles if a.id not in story_of])
+    _place_new(store, grouper, story_of, ((a, quotes.get(a.id, [])) for a in unplaced), rebuild)
     return stories_from(articles, story_of, articles, known_wire)
 
 
 @dataclass
 class Placement:
     """Every stored article's story (`story_of`, by the grouper's story number) in reading
-    order (`order`), and the articles placed anew, loaded with their quotes."""
+    order (`order`), and the ids of the articles placed anew."""
 
     order: list[str]
     story_of: dict[str, int]
-    placed: list[Article]
-    quotes: dict[str, list[Quote]]
+    placed: list[str]
 
     def groups(self) -> list[list[str]]:
         """Each story's article ids in reading order, the stories in the order of their first
@@ -696,19 +703,38 @@ class Placement:
         return list(members.values())
 
 
+# Articles read from the store at a time by the story step: it never holds every article.
+ARTICLES_A_READ = 1000
+
+
 def place_articles(store: Store, rebuild: bool = False) -> Placement:
     """Articles grouped in earlier runs keep their story and are replayed into the grouper
     from their stored profiles; only the articles not yet placed (new or changed) are read
-    from the store and streamed in. With `rebuild`, the whole store is grouped again from
-    scratch, then refined in a second pass (articles move to the story they fit best once all
-    are seen). Then the stories that grew are split where they hold two events (stored
-    articles may move to a new story)."""
-    order = store.article_order()
+    from the store (ARTICLES_A_READ at a time) and streamed in. With `rebuild`, the whole
+    store is grouped again from scratch, then refined in a second pass (articles move to the
+    story they fit best once all are seen). Then the stories that grew are split where they
+    hold two events (stored articles may move to a new story)."""
+    dates = store.publication_dates()
+    order = list(dates)
     grouper, story_of = _restored_grouper(store, set(order), rebuild)
-    unplaced = store.articles(i for i in order if i not in story_of)
-    quotes = quotes_by_article(store.quotes_of(a.id for a in unplaced))
-    _place_new(store, grouper, story_of, unplaced, quotes, rebuild)
-    return Placement(order, story_of, unplaced, quotes)
+    unplaced = [i for i in order if i not in story_of]
+    _place_new(store, grouper, story_of, _read_in_stream_order(store, unplaced, dates), rebuild)
+    return Placement(order, story_of, unplaced)
+
+
+def _read_in_stream_order(
+    store: Store, ids: list[str], dates: dict[str, str | None]
+) -> Iterator[tuple[Article, list[Quote]]]:
+    """The articles of `ids` (in reading order) with their quotes, in `stream_order`'s order
+    (publication order, undated last), read a part at a time."""
+    position = {article_id: n for n, article_id in enumerate(ids)}
+    ordered = sorted(ids, key=lambda i: (dates[i] or "\uffff", position[i]))
+    for first in range(0, len(ordered), ARTICLES_A_READ):
+        part = ordered[first : first + ARTICLES_A_READ]
+        articles = {a.id: a for a in store.articles(part)}
+        quotes = quotes_by_article(store.quotes_of(part))
+        for article_id in part:
+            yield articles[article_id], quotes.get(article_id, [])
 
 
 def _restored_grouper(
@@ -733,25 +759,26 @@ def _place_new(
     store: Store,
     grouper: StoryGrouper,
     story_of: dict[str, int],
-    unplaced: list[Article],
-    quotes: dict[str, list[Quote]],
+    new: Iterable[tuple[Article, list[Quote]]],
     rebuild: bool,
 ) -> None:
-    """Stream the `unplaced` articles into `grouper` (refined with `rebuild`), split the
-    stories that grew, and store the new profiles and the moves; `story_of` updated."""
+    """Stream the `new` articles (in stream order, with their quotes) into `grouper` (refined
+    with `rebuild`), split the stories that grew, and store the new profiles and the moves;
+    `story_of` updated."""
     restored = list(story_of)  # by position in the grouper
-    new = stream_order(unplaced)
-    for article in new:
-        grouper.add(article, quotes.get(article.id, []))
+    new_ids = []
+    for article, quotes in new:
+        grouper.add(article, quotes)
+        new_ids.append(article.id)
     if rebuild:
         grouper.refine()
     placed = len(restored)
     grown = set(grouper.story_of[placed:])
     moved = [p for p in grouper.split_stories(grown) if p < placed]
     new_rows = []
-    for position, article in enumerate(new, start=placed):
-        story_of[article.id] = grouper.story_of[position]
-        new_rows.append((article.id, story_of[article.id], grouper.profiles[position].to_bytes()))
+    for position, article_id in enumerate(new_ids, start=placed):
+        story_of[article_id] = grouper.story_of[position]
+        new_rows.append((article_id, story_of[article_id], grouper.profiles[position].to_bytes()))
     moved_rows = [(restored[p], grouper.story_of[p]) for p in moved]
     story_of.update(moved_rows)
     store.save_story_profiles(new_rows, grouper.counts_blob(), moved_rows)

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import json
 import math
 import os
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from newsprism.model import Article, Quote, Story
 
@@ -94,6 +95,129 @@ def analysis_text(data: dict[str, Any]) -> tuple[str, dict[str, list[str]]]:
             fields.append(f"  {name}: {_indented(value, 2)}")
     text = "{\n" + ",\n".join(fields) + "\n}\n" if fields else "{}\n"
     return text, items
+
+
+ITEM_SEPARATOR = b",\n    "
+COPY_BYTES = 1 << 20
+
+
+class StreamedAnalysis:
+    """analysis.json written in parts, as `analysis_text` writes it whole, never all in
+    memory: the articles and quotes of each part are spooled to temporary files (on disk) and
+    put in their final order (`write`'s, not the parts') when the file is written; the
+    stories are written in the order added. `add` returns the text of each item, as
+    `analysis_text` does, for the report's page digests."""
+
+    def __init__(self, articles: IO[bytes], quotes: IO[bytes], stories: IO[bytes]) -> None:
+        self._articles, self._quotes, self._stories = articles, quotes, stories
+        self._article_at: dict[str, tuple[int, int]] = {}
+        self._quotes_at: dict[str, tuple[int, int]] = {}  # an article's quotes, one block
+        self._story_count = 0
+
+    @classmethod
+    @contextlib.contextmanager
+    def spooled_in(cls, folder: Path) -> Iterator[StreamedAnalysis]:
+        """One whose spools are temporary files in `folder`, removed when done."""
+        with (
+            tempfile.TemporaryFile(dir=folder) as articles,
+            tempfile.TemporaryFile(dir=folder) as quotes,
+            tempfile.TemporaryFile(dir=folder) as stories,
+        ):
+            yield cls(articles, quotes, stories)
+
+    def add(self, data: dict[str, Any]) -> dict[str, list[str]]:
+        """Spool the articles, quotes and stories of `data` (an analysis dict of some stories
+        whose articles are not spooled yet)."""
+        items = {
+            kind: [_indented(item, 4) for item in data.get(kind) or []]
+            for kind in ("articles", "quotes", "stories")
+        }
+        for article, text in zip(data.get("articles") or [], items["articles"], strict=True):
+            self._article_at[article["id"]] = _spool(self._articles, [text])
+        by_article: dict[str, list[str]] = {}
+        for quote, text in zip(data.get("quotes") or [], items["quotes"], strict=True):
+            by_article.setdefault(quote.get("article") or "", []).append(text)
+        for article_id, texts in by_article.items():
+            self._quotes_at[article_id] = _spool(self._quotes, texts)
+        for text in items["stories"]:
+            _spool(self._stories, [text], first=self._story_count == 0)
+            self._story_count += 1
+        return items
+
+    def spooled(self, article_id: str) -> bool:
+        return article_id in self._article_at
+
+    def write(self, path: Path, version: str, article_order: list[str], index: list[Any]) -> None:
+        """Write analysis.json at `path` (through a temporary file renamed over it): the
+        spooled articles in `article_order` with their quotes, the stories, the `index`."""
+        quoted = [i for i in article_order if i in self._quotes_at]
+        stories_end = self._stories.seek(0, os.SEEK_END)
+        lists: list[tuple[str, Iterator[Iterable[bytes]]]] = [
+            ("articles", _pieces(self._articles, [self._article_at[i] for i in article_order])),
+            ("quotes", _pieces(self._quotes, [self._quotes_at[i] for i in quoted])),
+            ("stories", _pieces(self._stories, [(0, stories_end)] if self._story_count else [])),
+            ("index", ([_bytes(_indented(entry, 4))] for entry in index)),
+        ]
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
+        )
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(b'{\n  "version": ' + _bytes(_indented(version, 2)))
+                for name, pieces in lists:
+                    _write_list(out, name, pieces)
+                out.write(b"\n}\n")
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(temporary, 0o666 & ~_umask())
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        _remove_stale_temporaries(path)
+
+
+def _write_list(out: IO[bytes], name: str, pieces: Iterator[Iterable[bytes]]) -> None:
+    """A top-level list as `analysis_text` writes it, each piece one or more of its items."""
+    out.write(b",\n  " + _bytes(json.dumps(name, ensure_ascii=False)) + b": ")
+    separator = b"[\n    "
+    for piece in pieces:
+        out.write(separator)
+        for chunk in piece:
+            out.write(chunk)
+        separator = ITEM_SEPARATOR
+    out.write(b"[]" if separator != ITEM_SEPARATOR else b"\n  ]")
+
+
+def _bytes(text: str) -> bytes:
+    return text.encode("utf-8", errors="backslashreplace")  # as write_text_atomic writes it
+
+
+def _spool(spool: IO[bytes], texts: list[str], first: bool = True) -> tuple[int, int]:
+    """Append `texts` (separated as list items are) to `spool`, after a separator unless
+    `first`: where they start, and their length."""
+    spool.seek(0, os.SEEK_END)
+    if not first:
+        spool.write(ITEM_SEPARATOR)
+    start = spool.tell()
+    spool.write(ITEM_SEPARATOR.join(_bytes(text) for text in texts))
+    return start, spool.tell() - start
+
+
+def _pieces(spool: IO[bytes], places: list[tuple[int, int]]) -> Iterator[Iterator[bytes]]:
+    """The spooled pieces at `places`, each read in chunks of at most COPY_BYTES."""
+    for start, length in places:
+        yield _read(spool, start, length)
+
+
+def _read(spool: IO[bytes], start: int, length: int) -> Iterator[bytes]:
+    spool.seek(start)
+    while length > 0:
+        chunk = spool.read(min(length, COPY_BYTES))
+        if not chunk:
+            return
+        length -= len(chunk)
+        yield chunk
 
 
 def _indented(value: Any, depth: int) -> str:

@@ -399,29 +399,55 @@ def write_site(
     `index.html`. `items`: as `page_groups` takes them (made here if not given). `stored`: the
     store behind `data`, which holds only the stories that changed; the index lists every
     stored story, and the pages of the others stay (made from the store where missing)."""
-    for folder in (out_dir, out_dir / STORY_DIR):
-        folder.mkdir(parents=True, exist_ok=True)
-    store = _Store(data)
-    manifest = _Manifest.read(out_dir, stored.store_id if stored else "")
-    revisions = stored.revisions if stored else {}
-    written: set[str] = set()
-    groups = page_groups(store, items if items is not None else analysis_text(data)[1])
-    written |= _write_groups(out_dir, manifest, groups, revisions)
+    site = SiteWriter.open(out_dir, stored)
+    store = site.add(data, items if items is not None else analysis_text(data)[1])
     if stored is None:
-        entries, totals = _index_entries(store), _data_totals(store)
-    else:
-        entries, totals = stored.entries, stored.totals
-        in_data = {story.get("id") for story in store.stories}
-        written |= _keep_stored_pages(out_dir, manifest, stored, in_data)
-    # The index last: a run killed midway never leaves it linking a page not yet written.
-    for name, content in [(STYLESHEET_FILE, encode(stylesheet())), *index_pages(entries, totals)]:
-        _write_if_changed(out_dir / name, content)
-        written.add(name)
-    _remove_pages_not_written(out_dir, written)
-    manifest.write()
-    for folder in (out_dir, out_dir / STORY_DIR):
-        remove_stale_temporaries(folder)
-    return out_dir / index_page(1)
+        return site.finish(_index_entries(store), _data_totals(store))
+    return site.finish(stored.entries, stored.totals, {s.get("id") for s in store.stories})
+
+
+@dataclass
+class SiteWriter:
+    """A report folder written in parts: the pages of some stories at a time (`add`), then
+    the rest (`finish`)."""
+
+    out_dir: Path
+    manifest: _Manifest
+    stored: StoredStories | None
+    written: set[str] = field(default_factory=set)
+
+    @classmethod
+    def open(cls, out_dir: Path, stored: StoredStories | None = None) -> SiteWriter:
+        for folder in (out_dir, out_dir / STORY_DIR):
+            folder.mkdir(parents=True, exist_ok=True)
+        return cls(out_dir, _Manifest.read(out_dir, stored.store_id if stored else ""), stored)
+
+    def add(self, data: Json, items: dict[str, list[str]]) -> _Store:
+        """The pages of the stories of `data` (`items`: as `page_groups` takes them)."""
+        store = _Store(data)
+        revisions = self.stored.revisions if self.stored else {}
+        groups = page_groups(store, items)
+        self.written |= _write_groups(self.out_dir, self.manifest, groups, revisions)
+        return store
+
+    def finish(self, entries: list[Json], totals: Json, in_data: set[Any] | None = None) -> Path:
+        """The pages of the stored stories not added (`in_data`: those added), the stylesheet
+        and the index pages of `entries`; the pages not written are removed."""
+        out_dir, written = self.out_dir, self.written
+        if self.stored is not None:
+            written |= _keep_stored_pages(out_dir, self.manifest, self.stored, in_data or set())
+        # The index last: a run killed midway never leaves it linking a page not yet written.
+        for name, content in [
+            (STYLESHEET_FILE, encode(stylesheet())),
+            *index_pages(entries, totals),
+        ]:
+            _write_if_changed(out_dir / name, content)
+            written.add(name)
+        _remove_pages_not_written(out_dir, written)
+        self.manifest.write()
+        for folder in (out_dir, out_dir / STORY_DIR):
+            remove_stale_temporaries(folder)
+        return out_dir / index_page(1)
 
 
 def _write_groups(

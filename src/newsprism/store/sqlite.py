@@ -738,6 +738,11 @@ class Store:
         """Every article's id, in reading order (that of `articles()`)."""
         return [row[0] for row in self._conn.execute("SELECT id FROM articles ORDER BY seq, pk")]
 
+    def publication_dates(self) -> dict[str, str | None]:
+        """Every article's id and publication date (None when undated), in reading order."""
+        rows = self._conn.execute("SELECT id, published FROM articles ORDER BY seq, pk")
+        return {row[0]: row[1] for row in rows}
+
     def article(self, id: str) -> Article | None:
         row = self._conn.execute("SELECT * FROM articles WHERE id = ?", (id,)).fetchone()
         return _article_from_row(row) if row else None
