@@ -174,8 +174,8 @@ def _square_brackets(quote: Quote) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in SQUARE_BRACKETS_RE.finditer(quote.text)]
 
 
-def carries(alignment: Alignment, spoken: int | None = None) -> bool:
-    """The other version says these words: most of the quote (of its `spoken` words, those
+def carries(alignment: Alignment, unbracketed: int | None = None) -> bool:
+    """The other version says these words: most of the quote (of its `unbracketed` words, those
     outside a writer's square brackets), most of a shorter passage, a long stretch of both, or a
     run where one version stops and the other goes on (two excerpts of one longer statement,
     one of them perhaps cut off with '...'); never words scattered thinly over a long
@@ -183,7 +183,7 @@ def carries(alignment: Alignment, spoken: int | None = None) -> bool:
     if alignment.density < MIN_DENSITY:
         return False
     if alignment.coverage >= MIN_COVERAGE or (
-        spoken and alignment.matched >= MIN_COVERAGE * spoken
+        unbracketed and alignment.matched >= MIN_COVERAGE * unbracketed
     ):
         return True
     if alignment.matched >= MIN_CONTAINED_WORDS and alignment.matched >= (

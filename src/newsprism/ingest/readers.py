@@ -181,12 +181,19 @@ def _json_line(
     except InputProblem as problem:
         yield InputError(where, str(problem))
         return
-    if not text.strip(JSON_WHITESPACE + "\n"):
-        return
+    yield from _json_text_line(source, number, text.removesuffix("\n"), names)
+
+
+def _json_text_line(
+    source: str, number: int, line: str, names: RecordNames
+) -> Iterator[Document | InputError]:
+    """Line `number` of JSON lines: its record, an error naming it, or nothing if blank."""
+    if not line.strip(JSON_WHITESPACE):
+        return  # a line of anything else is a record, if only a broken one
     try:
-        record = parse_json(text)
+        record = parse_json(line)
     except InputProblem as problem:
-        yield InputError(where, str(problem))
+        yield InputError(f"{source}:{number}", str(problem))
         return
     yield from _json_record(source, record, f"line {number}", names)
 
@@ -263,14 +270,7 @@ def _read_json(source: str, text: str, whole_file: bool) -> Iterator[Document | 
         return
     # Only "\n" ends a JSON line: U+2028, U+0085 or a form feed may sit raw in a JSON string.
     for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip(JSON_WHITESPACE):
-            continue  # a line of anything else is a record, if only a broken one
-        try:
-            record = parse_json(line)
-        except InputProblem as problem:
-            yield InputError(f"{source}:{number}", str(problem))
-            continue
-        yield from _json_record(source, record, f"line {number}", names)
+        yield from _json_text_line(source, number, line, names)
 
 
 def _json_file_records(text: str) -> list[Any] | None:
