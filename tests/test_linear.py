@@ -145,11 +145,15 @@ def test_a_surname_shared_by_many_mentions_is_resolved_in_linear_time() -> None:
     # a lone "Clinton" before any full name counted every mention in the article: before,
     # 4,000 of each (220 KB) took 1.9 s, 16,000 about 30 s
     def resolve(count: int) -> None:
-        text = "Clinton spoke and " * count + "\n" + "Bill Clinton met Hillary Clinton and " * count
-        article = clean_document(Document(source="clinton.txt", content=text, title="Clintons"))
-        people = PersonIndex.build(article, [])
-        assert people.resolve("Clinton", 0) == "Bill Clinton"  # named as often: the first
-        assert people.resolve("Clinton", len(article.body)) == "Hillary Clinton"  # the last
+        lone, both = "Clinton spoke and " * count, "Bill Clinton met Hillary Clinton and " * count
+        for text, first, last in (
+            (f"{both}\n{lone}", "Hillary Clinton", "Hillary Clinton"),  # the one named last
+            (f"{lone}\n{both}", "Clinton", "Clinton"),  # said before either is named: neither
+        ):
+            article = clean_document(Document(source="c.txt", content=text, title="Clintons"))
+            people = PersonIndex.build(article, [])
+            assert people.resolve("Clinton", 0) == first
+            assert people.resolve("Clinton", len(article.body)) == last
 
     assert_linear(resolve, small=2000, factor=8, bound=3.0)
 

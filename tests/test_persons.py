@@ -416,3 +416,13 @@ def test_any_speaker_names_get_a_key_and_never_crash(names: list[str]) -> None:
         assert after.speaker_key is None or re.fullmatch(
             r"[a-z0-9]+(-[a-z0-9]+)*", after.speaker_key
         )
+
+
+def test_a_surname_said_before_a_full_name_does_not_join_it() -> None:
+    # The pattern of NewsWCL50 4_L (New York Times): the surname comes first, the first lady's
+    # full name later; "Mr. Bush" and "Bush" are not Laura Bush.
+    a = article("a", "President Bush welcomed President Jacques Chirac of France.",
+                "Mr. Bush and the first lady, Laura Bush, greeted the Chiracs.",
+                "Bush said the talks went well.")  # fmt: skip
+    found = keys(PersonTable(), ([a], quotes_of(a, "Mr. Bush", "Bush")))
+    assert "laura" not in found["a:Mr. Bush"] and "laura" not in found["a:Bush"]

@@ -1328,3 +1328,27 @@ def test_quote_ids_are_unique_when_two_quotes_open_at_one_offset():
     ids = [quote.id for quote in extract_quotes(article)]
     assert len(ids) >= 2
     assert len(ids) == len(set(ids))
+
+
+def test_a_surname_said_before_a_full_name_of_that_surname_is_not_that_person():
+    # NewsWCL50 4_R (Fox News), shortened: "President Trump" is named long before "first lady
+    # Melania Trump"; every "Trump said" after her is still the president.
+    article = article_of(
+        "President Trump warned Iran on Tuesday against restarting its nuclear program.",
+        "“If they restart their nuclear program, they're going to have big problems,” Trump "
+        "said Tuesday.",
+        "Trump and first lady Melania Trump welcomed Macron and his wife to the White House.",
+        "“Melania and I were honored to visit your country last summer,” Trump said at the "
+        "White House.",
+    )
+    speakers = [q.speaker for q in direct_quotes(article)]
+    assert speakers == ["Trump", "Trump"]
+
+
+def test_a_surname_joins_the_full_name_that_introduced_it():
+    article = article_of(
+        "Jürgen Klopp said his side were ready.",
+        "“We want to win the game,” Klopp said, as his wife Ulla Sandrock watched.",
+    )
+    (quote,) = direct_quotes(article)
+    assert quote.speaker == "Jürgen Klopp"

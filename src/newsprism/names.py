@@ -220,6 +220,22 @@ def looks_like_person(words: list[str]) -> bool:
     return last not in PARTICLES and last not in TITLES and not digits
 
 
+NAME_GOES_ON_RE = re.compile(rf"[^\S\n]+(?:(?:{PARTICLE_WORD})[^\S\n]+)*[A-Z]")
+
+
+def first_said_alone(word: str, text: str) -> int | None:
+    """Where the name `word` first stands alone in `text`, a title before it at most ('Trump
+    said', 'President Trump'; not 'Donald Trump', 'White House')."""
+    for match in re.finditer(rf"\b{re.escape(word)}\b", text):
+        before = text[max(0, match.start() - 30) : match.start()].split()
+        if NAME_GOES_ON_RE.match(text, match.end()):
+            continue  # the first word of a longer name ('Mohammed bin Salman')
+        if before and before[-1][:1].isupper() and _bare_fold(before[-1]).rstrip(".") not in TITLES:
+            continue  # the last word of one
+        return match.start()
+    return None
+
+
 def person_mentions(text: str, offset: int = 0) -> Iterator[NameMention]:
     """Full-name mentions (two to five capitalised words) that look like people, leading
     titles and sentence openers left out ('Captain Marten De Roon' -> 'Marten De Roon')."""

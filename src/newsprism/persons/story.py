@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsprism.model import Article
-from newsprism.names import person_mentions
+from newsprism.names import NameMention, first_said_alone, person_mentions
 from newsprism.persons.parsing import (
     PersonName,
     given_relation,
@@ -24,6 +24,7 @@ from newsprism.persons.parsing import (
     owns_single,
     parse_name,
 )
+from newsprism.text import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,13 +239,25 @@ def _owns(group: Group, name: PersonName, first_names: bool) -> bool:
 
 
 def _mentioned(articles: Iterable[Article]) -> dict[str, list[PersonName]]:
-    """Every full name each article's body gives."""
+    """Every full name each article's body gives, but one whose surname the body used alone
+    before it: news introduces a person by full name and then says the surname, so a surname
+    said first is someone the reader is taken to know ('President Trump ... First lady Melania
+    Trump'), not the full name that comes later."""
     found: dict[str, list[PersonName]] = {}
     for article in articles:
         names = []
         for mention in person_mentions(article.body):  # not the title: headline case
             name = parse_name(mention.text)
-            if name is not None and name.given:
+            if name is None or not name.given:
+                continue
+            if not _said_alone_before(article.body, mention, name):
                 names.append(name)
         found[article.id] = names
     return found
+
+
+def _said_alone_before(body: str, mention: NameMention, name: PersonName) -> bool:
+    last = name.surname.split()[-1]
+    written = next((w for w in mention.text.split() if fold(w) == last), None)
+    said = first_said_alone(written, body[: mention.start]) if written else None
+    return said is not None

@@ -27,6 +27,7 @@ from newsprism.names import (
     NameMention,
     common_words,
     first_name_gender,
+    first_said_alone,
     is_first_name,
     name_key,
     person_mentions,
@@ -104,6 +105,9 @@ class PersonIndex:
     body: str = ""
     shown: dict[str, str] = field(default_factory=dict)
     timeline: _Timeline | None = None  # of positions/keys_at, built when first needed
+    # Folded name parts the body says alone before it names, in full, some people who bear
+    # them: those people are not who the part alone means (see `_introduce_late_names`).
+    late: dict[str, set[str]] = field(default_factory=dict)
 
     def _timeline(self) -> _Timeline:
         if self.timeline is None:
@@ -135,10 +139,35 @@ class PersonIndex:
                 start = mention.end - len(name)  # the name is a suffix of the mention
                 index._add(name, start)
                 index._note_role(body, start, name_key(name))
+        index._introduce_late_names(body)
         index._add_titled_surnames(body, quoted)
         index._add_lone_speakers(speakers)  # before single names: each mention of them counts
         index._add_single_names(body, quoted)
         return index
+
+    def _introduce_late_names(self, body: str) -> None:
+        """News names a person in full and then by surname, so a surname (or a first name)
+        said alone before a full name that bears it means someone the reader is taken to know
+        ('President Trump warned ... first lady Melania Trump'; 'Google said ... Google
+        Books'): that later full name is never what the word alone names."""
+        introduced: dict[str, int] = {}
+        for position, key in zip(self.positions, self.keys_at, strict=True):
+            if " " in key:
+                introduced.setdefault(key, position)
+        for part, keys in self.by_part.items():
+            written = next(
+                (w for k in sorted(keys) for w in self.forms[k][0].split() if fold(w) == part),
+                None,
+            )
+            said = first_said_alone(written, body) if written else None
+            late = {k for k in keys if said is not None and said < introduced.get(k, -1)}
+            if late:
+                self.late[part] = late
+
+    def bare_owners(self, part: str) -> set[str]:
+        """The people a surname or first name (folded) said alone may name."""
+        keys = self.by_part.get(part, set())
+        return keys - self.late[part] if part in self.late else keys
 
     def _add_titled_surnames(self, body: str, quoted: list[tuple[int, int]]) -> None:
         """'Mr. Trump', 'President Biden': a person by surname, unless a person named in full
@@ -152,7 +181,7 @@ class PersonIndex:
             if glued or _inside(match.start(), quoted) or fold(surname) in NOT_NAMES:
                 continue
             gender, at = TITLE_GENDER.get(title), match.start(2)
-            owners = {k for k in self.by_part.get(fold(surname), set()) if self.agrees(k, gender)}
+            owners = {k for k in self.bare_owners(fold(surname)) if self.agrees(k, gender)}
             if owners:
                 key = named.last_named(owners, at)
             else:
@@ -180,7 +209,7 @@ class PersonIndex:
                 and LONE_NAME_RE.fullmatch(word)
                 and low not in NOT_NAMES
                 and low not in ROLE_NOUNS
-                and low not in self.by_part  # a part of a full name: a single name of theirs
+                and not self.bare_owners(low)  # a part of a full name: a single name of theirs
             ):
                 found.append((position, self._register(word)))
         self._remember(found)
@@ -236,7 +265,7 @@ class PersonIndex:
         owners: dict[str, set[str]] = {}  # surface form (possessive too) -> the people's keys
         for forms in self.forms.values():
             for word in {w for form in forms for w in form.split()}:
-                keys = self.by_part.get(fold(word))
+                keys = self.bare_owners(fold(word))
                 if keys:
                     owners[word] = owners[word + "’s"] = owners[word + "'s"] = keys
         if not owners:
@@ -450,7 +479,7 @@ class PersonIndex:
         # The last capitalised word names the person ("Mr. Trump", "Clinton's campaign"); an
         # earlier one modifies ("the Korean Central News Agency" is no Korean Peninsula's).
         for word in CAPITALISED_RE.findall(mention)[-1:]:
-            keys = self.by_part.get(fold(strip_possessive(word)), set())
+            keys = self.bare_owners(fold(strip_possessive(word)))
             keys = {key for key in keys if self.agrees(key, gender)}  # "Mr. Trump"
             if keys:  # "Clinton" when both Bill and Hillary Clinton are named: the last
                 return self.display(self._timeline().last_named(keys, position))
