@@ -1352,3 +1352,17 @@ def test_a_surname_joins_the_full_name_that_introduced_it():
     )
     (quote,) = direct_quotes(article)
     assert quote.speaker == "Jürgen Klopp"
+
+
+def test_a_state_and_party_description_is_the_person_named_not_a_name():
+    # AllSides roundup 5978 (center): "the moderate West Virginia Democrat" is Joe Manchin,
+    # not a person called "Virginia Democrat".
+    article = article_of(
+        "Sen. Joe Manchin said Sunday will vote against the sweeping federal election reform "
+        "bill introduced by congressional Democrats, called the For the People Act.",
+        "“I believe that partisan voting legislation will destroy the already weakening binds "
+        "of our democracy, and for that reason, I will vote against the For The People Act,” "
+        "the moderate West Virginia Democrat wrote in an op-ed.",
+    )
+    (quote,) = direct_quotes(article)
+    assert quote.speaker == "Joe Manchin"

@@ -25,6 +25,9 @@ TITLES = {
     "father", "rev", "reverend", "striker", "midfielder", "defender", "goalkeeper",
     "boss", "head", "former", "skipper", "star", "candidate", "speaker", "leader",
 }  # fmt: skip
+# 'the Arizona Republican', 'the West Virginia Democrat': a description, never a name's end.
+PARTY_MEMBERS = {"democrat", "republican", "libertarian"}
+NOT_NAME_ENDS = PARTICLES | TITLES | PARTY_MEMBERS
 # Words that end or start names of places, organisations and events rather than people.
 NOT_PERSON_WORDS = {
     "league", "cup", "united", "city", "fc", "club", "house", "party", "department",
@@ -217,7 +220,7 @@ def looks_like_person(words: list[str]) -> bool:
         return False
     last = folded[-1].rstrip(".")
     digits = any(c.isdigit() for w in folded for c in w)  # "Pfizer-BioNTech COVID-19"
-    return last not in PARTICLES and last not in TITLES and not digits
+    return last not in NOT_NAME_ENDS and not digits
 
 
 NAME_GOES_ON_RE = re.compile(rf"[^\S\n]+(?:(?:{PARTICLE_WORD})[^\S\n]+)*[A-Z]")
