@@ -224,19 +224,29 @@ def looks_like_person(words: list[str]) -> bool:
 
 
 NAME_GOES_ON_RE = re.compile(rf"[^\S\n]+(?:(?:{PARTICLE_WORD})[^\S\n]+)*[A-Z]")
+CAPITALISED_WORD_RE = re.compile(r"[A-Z][\w’'\-]*")
 
 
-def first_said_alone(word: str, text: str) -> int | None:
-    """Where the name `word` first stands alone in `text`, a title before it at most ('Trump
-    said', 'President Trump'; not 'Donald Trump', 'White House')."""
-    for match in re.finditer(rf"\b{re.escape(word)}\b", text):
-        before = text[max(0, match.start() - 30) : match.start()].split()
+def first_said_alone(text: str, wanted: set[str]) -> dict[str, int]:
+    """Where each of the `wanted` name words (folded) first stands alone in `text`, a title
+    before it at most ('Trump said', 'President Trump'; not 'Donald Trump', 'White House'):
+    one pass over the text."""
+    found: dict[str, int] = {}
+    for match in CAPITALISED_WORD_RE.finditer(text):
+        word = match.group().lower()
+        if word not in wanted:
+            word = _bare_fold(word)
+            if word not in wanted:
+                continue
+        if word in found:
+            continue
         if NAME_GOES_ON_RE.match(text, match.end()):
             continue  # the first word of a longer name ('Mohammed bin Salman')
+        before = text[max(0, match.start() - 30) : match.start()].split()
         if before and before[-1][:1].isupper() and _bare_fold(before[-1]).rstrip(".") not in TITLES:
             continue  # the last word of one
-        return match.start()
-    return None
+        found[word] = match.start()
+    return found
 
 
 def person_mentions(text: str, offset: int = 0) -> Iterator[NameMention]:

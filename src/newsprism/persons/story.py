@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsprism.model import Article
-from newsprism.names import NameMention, first_said_alone, person_mentions
+from newsprism.names import first_said_alone, person_mentions
 from newsprism.persons.parsing import (
     PersonName,
     given_relation,
@@ -24,7 +24,6 @@ from newsprism.persons.parsing import (
     owns_single,
     parse_name,
 )
-from newsprism.text import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,18 +245,13 @@ def _mentioned(articles: Iterable[Article]) -> dict[str, list[PersonName]]:
     found: dict[str, list[PersonName]] = {}
     for article in articles:
         names = []
-        for mention in person_mentions(article.body):  # not the title: headline case
-            name = parse_name(mention.text)
+        mentions = [(m, parse_name(m.text)) for m in person_mentions(article.body)]
+        surnames = {name.surname.split()[-1] for _, name in mentions if name and name.given}
+        said = first_said_alone(article.body, surnames) if surnames else {}
+        for mention, name in mentions:  # not the title: headline case
             if name is None or not name.given:
                 continue
-            if not _said_alone_before(article.body, mention, name):
+            if said.get(name.surname.split()[-1], mention.start) >= mention.start:
                 names.append(name)
         found[article.id] = names
     return found
-
-
-def _said_alone_before(body: str, mention: NameMention, name: PersonName) -> bool:
-    last = name.surname.split()[-1]
-    written = next((w for w in mention.text.split() if fold(w) == last), None)
-    said = first_said_alone(written, body[: mention.start]) if written else None
-    return said is not None

@@ -154,13 +154,11 @@ class PersonIndex:
         for position, key in zip(self.positions, self.keys_at, strict=True):
             if " " in key:
                 introduced.setdefault(key, position)
+        if not introduced:
+            return
+        said = first_said_alone(body[: max(introduced.values())], set(self.by_part))
         for part, keys in self.by_part.items():
-            written = next(
-                (w for k in sorted(keys) for w in self.forms[k][0].split() if fold(w) == part),
-                None,
-            )
-            said = first_said_alone(written, body) if written else None
-            late = {k for k in keys if said is not None and said < introduced.get(k, -1)}
+            late = {k for k in keys if part in said and said[part] < introduced.get(k, -1)}
             if late:
                 self.late[part] = late
 
