@@ -433,6 +433,7 @@ def _with_attribution(quote: Quote, item: _Found, people: PersonIndex) -> Quote:
     quote.speaker_mention = attribution.mention
     quote.speaker_start = start
     quote.speaker_end = item.attribution_at + attribution.end
+    people.note_speaker(start, quote.speaker_end, quote.speaker)
     quote.cue = attribution.cue if any(c.isalpha() for c in attribution.cue) else None
     return quote
 

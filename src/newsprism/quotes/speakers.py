@@ -104,6 +104,9 @@ class PersonIndex:
     body: str = ""
     shown: dict[str, str] = field(default_factory=dict)
     timeline: _Timeline | None = None  # of positions/keys_at, built when first needed
+    # The people quotes were attributed to so far, by where their mention is (start, end):
+    # the speaker in focus for a pronoun that follows.
+    speakers: list[tuple[int, int, str]] = field(default_factory=list)
 
     def _timeline(self) -> _Timeline:
         if self.timeline is None:
@@ -415,15 +418,55 @@ class PersonIndex:
     def _pronoun_agrees(self, start: int, stop: int, gender: str | None) -> bool:
         return gender in (None, PRONOUN_GENDER[fold(self.body[start:stop])])
 
+    def note_speaker(self, start: int, end: int, speaker: str | None) -> None:
+        """Remember that the mention body[start:end] was resolved to `speaker`, a person named
+        in the article or an organisation, for the pronouns and descriptions after it."""
+        if not speaker:
+            return
+        key = name_key(speaker)
+        mention = self.body[start:end]
+        if key in self.forms:
+            bisect.insort(self.speakers, (start, end, key, True))
+        elif _organisation(speaker) and not _may_be_person(mention, speaker):
+            bisect.insort(self.speakers, (start, end, speaker, False))
+
+    def _last_speaker(self, position: int) -> tuple[int, int, str, bool] | None:
+        at = bisect.bisect_left(self.speakers, (position, -1, "", False))
+        return self.speakers[at - 1] if at else None
+
+    def _speaker_in_focus(self, position: int, gender: str | None) -> str | None:
+        """The person who spoke last before `position` when no person is named between that
+        quote's mention and `position` ('the designer admitted ... “...” / “...,” he asked':
+        the designer, not a magazine named before the description)."""
+        last = self._last_speaker(position)
+        if last is None or not last[3]:
+            return None
+        _, end, key, _ = last
+        named_between = bisect.bisect_left(self.positions, position) - bisect.bisect_left(
+            self.positions, end
+        )
+        return key if not named_between and self.agrees(key, gender) else None
+
+    def _organisation_in_focus(self, position: int) -> str | None:
+        """The organisation that spoke last before `position`, if no person spoke since and it
+        was not long before: who 'it', 'the memorandum' or 'the government' speaks for
+        ('FWS maintains ... “...” / “...,” the memorandum says')."""
+        last = self._last_speaker(position)
+        if last is None or last[3] or position - last[0] > ORGANISATION_FOCUS_CHARS:
+            return None
+        return last[2]
+
     def resolve(self, mention: str, position: int) -> str | None:
         """The person (or organisation) a mention names, or None when nothing supports one."""
         mention = without_shouted(mention)
         low = fold(mention).strip()
         if low in ("he", "she", "his", "her"):
             gender = PRONOUN_GENDER[low]
+            if focus := self._speaker_in_focus(position, gender):
+                return self.display(focus)
             return self.last_person_before(position, self._sentence_start(position), gender)
         if low in ("it", "they", "its", "their"):
-            return self._organisation_subject(position)
+            return self._organisation_subject(position) or self._organisation_in_focus(position)
         if low in PRONOUNS:
             return None
         if PARTY_LABEL_RE.fullmatch(mention.strip("()., ")):
@@ -446,6 +489,9 @@ class PersonIndex:
             if name := _without_lower_case_words(person.text, self.lower):
                 return self.display(name_key(name)) if name_key(name) in self.forms else name
             break
+        words = low.split()
+        if len(words) > 1 and words[0] in INDEFINITE_DETERMINERS:
+            return None  # "one U.S. official", "A Sandoval spokesman": someone not named
         gender = TITLE_GENDER.get(low.split()[0].rstrip("."))
         # The last capitalised word names the person ("Mr. Trump", "Clinton's campaign"); an
         # earlier one modifies ("the Korean Central News Agency" is no Korean Peninsula's).
@@ -463,8 +509,11 @@ class PersonIndex:
             return self._described_person(position, _described_gender(low))
         if ACRONYM_RE.fullmatch(mention.strip()) and (spelled := self._spelled_out(mention)):
             return spelled  # "FWS" -> "Fish and Wildlife Service", named so in the article
+        if DOCUMENT_RE.fullmatch(low):  # "the memorandum says": what its author says
+            return self._organisation_in_focus(position)
         if body_noun := ORGANISATION_ROLE_RE.fullmatch(low):
-            return self._named_body(body_noun.group(1), position)
+            named = self._named_body(body_noun.group(1), position)
+            return named or self._organisation_in_focus(position)
         return _organisation(mention, self.lower)
 
     def _named_body(self, noun: str, position: int) -> str | None:
@@ -536,6 +585,9 @@ class PersonIndex:
         return _organisation(named.group().strip(), self.lower)
 
 
+# A description opening with one of these is of someone unnamed, not of a person named before
+# with that role.
+INDEFINITE_DETERMINERS = frozenset("a an one another some several many".split())
 ORGANISATION_JOINERS = {"of", "for", "and", "on", "&"}  # "the Department of Health"
 NOT_IN_ORGANISATIONS = PRONOUNS | {"is", "are", "was", "were"}
 ACRONYM_RE = re.compile(r"[A-Z](?:\.?[A-Z]){1,5}\.?")  # "FWS", "C.D.C."
@@ -546,8 +598,16 @@ GOVERNMENT_BODIES = frozenset(
 )
 ORGANISATION_ROLE_RE = re.compile(
     r"(?:the|its) (agency|department|service|administration|bureau|commission|office|"
-    r"ministry|company|committee|council|board|court|university|police|union)"
+    r"ministry|company|committee|council|board|court|university|police|union|government)"
 )
+# A document or statement speaking ("the memorandum says", "the order states"): its author's
+# words.
+DOCUMENT_RE = re.compile(
+    r"(?:the|its|their|this|that) (?:[a-z\-]+ ){0,2}(?:statement|memorandum|memo|order|opinion|"
+    r"report|letter|filing|ruling|release|announcement|notice|document|complaint|lawsuit|"
+    r"motion|brief|decision|judgment|guidance|proposal|analysis|assessment|review|study)"
+)
+ORGANISATION_FOCUS_CHARS = 1500  # an organisation is the one spoken of for a few paragraphs
 
 
 # A person's name before one of these nouns names a body of people: "the Biden
@@ -590,6 +650,17 @@ def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | No
     ):
         return None
     return " ".join(words)
+
+
+def _may_be_person(mention: str, speaker: str) -> bool:
+    """A speaker not in the article's person index who may still be a person: a full name,
+    one named by a personal title or a pronoun, or one word alone ('Trump', not 'CDC')."""
+    return (
+        next(person_mentions(speaker), None) is not None
+        or TITLED_RE.match(mention.strip()) is not None
+        or fold(mention.strip()) in PRONOUN_GENDER
+        or (" " not in speaker.strip() and not speaker.isupper())  # "CDC" is no person
+    )
 
 
 class LowerCaseWords:
