@@ -400,6 +400,7 @@ def subject_before(
             _np_word(word)
             or (low in CONNECTORS and index > 0 and _np_word(tokens[index - 1].group()) and taken)
             or (not taken and index > 0 and _counts_after_of(tokens, index))
+            or (taken and index == 0 and _opens_name(word, taken[-1].group()))
         ):
             taken.append(tokens[index])
         elif (
@@ -458,6 +459,11 @@ def _after_proper_name(tokens: list[re.Match[str]]) -> bool:
     name heads its clause even without a comma."""
     before = tokens[-2].group() if len(tokens) > 1 else ""
     return _is_name_word(before) and _low(before) not in STARTERS_AND_TITLES
+
+
+def _opens_name(word: str, following: str) -> bool:
+    """'10' of '10 Downing Street', opening the clause: a number that is part of a name."""
+    return word.isdigit() and _is_name_word(following) and _low(following) not in TIME_WORDS
 
 
 NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}

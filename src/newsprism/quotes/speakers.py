@@ -500,14 +500,16 @@ class PersonIndex:
             keys = {key for key in keys if self.agrees(key, gender)}  # "Mr. Trump"
             if keys:  # "Clinton" when both Bill and Hillary Clinton are named: the last
                 return self.display(self._timeline().last_named(keys, position))
-        if (head := _head_noun(low)) and self.roles.get(head):
+        head = _head_noun(low)
+        if head and head not in BODY_NOUNS and self.roles.get(head):
             return self.display(self._role_holder(head, position))
         titled = TITLED_RE.match(mention)
         if titled:  # "Mrs. Clinton", "Sen. Sanders": a person we only know by surname
             return titled.group(1)
         if _describes_a_person(low):  # "the designer", "The congressman"
             return self._described_person(position, _described_gender(low))
-        if ACRONYM_RE.fullmatch(mention.strip()) and (spelled := self._spelled_out(mention)):
+        acronym = DETERMINER_RE.sub("", mention.strip())  # "the CDC"
+        if ACRONYM_RE.fullmatch(acronym) and (spelled := self._spelled_out(acronym)):
             return spelled  # "FWS" -> "Fish and Wildlife Service", named so in the article
         if DOCUMENT_RE.fullmatch(low):  # "the memorandum says": what its author says
             return self._organisation_in_focus(position)
@@ -590,6 +592,14 @@ class PersonIndex:
 INDEFINITE_DETERMINERS = frozenset("a an one another some several many".split())
 ORGANISATION_JOINERS = {"of", "for", "and", "on", "&"}  # "the Department of Health"
 NOT_IN_ORGANISATIONS = PRONOUNS | {"is", "are", "was", "were"}
+DETERMINER_RE = re.compile(r"^[Tt]he\s+")
+# Nouns that head the names of bodies, never a person's role ("the White House" is not its
+# press secretary).
+BODY_NOUNS = frozenset(
+    "house department ministry office administration government campaign company firm group "
+    "union court committee council board military army agency police network newspaper "
+    "paper website site service bureau commission".split()
+)
 ACRONYM_RE = re.compile(r"[A-Z](?:\.?[A-Z]){1,5}\.?")  # "FWS", "C.D.C."
 ORGANISATION_RUN_RE = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|on|&)\s+)?[A-Z][\w’'-]*)+")
 ORGANISATION_LOOKBACK = 5000  # characters read back for the organisation a role stands for
@@ -636,6 +646,9 @@ def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | No
     words = mention.split()
     while words and fold(words[0]) in DETERMINERS:
         words = words[1:]
+    numbered = len(words) > 1 and words[0].isdigit()  # "10 Downing Street"
+    if numbered:
+        words = words[1:]
     if not words or not words[0][:1].isupper() or not words[-1][:1].isupper():
         return None
     if not all(w[:1].isupper() or w in ORGANISATION_JOINERS for w in words):
@@ -649,7 +662,7 @@ def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | No
         and NOT_PERSON_WORDS.isdisjoint(folded)
     ):
         return None
-    return " ".join(words)
+    return " ".join(mention.split()[-len(words) - 1 :] if numbered else words)
 
 
 def _may_be_person(mention: str, speaker: str) -> bool:
