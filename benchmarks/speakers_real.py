@@ -5,7 +5,8 @@ multinews_sample, allsides_roundups), plus quotes picked by a targeted search fo
 labelled by reading with the speaker the article establishes (see the data's README). The
 articles go through the real pipeline as `newsprism analyze SET_FILE` reads them (read_path ->
 process_batch); each labelled quote is mapped to the speech quote of its article sharing the
-most normalised words with it (at least half of its words, else it was not found).
+most normalised words with it (at least half of its words, else it was not found; of quotes
+sharing as many, one no earlier label of the article was mapped to).
 
 A speaker is right when it names the labelled person: the same name once titles, middle
 initials, case and spacing are set aside, the same person of people.jsonl, one name the
@@ -165,17 +166,21 @@ def score(
     people: People,
 ) -> Tally:
     tally = Tally()
+    taken: dict[tuple[str, str], set[str]] = defaultdict(set)  # quote ids matched so far
     for label in labels:
         if label.kind == "quote":
-            _score_speaker(label, found.get((label.set, label.article), []), people, tally)
+            key = (label.set, label.article)
+            _score_speaker(label, found.get(key, []), people, tally, taken[key])
     for row in articles:
         if not row["targeted"]:
             _score_finding(row, labels, found.get((row["set"], row["article"]), []), tally)
     return tally
 
 
-def _score_speaker(label: Label, quotes: list[Quote], people: People, tally: Tally) -> None:
-    quote, shared = best_quote(label.text, quotes)
+def _score_speaker(
+    label: Label, quotes: list[Quote], people: People, tally: Tally, taken: set[str]
+) -> None:
+    quote, shared = _best_untaken(label.text, quotes, taken)
     if quote is None or shared * 2 < len(word_tokens(label.text)):
         tally.not_found += 1
         tally.errors.append(f"{label.id}: not found: {label.text[:70]!r}")
@@ -192,6 +197,18 @@ def _score_speaker(label: Label, quotes: list[Quote], people: People, tally: Tal
             f"{label.id} [{label.mention_kind}]: {quote.speaker!r} for {label.speaker!r}: "
             f"{label.text[:60]!r}"
         )
+
+
+def _best_untaken(text: str, quotes: list[Quote], taken: set[str]) -> tuple[Quote | None, int]:
+    """The quote sharing the most words with a label's text; of several that share as many
+    (an article quoting the same words twice), the first no earlier label was matched to."""
+    quote, shared = best_quote(text, quotes)
+    untaken, untaken_shared = best_quote(text, [q for q in quotes if q.id not in taken])
+    if untaken is not None and untaken_shared == shared:
+        quote = untaken
+    if quote is not None:
+        taken.add(quote.id)
+    return quote, shared
 
 
 def _score_finding(
