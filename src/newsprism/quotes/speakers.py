@@ -228,10 +228,14 @@ class PersonIndex:
         bisect.insort(self.roles[role], (position, key))
 
     def _role_holder(self, role: str, position: int) -> str:
-        """The person last named with `role` before `position`, else the first after it."""
+        """Of the people named with `role` before `position`, the one mentioned last (by any
+        name: 'Judge Rowland Barnes ... Judge James Bodiford ... said Bodiford. The judge
+        offered' is Bodiford); none before, the first named with it after."""
         held = self.roles[role]
         at = bisect.bisect_left(held, (position, ""))
-        return held[at - 1][1] if at else held[0][1]
+        if not at:
+            return held[0][1]
+        return self._timeline().last_named({key for _, key in held[:at]}, position)
 
     def _add_single_names(self, body: str, quoted: list[tuple[int, int]]) -> None:
         """Each surname or first name said alone ('Klopp said') is a mention of its person;
