@@ -237,13 +237,23 @@ class PersonIndex:
             return held[0][1]
         return self._timeline().last_named({key for _, key in held[:at]}, position)
 
+    def _bare_owners(self, word: str) -> set[str]:
+        """The people a word alone names: those whose surname it is, or whose first name it is
+        when it is a known first name ('Hillary'). A name's first word otherwise may be a
+        family name ('President Tsai' of Tsai Ing-wen), named so only after a title, or a
+        maker's ('Google' of 'Google Search')."""
+        keys = self.by_part.get(word, set())
+        if is_first_name(word):
+            return keys
+        return {key for key in keys if key.rsplit(" ", 1)[-1] == word}
+
     def _add_single_names(self, body: str, quoted: list[tuple[int, int]]) -> None:
         """Each surname or first name said alone ('Klopp said') is a mention of its person;
         one shared by two people ('Clinton') of the one named last before it."""
         owners: dict[str, set[str]] = {}  # surface form (possessive too) -> the people's keys
         for forms in self.forms.values():
             for word in {w for form in forms for w in form.split()}:
-                keys = self.by_part.get(fold(word))
+                keys = self._bare_owners(fold(word))
                 if keys:
                     owners[word] = owners[word + "’s"] = owners[word + "'s"] = keys
         if not owners:
@@ -499,8 +509,11 @@ class PersonIndex:
         gender = TITLE_GENDER.get(low.split()[0].rstrip("."))
         # The last capitalised word names the person ("Mr. Trump", "Clinton's campaign"); an
         # earlier one modifies ("the Korean Central News Agency" is no Korean Peninsula's).
-        for word in CAPITALISED_RE.findall(mention)[-1:]:
-            keys = self.by_part.get(fold(strip_possessive(word)), set())
+        capitalised = CAPITALISED_RE.findall(mention)
+        for word in capitalised[-1:]:
+            bare = len(words) == 1 and len(capitalised) == 1  # no title: "Google", not "Mr. Youn"
+            part = fold(strip_possessive(word))
+            keys = self._bare_owners(part) if bare else self.by_part.get(part, set())
             keys = {key for key in keys if self.agrees(key, gender)}  # "Mr. Trump"
             if keys:  # "Clinton" when both Bill and Hillary Clinton are named: the last
                 return self.display(self._timeline().last_named(keys, position))
