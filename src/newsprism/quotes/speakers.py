@@ -518,7 +518,7 @@ class PersonIndex:
             if keys:  # "Clinton" when both Bill and Hillary Clinton are named: the last
                 return self.display(self._timeline().last_named(keys, position))
         head = _head_noun(low)
-        if head and head not in BODY_NOUNS and self.roles.get(head):
+        if head and _may_hold_role(head) and self.roles.get(head):
             return self.display(self._role_holder(head, position))
         titled = TITLED_RE.match(mention)
         if titled:  # "Mrs. Clinton", "Sen. Sanders": a person we only know by surname
@@ -670,7 +670,10 @@ def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | No
         return None
     if not all(w[:1].isupper() or w in ORGANISATION_JOINERS for w in words):
         return None
+    words[-1] = strip_possessive(words[-1])  # "the Iraqi Army's attempt"
     folded = [fold(strip_possessive(w)) for w in words if w not in ORGANISATION_JOINERS]
+    if len(folded) == 1 and _not_a_name(words[0], folded[0]):
+        return None  # "Doing so would ...", "More than 50 ...", "I’ll call them ..."
     if not NOT_IN_ORGANISATIONS.isdisjoint(folded) or not WEEKDAYS.isdisjoint(folded):
         return None  # "Orange Is", "U.S. He", "Wednesday"
     if (
@@ -680,6 +683,24 @@ def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | No
     ):
         return None
     return " ".join(mention.split()[-len(words) - 1 :] if numbered else words)
+
+
+# Words that open sentences as quantifiers or pronouns, never naming a body.
+QUANTIFIERS = frozenset(
+    "more less much such few several any none nobody everyone someone anyone everybody "
+    "somebody others other".split()
+)
+
+
+def _not_a_name(word: str, low: str) -> bool:
+    """A capitalised word alone that names nothing: a sentence opener, a quantifier, a
+    capitalised participle ('Doing'), a contraction ('I’ll', 'It’s')."""
+    return (
+        low in SENTENCE_STARTERS
+        or low in QUANTIFIERS
+        or (low.endswith("ing") and low in common_words())
+        or any(mark in word for mark in "’'")
+    )
 
 
 def _may_be_person(mention: str, speaker: str) -> bool:
@@ -829,6 +850,23 @@ def _head_noun(low: str) -> str | None:
             break
         words.append(word)
     return strip_possessive(words[-1]) if words else None
+
+
+def _may_hold_role(head: str) -> bool:
+    """Whether a description's head noun can stand for one person who holds it: not a body
+    ('the White House'), a document ('the incident report') or a plural ('The men')."""
+    return (
+        head not in BODY_NOUNS
+        and DOCUMENT_RE.fullmatch("the " + head) is None
+        and not _plural(head)
+    )
+
+
+def _plural(noun: str) -> bool:
+    return noun in PLURAL_NOUNS or (noun.endswith("s") and not noun.endswith(("ss", "us", "is")))
+
+
+PLURAL_NOUNS = frozenset("men women people police staff children".split())
 
 
 def _describes_a_person(low: str) -> bool:
