@@ -694,11 +694,13 @@ QUANTIFIERS = frozenset(
 
 def _not_a_name(word: str, low: str) -> bool:
     """A capitalised word alone that names nothing: a sentence opener, a quantifier, a
-    capitalised participle ('Doing'), a contraction ('I’ll', 'It’s')."""
+    capitalised participle or adverb ('Doing', 'Shortly'), a role ('Sources'), a contraction
+    ('I’ll', 'It’s')."""
     return (
         low in SENTENCE_STARTERS
         or low in QUANTIFIERS
-        or (low.endswith("ing") and low in common_words())
+        or (low.endswith(("ing", "ly")) and low in common_words())  # "Shortly after ..."
+        or low in ROLE_NOUNS  # "Sources close to the couple", "Police": people unnamed
         or any(mark in word for mark in "’'")
     )
 
