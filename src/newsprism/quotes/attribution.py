@@ -1270,6 +1270,29 @@ def _inverted_subject(sentence: str, cue: re.Match[str], stop: int) -> tuple[int
     return None
 
 
+WHAT_RE = re.compile(r"\b[Ww]hat\s+")
+# What may sit between a cue and the quote it names ('what Morgan described as “...”').
+NAMING_WORDS = {"as", "it", "a", "an", "the", "his", "her", "their", "its", "to", "be"}
+MAX_WHAT_CLAUSE_CHARS = 100
+
+
+def attribution_of_what_clause(text: str, end: int) -> Attribution | None:
+    """'In what Morgan described as a “big, long rant,” Jones ...', 'what the CDC calls
+    “substantial”': a free relative naming the quote ending right before the opening mark at
+    `end`; its subject is the speaker, whatever the sentence says after the quote."""
+    whats = list(WHAT_RE.finditer(text, max(0, end - MAX_WHAT_CLAUSE_CHARS), end))
+    if not whats:
+        return None
+    begin = whats[-1].end()
+    cues = [c for c in find_cues(text, begin, end) if _verb_use(text, c)]
+    if not cues or any(_low(w) not in NAMING_WORDS for w in text[cues[-1].end() : end].split()):
+        return None
+    span = subject_before(text, cues[-1].start(), begin)
+    if span is None or span[0] != begin:
+        return None  # 'what he said was “...”' has the subject right after "what"
+    return _attribution(text, span, cues[-1].group().lower())
+
+
 def last_report(paragraph: str) -> Attribution | None:
     """Who a paragraph last reports as speaking ('Biden released a statement Wednesday
     acknowledging ...', 'He spoke about the lawsuit from his golf club.'): the subject of its

@@ -15,6 +15,7 @@ from newsprism.quotes.attribution import (
     attribution_before,
     attribution_of_intro,
     attribution_of_sentence,
+    attribution_of_what_clause,
     is_date_mention,
     last_report,
 )
@@ -239,7 +240,8 @@ def _attach_attribution(item: _Found) -> None:
     after_start = min(end + 1, len(masked))
     before_end = max(0, start - 1)
     attribution = (
-        attribution_after(masked, after_start, _closes_sentence(item.quote.text))
+        attribution_of_what_clause(masked, before_end)
+        or attribution_after(masked, after_start, _closes_sentence(item.quote.text))
         or attribution_before(masked, before_end)
         or attribution_of_sentence(masked, before_end)
     )
