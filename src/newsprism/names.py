@@ -104,7 +104,8 @@ CAP_WORD = rf"(?>[A-Z][\w’'\-]{{0,{MAX_NAME_WORD_CHARS - 2}}}[\w]|[A-Z](?:\.[A
 # Two or more capitalised words (a single one is never a full name).
 PARTICLE_WORD = "|".join(sorted(PARTICLES, key=len, reverse=True))
 RUN_RE = re.compile(  # up to two particles between capitalised words ('Marc van der Berg')
-    rf"{CAP_WORD}(?:[^\S\n]+(?:(?:{PARTICLE_WORD})[^\S\n]+){{0,2}}{CAP_WORD})+"
+    # never from inside a word or a link ('t.co/ctCcRiYcdL. Let's' names no 'L. Let')
+    rf"(?<![\w/.]){CAP_WORD}(?:[^\S\n]+(?:(?:{PARTICLE_WORD})[^\S\n]+){{0,2}}{CAP_WORD})+"
 )
 
 
