@@ -1087,17 +1087,32 @@ def _reduced_relative(text: str, span: tuple[int, int], cue: re.Match[str]) -> b
 def _fronted_participle_subject(
     text: str, begin: int, participle: re.Match[str], stop: int
 ) -> tuple[int, int] | None:
-    """'After saying her foot was “so swollen ...,” she was ...': a participle opening the
+    """'After saying her foot was “so swollen ...,” she was ...', 'Declaring that the United
+    States must “get this done,” President Joe Biden opened ...': a participle opening the
     sentence shares the subject of the main clause after it."""
-    if text[begin : participle.start()].strip().lower() not in PARTICIPLE_OPENERS:
+    opener = text[begin : participle.start()].strip().lower()
+    if opener and opener not in PARTICIPLE_OPENERS:
         return None
+    return _main_clause_subject_after(text, stop, named=not opener)
+
+
+def _main_clause_subject_after(text: str, stop: int, named: bool) -> tuple[int, int] | None:
+    """The subject of the main clause after a fronted participle's quote at `stop`: a
+    pronoun, or (`named`) a name or a description followed by its verb."""
     end = _ends_sentence(text, stop) or len(text)
     match = FRONTED_CLAUSE_END_RE.search(text, stop, end)
-    return (match.start(1), match.end(1)) if match else None
+    if match:
+        return match.start(1), match.end(1)
+    if not named or not (boundary := QUOTE_CLAUSE_END_RE.search(text, stop, end)):
+        return None
+    span = subject_after(text, boundary.end(), end)
+    following = word_after(text, span[1], end) if span else None
+    return span if following is not None and verb_like(following.group()) else None
 
 
 PARTICIPLE_OPENERS = SUBORDINATORS | {"upon", "by"}
 FRONTED_CLAUSE_END_RE = re.compile(r"(?:,[”\"'’]*|[”\"'’]+)\s+(he|she|they|I|we)\s+\w")
+QUOTE_CLAUSE_END_RE = re.compile(r"[”\"'’]+,?\s+")  # where the quote ends its clause
 
 
 # Cues that, in a relative clause, describe the speaker rather than report ("..., who spoke
@@ -1535,6 +1550,7 @@ MAX_DETERMINED_NAME = 8  # capitalised words all: "The New Baltimore Police Depa
 NOT_IN_DETERMINED_PHRASE = ADVERBS | CONNECTORS | PRONOUNS | RELATIVE_PRONOUNS | {"first", "that"}
 
 
+OPENING_WORD_RE = re.compile(r"\s*([A-Z][a-z]+)\b")
 DATELINE_RE = re.compile(r"(?:[A-Z]{2,}[A-Z .]*(?:, [A-Z][\w.]*)*\s+[-—–]+\s+)?")
 
 
@@ -1550,6 +1566,13 @@ def attribution_of_sentence(text: str, at: int) -> Attribution | None:
     for phrase in SOURCE_PHRASE_RE.finditer(text, at, end):  # "..., according to the organizer."
         if source := _according_source(text, phrase.end(), end):
             return _attribution(text, source, "according to")
+    # "Declaring that the United States must “get this done,” President Joe Biden opened"
+    opening = OPENING_WORD_RE.match(text, begin)
+    cue = opening.group(1).lower() if opening else ""
+    if cue in CUE_WORDS and cue.endswith("ing"):
+        main = _main_clause_subject_after(text, at, named=True)
+        if main:
+            return _attribution(text, main, cue)
     span = sentence_subject(text, begin, end, limit=at)
     if span is None:
         return None

@@ -73,6 +73,8 @@ TITLE_GENDER = {"mr": MALE, "sir": MALE, "mrs": FEMALE, "ms": FEMALE, "miss": FE
                 "dame": FEMALE}  # fmt: skip
 # A party and state label ("R-S.C.", "D-Ariz", "I-Vt."): never a speaker of its own.
 PARTY_LABEL_RE = re.compile(r"[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?")
+# "(R-SC)", "(D-Ill.)", "(Maine)" after a name: a label of it, no part of it.
+PARENTHESIS_RE = re.compile(r"\s*\([^()]*\)\s*$")
 PRONOUN_GENDER = {"he": MALE, "his": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
 PERSONAL_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 MAX_PRONOUN_CHAIN = 2  # pronouns followed back, sentence by sentence, to a person
@@ -472,7 +474,7 @@ class PersonIndex:
 
     def resolve(self, mention: str, position: int) -> str | None:
         """The person (or organisation) a mention names, or None when nothing supports one."""
-        mention = without_shouted(mention)
+        mention = PARENTHESIS_RE.sub("", without_shouted(mention)).strip() or mention
         low = fold(mention).strip()
         if low in ("he", "she", "his", "her"):
             gender = PRONOUN_GENDER[low]
