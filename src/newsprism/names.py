@@ -25,6 +25,11 @@ TITLES = {
     "father", "rev", "reverend", "striker", "midfielder", "defender", "goalkeeper",
     "boss", "head", "former", "skipper", "star", "candidate", "speaker", "leader",
 }  # fmt: skip
+# Offices written before a name that are no part of it ('U.S. Special Envoy Daniel Foote').
+NAME_TITLES = TITLES | {
+    "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "commissioner",
+    "chancellor", "sheriff",
+}  # fmt: skip
 # Words that end or start names of places, organisations and events rather than people.
 NOT_PERSON_WORDS = {
     "league", "cup", "united", "city", "fc", "club", "house", "party", "department",
@@ -149,7 +154,7 @@ def _skippable(word: str) -> bool:
 
 @lru_cache(maxsize=16384)
 def _is_title(word: str) -> bool:
-    return fold(word).rstrip(".") in TITLES
+    return fold(word).rstrip(".") in NAME_TITLES
 
 
 @lru_cache(maxsize=16384)
@@ -218,7 +223,21 @@ def looks_like_person(words: list[str]) -> bool:
         return False
     last = folded[-1].rstrip(".")
     digits = any(c.isdigit() for w in folded for c in w)  # "Pfizer-BioNTech COVID-19"
-    return last not in PARTICLES and last not in TITLES and not digits
+    return (
+        last not in PARTICLES and last not in NAME_TITLES and not digits and not _mixed_shout(words)
+    )
+
+
+def _mixed_shout(words: list[str]) -> bool:
+    """A headline's word in capitals among words that are not ('Macron RECALLS French'):
+    no name mixes the two."""
+    shouted = [_all_capitals(w) for w in words]
+    return any(shouted) and not all(shouted)
+
+
+def _all_capitals(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 3 and "." not in word and all(c.isupper() for c in letters)
 
 
 def person_mentions(text: str, offset: int = 0) -> Iterator[NameMention]:
