@@ -879,7 +879,7 @@ def _describes_a_person(low: str) -> bool:
     if len(words) < 2 or words[0] != "the" or not words[-1].isalpha():
         return False
     head = words[-1]
-    if head in NOT_PERSON_NOUNS or (head.endswith("s") and not head.endswith("ss")):
+    if head in NOT_PERSON_NOUNS or _plural(head):
         return False
     return head in ROLE_NOUNS or head.endswith(PERSON_SUFFIXES)
 
