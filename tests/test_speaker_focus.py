@@ -272,3 +272,18 @@ def test_a_plural_description_is_no_single_person() -> None:
         "the money through Arab-American \"straw donors.\"",
     )
     assert found["straw donors."] != "Marty Martin"
+
+
+def test_a_noun_after_per_is_no_cue() -> None:
+    """allsides_roundups 6073_right: 'per CDC estimates' reports nothing; the quote that opens
+    the next paragraph is Biden's, whom the paragraph reports announcing."""
+    found = speakers(
+        "President Joe Biden announced a new vaccination goal on Tuesday while providing an "
+        "update on the pandemic, aiming for 160 million U.S. adults to be fully inoculated "
+        "against coronavirus by July 4. Biden is also aiming for 70% of the U.S. adult "
+        "population to have one vaccine shot by July 4, which currently stands at 44.4%, per CDC "
+        "estimates.",
+        "\"If we succeed in this effort, as we did with the last, then we will have taken a "
+        "serious step.\"",
+    )
+    assert found["If we succeed in"] == "Joe Biden"

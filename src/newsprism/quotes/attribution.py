@@ -1132,7 +1132,7 @@ NOUN_LIKE_CUES = {
     "promise", "promises", "vow", "vows", "pledge", "pledges", "warning", "joke", "jokes",
     "lecture", "cite", "cites", "cited", "note", "notes", "noted", "started", "began",
     "retort", "reply", "response", "remark", "remarks", "message", "rebuttal",
-    "quip", "statement", "chant", "chants",
+    "quip", "statement", "chant", "chants", "estimate", "estimates",
 }  # fmt: skip
 AUXILIARIES = {"has", "have", "had", "will", "would", "also", "then", "later", "once", "who",
                "which", "that", "and", "but", "not", "never", "just", "repeatedly"}  # fmt: skip
@@ -1211,7 +1211,8 @@ def _indefinite_names_before(words: list[str]) -> bool:
 
 GOES_ON_WITH_RE = re.compile(r"\s*(?:[,:;.—–“\"‘']|(?:to|about)\b|$)")
 NOUN_PHRASE_OPENERS = {
-    "of", "the", "a", "an", "to", "in", "for", "on", "by", "with", "about", "from", "at",
+    "of", "the", "a", "an", "to", "in", "for", "on", "by", "with", "about", "from", "at", "per",
+    "via",
     "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your",
 }  # fmt: skip
 
