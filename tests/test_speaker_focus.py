@@ -243,7 +243,9 @@ def test_a_fronted_participle_cue_takes_the_main_clause_subject() -> None:
 def test_a_party_label_after_a_surname_is_set_aside() -> None:
     """allsides_roundups 5849_right."""
     found = speakers(
-        "Sen. Lindsey Graham said Republicans would block the test vote.",
+        "Sen. Lindsey Graham accused Senate Majority Leader Chuck Schumer on Monday of trying to "
+        "thwart ongoing negotiations over a bipartisan infrastructure bill by scheduling an "
+        "initial test vote before the measure’s text has been finalized.",
         "“We’re not going to proceed to a bill that’s not written, because that makes no sense,” "
         "Graham (R-SC) told Fox News’ “The Ingraham Angle.”",
     )
