@@ -288,3 +288,15 @@ def test_a_noun_after_per_is_no_cue() -> None:
         "\"If we succeed in this effort, as we did with the last, then...",
     )
     assert found["If we succeed in"] == "Joe Biden"
+
+
+def test_a_quote_alone_after_a_paragraph_without_speech_is_its_subjects() -> None:
+    """allsides_roundups 5818_left: no cue anywhere; the paragraph before ends on DeSantis."""
+    found = speakers(
+        "Florida Gov. Ron DeSantis on Friday barred local school districts from requiring "
+        "students to wear masks even as the nation fights a resurgence of coronavirus.",
+        "DeSantis signed an executive order Friday prohibiting school districts in his state "
+        "from having a choice to set such a mandate.",
+        "“The federal government has no right to tell parents that in...",
+    )
+    assert found["The federal government has"] == "Ron DeSantis"

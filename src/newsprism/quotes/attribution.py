@@ -19,6 +19,7 @@ from newsprism.names import (
     PARTICLES,
     SENTENCE_STARTERS,
     TITLES,
+    common_words,
     is_first_name,
     person_mentions,
     strip_possessive,
@@ -1324,6 +1325,27 @@ def last_report(paragraph: str) -> Attribution | None:
             span = subject_before(paragraph, cue.start(), begin)
         return _attribution(paragraph, span, cue.group().lower()) if span else None
     return None
+
+
+def last_subject(paragraph: str) -> Attribution | None:
+    """The person a paragraph that reports no speech ends on: the named subject of its last
+    sentence ('DeSantis signed an executive order Friday ...'), read as the speaker of a quote
+    opening the next paragraph with no attribution of its own."""
+    text = paragraph.rstrip()
+    span = sentence_subject(text, last_sentence(text), len(text))
+    if span is None or not _names_a_person(text[span[0] : span[1]]):
+        return None
+    return _attribution(text, span, "")
+
+
+def _names_a_person(mention: str) -> bool:
+    """A full name, or one capitalised word that is no common word ('DeSantis', not
+    'Often'), not a possessive."""
+    words = mention.split()
+    if len(words) == 1:
+        word = words[0]
+        return word[:1].isupper() and not _is_possessive(word) and _low(word) not in common_words()
+    return next(person_mentions(mention), None) is not None
 
 
 def _turn(sentence: str, begin: int, stop: int) -> Attribution | None:
