@@ -4,6 +4,7 @@ shared story sets (multinews_sample, newswcl50, allsides_roundups, ecbplus)."""
 from newsprism.model import Article, Quote
 from newsprism.names import person_mentions
 from newsprism.quotes import extract_quotes
+from newsprism.quotes.speakers import PersonIndex
 
 
 def article_of(*paragraphs: str, title: str = "Headline") -> Article:
@@ -300,3 +301,23 @@ def test_a_quote_alone_after_a_paragraph_without_speech_is_its_subjects() -> Non
         "“The federal government has no right to tell parents that in...",
     )
     assert found["The federal government has"] == "Ron DeSantis"
+
+
+def test_a_place_is_no_person() -> None:
+    """multinews_sample test-115-4: 'Des Moines' is a city, never a pronoun's person."""
+    article = article_of(
+        "However during a 2015 Iowa Agriculture Summit in Des Moines, the former governor said "
+        "he opposed extending the federal tax credit for wind power. “I do if a state wants to do "
+        "it,” he said.",
+    )
+    assert "des moines" not in PersonIndex.build(article, []).forms
+
+
+def test_a_speaker_named_after_a_quote_ends_with_the_sentence() -> None:
+    """multinews_sample test-209-0: the page's 'Guidelines:' line follows 'says Barbara.'"""
+    found = speakers(
+        "For the Sopers, three is simply their lucky number — \"we don't have any more "
+        "planned,\" says Barbara. Guidelines: You share in the USA TODAY community, so please "
+        "keep your comments smart and civil.",
+    )
+    assert found["we don't have any"] == "Barbara"

@@ -7,6 +7,7 @@ case and diacritics so "Jurgen Klopp" and "Jürgen Klopp" are one person.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -78,6 +79,16 @@ def common_words() -> frozenset[str]:
     capitalised run ("Relative Boston newcomer ...") is no part of a name."""
     text = (NAME_DATA / "common_words.txt").read_text(encoding="utf-8")
     return frozenset(text.split())
+
+
+@cache
+def place_table() -> dict[str, frozenset[tuple[str, str]]]:
+    """Folded place name -> where it may be (country code, region): namedata/places.tsv."""
+    table: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for line in (NAME_DATA / "places.tsv").read_text(encoding="utf-8").splitlines():
+        name, country, region = line.split("\t")
+        table[name].add((country, region))
+    return {name: frozenset(where) for name, where in table.items()}
 
 
 @cache

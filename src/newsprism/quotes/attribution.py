@@ -297,6 +297,11 @@ def _ends_with_full_stop(word: str) -> bool:
     )
 
 
+def _ends_sentence_word(word: str) -> bool:
+    """'Barbara.' ends a sentence; 'Lt.' and 'Jr.' are abbreviations."""
+    return _ends_with_full_stop(word) and word[:-1] not in ABBREVIATIONS
+
+
 def _has_head(words: list[str]) -> bool:
     """A mention names someone: a capitalised word (not a sentence opener), a role noun, or
     a determined noun ('the boy')."""
@@ -645,6 +650,8 @@ def subject_after(text: str, start: int, end: int | None = None) -> tuple[int, i
             break
         if taken and PHRASE_END_RE.search(text, taken[-1].end(), token.start()):
             break  # 'TV boss on “The Apprentice,” Donald Trump': a title ends the phrase
+        if taken and _ends_sentence_word(taken[-1].group()):
+            break  # 'says Barbara. Guidelines: ...': the sentence ended
         if (
             _np_word(word)
             or (not taken and low in DETERMINERS and low != "that")  # "said that CNN ..."

@@ -30,6 +30,7 @@ from newsprism.names import (
     is_first_name,
     name_key,
     person_mentions,
+    place_table,
     strip_possessive,
     without_shouted,
 )
@@ -136,6 +137,8 @@ class PersonIndex:
             name = _without_lower_case_words(mention.text, index.lower)
             if name and fold(name.split()[0]) in PARTICLES:
                 continue  # 'De la Renta': a surname alone, not a person of its own
+            if name and name_key(name) in place_table():
+                continue  # 'Des Moines', 'Chiang Rai': a place, not a person
             if name and not _inside(mention.start, quoted):
                 start = mention.end - len(name)  # the name is a suffix of the mention
                 index._add(name, start)
