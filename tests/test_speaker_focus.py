@@ -321,3 +321,23 @@ def test_a_speaker_named_after_a_quote_ends_with_the_sentence() -> None:
         "keep your comments smart and civil.",
     )
     assert found["we don't have any"] == "Barbara"
+
+
+def test_people_joined_by_and_are_no_one_person() -> None:
+    """ecbplus 2_7ecbplus: the producers speak together."""
+    found = speakers(
+        "Television icon Ellen DeGeneres will return to host the Oscars® for a second time, "
+        "producers Craig Zadan and Neil Meron announced today.",
+        "“ We are thrilled to have Ellen DeGeneres host the Oscars, ” said Zadan and Meron.",
+    )
+    assert found["We are thrilled to"] is None
+
+
+def test_an_office_in_capitals_is_no_part_of_the_name() -> None:
+    """ecbplus 27_16ecb."""
+    found = speakers(
+        "\"The browser flaw had been disclosed roughly one week ago as a zero-day vulnerability, "
+        "and active exploits have been around the Internet for that timeframe as well,\" Qualys "
+        "CTO Wolfgang Kandek said in an e-mailed statement.",
+    )
+    assert found["The browser flaw had"] == "Wolfgang Kandek"

@@ -29,7 +29,7 @@ TITLES = {
 # Offices written before a name that are no part of it ('U.S. Special Envoy Daniel Foote').
 NAME_TITLES = TITLES | {
     "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "commissioner",
-    "chancellor", "sheriff",
+    "chancellor", "sheriff", "cto", "cfo", "coo", "gm", "vp",
 }  # fmt: skip
 # Words that end or start names of places, organisations and events rather than people.
 NOT_PERSON_WORDS = {

@@ -232,6 +232,19 @@ class PersonIndex:
     def _note_role_at(self, role: str, position: int, key: str) -> None:
         bisect.insort(self.roles[role], (position, key))
 
+    def _several_people(self, mention: str) -> bool:
+        """'Craig Zadan and Neil Meron', 'Zadan and Meron': people joined by 'and', each a
+        full name or a surname of someone the article names ('Health and Human Services' is
+        one body)."""
+        parts = [part.strip(" ,") for part in re.split(r",|\band\b", mention)]
+        return len(parts) > 1 and all(self._one_person(part) for part in parts)
+
+    def _one_person(self, words: str) -> bool:
+        named = next(person_mentions(words), None)
+        if named is not None and named.text == words:
+            return True
+        return LONE_NAME_RE.fullmatch(words) is not None and bool(self._bare_owners(fold(words)))
+
     def _role_holder(self, role: str, position: int) -> str:
         """Of the people named with `role` before `position`, the one mentioned last (by any
         name: 'Judge Rowland Barnes ... Judge James Bodiford ... said Bodiford. The judge
@@ -496,6 +509,8 @@ class PersonIndex:
             if antecedent is None or fold(self.body[slice(*antecedent)]) in RELATIVE_PRONOUNS:
                 return None
             return self.resolve(self.body[slice(*antecedent)], antecedent[0])
+        if self._several_people(mention):
+            return None  # "Zadan and Meron said": a group speaks, no one person
         if body := NAMED_BODY_RE.fullmatch(mention.strip()):
             return body.group(1)  # "the Biden administration" speaks as itself, not as Biden
         for person in _head_person_mentions(mention):
