@@ -341,3 +341,14 @@ def test_an_office_in_capitals_is_no_part_of_the_name() -> None:
         "CTO Wolfgang Kandek said in an e-mailed statement.",
     )
     assert found["The browser flaw had"] == "Wolfgang Kandek"
+
+
+def test_a_capitalised_description_is_no_name() -> None:
+    """multinews_sample validation-86-5: 'the South Carolina Republican' is Lindsey Graham."""
+    found = speakers(
+        "Sen. Lindsey Graham said Sunday President Barack Obama was \"tone deaf\" in his speech "
+        "last week reworking the war on terror.",
+        "\"We show this lack of resolve, talking about the war being over,\" the South Carolina "
+        "Republican said on \"Fox News Sunday.\"",
+    )
+    assert found["We show this lack"] == "Lindsey Graham"
