@@ -344,11 +344,17 @@ def test_an_office_in_capitals_is_no_part_of_the_name() -> None:
 
 
 def test_a_capitalised_description_is_no_name() -> None:
-    """multinews_sample validation-86-5: 'the South Carolina Republican' is Lindsey Graham."""
-    found = speakers(
-        "Sen. Lindsey Graham said Sunday President Barack Obama was \"tone deaf\" in his speech "
-        "last week reworking the war on terror.",
-        "\"We show this lack of resolve, talking about the war being over,\" the South Carolina "
-        "Republican said on \"Fox News Sunday.\"",
+    """allsides_roundups 5841_right: 'The California Democrat' is Nancy Pelosi, no person
+    named 'California Democrat'."""
+    article = article_of(
+        "Speaker Nancy Pelosi won’t be reconsidering an unprecedented decision to block two "
+        "Republican appointees from a special committee tasked with investigating the Jan. 6 riot "
+        "at the Capitol, even though it prompted GOP leaders to walk away from participating "
+        "entirely.",
+        "The California Democrat told reporters Thursday that Reps. Jim Jordan of Ohio and Jim "
+        "Banks of Indiana have made statements that would jeopardize the integrity of the "
+        "investigation.",
     )
-    assert found["We show this lack"] == "Lindsey Graham"
+    people = PersonIndex.build(article, [])
+    at = article.body.index("The California Democrat")
+    assert people.resolve("The California Democrat", at) == "Nancy Pelosi"
