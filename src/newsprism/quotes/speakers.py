@@ -78,6 +78,7 @@ PARTY_LABEL_RE = re.compile(r"[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?")
 PARENTHESIS_RE = re.compile(r"\s*\([^()]*\)\s*$")
 PRONOUN_GENDER = {"he": MALE, "his": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
 PERSONAL_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+MAX_ROLE_HOLDERS = 20  # the latest people named with a role that a description may mean
 MAX_PRONOUN_CHAIN = 2  # pronouns followed back, sentence by sentence, to a person
 
 
@@ -253,7 +254,8 @@ class PersonIndex:
         at = bisect.bisect_left(held, (position, ""))
         if not at:
             return held[0][1]
-        return self._timeline().last_named({key for _, key in held[:at]}, position)
+        recent = held[max(0, at - MAX_ROLE_HOLDERS) : at]  # bounded: linear in the article
+        return self._timeline().last_named({key for _, key in recent}, position)
 
     def _bare_owners(self, word: str) -> set[str]:
         """The people a word alone names: those whose surname it is, or whose first name it is
@@ -492,6 +494,8 @@ class PersonIndex:
         """The person (or organisation) a mention names, or None when nothing supports one."""
         mention = PARENTHESIS_RE.sub("", without_shouted(mention)).strip() or mention
         low = fold(mention).strip()
+        if not low:
+            return None
         if low in ("he", "she", "his", "her"):
             gender = PRONOUN_GENDER[low]
             if focus := self._speaker_in_focus(position, gender):
