@@ -1220,8 +1220,7 @@ def _indefinite_names_before(words: list[str]) -> bool:
 GOES_ON_WITH_RE = re.compile(r"\s*(?:[,:;.—–“\"‘']|(?:to|about)\b|$)")
 NOUN_PHRASE_OPENERS = {
     "of", "the", "a", "an", "to", "in", "for", "on", "by", "with", "about", "from", "at", "per",
-    "via",
-    "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your",
+    "via", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your",
 }  # fmt: skip
 
 

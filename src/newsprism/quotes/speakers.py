@@ -108,9 +108,9 @@ class PersonIndex:
     body: str = ""
     shown: dict[str, str] = field(default_factory=dict)
     timeline: _Timeline | None = None  # of positions/keys_at, built when first needed
-    # The people quotes were attributed to so far, by where their mention is (start, end):
-    # the speaker in focus for a pronoun that follows.
-    speakers: list[tuple[int, int, str]] = field(default_factory=list)
+    # Whom quotes were attributed to so far: (mention start, mention end, a person's key or
+    # an organisation's name, whether a person), sorted; the speaker in focus for what follows.
+    speakers: list[tuple[int, int, str, bool]] = field(default_factory=list)
 
     def _timeline(self) -> _Timeline:
         if self.timeline is None:
