@@ -38,7 +38,9 @@ DE_LA_RENTA = (
     "“Let me tell you, it was never the ladies who lunch. They never lunched! They always wanted "
     "to stay thin.”",
     "“You want to know who my customer is?” he asked. “All the women who can afford to buy my "
-    "clothes! My customers are successful workingwomen.”",
+    "clothes! My customers are successful workingwomen. They might be spending less at the "
+    "moment, but my approach is that fashion must always be optimistic, and that a woman will "
+    "always be enticed by beautiful clothes.”",
 )
 
 
@@ -94,7 +96,8 @@ OFFICIALS = (
     "17 was cruising. \"The Russian government has a propaganda machine second to none, as these "
     "latest conspiracy theories demonstrate,\" one U.S. official said.",
     "Another top military official, Lt. Gen. Andrei Kartapolov, said at the same news conference "
-    "that the jet came as close as 1.8 miles to Flight 17.",
+    "that the jet came as close as 1.8 miles to Flight 17, which is well within the range of the "
+    "air-to-air missiles it is usually equipped with.",
 )
 
 
@@ -119,22 +122,17 @@ def test_a_number_opening_a_name_is_part_of_it() -> None:
     assert found["Further details will be"] == "10 Downing Street"
 
 
-# newswcl50 5_R, the paragraph after
-PRESS_SECRETARY = (
-    "White House Press Secretary Sarah Sanders confirmed the visit to reporters at the White "
-    "House. While no agenda was given, it is likely that Brexit, Syria, tariffs and a U.S.-U.K. "
-    "trade deal will be among the topics discussed by the two leaders during Trump's working "
-    "visit.",
-    "President Trump will travel to the United Kingdom in July, the White House confirmed "
-    "Thursday, where he will meet with Prime Minister Theresa May for bilateral talks.",
-    "\"The President of the United States will visit the UK on 13 July.\"",
-)
-
-
 def test_a_body_is_not_its_press_secretary() -> None:
-    """'the White House confirmed' (the paragraph before the quote reports it) is the White
-    House, not the person named earlier as 'White House Press Secretary'."""
-    assert speakers(*PRESS_SECRETARY)["The President of the"] == "White House"
+    """newswcl50 5_R: 'the White House confirmed' is the White House, not the person the
+    article names next as 'White House Press Secretary'."""
+    article = article_of(
+        "President Trump will travel to the United Kingdom in July, the White House confirmed "
+        "Thursday, where he will meet with Prime Minister Theresa May for bilateral talks.",
+        "White House Press Secretary Sarah Sanders confirmed the visit to reporters at the White "
+        "House.",
+    )
+    at = article.body.index("the White House")
+    assert PersonIndex.build(article, []).resolve("the White House", at) == "White House"
 
 
 # allsides_roundups 5810_center
@@ -172,7 +170,7 @@ def test_a_role_stands_for_its_holder_mentioned_last() -> None:
 GOOGLE = (
     "When the head of Google Search, Amit Singhal, let me play with the new system following his "
     "keynote talk at our SMX London show yesterday, I couldn’t help but think of it like a form "
-    "of StumbleUpon.",
+    "of StumbleUpon or channel surfing for search.",
     "For some searches, there may be more than one entity that Google has facts for related to a "
     "search. In these cases, rather than make the wrong guess, Google will put up a “See results "
     "box” as shown below for Andromeda:",
@@ -226,7 +224,10 @@ def test_what_someone_described_as_is_their_words() -> None:
         "\"He was the best advertisement for gun control you could wish for,\" Morgan told "
         "POLITICO.",
         "In what Morgan described as a \"big, long rant,\" Jones -- the man who started the White "
-        "House petition to deport Morgan -- shouted questions about gun control legislation.",
+        "House petition to deport Morgan -- shouted questions about gun control legislation, gave "
+        "premonitions of a 1776-like rebellion, and pronounced conspiracy theories -- including "
+        "his belief that 9/11 was an inside job -- while Morgan tried calmly and in vain to "
+        "conduct a civil interview.",
     )
     assert found["big, long rant"] == "Morgan"
 
@@ -235,8 +236,8 @@ def test_a_fronted_participle_cue_takes_the_main_clause_subject() -> None:
     """allsides_roundups 6112_center."""
     found = speakers(
         "Declaring that the United States and other big economies must “get this done,” "
-        "President Joe Biden opened a global climate summit Thursday with a pledge to cut U.S. "
-        "emissions up to 52% by 2030.",
+        "President Joe Biden opened a global climate summit Thursday aimed at getting world "
+        "leaders to dig deeper on emissions cuts.",
     )
     assert found["get this done"] == "Joe Biden"
 
