@@ -209,15 +209,6 @@ def test_fragments_name_no_organisation() -> None:
     assert found["God Is a Woman"] != "Sources"
 
 
-def test_a_participle_after_a_governed_noun_has_no_subject_there() -> None:
-    """newswcl50 1_L: 'in a Twitter message posted late Thursday' — Trump posted it."""
-    found = speakers(
-        "Mr. Trump seized on the memos in a Twitter message posted late Thursday to repeat what "
-        "has become a constant refrain, that there was \"NO COLLUSION and NO OBSTRUCTION.\"",
-    )
-    assert found["NO COLLUSION and NO"] == "Trump"
-
-
 def test_what_someone_described_as_is_their_words() -> None:
     """multinews_sample test-1-0."""
     found = speakers(

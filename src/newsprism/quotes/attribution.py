@@ -983,8 +983,6 @@ def attribution_before(text: str, end: int | None = None) -> Attribution | None:
             )
         else:
             span = subject_before(text, cue.start(), begin, relative=word not in NOT_REPORTING)
-            if span and _reduced_relative(text, span, cue):
-                continue  # "in a message posted to his account": no one posts here
         if span and _low(text[span[0] : span[1]]) in ("it", "they"):
             span = _reporting_subject(text, begin, span[0]) or span
         elif span and _low(text[span[0] : span[1]]) in PRONOUNS:
@@ -1078,18 +1076,6 @@ def _main_clause_subject(
         return None
     verb = (match.group(3) or "") if _manner_adverb(match.group(2)) else match.group(2)
     return (match.start(1), match.end(1)) if verb_like(verb) else None
-
-
-REDUCED_RELATIVE_PREPOSITIONS = {"in", "on", "via", "through", "with", "by", "from", "at", "into"}
-
-
-def _reduced_relative(text: str, span: tuple[int, int], cue: re.Match[str]) -> bool:
-    """'in a Twitter message posted late Thursday': a past participle right after a noun
-    that a preposition governs modifies the noun; the noun is no subject of it."""
-    if not cue.group().endswith("ed") or text[span[1] : cue.start()].strip():
-        return False
-    words = text[: span[0]].split()
-    return bool(words) and words[-1].lower() in REDUCED_RELATIVE_PREPOSITIONS
 
 
 def _fronted_participle_subject(
