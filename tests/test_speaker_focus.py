@@ -350,3 +350,17 @@ def test_a_capitalised_description_is_no_name() -> None:
     people = PersonIndex.build(article, [])
     at = article.body.index("The California Democrat")
     assert people.resolve("The California Democrat", at) == "Nancy Pelosi"
+
+
+def test_a_titled_surname_before_the_full_name_is_no_namesake() -> None:
+    """multinews_sample test-22-0: 'President Obama' opens the article; the only Obama named in
+    full, further on, is Michelle Obama."""
+    found = speakers(
+        "“Now, this is real simple,” President Obama told a crowd at Prince George’s Community "
+        "College, in Maryland, in late September.",
+        "While right-wing news outlets have focused on the possible relationship between Toni "
+        "Townes-Whitley, senior vice president for civilian-agency programs at CGI Federal, and "
+        "Michelle Obama, both of whom were 1985 Princeton graduates, CGI’s selection is probably "
+        "more an example of a dysfunctional system than it is a scandal.",
+    )
+    assert found["Now, this is real"] == "Obama"

@@ -152,7 +152,8 @@ class PersonIndex:
     def _add_titled_surnames(self, body: str, quoted: list[tuple[int, int]]) -> None:
         """'Mr. Trump', 'President Biden': a person by surname, unless a person named in full
         with that surname may be meant (a title of the other sex rules one out: 'Mr. Trump'
-        is not Melania Trump)."""
+        is not Melania Trump; a title of no sex, one named only later: 'President Obama'
+        opening an article is not the Michelle Obama it names further on)."""
         named = _Timeline(self.positions, self.keys_at)  # the names in full, read once
         found = []
         for match in TITLED_SURNAME_RE.finditer(body):
@@ -162,6 +163,8 @@ class PersonIndex:
                 continue
             gender, at = TITLE_GENDER.get(title), match.start(2)
             owners = {k for k in self.by_part.get(fold(surname), set()) if self.agrees(k, gender)}
+            if gender is None and not named.any_before(owners, at):
+                owners = set()  # "President Obama" before any Obama is named: not Michelle
             if owners:
                 key = named.last_named(owners, at)
             else:
@@ -542,7 +545,9 @@ class PersonIndex:
             keys = self._bare_owners(part) if bare else self.by_part.get(part, set())
             keys = {key for key in keys if self.agrees(key, gender)}  # "Mr. Trump"
             if keys:  # "Clinton" when both Bill and Hillary Clinton are named: the last
-                return self.display(self._timeline().last_named(keys, position))
+                # (counting this mention's own word: "President Obama" is the Obama named here)
+                own = position + mention.rfind(word) + 1
+                return self.display(self._timeline().last_named(keys, own))
         head = _head_noun(low)
         if head and _may_hold_role(head) and self.roles.get(head):
             return self.display(self._role_holder(head, position))
@@ -811,6 +816,10 @@ class _Timeline:
         for index, (position, key) in enumerate(zip(positions, keys_at, strict=True)):
             self.indexes[key].append(index)
             self.positions[key].append(position)
+
+    def any_before(self, keys: set[str], position: int) -> bool:
+        """Whether one of `keys` is named before `position`."""
+        return any(self.positions.get(key, [position])[0] < position for key in keys)
 
     def last_named(self, keys: set[str], position: int) -> str:
         """The person a name names: the only one, or of several sharing it the one named
