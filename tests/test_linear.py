@@ -147,7 +147,7 @@ def test_a_surname_shared_by_many_mentions_is_resolved_in_linear_time() -> None:
     def resolve(count: int) -> None:
         lone, both = "Clinton spoke and " * count, "Bill Clinton met Hillary Clinton and " * count
         for text, first, last in (
-            (f"{both}\n{lone}", "Hillary Clinton", "Hillary Clinton"),  # the one named last
+            (f"{both}\n{lone}", "Bill Clinton", "Hillary Clinton"),  # as often: the first; last
             (f"{lone}\n{both}", "Clinton", "Clinton"),  # said before either is named: neither
         ):
             article = clean_document(Document(source="c.txt", content=text, title="Clintons"))

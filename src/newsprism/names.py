@@ -7,6 +7,7 @@ case and diacritics so "Jurgen Klopp" and "Jürgen Klopp" are one person.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -27,7 +28,12 @@ TITLES = {
 }  # fmt: skip
 # 'the Arizona Republican', 'the West Virginia Democrat': a description, never a name's end.
 PARTY_MEMBERS = {"democrat", "republican", "libertarian"}
-NOT_NAME_ENDS = PARTICLES | TITLES | PARTY_MEMBERS
+# Offices written before a name that are no part of it ('U.S. Special Envoy Daniel Foote').
+NAME_TITLES = TITLES | {
+    "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "commissioner",
+    "chancellor", "sheriff", "cto", "cfo", "coo", "gm", "vp",
+}  # fmt: skip
+NOT_NAME_ENDS = PARTICLES | NAME_TITLES | PARTY_MEMBERS
 # Words that end or start names of places, organisations and events rather than people.
 NOT_PERSON_WORDS = {
     "league", "cup", "united", "city", "fc", "club", "house", "party", "department",
@@ -79,6 +85,16 @@ def common_words() -> frozenset[str]:
 
 
 @cache
+def place_table() -> dict[str, frozenset[tuple[str, str]]]:
+    """Folded place name -> where it may be (country code, region): namedata/places.tsv."""
+    table: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for line in (NAME_DATA / "places.tsv").read_text(encoding="utf-8").splitlines():
+        name, country, region = line.split("\t")
+        table[name].add((country, region))
+    return {name: frozenset(where) for name, where in table.items()}
+
+
+@cache
 def _male_shares() -> dict[str, float]:
     rows = (NAME_DATA / "first_names.tsv").read_text(encoding="utf-8").splitlines()
     return {name: float(share) for name, share in (row.split("\t") for row in rows if row)}
@@ -107,7 +123,8 @@ CAP_WORD = rf"(?>[A-Z][\w’'\-]{{0,{MAX_NAME_WORD_CHARS - 2}}}[\w]|[A-Z](?:\.[A
 # Two or more capitalised words (a single one is never a full name).
 PARTICLE_WORD = "|".join(sorted(PARTICLES, key=len, reverse=True))
 RUN_RE = re.compile(  # up to two particles between capitalised words ('Marc van der Berg')
-    rf"{CAP_WORD}(?:[^\S\n]+(?:(?:{PARTICLE_WORD})[^\S\n]+){{0,2}}{CAP_WORD})+"
+    # never from inside a word or a link ('t.co/ctCcRiYcdL. Let's' names no 'L. Let')
+    rf"(?<![\w/.]){CAP_WORD}(?:[^\S\n]+(?:(?:{PARTICLE_WORD})[^\S\n]+){{0,2}}{CAP_WORD})+"
 )
 
 
@@ -151,7 +168,7 @@ def _skippable(word: str) -> bool:
 
 @lru_cache(maxsize=16384)
 def _is_title(word: str) -> bool:
-    return fold(word).rstrip(".") in TITLES
+    return fold(word).rstrip(".") in NAME_TITLES
 
 
 @lru_cache(maxsize=16384)
@@ -220,7 +237,19 @@ def looks_like_person(words: list[str]) -> bool:
         return False
     last = folded[-1].rstrip(".")
     digits = any(c.isdigit() for w in folded for c in w)  # "Pfizer-BioNTech COVID-19"
-    return last not in NOT_NAME_ENDS and not digits
+    return last not in NOT_NAME_ENDS and not digits and not _mixed_shout(words)
+
+
+def _mixed_shout(words: list[str]) -> bool:
+    """A headline's word in capitals among words that are not ('Macron RECALLS French'):
+    no name mixes the two."""
+    shouted = [_all_capitals(w) for w in words]
+    return any(shouted) and not all(shouted)
+
+
+def _all_capitals(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 3 and "." not in word and all(c.isupper() for c in letters)
 
 
 NAME_GOES_ON_RE = re.compile(rf"[^\S\n]+(?:(?:{PARTICLE_WORD})[^\S\n]+)*[A-Z]")

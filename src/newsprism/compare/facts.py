@@ -10,15 +10,15 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from newsprism.compare.lexicon import FUNCTION_WORDS, stem
 from newsprism.names import (
-    NAME_DATA,
     NOT_PERSON_WORDS,
     common_words,
     is_first_name,
     person_mentions,
+    place_table,
     surname_key,
 )
 from newsprism.text import fold, sentence_spans
@@ -521,16 +521,6 @@ def _a_region(region: str | None) -> bool:
         return False
     name = region.strip(" ,")
     return fold(name) in place_table() or name.endswith(".")
-
-
-@cache
-def place_table() -> dict[str, frozenset[tuple[str, str]]]:
-    """Folded place name -> where it may be (country code, region): namedata/places.tsv."""
-    table: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for line in (NAME_DATA / "places.tsv").read_text(encoding="utf-8").splitlines():
-        name, country, region = line.split("\t")
-        table[name].add((country, region))
-    return {name: frozenset(where) for name, where in table.items()}
 
 
 def places_agree(first: str, second: str) -> bool:

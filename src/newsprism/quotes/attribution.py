@@ -19,6 +19,7 @@ from newsprism.names import (
     PARTICLES,
     SENTENCE_STARTERS,
     TITLES,
+    common_words,
     is_first_name,
     person_mentions,
     strip_possessive,
@@ -296,6 +297,11 @@ def _ends_with_full_stop(word: str) -> bool:
     )
 
 
+def _ends_sentence_word(word: str) -> bool:
+    """'Barbara.' ends a sentence; 'Lt.' and 'Jr.' are abbreviations."""
+    return _ends_with_full_stop(word) and word[:-1] not in ABBREVIATIONS
+
+
 def _has_head(words: list[str]) -> bool:
     """A mention names someone: a capitalised word (not a sentence opener), a role noun, or
     a determined noun ('the boy')."""
@@ -400,6 +406,7 @@ def subject_before(
             _np_word(word)
             or (low in CONNECTORS and index > 0 and _np_word(tokens[index - 1].group()) and taken)
             or (not taken and index > 0 and _counts_after_of(tokens, index))
+            or (taken and index == 0 and _opens_name(word, taken[-1].group()))
         ):
             taken.append(tokens[index])
         elif (
@@ -458,6 +465,11 @@ def _after_proper_name(tokens: list[re.Match[str]]) -> bool:
     name heads its clause even without a comma."""
     before = tokens[-2].group() if len(tokens) > 1 else ""
     return _is_name_word(before) and _low(before) not in STARTERS_AND_TITLES
+
+
+def _opens_name(word: str, following: str) -> bool:
+    """'10' of '10 Downing Street', opening the clause: a number that is part of a name."""
+    return word.isdigit() and _is_name_word(following) and _low(following) not in TIME_WORDS
 
 
 NUMBER_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
@@ -638,6 +650,8 @@ def subject_after(text: str, start: int, end: int | None = None) -> tuple[int, i
             break
         if taken and PHRASE_END_RE.search(text, taken[-1].end(), token.start()):
             break  # 'TV boss on “The Apprentice,” Donald Trump': a title ends the phrase
+        if taken and _ends_sentence_word(taken[-1].group()):
+            break  # 'says Barbara. Guidelines: ...': the sentence ended
         if (
             _np_word(word)
             or (not taken and low in DETERMINERS and low != "that")  # "said that CNN ..."
@@ -1067,17 +1081,32 @@ def _main_clause_subject(
 def _fronted_participle_subject(
     text: str, begin: int, participle: re.Match[str], stop: int
 ) -> tuple[int, int] | None:
-    """'After saying her foot was “so swollen ...,” she was ...': a participle opening the
+    """'After saying her foot was “so swollen ...,” she was ...', 'Declaring that the United
+    States must “get this done,” President Joe Biden opened ...': a participle opening the
     sentence shares the subject of the main clause after it."""
-    if text[begin : participle.start()].strip().lower() not in PARTICIPLE_OPENERS:
+    opener = text[begin : participle.start()].strip().lower()
+    if opener and opener not in PARTICIPLE_OPENERS:
         return None
+    return _main_clause_subject_after(text, stop, named=not opener)
+
+
+def _main_clause_subject_after(text: str, stop: int, named: bool) -> tuple[int, int] | None:
+    """The subject of the main clause after a fronted participle's quote at `stop`: a
+    pronoun, or (`named`) a name or a description followed by its verb."""
     end = _ends_sentence(text, stop) or len(text)
     match = FRONTED_CLAUSE_END_RE.search(text, stop, end)
-    return (match.start(1), match.end(1)) if match else None
+    if match:
+        return match.start(1), match.end(1)
+    if not named or not (boundary := QUOTE_CLAUSE_END_RE.search(text, stop, end)):
+        return None
+    span = subject_after(text, boundary.end(), end)
+    following = word_after(text, span[1], end) if span else None
+    return span if following is not None and verb_like(following.group()) else None
 
 
 PARTICIPLE_OPENERS = SUBORDINATORS | {"upon", "by"}
 FRONTED_CLAUSE_END_RE = re.compile(r"(?:,[”\"'’]*|[”\"'’]+)\s+(he|she|they|I|we)\s+\w")
+QUOTE_CLAUSE_END_RE = re.compile(r"[”\"'’]+,?\s+")  # where the quote ends its clause
 
 
 # Cues that, in a relative clause, describe the speaker rather than report ("..., who spoke
@@ -1097,7 +1126,7 @@ NOUN_LIKE_CUES = {
     "promise", "promises", "vow", "vows", "pledge", "pledges", "warning", "joke", "jokes",
     "lecture", "cite", "cites", "cited", "note", "notes", "noted", "started", "began",
     "retort", "reply", "response", "remark", "remarks", "message", "rebuttal",
-    "quip", "statement", "chant", "chants",
+    "quip", "statement", "chant", "chants", "estimate", "estimates",
 }  # fmt: skip
 AUXILIARIES = {"has", "have", "had", "will", "would", "also", "then", "later", "once", "who",
                "which", "that", "and", "but", "not", "never", "just", "repeatedly"}  # fmt: skip
@@ -1176,8 +1205,8 @@ def _indefinite_names_before(words: list[str]) -> bool:
 
 GOES_ON_WITH_RE = re.compile(r"\s*(?:[,:;.—–“\"‘']|(?:to|about)\b|$)")
 NOUN_PHRASE_OPENERS = {
-    "of", "the", "a", "an", "to", "in", "for", "on", "by", "with", "about", "from", "at",
-    "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your",
+    "of", "the", "a", "an", "to", "in", "for", "on", "by", "with", "about", "from", "at", "per",
+    "via", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your",
 }  # fmt: skip
 
 
@@ -1250,6 +1279,29 @@ def _inverted_subject(sentence: str, cue: re.Match[str], stop: int) -> tuple[int
     return None
 
 
+WHAT_RE = re.compile(r"\b[Ww]hat\s+")
+# What may sit between a cue and the quote it names ('what Morgan described as “...”').
+NAMING_WORDS = {"as", "it", "a", "an", "the", "his", "her", "their", "its", "to", "be"}
+MAX_WHAT_CLAUSE_CHARS = 100
+
+
+def attribution_of_what_clause(text: str, end: int) -> Attribution | None:
+    """'In what Morgan described as a “big, long rant,” Jones ...', 'what the CDC calls
+    “substantial”': a free relative naming the quote ending right before the opening mark at
+    `end`; its subject is the speaker, whatever the sentence says after the quote."""
+    whats = list(WHAT_RE.finditer(text, max(0, end - MAX_WHAT_CLAUSE_CHARS), end))
+    if not whats:
+        return None
+    begin = whats[-1].end()
+    cues = [c for c in find_cues(text, begin, end) if _verb_use(text, c)]
+    if not cues or any(_low(w) not in NAMING_WORDS for w in text[cues[-1].end() : end].split()):
+        return None
+    span = subject_before(text, cues[-1].start(), begin)
+    if span is None or span[0] != begin:
+        return None  # 'what he said was “...”' has the subject right after "what"
+    return _attribution(text, span, cues[-1].group().lower())
+
+
 def last_report(paragraph: str) -> Attribution | None:
     """Who a paragraph last reports as speaking ('Biden released a statement Wednesday
     acknowledging ...', 'He spoke about the lawsuit from his golf club.'): the subject of its
@@ -1265,6 +1317,27 @@ def last_report(paragraph: str) -> Attribution | None:
             span = subject_before(paragraph, cue.start(), begin)
         return _attribution(paragraph, span, cue.group().lower()) if span else None
     return None
+
+
+def last_subject(paragraph: str) -> Attribution | None:
+    """The person a paragraph that reports no speech ends on: the named subject of its last
+    sentence ('DeSantis signed an executive order Friday ...'), read as the speaker of a quote
+    opening the next paragraph with no attribution of its own."""
+    text = paragraph.rstrip()
+    span = sentence_subject(text, last_sentence(text), len(text))
+    if span is None or not _names_a_person(text[span[0] : span[1]]):
+        return None
+    return _attribution(text, span, "")
+
+
+def _names_a_person(mention: str) -> bool:
+    """A full name, or one capitalised word that is no common word ('DeSantis', not
+    'Often'), not a possessive."""
+    words = mention.split()
+    if len(words) == 1:
+        word = words[0]
+        return word[:1].isupper() and not _is_possessive(word) and _low(word) not in common_words()
+    return next(person_mentions(mention), None) is not None
 
 
 def _turn(sentence: str, begin: int, stop: int) -> Attribution | None:
@@ -1492,6 +1565,7 @@ MAX_DETERMINED_NAME = 8  # capitalised words all: "The New Baltimore Police Depa
 NOT_IN_DETERMINED_PHRASE = ADVERBS | CONNECTORS | PRONOUNS | RELATIVE_PRONOUNS | {"first", "that"}
 
 
+OPENING_WORD_RE = re.compile(r"\s*([A-Z][a-z]+)\b")
 DATELINE_RE = re.compile(r"(?:[A-Z]{2,}[A-Z .]*(?:, [A-Z][\w.]*)*\s+[-—–]+\s+)?")
 
 
@@ -1507,6 +1581,13 @@ def attribution_of_sentence(text: str, at: int) -> Attribution | None:
     for phrase in SOURCE_PHRASE_RE.finditer(text, at, end):  # "..., according to the organizer."
         if source := _according_source(text, phrase.end(), end):
             return _attribution(text, source, "according to")
+    # "Declaring that the United States must “get this done,” President Joe Biden opened"
+    opening = OPENING_WORD_RE.match(text, begin)
+    cue = opening.group(1).lower() if opening else ""
+    if cue in CUE_WORDS and cue.endswith("ing"):
+        main = _main_clause_subject_after(text, at, named=True)
+        if main:
+            return _attribution(text, main, cue)
     span = sentence_subject(text, begin, end, limit=at)
     if span is None:
         return None

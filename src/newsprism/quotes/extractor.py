@@ -15,8 +15,10 @@ from newsprism.quotes.attribution import (
     attribution_before,
     attribution_of_intro,
     attribution_of_sentence,
+    attribution_of_what_clause,
     is_date_mention,
     last_report,
+    last_subject,
 )
 from newsprism.quotes.indirect import indirect_speech
 from newsprism.quotes.marks import (
@@ -55,6 +57,10 @@ class _Found:
     offset: int = 0  # the body offset of `masked`
     window: int = 0  # where `masked` starts in the paragraph
     term: bool = False  # nobody's speech: a title, a nickname, a scare quote
+    # the person the paragraph before ends on, for a quote with no attribution of its own
+    # (taken after terms are told apart: it says nothing about whether the words are speech)
+    subject_before: Attribution | None = None
+    subject_before_at: int = 0
 
 
 def extract_quotes(
@@ -239,7 +245,8 @@ def _attach_attribution(item: _Found) -> None:
     after_start = min(end + 1, len(masked))
     before_end = max(0, start - 1)
     attribution = (
-        attribution_after(masked, after_start, _closes_sentence(item.quote.text))
+        attribution_of_what_clause(masked, before_end)
+        or attribution_after(masked, after_start, _closes_sentence(item.quote.text))
         or attribution_before(masked, before_end)
         or attribution_of_sentence(masked, before_end)
     )
@@ -292,6 +299,8 @@ def _attach_last_report(item: _Found, previous: str, offset: int) -> None:
     the person that paragraph last reports as speaking."""
     if attribution := last_report(previous):
         item.attribution, item.attribution_at = attribution, offset
+    elif subject := last_subject(previous):
+        item.subject_before, item.subject_before_at = subject, offset
 
 
 def _attach_intro(item: _Found, previous: str, offset: int) -> None:
@@ -416,6 +425,9 @@ def _attribute(found: list[_Found], people: PersonIndex) -> list[Quote]:
             quote = _inherit(quote, by_item[id(earlier)])
         elif weak:  # only the subject of the sentence the quote sits in
             quote = _with_attribution(quote, item, people)
+        elif item.subject_before is not None:
+            item.attribution, item.attribution_at = item.subject_before, item.subject_before_at
+            quote = _with_attribution(quote, item, people)
         if item.continues is not None:
             quote.continues = item.continues.quote.id
         by_item[id(item)] = quote
@@ -433,6 +445,7 @@ def _with_attribution(quote: Quote, item: _Found, people: PersonIndex) -> Quote:
     quote.speaker_mention = attribution.mention
     quote.speaker_start = start
     quote.speaker_end = item.attribution_at + attribution.end
+    people.note_speaker(start, quote.speaker_end, quote.speaker)
     quote.cue = attribution.cue if any(c.isalpha() for c in attribution.cue) else None
     return quote
 

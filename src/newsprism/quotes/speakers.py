@@ -31,6 +31,7 @@ from newsprism.names import (
     is_first_name,
     name_key,
     person_mentions,
+    place_table,
     strip_possessive,
     without_shouted,
 )
@@ -74,8 +75,11 @@ TITLE_GENDER = {"mr": MALE, "sir": MALE, "mrs": FEMALE, "ms": FEMALE, "miss": FE
                 "dame": FEMALE}  # fmt: skip
 # A party and state label ("R-S.C.", "D-Ariz", "I-Vt."): never a speaker of its own.
 PARTY_LABEL_RE = re.compile(r"[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?")
+# "(R-SC)", "(D-Ill.)", "(Maine)" after a name: a label of it, no part of it.
+PARENTHESIS_RE = re.compile(r"\s*\([^()]*\)\s*$")
 PRONOUN_GENDER = {"he": MALE, "his": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
 PERSONAL_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+MAX_ROLE_HOLDERS = 20  # the latest people named with a role that a description may mean
 MAX_PRONOUN_CHAIN = 2  # pronouns followed back, sentence by sentence, to a person
 
 
@@ -108,6 +112,9 @@ class PersonIndex:
     # Folded name parts the body says alone before it names, in full, some people who bear
     # them: those people are not who the part alone means (see `_introduce_late_names`).
     late: dict[str, set[str]] = field(default_factory=dict)
+    # Whom quotes were attributed to so far: (mention start, mention end, a person's key or
+    # an organisation's name, whether a person), sorted; the speaker in focus for what follows.
+    speakers: list[tuple[int, int, str, bool]] = field(default_factory=list)
 
     def _timeline(self) -> _Timeline:
         if self.timeline is None:
@@ -135,6 +142,8 @@ class PersonIndex:
             name = _without_lower_case_words(mention.text, index.lower)
             if name and fold(name.split()[0]) in PARTICLES:
                 continue  # 'De la Renta': a surname alone, not a person of its own
+            if name and (name_key(name) in place_table() or _description(name)):
+                continue  # 'Des Moines': a place; 'The Arizona Republican': a description
             if name and not _inside(mention.start, quoted):
                 start = mention.end - len(name)  # the name is a suffix of the mention
                 index._add(name, start)
@@ -162,15 +171,17 @@ class PersonIndex:
             if late:
                 self.late[part] = late
 
-    def bare_owners(self, part: str) -> set[str]:
-        """The people a surname or first name (folded) said alone may name."""
+    def _part_owners(self, part: str) -> set[str]:
+        """The people named in full with this word (folded) in their name, but those named so
+        only after the word was said alone."""
         keys = self.by_part.get(part, set())
         return keys - self.late[part] if part in self.late else keys
 
     def _add_titled_surnames(self, body: str, quoted: list[tuple[int, int]]) -> None:
         """'Mr. Trump', 'President Biden': a person by surname, unless a person named in full
         with that surname may be meant (a title of the other sex rules one out: 'Mr. Trump'
-        is not Melania Trump)."""
+        is not Melania Trump; a title of no sex, one named only later: 'President Obama'
+        opening an article is not the Michelle Obama it names further on)."""
         named = _Timeline(self.positions, self.keys_at)  # the names in full, read once
         found = []
         for match in TITLED_SURNAME_RE.finditer(body):
@@ -179,7 +190,9 @@ class PersonIndex:
             if glued or _inside(match.start(), quoted) or fold(surname) in NOT_NAMES:
                 continue
             gender, at = TITLE_GENDER.get(title), match.start(2)
-            owners = {k for k in self.bare_owners(fold(surname)) if self.agrees(k, gender)}
+            owners = {k for k in self._part_owners(fold(surname)) if self.agrees(k, gender)}
+            if gender is None and not named.any_before(owners, at):
+                owners = set()  # "President Obama" before any Obama is named: not Michelle
             if owners:
                 key = named.last_named(owners, at)
             else:
@@ -207,7 +220,7 @@ class PersonIndex:
                 and LONE_NAME_RE.fullmatch(word)
                 and low not in NOT_NAMES
                 and low not in ROLE_NOUNS
-                and not self.bare_owners(low)  # a part of a full name: a single name of theirs
+                and not self._part_owners(low)  # a part of a full name: a single name of theirs
             ):
                 found.append((position, self._register(word)))
         self._remember(found)
@@ -251,11 +264,39 @@ class PersonIndex:
     def _note_role_at(self, role: str, position: int, key: str) -> None:
         bisect.insort(self.roles[role], (position, key))
 
+    def _several_people(self, mention: str) -> bool:
+        """'Craig Zadan and Neil Meron', 'Zadan and Meron': people joined by 'and', each a
+        full name or a surname of someone the article names ('Health and Human Services' is
+        one body)."""
+        parts = [part.strip(" ,") for part in re.split(r",|\band\b", mention)]
+        return len(parts) > 1 and all(self._one_person(part) for part in parts)
+
+    def _one_person(self, words: str) -> bool:
+        named = next(person_mentions(words), None)
+        if named is not None and named.text == words:
+            return True
+        return LONE_NAME_RE.fullmatch(words) is not None and bool(self._bare_owners(fold(words)))
+
     def _role_holder(self, role: str, position: int) -> str:
-        """The person last named with `role` before `position`, else the first after it."""
+        """Of the people named with `role` before `position`, the one mentioned last (by any
+        name: 'Judge Rowland Barnes ... Judge James Bodiford ... said Bodiford. The judge
+        offered' is Bodiford); none before, the first named with it after."""
         held = self.roles[role]
         at = bisect.bisect_left(held, (position, ""))
-        return held[at - 1][1] if at else held[0][1]
+        if not at:
+            return held[0][1]
+        recent = held[max(0, at - MAX_ROLE_HOLDERS) : at]  # bounded: linear in the article
+        return self._timeline().last_named({key for _, key in recent}, position)
+
+    def _bare_owners(self, word: str) -> set[str]:
+        """The people a word alone names: those whose surname it is, or whose first name it is
+        when it is a known first name ('Hillary'). A name's first word otherwise may be a
+        family name ('President Tsai' of Tsai Ing-wen), named so only after a title, or a
+        maker's ('Google' of 'Google Search')."""
+        keys = self._part_owners(word)
+        if is_first_name(word):
+            return keys
+        return {key for key in keys if key.rsplit(" ", 1)[-1] == word}
 
     def _add_single_names(self, body: str, quoted: list[tuple[int, int]]) -> None:
         """Each surname or first name said alone ('Klopp said') is a mention of its person;
@@ -263,7 +304,7 @@ class PersonIndex:
         owners: dict[str, set[str]] = {}  # surface form (possessive too) -> the people's keys
         for forms in self.forms.values():
             for word in {w for form in forms for w in form.split()}:
-                keys = self.bare_owners(fold(word))
+                keys = self._bare_owners(fold(word))
                 if keys:
                     owners[word] = owners[word + "’s"] = owners[word + "'s"] = keys
         if not owners:
@@ -442,15 +483,57 @@ class PersonIndex:
     def _pronoun_agrees(self, start: int, stop: int, gender: str | None) -> bool:
         return gender in (None, PRONOUN_GENDER[fold(self.body[start:stop])])
 
+    def note_speaker(self, start: int, end: int, speaker: str | None) -> None:
+        """Remember that the mention body[start:end] was resolved to `speaker`, a person named
+        in the article or an organisation, for the pronouns and descriptions after it."""
+        if not speaker:
+            return
+        key = name_key(speaker)
+        mention = self.body[start:end]
+        if key in self.forms:
+            bisect.insort(self.speakers, (start, end, key, True))
+        elif _organisation(speaker) and not _may_be_person(mention, speaker):
+            bisect.insort(self.speakers, (start, end, speaker, False))
+
+    def _last_speaker(self, position: int) -> tuple[int, int, str, bool] | None:
+        at = bisect.bisect_left(self.speakers, (position, -1, "", False))
+        return self.speakers[at - 1] if at else None
+
+    def _speaker_in_focus(self, position: int, gender: str | None) -> str | None:
+        """The person who spoke last before `position` when no person is named between that
+        quote's mention and `position` ('the designer admitted ... “...” / “...,” he asked':
+        the designer, not a magazine named before the description)."""
+        last = self._last_speaker(position)
+        if last is None or not last[3]:
+            return None
+        _, end, key, _ = last
+        named_between = bisect.bisect_left(self.positions, position) - bisect.bisect_left(
+            self.positions, end
+        )
+        return key if not named_between and self.agrees(key, gender) else None
+
+    def _organisation_in_focus(self, position: int) -> str | None:
+        """The organisation that spoke last before `position`, if no person spoke since and it
+        was not long before: who 'it', 'the memorandum' or 'the government' speaks for
+        ('FWS maintains ... “...” / “...,” the memorandum says')."""
+        last = self._last_speaker(position)
+        if last is None or last[3] or position - last[0] > ORGANISATION_FOCUS_CHARS:
+            return None
+        return last[2]
+
     def resolve(self, mention: str, position: int) -> str | None:
         """The person (or organisation) a mention names, or None when nothing supports one."""
-        mention = without_shouted(mention)
+        mention = PARENTHESIS_RE.sub("", without_shouted(mention)).strip() or mention
         low = fold(mention).strip()
+        if not low:
+            return None
         if low in ("he", "she", "his", "her"):
             gender = PRONOUN_GENDER[low]
+            if focus := self._speaker_in_focus(position, gender):
+                return self.display(focus)
             return self.last_person_before(position, self._sentence_start(position), gender)
         if low in ("it", "they", "its", "their"):
-            return self._organisation_subject(position)
+            return self._organisation_subject(position) or self._organisation_in_focus(position)
         if low in PRONOUNS:
             return None
         if PARTY_LABEL_RE.fullmatch(mention.strip("()., ")):
@@ -461,9 +544,13 @@ class PersonIndex:
             if antecedent is None or fold(self.body[slice(*antecedent)]) in RELATIVE_PRONOUNS:
                 return None
             return self.resolve(self.body[slice(*antecedent)], antecedent[0])
+        if self._several_people(mention):
+            return None  # "Zadan and Meron said": a group speaks, no one person
         if body := NAMED_BODY_RE.fullmatch(mention.strip()):
             return body.group(1)  # "the Biden administration" speaks as itself, not as Biden
         for person in _head_person_mentions(mention):
+            if _description(person.text):
+                break  # "the Arizona Republican": someone described, looked up below
             if person.key in self.forms:
                 return self.display(person.key)
             if fold(person.text.split()[0]) in PARTICLES and self.by_part.get(
@@ -473,25 +560,38 @@ class PersonIndex:
             if name := _without_lower_case_words(person.text, self.lower):
                 return self.display(name_key(name)) if name_key(name) in self.forms else name
             break
+        words = low.split()
+        if len(words) > 1 and words[0] in INDEFINITE_DETERMINERS and mention.split()[-1].islower():
+            return None  # "one U.S. official", "A Sandoval spokesman": someone not named
         gender = TITLE_GENDER.get(low.split()[0].rstrip("."))
         # The last capitalised word names the person ("Mr. Trump", "Clinton's campaign"); an
         # earlier one modifies ("the Korean Central News Agency" is no Korean Peninsula's).
-        for word in CAPITALISED_RE.findall(mention)[-1:]:
-            keys = self.bare_owners(fold(strip_possessive(word)))
+        capitalised = CAPITALISED_RE.findall(mention)
+        for word in capitalised[-1:]:
+            bare = len(words) == 1 and len(capitalised) == 1  # no title: "Google", not "Mr. Youn"
+            part = fold(strip_possessive(word))
+            keys = self._bare_owners(part) if bare else self._part_owners(part)
             keys = {key for key in keys if self.agrees(key, gender)}  # "Mr. Trump"
             if keys:  # "Clinton" when both Bill and Hillary Clinton are named: the last
-                return self.display(self._timeline().last_named(keys, position))
-        if (head := _head_noun(low)) and self.roles.get(head):
+                # (counting this mention's own word: "President Obama" is the Obama named here)
+                own = position + mention.rfind(word) + 1
+                return self.display(self._timeline().last_named(keys, own))
+        head = _head_noun(low)
+        if head and _may_hold_role(head) and self.roles.get(head):
             return self.display(self._role_holder(head, position))
         titled = TITLED_RE.match(mention)
         if titled:  # "Mrs. Clinton", "Sen. Sanders": a person we only know by surname
             return titled.group(1)
         if _describes_a_person(low):  # "the designer", "The congressman"
             return self._described_person(position, _described_gender(low))
-        if ACRONYM_RE.fullmatch(mention.strip()) and (spelled := self._spelled_out(mention)):
+        acronym = DETERMINER_RE.sub("", mention.strip())  # "the CDC"
+        if ACRONYM_RE.fullmatch(acronym) and (spelled := self._spelled_out(acronym)):
             return spelled  # "FWS" -> "Fish and Wildlife Service", named so in the article
+        if DOCUMENT_RE.fullmatch(low):  # "the memorandum says": what its author says
+            return self._organisation_in_focus(position)
         if body_noun := ORGANISATION_ROLE_RE.fullmatch(low):
-            return self._named_body(body_noun.group(1), position)
+            named = self._named_body(body_noun.group(1), position)
+            return named or self._organisation_in_focus(position)
         return _organisation(mention, self.lower)
 
     def _named_body(self, noun: str, position: int) -> str | None:
@@ -563,8 +663,19 @@ class PersonIndex:
         return _organisation(named.group().strip(), self.lower)
 
 
+# A description opening with one of these is of someone unnamed, not of a person named before
+# with that role.
+INDEFINITE_DETERMINERS = frozenset("a an one another some several many".split())
 ORGANISATION_JOINERS = {"of", "for", "and", "on", "&"}  # "the Department of Health"
 NOT_IN_ORGANISATIONS = PRONOUNS | {"is", "are", "was", "were"}
+DETERMINER_RE = re.compile(r"^[Tt]he\s+")
+# Nouns that head the names of bodies, never a person's role ("the White House" is not its
+# press secretary).
+BODY_NOUNS = frozenset(
+    "house department ministry office administration government campaign company firm group "
+    "union court committee council board military army agency police network newspaper "
+    "paper website site service bureau commission".split()
+)
 ACRONYM_RE = re.compile(r"[A-Z](?:\.?[A-Z]){1,5}\.?")  # "FWS", "C.D.C."
 ORGANISATION_RUN_RE = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|on|&)\s+)?[A-Z][\w’'-]*)+")
 ORGANISATION_LOOKBACK = 5000  # characters read back for the organisation a role stands for
@@ -573,8 +684,16 @@ GOVERNMENT_BODIES = frozenset(
 )
 ORGANISATION_ROLE_RE = re.compile(
     r"(?:the|its) (agency|department|service|administration|bureau|commission|office|"
-    r"ministry|company|committee|council|board|court|university|police|union)"
+    r"ministry|company|committee|council|board|court|university|police|union|government)"
 )
+# A document or statement speaking ("the memorandum says", "the order states"): its author's
+# words.
+DOCUMENT_RE = re.compile(
+    r"(?:the|its|their|this|that) (?:[a-z\-]+ ){0,2}(?:statement|memorandum|memo|order|opinion|"
+    r"report|letter|filing|ruling|release|announcement|notice|document|complaint|lawsuit|"
+    r"motion|brief|decision|judgment|guidance|proposal|analysis|assessment|review|study)"
+)
+ORGANISATION_FOCUS_CHARS = 1500  # an organisation is the one spoken of for a few paragraphs
 
 
 # A person's name before one of these nouns names a body of people: "the Biden
@@ -603,11 +722,17 @@ def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | No
     words = mention.split()
     while words and fold(words[0]) in DETERMINERS:
         words = words[1:]
+    numbered = len(words) > 1 and words[0].isdigit()  # "10 Downing Street"
+    if numbered:
+        words = words[1:]
     if not words or not words[0][:1].isupper() or not words[-1][:1].isupper():
         return None
     if not all(w[:1].isupper() or w in ORGANISATION_JOINERS for w in words):
         return None
+    words[-1] = strip_possessive(words[-1])  # "the Iraqi Army's attempt"
     folded = [fold(strip_possessive(w)) for w in words if w not in ORGANISATION_JOINERS]
+    if len(folded) == 1 and _not_a_name(words[0], folded[0]):
+        return None  # "Doing so would ...", "More than 50 ...", "I’ll call them ..."
     if not NOT_IN_ORGANISATIONS.isdisjoint(folded) or not WEEKDAYS.isdisjoint(folded):
         return None  # "Orange Is", "U.S. He", "Wednesday"
     if (
@@ -616,7 +741,38 @@ def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | No
         and NOT_PERSON_WORDS.isdisjoint(folded)
     ):
         return None
-    return " ".join(words)
+    return " ".join(mention.split()[-len(words) - 1 :] if numbered else words)
+
+
+# Words that open sentences as quantifiers or pronouns, never naming a body.
+QUANTIFIERS = frozenset(
+    "more less much such few several any none nobody everyone someone anyone everybody "
+    "somebody others other".split()
+)
+
+
+def _not_a_name(word: str, low: str) -> bool:
+    """A capitalised word alone that names nothing: a sentence opener, a quantifier, a
+    capitalised participle or adverb ('Doing', 'Shortly'), a role ('Sources'), a contraction
+    ('I’ll', 'It’s')."""
+    return (
+        low in SENTENCE_STARTERS
+        or low in QUANTIFIERS
+        or (low.endswith(("ing", "ly")) and low in common_words())  # "Shortly after ..."
+        or low in ROLE_NOUNS  # "Sources close to the couple", "Police": people unnamed
+        or any(mark in word for mark in "’'")
+    )
+
+
+def _may_be_person(mention: str, speaker: str) -> bool:
+    """A speaker not in the article's person index who may still be a person: a full name,
+    one named by a personal title or a pronoun, or one word alone ('Trump', not 'CDC')."""
+    return (
+        next(person_mentions(speaker), None) is not None
+        or TITLED_RE.match(mention.strip()) is not None
+        or fold(mention.strip()) in PRONOUN_GENDER
+        or (" " not in speaker.strip() and not speaker.isupper())  # "CDC" is no person
+    )
 
 
 class LowerCaseWords:
@@ -689,6 +845,10 @@ class _Timeline:
             self.indexes[key].append(index)
             self.positions[key].append(position)
 
+    def any_before(self, keys: set[str], position: int) -> bool:
+        """Whether one of `keys` is named before `position`."""
+        return any(self.positions.get(key, [position])[0] < position for key in keys)
+
     def last_named(self, keys: set[str], position: int) -> str:
         """The person a name names: the only one, or of several sharing it the one named
         last before `position`, else the one named most often."""
@@ -757,13 +917,43 @@ def _head_noun(low: str) -> str | None:
     return strip_possessive(words[-1]) if words else None
 
 
+# Nouns that end a capitalised description rather than a name ('the Arizona Republican',
+# 'the Texas Democrat', 'U.S. Special Envoy').
+DESCRIPTION_HEADS = frozenset(
+    "republican democrat lawmaker congressman congresswoman senator governor mayor president "
+    "official spokesman spokeswoman spokesperson leader minister secretary chairman chairwoman "
+    "envoy ambassador candidate nominee".split()
+)
+
+
+def _description(name: str) -> bool:
+    return fold(strip_possessive(name.split()[-1])) in DESCRIPTION_HEADS
+
+
+def _may_hold_role(head: str) -> bool:
+    """Whether a description's head noun can stand for one person who holds it: not a body
+    ('the White House'), a document ('the incident report') or a plural ('The men')."""
+    return (
+        head not in BODY_NOUNS
+        and DOCUMENT_RE.fullmatch("the " + head) is None
+        and not _plural(head)
+    )
+
+
+def _plural(noun: str) -> bool:
+    return noun in PLURAL_NOUNS or (noun.endswith("s") and not noun.endswith(("ss", "us", "is")))
+
+
+PLURAL_NOUNS = frozenset("men women people police staff children".split())
+
+
 def _describes_a_person(low: str) -> bool:
     """'the designer', 'the Texas lawmaker': one person described by role, not named."""
     words = low.split()
     if len(words) < 2 or words[0] != "the" or not words[-1].isalpha():
         return False
     head = words[-1]
-    if head in NOT_PERSON_NOUNS or (head.endswith("s") and not head.endswith("ss")):
+    if head in NOT_PERSON_NOUNS or _plural(head):
         return False
     return head in ROLE_NOUNS or head.endswith(PERSON_SUFFIXES)
 
