@@ -316,6 +316,10 @@ class StoryGrouper:
         self.linked_from.append(story)
         self.linked_to.append(other)
 
+    def links_since(self, first: int) -> list[tuple[int, int]]:
+        """The pairs of related stories recorded from the `first`-th link on (to store)."""
+        return list(zip(self.linked_from[first:], self.linked_to[first:], strict=True))
+
     def related_stories(self) -> dict[int, list[int]]:
         """Each story's related stories (both ways), those with articles left."""
         related: dict[int, set[int]] = defaultdict(set)
@@ -735,7 +739,7 @@ def group_stories(
         grouper.refine()
     grouper.split_stories()
     story_of = {a.id: story for a, story in zip(ordered, grouper.story_of, strict=True)}
-    related = related_ids(grouper, story_of, [a.id for a in articles])
+    related = related_ids(grouper.related_stories(), story_of, [a.id for a in articles])
     return stories_from(articles, story_of, articles, related=related)
 
 
@@ -745,16 +749,16 @@ def story_id(first_article: str) -> str:
 
 
 def related_ids(
-    grouper: StoryGrouper, story_of: dict[str, int], reading_order: list[str]
+    related: dict[int, list[int]], story_of: dict[str, int], reading_order: list[str]
 ) -> dict[int, list[str]]:
-    """The ids of each story's related stories (`grouper.related_stories`), by story number
-    (a story's id is its first article's in `reading_order`)."""
+    """The ids of each story's `related` stories (as `StoryGrouper.related_stories` gives
+    them), by story number (a story's id is its first article's in `reading_order`)."""
     first: dict[int, str] = {}
     for article_id in reading_order:
         first.setdefault(story_of[article_id], article_id)
     return {
         story: [story_id(first[other]) for other in others if other in first]
-        for story, others in grouper.related_stories().items()
+        for story, others in related.items()
         if story in first
     }
 
