@@ -33,6 +33,19 @@ the stream's scaled estimates leave out of the comparisons estimated by the scal
 compared (no change); candidates ranked by their index-term dot product over the share of
 their vector in their index terms (pooled 0.889, allsides -0.001); 40 candidates scored
 instead of 25 (0.888).
+Tried after the story chain (pooled held 0.889 then), and dropped. Held: index terms the 16
+strongest words, no bigram (pooled 0.882: allsides 0.902, ecbplus 0.893, multinews 0.847); at
+most 4 bigrams among them (0.890, within noise); idf offset 0.5 instead of 1 (0.888, newswcl50
+0.967); the refining pass (--refine: 0.889). Lost in-sample already (one stream, fixed
+settings, pooled 0.890 in-sample), so not run held: the pool's document frequencies counted up
+front (0.884); the first 30, 60 or 120 words of the body counted double (0.876-0.879); a story
+scored toward its normalised centroid (0.877-0.885); a join needing 1.5-3x the second story's
+score below 0.2 (0.861-0.885); 10, 20 or 30 distinct body words needed to be judged (0.890,
+0.877, 0.873); 60 or 100 vector terms (0.879, 0.883); split halves taken at the last merge of
+two parts of min_part articles (0.890). Pairs of one gold story below the join threshold
+(cosine 0.04-0.10) are outnumbered ~50:1 by pairs of different stories there, and neither
+shared index terms, shared strongest 10/20/40 terms, their summed smaller weights nor the
+cosine of the cut profiles tells them apart.
 --errors N adds, under each fold, what newsprism's held errors are: each held article whose
 gold story it is split from, by how close it is to the part it misses (no body left, no words
 shared, below the join threshold, above it), and each held article sharing its story with
@@ -314,6 +327,8 @@ def batch_copy(grouper: StoryGrouper, settings) -> StoryGrouper:
         Counter, {story: Counter(o) for story, o in grouper.story_outlets.items()}
     )
     copied.story_span = dict(grouper.story_span)
+    copied.linked_from = array("q", grouper.linked_from)
+    copied.linked_to = array("q", grouper.linked_to)
     for name, value in settings.items():
         setattr(copied, name, value)
     copied.split_stories()
