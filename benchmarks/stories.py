@@ -33,12 +33,29 @@ the stream's scaled estimates leave out of the comparisons estimated by the scal
 compared (no change); candidates ranked by their index-term dot product over the share of
 their vector in their index terms (pooled 0.889, allsides -0.001); 40 candidates scored
 instead of 25 (0.888).
+Tried after the story chain (pooled held 0.889 then), and dropped. Held: index terms the 16
+strongest words, no bigram (pooled 0.882: allsides 0.902, ecbplus 0.893, multinews 0.847); at
+most 4 bigrams among them (0.890, within noise); idf offset 0.5 instead of 1 (0.888, newswcl50
+0.967); the refining pass (--refine: 0.889). Lost in-sample already (one stream, fixed
+settings, pooled 0.890 in-sample), so not run held: the pool's document frequencies counted up
+front (0.884); the first 30, 60 or 120 words of the body counted double (0.876-0.879); a story
+scored toward its normalised centroid (0.877-0.885); a join needing 1.5-3x the second story's
+score below 0.2 (0.861-0.885); 10, 20 or 30 distinct body words needed to be judged (0.890,
+0.877, 0.873); 60 or 100 vector terms (0.879, 0.883); split halves taken at the last merge of
+two parts of min_part articles (0.890). Pairs of one gold story below the join threshold
+(cosine 0.04-0.10) are outnumbered ~50:1 by pairs of different stories there, and neither
+shared index terms, shared strongest 10/20/40 terms, their summed smaller weights nor the
+cosine of the cut profiles tells them apart.
 --errors N adds, under each fold, what newsprism's held errors are: each held article whose
 gold story it is split from, by how close it is to the part it misses (no body left, no words
 shared, below the join threshold, above it), and each held article sharing its story with
 articles of another gold story, by where those come from (the same set, another set); with N
 examples of each kind.
 --fast scores newsprism alone, once (no baselines): for quick iterations.
+--related: the story chain. The pairs of stories newsprism links as related (default settings),
+by the gold story most of each one's articles belong to: the same gold story (a story split
+in two), two of one set, two of different sets; for ecbplus, whose topics each hold two similar
+events, whether the two are of one topic, and how many topics have both events linked.
 The cleaned articles are cached (by the data and the package's source) in CACHE.
 
 Baselines need the bench extra: pip install torch==2.13.0 && pip install -e '.[bench]'.
@@ -310,6 +327,8 @@ def batch_copy(grouper: StoryGrouper, settings) -> StoryGrouper:
         Counter, {story: Counter(o) for story, o in grouper.story_outlets.items()}
     )
     copied.story_span = dict(grouper.story_span)
+    copied.linked_from = array("q", grouper.linked_from)
+    copied.linked_to = array("q", grouper.linked_to)
     for name, value in settings.items():
         setattr(copied, name, value)
     copied.split_stories()
@@ -386,6 +405,48 @@ def tune_newsprism(ids, features, gold, refine: bool, space: dict, set_of) -> di
     return grid[max(scored)[1]]
 
 
+def related_links(articles, quotes, gold) -> None:
+    """The pairs of stories linked as related, by kind (see --related)."""
+    topic = {}
+    for line in (DATA / "ecbplus" / "articles.jsonl").open(encoding="utf-8"):
+        record = json.loads(line)
+        topic[f"ecbplus:{record['cluster']}"] = record.get("topic")
+    ordered = [a.id for a in stream_order(articles)]
+    features = {a.id: features_of(a, quotes.get(a.id, [])) for a in articles}
+    grouper = grouper_over(ordered, features, {}, refine=False)
+    members: dict[int, Counter[str]] = defaultdict(Counter)
+    for article_id, story in zip(ordered, grouper.story_of, strict=True):
+        members[story][gold[article_id]] += 1
+    major = {story: counts.most_common(1)[0][0] for story, counts in members.items()}
+    kinds: Counter[str] = Counter()
+    topics_linked = set()
+    related = grouper.related_stories()
+    for story, others in related.items():
+        for other in (o for o in others if o > story):
+            one, two = major[story], major[other]
+            if one == two:
+                kinds["one gold story (split in two)"] += 1
+            elif set_of_gold(one) != set_of_gold(two):
+                kinds["two sets"] += 1
+            elif set_of_gold(one) == "ecbplus":
+                same = topic[one] == topic[two]
+                kinds[f"ecbplus, {'one topic' if same else 'two topics'}"] += 1
+                if same:
+                    topics_linked.add(topic[one])
+            else:
+                kinds[set_of_gold(one)] += 1
+    pairs = sum(kinds.values())
+    print(f"{len(members)} stories, {pairs} related pairs, {len(related)} stories linked")
+    for kind, count in sorted(kinds.items()):
+        print(f"    {count:>5}  {kind}")
+    topics = len(set(topic.values()))
+    print(f"ecbplus topics with both events linked: {len(topics_linked)} of {topics}")
+
+
+def set_of_gold(cluster: str) -> str:
+    return cluster.split(":", 1)[0]
+
+
 def held_out(articles, quotes, gold, set_of, refine: bool, errors: int | None = None) -> None:
     """Leave one set out: settings chosen on the other sets, the held set scored in the pool;
     with `errors`, the held errors by kind, with that many examples of each."""
@@ -448,12 +509,16 @@ def main() -> None:
     parser.add_argument("--no-embeddings", action="store_true")
     parser.add_argument("--runs", type=int, default=3, help="timed newsprism runs (median)")
     parser.add_argument("--fast", action="store_true", help="newsprism only, one run")
+    parser.add_argument("--related", action="store_true", help="the story chain's links, by kind")
     args = parser.parse_args()
     if args.fast:
         args.runs = 1
     if not DATA.exists():
         sys.exit(f"no story data at {DATA}")
     articles, quotes, gold, set_of = load_cached()
+    if args.related:
+        related_links(articles, quotes, gold)
+        return
     if args.held_out:
         mode = "stream + refine" if args.refine else "stream"
         print(f"leave one set out, newsprism {mode}; {len(articles)} articles pooled")

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import json
 import shutil
+from html import escape
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPORT_SEED, SEEDS, shared_data
+from conftest import FIXTURES, REPORT_SEED, SEEDS, shared_data
 
 from newsprism import pipeline
 from newsprism.cli import main
@@ -287,3 +288,51 @@ def test_a_run_reads_only_the_persons_its_names_need(tmp_path, monkeypatch):
     speakers = {q["speaker"]: q["speaker_key"] for q in second["quotes"]}
     assert speakers["Jürgen Klopp"] == "jurgen-klopp"
     assert speakers["Ann Lee"] not in stored
+
+
+def test_stories_of_a_developing_event_are_linked_across_runs(tmp_path):
+    """The Cuomo probe and the Senate taking up the infrastructure bill in one run, his
+    resignation and the bill's text a week later in the next: the new stories are related to
+    the stored ones (which the second run keeps), both ways, and only within each event."""
+    records = [json.loads(line) for line in (FIXTURES / "allsides_developing.jsonl").open()]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    first_week = [r for r in records if r["cluster"] in ("5812", "5824")]
+    (folder / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in first_week))
+    assert not any(s["related"] for s in _analyze(tmp_path, folder)["stories"])
+    later = [r for r in records if r["cluster"] in ("5793", "5816")]
+    (folder / "b.jsonl").write_text("".join(json.dumps(r) + "\n" for r in later))
+    written = _analyze(tmp_path, folder)["stories"]
+    with Store(tmp_path / "n.db") as store:
+        stored = {s.id: sorted(s.related) for s in store.stories()}
+    assert {s["id"] for s in written} < stored.keys()  # the first week's stories are kept
+    assert all(s["related"] and stored[s["id"]] == sorted(s["related"]) for s in written)
+    for story, related in stored.items():
+        assert related and all(story in stored[other] for other in related)
+    event = {r["id"]: r["cluster"] in ("5812", "5793") for r in records}  # Cuomo's, or not
+    with Store(tmp_path / "n.db") as store:
+        source = {a.id: a.source.split("#")[-1] for a in store.articles()}
+        members = {s.id: {event[source[a]] for a in s.articles} for s in store.stories()}
+    for story, related in stored.items():
+        assert all(members[other] == members[story] for other in related)
+    _related_stories_shown(tmp_path, written[0]["id"], stored[written[0]["id"]])
+
+
+def _related_stories_shown(tmp_path: Path, story_id: str, related: list[str]) -> None:
+    """The story's page in the report and in the web app links its related stories, titled;
+    the web app's JSON lists them."""
+    from fastapi.testclient import TestClient
+
+    from newsprism.report.paths import story_page
+    from newsprism.web import create_app
+
+    with Store(tmp_path / "n.db") as store:
+        titles = {s.id: s.title for s in store.stories(related)}
+    page = (tmp_path / "report" / story_page(story_id)).read_text(encoding="utf-8")
+    client = TestClient(create_app(tmp_path / "n.db"))
+    web_page = client.get(f"/stories/{story_id}").text
+    for other in related:
+        assert f'href="../{story_page(other)}">{escape(titles[other])}</a>' in page
+        assert f'href="/stories/{other}">{escape(titles[other])}</a>' in web_page
+    api = client.get(f"/api/stories/{story_id}").json()
+    assert [r["id"] for r in api["story"]["related"]] == related

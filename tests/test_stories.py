@@ -8,10 +8,10 @@ import pytest
 from conftest import FIXTURES
 
 from newsprism.ingest import read_path
-from newsprism.model import Article
+from newsprism.model import Article, Story
 from newsprism.pipeline import process_document
 from newsprism.stories import group_stories, wire_links
-from newsprism.stories.grouping import story_title
+from newsprism.stories.grouping import StoryGrouper, story_title
 
 
 def test_seeds_are_one_story(seed_analysis):
@@ -399,6 +399,52 @@ def test_a_story_of_two_events_splits_in_two():
             if event[position] == one:
                 alone.restore(profile, 0)
         assert alone.split_stories() == []
+
+
+def test_the_parts_of_a_split_story_are_related():
+    processed = _sample_articles()
+    court = [p for p in processed if p.document.source.split("#")[1][:4] in ("5607", "5611")]
+    grouper = StoryGrouper()
+    for p in court:
+        grouper.restore(grouper.profile(p.article, p.quotes)[0], 0)
+    assert grouper.related_stories() == {}
+    grouper.split_stories()
+    assert grouper.related_stories() == {0: [1], 1: [0]}
+
+
+def _event_stories(path) -> tuple[list[Story], dict[str, str]]:
+    """The stories of a set of AllSides articles, and each article's gold story."""
+    processed = [process_document(d) for d in read_path(path)]
+    records = {json.loads(line)["id"]: json.loads(line) for line in path.open()}
+    gold = {p.article.id: records[p.document.source.split("#")[1]]["cluster"] for p in processed}
+    quotes = {p.article.id: p.quotes for p in processed}
+    return group_stories([p.article for p in processed], quotes), gold
+
+
+def test_stories_of_one_developing_event_are_related():
+    """AllSides roundups of two developing events, a week apart: the probe that found Governor
+    Cuomo harassed women, then his resignation; the Senate taking up the infrastructure bill,
+    then its text unveiled. Each event's stories are linked as related; no link crosses."""
+    stories, gold = _event_stories(FIXTURES / "allsides_developing.jsonl")
+    event = {"5812": "cuomo", "5793": "cuomo", "5824": "infrastructure", "5816": "infrastructure"}
+    event_of = {s.id: {event[gold[a]] for a in s.articles} for s in stories}
+    assert all(len(events) == 1 for events in event_of.values())
+    by_id = {s.id: s for s in stories}
+    probe = next(s for s in stories if gold[s.articles[0]] == "5812")
+    resigns = next(s for s in stories if gold[s.articles[0]] == "5793")
+    assert probe.id != resigns.id and resigns.id in probe.related and probe.id in resigns.related
+    for story in stories:
+        for other in story.related:
+            assert event_of[other] == event_of[story.id]
+            assert story.id in by_id[other].related
+    assert all(s.related for s in stories)
+
+
+def test_unrelated_stories_are_not_linked():
+    """Six AllSides stories of one day on six subjects: none is linked to another."""
+    stories, _ = _event_stories(FIXTURES / "allsides_sample.jsonl")
+    assert len(stories) >= 6
+    assert not any(s.related for s in stories)
 
 
 def test_a_split_needs_parts_much_less_alike_across_than_within():

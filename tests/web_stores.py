@@ -105,5 +105,6 @@ def downgrade_to_5(db: Path) -> None:
             " DROP INDEX persons_name; DROP INDEX person_names_name;"
             " DROP INDEX IF EXISTS template_counts_qualifying;"
             " DROP TABLE IF EXISTS person_index;"
+            " DROP TABLE IF EXISTS story_links; DROP TABLE IF EXISTS story_related;"
             " DELETE FROM story_state WHERE key = 'person_index'; PRAGMA user_version = 5;"
         )

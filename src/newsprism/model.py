@@ -203,6 +203,7 @@ class Story:
     matches: list[QuoteMatch] = field(default_factory=list)
     discrepancies: list[Discrepancy] = field(default_factory=list)
     wire: list[WireLink] = field(default_factory=list)
+    related: list[str] = field(default_factory=list)  # stories of one developing event (ids)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -213,6 +214,7 @@ class Story:
             "matches": [m.to_dict() for m in self.matches],
             "discrepancies": [d.to_dict() for d in self.discrepancies],
             "wire": [w.to_dict() for w in self.wire],
+            "related": list(self.related),
         }
 
 

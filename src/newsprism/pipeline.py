@@ -46,7 +46,13 @@ from newsprism.persons import PersonTable
 from newsprism.quotes import extract_quotes
 from newsprism.store import Store, StoreError, StoreTemplates
 from newsprism.stories import group_stories, wire_links
-from newsprism.stories.grouping import Profile, StoryGrouper, stories_from, stream_order
+from newsprism.stories.grouping import (
+    Profile,
+    StoryGrouper,
+    related_ids,
+    stories_from,
+    stream_order,
+)
 
 
 @dataclass
@@ -469,6 +475,9 @@ def restory(
         stories = [refreshed.get(s.id, s) for s in stories]
         store.save_person_table(work.people, rebuilt=rebuild)
         unchanged = kept.keys() - unnamed - renamed
+        related = placement.related_ids()
+        for story, ids in zip(stories, groups, strict=True):
+            story.related = related.get(placement.story_of[ids[0]], [])
         store.save_stories(stories, unchanged=unchanged)
     written = [s for s in stories if s.id not in unchanged]
     return Analysis([], [], written, kept=len(unchanged))
@@ -682,7 +691,8 @@ def incremental_stories(
     grouper, story_of = _restored_grouper(store, {a.id for a in articles}, rebuild)
     unplaced = stream_order([a for a in articles if a.id not in story_of])
     _place_new(store, grouper, story_of, ((a, quotes.get(a.id, [])) for a in unplaced), rebuild)
-    return stories_from(articles, story_of, articles, known_wire)
+    related = related_ids(grouper.related_stories(), story_of, [a.id for a in articles])
+    return stories_from(articles, story_of, articles, known_wire, related)
 
 
 @dataclass
@@ -693,6 +703,11 @@ class Placement:
     order: list[str]
     story_of: dict[str, int]
     placed: list[str]
+    related: dict[int, list[int]] = field(default_factory=dict)  # by story number
+
+    def related_ids(self) -> dict[int, list[str]]:
+        """The ids of each story's related stories, by story number."""
+        return related_ids(self.related, self.story_of, self.order)
 
     def groups(self) -> list[list[str]]:
         """Each story's article ids in reading order, the stories in the order of their first
@@ -719,7 +734,7 @@ def place_articles(store: Store, rebuild: bool = False) -> Placement:
     grouper, story_of = _restored_grouper(store, set(order), rebuild)
     unplaced = [i for i in order if i not in story_of]
     _place_new(store, grouper, story_of, _read_in_stream_order(store, unplaced, dates), rebuild)
-    return Placement(order, story_of, unplaced)
+    return Placement(order, story_of, unplaced, grouper.related_stories())
 
 
 def _read_in_stream_order(
@@ -752,6 +767,8 @@ def _restored_grouper(
             if article_id in known:
                 grouper.restore(Profile.from_bytes(blob), story)
                 story_of[article_id] = story
+        for story, other in store.story_links():
+            grouper.link(story, other)
     return grouper, story_of
 
 
@@ -766,6 +783,7 @@ def _place_new(
     with `rebuild`), split the stories that grew, and store the new profiles and the moves;
     `story_of` updated."""
     restored = list(story_of)  # by position in the grouper
+    known_links = len(grouper.linked_from)
     new_ids = []
     for article, quotes in new:
         grouper.add(article, quotes)
@@ -781,7 +799,8 @@ def _place_new(
         new_rows.append((article_id, story_of[article_id], grouper.profiles[position].to_bytes()))
     moved_rows = [(restored[p], grouper.story_of[p]) for p in moved]
     story_of.update(moved_rows)
-    store.save_story_profiles(new_rows, grouper.counts_blob(), moved_rows)
+    links = grouper.links_since(known_links)
+    store.save_story_profiles(new_rows, grouper.counts_blob(), moved_rows, links)
 
 
 def one_story(articles: list[Article]) -> list[Story]:

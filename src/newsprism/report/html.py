@@ -313,11 +313,13 @@ def story_page_view(
     quotes: list[dict[str, Any]],
     limits: PageLimits | None = None,
     view: StoryView | None = None,
+    titles: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """The view of one story page (`templates/pages/story.html`) from the story's part of an
     analysis dict: the story, the articles it lists (with paragraphs where a source passage or
     a discrepancy is shown from them) and their quotes (with `speaker_key` where known).
-    `view`: the story's `statements.story_view` of these, when the caller has built it."""
+    `view`: the story's `statements.story_view` of these, when the caller has built it.
+    `titles`: stories' titles by id, for the related stories given by id alone."""
     limits = limits or PageLimits()
     index = _Index(articles={a["id"]: a for a in articles}, quotes={q["id"]: q for q in quotes})
     view = view or story_view(story, index.articles, index.quotes, index.by_article)
@@ -354,7 +356,17 @@ def story_page_view(
             for d in story_discrepancies[:listed]
         ],
         "discrepancies_not_shown": _not_shown(story_discrepancies, listed),
+        "related": [_related_view(r, titles or {}) for r in story.get("related") or []],
     }
+
+
+def _related_view(related: str | dict[str, Any], titles: dict[str, str]) -> dict[str, str]:
+    """A related story as the page links it: its id and title (given, else looked up)."""
+    if isinstance(related, dict):
+        story_id, title = str(related.get("id", "")), related.get("title")
+    else:
+        story_id, title = related, titles.get(related)
+    return {"id": story_id, "title": title or "(untitled story)"}
 
 
 def _not_shown(items: list[Any], listed: int | None) -> int:

@@ -21,6 +21,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from math import ceil
 from pathlib import Path
 from typing import Any
@@ -116,6 +117,7 @@ class _Store:
     """The analysis dict, indexed once for every page."""
 
     data: Json
+    known_titles: dict[str, str] = field(default_factory=dict)  # stories' titles, by id
     articles: dict[str, Json] = field(init=False)
     quotes: dict[str, Json] = field(init=False)
     by_article: dict[str, list[Json]] = field(init=False)
@@ -128,6 +130,14 @@ class _Store:
     @property
     def stories(self) -> list[Json]:
         return list(self.data.get("stories") or [])
+
+    @cached_property
+    def titles(self) -> dict[str, str]:
+        """Every story's title by id (what a related story is linked by): the known ones,
+        those of the analysis' index (every stored story) and of its stories."""
+        stories = [*(self.data.get("index") or []), *self.stories]
+        titles = {s["id"]: s.get("title") or "" for s in stories if "id" in s}
+        return self.known_titles | titles
 
     def story_parts(self, story: Json) -> tuple[list[Json], list[Json]]:
         """The story's articles and their quotes."""
@@ -195,7 +205,7 @@ def story_pages(store: _Store, story: Json) -> dict[str, bytes]:
         pages = {}
         for number in range(1, count + 1):
             limits = replace(limits, first=(number - 1) * a_page)
-            page = story_page_view(story, articles, quotes, limits, view)
+            page = story_page_view(story, articles, quotes, limits, view, store.titles)
             for article in page["articles"]:
                 _cap_removed(article, listed)
             links = FileLinks(BELOW.root, [a["id"] for a in page["articles"]])
@@ -381,6 +391,7 @@ class StoredStories:
     totals: Json
     store_id: str
     load: Callable[[list[str]], Json]
+    titles: dict[str, str] = field(default_factory=dict)  # every story's, by id
 
 
 # Stories read from the store at a time to make the pages a folder lacks.
@@ -424,7 +435,7 @@ class SiteWriter:
 
     def add(self, data: Json, items: dict[str, list[str]]) -> _Store:
         """The pages of the stories of `data` (`items`: as `page_groups` takes them)."""
-        store = _Store(data)
+        store = _Store(data, self.stored.titles if self.stored else {})
         revisions = self.stored.revisions if self.stored else {}
         groups = page_groups(store, items)
         self.written |= _write_groups(self.out_dir, self.manifest, groups, revisions)
@@ -486,7 +497,7 @@ def _keep_stored_pages(
         manifest.keep(key, revision)
         written.update(pages)
     for first in range(0, len(missing), LOAD_STORIES):
-        part = _Store(stored.load(missing[first : first + LOAD_STORIES]))
+        part = _Store(stored.load(missing[first : first + LOAD_STORIES]), stored.titles)
         groups = page_groups(part, analysis_text(part.data)[1])
         written |= _write_groups(out_dir, manifest, groups, stored.revisions)
     return written

@@ -65,6 +65,7 @@ def write_store_report(
         totals=store.totals(),
         store_id=store_id,
         load=lambda ids: stored_analysis(store, ids),
+        titles={row["id"]: row["title"] for row in rows},
     )
     site = SiteWriter.open(out_dir, stored)
     parts = _ChangedParts(store, changed, articles, quotes, stories)

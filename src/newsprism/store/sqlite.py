@@ -353,6 +353,16 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     CREATE INDEX person_index_person ON person_index(person_key);
     """,
+    # 10: the story chain: related stories as the grouper numbers them (its memory, kept with
+    # the profiles) and by story id, each stored story's (what the pages show).
+    """
+    CREATE TABLE IF NOT EXISTS story_links (story INTEGER NOT NULL, related INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS story_related (
+        story_id TEXT NOT NULL,
+        related_id TEXT NOT NULL,
+        PRIMARY KEY (story_id, related_id)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 
@@ -817,6 +827,12 @@ class Store:
             ids = "SELECT id FROM temp.written_stories"
             for statement in _statements(story_facts_sql(ids) + story_labels_sql(ids)):
                 conn.execute(statement)
+            # Links change as other stories grow, a kept story's too: all written again.
+            conn.execute("DELETE FROM story_related")
+            conn.executemany(
+                "INSERT OR IGNORE INTO story_related(story_id, related_id) VALUES (?, ?)",
+                [(story.id, other) for story in stories for other in story.related],
+            )
 
     def _next_revision(self) -> int:
         """The store's story revision, counted up (kept apart from the grouper's state)."""
@@ -865,6 +881,11 @@ class Store:
             stories[row["story_id"]].wire.append(
                 WireLink(row["article"], row["copy_of"], row["containment"])
             )
+        rows = self._conn.execute(
+            f"SELECT story_id, related_id FROM story_related WHERE story_id IN ({ids})"
+        )
+        for row in rows:
+            stories[row[0]].related.append(row[1])
         return list(stories.values())
 
     def story_members(self) -> dict[str, tuple[str, list[str]]]:
@@ -918,15 +939,24 @@ class Store:
         row = self._conn.execute("SELECT value FROM story_state WHERE key = 'counts'").fetchone()
         return row[0] if row else None
 
+    def story_links(self) -> list[tuple[int, int]]:
+        """The grouper's pairs of related stories (story numbers), in the order found."""
+        return [(row[0], row[1]) for row in self._conn.execute(
+            "SELECT story, related FROM story_links ORDER BY rowid"
+        )]  # fmt: skip
+
     def save_story_profiles(
         self,
         rows: list[tuple[str, int, bytes]],
         counts: bytes,
         moved: list[tuple[str, int]] | None = None,
+        links: list[tuple[int, int]] | None = None,
     ) -> None:
-        """Add newly grouped articles' profiles, move stored articles to their new story
-        (`moved`: article id, story) and replace the term counts, atomically."""
+        """Add newly grouped articles' profiles and the pairs of related stories found
+        (`links`), move stored articles to their new story (`moved`: article id, story) and
+        replace the term counts, atomically."""
         with self._transaction("saving story profiles") as conn:
+            conn.executemany("INSERT INTO story_links(story, related) VALUES (?, ?)", links or [])
             conn.executemany(
                 "UPDATE story_profiles SET story = ? WHERE article_id = ?",
                 [(story, article_id) for article_id, story in moved or []],
@@ -944,6 +974,7 @@ class Store:
     def clear_story_profiles(self) -> None:
         with self._transaction("clearing story profiles") as conn:
             conn.execute("DELETE FROM story_profiles")
+            conn.execute("DELETE FROM story_links")
             conn.execute("DELETE FROM story_state WHERE key = 'counts'")
 
     # -- persons -----------------------------------------------------------------------------

@@ -33,6 +33,12 @@ holds at the link between its halves), and their mean similarity across is below
 Parts too small to be a story (a stray article) are set aside while the rest is split, then
 join the part they are closest to.
 
+Stories of one developing event are linked as related, from what the stream scores anyway:
+an article links its story with the stories whose score it reached the join threshold with but
+for the days between them (or that lost to the story it joined), and a story split in two
+links its parts. No story is compared with every other: the links come from the candidates
+the index finds for each article.
+
 What the stream remembers of an article is a compact Profile (hashed terms and weights), which
 the store keeps, so a later run goes on from where the last one stopped.
 """
@@ -89,6 +95,7 @@ SPLIT_SHARE = 0.8
 MIN_PART = 2
 SPLIT_FLOOR = 0.15  # parts more alike across than this are one story however tight each is
 SPLIT_MEMBERS = 40  # the newest articles of a story that the split looks at
+RELATED_PER_ARTICLE = 2  # other stories one article can link its story with
 
 
 def term_hash(term: str) -> int:
@@ -225,6 +232,9 @@ class StoryGrouper:
     story_size: Counter[int] = field(default_factory=Counter)
     story_outlets: dict[int, Counter[int]] = field(default_factory=lambda: defaultdict(Counter))
     story_span: dict[int, tuple[int, int]] = field(default_factory=dict)  # first, last day
+    # pairs of related stories (by story number), one pair a link as it was found
+    linked_from: array = field(default_factory=lambda: array("q"))
+    linked_to: array = field(default_factory=lambda: array("q"))
     best_member_share: float = BEST_MEMBER_SHARE
     split_share: float = SPLIT_SHARE
     split_floor: float = SPLIT_FLOOR
@@ -279,11 +289,45 @@ class StoryGrouper:
         """Place one article by its features (worked out once, they can be grouped again with
         other settings); returns its story number."""
         profile, vector = self.profile_of(features)
-        story = self._best_story(profile, vector)
+        scores = self._story_scores(profile, vector)
+        story = self._chosen(scores)
         if story is None:
             story = self.next_story
+        for other in self._near_stories(profile, scores, story):
+            self.link(story, other)
         self._remember(profile, story)
         return story
+
+    def _near_stories(self, profile: Profile, scores: dict[int, float], story: int) -> list[int]:
+        """The stories other than `story` (at most RELATED_PER_ARTICLE) whose score for the
+        article reaches the join threshold before the days between them take from it."""
+        content = {
+            other: score + DAY_DECAY * self._days_outside(profile.day, other)
+            if profile.day
+            else score
+            for other, score in scores.items()
+            if other != story
+        }
+        near = heapq.nlargest(RELATED_PER_ARTICLE, content, key=content.__getitem__)
+        return [other for other in near if content[other] >= self.threshold]
+
+    def link(self, story: int, other: int) -> None:
+        """Record two stories as related (one developing event)."""
+        self.linked_from.append(story)
+        self.linked_to.append(other)
+
+    def links_since(self, first: int) -> list[tuple[int, int]]:
+        """The pairs of related stories recorded from the `first`-th link on (to store)."""
+        return list(zip(self.linked_from[first:], self.linked_to[first:], strict=True))
+
+    def related_stories(self) -> dict[int, list[int]]:
+        """Each story's related stories (both ways), those with articles left."""
+        related: dict[int, set[int]] = defaultdict(set)
+        for one, other in zip(self.linked_from, self.linked_to, strict=True):
+            if one != other and self.story_size[one] > 0 and self.story_size[other] > 0:
+                related[one].add(other)
+                related[other].add(one)
+        return {story: sorted(others) for story, others in related.items()}
 
     def restore(self, profile: Profile, story: int) -> None:
         """Replay an article placed in an earlier run (frequencies come from `load_counts`)."""
@@ -456,7 +500,10 @@ class StoryGrouper:
         return scores
 
     def _best_story(self, profile: Profile, vector: dict) -> int | None:
-        scores = self._story_scores(profile, vector)
+        return self._chosen(self._story_scores(profile, vector))
+
+    def _chosen(self, scores: dict[int, float]) -> int | None:
+        """The story of the highest score, if it reaches the join threshold."""
         best = max(scores, key=scores.__getitem__, default=None)
         return best if best is not None and scores[best] >= self.threshold else None
 
@@ -499,6 +546,7 @@ class StoryGrouper:
                 self.next_story += 1
                 for position in part:
                     self._move(position, new_story)
+                self.link(story, new_story)
                 moved.extend(part)
                 self._reset_span(new_story, part)
             if len(parts) > 1:
@@ -640,27 +688,30 @@ def stories_from(
     story_of: dict[str, int],
     reading_order: list[Article],
     known_wire: dict[tuple[str, ...], list[WireLink]] | None = None,
+    related: dict[int, list[str]] | None = None,
 ) -> list[Story]:
     """Story objects from a story number per article; members in reading order. A story whose
     members (ids, in order) are a key of `known_wire` takes those wire links, found before
-    over the same articles, instead of finding them again."""
-    known_wire = known_wire or {}
+    over the same articles, instead of finding them again. `related`: the ids of each story's
+    related stories, by story number."""
+    known_wire, related = known_wire or {}, related or {}
     position = {a.id: i for i, a in enumerate(reading_order)}
     members: dict[int, list[Article]] = defaultdict(list)
     for article in articles:
         members[story_of[article.id]].append(article)
     stories = []
-    for group in members.values():
+    for number, group in members.items():
         group.sort(key=lambda a: position.get(a.id, 0))
         first = group[0]
         ids = [a.id for a in group]
         wire = known_wire.get(tuple(ids))
         stories.append(
             Story(
-                id=f"s-{first.id}",
+                id=story_id(first.id),
                 title=story_title(group),
                 articles=ids,
                 wire=list(wire) if wire is not None else wire_links(group),
+                related=list(related.get(number, [])),
             )
         )
     stories.sort(key=lambda s: position.get(s.articles[0], 0))
@@ -679,7 +730,7 @@ def group_stories(
 ) -> list[Story]:
     """Stories over articles streamed in publication order; with `refine`, a second pass
     then lets each article move to the story it fits best; then stories of two events split
-    (`StoryGrouper.split_stories`)."""
+    (`StoryGrouper.split_stories`). Each story names its related stories."""
     grouper = StoryGrouper()
     ordered = stream_order(articles)
     for article in ordered:
@@ -688,7 +739,28 @@ def group_stories(
         grouper.refine()
     grouper.split_stories()
     story_of = {a.id: story for a, story in zip(ordered, grouper.story_of, strict=True)}
-    return stories_from(articles, story_of, articles)
+    related = related_ids(grouper.related_stories(), story_of, [a.id for a in articles])
+    return stories_from(articles, story_of, articles, related=related)
+
+
+def story_id(first_article: str) -> str:
+    """A story's id: its first article's (in reading order), marked as a story's."""
+    return f"s-{first_article}"
+
+
+def related_ids(
+    related: dict[int, list[int]], story_of: dict[str, int], reading_order: list[str]
+) -> dict[int, list[str]]:
+    """The ids of each story's `related` stories (as `StoryGrouper.related_stories` gives
+    them), by story number (a story's id is its first article's in `reading_order`)."""
+    first: dict[int, str] = {}
+    for article_id in reading_order:
+        first.setdefault(story_of[article_id], article_id)
+    return {
+        story: [story_id(first[other]) for other in others if other in first]
+        for story, others in related.items()
+        if story in first
+    }
 
 
 def story_title(members: list[Article]) -> str:

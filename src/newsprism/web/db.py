@@ -206,6 +206,12 @@ class Database:
                 (story_id,),
                 cap=STORY_MAX_ROWS,
             ),
+            "related": self.rows(
+                "SELECT r.related_id AS id, s.title FROM story_related r"
+                " JOIN stories s ON s.id = r.related_id WHERE r.story_id = ? ORDER BY s.seq",
+                (story_id,),
+                cap=STORY_MAX_ROWS,
+            ),
         }
         articles = self.articles_by_id(ids, with_text=True)
         quotes = self._capped(

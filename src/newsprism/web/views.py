@@ -150,6 +150,7 @@ class StoryPage(View):
                 "matches": [m for m in story["matches"] if m.get("quote") in on_page],
                 "discrepancies": story["discrepancies"],
                 "wire": story["wire"],
+                "related": story["related"],
             },
             "articles": [_meta(a) for a in bundle.articles[:LISTED]],
             "quotes": [q for q in bundle.quotes if q["id"] in on_page],
