@@ -353,6 +353,15 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     CREATE INDEX person_index_person ON person_index(person_key);
     """,
+    # 10: articles and quotes are indexed for search a transaction at a time (one INSERT ...
+    # SELECT for all the articles it stored is several times faster than a trigger a row);
+    # until then each stored article waits in fts_pending, written in the same transaction
+    # as the article, so a rolled-back save leaves nothing to index.
+    """
+    DROP TRIGGER articles_fts_insert;
+    DROP TRIGGER quotes_fts_insert;
+    CREATE TABLE fts_pending (article_id TEXT PRIMARY KEY) WITHOUT ROWID;
+    """,
 ]
 
 
@@ -549,6 +558,7 @@ class Store:
     def commit(self, what: str) -> None:
         """Commit the transaction `begin` opened; on failure it is rolled back."""
         try:
+            self._index_pending()
             self._conn.execute("COMMIT")
         except sqlite3.Error as exc:
             self._undo(nested=False)
@@ -568,6 +578,8 @@ class Store:
             raise StoreError(f"{self.path}: {what}: {exc}") from exc
         try:
             yield self._conn
+            if not nested:
+                self._index_pending()
             self._conn.execute("RELEASE nested" if nested else "COMMIT")
         except BaseException as exc:
             self._undo(nested)
@@ -611,6 +623,7 @@ class Store:
             conn.execute("DELETE FROM failed_inputs WHERE source = ?", (source,))
             seq = self._drop_source(source)
             _insert_article(conn, article, seq)
+            conn.execute("INSERT OR IGNORE INTO fts_pending(article_id) VALUES (?)", (article.id,))
             if template_lines is not None:
                 self.observe_lines(template_lines[0], article.id, template_lines[1])
             _insert_quotes(conn, quotes)
@@ -698,6 +711,7 @@ class Store:
         stored; return how many were renamed."""
         renamed = 0
         with self._transaction("renaming inputs") as conn:
+            self._index_pending()  # an updated row is dropped from the search index and added
             for old, new in names.items():
                 if self.input_hash(new) is not None:
                     continue
@@ -706,6 +720,21 @@ class Store:
                 renamed += 1
         return renamed
 
+    def _index_pending(self) -> None:
+        """Index for search the articles (and their quotes) stored since the last time."""
+        if self._conn.execute("SELECT 1 FROM fts_pending LIMIT 1").fetchone() is None:
+            return
+        pending = "SELECT article_id FROM fts_pending"
+        self._conn.execute(
+            "INSERT INTO articles_fts(rowid, title, standfirst, body)"
+            f" SELECT pk, title, standfirst, body FROM articles WHERE id IN ({pending}) ORDER BY pk"
+        )
+        self._conn.execute(
+            "INSERT INTO quotes_fts(rowid, text, speaker)"
+            f" SELECT pk, text, speaker FROM quotes WHERE article IN ({pending}) ORDER BY pk"
+        )
+        self._conn.execute("DELETE FROM fts_pending")
+
     def _drop_source(self, source: str) -> int:
         """Delete the articles earlier stored for `source`; return the read position to use."""
         rows = self._conn.execute(
@@ -713,6 +742,8 @@ class Store:
             " OR id IN (SELECT article_id FROM inputs WHERE source = ?)",
             (source, source),
         ).fetchall()
+        if rows:
+            self._index_pending()  # the search index drops what it holds of a deleted row
         for row in rows:
             _forget_in_stories(self._conn, row["id"])
             _forget_template_lines(self._conn, row["id"])
