@@ -46,7 +46,14 @@ from newsprism.persons import PersonTable
 from newsprism.quotes import extract_quotes
 from newsprism.store import Store, StoreError, StoreTemplates
 from newsprism.stories import group_stories, wire_links
-from newsprism.stories.grouping import Profile, StoryGrouper, stories_from, stream_order
+from newsprism.stories.grouping import (
+    Features,
+    Profile,
+    StoryGrouper,
+    features_of,
+    stories_from,
+    stream_order,
+)
 
 
 @dataclass
@@ -55,6 +62,9 @@ class Processed:
     text: Document  # as extracted: what cleaning started from, kept for re-cleaning
     article: Article
     quotes: list[Quote]
+    # What grouping reads of the article (stories.grouping.Features as bytes), worked out
+    # where the article was, so that the story step (one process) need not.
+    grouping_features: bytes | None = None
 
 
 @dataclass
@@ -186,7 +196,9 @@ def process_step(task: DocumentTask | InputError) -> Outcome:
             outcome.asked_keys = keys.asked  # filled as cleaning asks, even if it then fails
             article = clean_text(text, keys)
             outcome.edge_keys = document_edge_keys(text)
-            outcome.processed = Processed(task.document, text, article, extract_quotes(article))
+            quotes = extract_quotes(article)
+            features = features_of(article, quotes).to_bytes()
+            outcome.processed = Processed(task.document, text, article, quotes, features)
     except Exception as error:  # a user's file must never stop the run
         outcome.error = failure_reason(error)
         outcome.lasting = isinstance(error, ExtractionError)
@@ -429,6 +441,7 @@ def _save(
         processed.quotes,
         processed.text,
         template_lines=template_lines,
+        grouping_features=processed.grouping_features,
     )
 
 
@@ -681,7 +694,8 @@ def incremental_stories(
     `known_wire`: as `stories_from` takes it."""
     grouper, story_of = _restored_grouper(store, {a.id for a in articles}, rebuild)
     unplaced = stream_order([a for a in articles if a.id not in story_of])
-    _place_new(store, grouper, story_of, ((a, quotes.get(a.id, [])) for a in unplaced), rebuild)
+    features = ((a.id, features_of(a, quotes.get(a.id, []))) for a in unplaced)
+    _place_new(store, grouper, story_of, features, rebuild)
     return stories_from(articles, story_of, articles, known_wire)
 
 
@@ -724,17 +738,23 @@ def place_articles(store: Store, rebuild: bool = False) -> Placement:
 
 def _read_in_stream_order(
     store: Store, ids: list[str], dates: dict[str, str | None]
-) -> Iterator[tuple[Article, list[Quote]]]:
-    """The articles of `ids` (in reading order) with their quotes, in `stream_order`'s order
-    (publication order, undated last), read a part at a time."""
+) -> Iterator[tuple[str, Features]]:
+    """The grouping features of the articles of `ids` (in reading order), in `stream_order`'s
+    order (publication order, undated last), a part at a time: as kept when the article was
+    stored, else worked out from the article and its quotes, read here."""
     position = {article_id: n for n, article_id in enumerate(ids)}
     ordered = sorted(ids, key=lambda i: (dates[i] or "\uffff", position[i]))
     for first in range(0, len(ordered), ARTICLES_A_READ):
         part = ordered[first : first + ARTICLES_A_READ]
-        articles = {a.id: a for a in store.articles(part)}
-        quotes = quotes_by_article(store.quotes_of(part))
+        kept = store.grouping_features(part)
+        unkept = [i for i in part if i not in kept]
+        articles = {a.id: a for a in store.articles(unkept)} if unkept else {}
+        quotes = quotes_by_article(store.quotes_of(unkept)) if unkept else {}
         for article_id in part:
-            yield articles[article_id], quotes.get(article_id, [])
+            if article_id in kept:
+                yield article_id, Features.from_bytes(kept[article_id])
+            else:
+                yield article_id, features_of(articles[article_id], quotes.get(article_id, []))
 
 
 def _restored_grouper(
@@ -759,17 +779,17 @@ def _place_new(
     store: Store,
     grouper: StoryGrouper,
     story_of: dict[str, int],
-    new: Iterable[tuple[Article, list[Quote]]],
+    new: Iterable[tuple[str, Features]],
     rebuild: bool,
 ) -> None:
-    """Stream the `new` articles (in stream order, with their quotes) into `grouper` (refined
-    with `rebuild`), split the stories that grew, and store the new profiles and the moves;
-    `story_of` updated."""
+    """Stream the `new` articles (in stream order: id, grouping features) into `grouper`
+    (refined with `rebuild`), split the stories that grew, and store the new profiles and the
+    moves; `story_of` updated."""
     restored = list(story_of)  # by position in the grouper
     new_ids = []
-    for article, quotes in new:
-        grouper.add(article, quotes)
-        new_ids.append(article.id)
+    for article_id, features in new:
+        grouper.add_features(features)
+        new_ids.append(article_id)
     if rebuild:
         grouper.refine()
     placed = len(restored)

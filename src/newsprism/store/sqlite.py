@@ -356,11 +356,17 @@ MIGRATIONS: list[str] = [
     # 10: articles and quotes are indexed for search a transaction at a time (one INSERT ...
     # SELECT for all the articles it stored is several times faster than a trigger a row);
     # until then each stored article waits in fts_pending, written in the same transaction
-    # as the article, so a rolled-back save leaves nothing to index.
+    # as the article, so a rolled-back save leaves nothing to index. What grouping reads of
+    # an article, worked out where the article was (in a worker, with --workers), kept until
+    # the article is grouped.
     """
     DROP TRIGGER articles_fts_insert;
     DROP TRIGGER quotes_fts_insert;
     CREATE TABLE fts_pending (article_id TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE TABLE grouping_features (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        features BLOB NOT NULL
+    );
     """,
 ]
 
@@ -615,15 +621,22 @@ class Store:
         quotes: list[Quote],
         document: Document | None = None,
         template_lines: tuple[str, Iterable[str]] | None = None,
+        grouping_features: bytes | None = None,
     ) -> None:
         """Replace whatever `source` produced before by `article` and its `quotes`, atomically.
         `document` (the extracted text) is kept so the article can be cleaned again later;
-        `template_lines` (scope, line keys) are counted for the article in the same step."""
+        `template_lines` (scope, line keys) are counted for the article in the same step;
+        `grouping_features` (stories.grouping.Features as bytes) kept until it is grouped."""
         with self._transaction(f"saving {source}") as conn:
             conn.execute("DELETE FROM failed_inputs WHERE source = ?", (source,))
             seq = self._drop_source(source)
             _insert_article(conn, article, seq)
             conn.execute("INSERT OR IGNORE INTO fts_pending(article_id) VALUES (?)", (article.id,))
+            if grouping_features is not None:
+                conn.execute(
+                    "INSERT INTO grouping_features(article_id, features) VALUES (?, ?)",
+                    (article.id, grouping_features),
+                )
             if template_lines is not None:
                 self.observe_lines(template_lines[0], article.id, template_lines[1])
             _insert_quotes(conn, quotes)
@@ -945,6 +958,18 @@ class Store:
         )
         return [(row[0], row[1], row[2]) for row in rows]
 
+    def grouping_features(self, article_ids: list[str]) -> dict[str, bytes]:
+        """The grouping features kept of these articles (those not yet grouped), by id."""
+        found = {}
+        for part in _chunks(article_ids):
+            rows = self._conn.execute(
+                "SELECT article_id, features FROM grouping_features"
+                f" WHERE article_id IN ({_marks(part)})",
+                part,
+            )
+            found.update((row[0], row[1]) for row in rows)
+        return found
+
     def grouping_counts(self) -> bytes | None:
         row = self._conn.execute("SELECT value FROM story_state WHERE key = 'counts'").fetchone()
         return row[0] if row else None
@@ -967,6 +992,9 @@ class Store:
                 "INSERT OR REPLACE INTO story_profiles(article_id, story, seq, profile)"
                 " VALUES (?, ?, ?, ?)",
                 [(a, story, start[0] + i, blob) for i, (a, story, blob) in enumerate(rows)],
+            )
+            conn.executemany(
+                "DELETE FROM grouping_features WHERE article_id = ?", [(a,) for a, _, _ in rows]
             )
             conn.execute(
                 "INSERT OR REPLACE INTO story_state(key, value) VALUES ('counts', ?)", (counts,)

@@ -198,6 +198,26 @@ class Features:
     day: int
     outlet: int
 
+    def to_bytes(self) -> bytes:
+        """The features, counts in their order (the profile's ties are broken by it)."""
+        header = array(
+            "q", [self.body_words, self.day, self.outlet, len(self.counts), len(self.shingles)]
+        )
+        parts = (header, array("q", self.counts), array("d", self.counts.values()))
+        return b"".join(part.tobytes() for part in (*parts, array("q", sorted(self.shingles))))
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Features:
+        header = array("q")
+        header.frombytes(data[:40])
+        body_words, day, outlet, n_counts, n_shingles = header
+        terms, counts, shingles = array("q"), array("d"), array("q")
+        terms.frombytes(data[40 : 40 + 8 * n_counts])
+        counts.frombytes(data[40 + 8 * n_counts : 40 + 16 * n_counts])
+        shingles.frombytes(data[40 + 16 * n_counts : 40 + 16 * n_counts + 8 * n_shingles])
+        counted = dict(zip(terms, counts, strict=True))
+        return cls(counted, body_words, frozenset(shingles), day, outlet)
+
 
 def features_of(article: Article, quotes: Iterable[Quote] = ()) -> Features:
     body = _terms(article.body, 1.0, _terms(article.standfirst or "", 1.0))
