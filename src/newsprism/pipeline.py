@@ -540,7 +540,8 @@ class _StoryWork:
         for part in _parts(fresh, len):
             articles, _ = self.read([i for ids in part for i in ids])
             ordered = [articles[i] for ids in part for i in ids]
-            found = stories_from(ordered, self.placement.story_of, ordered)
+            # Their wire links are found with their comparison (in the executor), not here.
+            found = stories_from(ordered, self.placement.story_of, ordered, find_wire=False)
             made.update((s.articles[0], s) for s in found)
         return [made.get(ids[0]) or kept_by_first[ids[0]] for ids in groups]
 
@@ -618,14 +619,16 @@ class StoryComparison:
     statements: list[Statement]
     matches: list[QuoteMatch]
     discrepancies: list[Discrepancy]
+    wire: list[WireLink]
 
 
 def compare_step(task: StoryTask) -> StoryComparison:
-    """Statements, quote matches and discrepancies of one story: a pure function of the task,
-    run wherever the executor puts it."""
+    """Statements, quote matches, discrepancies and wire links of one story: a pure function
+    of the task, run wherever the executor puts it."""
     comparison = compare_story(task.articles, task.quotes)
     discrepancies = find_discrepancies(task.articles, task.quotes, comparison.matches)
-    return StoryComparison(comparison.statements, comparison.matches, discrepancies)
+    wire = wire_links(task.articles)
+    return StoryComparison(comparison.statements, comparison.matches, discrepancies, wire)
 
 
 def analyse_stories(
@@ -666,7 +669,7 @@ def analyse_stories(
     pending = [story for story in stories if story.id not in kept]
     for story, compared in zip(pending, compared_stories, strict=True):
         story.statements, story.matches = compared.statements, compared.matches
-        story.discrepancies = compared.discrepancies
+        story.discrepancies, story.wire = compared.discrepancies, compared.wire
     for story in stories:
         if old := kept.get(story.id):
             story.statements, story.matches = old.statements, old.matches

@@ -660,10 +660,12 @@ def stories_from(
     story_of: dict[str, int],
     reading_order: list[Article],
     known_wire: dict[tuple[str, ...], list[WireLink]] | None = None,
+    find_wire: bool = True,
 ) -> list[Story]:
     """Story objects from a story number per article; members in reading order. A story whose
     members (ids, in order) are a key of `known_wire` takes those wire links, found before
-    over the same articles, instead of finding them again."""
+    over the same articles, instead of finding them again; with `find_wire` False, a story
+    has none until they are found (with its comparison: `wire_links` of its articles)."""
     known_wire = known_wire or {}
     position = {a.id: i for i, a in enumerate(reading_order)}
     members: dict[int, list[Article]] = defaultdict(list)
@@ -680,7 +682,7 @@ def stories_from(
                 id=f"s-{first.id}",
                 title=story_title(group),
                 articles=ids,
-                wire=list(wire) if wire is not None else wire_links(group),
+                wire=list(wire) if wire is not None else wire_links(group) if find_wire else [],
             )
         )
     stories.sort(key=lambda s: position.get(s.articles[0], 0))
