@@ -105,7 +105,7 @@ def downgrade_to_5(db: Path) -> None:
             " DROP INDEX persons_name; DROP INDEX person_names_name;"
             " DROP INDEX IF EXISTS template_counts_qualifying;"
             " DROP TABLE IF EXISTS person_index;"
-            " DROP TABLE IF EXISTS fts_pending;"
+            " DROP TABLE IF EXISTS fts_pending; DROP TABLE IF EXISTS grouping_features;"
             " CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN"
             " INSERT INTO articles_fts(rowid, title, standfirst, body)"
             " VALUES (new.pk, new.title, new.standfirst, new.body); END;"

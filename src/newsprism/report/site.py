@@ -496,11 +496,13 @@ def _write_groups(
         written.update(pages)
 
     for made in executor.map(story_pages_step, to_make()):
-        while (kept := seen.popleft())[1] is not None:
-            record(*kept)  # type: ignore[arg-type]
+        group, pages = seen.popleft()
+        while pages is not None:  # unchanged, read before the group `made` is of
+            record(group, pages)
+            group, pages = seen.popleft()
         for name, content in made.items():
             _write_if_changed(out_dir / name, content)
-        record(kept[0], list(made))
+        record(group, list(made))
     for group, pages in seen:
         record(group, pages or [])
     return written
