@@ -7,8 +7,9 @@ On multinews_sample (../shared/data/stories; NEWSPRISM_DATA elsewhere), each run
 - a bare pass in this process over the same file: read the JSON lines and split each
   article's text into word tokens (`text.word_tokens`): what no analysis can go below;
 - the stages of the same analysis in this process, CPU time of each (time.process_time):
-  read, extract+clean+quotes, store writes of the inputs, grouping (new articles read from the
-  store and placed), person table + compare (statements, discrepancies), the story step's
+  read, extract+clean+quotes (and each article's grouping features, worked out there), store
+  writes of the inputs, grouping (the new articles' features read from the store and placed),
+  person table + compare (statements, discrepancies, wire links), the story step's
   other store reads and writes (the articles of the stories compared, the person table, the
   stories written), report (analysis JSON and HTML), terminal summary; and the same of a run
   adding the last 10% of the input to a store of the rest;

@@ -38,6 +38,14 @@ def test_a_pool_of_two_writes_the_analysis_of_a_plain_run(tmp_path: Path) -> Non
     assert pooled.exit_code == plain.exit_code
     where = str(tmp_path / "two"), str(tmp_path / "one")
     assert pooled.output.replace(*where) == plain.output  # the summary, the failures named
+    # The story pages, made in the pool's workers, are the plain run's byte for byte.
+    assert pages(tmp_path / "two" / "report") == pages(tmp_path / "one" / "report")
+    assert len(pages(tmp_path / "one" / "report")) > len(plain_data["stories"])
+
+
+def pages(report: Path) -> dict[str, bytes]:
+    found = report.rglob("*.html")
+    return {path.relative_to(report).as_posix(): path.read_bytes() for path in found}
 
 
 def with_outlet_furniture(folder: Path) -> Path:

@@ -336,3 +336,37 @@ def _related_stories_shown(tmp_path: Path, story_id: str, related: list[str]) ->
         assert f'href="/stories/{other}">{escape(titles[other])}</a>' in web_page
     api = client.get(f"/api/stories/{story_id}").json()
     assert [r["id"] for r in api["story"]["related"]] == related
+def test_grouping_reads_the_features_processing_kept_and_works_them_out_when_none(
+    tmp_path, monkeypatch
+):
+    """Each input's grouping features are worked out once, where it is processed, and kept in
+    the store until it is grouped; an article stored without them (by an older newsprism, or
+    cleaned again) has them worked out from its text: the same stories either way."""
+    lines = shared_data("stories", "multinews_sample", "articles.jsonl").read_text("utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text("\n".join(lines.splitlines()[:60]) + "\n", encoding="utf-8")
+    worked_out: list[str] = []
+    features_of = pipeline.features_of
+
+    def counting(article, quotes=()):
+        worked_out.append(article.id)
+        return features_of(article, quotes)
+
+    monkeypatch.setattr(pipeline, "features_of", counting)
+    kept = _analyze(tmp_path / "kept", folder, status=1)
+    stored = [a["id"] for a in kept["articles"]]
+    assert sorted(worked_out) == sorted(stored)  # once each, none again in grouping
+    save_article = Store.save_article
+
+    def without_features(self, *args, **kwargs):
+        return save_article(self, *args, **{**kwargs, "grouping_features": None})
+
+    monkeypatch.setattr(Store, "save_article", without_features)
+    worked_out.clear()
+    none_kept = _analyze(tmp_path / "none", folder, status=1)
+    assert sorted(worked_out) == sorted(stored * 2)  # in processing, then from the store
+    assert none_kept["stories"] == kept["stories"] and len(kept["stories"]) > 1
+    for db in (tmp_path / "kept" / "n.db", tmp_path / "none" / "n.db"):
+        with Store(db) as store:
+            assert store.conn.execute("SELECT count(*) FROM grouping_features").fetchone()[0] == 0

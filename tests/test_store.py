@@ -241,6 +241,30 @@ def test_failed_save_keeps_the_old_article(store: Store) -> None:
     assert [h["id"] for h in store.search("Anfield")] == ["klopp-1"]
 
 
+def test_a_batch_of_saves_is_indexed_for_search_at_its_commit(store: Store) -> None:
+    """Articles stored in one transaction are indexed for search together when it commits:
+    one replaced within the batch, and one whose save failed, leave the index whole."""
+    store.begin("saving inputs")
+    store.save_article(SOURCE, "hash-1", *make_article())
+    replacement, new_quotes = make_article("klopp-1b")
+    store.save_article(SOURCE, "hash-1b", replacement, new_quotes)  # replaces it, unindexed
+    store.save_article("other.txt", "hash-2", *make_article("klopp-2", "other.txt"))
+    failing, failing_quotes = make_article("klopp-3", "third.txt")
+    duplicate = Quote(**{**vars(failing_quotes[0]), "id": new_quotes[0].id})
+    with pytest.raises(StoreError, match="UNIQUE"):
+        store.save_article("third.txt", "hash-3", failing, [*failing_quotes, duplicate])
+    assert fts_rows(store, "articles_fts") == 0  # not yet: at the commit
+    store.commit("saving inputs")
+
+    assert [a.id for a in store.articles()] == ["klopp-1b", "klopp-2"]
+    assert fts_rows(store, "articles_fts") == 2
+    assert fts_rows(store, "quotes_fts") == 4
+    fts_ok(store, "articles_fts")
+    fts_ok(store, "quotes_fts")
+    assert {h["id"] for h in store.search("Anfield")} >= {"klopp-1b", "klopp-2"}
+    assert store.conn.execute("SELECT count(*) FROM fts_pending").fetchone()[0] == 0
+
+
 def test_search_body_and_quotes(store: Store) -> None:
     article, quotes = make_article()
     store.save_article(SOURCE, "hash-1", article, quotes)

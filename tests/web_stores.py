@@ -106,5 +106,12 @@ def downgrade_to_5(db: Path) -> None:
             " DROP INDEX IF EXISTS template_counts_qualifying;"
             " DROP TABLE IF EXISTS person_index;"
             " DROP TABLE IF EXISTS story_links; DROP TABLE IF EXISTS story_related;"
+            " DROP TABLE IF EXISTS fts_pending; DROP TABLE IF EXISTS grouping_features;"
+            " CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN"
+            " INSERT INTO articles_fts(rowid, title, standfirst, body)"
+            " VALUES (new.pk, new.title, new.standfirst, new.body); END;"
+            " CREATE TRIGGER IF NOT EXISTS quotes_fts_insert AFTER INSERT ON quotes BEGIN"
+            " INSERT INTO quotes_fts(rowid, text, speaker)"
+            " VALUES (new.pk, new.text, new.speaker); END;"
             " DELETE FROM story_state WHERE key = 'person_index'; PRAGMA user_version = 5;"
         )

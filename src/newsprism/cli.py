@@ -182,14 +182,25 @@ def _output_folder(out: str) -> Path:
 
 
 def _write_store_report(
-    folder: Path, store: Store, analysis: Analysis, keep_data: bool = False
+    folder: Path,
+    store: Store,
+    analysis: Analysis,
+    keep_data: bool = False,
+    executor: Executor | None = None,
 ) -> StoreReport:
     """The report of the store: what the run changed, with an index of every story
-    (`keep_data`: and the analysis of what the run changed, as analysis.json holds it)."""
+    (`keep_data`: and the analysis of what the run changed, as analysis.json holds it);
+    `executor` makes the story pages."""
     try:
-        with _store_faults():
+        with _store_faults(), _worker_faults():
             return write_store_report(
-                folder, store, analysis.articles, analysis.quotes, analysis.stories, keep_data
+                folder,
+                store,
+                analysis.articles,
+                analysis.quotes,
+                analysis.stories,
+                keep_data,
+                executor,
             )
     except OSError as error:
         where = printable(error.filename or str(folder))
@@ -251,7 +262,7 @@ def analyze(
             documents = _documents(paths, metadata, log, progress)
             with _store_faults(), _worker_faults():
                 analysis = run_analyze(store, documents, log, stats, template_min, executor)
-        report = _write_store_report(folder, store, analysis, keep_data=verbose)
+        report = _write_store_report(folder, store, analysis, verbose, executor)
     print_run_summary(console, report.totals, report.index, len(analysis.stories))
     if verbose and report.data is not None:
         print_story_details(console, report.data)

@@ -47,8 +47,10 @@ from newsprism.quotes import extract_quotes
 from newsprism.store import Store, StoreError, StoreTemplates
 from newsprism.stories import group_stories, wire_links
 from newsprism.stories.grouping import (
+    Features,
     Profile,
     StoryGrouper,
+    features_of,
     related_ids,
     stories_from,
     stream_order,
@@ -61,6 +63,9 @@ class Processed:
     text: Document  # as extracted: what cleaning started from, kept for re-cleaning
     article: Article
     quotes: list[Quote]
+    # What grouping reads of the article (stories.grouping.Features as bytes), worked out
+    # where the article was, so that the story step (one process) need not.
+    grouping_features: bytes | None = None
 
 
 @dataclass
@@ -192,7 +197,9 @@ def process_step(task: DocumentTask | InputError) -> Outcome:
             outcome.asked_keys = keys.asked  # filled as cleaning asks, even if it then fails
             article = clean_text(text, keys)
             outcome.edge_keys = document_edge_keys(text)
-            outcome.processed = Processed(task.document, text, article, extract_quotes(article))
+            quotes = extract_quotes(article)
+            features = features_of(article, quotes).to_bytes()
+            outcome.processed = Processed(task.document, text, article, quotes, features)
     except Exception as error:  # a user's file must never stop the run
         outcome.error = failure_reason(error)
         outcome.lasting = isinstance(error, ExtractionError)
@@ -435,6 +442,7 @@ def _save(
         processed.quotes,
         processed.text,
         template_lines=template_lines,
+        grouping_features=processed.grouping_features,
     )
 
 
@@ -536,7 +544,8 @@ class _StoryWork:
         for part in _parts(fresh, len):
             articles, _ = self.read([i for ids in part for i in ids])
             ordered = [articles[i] for ids in part for i in ids]
-            found = stories_from(ordered, self.placement.story_of, ordered)
+            # Their wire links are found with their comparison (in the executor), not here.
+            found = stories_from(ordered, self.placement.story_of, ordered, find_wire=False)
             made.update((s.articles[0], s) for s in found)
         return [made.get(ids[0]) or kept_by_first[ids[0]] for ids in groups]
 
@@ -614,14 +623,16 @@ class StoryComparison:
     statements: list[Statement]
     matches: list[QuoteMatch]
     discrepancies: list[Discrepancy]
+    wire: list[WireLink]
 
 
 def compare_step(task: StoryTask) -> StoryComparison:
-    """Statements, quote matches and discrepancies of one story: a pure function of the task,
-    run wherever the executor puts it."""
+    """Statements, quote matches, discrepancies and wire links of one story: a pure function
+    of the task, run wherever the executor puts it."""
     comparison = compare_story(task.articles, task.quotes)
     discrepancies = find_discrepancies(task.articles, task.quotes, comparison.matches)
-    return StoryComparison(comparison.statements, comparison.matches, discrepancies)
+    wire = wire_links(task.articles)
+    return StoryComparison(comparison.statements, comparison.matches, discrepancies, wire)
 
 
 def analyse_stories(
@@ -662,7 +673,7 @@ def analyse_stories(
     pending = [story for story in stories if story.id not in kept]
     for story, compared in zip(pending, compared_stories, strict=True):
         story.statements, story.matches = compared.statements, compared.matches
-        story.discrepancies = compared.discrepancies
+        story.discrepancies, story.wire = compared.discrepancies, compared.wire
     for story in stories:
         if old := kept.get(story.id):
             story.statements, story.matches = old.statements, old.matches
@@ -690,7 +701,8 @@ def incremental_stories(
     `known_wire`: as `stories_from` takes it."""
     grouper, story_of = _restored_grouper(store, {a.id for a in articles}, rebuild)
     unplaced = stream_order([a for a in articles if a.id not in story_of])
-    _place_new(store, grouper, story_of, ((a, quotes.get(a.id, [])) for a in unplaced), rebuild)
+    features = ((a.id, features_of(a, quotes.get(a.id, []))) for a in unplaced)
+    _place_new(store, grouper, story_of, features, rebuild)
     related = related_ids(grouper.related_stories(), story_of, [a.id for a in articles])
     return stories_from(articles, story_of, articles, known_wire, related)
 
@@ -739,17 +751,23 @@ def place_articles(store: Store, rebuild: bool = False) -> Placement:
 
 def _read_in_stream_order(
     store: Store, ids: list[str], dates: dict[str, str | None]
-) -> Iterator[tuple[Article, list[Quote]]]:
-    """The articles of `ids` (in reading order) with their quotes, in `stream_order`'s order
-    (publication order, undated last), read a part at a time."""
+) -> Iterator[tuple[str, Features]]:
+    """The grouping features of the articles of `ids` (in reading order), in `stream_order`'s
+    order (publication order, undated last), a part at a time: as kept when the article was
+    stored, else worked out from the article and its quotes, read here."""
     position = {article_id: n for n, article_id in enumerate(ids)}
     ordered = sorted(ids, key=lambda i: (dates[i] or "\uffff", position[i]))
     for first in range(0, len(ordered), ARTICLES_A_READ):
         part = ordered[first : first + ARTICLES_A_READ]
-        articles = {a.id: a for a in store.articles(part)}
-        quotes = quotes_by_article(store.quotes_of(part))
+        kept = store.grouping_features(part)
+        unkept = [i for i in part if i not in kept]
+        articles = {a.id: a for a in store.articles(unkept)} if unkept else {}
+        quotes = quotes_by_article(store.quotes_of(unkept)) if unkept else {}
         for article_id in part:
-            yield articles[article_id], quotes.get(article_id, [])
+            if article_id in kept:
+                yield article_id, Features.from_bytes(kept[article_id])
+            else:
+                yield article_id, features_of(articles[article_id], quotes.get(article_id, []))
 
 
 def _restored_grouper(
@@ -776,18 +794,18 @@ def _place_new(
     store: Store,
     grouper: StoryGrouper,
     story_of: dict[str, int],
-    new: Iterable[tuple[Article, list[Quote]]],
+    new: Iterable[tuple[str, Features]],
     rebuild: bool,
 ) -> None:
-    """Stream the `new` articles (in stream order, with their quotes) into `grouper` (refined
-    with `rebuild`), split the stories that grew, and store the new profiles and the moves;
-    `story_of` updated."""
+    """Stream the `new` articles (in stream order: id, grouping features) into `grouper`
+    (refined with `rebuild`), split the stories that grew, and store the new profiles and the
+    moves; `story_of` updated."""
     restored = list(story_of)  # by position in the grouper
     known_links = len(grouper.linked_from)
     new_ids = []
-    for article, quotes in new:
-        grouper.add(article, quotes)
-        new_ids.append(article.id)
+    for article_id, features in new:
+        grouper.add_features(features)
+        new_ids.append(article_id)
     if rebuild:
         grouper.refine()
     placed = len(restored)

@@ -19,7 +19,7 @@ CHUNK_SIZE = 16  # items a worker takes at once: enough to pay for the pickling 
 CHUNKS_IN_FLIGHT_PER_WORKER = 2  # keeps each worker busy while the parent stores results
 # Workers start from a server process that has imported newsprism once (no fork of a parent
 # that may run threads, e.g. a progress bar; no import cost per worker).
-PRELOAD = ["newsprism.pipeline"]
+PRELOAD = ["newsprism.pipeline", "newsprism.report.site"]
 
 
 class WorkerLost(RuntimeError):

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from newsprism.executors import Executor, InProcessExecutor
 from newsprism.model import LABEL_SEVERITY, Article, Quote, Story
 from newsprism.report.analysis import (
     ANALYSIS_VERSION,
@@ -217,6 +219,22 @@ def story_pages(store: _Store, story: Json) -> dict[str, bytes]:
     return pages
 
 
+@dataclass
+class StoryPagesTask:
+    """What one story's pages are made from: the story, its articles and their quotes."""
+
+    story: Json
+    articles: list[Json]
+    quotes: list[Json]
+    titles: dict[str, str]  # its related stories' titles, by id
+
+
+def story_pages_step(task: StoryPagesTask) -> dict[str, bytes]:
+    """`story_pages` of one task: a pure function, run wherever the executor puts it."""
+    data = {"articles": task.articles, "quotes": task.quotes, "stories": [task.story]}
+    return story_pages(_Store(data, task.titles), task.story)
+
+
 def _cap_removed(article: Json, most: int) -> None:
     """At most `most` of the lines removed from an article while cleaning, each cut short."""
     removed = article["removed"]
@@ -233,11 +251,11 @@ def _cap_removed(article: Json, most: int) -> None:
 @dataclass
 class _Group:
     """The pages of one story: `key` names it in the manifest, `fingerprint` is a digest of
-    everything they show, `render` makes them (path in the folder -> bytes)."""
+    everything they show, `task` what `story_pages_step` makes them from."""
 
     key: str
     fingerprint: str
-    render: Callable[[], dict[str, bytes]]
+    task: StoryPagesTask
 
 
 def page_groups(store: _Store, items: dict[str, list[str]]) -> Iterator[_Group]:
@@ -257,11 +275,10 @@ def page_groups(store: _Store, items: dict[str, list[str]]) -> Iterator[_Group]:
         for kind, parts in (("articles", articles), ("quotes", quotes)):
             for part in parts:
                 digest.update(_encoded(texts.get(kind, {}).get(part["id"], "")))
-        yield _Group(
-            story.get("id", ""),
-            digest.hexdigest(),
-            lambda story=story: story_pages(store, story),
-        )
+        related = [r for r in story.get("related") or [] if isinstance(r, str)]
+        titles = {r: store.titles[r] for r in related if r in store.titles}
+        task = StoryPagesTask(story, articles, quotes, titles)
+        yield _Group(story.get("id", ""), digest.hexdigest(), task)
 
 
 def _encoded(text: str) -> bytes:
@@ -426,19 +443,25 @@ class SiteWriter:
     manifest: _Manifest
     stored: StoredStories | None
     written: set[str] = field(default_factory=set)
+    executor: Executor = field(default_factory=InProcessExecutor)  # makes the story pages
 
     @classmethod
-    def open(cls, out_dir: Path, stored: StoredStories | None = None) -> SiteWriter:
+    def open(
+        cls, out_dir: Path, stored: StoredStories | None = None, executor: Executor | None = None
+    ) -> SiteWriter:
         for folder in (out_dir, out_dir / STORY_DIR):
             folder.mkdir(parents=True, exist_ok=True)
-        return cls(out_dir, _Manifest.read(out_dir, stored.store_id if stored else ""), stored)
+        manifest = _Manifest.read(out_dir, stored.store_id if stored else "")
+        return cls(out_dir, manifest, stored, executor=executor or InProcessExecutor())
 
     def add(self, data: Json, items: dict[str, list[str]]) -> _Store:
         """The pages of the stories of `data` (`items`: as `page_groups` takes them)."""
         store = _Store(data, self.stored.titles if self.stored else {})
         revisions = self.stored.revisions if self.stored else {}
         groups = page_groups(store, items)
-        self.written |= _write_groups(self.out_dir, self.manifest, groups, revisions)
+        self.written |= _write_groups(
+            self.out_dir, self.manifest, groups, revisions, self.executor
+        )
         return store
 
     def finish(self, entries: list[Json], totals: Json, in_data: set[Any] | None = None) -> Path:
@@ -446,7 +469,9 @@ class SiteWriter:
         and the index pages of `entries`; the pages not written are removed."""
         out_dir, written = self.out_dir, self.written
         if self.stored is not None:
-            written |= _keep_stored_pages(out_dir, self.manifest, self.stored, in_data or set())
+            written |= _keep_stored_pages(
+                out_dir, self.manifest, self.stored, in_data or set(), self.executor
+            )
         # The index last: a run killed midway never leaves it linking a page not yet written.
         for name, content in [
             (STYLESHEET_FILE, encode(stylesheet())),
@@ -462,24 +487,47 @@ class SiteWriter:
 
 
 def _write_groups(
-    out_dir: Path, manifest: _Manifest, groups: Iterable[_Group], revisions: dict[str, int]
+    out_dir: Path,
+    manifest: _Manifest,
+    groups: Iterable[_Group],
+    revisions: dict[str, int],
+    executor: Executor,
 ) -> set[str]:
-    """Each group's pages, made unless unchanged; the pages' names."""
+    """Each group's pages, made unless unchanged (by `executor`, in parallel where it runs
+    steps so), written and recorded in the groups' order; the pages' names."""
     written: set[str] = set()
-    for group in groups:
-        pages = manifest.unchanged(group.key, out_dir, fingerprint=group.fingerprint)
-        if pages is None:
-            made = group.render()
-            for name, content in made.items():
-                _write_if_changed(out_dir / name, content)
-            pages = list(made)
+    seen: deque[tuple[_Group, list[str] | None]] = deque()  # in order, as the executor reads
+
+    def to_make() -> Iterator[StoryPagesTask]:
+        for group in groups:
+            pages = manifest.unchanged(group.key, out_dir, fingerprint=group.fingerprint)
+            seen.append((group, pages))
+            if pages is None:
+                yield group.task
+
+    def record(group: _Group, pages: list[str]) -> None:
         manifest.record(group.key, group.fingerprint, out_dir, pages, revisions.get(group.key))
         written.update(pages)
+
+    for made in executor.map(story_pages_step, to_make()):
+        group, pages = seen.popleft()
+        while pages is not None:  # unchanged, read before the group `made` is of
+            record(group, pages)
+            group, pages = seen.popleft()
+        for name, content in made.items():
+            _write_if_changed(out_dir / name, content)
+        record(group, list(made))
+    for group, pages in seen:
+        record(group, pages or [])
     return written
 
 
 def _keep_stored_pages(
-    out_dir: Path, manifest: _Manifest, stored: StoredStories, in_data: set[Any]
+    out_dir: Path,
+    manifest: _Manifest,
+    stored: StoredStories,
+    in_data: set[Any],
+    executor: Executor,
 ) -> set[str]:
     """The pages of the stored stories not in the analysis: kept where the last report made
     them from the same revision, else made from the store (a new folder, new code)."""
@@ -499,7 +547,7 @@ def _keep_stored_pages(
     for first in range(0, len(missing), LOAD_STORIES):
         part = _Store(stored.load(missing[first : first + LOAD_STORIES]), stored.titles)
         groups = page_groups(part, analysis_text(part.data)[1])
-        written |= _write_groups(out_dir, manifest, groups, stored.revisions)
+        written |= _write_groups(out_dir, manifest, groups, stored.revisions, executor)
     return written
 
 

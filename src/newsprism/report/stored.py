@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsprism.executors import Executor
 from newsprism.model import Article, Quote, Story
 from newsprism.report.analysis import ANALYSIS_VERSION, StreamedAnalysis, build_analysis
 from newsprism.report.index import index_entry
@@ -47,12 +48,14 @@ def write_store_report(
     quotes: list[Quote],
     stories: list[Story],
     keep_data: bool = False,
+    executor: Executor | None = None,
 ) -> StoreReport:
     """Write the report of `store` into `out_dir`: the stories that changed since the folder
     was last written, taken from `stories` (a run's, with their `articles` and `quotes`)
     where there, else read from the store; an index of every stored story; their pages.
     The changed stories are made STORIES_A_PART at a time; `keep_data`: the analysis dict
-    of them all is returned too (as analysis.json holds it)."""
+    of them all is returned too (as analysis.json holds it). `executor` makes the story
+    pages (in parallel, where it runs steps so)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     rows = store.story_index()
@@ -67,7 +70,7 @@ def write_store_report(
         load=lambda ids: stored_analysis(store, ids),
         titles={row["id"]: row["title"] for row in rows},
     )
-    site = SiteWriter.open(out_dir, stored)
+    site = SiteWriter.open(out_dir, stored, executor)
     parts = _ChangedParts(store, changed, articles, quotes, stories)
     kept: list[Json] = []
     json_path = out_dir / "analysis.json"

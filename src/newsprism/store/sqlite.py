@@ -363,6 +363,21 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (story_id, related_id)
     ) WITHOUT ROWID;
     """,
+    # 11: articles and quotes are indexed for search a transaction at a time (one INSERT ...
+    # SELECT for all the articles it stored is several times faster than a trigger a row);
+    # until then each stored article waits in fts_pending, written in the same transaction
+    # as the article, so a rolled-back save leaves nothing to index. What grouping reads of
+    # an article, worked out where the article was (in a worker, with --workers), kept until
+    # the article is grouped.
+    """
+    DROP TRIGGER articles_fts_insert;
+    DROP TRIGGER quotes_fts_insert;
+    CREATE TABLE fts_pending (article_id TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE TABLE grouping_features (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        features BLOB NOT NULL
+    );
+    """,
 ]
 
 
@@ -559,6 +574,7 @@ class Store:
     def commit(self, what: str) -> None:
         """Commit the transaction `begin` opened; on failure it is rolled back."""
         try:
+            self._index_pending()
             self._conn.execute("COMMIT")
         except sqlite3.Error as exc:
             self._undo(nested=False)
@@ -578,6 +594,8 @@ class Store:
             raise StoreError(f"{self.path}: {what}: {exc}") from exc
         try:
             yield self._conn
+            if not nested:
+                self._index_pending()
             self._conn.execute("RELEASE nested" if nested else "COMMIT")
         except BaseException as exc:
             self._undo(nested)
@@ -613,14 +631,22 @@ class Store:
         quotes: list[Quote],
         document: Document | None = None,
         template_lines: tuple[str, Iterable[str]] | None = None,
+        grouping_features: bytes | None = None,
     ) -> None:
         """Replace whatever `source` produced before by `article` and its `quotes`, atomically.
         `document` (the extracted text) is kept so the article can be cleaned again later;
-        `template_lines` (scope, line keys) are counted for the article in the same step."""
+        `template_lines` (scope, line keys) are counted for the article in the same step;
+        `grouping_features` (stories.grouping.Features as bytes) kept until it is grouped."""
         with self._transaction(f"saving {source}") as conn:
             conn.execute("DELETE FROM failed_inputs WHERE source = ?", (source,))
             seq = self._drop_source(source)
             _insert_article(conn, article, seq)
+            conn.execute("INSERT OR IGNORE INTO fts_pending(article_id) VALUES (?)", (article.id,))
+            if grouping_features is not None:
+                conn.execute(
+                    "INSERT INTO grouping_features(article_id, features) VALUES (?, ?)",
+                    (article.id, grouping_features),
+                )
             if template_lines is not None:
                 self.observe_lines(template_lines[0], article.id, template_lines[1])
             _insert_quotes(conn, quotes)
@@ -708,6 +734,7 @@ class Store:
         stored; return how many were renamed."""
         renamed = 0
         with self._transaction("renaming inputs") as conn:
+            self._index_pending()  # an updated row is dropped from the search index and added
             for old, new in names.items():
                 if self.input_hash(new) is not None:
                     continue
@@ -716,6 +743,21 @@ class Store:
                 renamed += 1
         return renamed
 
+    def _index_pending(self) -> None:
+        """Index for search the articles (and their quotes) stored since the last time."""
+        if self._conn.execute("SELECT 1 FROM fts_pending LIMIT 1").fetchone() is None:
+            return
+        pending = "SELECT article_id FROM fts_pending"
+        self._conn.execute(
+            "INSERT INTO articles_fts(rowid, title, standfirst, body)"
+            f" SELECT pk, title, standfirst, body FROM articles WHERE id IN ({pending}) ORDER BY pk"
+        )
+        self._conn.execute(
+            "INSERT INTO quotes_fts(rowid, text, speaker)"
+            f" SELECT pk, text, speaker FROM quotes WHERE article IN ({pending}) ORDER BY pk"
+        )
+        self._conn.execute("DELETE FROM fts_pending")
+
     def _drop_source(self, source: str) -> int:
         """Delete the articles earlier stored for `source`; return the read position to use."""
         rows = self._conn.execute(
@@ -723,6 +765,8 @@ class Store:
             " OR id IN (SELECT article_id FROM inputs WHERE source = ?)",
             (source, source),
         ).fetchall()
+        if rows:
+            self._index_pending()  # the search index drops what it holds of a deleted row
         for row in rows:
             _forget_in_stories(self._conn, row["id"])
             _forget_template_lines(self._conn, row["id"])
@@ -935,6 +979,18 @@ class Store:
         )
         return [(row[0], row[1], row[2]) for row in rows]
 
+    def grouping_features(self, article_ids: list[str]) -> dict[str, bytes]:
+        """The grouping features kept of these articles (those not yet grouped), by id."""
+        found = {}
+        for part in _chunks(article_ids):
+            rows = self._conn.execute(
+                "SELECT article_id, features FROM grouping_features"
+                f" WHERE article_id IN ({_marks(part)})",
+                part,
+            )
+            found.update((row[0], row[1]) for row in rows)
+        return found
+
     def grouping_counts(self) -> bytes | None:
         row = self._conn.execute("SELECT value FROM story_state WHERE key = 'counts'").fetchone()
         return row[0] if row else None
@@ -966,6 +1022,9 @@ class Store:
                 "INSERT OR REPLACE INTO story_profiles(article_id, story, seq, profile)"
                 " VALUES (?, ?, ?, ?)",
                 [(a, story, start[0] + i, blob) for i, (a, story, blob) in enumerate(rows)],
+            )
+            conn.executemany(
+                "DELETE FROM grouping_features WHERE article_id = ?", [(a,) for a, _, _ in rows]
             )
             conn.execute(
                 "INSERT OR REPLACE INTO story_state(key, value) VALUES ('counts', ?)", (counts,)

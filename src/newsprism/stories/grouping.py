@@ -205,6 +205,26 @@ class Features:
     day: int
     outlet: int
 
+    def to_bytes(self) -> bytes:
+        """The features, counts in their order (the profile's ties are broken by it)."""
+        header = array(
+            "q", [self.body_words, self.day, self.outlet, len(self.counts), len(self.shingles)]
+        )
+        parts = (header, array("q", self.counts), array("d", self.counts.values()))
+        return b"".join(part.tobytes() for part in (*parts, array("q", sorted(self.shingles))))
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> Features:
+        header = array("q")
+        header.frombytes(data[:40])
+        body_words, day, outlet, n_counts, n_shingles = header
+        terms, counts, shingles = array("q"), array("d"), array("q")
+        terms.frombytes(data[40 : 40 + 8 * n_counts])
+        counts.frombytes(data[40 + 8 * n_counts : 40 + 16 * n_counts])
+        shingles.frombytes(data[40 + 16 * n_counts : 40 + 16 * n_counts + 8 * n_shingles])
+        counted = dict(zip(terms, counts, strict=True))
+        return cls(counted, body_words, frozenset(shingles), day, outlet)
+
 
 def features_of(article: Article, quotes: Iterable[Quote] = ()) -> Features:
     body = _terms(article.body, 1.0, _terms(article.standfirst or "", 1.0))
@@ -689,11 +709,13 @@ def stories_from(
     reading_order: list[Article],
     known_wire: dict[tuple[str, ...], list[WireLink]] | None = None,
     related: dict[int, list[str]] | None = None,
+    find_wire: bool = True,
 ) -> list[Story]:
     """Story objects from a story number per article; members in reading order. A story whose
     members (ids, in order) are a key of `known_wire` takes those wire links, found before
-    over the same articles, instead of finding them again. `related`: the ids of each story's
-    related stories, by story number."""
+    over the same articles, instead of finding them again; with `find_wire` False, a story
+    has none until they are found (with its comparison: `wire_links` of its articles).
+    `related`: the ids of each story's related stories, by story number."""
     known_wire, related = known_wire or {}, related or {}
     position = {a.id: i for i, a in enumerate(reading_order)}
     members: dict[int, list[Article]] = defaultdict(list)
@@ -710,7 +732,7 @@ def stories_from(
                 id=story_id(first.id),
                 title=story_title(group),
                 articles=ids,
-                wire=list(wire) if wire is not None else wire_links(group),
+                wire=list(wire) if wire is not None else wire_links(group) if find_wire else [],
                 related=list(related.get(number, [])),
             )
         )
