@@ -650,7 +650,8 @@ def analyse_stories(
     kept = kept or {}
     people = people if people is not None else PersonTable()
     by_article = quotes_by_article(quotes)
-    stories = stories if stories is not None else group_stories(articles, by_article)
+    if stories is None:  # their wire links are found with their comparison
+        stories = group_stories(articles, by_article, find_wire=False)
     article_by_id = {a.id: a for a in articles}
     people.read_for(quotes)
 
@@ -822,15 +823,9 @@ def _place_new(
 
 
 def one_story(articles: list[Article]) -> list[Story]:
-    """All given articles as a single story (for `newsprism compare`)."""
+    """All given articles as a single story (for `newsprism compare`); its wire links are
+    found with its comparison (`analyse_stories`)."""
     if not articles:
         return []
     first = articles[0]
-    return [
-        Story(
-            id=f"s-{first.id}",
-            title=first.title,
-            articles=[a.id for a in articles],
-            wire=wire_links(articles),
-        )
-    ]
+    return [Story(id=f"s-{first.id}", title=first.title, articles=[a.id for a in articles])]

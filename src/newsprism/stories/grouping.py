@@ -749,10 +749,12 @@ def group_stories(
     quotes: dict[str, list[Quote]],
     *,
     refine: bool = False,
+    find_wire: bool = True,
 ) -> list[Story]:
     """Stories over articles streamed in publication order; with `refine`, a second pass
     then lets each article move to the story it fits best; then stories of two events split
-    (`StoryGrouper.split_stories`). Each story names its related stories."""
+    (`StoryGrouper.split_stories`). Each story names its related stories; with `find_wire`
+    False, its wire links are left to its comparison."""
     grouper = StoryGrouper()
     ordered = stream_order(articles)
     for article in ordered:
@@ -762,7 +764,7 @@ def group_stories(
     grouper.split_stories()
     story_of = {a.id: story for a, story in zip(ordered, grouper.story_of, strict=True)}
     related = related_ids(grouper.related_stories(), story_of, [a.id for a in articles])
-    return stories_from(articles, story_of, articles, related=related)
+    return stories_from(articles, story_of, articles, related=related, find_wire=find_wire)
 
 
 def story_id(first_article: str) -> str:
