@@ -122,7 +122,9 @@ def test_broken_json_lines_never_lose_a_line(data: bytes, cut: int) -> None:
         if len(items) == 1 and items[0].source == str(path):
             return  # the file as a whole was refused (not UTF-8, binary): one named error
     out = [i for i in items if not isinstance(i, InputWarning)]
-    assert len(out) == sum(1 for line in text.split(b"\n") if line.strip(b" \t\r"))
+    # A line's leading byte-order mark is no content ('cat' of files saved with one).
+    lines_read = (line.removeprefix(b"\xef\xbb\xbf") for line in text.split(b"\n"))
+    assert len(out) == sum(1 for line in lines_read if line.strip(b" \t\r"))
 
 
 html_pages = st.recursive(
