@@ -26,14 +26,19 @@ TITLES = {
     "father", "rev", "reverend", "striker", "midfielder", "defender", "goalkeeper",
     "boss", "head", "former", "skipper", "star", "candidate", "speaker", "leader",
 }  # fmt: skip
-# 'the Arizona Republican', 'the West Virginia Democrat': a description, never a name's end.
-PARTY_MEMBERS = {"democrat", "republican", "libertarian"}
+# Nouns that end a capitalised description rather than a name ('the Arizona Republican',
+# 'the West Virginia Democrat', 'U.S. Special Envoy').
+DESCRIPTION_HEADS = frozenset(
+    "republican democrat libertarian lawmaker congressman congresswoman senator governor "
+    "mayor president official spokesman spokeswoman spokesperson leader minister secretary "
+    "chairman chairwoman envoy ambassador candidate nominee".split()
+)
 # Offices written before a name that are no part of it ('U.S. Special Envoy Daniel Foote').
 NAME_TITLES = TITLES | {
     "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "commissioner",
     "chancellor", "sheriff", "cto", "cfo", "coo", "gm", "vp",
 }  # fmt: skip
-NOT_NAME_ENDS = PARTICLES | NAME_TITLES | PARTY_MEMBERS
+NOT_NAME_ENDS = PARTICLES | NAME_TITLES | DESCRIPTION_HEADS
 # Words that end or start names of places, organisations and events rather than people.
 NOT_PERSON_WORDS = {
     "league", "cup", "united", "city", "fc", "club", "house", "party", "department",

@@ -142,8 +142,8 @@ class PersonIndex:
             name = _without_lower_case_words(mention.text, index.lower)
             if name and fold(name.split()[0]) in PARTICLES:
                 continue  # 'De la Renta': a surname alone, not a person of its own
-            if name and (name_key(name) in place_table() or _description(name)):
-                continue  # 'Des Moines': a place; 'The Arizona Republican': a description
+            if name and name_key(name) in place_table():
+                continue  # 'Des Moines': a place
             if name and not _inside(mention.start, quoted):
                 start = mention.end - len(name)  # the name is a suffix of the mention
                 index._add(name, start)
@@ -549,8 +549,6 @@ class PersonIndex:
         if body := NAMED_BODY_RE.fullmatch(mention.strip()):
             return body.group(1)  # "the Biden administration" speaks as itself, not as Biden
         for person in _head_person_mentions(mention):
-            if _description(person.text):
-                break  # "the Arizona Republican": someone described, looked up below
             if person.key in self.forms:
                 return self.display(person.key)
             if fold(person.text.split()[0]) in PARTICLES and self.by_part.get(
@@ -915,19 +913,6 @@ def _head_noun(low: str) -> str | None:
             break
         words.append(word)
     return strip_possessive(words[-1]) if words else None
-
-
-# Nouns that end a capitalised description rather than a name ('the Arizona Republican',
-# 'the Texas Democrat', 'U.S. Special Envoy').
-DESCRIPTION_HEADS = frozenset(
-    "republican democrat lawmaker congressman congresswoman senator governor mayor president "
-    "official spokesman spokeswoman spokesperson leader minister secretary chairman chairwoman "
-    "envoy ambassador candidate nominee".split()
-)
-
-
-def _description(name: str) -> bool:
-    return fold(strip_possessive(name.split()[-1])) in DESCRIPTION_HEADS
 
 
 def _may_hold_role(head: str) -> bool:
