@@ -58,6 +58,9 @@ def test_parse_titles_initials_suffix_nickname_and_tokenised_hyphens() -> None:
     assert parse_name("Mrs. Clinton").single and parse_name("Mrs. Clinton").sex == "f"
     assert parse_name("GEORGE STEPHANOPOULOS").shown == "George Stephanopoulos"
     assert parse_name("White House").organisation
+    # One organisation whether or not a sentence opens with its article.
+    assert parse_name("The White House").compact == parse_name("White House").compact
+    assert parse_name("The White House").shown == "White House"
 
 
 def test_one_person_under_many_names_in_a_story() -> None:
@@ -426,3 +429,25 @@ def test_a_surname_said_before_a_full_name_does_not_join_it() -> None:
                 "Bush said the talks went well.")  # fmt: skip
     found = keys(PersonTable(), ([a], quotes_of(a, "Mr. Bush", "Bush")))
     assert "laura" not in found["a:Mr. Bush"] and "laura" not in found["a:Bush"]
+
+
+def test_an_organisations_short_name_is_the_longer_one_its_article_gives() -> None:
+    a = article("a", "Lewis wrote in The New York Times last month.", "The Times reported it.")
+    b = article("b", "Two papers, the Los Angeles Times and The New York Times, had it.")
+    c = article("c", "The White House said so.")
+    table = PersonTable()
+    found = keys(
+        table,
+        (
+            [a, b, c],
+            [*quotes_of(a, "The Times"), *quotes_of(b, "Times"), *quotes_of(c, "White House")],
+        ),
+        ([c], quotes_of(c, "The White House", "Times")),
+    )
+    assert found["a:The Times"] == "new-york-times"
+    assert table.person("new-york-times").name == "New York Times"
+    assert found["b:Times"] == "times"  # two papers end with it: it stands for neither
+    # Across stories, an organisation keeps one key, whatever its article; the short name that
+    # one story's text gave to the New York Times does not carry to another story.
+    assert found["c:White House"] == found["c:The White House"] == "white-house"
+    assert found["c:Times"] == "times"

@@ -109,7 +109,7 @@ def parse_name(raw: str) -> PersonName | None:
     if not words:
         return None
     if _organisation(words):
-        written = " ".join(words)
+        written = " ".join(words[1:] if len(words) > 1 and fold(words[0]) == "the" else words)
         return PersonName(raw, (), fold(written), shown=written, full=written, organisation=True)
     surname_at = _surname_start(words)
     given = tuple(_given_key(w) for w in words[:surname_at])

@@ -11,6 +11,7 @@ names; with two or none, it stays a name alone.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -92,7 +93,9 @@ def story_groups(
     }
     if singles:
         speakers = {n for use, n in parsed.items() if n is not None and n.given}
-        _place_singles(singles, parsed, group_of, StoryNames(groups, speakers, mentioned))
+        bodies = {a.id: a.body for a in articles.values()}
+        story = StoryNames(groups, speakers, mentioned, bodies)
+        _place_singles(singles, parsed, group_of, story)
     for use, group in group_of.items():
         group.uses.append(use)
         group.roles |= roles.get(use.name, set())
@@ -163,12 +166,14 @@ def _place_singles(
     """A name alone joins the one person its article, else its story, names by that name;
     else it stays a name alone ('Mr. Clinton' and 'Mrs. Clinton' apart)."""
     both_sexes = _surnames_of_both_sexes(parsed[u] for u in singles)
+    organisations = [(u, n) for u, n in parsed.items() if n is not None and n.organisation]
     alone: dict[tuple[str, str], Group] = {}
     for use in sorted(singles, key=lambda u: (u.name, u.article)):
         name = parsed[use]
         if name is None or name.organisation:
-            key = ("organisation", name.compact if name else use.name)
-            group_of[use] = alone.setdefault(key, Group([name] if name else []))
+            known = _organisation(name, use, organisations, story.bodies) if name else None
+            key = ("organisation", known.compact if known else use.name)
+            group_of[use] = alone.setdefault(key, Group([known] if known else []))
             continue
         owner = _owner(name, use, group_of, story)
         if owner is None:
@@ -177,6 +182,48 @@ def _place_singles(
         if name not in owner.names:
             owner.names.append(name)
         group_of[use] = owner
+
+
+def _organisation(
+    name: PersonName,
+    use: NameUse,
+    organisations: list[tuple[NameUse, PersonName]],
+    bodies: dict[str, str],
+) -> PersonName:
+    """An organisation's short name stands for the one longer name ending with it that its
+    article gives (a speaker, or in the text: 'the Times' after 'wrote in The New York
+    Times'), else the one among the story's speakers; else for itself."""
+    words = name.surname.split()
+    in_article = {
+        other.compact: other
+        for other_use, other in organisations
+        if other_use.article == use.article and _ends_with(other, words)
+    }
+    for written in _longer_names(name.full, bodies.get(use.article, "")):
+        longer = parse_name(written)
+        if longer is not None and longer.organisation and _ends_with(longer, words):
+            in_article[longer.compact] = longer
+    in_story = {other.compact: other for _, other in organisations if _ends_with(other, words)}
+    for found in (in_article, in_story):
+        if found:
+            return next(iter(found.values())) if len(found) == 1 else name
+    return name
+
+
+def _ends_with(name: PersonName, words: list[str]) -> bool:
+    own = name.surname.split()
+    return len(own) > len(words) and own[-len(words) :] == words
+
+
+def _longer_names(short: str, body: str) -> set[str]:
+    """Capitalised runs of the body that end with `short` ('The New York Times')."""
+    pattern = rf"(?:[A-Z][\w&'.-]*\s+){{1,4}}{re.escape(short)}\b"
+    found = set()
+    for match in re.finditer(pattern, body):
+        words = match.group(0).split()
+        articles = [n for n, word in enumerate(words) if word.lower() == "the"]
+        found.add(" ".join(words[articles[-1] + 1 :] if articles else words))
+    return found
 
 
 def _surnames_of_both_sexes(names: Iterable[PersonName | None]) -> set[str]:
@@ -196,6 +243,7 @@ class StoryNames:
     groups: list[Group]
     speakers: set[PersonName]
     mentioned: dict[str, list[PersonName]]
+    bodies: dict[str, str] = field(default_factory=dict)
     group_of_name: dict[PersonName, Group] = field(default_factory=dict)
     surnames: set[str] = field(default_factory=set)
 

@@ -191,7 +191,7 @@ class PersonTable:
         for role in group.roles - person.roles:
             person.roles.add(role)
             self.changes.roles.add((key, role))
-        self._index(key, {use.name for use in group.uses} | {n.raw for n in group.full})
+        self._index(key, _index_names(group))
         self._prefer_diacritics(person, group)
         return key
 
@@ -367,6 +367,14 @@ def _closeness(names: list[PersonName], known: list[PersonName]) -> int:
     if any(n.compact == k.compact for n in names for k in known):
         return EXACT
     return 2 if any(n.first == k.first for n in names for k in known) else 1
+
+
+def _index_names(group: Group) -> set[str]:
+    """The names to find a group's person by in later stories: an organisation by its own
+    name, not by the short names this story's text showed to stand for it ('the Times')."""
+    if group.kind == "organisation":
+        return {n.raw for n in group.names if n is not None}
+    return {use.name for use in group.uses} | {n.raw for n in group.full}
 
 
 def _canonical(group: Group) -> str:
