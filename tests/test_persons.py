@@ -58,6 +58,8 @@ def test_parse_titles_initials_suffix_nickname_and_tokenised_hyphens() -> None:
     assert parse_name("Mrs. Clinton").single and parse_name("Mrs. Clinton").sex == "f"
     assert parse_name("GEORGE STEPHANOPOULOS").shown == "George Stephanopoulos"
     assert parse_name("White House").organisation
+    assert not parse_name("A.J. Smith").organisation  # initials, not an acronym ('ABC News')
+    assert parse_name("ABC News").organisation and parse_name("U.S. Navy").organisation
     # One organisation whether or not a sentence opens with its article.
     assert parse_name("The White House").compact == parse_name("White House").compact
     assert parse_name("The White House").shown == "White House"

@@ -49,6 +49,8 @@ DEGREES = {"md", "m.d", "phd", "ph.d", "esq", "dds", "rn", "mba", "jd", "qc", "k
            "mbe", "cbe"}  # fmt: skip
 NICKNAME_RE = re.compile(r"""\s*[(“"‘']([^()“”"‘’']{2,20})[)”"’']\s*""")
 SPACED_HYPHEN_RE = re.compile(r"(?<=\w) - (?=\w)")
+INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,3}")
+NOT_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "L.A.", "N.Y."})
 NICKNAMES = NickNamer.default_lookup()  # a name -> the names it is also written as
 DIMINUTIVE_ENDINGS = {"y", "ie", "ey", "i"}
 GIVEN_NAMES = frozenset(NICKNAMES) | {name for names in NICKNAMES.values() for name in names}
@@ -154,8 +156,10 @@ def _organisation(words: list[str]) -> bool:
     folded = [fold(w) for w in words]
     if len(words) > 5 or not NOT_PERSON_WORDS.isdisjoint(folded):
         return True
-    if len(words) > 1 and len(words[0]) > 2 and words[0].isupper() and not words[-1].isupper():
-        return True  # an acronym opening a name: 'DNA Case', 'ABC Entertainment'
+    opening = words[0]
+    if len(words) > 1 and len(opening) > 2 and opening.isupper() and not words[-1].isupper():
+        # An acronym opening a name ('DNA Case', 'ABC Entertainment'), not initials ('A.J.').
+        return opening in NOT_INITIALS or not INITIALS_RE.fullmatch(opening)
 
     return any(
         not w[:1].isalpha() or (w[:1].islower() and f not in PARTICLES) or _has_digit(w)
