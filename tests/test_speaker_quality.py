@@ -200,3 +200,21 @@ def test_an_acronym_is_the_organisation_the_article_spells_out():
         "FWS maintains the bird is “currently on the brink of extinction.”",
     )
     assert speakers(*text) == ["Fish and Wildlife Service"]
+
+
+def test_a_common_noun_opening_a_sentence_is_no_speaker():
+    # From the shared story sets: a noun capitalised only because it opens the sentence.
+    text = (
+        "Several rockets struck different parts of the Afghan capital. Initial reports "
+        "called the damage “limited.”",
+        "Banners in the main square outside parliament read: “The state kills.”",
+    )
+    assert speakers(*text) == [None, None]
+
+
+def test_a_common_word_the_text_capitalises_mid_sentence_names_a_speaker():
+    text = (
+        "Shares of Apple rose on Monday.",
+        "Apple said in a statement that “the phones are safe.”",
+    )
+    assert speakers(*text) == ["Apple"]

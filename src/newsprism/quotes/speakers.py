@@ -221,6 +221,7 @@ class PersonIndex:
                 and low not in NOT_NAMES
                 and low not in ROLE_NOUNS
                 and not self._part_owners(low)  # a part of a full name: a single name of theirs
+                and not _sentence_opening_noun(word, low, self.body)
             ):
                 found.append((position, self._register(word)))
         self._remember(found)
@@ -731,6 +732,8 @@ def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | No
     folded = [fold(strip_possessive(w)) for w in words if w not in ORGANISATION_JOINERS]
     if len(folded) == 1 and _not_a_name(words[0], folded[0]):
         return None  # "Doing so would ...", "More than 50 ...", "I’ll call them ..."
+    if len(folded) == 1 and lower and _sentence_opening_noun(words[0], folded[0], lower.text):
+        return None  # 'Initial reports', 'Banners in the square'
     if not NOT_IN_ORGANISATIONS.isdisjoint(folded) or not WEEKDAYS.isdisjoint(folded):
         return None  # "Orange Is", "U.S. He", "Wednesday"
     if (
@@ -771,6 +774,27 @@ def _may_be_person(mention: str, speaker: str) -> bool:
         or fold(mention.strip()) in PRONOUN_GENDER
         or (" " not in speaker.strip() and not speaker.isupper())  # "CDC" is no person
     )
+
+
+# Where a sentence opens: the text's or a line's start, after a full stop, or an opening quote
+# mark; not after a quote's closing mark ('?" Trump asked': an attribution goes on).
+SENTENCE_OPENING_RE = re.compile(r"""(?:^|[.!?]\s+|\n\s*|["“‘(])$""")
+
+
+def _sentence_opening_noun(word: str, low: str, text: str) -> bool:
+    """A common word ('Initial reports', 'Banners in the square') that the text capitalises
+    only where a sentence opens: no name."""
+    common = low in common_words() or (low.endswith("s") and low[:-1] in common_words())
+    return common and not is_first_name(word) and not _capitalised_mid_sentence(word, text)
+
+
+def _capitalised_mid_sentence(word: str, text: str) -> bool:
+    """Whether the text capitalises the word where no sentence opens ('a letter to Apple'):
+    a common word capitalised only at a sentence's start is no name."""
+    for match in re.finditer(rf"(?<![\w.&-]){re.escape(word)}(?![\w&-])", text):
+        if not SENTENCE_OPENING_RE.search(text, max(0, match.start() - 4), match.start()):
+            return True
+    return False
 
 
 class LowerCaseWords:
