@@ -218,3 +218,9 @@ def test_a_common_word_the_text_capitalises_mid_sentence_names_a_speaker():
         "Apple said in a statement that “the phones are safe.”",
     )
     assert speakers(*text) == ["Apple"]
+
+
+def test_an_ampersand_inside_a_name_keeps_it_whole():
+    # From the shared story sets: 'AT&T' was read as a speaker 'T'.
+    text = ("AT&T also confirmed it paid Cohen's company for “insights” into the administration.",)
+    assert speakers(*text) == ["AT&T"]

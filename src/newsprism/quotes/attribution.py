@@ -197,7 +197,7 @@ CUE_PHRASE_RE = re.compile(_trie_pattern(CUE_PHRASE_RE_SOURCE) + r"\b")
 NOUN_MARKER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts) $")
 
 
-TOKEN_RE = re.compile(r"[\w’'.\-]+|,")
+TOKEN_RE = re.compile(r"[\w’'.\-]+(?:&[\w’'.\-]+)*|,")  # "AT&T" one word
 ACCORDING_RE = re.compile(r"\baccording to\s+", re.IGNORECASE)
 # "per the party’s bylaws", "in the words of a senior adviser": "according to" by other words
 SOURCE_PHRASE_RE = re.compile(
