@@ -196,7 +196,13 @@ def test_profile_stored_with_an_embedding_still_reads():
     shingles = array("q", sorted(profile.shingles))
     stored = b"".join(
         part.tobytes()
-        for part in (header, profile.terms, profile.weights, shingles, array("f", [0.6, 0.8, 0]))
+        for part in (
+            header,
+            array("q", profile.terms),
+            profile.weights,
+            shingles,
+            array("f", [0.6, 0.8, 0]),
+        )
     )
     again = Profile.from_bytes(stored)
     _assert_same_profile(again, profile)
@@ -551,10 +557,17 @@ def test_a_story_of_many_small_events_parts_into_them():
     assert len(parts) == 5
     assert all(len(set(part) - {events[5]}) == 1 for part in parts)
 
+
 def test_a_story_is_titled_by_a_title_that_is_no_web_address():
     def article(article_id: str, title: str, standfirst: str | None = None) -> Article:
-        return Article(id=article_id, source=article_id, title=title, standfirst=standfirst,
-                       paragraphs=["Video of the shooting was shown to jurors on Thursday."])
+        return Article(
+            id=article_id,
+            source=article_id,
+            title=title,
+            standfirst=standfirst,
+            paragraphs=["Video of the shooting was shown to jurors on Thursday."],
+        )
+
     address = "http: / / newsone. com / 2376991 / zurana - horton - 13 - children /"
     headline = "Footage of Brooklyn mother's fatal shooting released during trial"
     assert story_title([article("a", address), article("b", headline)]) == headline

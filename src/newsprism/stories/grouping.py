@@ -107,9 +107,10 @@ def term_hash(term: str) -> int:
 class Profile:
     """What the stream keeps of one article."""
 
-    terms: array  # term hashes, strongest first
+    # Packed arrays, not Python sets and ints: the stream holds one a stored article.
+    terms: array  # term hashes (unsigned 32-bit), strongest first
     weights: array  # their weights in the article's unit vector
-    shingles: frozenset[int]  # hashes of quoted 5-word runs
+    shingles: array  # hashes of quoted 5-word runs, sorted
     day: int  # date ordinal, 0 when unknown
     outlet: int  # outlet hash, 0 when unknown
 
@@ -121,8 +122,8 @@ class Profile:
         # The header's last count is of sentence-embedding floats, which profiles stored by
         # earlier versions may still carry after their shingles (now ignored).
         header = array("q", [self.day, self.outlet, len(self.terms), len(self.shingles), 0])
-        shingles = array("q", sorted(self.shingles))
-        return b"".join(part.tobytes() for part in (header, self.terms, self.weights, shingles))
+        parts = (header, array("q", self.terms), self.weights, array("q", self.shingles))
+        return b"".join(part.tobytes() for part in parts)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Profile:
@@ -138,7 +139,7 @@ class Profile:
         at += 4 * n_terms
         shingles = array("q")
         shingles.frombytes(data[at : at + 8 * n_shingles])
-        return cls(terms, weights, frozenset(shingles), day, outlet)
+        return cls(array("I", terms), weights, shingles, day, outlet)
 
 
 @lru_cache(maxsize=1 << 18)
@@ -277,9 +278,9 @@ class StoryGrouper:
         if features.body_words < MIN_BODY_WORDS:
             strongest = []  # a title alone (or a body of junk) is too little: a story of its own
         profile = Profile(
-            array("q", strongest),
+            array("I", strongest),
             array("f", (vector[h] for h in strongest)),
-            features.shingles,
+            array("q", sorted(features.shingles)),
             features.day,
             features.outlet,
         )
@@ -390,7 +391,7 @@ class StoryGrouper:
     def _index(self, position: int) -> None:
         profile = self.profiles[position]
         for h, weight in zip(profile.terms[:INDEX_TERMS], profile.weights, strict=False):
-            posting = self.postings.setdefault(h, array("q"))
+            posting = self.postings.setdefault(h, array("I"))
             weights = self.posting_weights.setdefault(h, array("f"))
             stale = self._stale(posting, profile.day) if profile.day else 0
             if len(posting) - stale >= 2 * POSTINGS_CAP:
@@ -434,13 +435,13 @@ class StoryGrouper:
         a story that has been growing), so a developing story can go on for weeks as long as
         no one gap is long."""
         adjustments = {}
-        day, shingles = profile.day, profile.shingles
+        day, shingles = profile.day, frozenset(profile.shingles)
         story_of, profiles = self.story_of, self.profiles
         for position in positions:
             adjustment = 0.0
             if day:
                 adjustment = -DAY_DECAY * self._days_outside(day, story_of[position])
-            if shingles and len(shingles & profiles[position].shingles) >= 2:
+            if shingles and len(shingles.intersection(profiles[position].shingles)) >= 2:
                 adjustment += SHARED_QUOTE_BONUS
             adjustments[position] = adjustment
         return adjustments
