@@ -1150,6 +1150,54 @@ def test_a_quote_runs_over_middle_paragraphs_without_marks_to_its_closing_mark()
     assert {q.speaker for q in quotes} == {"Fred LaRue"}
 
 
+def test_a_quote_runs_over_an_unmarked_line_into_a_line_that_reopens_it():
+    """A sentence a line (ECB+): the quote's second sentence stands on a line of its own
+    without a mark, and the next line opens with a mark by the news convention: one quote
+    over three lines, the fuller version kept whole."""
+    article = article_of(
+        "Two buildings also caught fire.",
+        "Greek President Carolos Papoulias condemned the violence.",
+        '"Our country has reached the edge of the abyss.',
+        "It is the responsibility of us all to not take the step into the void.",
+        '"What is at stake in coming days is to keep social cohesion and social peace."',
+        "Athens underground stations were shuttered.",
+    )
+    quotes = direct_quotes(article)
+    assert [q.text for q in quotes] == [
+        "Our country has reached the edge of the abyss.",
+        "It is the responsibility of us all to not take the step into the void.",
+        "What is at stake in coming days is to keep social cohesion and social peace.",
+    ]
+    assert [q.continues for q in quotes] == [None, quotes[0].id, quotes[1].id]
+
+
+def test_news_paragraphs_do_not_carry_an_unclosed_quote_over_narration():
+    """In paragraphs of several sentences a paragraph without marks is the writer's, even
+    between an unclosed quote and one that opens the paragraph after it."""
+    article = article_of(
+        '"I am really looking forward to it. I once owned all of it.',
+        "Despite owning so much, it is not his favourite film. That goes to another one.",
+        '"It is in my top ten films. I would watch it again."',
+    )
+    quotes = direct_quotes(article)
+    assert [q.text for q in quotes] == [
+        "I am really looking forward to it. I once owned all of it.",
+        "It is in my top ten films. I would watch it again.",
+    ]
+
+
+def test_a_misread_closing_mark_carries_nothing_over_an_unmarked_line():
+    """A closing mark set after a space ('could do, "said') reads as opening a quote that
+    runs to the line's end: the line after it is the writer's."""
+    article = article_of(
+        '"We did everything we could do, "said the juror.',
+        "Family members of the victims expressed outrage.",
+        '"I feel in some ways he is proud of what he did," said Deborah Teasley.',
+    )
+    texts = [q.text for q in direct_quotes(article)]
+    assert not any("outrage" in text for text in texts)
+
+
 def test_a_name_label_line_introduces_the_quote_and_a_dated_sign_off_names_nobody():
     """A list of pundits: each 'Description Name:' line over a quote, each quote signed with
     when and where it was said ('– Oct. 31, on Fox News'), which is no speaker."""
