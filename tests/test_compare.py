@@ -307,6 +307,56 @@ def test_edit_kinds_within_aligned_context(reported, label, kind):
         assert kind in {e.kind for e in match.edits}
 
 
+@pytest.mark.parametrize(
+    ("source", "reported", "label", "kind"),
+    [
+        # one sentence split in two where it said 'and': tidied
+        (
+            "If we play good we have a chance to win it and then we will see what they do",
+            "If we play good we have a chance to win it. Then we will see what they do",
+            "tidied",
+            "conjunction",
+        ),
+        # a list's 'and' left out for a comma: a cut
+        (
+            "It is a toxic mix of demagoguery and meanness and nonsense that will lead them astray",
+            "It is a toxic mix of demagoguery, meanness and nonsense that will lead them astray",
+            "trimmed",
+            "cut",
+        ),
+        # 'and' written '&'
+        (
+            "The vaccine is safe, effective, and our best defense against the virus",
+            "The vaccine is safe, effective, & our best defense against the virus",
+            "tidied",
+            "spelling",
+        ),
+        # 'I think' left out: the claim made flat
+        (
+            "And they are able to draw their own conclusions, I think, about this whole situation",
+            "And they are able to draw their own conclusions about this whole situation",
+            "altered",
+            "hedge",
+        ),
+        # a preposition for the words left out: no content word swapped
+        (
+            "It is not the time to ease pressure, or to reward North Korea at all",
+            "It is not the time to ease pressure towards North Korea at all",
+            "trimmed",
+            "cut",
+        ),
+    ],
+)
+def test_joining_words_hedge_phrases_and_prepositions(source, reported, label, kind):
+    by_outlet, _, _ = _story(
+        ("Reuters", "2013-05-01", [f"“{source},” Kono said on Tuesday."]),
+        ("Fox News", "2013-05-02", [f"“{reported},” Kono said."]),
+    )
+    match = _only(by_outlet["Fox News"])
+    assert match.label == label
+    assert kind in {e.kind for e in match.edits}
+
+
 def test_a_pronoun_for_the_name_it_stands_for_is_tidied():
     by_outlet, _, _ = _story(
         (

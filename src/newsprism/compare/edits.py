@@ -25,6 +25,7 @@ from newsprism.compare.lexicon import (
     NEGATIONS,
     PERFECT_AUXILIARIES,
     are_synonyms,
+    hedge_phrases,
     is_abbreviation,
     is_initialism,
     is_light,
@@ -60,6 +61,7 @@ EDIT_LABELS: dict[str, str | None] = {
     "abbreviation": "tidied",
     "number-format": "tidied",
     "contraction": "tidied",
+    "conjunction": "tidied",
     "bracket": "tidied",
     "referent": "tidied",
     "tense": "tidied",
@@ -104,6 +106,11 @@ def classify_edit(op: str, reported: list[str], source: list[str], repeated: boo
         if styles <= TITLES and not styles.isdisjoint(HONORIFICS):
             return "title"  # 'Mr.' for 'General': how a person is styled
     changed = set(reported) ^ set(source) if op == "replace" else set(reported or source)
+    hedged = hedge_phrases(reported) ^ hedge_phrases(source)
+    if hedged:
+        rest = changed - {w for pair in hedged for w in pair}
+        if not (op == "replace" and _reworded_around(rest, reported, source)):
+            return "hedge"  # 'I think quite successfully' -> 'very successfully'
     for kind, words in (("negation", NEGATIONS), ("hedge", HEDGES)):
         if changed & words:
             if op == "replace" and _reworded_around(changed - words, reported, source):
@@ -285,7 +292,21 @@ class EditBuilder:
         op = "replace" if q_tokens and s_tokens else ("insert" if q_tokens else "delete")
         if op == "delete" and (self._ellipsis_at(at) or (long_cut and not _all_light(s_tokens))):
             return self._edit(op, q_tokens, s_tokens, kind="cut")
+        if op == "delete" and [t.norm for t in s_tokens] == ["and"]:
+            between = self._between(at)
+            if "&" in between:  # 'safe, effective, & our best defense': the word as a sign
+                return self._edit(op, q_tokens, s_tokens, kind="spelling")
+            if any(stop in between for stop in ".;:!?"):
+                # 'win it and then we will see' -> 'win it. Then we will see': one sentence
+                # split in two (a list's 'and' left out is a cut)
+                return self._edit(op, q_tokens, s_tokens, kind="conjunction")
         return self._edit(op, q_tokens, s_tokens, at=(at, at + len(q_tokens)))
+
+    def _between(self, at: int) -> str:
+        """What the quote prints between its tokens `at - 1` and `at`."""
+        if not 0 < at < len(self.q_tokens):
+            return ""
+        return self.quote_text[self.q_tokens[at - 1].end : self.q_tokens[at].start]
 
     def _ellipsis_at(self, at: int) -> bool:
         """The quote marks a cut before its token `at` ('…', '...')."""
