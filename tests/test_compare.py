@@ -345,6 +345,13 @@ def test_edit_kinds_within_aligned_context(reported, label, kind):
             "trimmed",
             "cut",
         ),
+        # one clock time written two ways, its zone dropped: no number changed
+        (
+            "Bettie Page passed away at 6:41pm PST this evening in a Los Angeles hospital",
+            "Bettie Page passed away at 18:41 this evening in a Los Angeles hospital",
+            "tidied",
+            "number-format",
+        ),
     ],
 )
 def test_joining_words_hedge_phrases_and_prepositions(source, reported, label, kind):

@@ -271,6 +271,13 @@ class EditBuilder:
         if q_run and s_run and _one_word(q_words, s_words):
             yield self._diff(q_run, s_run, at)  # 'wheel chair' -> 'wheelchair': one edit
             return
+        if (
+            q_run
+            and s_run
+            and _same_time(_surface(self.quote_text, q_run), _surface(self.body, s_run))
+        ):
+            yield self._edit("replace", q_run, s_run, kind="number-format")  # '6:41pm' -> '18:41'
+            return
         # Words the quote leaves out of a long stretch are a cut, whatever they hold.
         long_cut = len(s_run) - len(q_run) >= LONG_CUT
         q_at = s_at = 0
@@ -476,6 +483,40 @@ def _punctuation_only(reported: str, source: str) -> bool:
 def _letters_and_spaces(text: str) -> str:
     text = HYPHEN_RE.sub(" ", fold(text))
     return " ".join(PUNCTUATION_RE.sub("", text).split())
+
+
+CLOCK_RE = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap])?\.?\s?(?:m\b\.?)?", re.IGNORECASE)
+ZONE_RE = re.compile(r"\b[A-Z]{2,4}\b")  # 'PST', 'GMT', 'EDT'
+
+
+def _same_time(reported: str, source: str) -> bool:
+    """One clock time written two ways ('6:41pm PST' and '18:41'; '9.30 a.m.' and '09:30'),
+    a time zone's letters dropped or added at most."""
+    times = [_clock_times(reported), _clock_times(source)]
+    if not times[0] or len(times[0]) != len(times[1]):
+        return False
+    if not all(_one_time(a, b) for a, b in zip(*times, strict=True)):
+        return False
+    rest = [ZONE_RE.sub("", CLOCK_RE.sub("", text)) for text in (reported, source)]
+    return not any(c.isalnum() for text in rest for c in text)
+
+
+def _clock_times(text: str) -> list[tuple[int, int, bool]]:
+    """(hour on a 24-hour clock, minutes, whether am or pm says which half of the day)."""
+    times = []
+    for hours, mins, half in CLOCK_RE.findall(text):
+        hour = int(hours) % 12 + (12 if half.lower() == "p" else 0) if half else int(hours)
+        times.append((hour, int(mins), bool(half)))
+    return times
+
+
+def _one_time(first: tuple[int, int, bool], second: tuple[int, int, bool]) -> bool:
+    """The same time; '6:41' without am or pm may be either half of the day."""
+    if first[1] != second[1]:
+        return False
+    if first[2] == second[2]:
+        return first[0] == second[0]
+    return first[0] % 12 == second[0] % 12
 
 
 def _one_word(reported: list[str], source: list[str]) -> bool:
