@@ -21,6 +21,7 @@ from newsprism.compare.lexicon import (
     FILLERS,
     HEDGES,
     HONORIFICS,
+    LIGHT_PREPOSITIONS,
     MODALS,
     NEGATIONS,
     PERFECT_AUXILIARIES,
@@ -161,8 +162,9 @@ def _replaced(reported: list[str], source: list[str], changed: set[str]) -> str:
 
 
 def _within(reported: list[str], source: list[str]) -> bool:
-    """The reported words are the source's, less some (a cut, not a change)."""
-    return {stem(w) for w in reported if not is_light(w)} <= {
+    """The reported words are the source's, less some (a cut, not a change), a preposition
+    put in at most."""
+    return {stem(w) for w in reported if not is_light(w) and w not in LIGHT_PREPOSITIONS} <= {
         stem(w) for w in source if not is_light(w)
     }
 

@@ -17,8 +17,13 @@ FUNCTION_WORDS = frozenset(
     have has had which who whom whose what when where while if because though although also
     too very such some any all both each either every own same other another one ones just
     whereby whereas therefore thus hence however since unless until whether yet via per
-    upon within among toward towards across through throughout along amid amidst beside
-    s t""".split()
+    upon within among s t""".split()
+)
+# Prepositions of direction and place: put in for words left out, they say nothing new ('ease
+# pressure towards North Korea' for 'ease pressure, or to reward North Korea'). Only edits
+# read them so: the fact finder and story grouping keep them as words.
+LIGHT_PREPOSITIONS = frozenset(
+    "toward towards across through throughout along amid amidst beside".split()
 )
 FILLERS = frozenset(
     """kind sort really well like actually basically obviously honestly literally look yes
