@@ -345,6 +345,14 @@ def test_edit_kinds_within_aligned_context(reported, label, kind):
             "trimmed",
             "cut",
         ),
+        # a hedge left out right before the quote's last word, where both quotes end together:
+        # the shared end is the aligned context after it
+        (
+            "And they are able to draw their own conclusions about it I think quite successfully",
+            "And they are able to draw their own conclusions about it very successfully",
+            "altered",
+            "hedge",
+        ),
         # one clock time written two ways, its zone dropped: no number changed
         (
             "Bettie Page passed away at 6:41pm PST this evening in a Los Angeles hospital",

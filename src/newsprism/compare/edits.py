@@ -450,7 +450,22 @@ class EditBuilder:
             before = MIN_CONTEXT
         if swap and passages[-1].bounded_end and at[1] >= passages[-1].q_end:
             after = MIN_CONTEXT
+        opens, closes = self._shared_edges()
+        # Where the quote and the source quote start (end) together, that shared edge is
+        # aligned context too: '... situation I think quite successfully.' against
+        # '... situation very successfully.'
+        before += opens and at[0] - CONTEXT_WINDOW < 0 < at[0] and self.aligned[0]
+        after += closes and at[1] + CONTEXT_WINDOW > len(self.aligned) > at[1] and self.aligned[-1]
         return before, after
+
+    def _shared_edges(self) -> tuple[bool, bool]:
+        """Whether the quote opens where its first passage opens a source quote, and closes
+        where its last passage closes one."""
+        passages, source = self.alignment.passages, self.alignment.source
+        first, last = passages[0], passages[-1]
+        opens = first.q_start == 0 and source.at_edge(first.s_start, first.s_end)[0]
+        closes = last.q_end == len(self.q_tokens) and source.at_edge(last.s_start, last.s_end)[1]
+        return opens, closes
 
 
 def _all_light(tokens: list[Token]) -> bool:
