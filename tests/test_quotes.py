@@ -1130,45 +1130,51 @@ def test_an_unclosed_quote_is_not_carried_into_a_paragraph_that_does_not_close_i
     assert quote.text == "We are still in a situation where across"
 
 
-def test_a_quote_runs_over_middle_paragraphs_without_marks_to_its_closing_mark():
-    """A corpus that prints a sentence a line: the quote opened on one line is closed two
-    lines on, the line between has no mark."""
-    article = article_of(
-        "Fred LaRue believed no such conversation occurred.",
-        '"I\'m exceedingly angry about it.',
-        "I don't recall any phone call.",
-        'I don\'t think there was one, " he said.',
-        "He died in 2004.",
-    )
-    quotes = direct_quotes(article)
-    assert [q.text for q in quotes] == [
-        "I'm exceedingly angry about it.",
-        "I don't recall any phone call.",
-        "I don't think there was one",
-    ]
+@pytest.mark.parametrize(
+    ("paragraphs", "texts", "speaker"),
+    [
+        # the quote opened on one line is closed two lines on; the line between has no mark
+        (
+            [
+                "Fred LaRue believed no such conversation occurred.",
+                '"I\'m exceedingly angry about it.',
+                "I don't recall any phone call.",
+                'I don\'t think there was one, " he said.',
+                "He died in 2004.",
+            ],
+            [
+                "I'm exceedingly angry about it.",
+                "I don't recall any phone call.",
+                "I don't think there was one",
+            ],
+            "Fred LaRue",
+        ),
+        # the line after the unmarked one opens with a mark by the news convention (ECB+)
+        (
+            [
+                "Two buildings also caught fire.",
+                "Greek President Carolos Papoulias condemned the violence.",
+                '"Our country has reached the edge of the abyss.',
+                "It is the responsibility of us all to not take the step into the void.",
+                '"What is at stake in coming days is to keep social cohesion and social peace."',
+                "Athens underground stations were shuttered.",
+            ],
+            [
+                "Our country has reached the edge of the abyss.",
+                "It is the responsibility of us all to not take the step into the void.",
+                "What is at stake in coming days is to keep social cohesion and social peace.",
+            ],
+            "Carolos Papoulias",
+        ),
+    ],
+)
+def test_a_quote_runs_over_middle_lines_without_marks(paragraphs, texts, speaker):
+    """A corpus that prints a sentence a line: one quote over three lines, read whole as a
+    chain of quotes with one speaker."""
+    quotes = direct_quotes(article_of(*paragraphs))
+    assert [q.text for q in quotes] == texts
     assert [q.continues for q in quotes] == [None, quotes[0].id, quotes[1].id]
-    assert {q.speaker for q in quotes} == {"Fred LaRue"}
-
-
-def test_a_quote_runs_over_an_unmarked_line_into_a_line_that_reopens_it():
-    """A sentence a line (ECB+): the quote's second sentence stands on a line of its own
-    without a mark, and the next line opens with a mark by the news convention: one quote
-    over three lines, the fuller version kept whole."""
-    article = article_of(
-        "Two buildings also caught fire.",
-        "Greek President Carolos Papoulias condemned the violence.",
-        '"Our country has reached the edge of the abyss.',
-        "It is the responsibility of us all to not take the step into the void.",
-        '"What is at stake in coming days is to keep social cohesion and social peace."',
-        "Athens underground stations were shuttered.",
-    )
-    quotes = direct_quotes(article)
-    assert [q.text for q in quotes] == [
-        "Our country has reached the edge of the abyss.",
-        "It is the responsibility of us all to not take the step into the void.",
-        "What is at stake in coming days is to keep social cohesion and social peace.",
-    ]
-    assert [q.continues for q in quotes] == [None, quotes[0].id, quotes[1].id]
+    assert {q.speaker for q in quotes} == {speaker}
 
 
 def test_news_paragraphs_do_not_carry_an_unclosed_quote_over_narration():
