@@ -372,6 +372,33 @@ def test_joining_words_hedge_phrases_and_prepositions(source, reported, label, k
     assert kind in {e.kind for e in match.edits}
 
 
+def test_a_few_words_found_in_another_quote_do_not_break_a_passage():
+    """'we wanted to' stands in the source's earlier quote, and 'to have as Sixers basketball'
+    goes on in the quote the rest comes from: one passage, not a stitch over the first."""
+    by_outlet, _, _ = _story(
+        (
+            "ESPN",
+            "2008-12-13",
+            [
+                "“We wanted to progress,” said general manager Ed Stefanski.",
+                "“I feel on the floor we were not executing the philosophy that we want to have "
+                "as Sixers basketball.”",
+            ],
+        ),
+        (
+            "AP",
+            "2008-12-14",
+            [
+                "“I feel on the floor we were not executing the philosophy we wanted to have as "
+                "Sixers basketball,” Stefanski said."
+            ],
+        ),
+    )
+    match = _only(by_outlet["AP"])
+    assert match.label == "tidied" and "stitched" not in match.labels
+    assert len(match.source_spans) == 1
+
+
 def test_a_pronoun_for_the_name_it_stands_for_is_tidied():
     by_outlet, _, _ = _story(
         (
