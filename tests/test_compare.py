@@ -307,6 +307,98 @@ def test_edit_kinds_within_aligned_context(reported, label, kind):
         assert kind in {e.kind for e in match.edits}
 
 
+@pytest.mark.parametrize(
+    ("source", "reported", "label", "kind"),
+    [
+        # one sentence split in two where it said 'and': tidied
+        (
+            "If we play good we have a chance to win it and then we will see what they do",
+            "If we play good we have a chance to win it. Then we will see what they do",
+            "tidied",
+            "conjunction",
+        ),
+        # a list's 'and' left out for a comma: a cut
+        (
+            "It is a toxic mix of demagoguery and meanness and nonsense that will lead them astray",
+            "It is a toxic mix of demagoguery, meanness and nonsense that will lead them astray",
+            "trimmed",
+            "cut",
+        ),
+        # 'and' written '&'
+        (
+            "The vaccine is safe, effective, and our best defense against the virus",
+            "The vaccine is safe, effective, & our best defense against the virus",
+            "tidied",
+            "spelling",
+        ),
+        # 'I think' left out: the claim made flat
+        (
+            "And they are able to draw their own conclusions, I think, about this whole situation",
+            "And they are able to draw their own conclusions about this whole situation",
+            "altered",
+            "hedge",
+        ),
+        # a preposition for the words left out: no content word swapped
+        (
+            "It is not the time to ease pressure, or to reward North Korea at all",
+            "It is not the time to ease pressure towards North Korea at all",
+            "trimmed",
+            "cut",
+        ),
+        # a hedge left out right before the quote's last word, where both quotes end together:
+        # the shared end is the aligned context after it
+        (
+            "And they are able to draw their own conclusions about it I think quite successfully",
+            "And they are able to draw their own conclusions about it very successfully",
+            "altered",
+            "hedge",
+        ),
+        # one clock time written two ways, its zone dropped: no number changed
+        (
+            "Bettie Page passed away at 6:41pm PST this evening in a Los Angeles hospital",
+            "Bettie Page passed away at 18:41 this evening in a Los Angeles hospital",
+            "tidied",
+            "number-format",
+        ),
+    ],
+)
+def test_joining_words_hedge_phrases_and_prepositions(source, reported, label, kind):
+    by_outlet, _, _ = _story(
+        ("Reuters", "2013-05-01", [f"“{source},” Kono said on Tuesday."]),
+        ("Fox News", "2013-05-02", [f"“{reported},” Kono said."]),
+    )
+    match = _only(by_outlet["Fox News"])
+    assert match.label == label
+    assert kind in {e.kind for e in match.edits}
+
+
+def test_a_few_words_found_in_another_quote_do_not_break_a_passage():
+    """'we wanted to' stands in the source's earlier quote, and 'to have as Sixers basketball'
+    goes on in the quote the rest comes from: one passage, not a stitch over the first."""
+    by_outlet, _, _ = _story(
+        (
+            "ESPN",
+            "2008-12-13",
+            [
+                "“We wanted to progress,” said general manager Ed Stefanski.",
+                "“I feel on the floor we were not executing the philosophy that we want to have "
+                "as Sixers basketball.”",
+            ],
+        ),
+        (
+            "AP",
+            "2008-12-14",
+            [
+                "“I feel on the floor we were not executing the philosophy we wanted to have as "
+                "Sixers basketball,” Stefanski said."
+            ],
+        ),
+    )
+    match = _only(by_outlet["AP"])
+    assert match.label == "tidied" and "stitched" not in match.labels
+    assert len(match.source_spans) == 1
+
+
 def test_a_pronoun_for_the_name_it_stands_for_is_tidied():
     by_outlet, _, _ = _story(
         (

@@ -1130,24 +1130,78 @@ def test_an_unclosed_quote_is_not_carried_into_a_paragraph_that_does_not_close_i
     assert quote.text == "We are still in a situation where across"
 
 
-def test_a_quote_runs_over_middle_paragraphs_without_marks_to_its_closing_mark():
-    """A corpus that prints a sentence a line: the quote opened on one line is closed two
-    lines on, the line between has no mark."""
+@pytest.mark.parametrize(
+    ("paragraphs", "texts", "speaker"),
+    [
+        # the quote opened on one line is closed two lines on; the line between has no mark
+        (
+            [
+                "Fred LaRue believed no such conversation occurred.",
+                '"I\'m exceedingly angry about it.',
+                "I don't recall any phone call.",
+                'I don\'t think there was one, " he said.',
+                "He died in 2004.",
+            ],
+            [
+                "I'm exceedingly angry about it.",
+                "I don't recall any phone call.",
+                "I don't think there was one",
+            ],
+            "Fred LaRue",
+        ),
+        # the line after the unmarked one opens with a mark by the news convention (ECB+)
+        (
+            [
+                "Two buildings also caught fire.",
+                "Greek President Carolos Papoulias condemned the violence.",
+                '"Our country has reached the edge of the abyss.',
+                "It is the responsibility of us all to not take the step into the void.",
+                '"What is at stake in coming days is to keep social cohesion and social peace."',
+                "Athens underground stations were shuttered.",
+            ],
+            [
+                "Our country has reached the edge of the abyss.",
+                "It is the responsibility of us all to not take the step into the void.",
+                "What is at stake in coming days is to keep social cohesion and social peace.",
+            ],
+            "Carolos Papoulias",
+        ),
+    ],
+)
+def test_a_quote_runs_over_middle_lines_without_marks(paragraphs, texts, speaker):
+    """A corpus that prints a sentence a line: one quote over three lines, read whole as a
+    chain of quotes with one speaker."""
+    quotes = direct_quotes(article_of(*paragraphs))
+    assert [q.text for q in quotes] == texts
+    assert [q.continues for q in quotes] == [None, quotes[0].id, quotes[1].id]
+    assert {q.speaker for q in quotes} == {speaker}
+
+
+def test_news_paragraphs_do_not_carry_an_unclosed_quote_over_narration():
+    """In paragraphs of several sentences a paragraph without marks is the writer's, even
+    between an unclosed quote and one that opens the paragraph after it."""
     article = article_of(
-        "Fred LaRue believed no such conversation occurred.",
-        '"I\'m exceedingly angry about it.',
-        "I don't recall any phone call.",
-        'I don\'t think there was one, " he said.',
-        "He died in 2004.",
+        '"I am really looking forward to it. I once owned all of it.',
+        "Despite owning so much, it is not his favourite film. That goes to another one.",
+        '"It is in my top ten films. I would watch it again."',
     )
     quotes = direct_quotes(article)
     assert [q.text for q in quotes] == [
-        "I'm exceedingly angry about it.",
-        "I don't recall any phone call.",
-        "I don't think there was one",
+        "I am really looking forward to it. I once owned all of it.",
+        "It is in my top ten films. I would watch it again.",
     ]
-    assert [q.continues for q in quotes] == [None, quotes[0].id, quotes[1].id]
-    assert {q.speaker for q in quotes} == {"Fred LaRue"}
+
+
+def test_a_misread_closing_mark_carries_nothing_over_an_unmarked_line():
+    """A closing mark set after a space ('could do, "said') reads as opening a quote that
+    runs to the line's end: the line after it is the writer's."""
+    article = article_of(
+        '"We did everything we could do, "said the juror.',
+        "Family members of the victims expressed outrage.",
+        '"I feel in some ways he is proud of what he did," said Deborah Teasley.',
+    )
+    texts = [q.text for q in direct_quotes(article)]
+    assert not any("outrage" in text for text in texts)
 
 
 def test_a_name_label_line_introduces_the_quote_and_a_dated_sign_off_names_nobody():

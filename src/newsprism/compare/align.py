@@ -248,14 +248,31 @@ def _passages(blocks: list[tuple[int, int, int]], source: SourceText) -> list[Pa
     passages: list[Passage] = []
     for i, j, length in blocks:
         unit = source.unit[j]
-        last = passages[-1] if passages else None
-        if last and _continues(last, j, unit, source):
+        at = _continued(passages, j, unit, source)
+        if at is not None:
+            del passages[at + 1 :]  # short runs out of place between the two: noise
+            last = passages[at]
             last.q_end, last.s_end = i + length, j + length
             last.longest_block = max(last.longest_block, length)
             last.matched_in_blocks += length
         else:
             passages.append(Passage(i, i + length, j, j + length, unit, length, length))
     return passages
+
+
+def _continued(passages: list[Passage], j: int, unit: int, source: SourceText) -> int | None:
+    """The passage a run at source word `j` carries on: the nearest before it in the source of
+    the last passage and the short ones before it (a run of a word or three found elsewhere,
+    'we wanted to' in the article's earlier quote, does not break a passage that goes on
+    after it)."""
+    best: tuple[int, int] | None = None
+    for at in range(len(passages) - 1, -1, -1):
+        passage = passages[at]
+        if _continues(passage, j, unit, source) and (best is None or j - passage.s_end < best[0]):
+            best = (j - passage.s_end, at)
+        if passage.q_end - passage.q_start >= STITCH_WORDS:
+            break
+    return best[1] if best else None
 
 
 def _continues(last: Passage, j: int, unit: int, source: SourceText) -> bool:

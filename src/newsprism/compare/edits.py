@@ -21,10 +21,12 @@ from newsprism.compare.lexicon import (
     FILLERS,
     HEDGES,
     HONORIFICS,
+    LIGHT_PREPOSITIONS,
     MODALS,
     NEGATIONS,
     PERFECT_AUXILIARIES,
     are_synonyms,
+    hedge_phrases,
     is_abbreviation,
     is_initialism,
     is_light,
@@ -60,6 +62,7 @@ EDIT_LABELS: dict[str, str | None] = {
     "abbreviation": "tidied",
     "number-format": "tidied",
     "contraction": "tidied",
+    "conjunction": "tidied",
     "bracket": "tidied",
     "referent": "tidied",
     "tense": "tidied",
@@ -104,6 +107,11 @@ def classify_edit(op: str, reported: list[str], source: list[str], repeated: boo
         if styles <= TITLES and not styles.isdisjoint(HONORIFICS):
             return "title"  # 'Mr.' for 'General': how a person is styled
     changed = set(reported) ^ set(source) if op == "replace" else set(reported or source)
+    hedged = hedge_phrases(reported) ^ hedge_phrases(source)
+    if hedged:
+        rest = changed - {w for pair in hedged for w in pair}
+        if not (op == "replace" and _reworded_around(rest, reported, source)):
+            return "hedge"  # 'I think quite successfully' -> 'very successfully'
     for kind, words in (("negation", NEGATIONS), ("hedge", HEDGES)):
         if changed & words:
             if op == "replace" and _reworded_around(changed - words, reported, source):
@@ -154,8 +162,9 @@ def _replaced(reported: list[str], source: list[str], changed: set[str]) -> str:
 
 
 def _within(reported: list[str], source: list[str]) -> bool:
-    """The reported words are the source's, less some (a cut, not a change)."""
-    return {stem(w) for w in reported if not is_light(w)} <= {
+    """The reported words are the source's, less some (a cut, not a change), a preposition
+    put in at most."""
+    return {stem(w) for w in reported if not is_light(w) and w not in LIGHT_PREPOSITIONS} <= {
         stem(w) for w in source if not is_light(w)
     }
 
@@ -264,6 +273,13 @@ class EditBuilder:
         if q_run and s_run and _one_word(q_words, s_words):
             yield self._diff(q_run, s_run, at)  # 'wheel chair' -> 'wheelchair': one edit
             return
+        if (
+            q_run
+            and s_run
+            and _same_time(_surface(self.quote_text, q_run), _surface(self.body, s_run))
+        ):
+            yield self._edit("replace", q_run, s_run, kind="number-format")  # '6:41pm' -> '18:41'
+            return
         # Words the quote leaves out of a long stretch are a cut, whatever they hold.
         long_cut = len(s_run) - len(q_run) >= LONG_CUT
         q_at = s_at = 0
@@ -285,7 +301,21 @@ class EditBuilder:
         op = "replace" if q_tokens and s_tokens else ("insert" if q_tokens else "delete")
         if op == "delete" and (self._ellipsis_at(at) or (long_cut and not _all_light(s_tokens))):
             return self._edit(op, q_tokens, s_tokens, kind="cut")
+        if op == "delete" and [t.norm for t in s_tokens] == ["and"]:
+            between = self._between(at)
+            if "&" in between:  # 'safe, effective, & our best defense': the word as a sign
+                return self._edit(op, q_tokens, s_tokens, kind="spelling")
+            if any(stop in between for stop in ".;:!?"):
+                # 'win it and then we will see' -> 'win it. Then we will see': one sentence
+                # split in two (a list's 'and' left out is a cut)
+                return self._edit(op, q_tokens, s_tokens, kind="conjunction")
         return self._edit(op, q_tokens, s_tokens, at=(at, at + len(q_tokens)))
+
+    def _between(self, at: int) -> str:
+        """What the quote prints between its tokens `at - 1` and `at`."""
+        if not 0 < at < len(self.q_tokens):
+            return ""
+        return self.quote_text[self.q_tokens[at - 1].end : self.q_tokens[at].start]
 
     def _ellipsis_at(self, at: int) -> bool:
         """The quote marks a cut before its token `at` ('…', '...')."""
@@ -420,7 +450,22 @@ class EditBuilder:
             before = MIN_CONTEXT
         if swap and passages[-1].bounded_end and at[1] >= passages[-1].q_end:
             after = MIN_CONTEXT
+        opens, closes = self._shared_edges()
+        # Where the quote and the source quote start (end) together, that shared edge is
+        # aligned context too: '... situation I think quite successfully.' against
+        # '... situation very successfully.'
+        before += opens and at[0] - CONTEXT_WINDOW < 0 < at[0] and self.aligned[0]
+        after += closes and at[1] + CONTEXT_WINDOW > len(self.aligned) > at[1] and self.aligned[-1]
         return before, after
+
+    def _shared_edges(self) -> tuple[bool, bool]:
+        """Whether the quote opens where its first passage opens a source quote, and closes
+        where its last passage closes one."""
+        passages, source = self.alignment.passages, self.alignment.source
+        first, last = passages[0], passages[-1]
+        opens = first.q_start == 0 and source.at_edge(first.s_start, first.s_end)[0]
+        closes = last.q_end == len(self.q_tokens) and source.at_edge(last.s_start, last.s_end)[1]
+        return opens, closes
 
 
 def _all_light(tokens: list[Token]) -> bool:
@@ -455,6 +500,40 @@ def _punctuation_only(reported: str, source: str) -> bool:
 def _letters_and_spaces(text: str) -> str:
     text = HYPHEN_RE.sub(" ", fold(text))
     return " ".join(PUNCTUATION_RE.sub("", text).split())
+
+
+CLOCK_RE = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap])?\.?\s?(?:m\b\.?)?", re.IGNORECASE)
+ZONE_RE = re.compile(r"\b[A-Z]{2,4}\b")  # 'PST', 'GMT', 'EDT'
+
+
+def _same_time(reported: str, source: str) -> bool:
+    """One clock time written two ways ('6:41pm PST' and '18:41'; '9.30 a.m.' and '09:30'),
+    a time zone's letters dropped or added at most."""
+    times = [_clock_times(reported), _clock_times(source)]
+    if not times[0] or len(times[0]) != len(times[1]):
+        return False
+    if not all(_one_time(a, b) for a, b in zip(*times, strict=True)):
+        return False
+    rest = [ZONE_RE.sub("", CLOCK_RE.sub("", text)) for text in (reported, source)]
+    return not any(c.isalnum() for text in rest for c in text)
+
+
+def _clock_times(text: str) -> list[tuple[int, int, bool]]:
+    """(hour on a 24-hour clock, minutes, whether am or pm says which half of the day)."""
+    times = []
+    for hours, mins, half in CLOCK_RE.findall(text):
+        hour = int(hours) % 12 + (12 if half.lower() == "p" else 0) if half else int(hours)
+        times.append((hour, int(mins), bool(half)))
+    return times
+
+
+def _one_time(first: tuple[int, int, bool], second: tuple[int, int, bool]) -> bool:
+    """The same time; '6:41' without am or pm may be either half of the day."""
+    if first[1] != second[1]:
+        return False
+    if first[2] == second[2]:
+        return first[0] == second[0]
+    return first[0] % 12 == second[0] % 12
 
 
 def _one_word(reported: list[str], source: list[str]) -> bool:

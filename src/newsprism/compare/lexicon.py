@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz.fuzz import ratio
 
@@ -18,6 +19,12 @@ FUNCTION_WORDS = frozenset(
     whereby whereas therefore thus hence however since unless until whether yet via per
     upon within among s t""".split()
 )
+# Prepositions of direction and place: put in for words left out, they say nothing new ('ease
+# pressure towards North Korea' for 'ease pressure, or to reward North Korea'). Only edits
+# read them so: the fact finder and story grouping keep them as words.
+LIGHT_PREPOSITIONS = frozenset(
+    "toward towards across through throughout along amid amidst beside".split()
+)
 FILLERS = frozenset(
     """kind sort really well like actually basically obviously honestly literally look yes
     okay ok um uh er erm whatever anyway definitely clearly simply exactly again already
@@ -31,6 +38,10 @@ HEDGES = frozenset(
     """probably maybe perhaps possibly likely unlikely almost nearly roughly approximately
     apparently presumably seemingly somewhat arguably supposedly allegedly reportedly
     hopefully""".split()
+)
+# 'I think' put before a claim or left out of it: the speaker's certainty changed.
+HEDGE_PHRASES = frozenset(
+    {("i", "think"), ("i", "believe"), ("i", "guess"), ("i", "suppose"), ("i", "assume")}
 )
 MODALS = frozenset("will would shall should can could may might must ought going gonna".split())
 # What a modal says: 'I'm going to be there' and 'I'll be there' say the same.
@@ -80,6 +91,10 @@ def stem(word: str) -> str:
 
 def modal_senses(words: list[str]) -> set[str]:
     return {MODAL_SENSES[w] for w in words if w in MODAL_SENSES}
+
+
+def hedge_phrases(words: list[str]) -> set[tuple[str, str]]:
+    return {pair for pair in pairwise(words) if pair in HEDGE_PHRASES}
 
 
 def is_number(word: str) -> bool:

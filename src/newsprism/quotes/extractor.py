@@ -22,6 +22,9 @@ from newsprism.quotes.attribution import (
 )
 from newsprism.quotes.indirect import indirect_speech
 from newsprism.quotes.marks import (
+    DOUBLE_MARKS,
+    SINGLE_MARKS,
+    SINGLE_OPENERS,
     MarkedSpan,
     closes_first,
     find_marked_spans,
@@ -31,7 +34,7 @@ from newsprism.quotes.marks import (
 from newsprism.quotes.ranking import QuoteContext, SpeakerRanker, mention_at
 from newsprism.quotes.speakers import PersonIndex
 from newsprism.quotes.terms import TermContext, TermModel
-from newsprism.text import count_words
+from newsprism.text import count_words, sentence_spans
 
 MIN_UNATTRIBUTED_WORDS = 1
 # Characters of its paragraph on either side of a quote that its attribution, term and
@@ -117,12 +120,16 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
     left_open: _Found | None = None
     marks = 0
     quoted_here = False  # whether the paragraph before has quotes
+    a_line: bool | None = None  # whether the article prints a sentence a line
     for index, paragraph in enumerate(article.paragraphs):
         check_time("quotes")
         carried = None
         if left_open is not None and index not in skip:
+            if a_line is None:
+                a_line = sentence_a_line(article.paragraphs)
+            reopens = a_line and _opens_whole(left_open, article.paragraphs, style)
             carried = _carried(paragraph, style) or _unmarked_middle(
-                article.paragraphs, index, style
+                article.paragraphs, index, style, reopens
             )
         marked = [] if index in skip else carried or find_marked_spans(paragraph, style)
         marks += len(marked)
@@ -177,19 +184,58 @@ def _carried(paragraph: str, style: str) -> list[MarkedSpan] | None:
 
 
 MAX_UNMARKED_MIDDLE = 4  # paragraphs without a mark inside one quote ('"I'm angry.' / ...)
+MAX_REOPENED_MIDDLE = 3  # the same, where a paragraph opening with a mark carries the quote on
+SENTENCE_A_LINE = 0.85  # share of one-sentence paragraphs in an article printed a sentence a line
 
 
-def _unmarked_middle(paragraphs: list[str], index: int, style: str) -> list[MarkedSpan] | None:
+def _unmarked_middle(
+    paragraphs: list[str], index: int, style: str, reopens: bool = False
+) -> list[MarkedSpan] | None:
     """A paragraph with no quotation mark inside a quote left open before it: the whole
     paragraph is quoted when a paragraph soon after, with no mark between, carries on and
     closes that quote (corpora that print a sentence a line; quotes whose middle paragraphs
-    open without a mark)."""
+    open without a mark), or, where `reopens`, opens with a mark and so carries the quote on
+    by the news convention (one speaker's paragraphs each open with a mark, only the last
+    closes): '"Our country has reached the edge of the abyss.' / 'It is the responsibility
+    of us all ...' / '"What is at stake ... social peace."'."""
     for ahead in range(index, min(index + MAX_UNMARKED_MIDDLE + 1, len(paragraphs))):
         if find_marked_spans(paragraphs[ahead], style) or closes_first(paragraphs[ahead], style):
-            if ahead > index and _carried(paragraphs[ahead], style):
+            carried_on = _carried(paragraphs[ahead], style) or (
+                reopens
+                and ahead - index <= MAX_REOPENED_MIDDLE
+                and opens_with_mark(paragraphs[ahead], style)
+                and all(_ends_sentence(p) for p in paragraphs[index:ahead])
+            )
+            if ahead > index and carried_on:
                 return [MarkedSpan(0, len(paragraphs[index]), closed=False)]
             return None
     return None
+
+
+def sentence_a_line(paragraphs: list[str]) -> bool:
+    """The article prints (nearly) one sentence a paragraph, as corpora split into sentences
+    do: a paragraph without marks inside an open quote is then one of its sentences, where in
+    news paragraphs it would be narration."""
+    lines = [p for p in paragraphs if p.strip()]
+    single = sum(len(sentence_spans(p.strip())) <= 1 for p in lines)
+    return bool(lines) and single >= SENTENCE_A_LINE * len(lines)
+
+
+def _ends_sentence(paragraph: str) -> bool:
+    return paragraph.rstrip()[-1:] in ".!?…"
+
+
+def _opens_whole(item: _Found, paragraphs: list[str], style: str) -> bool:
+    """A quote left open that opens its paragraph or follows an introducing colon ('He
+    added: "...'), with no stray mark inside it: not a closing mark misread as opening
+    ('... we could do, "said the juror')."""
+    paragraph = paragraphs[item.paragraph]
+    before = paragraph[: item.span.start].rstrip(" \t" + "".join(DOUBLE_MARKS | SINGLE_MARKS))
+    if before.strip() and not before.endswith(":"):
+        return False
+    inside = paragraph[item.span.start : item.span.end]
+    stray = DOUBLE_MARKS if style == "double" else SINGLE_OPENERS  # not apostrophes
+    return not any(mark in inside for mark in stray)
 
 
 SIGN_OFF_WORDS = 12
