@@ -540,6 +540,36 @@ def test_a_name_copied_by_as_many_outlets_as_print_the_right_one():
     assert {s.speaker for s in statements} == {"A.J. Smith"}
 
 
+def test_an_even_split_goes_to_the_one_more_outlets_quote_in_that_office():
+    """Two outlets credit the general manager's words to A.J. Smith, two to A.J. Butler; a
+    fifth quotes general manager A.J. Smith on something else: the even split goes to Smith.
+    Two people of different offices split evenly stay unflagged."""
+    words = "We're aware of the off-the-field issue involving Vincent, and we take it seriously"
+    other = "“The team will wait for the facts,” general manager A.J. Smith said."
+
+    def credit(name: str, office: str) -> list[str]:
+        return [f"“{words},” said {office} {name}."]
+
+    by_outlet, statements, _ = _story(
+        ("AP", "2009-01-26", credit("A.J. Smith", "general manager")),
+        ("ESPN", "2009-01-26", credit("A.J. Smith", "general manager")),
+        ("Reuters", "2009-01-27", credit("A.J. Butler", "Chargers general manager")),
+        ("UPI", "2009-01-27", credit("A.J. Butler", "Chargers general manager")),
+        ("SI", "2009-01-27", [other]),
+    )
+    for outlet in ("Reuters", "UPI"):
+        assert _only(by_outlet[outlet]).label == "misattributed"
+    assert statements[0].speaker == "A.J. Smith"
+    by_outlet, _, _ = _story(
+        ("AP", "2009-01-26", credit("A.J. Smith", "general manager")),
+        ("ESPN", "2009-01-26", credit("A.J. Smith", "general manager")),
+        ("Reuters", "2009-01-27", credit("Ann Butler", "pastor")),
+        ("UPI", "2009-01-27", credit("Ann Butler", "pastor")),
+        ("SI", "2009-01-27", [other]),
+    )
+    assert not any("misattributed" in m.labels for o in by_outlet.values() for m in o.values())
+
+
 def test_told_in_other_words_is_a_paraphrase():
     by_outlet, _, _ = _story(
         (

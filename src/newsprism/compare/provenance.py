@@ -68,7 +68,7 @@ def compare_story(articles: list[Article], quotes: dict[str, list[Quote]]) -> Co
     occurrences = occurrences_of(versions)
     grouped, alone = group_statements(occurrences, Links(occurrences, versions))
     matches: dict[str, QuoteMatch] = {}
-    credits = Credits([_members(group) for group in grouped])
+    credits = Credits([_members(group) for group in grouped], occurrences)
     statements = [_statement(group, matches, credits) for group in grouped]
     passages_of = _source_passages(grouped, statements)
     for occurrence in alone:

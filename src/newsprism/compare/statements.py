@@ -472,9 +472,21 @@ class People:
 class Credits:
     """Two people one statement's outlets credit unequally (more outlets name one): the same
     two credited equally in another statement of the story are told apart the same way (a
-    wire's wrong name copied by as many outlets as print the right one there)."""
+    wire's wrong name copied by as many outlets as print the right one there). Where no
+    statement tells them apart, the one more of the story's outlets quote by name anywhere is
+    preferred, when the outlets give the two one office (two outlets print a wire's wrong
+    name for the general manager's words, three quote the right one)."""
 
-    def __init__(self, statements: list[list[Occurrence]]) -> None:
+    def __init__(
+        self, statements: list[list[Occurrence]], quoted: Iterable[Occurrence] = ()
+    ) -> None:
+        self.quoted_by: dict[str, set[str]] = defaultdict(set)  # speaker -> outlets naming
+        self.offices: dict[str, set[str]] = defaultdict(set)  # speaker -> words of the role
+        for occurrence in quoted:
+            quote = occurrence.quote
+            if _named_person(quote) and quote.speaker and quote.speaker_mention:
+                self.quoted_by[quote.speaker].add(occurrence.version.outlet)
+                self.offices[quote.speaker] |= _office_words(quote.speaker_mention, quote.speaker)
         self.beats: list[tuple[str, str]] = []
         for occurrences in statements:
             named = [o for o in occurrences if _named_person(o.quote) and o.confident]
@@ -486,7 +498,28 @@ class Credits:
     def prefers(self, person: str, other: str) -> bool | None:
         ahead = any(same_person(a, person) and same_person(b, other) for a, b in self.beats)
         behind = any(same_person(a, other) and same_person(b, person) for a, b in self.beats)
-        return ahead if ahead != behind else None
+        if ahead != behind:
+            return ahead
+        if self._offices(person).isdisjoint(self._offices(other)):
+            return None
+        mine, theirs = self._quoting(person), self._quoting(other)
+        return mine > theirs if mine != theirs else None
+
+    def _quoting(self, person: str) -> int:
+        """How many of the story's outlets quote `person`, by any of their names."""
+        outlets = [o for name, o in self.quoted_by.items() if same_person(name, person)]
+        return len(set().union(*outlets))
+
+    def _offices(self, person: str) -> set[str]:
+        words = [w for name, w in self.offices.items() if same_person(name, person)]
+        return set().union(*words)
+
+
+def _office_words(mention: str, speaker: str) -> set[str]:
+    """The words a mention gives beside the name ('team general manager A.J. Smith':
+    team, general, manager), light words left out."""
+    name = set(person_words(speaker))
+    return {w for w in _words(mention) if w not in name and not is_light(w) and len(w) > 2}
 
 
 def _speaker(occurrence: Occurrence) -> str:
