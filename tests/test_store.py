@@ -287,7 +287,11 @@ def test_search_body_and_quotes(store: Store) -> None:
     assert {h["type"] for h in store.search('"Barcelona')} == {"article"}
     assert [h["id"] for h in store.search("AND (")] == ["klopp-1"]  # searched as words
     assert store.search("   ") == []
-    assert [h["type"] for h in store.search("speaker:Klopp")] == ["quote", "quote"]
+    by_speaker = store.search("speaker:Klopp")
+    assert [h["type"] for h in by_speaker] == ["quote", "quote"]
+    # A quote found by its speaker shows its words, not the speaker's name again.
+    texts = {q.id: q.text for q in make_article()[1]}
+    assert all(h["snippet"].rstrip("…") in texts[h["id"]] for h in by_speaker)
 
 
 def test_reopen_keeps_data_and_version(tmp_path: Path) -> None:

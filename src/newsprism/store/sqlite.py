@@ -408,7 +408,7 @@ _SEARCH_SQL = {
     """,
     "quote": """
         SELECT 'quote' AS type, q.id AS id, q.article AS article, best.snippet, best.rank
-        FROM (SELECT rowid, snippet(quotes_fts, -1, :open, :close, '…', 12) AS snippet, rank
+        FROM (SELECT rowid, snippet(quotes_fts, 0, :open, :close, '…', 12) AS snippet, rank
               FROM quotes_fts WHERE quotes_fts MATCH :query ORDER BY rank LIMIT :limit) best
         JOIN quotes q ON q.pk = best.rowid ORDER BY best.rank
     """,
