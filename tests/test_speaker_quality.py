@@ -224,3 +224,12 @@ def test_an_ampersand_inside_a_name_keeps_it_whole():
     # From the shared story sets: 'AT&T' was read as a speaker 'T'.
     text = ("AT&T also confirmed it paid Cohen's company for “insights” into the administration.",)
     assert speakers(*text) == ["AT&T"]
+
+
+def test_someone_unnamed_under_an_acronym_is_no_speaker():
+    # From the shared story sets: 'One MP' was given as the speaker 'MP'.
+    text = (
+        "One MP, who submitted a no confidence letter, said Mrs May “didn't really have "
+        "anything new to say” about Brexit.",
+    )
+    assert speakers(*text) == [None]

@@ -560,8 +560,11 @@ class PersonIndex:
                 return self.display(name_key(name)) if name_key(name) in self.forms else name
             break
         words = low.split()
-        if len(words) > 1 and words[0] in INDEFINITE_DETERMINERS and mention.split()[-1].islower():
-            return None  # "one U.S. official", "A Sandoval spokesman": someone not named
+        last = mention.split()[-1]
+        if len(words) > 1 and words[0] in INDEFINITE_DETERMINERS and (
+            last.islower() or last.isupper()
+        ):
+            return None  # "one U.S. official", "A Sandoval spokesman", "One MP": not named
         gender = TITLE_GENDER.get(low.split()[0].rstrip("."))
         # The last capitalised word names the person ("Mr. Trump", "Clinton's campaign"); an
         # earlier one modifies ("the Korean Central News Agency" is no Korean Peninsula's).
