@@ -52,6 +52,21 @@ from newsprism.quotes.attribution import (
     verb_like,
     word_after,
 )
+from newsprism.quotes.descriptors import (
+    COVERS,
+    QUALIFIERS,
+    STATE_NAMES,
+    Phrase,
+    appositive,
+    head_and_modifiers,
+    head_held,
+    introduced_unnamed,
+    normal_word,
+    party_label,
+    premodifier,
+    satisfies,
+    states_in,
+)
 from newsprism.text import fold
 
 CAPITALISED_RE = re.compile(r"[A-Z][\w’'\-]+")
@@ -115,6 +130,9 @@ class PersonIndex:
     # Whom quotes were attributed to so far: (mention start, mention end, a person's key or
     # an organisation's name, whether a person), sorted; the speaker in focus for what follows.
     speakers: list[tuple[int, int, str, bool]] = field(default_factory=list)
+    # What the article says each person is (see `descriptors`): key -> phrases, all words.
+    phrases: dict[str, list[Phrase]] = field(default_factory=lambda: defaultdict(list))
+    described: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def _timeline(self) -> _Timeline:
         if self.timeline is None:
@@ -152,7 +170,28 @@ class PersonIndex:
         index._add_titled_surnames(body, quoted)
         index._add_lone_speakers(speakers)  # before single names: each mention of them counts
         index._add_single_names(body, quoted)
+        index._collect_descriptors()
         return index
+
+    def _collect_descriptors(self) -> None:
+        """Each person's descriptors where the body names them: a title or role before the
+        name, a party and state label and an appositive after it."""
+        body = self.body
+        for position, key in zip(self.positions, self.keys_at, strict=True):
+            if position < 0:
+                continue  # headline
+            end = self._name_end(position)
+            possessive = OWNER_SPLIT_RE.search(body, position, end)
+            end = possessive.start() if possessive else end  # "Vanity Fair’s John Heilpern"
+            before = premodifier(body, position)
+            if before and before[-1] in {normal_word(part) for part in key.split()}:
+                continue  # "Kennedy" of "Jackie Kennedy": described where the name starts
+            label, end = party_label(body, end)
+            for words in (before, label, appositive(body, end)):
+                if words:
+                    self.phrases[key].append(Phrase(frozenset(words)))
+                    self.described[key].update(words)
+                    self.described[key].update(states_in(words))
 
     def _introduce_late_names(self, body: str) -> None:
         """News names a person in full and then by surname, so a surname (or a first name)
@@ -574,6 +613,15 @@ class PersonIndex:
                 # (counting this mention's own word: "President Obama" is the Obama named here)
                 own = position + mention.rfind(word) + 1
                 return self.display(self._timeline().last_named(keys, own))
+        described, ruled_out = self._described(mention, position, _described_gender(low))
+        if described is not None:
+            return self.display(described)
+        found = self._read_description(mention, low, position)
+        return None if found and name_key(found) in ruled_out else found
+
+    def _read_description(self, mention: str, low: str, position: int) -> str | None:
+        """Who a mention that names no one in the article means: a role's holder, a person
+        described, an organisation."""
         head = _head_noun(low)
         if head and _may_hold_role(head) and self.roles.get(head):
             return self.display(self._role_holder(head, position))
@@ -591,6 +639,56 @@ class PersonIndex:
             named = self._named_body(body_noun.group(1), position)
             return named or self._organisation_in_focus(position)
         return _organisation(mention, self.lower)
+
+    def _described(
+        self, mention: str, position: int, gender: str | None
+    ) -> tuple[str | None, set[str]]:
+        """The person a definite description ('the Kentucky Republican') means by what the
+        article said they are, when its descriptors confirm it: they hold its head noun (or a
+        narrower role), share its qualifiers and one of its other modifiers if it has any;
+        and the people whose descriptors contradict it (another state, 'vice president' for
+        'the president'), whom no other reading may give."""
+        parsed = head_and_modifiers(mention)
+        if parsed is None or not _person_head(parsed[0], mention):
+            return None, set()
+        head, modifiers = parsed
+        holders = [key for key, words in self.described.items() if head_held(words, head)]
+        qualifiers = frozenset(modifiers) & QUALIFIERS
+        wanted = set(modifiers) - qualifiers
+        states = states_in(modifiers)
+        scored: dict[str, int] = {}
+        ruled_out = set()
+        timeline = self._timeline()
+        for key in holders:
+            words = self.described[key]
+            known = words & STATE_NAMES
+            fits = any(satisfies(phrase, head, qualifiers) for phrase in self.phrases[key])
+            if (states and known and not states & known) or not fits:
+                ruled_out.add(key)
+            elif self.agrees(key, gender) and timeline.any_before({key}, position):
+                scored[key] = len(wanted & words) + len(states & known)
+        best = max(scored.values(), default=0)
+        if not scored or (best == 0 and (wanted or states)):
+            return None, ruled_out  # "the Florida senator" of a senator named without a state
+        keys = {key for key, score in scored.items() if score == best}
+        focus = self._focus_before(position, gender)
+        found = focus if focus in keys else timeline.last_named(keys, position)
+        named = timeline.positions[found]
+        last = named[bisect.bisect_left(named, position) - 1]
+        if introduced_unnamed(self.body[last:position], fold(mention.split()[-1])):
+            return None, ruled_out | {found}  # "an official said ... the official said"
+        return found, ruled_out
+
+    def _focus_before(self, position: int, gender: str | None) -> str | None:
+        """The person in focus at `position`: the one the sentence before speaks through or
+        has as its subject."""
+        start = self._sentence_start(position)
+        previous = None if start is None else self._sentence_start(start - 1)
+        if previous is None or start is None:
+            return None
+        return self._cue_subject(previous, start) or self._subject_person(
+            previous, start, gender, MAX_PRONOUN_CHAIN
+        )
 
     def _named_body(self, noun: str, position: int) -> str | None:
         """'The department said': the last organisation named before whose name holds the
@@ -700,6 +798,7 @@ NAMED_BODY_RE = re.compile(
     r"(?:[Tt]he\s+)?((?:[A-Z][\w.\-]*\s+)*[A-Z][\w.\-]*(?:[’']s)?\s+"
     r"(?:administration|campaign|government|camp|White House|transition team))"
 )
+OWNER_SPLIT_RE = re.compile(r"[’']s\b")
 OWNER_RE = re.compile(r".*[’']s\s+(?=[A-Z])")
 
 
@@ -913,6 +1012,28 @@ def _head_noun(low: str) -> str | None:
             break
         words.append(word)
     return strip_possessive(words[-1]) if words else None
+
+
+PARTY_HEADS = frozenset({"republican", "democrat", "independent"})
+NOT_PERSON_HEADS = frozenset({"man", "woman", "person", "one", "people"})
+
+
+def _person_head(head: str, mention: str) -> bool:
+    """Whether a description's (normalised) head noun names one person by role or trade:
+    written in lower case ('the FBI', 'The Senate' name bodies), a party aside ('the Kentucky
+    Republican')."""
+    if head in PARTY_HEADS:
+        return True
+    if head in NOT_PERSON_HEADS or head in NOT_PERSON_NOUNS - PERSON_ROLES:
+        return False
+    written = mention.split()[-1]
+    if not written[:1].islower() or not _may_hold_role(head):
+        return False
+    return head in ROLE_NOUNS or head in COVERS or head.endswith(PERSON_SUFFIXES)
+
+
+# NOT_PERSON_NOUNS that a description of one person may end in all the same.
+PERSON_ROLES = frozenset("spokesman official officer member monitor".split())
 
 
 def _may_hold_role(head: str) -> bool:
