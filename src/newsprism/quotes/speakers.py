@@ -52,6 +52,7 @@ from newsprism.quotes.attribution import (
     verb_like,
     word_after,
 )
+from newsprism.quotes.authors import document_author
 from newsprism.quotes.descriptors import (
     COVERS,
     QUALIFIERS,
@@ -634,7 +635,7 @@ class PersonIndex:
         if ACRONYM_RE.fullmatch(acronym) and (spelled := self._spelled_out(acronym)):
             return spelled  # "FWS" -> "Fish and Wildlife Service", named so in the article
         if DOCUMENT_RE.fullmatch(low):  # "the memorandum says": what its author says
-            return self._organisation_in_focus(position)
+            return self._document_author(low, position) or self._organisation_in_focus(position)
         if body_noun := ORGANISATION_ROLE_RE.fullmatch(low):
             named = self._named_body(body_noun.group(1), position)
             return named or self._organisation_in_focus(position)
@@ -689,6 +690,28 @@ class PersonIndex:
         return self._cue_subject(previous, start) or self._subject_person(
             previous, start, gender, MAX_PRONOUN_CHAIN
         )
+
+    def _document_author(self, low: str, position: int) -> str | None:
+        """The author the article named when it introduced the document a description
+        ('the statement') stands for: 'a statement from US 7th Fleet', "Clifford's lawsuit",
+        'The Nulato Tribal Council issued a statement'."""
+        span = document_author(self.body, position, low.split()[-1], self._subject_of)
+        if span is None:
+            return None
+        author = self.body[span[0] : span[1]].rstrip(".")
+        if DOCUMENT_RE.fullmatch(fold(author)) or self._several_people(author):
+            return None  # "The Statement": no author named; "his lawyers X and Y": a group
+        return self.resolve(author, span[0]) or author.strip()
+
+    def _subject_of(self, position: int) -> tuple[int, int] | None:
+        """The subject of the sentence holding `position` ('In a statement, Carnival told')."""
+        start = self._sentence_start(position)
+        if start is None:
+            return None
+        within = [end for begin, end in self.quoted if start <= begin and end <= position]
+        start = max([start, *within])  # '“...,” NASA wrote in a statement': not the quote's
+        stop = SENTENCE_END_RE.search(self.body, position)
+        return sentence_subject(self.body, start, stop.start() if stop else len(self.body))
 
     def _named_body(self, noun: str, position: int) -> str | None:
         """'The department said': the last organisation named before whose name holds the
@@ -787,8 +810,10 @@ ORGANISATION_ROLE_RE = re.compile(
 DOCUMENT_RE = re.compile(
     r"(?:the|its|their|this|that) (?:[a-z\-]+ ){0,2}(?:statement|memorandum|memo|order|opinion|"
     r"report|letter|filing|ruling|release|announcement|notice|document|complaint|lawsuit|"
-    r"motion|brief|decision|judgment|guidance|proposal|analysis|assessment|review|study)"
+    r"motion|brief|decision|judgment|guidance|proposal|analysis|assessment|review|study|"
+    r"request|warrant|suit|indictment)"
 )
+SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
 ORGANISATION_FOCUS_CHARS = 1500  # an organisation is the one spoken of for a few paragraphs
 
 
