@@ -95,3 +95,54 @@ def test_a_description_of_another_state_or_rank_is_not_the_person() -> None:
         "“This bill is a disaster for the country,” the Kentucky Democrat said.",
     )
     assert found["This bill is"] != "Chuck Schumer"
+
+
+def test_a_document_speaks_for_the_author_named_when_it_was_introduced() -> None:
+    """'the statement said' is its author's: 'a statement from US 7th Fleet' two paragraphs
+    before (multinews_sample validation-244-1), 'The Nulato Tribal Council issued a
+    statement' (validation-196-0)."""
+    found = speakers(
+        '"The collision affected Fitzgerald\'s forward starboard side above and below the '
+        'water line, causing significant damage," according to a statement from US 7th Fleet.',
+        "The statement hinted that the missing sailors could be trapped in the damaged area of "
+        "the destroyer.",
+        '"It remains uncertain how long it will take to gain access to the spaces once the '
+        'ship is pier side," the statement said.',
+    )
+    assert found["It remains uncertain"] == "US 7th Fleet"
+    found = speakers(
+        "The Nulato Tribal Council issued a statement saying they were 'deeply saddened' by "
+        'what happened. "We are disturbed and saddened that celebrated Iditarod veteran dog '
+        'teams were struck by a resident of our village," the statement said.'
+    )
+    assert found["We are disturbed"] == "Nulato Tribal Council"
+
+
+def test_who_merely_handles_a_document_is_not_its_author() -> None:
+    """A statement 'published by' a news agency is not the agency's (newswcl50 2_LL), and
+    the subject of a sentence that only mentions the document did not write it."""
+    found = speakers(
+        "In a statement published by the state-run Korean Central News Agency, North Korean "
+        'leader Kim Jong Un promised to end the tests. "The nuclear test center will be '
+        'discarded," the statement said.'
+    )
+    assert found["The nuclear test"] != "Korean Central News Agency"
+    found = speakers(
+        "CNN was unable to verify who left the documents on the plane.",
+        '"Several statements about the program are disputed," the document said.',
+    )
+    assert found["Several statements about"] is None
+
+
+def test_a_described_organisation_is_the_one_that_spoke_before() -> None:
+    """multinews_sample test-115-0: 'The conservative group' and 'the group' are the Heritage
+    Foundation, the organisation that spoke last."""
+    found = speakers(
+        "The Heritage Foundation has urged the incoming Trump administration to go even "
+        "further, saying the next secretary should take an ax to much of the department to "
+        "“end the destructive role played by the federal government in the energy sector.”",
+        "The conservative group also said the department should sell all the oil in the "
+        "Strategic Petroleum Reserve. “Eliminating the government-controlled stockpile will "
+        "reveal that private inventories are sufficient,” the group said.",
+    )
+    assert found["Eliminating the government-controlled"] == "Heritage Foundation"

@@ -636,7 +636,9 @@ class PersonIndex:
             return spelled  # "FWS" -> "Fish and Wildlife Service", named so in the article
         if DOCUMENT_RE.fullmatch(low):  # "the memorandum says": what its author says
             return self._document_author(low, position) or self._organisation_in_focus(position)
-        if body_noun := ORGANISATION_ROLE_RE.fullmatch(low):
+        body_noun = ORGANISATION_ROLE_RE.fullmatch(low)
+        if body_noun and all(w.islower() for w in mention.split()[1:-1]):
+            # "the conservative group", not "The Justice Department" (a name)
             named = self._named_body(body_noun.group(1), position)
             return named or self._organisation_in_focus(position)
         return _organisation(mention, self.lower)
@@ -802,8 +804,10 @@ GOVERNMENT_BODIES = frozenset(
     "agency department service administration bureau commission office ministry".split()
 )
 ORGANISATION_ROLE_RE = re.compile(
-    r"(?:the|its) (agency|department|service|administration|bureau|commission|office|"
-    r"ministry|company|committee|council|board|court|university|police|union|government)"
+    r"(?:the|its) (?:[\w’'-]+ ){0,2}?(agency|department|service|administration|bureau|"
+    r"commission|office|ministry|company|committee|council|board|court|university|police|"
+    r"union|government|group|caucus|organization|organisation|team|foundation|firm|network|"
+    r"charity|institute|association|coalition)"
 )
 # A document or statement speaking ("the memorandum says", "the order states"): its author's
 # words.
