@@ -586,7 +586,8 @@ class PersonIndex:
             return self.resolve(self.body[slice(*antecedent)], antecedent[0])
         if self._several_people(mention):
             return None  # "Zadan and Meron said": a group speaks, no one person
-        if body := NAMED_BODY_RE.fullmatch(mention.strip()):
+        body = NAMED_BODY_RE.fullmatch(mention.strip())
+        if body and self._names_a_person(body.group(1)):
             return body.group(1)  # "the Biden administration" speaks as itself, not as Biden
         for person in _head_person_mentions(mention):
             if person.key in self.forms:
@@ -633,6 +634,11 @@ class PersonIndex:
             return self._described_person(position, _described_gender(low))
         acronym = DETERMINER_RE.sub("", mention.strip())  # "the CDC"
         if ACRONYM_RE.fullmatch(acronym) and (spelled := self._spelled_out(acronym)):
+            spelled = strip_possessive(spelled)
+            if fold(spelled.split()[-1]) in ROLE_NOUNS:  # "the PM": a role, not a body
+                described, _ = self._described("the " + spelled, position, None)
+                found = described or self._focus_before(position, None)
+                return self.display(found) if found in self.forms else None
             return spelled  # "FWS" -> "Fish and Wildlife Service", named so in the article
         if DOCUMENT_RE.fullmatch(low):  # "the memorandum says": what its author says
             return self._document_author(low, position) or self._organisation_in_focus(position)
@@ -692,6 +698,17 @@ class PersonIndex:
         return self._cue_subject(previous, start) or self._subject_person(
             previous, start, gender, MAX_PRONOUN_CHAIN
         )
+
+    def _names_a_person(self, body: str) -> bool:
+        """Whether the words before a body's noun ('Biden' of 'the Biden administration')
+        name a person the article names ('Us' of 'Sing All of Us campaign' does not)."""
+        owner = strip_possessive(body.rsplit(maxsplit=1)[0]) if " " in body else ""
+        words = owner.split()
+        if not words:
+            return False
+        if next(person_mentions(owner), None) is not None:
+            return True
+        return bool(self._bare_owners(fold(strip_possessive(words[-1]))))
 
     def _document_author(self, low: str, position: int) -> str | None:
         """The author the article named when it introduced the document a description
