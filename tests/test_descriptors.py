@@ -103,7 +103,7 @@ def test_a_document_speaks_for_the_author_named_when_it_was_introduced() -> None
     before (multinews_sample validation-244-1), 'The Nulato Tribal Council issued a
     statement' (validation-196-0)."""
     found = speakers(
-        '"The collision affected Fitzgerald\'s forward starboard side above and below the '
+        "\"The collision affected Fitzgerald's forward starboard side above and below the "
         'water line, causing significant damage," according to a statement from US 7th Fleet.',
         "The statement hinted that the missing sailors could be trapped in the damaged area of "
         "the destroyer.",
@@ -168,3 +168,30 @@ def test_an_acronym_of_a_role_is_no_organisation() -> None:
         'The PM added: "And if he wants a meaningful date I will give him one."',
     )
     assert list(speakers(*text).values()) in (["Theresa May"], [None])
+
+
+def test_a_description_takes_up_someone_introduced_unnamed() -> None:
+    """multinews_sample validation-17-0: 'A neighbor said ... the neighbor added' is nobody
+    named, not a street or a person named before."""
+    found = speakers(
+        "The tragic accident happened on the 23rd floor of 3415 Neptune Ave. — a Coney Island "
+        "high-rise. Salah Ali, 70, the infant’s grandfather, said the mother is in shock.",
+        "A neighbor said that when Areej’s father came home, he nearly passed out. “They’re "
+        "all screaming and crying next door,” the neighbor added.",
+    )
+    assert found["They’re all screaming"] is None
+
+
+def test_a_body_named_after_a_person_speaks_as_itself() -> None:
+    """'The Obama administration' (multinews_sample validation-114-0) and 'McSally’s
+    campaign' speak as bodies, whether or not the article names the person in full."""
+    found = speakers(
+        "The Obama administration reaffirmed Wednesday its decision to designate polar bears "
+        "as a “threatened,” not “endangered,” species.",
+        "McSally’s campaign also tweeted that she was “dreading a long and painful process.”",
+    )
+    assert list(found.values()) == [
+        "Obama administration",
+        "Obama administration",
+        "McSally’s campaign",
+    ]

@@ -132,7 +132,7 @@ def premodifier(body: str, start: int) -> list[str]:
         return []
     found: list[str] = []
     for word in reversed(before.split()[-PREMODIFIER_WORDS:]):
-        if word[-1] in ",;:\"“”()" or _ends_sentence(word):
+        if word[-1] in ',;:"“”()' or _ends_sentence(word):
             break
         low = normal_word(word)
         if not low or low in NOT_DESCRIPTORS:
@@ -234,13 +234,25 @@ INDEFINITE_RE = (
 def introduced_unnamed(text: str, head: str) -> bool:
     """Whether `text` introduces someone unnamed with a description's head ('an official
     from South Korea's Joint Chiefs of Staff', 'One Republican adviser')."""
+    return last_unnamed(text, head) is not None
+
+
+def last_unnamed(text: str, head: str) -> int | None:
+    """Where `text` last introduces someone unnamed with a description's head: not an
+    appositive of a name ('Walter Jones, a seven-term congressman') nor one a name follows ('A
+    Sandoval spokesman, Mari St. Martin, said')."""
+    found = None
     for match in re.finditer(INDEFINITE_RE + re.escape(head) + r"\b", text):
-        if not AFTER_NAME_RE.search(text, 0, match.start()):
-            return True  # not "Walter Jones, a seven-term congressman": that names him
-    return False
+        if AFTER_NAME_RE.search(text, 0, match.start()):
+            continue
+        if NAME_AFTER_RE.match(text, match.end()):
+            continue
+        found = match.start()
+    return found
 
 
 AFTER_NAME_RE = re.compile(r"[A-Z][\w.’'-]*\)?,\s*$")
+NAME_AFTER_RE = re.compile(r",?\s+[A-Z][\w’'-]+\s+[A-Z]")
 
 
 def head_held(words: set[str], head: str) -> bool:

@@ -62,6 +62,7 @@ from newsprism.quotes.descriptors import (
     head_and_modifiers,
     head_held,
     introduced_unnamed,
+    last_unnamed,
     normal_word,
     party_label,
     premodifier,
@@ -615,6 +616,8 @@ class PersonIndex:
                 # (counting this mention's own word: "President Obama" is the Obama named here)
                 own = position + mention.rfind(word) + 1
                 return self.display(self._timeline().last_named(keys, own))
+        if self._unnamed_since(mention, position):
+            return None  # "One Republican adviser ... said. “...,” the adviser said"
         described, ruled_out = self._described(mention, position, _described_gender(low))
         if described is not None:
             return self.display(described)
@@ -635,10 +638,11 @@ class PersonIndex:
         acronym = DETERMINER_RE.sub("", mention.strip())  # "the CDC"
         if ACRONYM_RE.fullmatch(acronym) and (spelled := self._spelled_out(acronym)):
             spelled = strip_possessive(spelled)
-            if fold(spelled.split()[-1]) in ROLE_NOUNS:  # "the PM": a role, not a body
-                described, _ = self._described("the " + spelled, position, None)
-                found = described or self._focus_before(position, None)
-                return self.display(found) if found in self.forms else None
+            role = _head_noun(fold(spelled))
+            if role in ROLE_NOUNS and role not in NOT_PERSON_NOUNS and not _plural(role):
+                # "the PM" is a prime minister, not a body like "the FDA" or "the AP"
+                described, _ = self._described("the " + spelled.lower(), position, None)
+                return self.display(described) if described else None
             return spelled  # "FWS" -> "Fish and Wildlife Service", named so in the article
         if DOCUMENT_RE.fullmatch(low):  # "the memorandum says": what its author says
             return self._document_author(low, position) or self._organisation_in_focus(position)
@@ -688,6 +692,23 @@ class PersonIndex:
             return None, ruled_out | {found}  # "an official said ... the official said"
         return found, ruled_out
 
+    def _unnamed_since(self, mention: str, position: int) -> bool:
+        """Whether a definite description of a person ('the adviser', 'the witness') takes
+        up someone the article introduced unnamed ('One Republican adviser', 'An unknown
+        witness') with no one it describes so named since."""
+        parsed = head_and_modifiers(mention)
+        if parsed is None or not _person_head(parsed[0], mention):
+            return False
+        floor = max(0, position - UNNAMED_LOOKBACK)
+        at = last_unnamed(self.body[floor:position], fold(mention.split()[-1]))
+        if at is None:
+            return False
+        holders = {key for key, words in self.described.items() if head_held(words, parsed[0])}
+        holders |= {key for _, key in self.roles.get(parsed[0], [])}
+        since = bisect.bisect_left(self.positions, floor + at)
+        later = self.keys_at[since : bisect.bisect_left(self.positions, position)]
+        return holders.isdisjoint(later)
+
     def _focus_before(self, position: int, gender: str | None) -> str | None:
         """The person in focus at `position`: the one the sentence before speaks through or
         has as its subject."""
@@ -700,15 +721,16 @@ class PersonIndex:
         )
 
     def _names_a_person(self, body: str) -> bool:
-        """Whether the words before a body's noun ('Biden' of 'the Biden administration')
-        name a person the article names ('Us' of 'Sing All of Us campaign' does not)."""
+        """Whether the words before a body's noun ('Biden' of 'the Biden administration',
+        'McSally’s' of 'McSally’s campaign') may be a name: not a common word ('Us' of
+        'Sing All of Us campaign')."""
         owner = strip_possessive(body.rsplit(maxsplit=1)[0]) if " " in body else ""
-        words = owner.split()
-        if not words:
-            return False
-        if next(person_mentions(owner), None) is not None:
-            return True
-        return bool(self._bare_owners(fold(strip_possessive(words[-1]))))
+        words = [strip_possessive(word) for word in owner.split()]
+        if words and fold(words[0]) == "the":
+            words = words[1:]
+        return bool(words) and not any(
+            fold(word) in OBJECT_PRONOUNS or _lower_case_word(word, self.lower) for word in words
+        )
 
     def _document_author(self, low: str, position: int) -> str | None:
         """The author the article named when it introduced the document a description
@@ -835,6 +857,7 @@ DOCUMENT_RE = re.compile(
     r"request|warrant|suit|indictment)"
 )
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
+UNNAMED_LOOKBACK = 3000  # characters read back for someone introduced unnamed
 ORGANISATION_FOCUS_CHARS = 1500  # an organisation is the one spoken of for a few paragraphs
 
 
@@ -1061,6 +1084,7 @@ def _head_noun(low: str) -> str | None:
 
 
 PARTY_HEADS = frozenset({"republican", "democrat", "independent"})
+OBJECT_PRONOUNS = frozenset("us me him her them it you we i".split())
 NOT_PERSON_HEADS = frozenset({"man", "woman", "person", "one", "people"})
 
 
