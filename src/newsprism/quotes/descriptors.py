@@ -99,14 +99,19 @@ def normal_word(word: str) -> str:
 
 
 def states_in(words: list[str]) -> set[str]:
-    """The US states a list of normalised words names (one word or two: 'north carolina')."""
-    found = set()
-    for index, word in enumerate(words):
-        pair = word + (words[index + 1] if index + 1 < len(words) else "")
-        if pair in STATE_OF and index + 1 < len(words):
+    """The US states a list of normalised words names (one word or two: 'north carolina',
+    not also 'carolina'; 'west virginia', not also 'virginia')."""
+    found, index = set(), 0
+    while index < len(words):
+        pair = "".join(words[index : index + 2])
+        if index + 1 < len(words) and pair in STATE_OF:
             found.add(STATE_OF[pair])
-        elif word in STATE_OF and len(word) > 3 and STATE_OF[word] == word:
+            index += 2
+            continue
+        word = words[index]
+        if STATE_OF.get(word) == word:
             found.add(word)  # a state spelled out; abbreviations only inside a party label
+        index += 1
     return found
 
 
