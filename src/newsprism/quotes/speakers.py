@@ -52,6 +52,23 @@ from newsprism.quotes.attribution import (
     verb_like,
     word_after,
 )
+from newsprism.quotes.authors import document_author
+from newsprism.quotes.descriptors import (
+    COVERS,
+    QUALIFIERS,
+    STATE_NAMES,
+    Phrase,
+    appositive,
+    head_and_modifiers,
+    head_held,
+    introduced_unnamed,
+    last_unnamed,
+    normal_word,
+    party_label,
+    premodifier,
+    satisfies,
+    states_in,
+)
 from newsprism.text import fold
 
 CAPITALISED_RE = re.compile(r"[A-Z][\w’'\-]+")
@@ -115,6 +132,9 @@ class PersonIndex:
     # Whom quotes were attributed to so far: (mention start, mention end, a person's key or
     # an organisation's name, whether a person), sorted; the speaker in focus for what follows.
     speakers: list[tuple[int, int, str, bool]] = field(default_factory=list)
+    # What the article says each person is (see `descriptors`): key -> phrases, all words.
+    phrases: dict[str, list[Phrase]] = field(default_factory=lambda: defaultdict(list))
+    described: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def _timeline(self) -> _Timeline:
         if self.timeline is None:
@@ -152,7 +172,28 @@ class PersonIndex:
         index._add_titled_surnames(body, quoted)
         index._add_lone_speakers(speakers)  # before single names: each mention of them counts
         index._add_single_names(body, quoted)
+        index._collect_descriptors()
         return index
+
+    def _collect_descriptors(self) -> None:
+        """Each person's descriptors where the body names them: a title or role before the
+        name, a party and state label and an appositive after it."""
+        body = self.body
+        for position, key in zip(self.positions, self.keys_at, strict=True):
+            if position < 0:
+                continue  # headline
+            end = self._name_end(position)
+            possessive = OWNER_SPLIT_RE.search(body, position, end)
+            end = possessive.start() if possessive else end  # "Vanity Fair’s John Heilpern"
+            before = premodifier(body, position)
+            if before and before[-1] in {normal_word(part) for part in key.split()}:
+                continue  # "Kennedy" of "Jackie Kennedy": described where the name starts
+            label, end = party_label(body, end)
+            for words in (before, label, appositive(body, end)):
+                if words:
+                    self.phrases[key].append(Phrase(frozenset(words)))
+                    self.described[key].update(words)
+                    self.described[key].update(states_in(words))
 
     def _introduce_late_names(self, body: str) -> None:
         """News names a person in full and then by surname, so a surname (or a first name)
@@ -547,7 +588,8 @@ class PersonIndex:
             return self.resolve(self.body[slice(*antecedent)], antecedent[0])
         if self._several_people(mention):
             return None  # "Zadan and Meron said": a group speaks, no one person
-        if body := NAMED_BODY_RE.fullmatch(mention.strip()):
+        body = NAMED_BODY_RE.fullmatch(mention.strip())
+        if body and self._names_a_person(body.group(1)):
             return body.group(1)  # "the Biden administration" speaks as itself, not as Biden
         for person in _head_person_mentions(mention):
             if person.key in self.forms:
@@ -578,6 +620,17 @@ class PersonIndex:
                 # (counting this mention's own word: "President Obama" is the Obama named here)
                 own = position + mention.rfind(word) + 1
                 return self.display(self._timeline().last_named(keys, own))
+        if self._unnamed_since(mention, position):
+            return None  # "One Republican adviser ... said. “...,” the adviser said"
+        described, ruled_out = self._described(mention, position, _described_gender(low))
+        if described is not None:
+            return self.display(described)
+        found = self._read_description(mention, low, position)
+        return None if found and name_key(found) in ruled_out else found
+
+    def _read_description(self, mention: str, low: str, position: int) -> str | None:
+        """Who a mention that names no one in the article means: a role's holder, a person
+        described, an organisation."""
         head = _head_noun(low)
         if head and _may_hold_role(head) and self.roles.get(head):
             return self.display(self._role_holder(head, position))
@@ -588,13 +641,122 @@ class PersonIndex:
             return self._described_person(position, _described_gender(low))
         acronym = DETERMINER_RE.sub("", mention.strip())  # "the CDC"
         if ACRONYM_RE.fullmatch(acronym) and (spelled := self._spelled_out(acronym)):
+            spelled = strip_possessive(spelled)
+            role = _head_noun(fold(spelled))
+            if role in ROLE_NOUNS and role not in NOT_PERSON_NOUNS and not _plural(role):
+                # "the PM" is a prime minister, not a body like "the FDA" or "the AP"
+                described, _ = self._described("the " + spelled.lower(), position, None)
+                return self.display(described) if described else None
             return spelled  # "FWS" -> "Fish and Wildlife Service", named so in the article
         if DOCUMENT_RE.fullmatch(low):  # "the memorandum says": what its author says
-            return self._organisation_in_focus(position)
-        if body_noun := ORGANISATION_ROLE_RE.fullmatch(low):
+            return self._document_author(low, position) or self._organisation_in_focus(position)
+        body_noun = ORGANISATION_ROLE_RE.fullmatch(low)
+        if body_noun and all(w.islower() for w in mention.split()[1:-1]):
+            # "the conservative group", not "The Justice Department" (a name)
             named = self._named_body(body_noun.group(1), position)
             return named or self._organisation_in_focus(position)
         return _organisation(mention, self.lower)
+
+    def _described(
+        self, mention: str, position: int, gender: str | None
+    ) -> tuple[str | None, set[str]]:
+        """The person a definite description ('the Kentucky Republican') means by what the
+        article said they are, when its descriptors confirm it: they hold its head noun (or a
+        narrower role), share its qualifiers and one of its other modifiers if it has any;
+        and the people whose descriptors contradict it (another state, 'vice president' for
+        'the president'), whom no other reading may give."""
+        parsed = head_and_modifiers(mention)
+        if parsed is None or not _person_head(parsed[0], mention):
+            return None, set()
+        head, modifiers = parsed
+        holders = [key for key, words in self.described.items() if head_held(words, head)]
+        qualifiers = frozenset(modifiers) & QUALIFIERS
+        wanted = set(modifiers) - qualifiers
+        states = states_in(modifiers)
+        scored: dict[str, int] = {}
+        ruled_out = set()
+        timeline = self._timeline()
+        for key in holders:
+            words = self.described[key]
+            known = words & STATE_NAMES
+            fits = any(satisfies(phrase, head, qualifiers) for phrase in self.phrases[key])
+            if (states and known and not states & known) or not fits:
+                ruled_out.add(key)
+            elif self.agrees(key, gender) and timeline.any_before({key}, position):
+                scored[key] = len(wanted & words) + len(states & known)
+        best = max(scored.values(), default=0)
+        if not scored or (best == 0 and (wanted or states)):
+            return None, ruled_out  # "the Florida senator" of a senator named without a state
+        keys = {key for key, score in scored.items() if score == best}
+        focus = self._focus_before(position, gender)
+        found = focus if focus in keys else timeline.last_named(keys, position)
+        named = timeline.positions[found]
+        last = named[bisect.bisect_left(named, position) - 1]
+        if introduced_unnamed(self.body[last:position], fold(mention.split()[-1])):
+            return None, ruled_out | {found}  # "an official said ... the official said"
+        return found, ruled_out
+
+    def _unnamed_since(self, mention: str, position: int) -> bool:
+        """Whether a definite description of a person ('the adviser', 'the witness') takes
+        up someone the article introduced unnamed ('One Republican adviser', 'An unknown
+        witness') with no one it describes so named since."""
+        parsed = head_and_modifiers(mention)
+        if parsed is None or not _person_head(parsed[0], mention):
+            return False
+        floor = max(0, position - UNNAMED_LOOKBACK)
+        at = last_unnamed(self.body[floor:position], fold(mention.split()[-1]))
+        if at is None:
+            return False
+        holders = {key for key, words in self.described.items() if head_held(words, parsed[0])}
+        holders |= {key for _, key in self.roles.get(parsed[0], [])}
+        since = bisect.bisect_left(self.positions, floor + at)
+        later = self.keys_at[since : bisect.bisect_left(self.positions, position)]
+        return holders.isdisjoint(later)
+
+    def _focus_before(self, position: int, gender: str | None) -> str | None:
+        """The person in focus at `position`: the one the sentence before speaks through or
+        has as its subject."""
+        start = self._sentence_start(position)
+        previous = None if start is None else self._sentence_start(start - 1)
+        if previous is None or start is None:
+            return None
+        return self._cue_subject(previous, start) or self._subject_person(
+            previous, start, gender, MAX_PRONOUN_CHAIN
+        )
+
+    def _names_a_person(self, body: str) -> bool:
+        """Whether the words before a body's noun ('Biden' of 'the Biden administration',
+        'McSally’s' of 'McSally’s campaign') may be a name: not a common word ('Us' of
+        'Sing All of Us campaign')."""
+        owner = strip_possessive(body.rsplit(maxsplit=1)[0]) if " " in body else ""
+        words = [strip_possessive(word) for word in owner.split()]
+        if words and fold(words[0]) == "the":
+            words = words[1:]
+        return bool(words) and not any(
+            fold(word) in OBJECT_PRONOUNS or _lower_case_word(word, self.lower) for word in words
+        )
+
+    def _document_author(self, low: str, position: int) -> str | None:
+        """The author the article named when it introduced the document a description
+        ('the statement') stands for: 'a statement from US 7th Fleet', "Clifford's lawsuit",
+        'The Nulato Tribal Council issued a statement'."""
+        span = document_author(self.body, position, low.split()[-1], self._subject_of)
+        if span is None:
+            return None
+        author = self.body[span[0] : span[1]].rstrip(".")
+        if DOCUMENT_RE.fullmatch(fold(author)) or self._several_people(author):
+            return None  # "The Statement": no author named; "his lawyers X and Y": a group
+        return self.resolve(author, span[0]) or author.strip()
+
+    def _subject_of(self, position: int) -> tuple[int, int] | None:
+        """The subject of the sentence holding `position` ('In a statement, Carnival told')."""
+        start = self._sentence_start(position)
+        if start is None:
+            return None
+        within = [end for begin, end in self.quoted if start <= begin and end <= position]
+        start = max([start, *within])  # '“...,” NASA wrote in a statement': not the quote's
+        stop = SENTENCE_END_RE.search(self.body, position)
+        return sentence_subject(self.body, start, stop.start() if stop else len(self.body))
 
     def _named_body(self, noun: str, position: int) -> str | None:
         """'The department said': the last organisation named before whose name holds the
@@ -685,16 +847,21 @@ GOVERNMENT_BODIES = frozenset(
     "agency department service administration bureau commission office ministry".split()
 )
 ORGANISATION_ROLE_RE = re.compile(
-    r"(?:the|its) (agency|department|service|administration|bureau|commission|office|"
-    r"ministry|company|committee|council|board|court|university|police|union|government)"
+    r"(?:the|its) (?:[\w’'-]+ ){0,2}?(agency|department|service|administration|bureau|"
+    r"commission|office|ministry|company|committee|council|board|court|university|police|"
+    r"union|government|group|caucus|organization|organisation|team|foundation|firm|network|"
+    r"charity|institute|association|coalition)"
 )
 # A document or statement speaking ("the memorandum says", "the order states"): its author's
 # words.
 DOCUMENT_RE = re.compile(
     r"(?:the|its|their|this|that) (?:[a-z\-]+ ){0,2}(?:statement|memorandum|memo|order|opinion|"
     r"report|letter|filing|ruling|release|announcement|notice|document|complaint|lawsuit|"
-    r"motion|brief|decision|judgment|guidance|proposal|analysis|assessment|review|study)"
+    r"motion|brief|decision|judgment|guidance|proposal|analysis|assessment|review|study|"
+    r"request|warrant|suit|indictment)"
 )
+SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
+UNNAMED_LOOKBACK = 3000  # characters read back for someone introduced unnamed
 ORGANISATION_FOCUS_CHARS = 1500  # an organisation is the one spoken of for a few paragraphs
 
 
@@ -704,6 +871,7 @@ NAMED_BODY_RE = re.compile(
     r"(?:[Tt]he\s+)?((?:[A-Z][\w.\-]*\s+)*[A-Z][\w.\-]*(?:[’']s)?\s+"
     r"(?:administration|campaign|government|camp|White House|transition team))"
 )
+OWNER_SPLIT_RE = re.compile(r"[’']s\b")
 OWNER_RE = re.compile(r".*[’']s\s+(?=[A-Z])")
 
 
@@ -940,6 +1108,29 @@ def _head_noun(low: str) -> str | None:
             break
         words.append(word)
     return strip_possessive(words[-1]) if words else None
+
+
+PARTY_HEADS = frozenset({"republican", "democrat", "independent"})
+OBJECT_PRONOUNS = frozenset("us me him her them it you we i".split())
+NOT_PERSON_HEADS = frozenset({"man", "woman", "person", "one", "people"})
+
+
+def _person_head(head: str, mention: str) -> bool:
+    """Whether a description's (normalised) head noun names one person by role or trade:
+    written in lower case ('the FBI', 'The Senate' name bodies), a party aside ('the Kentucky
+    Republican')."""
+    if head in PARTY_HEADS:
+        return True
+    if head in NOT_PERSON_HEADS or head in NOT_PERSON_NOUNS - PERSON_ROLES:
+        return False
+    written = mention.split()[-1]
+    if not written[:1].islower() or not _may_hold_role(head):
+        return False
+    return head in ROLE_NOUNS or head in COVERS or head.endswith(PERSON_SUFFIXES)
+
+
+# NOT_PERSON_NOUNS that a description of one person may end in all the same.
+PERSON_ROLES = frozenset("spokesman official officer member monitor".split())
 
 
 def _may_hold_role(head: str) -> bool:
