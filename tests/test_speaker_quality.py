@@ -233,3 +233,12 @@ def test_someone_unnamed_under_an_acronym_is_no_speaker():
         "anything new to say” about Brexit.",
     )
     assert speakers(*text) == [None]
+
+
+def test_a_month_after_a_title_is_a_surname():
+    # From the shared story sets: 'Mrs May' was passed over, and 'she' given to 'Mrs'.
+    text = (
+        "Marcus Fysh, who submitted a no confidence letter, said Mrs May had nothing new.",
+        "“We will listen to colleagues,” she said.",
+    )
+    assert speakers(*text) == ["May"]

@@ -228,7 +228,8 @@ class PersonIndex:
         for match in TITLED_SURNAME_RE.finditer(body):
             title, surname = fold(match.group(1)), match.group(2)
             glued = match.start() and _word_char(body[match.start() - 1])  # "AMr. X"
-            if glued or _inside(match.start(), quoted) or fold(surname) in NOT_NAMES:
+            not_a_name = fold(surname) in NOT_NAMES and fold(surname) not in MONTHS  # 'Mrs May'
+            if glued or _inside(match.start(), quoted) or not_a_name:
                 continue
             gender, at = TITLE_GENDER.get(title), match.start(2)
             owners = {k for k in self._part_owners(fold(surname)) if self.agrees(k, gender)}
