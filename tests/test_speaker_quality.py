@@ -242,3 +242,8 @@ def test_a_month_after_a_title_is_a_surname():
         "“We will listen to colleagues,” she said.",
     )
     assert speakers(*text) == ["May"]
+    text = (
+        "Theresa May spoke on Wednesday.",
+        "In her statement, Mrs May said: “A leadership election would not change anything.”",
+    )
+    assert speakers(*text) == ["Theresa May"]  # 'May' is no time word between title and verb

@@ -546,6 +546,9 @@ def _names_only(tokens: list[re.Match[str]], comma: int, taken: list[re.Match[st
 TIME_PHRASE_PREPOSITIONS = {"in", "at", "on", "for", "during", "over", "since", "by"}
 
 
+HONORIFICS = frozenset("mr mrs ms miss dr sir dame lady lord".split())
+
+
 def _drop_adverbials(tokens: list[re.Match[str]]) -> None:
     """Strip what may sit between a subject and its verb: adverbs, commas, time words and
     short time phrases ('Priebus later Thursday told', 'Trump at the time said', 'who has
@@ -553,10 +556,11 @@ def _drop_adverbials(tokens: list[re.Match[str]]) -> None:
     while tokens:
         word = tokens[-1].group()
         low = _low(word)
+        titled = len(tokens) > 1 and _low(tokens[-2].group()) in HONORIFICS  # 'Mrs May said'
         if (
             (word.islower() and (low in ADVERBS or _manner_adverb(low)))
             or low == ","
-            or _is_time_word(low)
+            or (_is_time_word(low) and not titled)
         ):
             tokens.pop()
             continue
