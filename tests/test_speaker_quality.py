@@ -208,8 +208,9 @@ def test_a_common_noun_opening_a_sentence_is_no_speaker():
         "Several rockets struck different parts of the Afghan capital. Initial reports "
         "called the damage “limited.”",
         "Banners in the main square outside parliament read: “The state kills.”",
+        "The gunman fled on foot. Witnesses told reporters he had shouted “get down.”",
     )
-    assert speakers(*text) == [None, None]
+    assert speakers(*text) == [None, None, None]
 
 
 def test_a_common_word_the_text_capitalises_mid_sentence_names_a_speaker():

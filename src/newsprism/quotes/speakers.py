@@ -956,8 +956,18 @@ SENTENCE_OPENING_RE = re.compile(r"""(?:^|[.!?]\s+|\n\s*|["“‘(])$""")
 def _sentence_opening_noun(word: str, low: str, text: str) -> bool:
     """A common word ('Initial reports', 'Banners in the square') that the text capitalises
     only where a sentence opens: no name."""
-    common = low in common_words() or (low.endswith("s") and low[:-1] in common_words())
+    common = not common_words().isdisjoint(_word_forms(low))
     return common and not is_first_name(word) and not _capitalised_mid_sentence(word, text)
+
+
+def _word_forms(low: str) -> set[str]:
+    """The word and the stems its common endings leave ('witnesses', 'authorities',
+    'continuing'): the word list holds base forms."""
+    forms = {low}
+    for ending, base in (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e")):
+        if low.endswith(ending) and len(low) > len(ending) + 2:
+            forms.add(low[: -len(ending)] + base)
+    return forms
 
 
 def _capitalised_mid_sentence(word: str, text: str) -> bool:
@@ -1177,7 +1187,8 @@ def _next_to(text: str, end: int, start: int) -> bool:
 
 def _common(word: str) -> bool:
     low = fold(word)
-    return low in NOT_NAMES or (low in common_words() and not is_first_name(word))
+    common = not common_words().isdisjoint(_word_forms(low))  # 'Witnesses told'
+    return low in NOT_NAMES or (common and not is_first_name(word))
 
 
 @lru_cache(maxsize=16384)
