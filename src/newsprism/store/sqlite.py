@@ -382,8 +382,8 @@ MIGRATIONS: list[str] = [
 
 
 SCHEMA_VERSION = len(MIGRATIONS)
-# How long a write waits for another run's (the story step holds the lock while it groups).
 CACHE_KIB = 65536  # SQLite's page cache of a writing connection
+# How long a write waits for another run's (the story step holds the lock while it groups).
 BUSY_TIMEOUT_MS = 120_000
 
 _QUOTE_FIELDS = (
