@@ -196,3 +196,17 @@ def test_analysis_json_carries_discrepancies(seed_analysis):
     (place,) = [d for d in story["discrepancies"] if d["kind"] == "place"]
     assert {"kind", "about", "values"} <= set(place)
     assert all({"article", "text", "start", "end"} <= set(v) for v in place["values"])
+
+
+def test_every_form_of_a_date_and_a_place_is_read():
+    """The date and place patterns skip ahead to the characters their forms start with: each
+    form is still found (a relative day, a weekday, both orders of day and month, a lone year,
+    'at home', 'on the road', 'in' a place)."""
+    found = facts(
+        "They met yesterday and again last week, then on Tuesday and March 3 and on 4 May. "
+        "The 2019 deal stands. They won at home and lost on the road, and drew in Paris.",
+        "2020-03-05",
+    )
+    texts = {text for kind, _, text in found if kind in ("date", "place")}
+    assert {"yesterday", "last week", "Tuesday", "March 3", "4 May", "2019"} <= texts
+    assert {"at home", "on the road", "Paris"} <= texts

@@ -313,6 +313,13 @@ def test_wal_mode_for_file(store: Store) -> None:
     assert store.conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
 
 
+def test_savepoint_journals_are_kept_in_memory(store: Store) -> None:
+    """Each save is a savepoint of its batch's transaction: SQLite journals a savepoint's pages
+    in a temporary file past 64 KiB, one write call a page (twice as many calls as the store's
+    own writes on multinews_sample), unless temporary storage is memory."""
+    assert store.conn.execute("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY
+
+
 def test_memory_store() -> None:
     with Store(":memory:") as store:
         article, quotes = make_article()

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -87,20 +87,23 @@ MONTH_WORD = (
     rf"|(?:{'|'.join(a.capitalize() for a in MONTH_ABBREVIATIONS)})\.?)"
 )
 DATE_RE = re.compile(
-    rf"\b(?P<month>{MONTH_WORD})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
+    # Months and weekdays are capitalised, years and days figures: only there, or at a relative
+    # day, are the alternatives tried.
+    r"(?=[A-Z\d]|yesterday|today|tonight|tomorrow|last |next |this )"
+    rf"(?:\b(?P<month>{MONTH_WORD})(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
     rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{MONTH_WORD})(?:,?\s+(?P<year2>(?:19|20)\d\d))?\b"
     r"|\b(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b"
     r"|\b(?P<relative>yesterday|today|tonight|tomorrow|(?:last|next|this) (?:week|month|year))\b"
-    r"|(?<![\w$£€.,-])(?P<lone_year>(?:19|20)\d\d)(?![\w-]|[.,]\d)"
+    r"|(?<![\w$£€.,-])(?P<lone_year>(?:19|20)\d\d)(?![\w-]|[.,]\d))"
 )
 TIME_RE = re.compile(
     r"(?=\d)\b(\d{1,2})(?::(\d\d))?\s?([ap])\.?m\.?(?=\W|$)(?:\s+(?P<zone>[A-Z]{2,4})\b)?",
     re.IGNORECASE,
 )
 PLACE_RE = re.compile(
-    r"\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+|di\s+)?[A-Z][\w’'.-]*){0,3})"
+    r"(?=[iaoh])(?:\b(?:in|at)\s+(?:the\s+)?(?P<place>[A-Z][\w’'.-]*(?:\s+(?:of\s+|de\s+|di\s+)?[A-Z][\w’'.-]*){0,3})"
     r"(?P<region>,\s+(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.|[A-Z][a-z]+))?"
-    r"|\b(?P<home>at home|away from home|on the road|home leg|home game|away leg|away game)\b"
+    r"|\b(?P<home>at home|away from home|on the road|home leg|home game|away leg|away game)\b)"
 )
 PLACE_HOME = {"at home": "home", "home leg": "home", "home game": "home",
               "away from home": "away", "on the road": "away", "away leg": "away",
@@ -171,11 +174,14 @@ def _framed(clauses: list[Clause], body: str, sentences: list[tuple[int, int]]) 
             words.append("#")
             cursor = max(cursor, value_end)
         words.extend(WORD_RE.findall(body[cursor:end]))
-        if sum(w != "#" for w in words) < MIN_FRAME_WORDS:
+        if len(words) - words.count("#") < MIN_FRAME_WORDS:
             framed.extend(members)
             continue
-        frame = " ".join(fold(w) for w in words)
-        framed.extend(replace(c, frame=f"{frame}|{n}") for n, c in enumerate(members))
+        frame = " ".join(map(fold, words))
+        framed.extend(
+            Clause(c.article, c.start, c.end, c.text, c.words, c.facts, c.sentence, f"{frame}|{n}")
+            for n, c in enumerate(members)
+        )
     return sorted(framed, key=lambda c: c.start)
 
 
@@ -206,6 +212,8 @@ def _paragraph_spans(body: str) -> list[tuple[int, int]]:
 
 
 def _clause_spans(body: str) -> list[tuple[int, int]]:
+    """The stretches between clause breaks (those without a word state no value: left to the
+    facts to tell)."""
     spans, start = [], 0
     for match in CLAUSE_BREAK_RE.finditer(body):
         if match.start() > start:
@@ -213,15 +221,20 @@ def _clause_spans(body: str) -> list[tuple[int, int]]:
         start = match.end()
     if start < len(body):
         spans.append((start, len(body)))
-    return [(s, e) for s, e in spans if any(c.isalnum() for c in body[s:e])]
+    return spans
 
 
 def _content_stems(text: str, facts: list[Fact], offset: int) -> frozenset[str]:
     """The clause's words but its values (a person named stays: who did it is context too)."""
+    # The facts are in order and do not overlap: one pass skips the words that start in one.
     taken = [(f.start - offset, f.end - offset) for f in facts if f.kind != "person"]
     stems = set()
+    next_taken = 0
     for match in WORD_RE.finditer(text):
-        if taken and any(s <= match.start() < e for s, e in taken):
+        at = match.start()
+        while next_taken < len(taken) and taken[next_taken][1] <= at:
+            next_taken += 1
+        if next_taken < len(taken) and taken[next_taken][0] <= at:
             continue
         content = _content_stem(match.group())
         if content is not None:
