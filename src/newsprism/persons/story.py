@@ -171,7 +171,7 @@ def _place_singles(
     for use in sorted(singles, key=lambda u: (u.name, u.article)):
         name = parsed[use]
         if name is None or name.organisation:
-            known = _organisation(name, use, organisations, story.bodies) if name else None
+            known = _longer_organisation(name, use, organisations, story.bodies) if name else None
             key = ("organisation", known.compact if known else use.name)
             group_of[use] = alone.setdefault(key, Group([known] if known else []))
             continue
@@ -184,7 +184,7 @@ def _place_singles(
         group_of[use] = owner
 
 
-def _organisation(
+def _longer_organisation(
     name: PersonName,
     use: NameUse,
     organisations: list[tuple[NameUse, PersonName]],
@@ -221,8 +221,8 @@ def _longer_names(short: str, body: str) -> set[str]:
     found = set()
     for match in re.finditer(pattern, body):
         words = match.group(0).split()
-        articles = [n for n, word in enumerate(words) if word.lower() == "the"]
-        found.add(" ".join(words[articles[-1] + 1 :] if articles else words))
+        after_the = [n + 1 for n, word in enumerate(words) if word.lower() == "the"]
+        found.add(" ".join(words[after_the[-1] :] if after_the else words))
     return found
 
 
