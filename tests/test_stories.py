@@ -275,7 +275,7 @@ def test_stories_continue_across_runs_and_rebuild(tmp_path):
     result = run.invoke(main, ["stories", "--rebuild", "--db", str(db), "--out", str(out)])
     assert result.exit_code == 0 and "rebuilt" in result.output
     with Store(db) as store:
-        assert len(store.story_profiles()) == 18
+        assert len(list(store.story_profiles())) == 18
         predicted = {a: s.id for s in store.stories() for a in s.articles}
         assert bcubed_f1(predicted, gold) >= 0.75
 
