@@ -56,6 +56,7 @@ from datetime import date
 from functools import lru_cache
 from itertools import repeat
 from operator import mul
+from typing import overload
 
 from newsprism.clean.junk import is_web_address
 from newsprism.compare.lexicon import is_stop
@@ -168,7 +169,13 @@ class ProfileTable(Sequence[Profile]):
     def __len__(self) -> int:
         return len(self.term_ends)
 
-    def __getitem__(self, position):  # type: ignore[override]  # an int, or a slice
+    @overload
+    def __getitem__(self, position: int) -> Profile: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> list[Profile]: ...
+
+    def __getitem__(self, position: int | slice) -> Profile | list[Profile]:
         if isinstance(position, slice):
             return [self[i] for i in range(*position.indices(len(self)))]
         position = self._checked(position)
