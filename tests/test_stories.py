@@ -173,6 +173,25 @@ def test_profile_round_trip():
     _assert_same_profile(again, profile)
 
 
+def test_remembered_profiles_read_back_as_they_were_made():
+    """The grouper packs the profiles it remembers into one table: each reads back whole, the
+    first, the last and any between, its quoted-run hashes alone too."""
+    from newsprism.stories.grouping import StoryGrouper
+
+    processed = _sample_articles()[:8]
+    made = [StoryGrouper().profile(p.article, p.quotes)[0] for p in processed]
+    assert any(profile.shingles for profile in made) and len({len(p.terms) for p in made}) > 1
+    grouper = StoryGrouper()
+    for story, profile in enumerate(made):
+        grouper.restore(profile, story)
+    assert len(grouper.profiles) == len(made)
+    for position, profile in enumerate(made):
+        _assert_same_profile(grouper.profiles[position], profile)
+        assert list(grouper.profiles.shingles(position)) == list(profile.shingles)
+    _assert_same_profile(grouper.profiles[-1], made[-1])
+    assert [p.to_bytes() for p in grouper.profiles] == [p.to_bytes() for p in made]
+
+
 def _assert_same_profile(again, profile) -> None:
     assert list(again.terms) == list(profile.terms)
     assert list(again.weights) == list(profile.weights)
@@ -275,7 +294,7 @@ def test_stories_continue_across_runs_and_rebuild(tmp_path):
     result = run.invoke(main, ["stories", "--rebuild", "--db", str(db), "--out", str(out)])
     assert result.exit_code == 0 and "rebuilt" in result.output
     with Store(db) as store:
-        assert len(store.story_profiles()) == 18
+        assert len(list(store.story_profiles())) == 18
         predicted = {a: s.id for s in store.stories() for a in s.articles}
         assert bcubed_f1(predicted, gold) >= 0.75
 

@@ -812,10 +812,13 @@ def _place_new(
     placed = len(restored)
     grown = set(grouper.story_of[placed:])
     moved = [p for p in grouper.split_stories(grown) if p < placed]
-    new_rows = []
     for position, article_id in enumerate(new_ids, start=placed):
         story_of[article_id] = grouper.story_of[position]
-        new_rows.append((article_id, story_of[article_id], grouper.profiles[position].to_bytes()))
+    # made as they are written, not all at once: a fresh store's profiles would be held twice
+    new_rows = (
+        (article_id, grouper.story_of[position], grouper.profiles[position].to_bytes())
+        for position, article_id in enumerate(new_ids, start=placed)
+    )
     moved_rows = [(restored[p], grouper.story_of[p]) for p in moved]
     story_of.update(moved_rows)
     links = grouper.links_since(known_links)

@@ -45,9 +45,22 @@ def _without_combining(run: re.Match[str]) -> str:
     return "".join(c for c in run[0] if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=65536)
+# Texts longer than this (a whole article's body) are folded afresh each time: kept in the
+# cache, they held every body of a run's stories and their folded copies (two of 65,536 entries).
+FOLD_CACHED_CHARS = 500
+
+
 def fold(text: str) -> str:
     """Casefold, strip diacritics and unify apostrophes: 'Jürgen’s' -> "jurgen's"."""
+    return _folded(text) if len(text) > FOLD_CACHED_CHARS else _cached_fold(text)
+
+
+@lru_cache(maxsize=65536)
+def _cached_fold(text: str) -> str:
+    return _folded(text)
+
+
+def _folded(text: str) -> str:
     if text.isascii():
         return text.replace("`", "'").lower()
     decomposed = unicodedata.normalize("NFKD", text)

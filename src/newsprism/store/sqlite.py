@@ -977,12 +977,13 @@ class Store:
 
     # -- story grouping state ------------------------------------------------------------------
 
-    def story_profiles(self) -> list[tuple[str, int, bytes]]:
-        """(article id, story number, profile bytes) in the order they were grouped."""
+    def story_profiles(self) -> Iterator[tuple[str, int, bytes]]:
+        """(article id, story number, profile bytes) in the order they were grouped, read as
+        they are taken (a large store's profiles never sit in memory twice)."""
         rows = self._conn.execute(
             "SELECT article_id, story, profile FROM story_profiles ORDER BY seq"
         )
-        return [(row[0], row[1], row[2]) for row in rows]
+        return ((row[0], row[1], row[2]) for row in rows)
 
     def grouping_features(self, article_ids: list[str]) -> dict[str, bytes]:
         """The grouping features kept of these articles (those not yet grouped), by id."""
@@ -1008,14 +1009,15 @@ class Store:
 
     def save_story_profiles(
         self,
-        rows: list[tuple[str, int, bytes]],
+        rows: Iterable[tuple[str, int, bytes]],
         counts: bytes,
         moved: list[tuple[str, int]] | None = None,
         links: list[tuple[int, int]] | None = None,
     ) -> None:
-        """Add newly grouped articles' profiles and the pairs of related stories found
-        (`links`), move stored articles to their new story (`moved`: article id, story) and
-        replace the term counts, atomically."""
+        """Add newly grouped articles' profiles (`rows`, taken one at a time: they need not be
+        made all at once) and the pairs of related stories found (`links`), move stored
+        articles to their new story (`moved`: article id, story) and replace the term counts,
+        atomically."""
         with self._transaction("saving story profiles") as conn:
             conn.executemany("INSERT INTO story_links(story, related) VALUES (?, ?)", links or [])
             conn.executemany(
@@ -1023,13 +1025,20 @@ class Store:
                 [(story, article_id) for article_id, story in moved or []],
             )
             start = conn.execute("SELECT coalesce(max(seq), -1) + 1 FROM story_profiles").fetchone()
+            saved: list[str] = []
+
+            def numbered() -> Iterator[tuple[str, int, int, bytes]]:
+                for i, (article_id, story, blob) in enumerate(rows):
+                    saved.append(article_id)
+                    yield article_id, story, start[0] + i, blob
+
             conn.executemany(
                 "INSERT OR REPLACE INTO story_profiles(article_id, story, seq, profile)"
                 " VALUES (?, ?, ?, ?)",
-                [(a, story, start[0] + i, blob) for i, (a, story, blob) in enumerate(rows)],
+                numbered(),
             )
             conn.executemany(
-                "DELETE FROM grouping_features WHERE article_id = ?", [(a,) for a, _, _ in rows]
+                "DELETE FROM grouping_features WHERE article_id = ?", ((a,) for a in saved)
             )
             conn.execute(
                 "INSERT OR REPLACE INTO story_state(key, value) VALUES ('counts', ?)", (counts,)

@@ -50,12 +50,13 @@ import math
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from itertools import repeat
 from operator import mul
+from typing import overload
 
 from newsprism.clean.junk import is_web_address
 from newsprism.compare.lexicon import is_stop
@@ -140,6 +141,73 @@ class Profile:
         shingles = array("q")
         shingles.frombytes(data[at : at + 8 * n_shingles])
         return cls(array("I", terms), weights, shingles, day, outlet)
+
+
+class ProfileTable(Sequence[Profile]):
+    """The profiles the stream remembers, packed end to end in a few arrays, by position: a
+    Profile object with its own three arrays costs some 300 bytes beyond its data, and the
+    stream holds one a stored article. A Profile is made when one is read."""
+
+    def __init__(self) -> None:
+        self.terms = array("I")
+        self.weights = array("f")
+        self.term_ends = array("Q")  # where each profile's terms end in `terms`
+        self.shingle_hashes = array("q")
+        self.shingle_ends = array("Q")
+        self.days = array("i")
+        self.outlets = array("q")
+
+    def append(self, profile: Profile) -> None:
+        _extend(self.terms, profile.terms)
+        _extend(self.weights, profile.weights)
+        self.term_ends.append(len(self.terms))
+        _extend(self.shingle_hashes, profile.shingles)
+        self.shingle_ends.append(len(self.shingle_hashes))
+        self.days.append(profile.day)
+        self.outlets.append(profile.outlet)
+
+    def __len__(self) -> int:
+        return len(self.term_ends)
+
+    @overload
+    def __getitem__(self, position: int) -> Profile: ...
+
+    @overload
+    def __getitem__(self, position: slice) -> list[Profile]: ...
+
+    def __getitem__(self, position: int | slice) -> Profile | list[Profile]:
+        if isinstance(position, slice):
+            return [self[i] for i in range(*position.indices(len(self)))]
+        position = self._checked(position)
+        start = self.term_ends[position - 1] if position else 0
+        end = self.term_ends[position]
+        return Profile(
+            self.terms[start:end],
+            self.weights[start:end],
+            self.shingles(position),
+            self.days[position],
+            self.outlets[position],
+        )
+
+    def shingles(self, position: int) -> array:
+        """The profile's quoted-run hashes alone (no Profile made)."""
+        position = self._checked(position)
+        start = self.shingle_ends[position - 1] if position else 0
+        return self.shingle_hashes[start : self.shingle_ends[position]]
+
+    def _checked(self, position: int) -> int:
+        if position < 0:
+            position += len(self)
+        if not 0 <= position < len(self):
+            raise IndexError("profile position out of range")
+        return position
+
+
+def _extend(packed: array, values: Iterable) -> None:
+    """`packed.extend(values)`, from any iterable of numbers (extend takes an array only of
+    the same type)."""
+    same = isinstance(values, array) and values.typecode == packed.typecode
+    packed.extend(values if same else array(packed.typecode, values))
 
 
 @lru_cache(maxsize=1 << 18)
@@ -247,9 +315,8 @@ class StoryGrouper:
     """Online story grouping; `add` places one article, `restore` replays a stored one."""
 
     threshold: float = JOIN_THRESHOLD
-    profiles: list[Profile] = field(default_factory=list)
+    profiles: ProfileTable = field(default_factory=ProfileTable)
     story_of: array = field(default_factory=lambda: array("q"))
-    days: array = field(default_factory=lambda: array("i"))  # each profile's day, packed to scan
     story_size: Counter[int] = field(default_factory=Counter)
     story_outlets: dict[int, Counter[int]] = field(default_factory=lambda: defaultdict(Counter))
     story_span: dict[int, tuple[int, int]] = field(default_factory=dict)  # first, last day
@@ -370,13 +437,12 @@ class StoryGrouper:
         position = len(self.profiles)
         self.profiles.append(profile)
         self.story_of.append(story)
-        self.days.append(profile.day)
         self.story_size[story] += 1
         self.next_story = max(self.next_story, story + 1)
         if profile.outlet:
             self.story_outlets[story][profile.outlet] += 1
         self._extend_span(story, profile.day)
-        self._index(position)
+        self._index(position, profile)
 
     def _extend_span(self, story: int, day: int) -> None:
         if day:
@@ -388,8 +454,7 @@ class StoryGrouper:
         first, last = self.story_span.get(story, (day, day))
         return max(first - day, day - last, 0)
 
-    def _index(self, position: int) -> None:
-        profile = self.profiles[position]
+    def _index(self, position: int, profile: Profile) -> None:
         for h, weight in zip(profile.terms[:INDEX_TERMS], profile.weights, strict=False):
             posting = self.postings.setdefault(h, array("I"))
             weights = self.posting_weights.setdefault(h, array("f"))
@@ -405,9 +470,9 @@ class StoryGrouper:
     def _stale(self, posting: array, day: int) -> int:
         """Drop a posting's oldest entries while they are too old to join an article of `day`
         (the stream runs in date order, so none later could join them either)."""
-        stale = 0
+        stale, days = 0, self.profiles.days
         for position in posting:
-            other = self.days[position]
+            other = days[position]
             if not other or day - other <= REACH_DAYS:
                 break
             stale += 1
@@ -441,7 +506,7 @@ class StoryGrouper:
             adjustment = 0.0
             if day:
                 adjustment = -DAY_DECAY * self._days_outside(day, story_of[position])
-            if shingles and len(shingles.intersection(profiles[position].shingles)) >= 2:
+            if shingles and len(shingles.intersection(profiles.shingles(position))) >= 2:
                 adjustment += SHARED_QUOTE_BONUS
             adjustments[position] = adjustment
         return adjustments
@@ -537,7 +602,7 @@ class StoryGrouper:
         moved = ahead = 0
         for position, profile in enumerate(self.profiles):
             while ahead < len(self.profiles) and _within_reach(profile, self.profiles[ahead]):
-                self._index(ahead)
+                self._index(ahead, self.profiles[ahead])
                 ahead += 1
             vector = profile.vector()
             scores = self._story_scores(profile, vector, itself=position)
@@ -602,18 +667,18 @@ class StoryGrouper:
         return [sorted(positions[i] for i in part) for part in done]
 
     def _reset_span(self, story: int, positions: list[int]) -> None:
-        days = [self.profiles[p].day for p in positions if self.profiles[p].day]
+        days = [day for p in positions if (day := self.profiles.days[p])]
         if days:
             self.story_span[story] = (min(days), max(days))
         else:
             self.story_span.pop(story, None)
 
     def _move(self, position: int, story: int) -> None:
-        own, outlet = self.story_of[position], self.profiles[position].outlet
+        own, outlet = self.story_of[position], self.profiles.outlets[position]
         self.story_size[own] -= 1
         self.story_size[story] += 1
         self.story_of[position] = story
-        self._extend_span(story, self.profiles[position].day)
+        self._extend_span(story, self.profiles.days[position])
         if outlet:
             self.story_outlets[own][outlet] -= 1
             self.story_outlets[story][outlet] += 1
