@@ -132,9 +132,11 @@ class PersonIndex:
     # Whom quotes were attributed to so far: (mention start, mention end, a person's key or
     # an organisation's name, whether a person), sorted; the speaker in focus for what follows.
     speakers: list[tuple[int, int, str, bool]] = field(default_factory=list)
-    # What the article says each person is (see `descriptors`): key -> phrases, all words.
+    # What the article says each person is (see `descriptors`): key -> phrases, all words;
+    # read when a description is first resolved (most articles never resolve one).
     phrases: dict[str, list[Phrase]] = field(default_factory=lambda: defaultdict(list))
     described: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    descriptors_read: bool = False
 
     def _timeline(self) -> _Timeline:
         if self.timeline is None:
@@ -172,12 +174,14 @@ class PersonIndex:
         index._add_titled_surnames(body, quoted)
         index._add_lone_speakers(speakers)  # before single names: each mention of them counts
         index._add_single_names(body, quoted)
-        index._collect_descriptors()
         return index
 
-    def _collect_descriptors(self) -> None:
+    def _read_descriptors(self) -> None:
         """Each person's descriptors where the body names them: a title or role before the
         name, a party and state label and an appositive after it."""
+        if self.descriptors_read:
+            return
+        self.descriptors_read = True
         body = self.body
         for position, key in zip(self.positions, self.keys_at, strict=True):
             if position < 0:
@@ -670,6 +674,7 @@ class PersonIndex:
         if parsed is None or not _person_head(parsed[0], mention):
             return None, set()
         head, modifiers = parsed
+        self._read_descriptors()
         holders = [key for key, words in self.described.items() if head_held(words, head)]
         qualifiers = frozenset(modifiers) & QUALIFIERS
         wanted = set(modifiers) - qualifiers
@@ -708,6 +713,7 @@ class PersonIndex:
         at = last_unnamed(self.body[floor:position], fold(mention.split()[-1]))
         if at is None:
             return False
+        self._read_descriptors()
         holders = {key for key, words in self.described.items() if head_held(words, parsed[0])}
         holders |= {key for _, key in self.roles.get(parsed[0], [])}
         since = bisect.bisect_left(self.positions, floor + at)
