@@ -547,26 +547,24 @@ def test_an_even_split_goes_to_the_one_more_outlets_quote_in_that_office():
     words = "We're aware of the off-the-field issue involving Vincent, and we take it seriously"
     other = "“The team will wait for the facts,” general manager A.J. Smith said."
 
-    def credit(name: str, office: str) -> list[str]:
-        return [f"“{words},” said {office} {name}."]
+    def split(other_credit: str):  # two outlets credit Smith, two `other_credit`, SI quotes Smith
+        smith, theirs = (
+            [f"“{words},” said general manager A.J. Smith."],
+            [f"“{words},” said {other_credit}."],
+        )
+        return _story(
+            ("AP", "2009-01-26", smith),
+            ("ESPN", "2009-01-26", smith),
+            ("Reuters", "2009-01-27", theirs),
+            ("UPI", "2009-01-27", theirs),
+            ("SI", "2009-01-27", [other]),
+        )
 
-    by_outlet, statements, _ = _story(
-        ("AP", "2009-01-26", credit("A.J. Smith", "general manager")),
-        ("ESPN", "2009-01-26", credit("A.J. Smith", "general manager")),
-        ("Reuters", "2009-01-27", credit("A.J. Butler", "Chargers general manager")),
-        ("UPI", "2009-01-27", credit("A.J. Butler", "Chargers general manager")),
-        ("SI", "2009-01-27", [other]),
-    )
+    by_outlet, statements, _ = split("Chargers general manager A.J. Butler")
     for outlet in ("Reuters", "UPI"):
         assert _only(by_outlet[outlet]).label == "misattributed"
     assert statements[0].speaker == "A.J. Smith"
-    by_outlet, _, _ = _story(
-        ("AP", "2009-01-26", credit("A.J. Smith", "general manager")),
-        ("ESPN", "2009-01-26", credit("A.J. Smith", "general manager")),
-        ("Reuters", "2009-01-27", credit("Ann Butler", "pastor")),
-        ("UPI", "2009-01-27", credit("Ann Butler", "pastor")),
-        ("SI", "2009-01-27", [other]),
-    )
+    by_outlet, _, _ = split("pastor Ann Butler")
     assert not any("misattributed" in m.labels for o in by_outlet.values() for m in o.values())
 
 

@@ -500,19 +500,15 @@ class Credits:
         behind = any(same_person(a, other) and same_person(b, person) for a, b in self.beats)
         if ahead != behind:
             return ahead
-        if self._offices(person).isdisjoint(self._offices(other)):
+        if _of(self.offices, person).isdisjoint(_of(self.offices, other)):
             return None
-        mine, theirs = self._quoting(person), self._quoting(other)
+        mine, theirs = len(_of(self.quoted_by, person)), len(_of(self.quoted_by, other))
         return mine > theirs if mine != theirs else None
 
-    def _quoting(self, person: str) -> int:
-        """How many of the story's outlets quote `person`, by any of their names."""
-        outlets = [o for name, o in self.quoted_by.items() if same_person(name, person)]
-        return len(set().union(*outlets))
 
-    def _offices(self, person: str) -> set[str]:
-        words = [w for name, w in self.offices.items() if same_person(name, person)]
-        return set().union(*words)
+def _of(by_speaker: dict[str, set[str]], person: str) -> set[str]:
+    """What `by_speaker` holds for `person` under any of their names."""
+    return set().union(*(v for name, v in by_speaker.items() if same_person(name, person)))
 
 
 def _office_words(mention: str, speaker: str) -> set[str]:

@@ -962,8 +962,12 @@ SENTENCE_OPENING_RE = re.compile(r"""(?:^|[.!?]\s+|\n\s*|["“‘(])$""")
 def _sentence_opening_noun(word: str, low: str, text: str) -> bool:
     """A common word ('Initial reports', 'Banners in the square') that the text capitalises
     only where a sentence opens: no name."""
-    common = not common_words().isdisjoint(_word_forms(low))
-    return common and not is_first_name(word) and not _capitalised_mid_sentence(word, text)
+    return _common_noun(word, low) and not _capitalised_mid_sentence(word, text)
+
+
+def _common_noun(word: str, low: str) -> bool:
+    """A word of the common-word list, in any of its forms, that is no first name."""
+    return not common_words().isdisjoint(_word_forms(low)) and not is_first_name(word)
 
 
 def _word_forms(low: str) -> set[str]:
@@ -1193,8 +1197,7 @@ def _next_to(text: str, end: int, start: int) -> bool:
 
 def _common(word: str) -> bool:
     low = fold(word)
-    common = not common_words().isdisjoint(_word_forms(low))  # 'Witnesses told'
-    return low in NOT_NAMES or (common and not is_first_name(word))
+    return low in NOT_NAMES or _common_noun(word, low)  # 'Witnesses told'
 
 
 @lru_cache(maxsize=16384)
