@@ -18,7 +18,7 @@ from newsprism.cli import main
 from newsprism.ingest import read_path
 from newsprism.pipeline import RunStats, run_analyze
 from newsprism.report import validate_analysis
-from newsprism.store import Store
+from newsprism.store import Store, StoreError
 
 OTHER = (
     "Council approves the new bridge\n"
@@ -370,3 +370,36 @@ def test_grouping_reads_the_features_processing_kept_and_works_them_out_when_non
     for db in (tmp_path / "kept" / "n.db", tmp_path / "none" / "n.db"):
         with Store(db) as store:
             assert store.conn.execute("SELECT count(*) FROM grouping_features").fetchone()[0] == 0
+
+
+def test_a_story_step_failing_at_its_last_write_leaves_the_store_as_it_was(tmp_path, monkeypatch):
+    """The story step's writes (profiles, persons, stories) are one transaction: when saving
+    the stories fails, the profiles and persons it wrote before are undone too, and the next
+    run does the step again from what the last good run left."""
+    folder = tmp_path / "in"
+    shutil.copytree(SEEDS, folder)
+    _analyze(tmp_path, folder)
+    db = tmp_path / "n.db"
+    tables = ("story_profiles", "persons", "person_names", "quote_persons", "stories")
+
+    def contents() -> dict[str, list[tuple]]:
+        with Store(db) as store:
+            return {t: sorted(map(tuple, store.conn.execute(f"SELECT * FROM {t}"))) for t in tables}
+
+    before = contents()
+    (folder / "bridge.txt").write_text(OTHER, encoding="utf-8")
+
+    def full_disk(self: Store, *args: Any, **kwargs: Any) -> None:
+        self.conn.execute("DELETE FROM stories")  # a write SQLite had begun
+        raise StoreError(f"{self.path}: saving stories: database or disk is full")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Store, "save_stories", full_disk)
+        result = CliRunner().invoke(main, ["analyze", str(folder), "--db", str(db), "--out",
+                                           str(tmp_path / "failed")])  # fmt: skip
+    assert result.exit_code != 0 and "disk is full" in result.output
+    after = contents()
+    assert after["stories"] == before["stories"] and after["persons"] == before["persons"]
+    assert after == before  # the bridge's profile and its mayor are not kept without a story
+    data = _analyze(tmp_path, folder)
+    assert [s["title"] for s in data["stories"]] == ["Council approves the new bridge"]
