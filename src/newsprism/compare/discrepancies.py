@@ -54,8 +54,9 @@ RELATIONAL_STEMS = frozenset(
 )
 # Words that make a figure a part of a whole another article may give.
 PART_WORDS = frozenset("first next extra additional other more another further remaining".split())
-# Figures whose unit names no thing counted: money, shares, or nothing read.
-UNNAMED_COUNTS = frozenset({"", "$", "£", "€", "percent", "percentage point"})
+# Figures whose unit names no thing counted (money, shares, nothing read), or occasions
+# ('arrested four times') over a period one article may leave unsaid.
+UNNAMED_COUNTS = frozenset({"", "$", "£", "€", "percent", "percentage point", stem("times")})
 SPELLING_RATIO = 75  # rapidfuzz ratio of two spellings of one name
 ANCHOR_KINDS = frozenset({"score", "number", "date"})
 UPDATE_HOURS = 3  # a figure this much newer than another replaces it rather than contradicts it
@@ -215,7 +216,6 @@ def _aligned(*articles: list[Clause]) -> list[_Alignment]:
             similar = _dice(clause, other, count) >= MIN_DICE
             if anchor is not None or m in framed or (count >= MIN_SHARED_WORDS and similar):
                 pairs.append(_Alignment(clause, other, anchor))
-                continue
             nouns = [
                 noun
                 for noun, words in counted[m].items()
