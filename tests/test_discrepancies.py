@@ -260,3 +260,15 @@ def test_what_a_figure_counts_and_how_much_it_allows():
     assert numbers("Brown left after the 2002 - 03 season.") == []
     assert numbers("One hundred and three male patients took part.") == []
     assert numbers("The men drove a 4×4 car into the store.") == []
+
+
+def test_a_place_in_clauses_nearly_the_same_is_listed():
+    """Two known places, neither within the other, in clauses that read nearly the same (as
+    figures are): one robbery given two cities."""
+    first = article("a", ["An armed man carried out a robbery at a diamond exhibition at the "
+                          "Carlton Hotel in Cannes, police said."])
+    second = article("b", ["An armed man carried out a brazen robbery in broad daylight at a "
+                           "diamond exhibition at the Carlton hotel in Geneva."])
+    (found,) = find_discrepancies([first, second], {})
+    assert found.kind == "place"
+    assert {v.text for v in found.values} == {"Cannes", "Geneva"}

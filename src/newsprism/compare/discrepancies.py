@@ -351,7 +351,8 @@ def _listed(fa: Fact, fb: Fact, a: Clause, b: Clause, anchor: Fact | None) -> bo
         if anchor is not None and anchor.kind == "score":
             return True
         # A place the gazetteer does not know may lie in the other ('Bayou La Batre, Ala.').
-        return same_sentence and all(f.value in place_table() for f in (fa, fb))
+        known = all(f.value in place_table() for f in (fa, fb))
+        return known and (same_sentence or _nearly_same(a, b))
     if fa.kind == "number":
         return same_sentence or _nearly_same(a, b)
     return True
