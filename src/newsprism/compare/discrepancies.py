@@ -180,11 +180,7 @@ def _aligned(*articles: list[Clause]) -> list[_Alignment]:
         if key[0] == "counted"
         for m in postings
     )
-    noun_clauses = Counter(
-        (clause.article, noun)
-        for clause in everything
-        for noun in {f.what for f in clause.facts if f.kind == "number"}
-    )
+    noun_clauses = _noun_clauses(everything)
     pairs = []
     for clause, keys in zip(everything, keys_of, strict=True):
         anchors: dict[int, Fact] = {}
@@ -216,22 +212,39 @@ def _aligned(*articles: list[Clause]) -> list[_Alignment]:
             similar = _dice(clause, other, count) >= MIN_DICE
             if anchor is not None or m in framed or (count >= MIN_SHARED_WORDS and similar):
                 pairs.append(_Alignment(clause, other, anchor))
-            nouns = [
-                noun
-                for noun, words in counted[m].items()
-                if words >= _words_needed(
-                    max(noun_clauses[(clause.article, noun)], noun_clauses[(other.article, noun)])
-                )
-            ]
-            if len(nouns) == 1 and len(clause.context & other.context) >= MIN_CONTEXT_WORDS:
-                pairs.append(_Alignment(clause, other, counted=nouns[0]))
+            noun = _counted_noun(clause, other, counted[m], noun_clauses)
+            if noun is not None:
+                pairs.append(_Alignment(clause, other, counted=noun))
     return pairs
 
 
-def _words_needed(clauses: int) -> int:
-    """Words near a figure two clauses must share to align on it: one where neither article
-    gives a figure of the noun in another clause, else two."""
-    return 1 if clauses == 1 else 2
+def _noun_clauses(clauses: list[Clause]) -> Counter[tuple[str, str]]:
+    """How many clauses of each article give a figure of each noun."""
+    return Counter(
+        (clause.article, noun)
+        for clause in clauses
+        for noun in {f.what for f in clause.facts if f.kind == "number"}
+    )
+
+
+def _counted_noun(
+    first: Clause,
+    second: Clause,
+    near_words: dict[str, int],
+    noun_clauses: Counter[tuple[str, str]],
+) -> str | None:
+    """The one noun two clauses count with the same words near the figures (`near_words`: how
+    many, each said so in one clause of each article): one word where neither article gives a
+    figure of the noun in another clause, else two; their sentences alike besides."""
+
+    def needed(noun: str) -> int:
+        elsewhere = any(noun_clauses[(c.article, noun)] > 1 for c in (first, second))
+        return 2 if elsewhere else 1
+
+    nouns = [noun for noun, words in near_words.items() if words >= needed(noun)]
+    if len(nouns) != 1 or len(first.context & second.context) < MIN_CONTEXT_WORDS:
+        return None
+    return nouns[0]
 
 
 def _keys(clause: Clause) -> list[tuple[str, ...]]:

@@ -581,7 +581,8 @@ def _unit_after(text: str, position: int) -> str | None:
 
 def _a_noun(word: str) -> bool:
     """A lower-case word that may be what a figure counts."""
-    return word[0].islower() and fold(word) not in FUNCTION_WORDS and word.isalpha()
+    folded = fold(word)
+    return word[0].islower() and folded not in FUNCTION_WORDS and not any(map(str.isdigit, word))
 
 
 def _qualifier(text: str, position: int) -> str | None:
