@@ -10,13 +10,19 @@ from conftest import FIXTURES
 from newsprism.compare.discrepancies import find_discrepancies
 from newsprism.compare.facts import clauses_of
 from newsprism.ingest import read_path
-from newsprism.model import Article, Quote, QuoteMatch
+from newsprism.model import Article, Discrepancy, Quote, QuoteMatch
 from newsprism.pipeline import process_batch
 
 
 def article(article_id: str, paragraphs: list[str], published: str | None = None) -> Article:
     return Article(id=article_id, source=article_id, outlet=article_id, url=None,
                    published=published, title="", standfirst=None, paragraphs=paragraphs)
+
+
+def the_discrepancy(first: str, second: str) -> Discrepancy:
+    """The one discrepancy between two one-paragraph articles."""
+    (found,) = find_discrepancies([article("a", [first]), article("b", [second])], {})
+    return found
 
 
 def facts(text: str, published: str | None = None) -> list[tuple[str, str, str]]:
@@ -216,13 +222,13 @@ def test_figures_of_one_counted_noun_with_the_same_words_near_are_one_count():
     """Clauses in other words, each its article's only figure of weeks beside 'hospitalized'
     and 'pneumonia': one stay given two lengths. A part of the whole, a figure of another
     named person, or one far from the other, is not set against it."""
-    first = article("a", ["Page had been hospitalized for the past three weeks for pneumonia, "
-                          "her agent told reporters on Friday."])
-    second = article("b", ["She died after she had been hospitalized in Los Angeles for four "
-                           "weeks due to pneumonia."])
-    (found,) = find_discrepancies([first, second], {})
-    assert found.kind == "number"
-    assert {v.text for v in found.values} == {"three", "four"}
+    found = the_discrepancy(
+        "Page had been hospitalized for the past three weeks for pneumonia, her agent told "
+        "reporters on Friday.",
+        "She died after she had been hospitalized in Los Angeles for four weeks due to "
+        "pneumonia.",
+    )
+    assert (found.kind, {v.text for v in found.values}) == ("number", {"three", "four"})
     apart = [
         ("The convict was given two extra life sentences for stabbing his wife in prison.",
          "The convict, who stabbed his wife in prison, is serving three life sentences."),
@@ -265,10 +271,10 @@ def test_what_a_figure_counts_and_how_much_it_allows():
 def test_a_place_in_clauses_nearly_the_same_is_listed():
     """Two known places, neither within the other, in clauses that read nearly the same (as
     figures are): one robbery given two cities."""
-    first = article("a", ["An armed man carried out a robbery at a diamond exhibition at the "
-                          "Carlton Hotel in Cannes, police said."])
-    second = article("b", ["An armed man carried out a brazen robbery in broad daylight at a "
-                           "diamond exhibition at the Carlton hotel in Geneva."])
-    (found,) = find_discrepancies([first, second], {})
-    assert found.kind == "place"
-    assert {v.text for v in found.values} == {"Cannes", "Geneva"}
+    found = the_discrepancy(
+        "An armed man carried out a robbery at a diamond exhibition at the Carlton Hotel in "
+        "Cannes, police said.",
+        "An armed man carried out a brazen robbery in broad daylight at a diamond exhibition at "
+        "the Carlton hotel in Geneva.",
+    )
+    assert (found.kind, {v.text for v in found.values}) == ("place", {"Cannes", "Geneva"})
