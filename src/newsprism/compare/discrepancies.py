@@ -1,5 +1,6 @@
 """Facts that differ between a story's articles: two clauses about the same thing (they share
-a score, a figure or a date, or most of their words) that give one thing two values.
+a score, a figure or a date, or most of their words, or figures of one counted noun with the
+same words near them) that give one thing two values.
 
 A value inside quotation marks that provenance already compares (the same statement in both
 articles) is left to it: a number changed in a quote is an `altered` quote, not listed again.
@@ -324,8 +325,8 @@ def _differences(
 
 def _one_count(fa: Fact, a: Clause, fb: Fact, b: Clause) -> bool:
     """Two figures of one counted noun that count one whole: neither a part ('two extra life
-    sentences', 'his first 17 passes') and not of two people named before them ('Charles rushed
-    for 226 yards' and 'Hillis added 101 yards')."""
+    sentences', 'his first 17 passes'), not more than MAX_COUNT_RATIO apart, and not of two
+    people named before them ('Charles rushed for 226 yards', 'Hillis added 101 yards')."""
     if _a_part(fa, a) or _a_part(fb, b):
         return False
     low, high = sorted((float(fa.value), float(fb.value)))
