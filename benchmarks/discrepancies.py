@@ -266,7 +266,8 @@ def _agreements(story: str, first: Article, second: Article) -> list[tuple]:
     clauses_a = clauses_of(first.id, first.body, None)
     clauses_b = clauses_of(second.id, second.body, None)
     found = []
-    for a, b, anchor in _aligned(clauses_a, clauses_b):
+    for alignment in _aligned(clauses_a, clauses_b):
+        a, b, anchor = alignment.first, alignment.second, alignment.anchor
         for fact in a.facts:
             if anchor is not None and (fact.kind, fact.what) == (anchor.kind, anchor.what):
                 continue

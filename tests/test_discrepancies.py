@@ -10,13 +10,19 @@ from conftest import FIXTURES
 from newsprism.compare.discrepancies import find_discrepancies
 from newsprism.compare.facts import clauses_of
 from newsprism.ingest import read_path
-from newsprism.model import Article, Quote, QuoteMatch
+from newsprism.model import Article, Discrepancy, Quote, QuoteMatch
 from newsprism.pipeline import process_batch
 
 
 def article(article_id: str, paragraphs: list[str], published: str | None = None) -> Article:
     return Article(id=article_id, source=article_id, outlet=article_id, url=None,
                    published=published, title="", standfirst=None, paragraphs=paragraphs)
+
+
+def the_discrepancy(first: str, second: str) -> Discrepancy:
+    """The one discrepancy between two one-paragraph articles."""
+    (found,) = find_discrepancies([article("a", [first]), article("b", [second])], {})
+    return found
 
 
 def facts(text: str, published: str | None = None) -> list[tuple[str, str, str]]:
@@ -210,3 +216,65 @@ def test_every_form_of_a_date_and_a_place_is_read():
     texts = {text for kind, _, text in found if kind in ("date", "place")}
     assert {"yesterday", "last week", "Tuesday", "March 3", "4 May", "2019"} <= texts
     assert {"at home", "on the road", "Paris"} <= texts
+
+
+def test_figures_of_one_counted_noun_with_the_same_words_near_are_one_count():
+    """Clauses in other words, each its article's only figure of weeks beside 'hospitalized'
+    and 'pneumonia': one stay given two lengths. A part of the whole, a figure of another
+    named person, or one far from the other, is not set against it."""
+    found = the_discrepancy(
+        "Page had been hospitalized for the past three weeks for pneumonia, her agent told "
+        "reporters on Friday.",
+        "She died after she had been hospitalized in Los Angeles for four weeks due to "
+        "pneumonia.",
+    )
+    assert (found.kind, {v.text for v in found.values}) == ("number", {"three", "four"})
+    apart = [
+        ("The convict was given two extra life sentences for stabbing his wife in prison.",
+         "The convict, who stabbed his wife in prison, is serving three life sentences."),
+        ("The storm dumped 19 inches of heavy snow across the state on Thursday.",
+         "Forecasters said on Thursday that the storm had dumped only 4 inches of heavy snow on "
+         "northern towns, far less than feared."),
+        ("Running back Jamaal Charles gained 226 yards on the ground against the Colts.",
+         "Against the Colts, Peyton Hillis gained 181 yards on the ground in a losing effort."),
+    ]
+    for one, other in apart:
+        assert find_discrepancies([article("a", [one]), article("b", [other])], {}) == []
+
+
+def test_what_a_figure_counts_and_how_much_it_allows():
+    """'two dozen' is 24; a range or pair stands for all of it; a span of time placed against
+    an event or an age is told from one that lasts; the thing counted is the plural a word
+    qualifies; no figure is read from the tail of another ('2002 - 03', 'one hundred and
+    three', '4×4')."""
+    def numbers(text: str) -> list[tuple[str, str, tuple[float, float] | None]]:
+        return [(f.value, f.what, f.bounds) for c in clauses_of("a", text, None)
+                for f in c.facts if f.kind == "number"]
+
+    assert numbers("Roughly two dozen staffers lost their jobs.")[0][:2] == ("24", "staffer")
+    assert numbers("They left Africa between 50,000 and 100,000 years ago.")[0][2] == (
+        50000.0, 100000.0)
+    assert numbers("It ran for two or three weeks.")[0][2] == (2.0, 3.0)
+    assert numbers("Both 32 - and 64 - bit versions are hit.")[0][2] == (32.0, 64.0)
+    assert numbers("Six rifles, 12 magazines and 300 rounds were seized.") == [
+        ("6", "rifl", (6.0, 6.0)), ("12", "magazin", (12.0, 12.0)),
+        ("300", "round", (300.0, 300.0))]
+    whats = [n[1] for n in numbers(
+        "He married two weeks before the shooting. A 29 - year - old man fled. It lasted "
+        "three weeks. The navy rescued two merchant vessels.")]
+    assert whats == ["week before", "year old", "week", "vessel"]
+    assert numbers("Brown left after the 2002 - 03 season.") == []
+    assert numbers("One hundred and three male patients took part.") == []
+    assert numbers("The men drove a 4×4 car into the store.") == []
+
+
+def test_a_place_in_clauses_nearly_the_same_is_listed():
+    """Two known places, neither within the other, in clauses that read nearly the same (as
+    figures are): one robbery given two cities."""
+    found = the_discrepancy(
+        "An armed man carried out a robbery at a diamond exhibition at the Carlton Hotel in "
+        "Cannes, police said.",
+        "An armed man carried out a brazen robbery in broad daylight at a diamond exhibition at "
+        "the Carlton hotel in Geneva.",
+    )
+    assert (found.kind, {v.text for v in found.values}) == ("place", {"Cannes", "Geneva"})

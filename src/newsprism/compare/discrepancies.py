@@ -1,5 +1,6 @@
 """Facts that differ between a story's articles: two clauses about the same thing (they share
-a score, a figure or a date, or most of their words) that give one thing two values.
+a score, a figure or a date, or most of their words, or figures of one counted noun with the
+same words near them) that give one thing two values.
 
 A value inside quotation marks that provenance already compares (the same statement in both
 articles) is left to it: a number changed in a quote is an `altered` quote, not listed again.
@@ -8,21 +9,26 @@ articles) is left to it: a number changed in a quote is an `altered` quote, not 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from rapidfuzz import fuzz
 
 from newsprism.compare.facts import (
+    OFFSETS,
+    QUALIFIERS,
     WORD_RE,
     Clause,
     Fact,
     clauses_of,
     place_table,
     places_agree,
+    words_near,
 )
+from newsprism.compare.lexicon import stem
 from newsprism.model import Article, Discrepancy, DiscrepancyValue, Quote, QuoteMatch
+from newsprism.names import person_mentions, surname_key
 from newsprism.quotes.indirect import REPORTING
 from newsprism.text import fold
 
@@ -35,6 +41,23 @@ ANCHOR_WORDS = {"score": 0, "number": 1, "date": 2}
 # count (in looser likeness two people are as often two people).
 NEAR_DICE = 0.7
 NEAR_SHARED = 5
+# Two figures of one counted noun align their clauses when words near them (COUNTED_REACH
+# either side) are the same, each said beside a figure of that noun in only one clause of each
+# article ('hospitalized for three weeks' and 'hospitalized in Los Angeles for four weeks'), and
+# their sentences share MIN_CONTEXT_WORDS words. Such a likeness is looser than a shared frame:
+# figures further apart than MAX_COUNT_RATIO were, read by hand, counts of two things (a game
+# and a season, a part and the whole).
+COUNTED_REACH = 4
+MIN_CONTEXT_WORDS = 3
+MAX_COUNT_RATIO = 2.0
+RELATIONAL_STEMS = frozenset(
+    stem(word) for word in (*QUALIFIERS, *OFFSETS, "since", "during", "until", "within")
+)
+# Words that make a figure a part of a whole another article may give.
+PART_WORDS = frozenset("first next extra additional other more another further remaining".split())
+# Figures whose unit names no thing counted (money, shares, nothing read), or occasions
+# ('arrested four times') over a period one article may leave unsaid.
+UNNAMED_COUNTS = frozenset({"", "$", "£", "€", "percent", "percentage point", stem("times")})
 SPELLING_RATIO = 75  # rapidfuzz ratio of two spellings of one name
 ANCHOR_KINDS = frozenset({"score", "number", "date"})
 UPDATE_HOURS = 3  # a figure this much newer than another replaces it rather than contradicts it
@@ -53,6 +76,18 @@ PREPOSITIONS = frozenset("in at on here there".split())
 SETTING_KINDS = frozenset({"person", "date", "place"})
 # The kinds DESIGN.md lists: an age is a person's number, a party label one of their roles.
 REPORTED_KIND = {"age": "number", "party": "role"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Alignment:
+    """Two clauses of two articles taken to speak of one thing: through a shared `anchor`
+    value, shared words, one sentence frame, or (`counted`: the noun) figures of one counted
+    noun with the same words near them."""
+
+    first: Clause
+    second: Clause
+    anchor: Fact | None = None
+    counted: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +112,8 @@ def find_discrepancies(
     around = {a.id: _sentence_facts(clauses[a.id]) for a in articles}
     stated = {a.id: _by_slot(clauses[a.id]) for a in articles}
     pairs = []
-    for a, b, anchor in _aligned(*(clauses[a.id] for a in articles)):
-        found = _differences(a, b, anchor, stated, statement_at)
+    for alignment in _aligned(*(clauses[a.id] for a in articles)):
+        found = _differences(alignment, stated, statement_at)
         pairs.extend(p for p in found if not _other_setting(p, around))
     return [_discrepancy(group, dates) for group in _merged(pairs)]
 
@@ -128,10 +163,11 @@ def _day(moment: datetime | None) -> date | None:
     return moment.date() if moment else None
 
 
-def _aligned(*articles: list[Clause]) -> list[tuple[Clause, Clause, Fact | None]]:
-    """Clause pairs of two articles about one thing: a shared anchor value, or shared words.
-    Pairs are found through an index, a value or word that more than MAX_POSTINGS clauses
-    share left out (it says nothing of which two belong together): linear in the clauses."""
+def _aligned(*articles: list[Clause]) -> list[_Alignment]:
+    """Clause pairs of two articles about one thing: a shared anchor value, shared words, or
+    figures of one counted noun with the same words near them. Pairs are found through
+    an index, a value or word that more than MAX_POSTINGS clauses share left out (it says
+    nothing of which two belong together): linear in the clauses."""
     order = {clause.article: n for n, clauses in enumerate(articles) for clause in clauses}
     by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
     everything = [clause for clauses in articles for clause in clauses]
@@ -139,10 +175,18 @@ def _aligned(*articles: list[Clause]) -> list[tuple[Clause, Clause, Fact | None]
     for n, keys in enumerate(keys_of):
         for key in keys:
             by_key[key].append(n)
+    near_word_clauses = Counter(
+        (key, everything[m].article)
+        for key, postings in by_key.items()
+        if key[0] == "counted"
+        for m in postings
+    )
+    noun_clauses = _noun_clauses(everything)
     pairs = []
     for clause, keys in zip(everything, keys_of, strict=True):
         anchors: dict[int, Fact] = {}
         shared: dict[int, int] = defaultdict(int)
+        counted: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         framed: set[int] = set()
         for key in keys:
             postings = by_key[key]
@@ -156,16 +200,52 @@ def _aligned(*articles: list[Clause]) -> list[tuple[Clause, Clause, Fact | None]
                     shared[m] += 1
                 elif key[0] == "frame":
                     framed.add(m)
+                elif key[0] == "counted":
+                    said = (near_word_clauses[(key, a)] for a in (clause.article, other.article))
+                    if all(n == 1 for n in said):
+                        counted[m][key[1]] += 1
                 else:
                     anchors.setdefault(m, _fact_of(clause, key))
-        for m in sorted(anchors.keys() | shared.keys() | framed):
+        for m in sorted(anchors.keys() | shared.keys() | framed | counted.keys()):
             other, anchor, count = everything[m], anchors.get(m), shared.get(m, 0)
             if anchor is not None and count < ANCHOR_WORDS[anchor.kind]:
                 anchor = None
             similar = _dice(clause, other, count) >= MIN_DICE
             if anchor is not None or m in framed or (count >= MIN_SHARED_WORDS and similar):
-                pairs.append((clause, other, anchor))
+                pairs.append(_Alignment(clause, other, anchor))
+            noun = _counted_noun(clause, other, counted[m], noun_clauses)
+            if noun is not None:
+                pairs.append(_Alignment(clause, other, counted=noun))
     return pairs
+
+
+def _noun_clauses(clauses: list[Clause]) -> Counter[tuple[str, str]]:
+    """How many clauses of each article give a figure of each noun."""
+    return Counter(
+        (clause.article, noun)
+        for clause in clauses
+        for noun in {f.what for f in clause.facts if f.kind == "number"}
+    )
+
+
+def _counted_noun(
+    first: Clause,
+    second: Clause,
+    near_words: dict[str, int],
+    noun_clauses: Counter[tuple[str, str]],
+) -> str | None:
+    """The one noun two clauses count with the same words near the figures (`near_words`: how
+    many, each said so in one clause of each article): one word where neither article gives a
+    figure of the noun in another clause, else two; their sentences alike besides."""
+
+    def needed(noun: str) -> int:
+        elsewhere = any(noun_clauses[(c.article, noun)] > 1 for c in (first, second))
+        return 2 if elsewhere else 1
+
+    nouns = [noun for noun, words in near_words.items() if words >= needed(noun)]
+    if len(nouns) != 1 or len(first.context & second.context) < MIN_CONTEXT_WORDS:
+        return None
+    return nouns[0]
 
 
 def _keys(clause: Clause) -> list[tuple[str, ...]]:
@@ -177,7 +257,25 @@ def _keys(clause: Clause) -> list[tuple[str, ...]]:
         for fact in clause.facts
         if fact.kind in ANCHOR_KINDS and _specific(fact)
     )
+    keys.update(
+        ("counted", fact.what, word)
+        for fact in clause.facts
+        if fact.kind == "number" and fact.what not in UNNAMED_COUNTS and not _an_age(fact)
+        for word in words_near(clause, fact, COUNTED_REACH) - _not_telling(clause)
+    )
     return sorted(keys)  # in a set's order, which anchor a pair is given would vary by run
+
+
+def _an_age(fact: Fact) -> bool:
+    """An age no name goes with ('a 13-year-old rival'): of two people as often as of one."""
+    return fact.what.endswith(" old")
+
+
+def _not_telling(clause: Clause) -> set[str]:
+    """Words near a figure that say nothing of what it counts: what the clause's figures count
+    ('hour before' for 'two hours before'), how exact one is ('nearly'), when ('after')."""
+    units = {stem(word) for fact in clause.facts for word in fact.what.split()}
+    return units | RELATIONAL_STEMS
 
 
 def _fact_of(clause: Clause, key: tuple[str, ...]) -> Fact:
@@ -198,17 +296,20 @@ def _specific(fact: Fact) -> bool:
 
 
 def _differences(
-    a: Clause,
-    b: Clause,
-    anchor: Fact | None,
+    alignment: _Alignment,
     stated: dict[str, dict[tuple[str, str], list[tuple[Clause, Fact]]]],
     statement_at: dict[str, list[tuple[int, int, str]]],
 ) -> list[_Pair]:
+    a, b, anchor = alignment.first, alignment.second, alignment.anchor
     found = []
     slots_b = _slots(b, anchor)
     for slot, facts_a in _slots(a, anchor).items():
+        if alignment.counted is not None and slot != ("number", alignment.counted):
+            continue  # aligned on what a figure counts: only that figure is compared
         for fa, fb in _paired(facts_a, slots_b.get(slot, []), anchor):
-            if not _listed(fa, fb, a, b, anchor):
+            if alignment.counted is None and not _listed(fa, fb, a, b, anchor):
+                continue
+            if alignment.counted is not None and not _one_count(fa, a, fb, b):
                 continue
             if _same_statement(fa, a, fb, b, statement_at):
                 continue
@@ -220,6 +321,32 @@ def _differences(
     # One value that differs in clauses that otherwise agree is a discrepancy; clauses that
     # differ in several (another day and another toll) speak of two things.
     return found if len(found) == 1 else []
+
+
+def _one_count(fa: Fact, a: Clause, fb: Fact, b: Clause) -> bool:
+    """Two figures of one counted noun that count one whole: neither a part ('two extra life
+    sentences', 'his first 17 passes'), not more than MAX_COUNT_RATIO apart, and not of two
+    people named before them ('Charles rushed for 226 yards', 'Hillis added 101 yards')."""
+    if _a_part(fa, a) or _a_part(fb, b):
+        return False
+    low, high = sorted((float(fa.value), float(fb.value)))
+    if high > MAX_COUNT_RATIO * max(low, 1e-9):
+        return False
+    subject_a, subject_b = _subject(fa, a), _subject(fb, b)
+    return subject_a is None or subject_b is None or subject_a == subject_b
+
+
+def _a_part(fact: Fact, clause: Clause) -> bool:
+    """'his first 17 passes', 'two additional life sentences'."""
+    before = WORD_RE.findall(clause.text[: fact.start - clause.start])[-1:]
+    between = WORD_RE.findall(clause.text[fact.end - clause.start :])[:2]
+    return any(fold(word) in PART_WORDS for word in before + between)
+
+
+def _subject(fact: Fact, clause: Clause) -> str | None:
+    """The person named last before a figure in its clause."""
+    named = list(person_mentions(clause.text[: fact.start - clause.start]))
+    return surname_key(named[-1].text) if named else None
 
 
 def _listed(fa: Fact, fb: Fact, a: Clause, b: Clause, anchor: Fact | None) -> bool:
@@ -238,7 +365,8 @@ def _listed(fa: Fact, fb: Fact, a: Clause, b: Clause, anchor: Fact | None) -> bo
         if anchor is not None and anchor.kind == "score":
             return True
         # A place the gazetteer does not know may lie in the other ('Bayou La Batre, Ala.').
-        return same_sentence and all(f.value in place_table() for f in (fa, fb))
+        known = all(f.value in place_table() for f in (fa, fb))
+        return known and (same_sentence or _nearly_same(a, b))
     if fa.kind == "number":
         return same_sentence or _nearly_same(a, b)
     return True

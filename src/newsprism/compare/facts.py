@@ -4,11 +4,12 @@ and titles. Each value keeps its span in the article body, so a difference can b
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -26,7 +27,9 @@ from newsprism.text import fold, sentence_spans
 CLAUSE_BREAK_RE = re.compile(r"[;:–—()\[\]\n]|,(?!\d{3})|(?<=[.!?])[\"”’]?\s+(?=[\"“‘]?[A-Z0-9])")
 WORD_RE = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9}
+SCALES = {
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "dozen": 12,
+}  # fmt: skip
 NUMBER_NAMES = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -38,11 +41,12 @@ NUMBER_NAMES = {
 # the same matches, found without trying every alternative at every character.
 NUMBER_RE = re.compile(
     rf"(?=[$£€\d{''.join(sorted({w[0] + w[0].upper() for w in NUMBER_NAMES}))}])"
-    # Not the tail of a figure a tokeniser spaced apart ('15, 800', '6. 1', '7: 41', '4 1/2').
-    r"(?<![\w.,$£€-])(?<!\d[.,:/] )(?<!\d[:/])"
+    # Not the tail of a figure a tokeniser spaced apart ('15, 800', '6. 1', '7: 41', '4 1/2',
+    # '2002 - 03'), nor of one in words ('one hundred and three').
+    r"(?<![\w.,$£€×-])(?<!\d[.,:/] )(?<!\d[:/])(?<!\d [-–] )(?<![Hh]undred and )"
     r"(?P<cur>[$£€])?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     rf"|(?i:{'|'.join(NUMBER_NAMES)}))(?![\w-]|[.,]\d)"
-    r"(?P<scale>\s+(?:thousand|million|billion|trillion)|bn)?"
+    r"(?P<scale>\s+(?:thousand|million|billion|trillion|dozen)|bn)?"
     r"(?P<pct>\s*%|\s+(?:percent|per cent|percentage points?))?"
 )
 # How exact a figure is said to be: 'about 100' agrees with 98, 'more than 100' with 120.
@@ -55,6 +59,19 @@ QUALIFIERS = {
 }  # fmt: skip
 # Words between a figure and the thing it counts that are not the thing itself.
 UNIT_SKIP = frozenset("more other new additional extra of the total further".split())
+# A span of time is a duration or, with one of these after it, a time placed against another.
+TIME_UNITS = frozenset(
+    stem(w) for w in "second minute hour day week month year decade".split()
+)
+OFFSETS = {"ago": " before", "before": " before", "earlier": " before", "after": " after",
+           "later": " after", "old": " old"}  # fmt: skip
+RANGE_NUMBER = rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?i:{'|'.join(NUMBER_NAMES)}))"
+RANGE_AFTER_RE = re.compile(
+    rf"(?P<hyphen>\s*-)?\s+(?P<sep>to|or|and)\s+[$£€]?{RANGE_NUMBER}(?![\w.,]\d)"
+)
+RANGE_BEFORE_RE = re.compile(
+    rf"(?<![\w.,]){RANGE_NUMBER}(?P<hyphen>\s*-)?\s+(?P<sep>to|or|and)\s+[$£€]?$"
+)
 MIN_FRAME_WORDS = 6  # a sentence frame shorter than this ('Photo: #') aligns nothing
 ORG_WORDS = frozenset("advisor adviser partner dispatch herald tribune gazette capital".split())
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -141,6 +158,7 @@ class Clause:
     # Its sentence's words with every value left out, and where in it the clause is: two
     # clauses with one frame say the same but (perhaps) for their values.
     frame: str = ""
+    context: frozenset[str] = frozenset()  # the content-word stems of its sentence, values left out
 
 
 def clauses_of(article_id: str, body: str, published: date | None) -> list[Clause]:
@@ -174,12 +192,12 @@ def _framed(clauses: list[Clause], body: str, sentences: list[tuple[int, int]]) 
             words.append("#")
             cursor = max(cursor, value_end)
         words.extend(WORD_RE.findall(body[cursor:end]))
-        if len(words) - words.count("#") < MIN_FRAME_WORDS:
-            framed.extend(members)
-            continue
+        context = frozenset(s for s in map(_content_stem, words) if s is not None)
         frame = " ".join(map(fold, words))
+        if len(words) - words.count("#") < MIN_FRAME_WORDS:
+            frame = ""
         framed.extend(
-            Clause(c.article, c.start, c.end, c.text, c.words, c.facts, c.sentence, f"{frame}|{n}")
+            replace(c, frame=f"{frame}|{n}" if frame else "", context=context)
             for n, c in enumerate(members)
         )
     return sorted(framed, key=lambda c: c.start)
@@ -240,6 +258,20 @@ def _content_stems(text: str, facts: list[Fact], offset: int) -> frozenset[str]:
         if content is not None:
             stems.add(content)
     return frozenset(stems)
+
+
+def words_near(clause: Clause, fact: Fact, reach: int) -> frozenset[str]:
+    """The content words among the `reach` words either side of a value in its clause (other
+    values left out, a person's name kept, as in `Clause.words`)."""
+    taken = [(f.start, f.end) for f in clause.facts if f.kind != "person"]
+    before, after = [], []
+    for match in WORD_RE.finditer(clause.text):
+        start = clause.start + match.start()
+        if any(low <= start < high for low, high in taken):
+            continue
+        (before if start < fact.start else after).append(match.group())
+    near = before[-reach:] + after[:reach]
+    return frozenset(s for s in map(_content_stem, near) if s is not None)
 
 
 @lru_cache(maxsize=1 << 17)
@@ -470,8 +502,56 @@ def _number(match: re.Match[str], text: str, offset: int) -> Fact | None:
         if _named(text, match.start()):
             return None  # 'Kate Plus 8', 'Boeing 737': a name, not a figure
     low, high = _bounds(value, step, _qualifier(text, match.start()))
+    other_end = _range_end(text, match)
+    if other_end is not None:
+        low, high = min(low, other_end), max(high, other_end)
     shown = f"{value:f}".rstrip("0").rstrip(".")
+    if unit in TIME_UNITS:
+        unit += _offset(text, match.end())
     return _fact("number", shown, CURRENCY_WORDS.get(unit, unit), match, offset, 0, (low, high))
+
+
+def _range_end(text: str, match: re.Match[str]) -> float | None:
+    """The other end of a range or pair the figure ends or starts ('between 50,000 and 100,000
+    years', '3 to 5 miles'): the figure stands for the whole of it."""
+    after = RANGE_AFTER_RE.match(text, match.end())
+    if after and _a_range(after, text, match.start()):
+        return _plain_value(after.group("num"))
+    before = RANGE_BEFORE_RE.search(text[max(0, match.start() - 40) : match.start()])
+    if before and _a_range(before, text, match.start() - len(before.group())):
+        return _plain_value(before.group("num"))
+    return None
+
+
+def _a_range(joined: re.Match[str], text: str, first: int) -> bool:
+    """'3 to 5', 'two or three', 'between 50 and 100', '32- and 64-bit'; not 'five rifles and
+    12 magazines'."""
+    return joined.group("sep") != "and" or bool(joined.group("hyphen")) or _between(text, first)
+
+
+def _between(text: str, position: int) -> bool:
+    return text[max(0, position - 9) : position].rstrip().lower().endswith("between")
+
+
+def _plain_value(raw: str) -> float | None:
+    folded = raw.lower()
+    if folded in NUMBER_NAMES:
+        return float(NUMBER_NAMES[folded])
+    try:
+        return float(raw.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _offset(text: str, position: int) -> str:
+    """' before' or ' after' for a span of time that places an event against another ('two
+    weeks before the shooting', '30 days later'), ' old' for an age ('a 29-year-old'), '' for
+    one that lasts ('for three weeks')."""
+    words = [fold(w) for w in WORD_RE.findall(_this_clause(text[position : position + 40]))[:3]]
+    for word, following in itertools.pairwise(words):
+        if stem(word) in TIME_UNITS:
+            return OFFSETS.get(following, "")
+    return ""
 
 
 def _named(text: str, position: int) -> bool:
@@ -483,15 +563,26 @@ def _named(text: str, position: int) -> bool:
 
 
 def _unit_after(text: str, position: int) -> str | None:
-    """The lower-case word a figure counts ('12 more people' -> 'people')."""
-    for word in WORD_RE.findall(_this_clause(text[position : position + 40]))[:3]:
+    """The lower-case word a figure counts ('12 more people' -> 'people'), the plural after a
+    word that qualifies it ('two merchant vessels' -> 'vessels')."""
+    words = WORD_RE.findall(_this_clause(text[position : position + 50]))[:4]
+    for n, word in enumerate(words):
         folded = fold(word)
         if folded in UNIT_SKIP:
             continue
-        if not word[0].islower() or folded in FUNCTION_WORDS or any(c.isdigit() for c in word):
+        if not _a_noun(word):
             return None
+        following = words[n + 1] if n + 1 < len(words) else ""
+        if not folded.endswith("s") and following.endswith("s") and _a_noun(following):
+            folded = fold(following)
         return stem(folded)
     return None
+
+
+def _a_noun(word: str) -> bool:
+    """A lower-case word that may be what a figure counts."""
+    folded = fold(word)
+    return word[0].islower() and folded not in FUNCTION_WORDS and not any(map(str.isdigit, word))
 
 
 def _qualifier(text: str, position: int) -> str | None:
