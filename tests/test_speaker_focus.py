@@ -364,3 +364,32 @@ def test_a_titled_surname_before_the_full_name_is_no_namesake() -> None:
         "more an example of a dysfunctional system than it is a scandal.",
     )
     assert found["Now, this is real"] == "Obama"
+
+
+# multinews_sample validation-61-2
+KEURIG = (
+    "Keurig’s explanation was a model of what not to tell angry consumers. The company said the "
+    "change was for the consumer’s own good.",
+    "“The My K-Cup accessory and other reusable filters are not compatible with Keurig 2.0 "
+    "Brewing Technology,” the company explained on Facebook, “because the brewer has no way of "
+    "determining what beverage is being used.”",
+)
+
+
+def test_a_described_body_is_the_organisation_the_sentences_before_are_about() -> None:
+    """'the company' takes up Keurig, the subject of the sentences before (as its owner:
+    'Keurig’s explanation'), though no name holds 'company' and Keurig did not speak."""
+    assert speakers(*KEURIG)["The My K-Cup accessory"] == "Keurig"
+
+
+def test_a_body_named_for_another_kind_of_body_is_not_the_one_described() -> None:
+    """'the company' is no department: the Justice Department, the subject before, is not it;
+    nor is a place, nor one of a list."""
+    found = speakers(
+        "The Justice Department sued the firm last week. It said the merger was unlawful.",
+        "“We will fight this in court,” the company said.",
+        "China, Burma and Laos all share the river.",
+        "“The river is fragile,” the group said.",
+    )
+    assert found["We will fight this"] is None
+    assert found["The river is fragile"] is None

@@ -656,10 +656,15 @@ class PersonIndex:
         if DOCUMENT_RE.fullmatch(low):  # "the memorandum says": what its author says
             return self._document_author(low, position) or self._organisation_in_focus(position)
         body_noun = ORGANISATION_ROLE_RE.fullmatch(low)
-        if body_noun and all(w.islower() for w in mention.split()[1:-1]):
+        if body_noun and all(_lower_case_modifier(w) for w in mention.split()[1:-1]):
             # "the conservative group", not "The Justice Department" (a name)
-            named = self._named_body(body_noun.group(1), position)
-            return named or self._organisation_in_focus(position)
+            noun = body_noun.group(1)
+            named = self._named_body(noun, position)
+            return (
+                named
+                or self._organisation_in_focus(position)
+                or self._organisation_subject_before(noun, position)
+            )
         return _organisation(mention, self.lower)
 
     def _described(
@@ -777,6 +782,58 @@ class PersonIndex:
                 found = name
         return found
 
+    def _organisation_subject_before(self, noun: str, position: int) -> str | None:
+        """The organisation the sentences before `position` are about, for a description of
+        a body ('the company') whose noun no name holds: the subject of the nearest sentence
+        that has an organisation for its subject ("Keurig's explanation was ... / ... the
+        company explained"), within a few paragraphs. A name headed by another body's noun
+        ('the Justice Department' for 'the company') is another body."""
+        end = self._sentence_start(position)
+        floor = max(0, position - ORGANISATION_FOCUS_CHARS)
+        while end is not None and end > floor:
+            start = self._sentence_start(end - 1)
+            if start is None or start >= end:
+                return None
+            if not _inside(start, self.quoted) and (found := self._subject_body(start, end)):
+                if _body_noun_agrees(found, noun):
+                    return found
+            end = start
+        return None
+
+    def _subject_body(self, start: int, end: int) -> str | None:
+        """The organisation that is the subject of the sentence body[start:end], if one is:
+        not a person the article names, nor a place."""
+        span = sentence_subject(self.body, start, end)
+        if span is None or not self._subject_at(span[0], self._owned_end(span[1], end), end):
+            return None  # the first name of a sentence is not always its subject
+        if AFTER_LISTED_NAME_RE.search(self.body, start, span[0]):
+            return None  # "China, Burma (...), Laos ... all share": one of a list
+        named = LEADING_NAME_RE.match(self.body, *span)
+        if named is None:
+            return None
+        words = named.group().split()
+        whole = named.end() >= span[1] or self.body[named.end() : span[1]].isspace()
+        if not whole and strip_possessive(words[-1]) == words[-1]:
+            return None  # "the Switzerland-based group": a name modifies a description
+        words[-1] = strip_possessive(words[-1])  # "Keurig's explanation"
+        name = _organisation(" ".join(words), self.lower)
+        if name is None or name_key(name) in place_table() or self._names_person(name):
+            return None
+        return name
+
+    def _owned_end(self, stop: int, end: int) -> int:
+        """Where the noun phrase a possessive at body[:stop] opens ends ("Keurig's
+        explanation"); `stop` itself after no possessive."""
+        if self.body[stop - 2 : stop] not in ("’s", "'s"):
+            return stop
+        noun = word_after(self.body, stop, end)
+        return noun.end() if noun is not None and noun.group().islower() else stop
+
+    def _names_person(self, name: str) -> bool:
+        """Whether a name is one of the article's people, in full or by one of their names."""
+        key = name_key(name)
+        return key in self.forms or (" " not in key and bool(self._bare_owners(key)))
+
     def _spelled_out(self, acronym: str) -> str | None:
         """The name an acronym stands for, as the article writes it out ("Fish and Wildlife
         Service" for "FWS"): capitalised words whose initials spell it, joiners aside."""
@@ -853,11 +910,16 @@ ORGANISATION_LOOKBACK = 5000  # characters read back for the organisation a role
 GOVERNMENT_BODIES = frozenset(
     "agency department service administration bureau commission office ministry".split()
 )
+# The nouns a body is described by ("the department said"), and the last word of many bodies'
+# names ("the Justice Department").
+BODY_NAME_NOUNS = frozenset(
+    "agency department service administration bureau commission office ministry company "
+    "committee council board court university police union government group caucus "
+    "organization organisation team foundation firm network charity institute association "
+    "coalition".split()
+)
 ORGANISATION_ROLE_RE = re.compile(
-    r"(?:the|its) (?:[\w’'-]+ ){0,2}?(agency|department|service|administration|bureau|"
-    r"commission|office|ministry|company|committee|council|board|court|university|police|"
-    r"union|government|group|caucus|organization|organisation|team|foundation|firm|network|"
-    r"charity|institute|association|coalition)"
+    rf"(?:the|its) (?:[\w’'-]+ ){{0,2}}?({'|'.join(sorted(BODY_NAME_NOUNS))})"
 )
 # A document or statement speaking ("the memorandum says", "the order states"): its author's
 # words.
@@ -867,6 +929,7 @@ DOCUMENT_RE = re.compile(
     r"motion|brief|decision|judgment|guidance|proposal|analysis|assessment|review|study|"
     r"request|warrant|suit|indictment)"
 )
+AFTER_LISTED_NAME_RE = re.compile(r"[A-Z][\w’'-]*,\s*$")
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
 UNNAMED_LOOKBACK = 3000  # characters read back for someone introduced unnamed
 ORGANISATION_FOCUS_CHARS = 1500  # an organisation is the one spoken of for a few paragraphs
@@ -928,6 +991,23 @@ QUANTIFIERS = frozenset(
     "more less much such few several any none nobody everyone someone anyone everybody "
     "somebody others other".split()
 )
+
+
+def _lower_case_modifier(word: str) -> bool:
+    """A word that modifies a description's noun: lower case, or a compound that ends in
+    lower case ('Switzerland-based')."""
+    return word.rsplit("-", 1)[-1].islower()
+
+
+def _body_noun_agrees(name: str, noun: str) -> bool:
+    """Whether a body's name may be taken up as 'the <noun>': a name headed by another body's
+    noun ('Justice Department', 'Supreme Court') is not 'the company'; one without (Keurig,
+    WWF) may be any."""
+    head = fold(name.split()[-1])
+    if head not in BODY_NAME_NOUNS:
+        return True
+    wanted = GOVERNMENT_BODIES if noun == "agency" else {noun}
+    return head in wanted
 
 
 def _not_a_name(word: str, low: str) -> bool:
