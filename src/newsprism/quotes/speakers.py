@@ -794,9 +794,9 @@ class PersonIndex:
             start = self._sentence_start(end - 1)
             if start is None or start >= end:
                 return None
-            if not _inside(start, self.quoted) and (found := self._subject_body(start, end)):
-                if _body_noun_agrees(found, noun):
-                    return found
+            found = None if _inside(start, self.quoted) else self._subject_body(start, end)
+            if found and _body_noun_agrees(found, noun):
+                return found
             end = start
         return None
 
