@@ -393,3 +393,26 @@ def test_a_body_named_for_another_kind_of_body_is_not_the_one_described() -> Non
     )
     assert found["We will fight this"] is None
     assert found["The river is fragile"] is None
+
+
+# multinews_sample validation-88-4
+TAKEI = (
+    "\"Star Trek\" star George Takei had everyone fooled early Saturday morning when he tweeted "
+    "that he was running for Congress in California against Devin Nunes in 2018.",
+    "\"Well, the cat's out of the bag it seems. Let's do this! #Takei2018,\" the actor wrote, "
+    "along with a link to a Daily Buzz article announcing his run.",
+    "Hours later, he retweeted a post about April Fools posts before revealing it was in fact all "
+    "part of an April Fools prank.",
+    "George Takei: Terrorist Trump must resign now",
+    "Celebrities who beamed aboard the 'Star Trek' franchise",
+    "\"No, I'm not running for Congress. Happy 4/1! But Jon Ossoff is on 4/18. Help him win ... "
+    "Let's flip Congress in '18,\" he wrote Saturday morning.",
+    "Takei, 79, — an outspoken critic of President Trump — had many people fooled and also left "
+    "a lot of people feeling disappointed.",
+)
+
+
+def test_a_heading_between_a_speaker_and_a_pronoun_names_no_one_referred_to() -> None:
+    """The link to another story ('George Takei: Terrorist Trump must resign now') names
+    Trump, but 'he wrote' still takes up the actor who spoke before it."""
+    assert speakers(*TAKEI)["No, I'm not running"] == "George Takei"

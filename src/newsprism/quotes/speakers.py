@@ -137,6 +137,10 @@ class PersonIndex:
     phrases: dict[str, list[Phrase]] = field(default_factory=lambda: defaultdict(list))
     described: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     descriptors_read: bool = False
+    # Lines of the body that are headings (a link to another story, "George Takei: Terrorist
+    # Trump must resign now"): the people they name are known by those names, but no one
+    # later refers back to them there.
+    headings: list[tuple[int, int]] = field(default_factory=list)
 
     def _timeline(self) -> _Timeline:
         if self.timeline is None:
@@ -154,6 +158,7 @@ class PersonIndex:
         attribute speech to, so a lone surname ('Obama said') counts as a person."""
         body = article.body
         index = cls(body=body, quoted=quoted, lower=LowerCaseWords(body))
+        index.headings = _heading_lines(body)
         head = [article.title, article.standfirst or ""]
         for offset, text in zip((-2, -1), head, strict=True):
             for mention in person_mentions(text):
@@ -291,6 +296,8 @@ class PersonIndex:
         """Add mentions (position, key), keeping positions sorted: appended when they come
         in reading order (the common case), else merged in one sort (inserting one at a time
         is quadratic in a long text of names)."""
+        if self.headings:
+            found = [(at, key) for at, key in found if not _inside(at, self.headings)]
         if not found:
             return
         self.timeline = None
@@ -1173,6 +1180,22 @@ def _headline_name(name: str, line: str, body: str) -> str | None:
         return None
     used = re.search(rf"[a-z,]\s+(?:[A-Z][\w.]*\s+)?{re.escape(second)}\b", body)
     return f"{first} {second}" if used else None
+
+
+def _heading_lines(body: str) -> list[tuple[int, int]]:
+    """The spans of the body's lines that are headings, not sentences: in title case and
+    ending in no stop ('Takei: Muslim registry brings up thoughts of Japanese internment' is
+    no heading: its words are in lower case)."""
+    spans, start = [], 0
+    for line in body.split("\n"):
+        end = start + len(line)
+        if line.rstrip()[-1:] not in SENTENCE_STOPS and _title_case(line):
+            spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+SENTENCE_STOPS = frozenset(".!?\"”’'):")
 
 
 def _title_case(line: str) -> bool:
