@@ -416,3 +416,14 @@ def test_a_heading_between_a_speaker_and_a_pronoun_names_no_one_referred_to() ->
     """The link to another story ('George Takei: Terrorist Trump must resign now') names
     Trump, but 'he wrote' still takes up the actor who spoke before it."""
     assert speakers(*TAKEI)["No, I'm not running"] == "George Takei"
+
+
+def test_a_name_set_off_after_a_description_of_a_place_is_the_speaker() -> None:
+    """multinews_sample test-120-0: 'the governor of Chiang Rai, Narongsak Osoththanakorn,
+    told reporters': the governor named after the comma, not the province."""
+    found = speakers(
+        "Rescuers are now considering how best to bring the group to safety.",
+        "\"We will not rush to take the lads out of the cave,\" the governor of Chiang Rai, "
+        "Narongsak Osoththanakorn, told reporters.",
+    )
+    assert found["We will not rush"] == "Narongsak Osoththanakorn"

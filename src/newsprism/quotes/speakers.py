@@ -955,6 +955,11 @@ OWNER_RE = re.compile(r".*[’']s\s+(?=[A-Z])")
 def _head_person_mentions(mention: str) -> Iterator[NameMention]:
     """The people a mention names, the one after an owner first: in 'The Washington
     Examiner’s Michael Barone' the owner modifies the name after it."""
+    if ", " in mention:  # "the governor of Chiang Rai, Narongsak Osoththanakorn"
+        appositive = mention.rsplit(", ", 1)[1]
+        named = next(person_mentions(appositive), None)
+        if named is not None and named.text == appositive.strip():
+            yield named
     owner = OWNER_RE.match(mention) if "s " in mention else None
     if owner and (after := next(person_mentions(mention[owner.end() :]), None)):
         yield after
