@@ -427,3 +427,26 @@ def test_a_name_set_off_after_a_description_of_a_place_is_the_speaker() -> None:
         "Narongsak Osoththanakorn, told reporters.",
     )
     assert found["We will not rush"] == "Narongsak Osoththanakorn"
+
+
+def test_a_place_opening_a_sentence_is_no_antecedent() -> None:
+    """multinews_sample test-5-1: 'Singapore is much wealthier than Canada, he said': 'he'
+    is the professor who spoke before, not the country the sentence opens with."""
+    found = speakers(
+        "The numbers are mind-boggling, said Josh Lepawsky, a professor at Memorial University.",
+        "The map is surprising in parts, said Lepawsky.",
+        "Singapore is much wealthier than Canada, he said, “when you look at e-waste generated.”",
+    )
+    assert found["when you look at"] == "Josh Lepawsky"
+
+
+def test_an_office_in_two_capitals_is_no_part_of_the_name() -> None:
+    """multinews_sample test-211-1: 'Former Adams County DA Bob Grant, ..., told ABC News':
+    Bob Grant (no particle 'da'), whom the 'he' after is, not the paper named before."""
+    found = speakers(
+        "The letter has come under scrutiny following a joint investigation by the Boulder Daily "
+        "Camera and Denver's KUSA-TV/9News.",
+        "Former Adams County DA Bob Grant, one of a number of consultants on the case, told ABC "
+        "News he was confounded by Lacy's 2008 decision. \"This is craziness,\" he said.",
+    )
+    assert found["This is craziness"] == "Bob Grant"

@@ -379,6 +379,8 @@ class PersonIndex:
         match = BARE_NAME_RE.match(self.body, start, end)
         if not match or _inside(start, self.quoted) or _common(match.group(1)):
             return None
+        if fold(match.group(1)) in place_table():
+            return None  # "Singapore is much wealthier than Canada, he said"
         if fold(match.group(1)) in ROLE_NOUNS:
             return None
         return match.group(1)
