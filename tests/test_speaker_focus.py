@@ -450,3 +450,17 @@ def test_an_office_in_two_capitals_is_no_part_of_the_name() -> None:
         "News he was confounded by Lacy's 2008 decision. \"This is craziness,\" he said.",
     )
     assert found["This is craziness"] == "Bob Grant"
+
+
+def test_a_name_after_the_that_opens_with_no_first_name_is_a_thing() -> None:
+    """multinews_sample test-211-1: 'the Boulder Daily Camera' (later 'the Daily Camera
+    report') is a newspaper, no person the 'he' after Lawrence Kobilinsky's words can be."""
+    found = speakers(
+        "The exoneration letter has come under scrutiny following a joint investigation by the "
+        "Boulder Daily Camera and Denver's KUSA-TV/9News.",
+        "But forensic pathologist Lawrence Kobilinsky with the John Jay College of Criminal "
+        "Justice, who reviewed a summary of the Bode report prior to the publication of the Daily "
+        "Camera report, told ABC News that ignoring the unknown male DNA would be a huge mistake. "
+        "\"This is definitely a DNA case,\" he said.",
+    )
+    assert found["This is definitely a"] == "Lawrence Kobilinsky"

@@ -171,6 +171,8 @@ class PersonIndex:
                 continue  # 'De la Renta': a surname alone, not a person of its own
             if name and name_key(name) in place_table():
                 continue  # 'Des Moines': a place
+            if name and _named_thing(body, mention.end - len(name), name):
+                continue  # 'the Boulder Daily Camera', 'the U.S. Navy'
             if name and not _inside(mention.start, quoted):
                 start = mention.end - len(name)  # the name is a suffix of the mention
                 index._add(name, start)
@@ -1187,6 +1189,17 @@ def _headline_name(name: str, line: str, body: str) -> str | None:
         return None
     used = re.search(rf"[a-z,]\s+(?:[A-Z][\w.]*\s+)?{re.escape(second)}\b", body)
     return f"{first} {second}" if used else None
+
+
+def _named_thing(body: str, start: int, name: str) -> bool:
+    """A name after 'the' that opens with no first name names a thing, not a person ('the
+    Boulder Daily Camera'); 'the Donald Trump campaign' still names Donald Trump."""
+    return THE_BEFORE_RE.search(body, max(0, start - 4), start) is not None and not (
+        is_first_name(name.split()[0])
+    )
+
+
+THE_BEFORE_RE = re.compile(r"\b[Tt]he\s$")
 
 
 def _heading_lines(body: str) -> list[tuple[int, int]]:
