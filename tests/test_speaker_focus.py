@@ -464,3 +464,15 @@ def test_a_name_after_the_that_opens_with_no_first_name_is_a_thing() -> None:
         "\"This is definitely a DNA case,\" he said.",
     )
     assert found["This is definitely a"] == "Lawrence Kobilinsky"
+
+
+def test_a_short_line_with_no_stop_is_a_link_that_names_no_one() -> None:
+    """multinews_sample validation-26-2: the link "Facebook AI 'will identify terrorists'"
+    between paragraphs is no person; 'the Facebook founder' is Mark Zuckerberg."""
+    found = speakers(
+        "Mark Zuckerberg has revealed deep-seated concerns that the tide is turning against "
+        "globalisation.",
+        "Facebook AI 'will identify terrorists'",
+        "\"It was as if it was a default assumption that people had,\" the Facebook founder said.",
+    )
+    assert found["It was as if"] == "Mark Zuckerberg"

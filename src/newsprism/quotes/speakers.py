@@ -138,8 +138,8 @@ class PersonIndex:
     described: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     descriptors_read: bool = False
     # Lines of the body that are headings (a link to another story, "George Takei: Terrorist
-    # Trump must resign now"): the people they name are known by those names, but no one
-    # later refers back to them there.
+    # Trump must resign now"): no one is introduced there, and no one later refers back to
+    # a mention there.
     headings: list[tuple[int, int]] = field(default_factory=list)
 
     def _timeline(self) -> _Timeline:
@@ -173,6 +173,8 @@ class PersonIndex:
                 continue  # 'Des Moines': a place
             if name and _named_thing(body, mention.end - len(name), name):
                 continue  # 'the Boulder Daily Camera', 'the U.S. Navy'
+            if _inside(mention.start, index.headings):
+                continue  # "Facebook AI 'will identify terrorists'": a link to another story
             if name and not _inside(mention.start, quoted):
                 start = mention.end - len(name)  # the name is a suffix of the mention
                 index._add(name, start)
@@ -1203,19 +1205,23 @@ THE_BEFORE_RE = re.compile(r"\b[Tt]he\s$")
 
 
 def _heading_lines(body: str) -> list[tuple[int, int]]:
-    """The spans of the body's lines that are headings, not sentences: in title case and
-    ending in no stop ('Takei: Muslim registry brings up thoughts of Japanese internment' is
-    no heading: its words are in lower case)."""
+    """The spans of the body's lines that are headings, not sentences: ending in no stop
+    (closing marks aside), and in title case or short ("Facebook AI 'will identify
+    terrorists'")."""
     spans, start = [], 0
     for line in body.split("\n"):
         end = start + len(line)
-        if line.rstrip()[-1:] not in SENTENCE_STOPS and _title_case(line):
+        if line.rstrip().rstrip(CLOSING_MARKS)[-1:] not in SENTENCE_STOPS and (
+            _title_case(line) or len(line.split()) <= HEADING_WORDS
+        ):
             spans.append((start, end))
         start = end + 1
     return spans
 
 
-SENTENCE_STOPS = frozenset(".!?\"”’'):")
+HEADING_WORDS = 8
+SENTENCE_STOPS = frozenset(".!?:")
+CLOSING_MARKS = "\"”’')"
 
 
 def _title_case(line: str) -> bool:
