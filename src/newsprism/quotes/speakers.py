@@ -1206,20 +1206,22 @@ THE_BEFORE_RE = re.compile(r"\b[Tt]he\s$")
 
 def _heading_lines(body: str) -> list[tuple[int, int]]:
     """The spans of the body's lines that are headings, not sentences: ending in no stop
-    (closing marks aside), and in title case or short ("Facebook AI 'will identify
-    terrorists'")."""
+    (closing marks aside), and short ("Facebook AI 'will identify terrorists'") or in title
+    case and not long."""
     spans, start = [], 0
     for line in body.split("\n"):
         end = start + len(line)
+        words = len(line.split())
         if line.rstrip().rstrip(CLOSING_MARKS)[-1:] not in SENTENCE_STOPS and (
-            _title_case(line) or len(line.split()) <= HEADING_WORDS
+            words <= SHORT_LINE_WORDS or (words <= HEADING_WORDS and _title_case(line))
         ):
             spans.append((start, end))
         start = end + 1
     return spans
 
 
-HEADING_WORDS = 8
+SHORT_LINE_WORDS = 8  # a line this short with no stop is a heading in any case
+HEADING_WORDS = 25  # no heading is longer
 SENTENCE_STOPS = frozenset(".!?:")
 CLOSING_MARKS = "\"”’')"
 
