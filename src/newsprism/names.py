@@ -200,14 +200,7 @@ def _name_start(words: list[str]) -> int:
         if _is_title(words[index]) or _common_word(words[index]):
             first = index + 1
             break
-    while len(words) - first >= 3 and _place_word(words[first]):
-        first += 1  # "Mayor of London Sadiq Khan", "Ottawa MP Catherine McKenna"
     return first + _acronym_title(words, first)
-
-
-def _place_word(word: str) -> bool:
-    """A place's one-word name that is no first name ('London', not 'Georgia')."""
-    return fold(word) in place_table() and not is_first_name(word)
 
 
 def _acronym_title(words: list[str], index: int) -> bool:
