@@ -476,3 +476,19 @@ def test_a_short_line_with_no_stop_is_a_link_that_names_no_one() -> None:
         "\"It was as if it was a default assumption that people had,\" the Facebook founder said.",
     )
     assert found["It was as if"] == "Mark Zuckerberg"
+
+
+def test_whom_a_role_is_of_is_not_who_holds_it() -> None:
+    """multinews_sample validation-208-0: 'the son of Bob Goodlatte' is not Bob Goodlatte, nor
+    'a spokesman for Sen. Rand Paul' the senator (anonymous); 'chief of staff John Kelly' is
+    the chief taken up after."""
+    found = speakers(
+        "Bobby Goodlatte made the surprise announcement on Twitter Sunday night.",
+        "\"I just maxed out to Jennifer Lewis,\" said the son of Bob Goodlatte, who is retiring.",
+        "\"We are reviewing the report,\" a spokesman for Sen. Rand Paul said.",
+        "\"We are in charge,\" said White House chief of staff John Kelly.",
+        "\"It is over,\" the chief said.",
+    )
+    assert found["I just maxed out"] != "Bob Goodlatte"
+    assert found["We are reviewing the"] is None
+    assert found["It is over"] == "John Kelly"

@@ -314,8 +314,10 @@ class PersonIndex:
         self.keys_at = [key for _, key in merged]
 
     def _note_role(self, body: str, start: int, key: str) -> None:
-        before = body[max(0, start - 40) : start].split()[-3:]
-        for word in before:
+        floor = max(0, start - 40)
+        if OF_SOMEONE_RE.search(body, floor, start):
+            return  # "the son of Bob Goodlatte": the role is someone else's
+        for word in body[floor:start].split()[-3:]:
             if role := _role(word):
                 self._note_role_at(role, start, key)
 
@@ -629,6 +631,8 @@ class PersonIndex:
         # The last capitalised word names the person ("Mr. Trump", "Clinton's campaign"); an
         # earlier one modifies ("the Korean Central News Agency" is no Korean Peninsula's).
         capitalised = CAPITALISED_RE.findall(mention)
+        if capitalised and _of_someone(mention, mention.rfind(capitalised[-1])):
+            capitalised = []  # "the son of Bob Goodlatte": whose son, not who speaks
         for word in capitalised[-1:]:
             bare = len(words) == 1 and len(capitalised) == 1  # no title: "Google", not "Mr. Youn"
             part = fold(strip_possessive(word))
@@ -954,6 +958,9 @@ NAMED_BODY_RE = re.compile(
     r"(?:[Tt]he\s+)?((?:[A-Z][\w.\-]*\s+)*[A-Z][\w.\-]*(?:[’']s)?\s+"
     r"(?:administration|campaign|government|camp|White House|transition team))"
 )
+# A role's preposition before a name ("a spokesman for Sen. Rand Paul", "an aide to"): the
+# name is whom the role is of, not who holds it.
+OF_SOMEONE_RE = re.compile(r"\b[a-z]+\s+(?:of|for|to)\s+(?:(?:the|[A-Z][\w.’'-]*)\s+)*$")
 OWNER_SPLIT_RE = re.compile(r"[’']s\b")
 OWNER_RE = re.compile(r".*[’']s\s+(?=[A-Z])")
 
@@ -969,7 +976,15 @@ def _head_person_mentions(mention: str) -> Iterator[NameMention]:
     owner = OWNER_RE.match(mention) if "s " in mention else None
     if owner and (after := next(person_mentions(mention[owner.end() :]), None)):
         yield after
-    yield from person_mentions(mention)
+    for named in person_mentions(mention):
+        if not _of_someone(mention, named.start):
+            yield named  # not 'a spokesman for Sen. Rand Paul', 'the son of Bob Goodlatte'
+
+
+def _of_someone(mention: str, start: int) -> bool:
+    """Whether the name at mention[start:] is whom a role before it is of ('the son of', 'a
+    spokesman for Sen.'), not who holds the role."""
+    return OF_SOMEONE_RE.search(mention, 0, start) is not None
 
 
 def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | None:
