@@ -200,7 +200,19 @@ def _name_start(words: list[str]) -> int:
         if _is_title(words[index]) or _common_word(words[index]):
             first = index + 1
             break
-    return first
+    return first + _acronym_title(words, first)
+
+
+def _acronym_title(words: list[str], index: int) -> bool:
+    """Two capitals before a first name and a surname: an office ('DA Bob Grant', 'MP Jess
+    Phillips'), not a particle ('Da Silva') nor a name's own initials ('JD Vance' has no
+    first name after them)."""
+    return (
+        len(words) - index >= 3
+        and len(words[index]) == 2
+        and words[index].isupper()
+        and is_first_name(words[index + 1])
+    )
 
 
 def _shouted(words: list[str], index: int) -> bool:

@@ -348,6 +348,10 @@ def _named_appositive(
         return None
     inner = text[match.start() : match.end()].strip(" ,")
     before = text[start : match.start()].split()
+    if before and not before[-1][:1].islower():
+        # "the governor of Chiang Rai, Narongsak Osoththanakorn,": the description's head
+        # before a phrase naming where or what of
+        before = before[: _of_name_start(before)]
     if not before or not before[-1][:1].islower() or _low(before[-1]) in NOT_DESCRIPTIONS:
         return None
     names = list(person_mentions(inner))
@@ -355,6 +359,22 @@ def _named_appositive(
         return None
     at = text.index(inner, match.start())
     return at, at + len(inner)
+
+
+OF_WORDS = frozenset("of for at from in".split())
+
+
+def _of_name_start(words: list[str]) -> int:
+    """Where a phrase of a preposition and a name ('of Chiang Rai', 'at the Pentagon') ending
+    `words` starts; len(words) when none does."""
+    at = len(words)
+    while at and words[at - 1][:1].isupper():
+        at -= 1
+    if at and _low(words[at - 1]) == "the":
+        at -= 1
+    if at < len(words) and at and _low(words[at - 1]) in OF_WORDS:
+        return at - 1
+    return len(words)
 
 
 def subject_before(

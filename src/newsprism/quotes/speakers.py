@@ -137,6 +137,10 @@ class PersonIndex:
     phrases: dict[str, list[Phrase]] = field(default_factory=lambda: defaultdict(list))
     described: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     descriptors_read: bool = False
+    # Lines of the body that are headings (a link to another story, "George Takei: Terrorist
+    # Trump must resign now"): no one is introduced there, and no one later refers back to
+    # a mention there.
+    headings: list[tuple[int, int]] = field(default_factory=list)
 
     def _timeline(self) -> _Timeline:
         if self.timeline is None:
@@ -154,6 +158,7 @@ class PersonIndex:
         attribute speech to, so a lone surname ('Obama said') counts as a person."""
         body = article.body
         index = cls(body=body, quoted=quoted, lower=LowerCaseWords(body))
+        index.headings = _heading_lines(body)
         head = [article.title, article.standfirst or ""]
         for offset, text in zip((-2, -1), head, strict=True):
             for mention in person_mentions(text):
@@ -166,6 +171,10 @@ class PersonIndex:
                 continue  # 'De la Renta': a surname alone, not a person of its own
             if name and name_key(name) in place_table():
                 continue  # 'Des Moines': a place
+            if name and _named_thing(body, mention.end - len(name), name):
+                continue  # 'the Boulder Daily Camera', 'the U.S. Navy'
+            if _inside(mention.start, index.headings):
+                continue  # "Facebook AI 'will identify terrorists'": a link to another story
             if name and not _inside(mention.start, quoted):
                 start = mention.end - len(name)  # the name is a suffix of the mention
                 index._add(name, start)
@@ -291,6 +300,8 @@ class PersonIndex:
         """Add mentions (position, key), keeping positions sorted: appended when they come
         in reading order (the common case), else merged in one sort (inserting one at a time
         is quadratic in a long text of names)."""
+        if self.headings:
+            found = [(at, key) for at, key in found if not _inside(at, self.headings)]
         if not found:
             return
         self.timeline = None
@@ -303,8 +314,10 @@ class PersonIndex:
         self.keys_at = [key for _, key in merged]
 
     def _note_role(self, body: str, start: int, key: str) -> None:
-        before = body[max(0, start - 40) : start].split()[-3:]
-        for word in before:
+        floor = max(0, start - 40)
+        if OF_SOMEONE_RE.search(body, floor, start):
+            return  # "the son of Bob Goodlatte": the role is someone else's
+        for word in body[floor:start].split()[-3:]:
             if role := _role(word):
                 self._note_role_at(role, start, key)
 
@@ -372,6 +385,8 @@ class PersonIndex:
         match = BARE_NAME_RE.match(self.body, start, end)
         if not match or _inside(start, self.quoted) or _common(match.group(1)):
             return None
+        if fold(match.group(1)) in place_table():
+            return None  # "Singapore is much wealthier than Canada, he said"
         if fold(match.group(1)) in ROLE_NOUNS:
             return None
         return match.group(1)
@@ -616,6 +631,8 @@ class PersonIndex:
         # The last capitalised word names the person ("Mr. Trump", "Clinton's campaign"); an
         # earlier one modifies ("the Korean Central News Agency" is no Korean Peninsula's).
         capitalised = CAPITALISED_RE.findall(mention)
+        if capitalised and _of_someone(mention, mention.rfind(capitalised[-1])):
+            capitalised = []  # "the son of Bob Goodlatte": whose son, not who speaks
         for word in capitalised[-1:]:
             bare = len(words) == 1 and len(capitalised) == 1  # no title: "Google", not "Mr. Youn"
             part = fold(strip_possessive(word))
@@ -656,10 +673,15 @@ class PersonIndex:
         if DOCUMENT_RE.fullmatch(low):  # "the memorandum says": what its author says
             return self._document_author(low, position) or self._organisation_in_focus(position)
         body_noun = ORGANISATION_ROLE_RE.fullmatch(low)
-        if body_noun and all(w.islower() for w in mention.split()[1:-1]):
+        if body_noun and all(_lower_case_modifier(w) for w in mention.split()[1:-1]):
             # "the conservative group", not "The Justice Department" (a name)
-            named = self._named_body(body_noun.group(1), position)
-            return named or self._organisation_in_focus(position)
+            noun = body_noun.group(1)
+            named = self._named_body(noun, position)
+            return (
+                named
+                or self._organisation_in_focus(position)
+                or self._organisation_subject_before(noun, position)
+            )
         return _organisation(mention, self.lower)
 
     def _described(
@@ -777,6 +799,58 @@ class PersonIndex:
                 found = name
         return found
 
+    def _organisation_subject_before(self, noun: str, position: int) -> str | None:
+        """The organisation the sentences before `position` are about, for a description of
+        a body ('the company') whose noun no name holds: the subject of the nearest sentence
+        that has an organisation for its subject ("Keurig's explanation was ... / ... the
+        company explained"), within a few paragraphs. A name headed by another body's noun
+        ('the Justice Department' for 'the company') is another body."""
+        end = self._sentence_start(position)
+        floor = max(0, position - ORGANISATION_FOCUS_CHARS)
+        while end is not None and end > floor:
+            start = self._sentence_start(end - 1)
+            if start is None or start >= end:
+                return None
+            found = None if _inside(start, self.quoted) else self._subject_body(start, end)
+            if found and _body_noun_agrees(found, noun):
+                return found
+            end = start
+        return None
+
+    def _subject_body(self, start: int, end: int) -> str | None:
+        """The organisation that is the subject of the sentence body[start:end], if one is:
+        not a person the article names, nor a place."""
+        span = sentence_subject(self.body, start, end)
+        if span is None or not self._subject_at(span[0], self._owned_end(span[1], end), end):
+            return None  # the first name of a sentence is not always its subject
+        if AFTER_LISTED_NAME_RE.search(self.body, start, span[0]):
+            return None  # "China, Burma (...), Laos ... all share": one of a list
+        named = LEADING_NAME_RE.match(self.body, *span)
+        if named is None:
+            return None
+        words = named.group().split()
+        whole = named.end() >= span[1] or self.body[named.end() : span[1]].isspace()
+        if not whole and strip_possessive(words[-1]) == words[-1]:
+            return None  # "the Switzerland-based group": a name modifies a description
+        words[-1] = strip_possessive(words[-1])  # "Keurig's explanation"
+        name = _organisation(" ".join(words), self.lower)
+        if name is None or name_key(name) in place_table() or self._names_person(name):
+            return None
+        return name
+
+    def _owned_end(self, stop: int, end: int) -> int:
+        """Where the noun phrase a possessive at body[:stop] opens ends ("Keurig's
+        explanation"); `stop` itself after no possessive."""
+        if self.body[stop - 2 : stop] not in ("’s", "'s"):
+            return stop
+        noun = word_after(self.body, stop, end)
+        return noun.end() if noun is not None and noun.group().islower() else stop
+
+    def _names_person(self, name: str) -> bool:
+        """Whether a name is one of the article's people, in full or by one of their names."""
+        key = name_key(name)
+        return key in self.forms or (" " not in key and bool(self._bare_owners(key)))
+
     def _spelled_out(self, acronym: str) -> str | None:
         """The name an acronym stands for, as the article writes it out ("Fish and Wildlife
         Service" for "FWS"): capitalised words whose initials spell it, joiners aside."""
@@ -853,11 +927,16 @@ ORGANISATION_LOOKBACK = 5000  # characters read back for the organisation a role
 GOVERNMENT_BODIES = frozenset(
     "agency department service administration bureau commission office ministry".split()
 )
+# The nouns a body is described by ("the department said"), and the last word of many bodies'
+# names ("the Justice Department").
+BODY_NAME_NOUNS = frozenset(
+    "agency department service administration bureau commission office ministry company "
+    "committee council board court university police union government group caucus "
+    "organization organisation team foundation firm network charity institute association "
+    "coalition".split()
+)
 ORGANISATION_ROLE_RE = re.compile(
-    r"(?:the|its) (?:[\w’'-]+ ){0,2}?(agency|department|service|administration|bureau|"
-    r"commission|office|ministry|company|committee|council|board|court|university|police|"
-    r"union|government|group|caucus|organization|organisation|team|foundation|firm|network|"
-    r"charity|institute|association|coalition)"
+    rf"(?:the|its) (?:[\w’'-]+ ){{0,2}}?({'|'.join(sorted(BODY_NAME_NOUNS))})"
 )
 # A document or statement speaking ("the memorandum says", "the order states"): its author's
 # words.
@@ -867,6 +946,7 @@ DOCUMENT_RE = re.compile(
     r"motion|brief|decision|judgment|guidance|proposal|analysis|assessment|review|study|"
     r"request|warrant|suit|indictment)"
 )
+AFTER_LISTED_NAME_RE = re.compile(r"[A-Z][\w’'-]*,\s*$")
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
 UNNAMED_LOOKBACK = 3000  # characters read back for someone introduced unnamed
 ORGANISATION_FOCUS_CHARS = 1500  # an organisation is the one spoken of for a few paragraphs
@@ -878,6 +958,9 @@ NAMED_BODY_RE = re.compile(
     r"(?:[Tt]he\s+)?((?:[A-Z][\w.\-]*\s+)*[A-Z][\w.\-]*(?:[’']s)?\s+"
     r"(?:administration|campaign|government|camp|White House|transition team))"
 )
+# A role's preposition before a name ("a spokesman for Sen. Rand Paul", "an aide to"): the
+# name is whom the role is of, not who holds it.
+OF_SOMEONE_RE = re.compile(r"\b[a-z]+\s+(?:of|for|to)\s+(?:(?:the|[A-Z][\w.’'-]*)\s+)*$")
 OWNER_SPLIT_RE = re.compile(r"[’']s\b")
 OWNER_RE = re.compile(r".*[’']s\s+(?=[A-Z])")
 
@@ -885,10 +968,23 @@ OWNER_RE = re.compile(r".*[’']s\s+(?=[A-Z])")
 def _head_person_mentions(mention: str) -> Iterator[NameMention]:
     """The people a mention names, the one after an owner first: in 'The Washington
     Examiner’s Michael Barone' the owner modifies the name after it."""
+    if ", " in mention:  # "the governor of Chiang Rai, Narongsak Osoththanakorn"
+        appositive = mention.rsplit(", ", 1)[1]
+        named = next(person_mentions(appositive), None)
+        if named is not None and named.text == appositive.strip():
+            yield named
     owner = OWNER_RE.match(mention) if "s " in mention else None
     if owner and (after := next(person_mentions(mention[owner.end() :]), None)):
         yield after
-    yield from person_mentions(mention)
+    for named in person_mentions(mention):
+        if not _of_someone(mention, named.start):
+            yield named  # not 'a spokesman for Sen. Rand Paul', 'the son of Bob Goodlatte'
+
+
+def _of_someone(mention: str, start: int) -> bool:
+    """Whether the name at mention[start:] is whom a role before it is of ('the son of', 'a
+    spokesman for Sen.'), not who holds the role."""
+    return OF_SOMEONE_RE.search(mention, 0, start) is not None
 
 
 def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | None:
@@ -928,6 +1024,23 @@ QUANTIFIERS = frozenset(
     "more less much such few several any none nobody everyone someone anyone everybody "
     "somebody others other".split()
 )
+
+
+def _lower_case_modifier(word: str) -> bool:
+    """A word that modifies a description's noun: lower case, or a compound that ends in
+    lower case ('Switzerland-based')."""
+    return word.rsplit("-", 1)[-1].islower()
+
+
+def _body_noun_agrees(name: str, noun: str) -> bool:
+    """Whether a body's name may be taken up as 'the <noun>': a name headed by another body's
+    noun ('Justice Department', 'Supreme Court') is not 'the company'; one without (Keurig,
+    WWF) may be any."""
+    head = fold(name.split()[-1])
+    if head not in BODY_NAME_NOUNS:
+        return True
+    wanted = GOVERNMENT_BODIES if noun == "agency" else {noun}
+    return head in wanted
 
 
 def _not_a_name(word: str, low: str) -> bool:
@@ -1093,6 +1206,39 @@ def _headline_name(name: str, line: str, body: str) -> str | None:
         return None
     used = re.search(rf"[a-z,]\s+(?:[A-Z][\w.]*\s+)?{re.escape(second)}\b", body)
     return f"{first} {second}" if used else None
+
+
+def _named_thing(body: str, start: int, name: str) -> bool:
+    """A name after 'the' that opens with no first name names a thing, not a person ('the
+    Boulder Daily Camera'); 'the Donald Trump campaign' still names Donald Trump."""
+    return THE_BEFORE_RE.search(body, max(0, start - 4), start) is not None and not (
+        is_first_name(name.split()[0])
+    )
+
+
+THE_BEFORE_RE = re.compile(r"\b[Tt]he\s$")
+
+
+def _heading_lines(body: str) -> list[tuple[int, int]]:
+    """The spans of the body's lines that are headings, not sentences: ending in no stop
+    (closing marks aside), and short ("Facebook AI 'will identify terrorists'") or in title
+    case and not long."""
+    spans, start = [], 0
+    for line in body.split("\n"):
+        end = start + len(line)
+        words = len(line.split())
+        if line.rstrip().rstrip(CLOSING_MARKS)[-1:] not in SENTENCE_STOPS and (
+            words <= SHORT_LINE_WORDS or (words <= HEADING_WORDS and _title_case(line))
+        ):
+            spans.append((start, end))
+        start = end + 1
+    return spans
+
+
+SHORT_LINE_WORDS = 8  # a line this short with no stop is a heading in any case
+HEADING_WORDS = 25  # no heading is longer
+SENTENCE_STOPS = frozenset(".!?:")
+CLOSING_MARKS = "\"”’')"
 
 
 def _title_case(line: str) -> bool:
