@@ -63,6 +63,7 @@ KINDS: dict[str, str] = {
     "stitch": "stitched",
     "reorder": "stitched",
     "content word": "altered",
+    "content words": "altered",
     "hedge": "altered",
     "modal": "altered",
     "negation": "altered",
@@ -714,6 +715,25 @@ def content_word(words: list[str], rng: Random, _: Context) -> list[str] | None:
     return apply_spot(words, spots_for(words, CONTENT_SWAPS, fits), rng)
 
 
+SEVERAL_SWAPS = 3  # content words swapped in one quote, each its own edit
+SWAPS_APART = 3  # words from one swap to the next: two aligned words between them
+
+
+def content_words(words: list[str], rng: Random, _: Context) -> list[str] | None:
+    """Several content words swapped in one sentence, the words between them kept: the
+    sentence altered word by word, not told in other words."""
+    spots = spots_for(words, CONTENT_SWAPS, lambda ws, i: not phrase_at(ws, i, ("right",)))
+    chosen: list[Spot] = []
+    for spot in sorted(spots, key=lambda _: rng.random()):
+        if all(abs(spot[0] - other[0]) >= SWAPS_APART for other in chosen):
+            chosen.append(spot)
+    if len(chosen) < SEVERAL_SWAPS:
+        return None
+    for start, length, replacement in sorted(chosen[:SEVERAL_SWAPS], reverse=True):
+        words = replace_words(words, start, length, replacement)
+    return words
+
+
 HEDGES = {"probably": "", "maybe": "", "perhaps": "", "possibly": ""}
 AUXILIARIES = ("is", "are", "was", "were", "will", "would", "could", "should", "can", "must")
 SUBJECTS = ("i", "we", "they", "he", "she", "you")
@@ -890,6 +910,7 @@ EDITS: dict[str, WordEdit] = {
     "stitch": stitch,
     "reorder": reorder,
     "content word": content_word,
+    "content words": content_words,
     "hedge": hedge,
     "modal": modal,
     "negation": negation,

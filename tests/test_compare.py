@@ -109,6 +109,9 @@ def test_statement_flags_and_badge(seed_analysis):
         ("replace", ["do", "not", "play", "a", "role"], ["are", "ineffective"], "reworded"),
         ("replace", ["three"], ["four"], "number"),
         ("insert", ["terrible"], [], "added"),
+        ("insert", ["not"], [], "negation"),
+        # a clause put in that says something of its own, a negation among its words
+        ("insert", ["is", "just", "not", "true"], [], "added"),
         ("replace", ["deserve"], ["deserves"], "inflection"),
         ("replace", ["you"], ["u"], "synonym"),  # a tweet's 'Do u know' spelt out
     ],
@@ -589,6 +592,34 @@ def test_told_in_other_words_is_a_paraphrase():
     )
     match = _only(by_outlet["Times of Israel"])
     assert match.label == "paraphrase"
+
+
+def test_several_words_swapped_in_one_frame_is_altered_not_a_paraphrase():
+    """The same sentence with a word swapped in several places, the words between them kept,
+    is the statement altered word by word, not told in other words (a paraphrase is mostly
+    other words)."""
+    by_outlet, _, _ = _story(
+        (
+            "Post",
+            "2018-06-12",
+            [
+                "“The wonderful friendship we have developed over the last year is a testament "
+                "to the enduring friendship that binds our two nations,” Trump said.",
+            ],
+        ),
+        (
+            "Journal",
+            "2018-06-13",
+            [
+                "“The wonderful friendship we have developed over the past year is a testimony "
+                "to the historic friendship between our two nations,” Trump said.",
+            ],
+        ),
+    )
+    match = _only(by_outlet["Journal"])
+    assert match.label == "altered"
+    swapped = [(e.source, e.reported) for e in match.edits if e.kind == "content-word"]
+    assert ("enduring", "historic") in swapped
 
 
 def test_words_another_outlet_prints_unquoted_are_not_unsourced():

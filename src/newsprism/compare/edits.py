@@ -114,8 +114,10 @@ def classify_edit(op: str, reported: list[str], source: list[str], repeated: boo
             return "hedge"  # 'I think quite successfully' -> 'very successfully'
     for kind, words in (("negation", NEGATIONS), ("hedge", HEDGES)):
         if changed & words:
-            if op == "replace" and _reworded_around(changed - words, reported, source):
-                return "reworded"  # 'are ineffective' -> 'do not play a role'
+            if op != "delete" and _reworded_around(changed - words, reported, source):
+                # 'are ineffective' -> 'do not play a role'; a clause put in that says
+                # something of its own ('... is just not true') adds words, it flips none
+                return "reworded" if op == "replace" else "added"
             return kind
     if changed & MODALS and modal_senses(reported) != modal_senses(source):
         return "modal"
