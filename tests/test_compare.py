@@ -794,3 +794,39 @@ def test_numbers_in_digits_for_words_still_match_and_are_tidied(source, reported
     match = _only(by_outlet["Fox News"])
     assert match.label == "tidied"
     assert {e.kind for e in match.edits} == {"number-format"}
+
+
+def test_words_left_out_across_a_question_join_two_answers():
+    """A transcript prints the interviewer's question between two answers; a report quoting
+    the end of the first answer and the start of the second as one run, the question left
+    out, joins two answers: stitched, not trimmed (the turns are three quotes, not one)."""
+    by_outlet, _, _ = _story(
+        (
+            "ABC News",
+            "2011-10-03",
+            [
+                "Transcript: the President's interview with George Stephanopoulos",
+                "GEORGE STEPHANOPOULOS: What do you make of the new debit card fee?",
+                "PRESIDENT OBAMA: The banks are saying they would rather take the fee than a "
+                "smaller profit. This is exactly why we need the consumer bureau that we set up "
+                "and that is ready to go.",
+                "GEORGE STEPHANOPOULOS: Can you stop this service charge?",
+                "PRESIDENT OBAMA: You can stop it because if you say to the banks that they have "
+                "to treat their customers fairly, they will listen in the end.",
+                "GEORGE STEPHANOPOULOS: Let me turn to the campaign now.",
+            ],
+        ),
+        (
+            "Playbook",
+            "2011-10-04",
+            [
+                "The President spoke to ABC on Monday.",
+                "“This is exactly why we need the consumer bureau that we set up and that is "
+                "ready to go. You can stop it because if you say to the banks that they have to "
+                "treat their customers fairly, they will listen,” Obama said.",
+            ],
+        ),
+    )
+    match = _only(by_outlet["Playbook"])
+    assert match.label == "stitched"
+    assert len(match.source_spans) == 2
