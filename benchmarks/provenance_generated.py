@@ -4,7 +4,8 @@ Each case is a story of two articles. The SOURCE is a real PolNeAR article (its 
 paragraphs, as a text Document); the REPORTED article is a short write-up that quotes one
 speaker of it, with one known edit of the words (an excerpt, a cut, a bracket, a filler
 dropped, a contraction, a spelling variant, a stitch of two quotes, two sentences swapped, a
-content word / hedge / modal / negation / number changed, a quote from another article, the
+content word / hedge / modal / negation / number changed, three content words swapped in one
+quote (the words between them kept), a quote from another article, the
 same words credited to another person of the article). Both documents go through the real
 pipeline (process_document, then analyse_stories over one_story); the reported article's quote
 that shares the most words with the edited text is found, and its match's `label` is scored
