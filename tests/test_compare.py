@@ -830,3 +830,43 @@ def test_words_left_out_across_a_question_join_two_answers():
     match = _only(by_outlet["Playbook"])
     assert match.label == "stitched"
     assert len(match.source_spans) == 2
+
+
+def test_a_short_quote_whose_function_words_line_up_is_another_statement():
+    """'DNA is a part of the case' lines up with 'DNA is a ... of the' in another outlet's
+    quote of someone else, its other content words nowhere there: a different statement, only
+    in its outlet, not a number changed ('fraction of 1 percent' -> 'part')."""
+    by_outlet, _, _ = _story(
+        (
+            "Daily Camera",
+            "2016-10-29",
+            [
+                "Danielson agreed, saying, “With the Y-STR testing, you eliminate all of the "
+                "female DNA. So you can amplify male DNA, even if the male DNA is a fraction of "
+                "1 percent of the DNA of the females on the samples.”",
+            ],
+        ),
+        (
+            "ABC News",
+            "2016-10-30",
+            [
+                "Stan Garnett, the current Boulder County DA, told ABC News that no case is ever "
+                "solely reliant on DNA. “DNA is a part of the case,” he said.",
+            ],
+        ),
+    )
+    match = _only(by_outlet["ABC News"])
+    assert match.label == "unsourced"
+    # its content words there, if in another form, it is the same statement
+    by_outlet, _, _ = _story(
+        (
+            "AP",
+            "2008-12-12",
+            [
+                "“I want to be remembered, as I was when I was young and in my golden times,” "
+                "Page said in a 2006 interview.",
+            ],
+        ),
+        ("Reuters", "2008-12-12", ["“I want people to remember me as I was,” Page said."]),
+    )
+    assert _only(by_outlet["Reuters"]).label not in ("unsourced", "altered")

@@ -21,7 +21,7 @@ from itertools import pairwise, permutations
 from rapidfuzz.fuzz import ratio
 
 from newsprism.compare.align import Alignment, Passage, SourceText, align, editorial_marks
-from newsprism.compare.lexicon import is_light, stem
+from newsprism.compare.lexicon import is_light, matching_form, stem
 from newsprism.model import Article, Quote
 from newsprism.names import TITLES, looks_like_person, name_key, surname_key
 from newsprism.text import WORD_RE, Token, fold, word_tokens
@@ -174,17 +174,34 @@ def _square_brackets(quote: Quote) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in SQUARE_BRACKETS_RE.finditer(quote.text)]
 
 
-def carries(alignment: Alignment, unbracketed: int | None = None) -> bool:
+def _content_carried(alignment: Alignment, tokens: list[Token] | None) -> bool:
+    """Most of the quote's content words are among its words found in the source: a short
+    quote whose function words line up with another's ('DNA is a part of the case' against
+    'DNA is a fraction of 1 percent of the DNA') does not carry its words."""
+    if tokens is None:
+        return True
+    content = {stem(matching_form(t.norm)) for t in tokens if not is_light(t.norm)}
+    if len(content) < 2:
+        return True
+    norms = alignment.source.norms
+    passages = {stem(norms[i]) for p in alignment.passages for i in range(p.s_start, p.s_end)}
+    return len(content & passages) >= MIN_COVERAGE * len(content)
+
+
+def carries(
+    alignment: Alignment, unbracketed: int | None = None, tokens: list[Token] | None = None
+) -> bool:
     """The other version says these words: most of the quote (of its `unbracketed` words, those
-    outside a writer's square brackets), most of a shorter passage, a long stretch of both, or a
-    run where one version stops and the other goes on (two excerpts of one longer statement,
-    one of them perhaps cut off with '...'); never words scattered thinly over a long
-    stretch of it."""
+    outside a writer's square brackets; most of its content words too), most of a shorter
+    passage, a long stretch of both, or a run where one version stops and the other goes on
+    (two excerpts of one longer statement, one of them perhaps cut off with '...'); never
+    words scattered thinly over a long stretch of it."""
     if alignment.density < MIN_DENSITY:
         return False
-    if alignment.coverage >= MIN_COVERAGE or (
-        unbracketed and alignment.matched >= MIN_COVERAGE * unbracketed
-    ):
+    if (
+        alignment.coverage >= MIN_COVERAGE
+        or (unbracketed and alignment.matched >= MIN_COVERAGE * unbracketed)
+    ) and _content_carried(alignment, tokens):
         return True
     if alignment.matched >= MIN_CONTAINED_WORDS and alignment.matched >= (
         MIN_COVERAGE * alignment.fullness
@@ -222,7 +239,9 @@ class Links:
                 if version is occurrence.version:
                     continue
                 alignment = align(occurrence.tokens, version.text)
-                if alignment is None or not carries(alignment, occurrence.unbracketed):
+                if alignment is None or not carries(
+                    alignment, occurrence.unbracketed, occurrence.tokens
+                ):
                     continue
                 self.alignments[(occurrence.quote.id, version.order)] = alignment
                 other = version.quotes[alignment.main_unit]
