@@ -870,3 +870,29 @@ def test_a_short_quote_whose_function_words_line_up_is_another_statement():
         ("Reuters", "2008-12-12", ["“I want people to remember me as I was,” Page said."]),
     )
     assert _only(by_outlet["Reuters"]).label not in ("unsourced", "altered")
+
+
+def test_quotes_that_share_only_a_name_are_two_statements():
+    """Two people's words that share a name and function words ('infiltrating the Syrian Red
+    Crescent', '... belonging to the Syrian Red Crescent'): a name is in every article about
+    the story, so neither carries the other's words, and no verb was swapped."""
+    by_outlet, _, _ = _story(
+        (
+            "BBC",
+            "2012-02-28",
+            [
+                "Andrew Mitchell told the BBC there was evidence of people on the ground "
+                "“infiltrating the Syrian Red Crescent” and posing a danger to the injured.",
+            ],
+        ),
+        (
+            "AP",
+            "2012-02-28",
+            [
+                "“There were four ambulances that entered Baba Amr, belonging to the Syrian Red "
+                "Crescent. They were loaded with medical goods,” said Beatrice Megevand-Roggo.",
+            ],
+        ),
+    )
+    assert {m.label for m in by_outlet["BBC"].values()} == {"unsourced"}
+    assert {m.label for m in by_outlet["AP"].values()} == {"unsourced"}
