@@ -896,3 +896,31 @@ def test_quotes_that_share_only_a_name_are_two_statements():
     )
     assert {m.label for m in by_outlet["BBC"].values()} == {"unsourced"}
     assert {m.label for m in by_outlet["AP"].values()} == {"unsourced"}
+
+
+def test_a_conversion_in_parentheses_is_the_writers_not_a_number_changed():
+    """'5,500 meters (3.4 miles)' for '5,500m': the miles are the writer's conversion, in
+    parentheses; the speaker's number is the same."""
+    by_outlet, _, _ = _story(
+        (
+            "ABC",
+            "2014-04-07",
+            [
+                "“I stress the source of the oil is yet to be determined but the oil slick is "
+                "approximately 5,500m downwind from the vicinity of the detections picked up by "
+                "the towed pinger locator on the ship,” he said.",
+            ],
+        ),
+        (
+            "CNN",
+            "2014-04-08",
+            [
+                "“I stress the source of the oil is yet to be determined but the oil slick is "
+                "approximately 5,500 meters (3.4 miles) downwind from the vicinity of the "
+                "detections,” Houston said.",
+            ],
+        ),
+    )
+    match = _only(by_outlet["CNN"])
+    assert match.label != "altered"
+    assert not [e for e in match.edits if e.kind == "number"]

@@ -369,6 +369,11 @@ class EditBuilder:
     def _kind(self, op: str, q_tokens: list[Token], s_tokens: list[Token]) -> str:
         if self._editorial(q_tokens, s_tokens):
             return "bracket"
+        # The writer's words in brackets or parentheses inside the run ('5,500 meters (3.4
+        # miles)' for '5,500m') are no change of the speaker's: the kind is the rest's.
+        spoken = [t for t in q_tokens if not self.editorial[self.q_index[id(t)]]]
+        if spoken and len(spoken) < len(q_tokens):
+            op, q_tokens = ("replace" if s_tokens else "insert"), spoken
         if any(self._handle(t) for t in q_tokens) and s_tokens:
             return "handle"  # '@TheJusticeDept' for 'the Justice Department': a name's form
         reported, source = [t.norm for t in q_tokens], [t.norm for t in s_tokens]
