@@ -924,3 +924,38 @@ def test_a_conversion_in_parentheses_is_the_writers_not_a_number_changed():
     match = _only(by_outlet["CNN"])
     assert match.label != "altered"
     assert not [e for e in match.edits if e.kind == "number"]
+
+
+def test_a_name_for_the_description_the_source_gives_is_tidied():
+    """'Orozco' for 'The defendant', the source naming Orozco elsewhere: who is meant, named
+    (tidied); 'Yesterday' for 'This morning' stays a change of what was said."""
+    by_outlet, _, _ = _story(
+        (
+            "Daily News",
+            "2012-06-25",
+            [
+                "A man was charged on Monday with the murder of a sheriff's deputy.",
+                "Authorities said the deputy spotted Orozco shortly after 3 p.m. and chased him.",
+                "“The defendant was arrested five buildings away on 223rd Street shortly before "
+                "midnight,” the district attorney said.",
+                "“This morning I was stopped by an officer,” Jackson wrote.",
+            ],
+        ),
+        (
+            "Post",
+            "2012-06-26",
+            [
+                "“Orozco was arrested five buildings away on 223rd Street shortly before "
+                "midnight,” the district attorney said.",
+                "“Yesterday I was stopped by an officer,” Jackson wrote.",
+            ],
+        ),
+    )
+    post = by_outlet["Post"]
+    named = next(m for text, m in post.items() if text.startswith("Orozco"))
+    assert named.label == "tidied"
+    assert [(e.source, e.reported, e.kind) for e in named.edits] == [
+        ("The defendant", "Orozco", "referent")
+    ]
+    moved = next(m for text, m in post.items() if text.startswith("Yesterday"))
+    assert moved.label == "altered"

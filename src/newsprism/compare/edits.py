@@ -50,6 +50,7 @@ ABBREVIATION_LETTERS = 4
 LONG_CUT = 4  # source words left out in one place beyond which an edit is a cut
 SWAP_WORDS = 2  # a content-word swap is this many words a side at most
 HYPHEN_RE = re.compile(r"[-‐‑–—]")
+DESCRIBING = frozenset({"the", "a", "an", "this", "that"})  # 'the defendant', 'this man'
 PUNCTUATION_RE = re.compile(r"\s*[^\w\s]+\s*")
 
 EDIT_LABELS: dict[str, str | None] = {
@@ -388,7 +389,22 @@ class EditBuilder:
             kind = "spelling"  # 'fuck' for 'f***'
         if kind == "cut" and op == "replace" and _pronoun_for_name(q_tokens, s_tokens, self.body):
             kind = "referent"
+        if kind == "content-word" and self._name_for_description(q_tokens, s_tokens):
+            kind = "referent"  # 'Orozco' for 'the defendant': who is meant, named
         return kind
+
+    def _name_for_description(self, q_tokens: list[Token], s_tokens: list[Token]) -> bool:
+        """The quote names whom the source describes ('the defendant'), by a name the source
+        article itself writes as one (capitalised after a lower-case word)."""
+        described = [self.body[t.start : t.end] for t in s_tokens]
+        if len(described) < 2 or described[0].lower() not in DESCRIBING:
+            return False
+        if not all(word[:1].islower() for word in described[1:]):
+            return False
+        name = _surface(self.quote_text, q_tokens)
+        if not all(word[:1].isupper() for word in name.split()):
+            return False
+        return re.search(rf"[a-z,;] +{re.escape(name)}\b", self.body) is not None
 
     def _handle(self, token: Token) -> bool:
         """A word written as a social-media handle or hashtag ('@FBI', '#Oscars')."""
