@@ -207,6 +207,11 @@ def _only(matches: dict[str, QuoteMatch]) -> QuoteMatch:
     return match
 
 
+def _opening(matches: dict[str, QuoteMatch], words: str) -> QuoteMatch:
+    """The match of the quote that opens with `words`."""
+    return next(m for text, m in matches.items() if text.startswith(words))
+
+
 def test_a_wrong_speaker_in_one_outlet_does_not_hide_the_match():
     by_outlet, statements, _ = _story(
         (
@@ -649,11 +654,11 @@ def test_words_another_outlet_prints_unquoted_are_not_unsourced():
         ),
     )
     courier = by_outlet["Courier"]
-    printed = next(m for text, m in courier.items() if text.startswith("We showed"))
+    printed = _opening(courier, "We showed")
     assert printed.label == "verbatim"
     assert printed.source_article is not None and printed.source_spans
     assert "best fireworks" in printed.source_spans[0].text
-    alone = next(m for text, m in courier.items() if text.startswith("Nobody"))
+    alone = _opening(courier, "Nobody")
     assert alone.label == "unsourced"
 
 
@@ -681,10 +686,10 @@ def test_a_filler_that_qualifies_a_negation_is_a_hedge():
         ),
     )
     herald = by_outlet["Herald"]
-    flat = next(m for text, m in herald.items() if text.startswith("The beautiful"))
+    flat = _opening(herald, "The beautiful")
     assert flat.label == "altered"
     assert [(e.source, e.kind) for e in flat.edits] == [("really", "hedge")]
-    kept = next(m for text, m in herald.items() if text.startswith("I think"))
+    kept = _opening(herald, "I think")
     assert kept.label == "tidied"
 
 
@@ -952,10 +957,10 @@ def test_a_name_for_the_description_the_source_gives_is_tidied():
         ),
     )
     post = by_outlet["Post"]
-    named = next(m for text, m in post.items() if text.startswith("Orozco"))
+    named = _opening(post, "Orozco")
     assert named.label == "tidied"
     assert [(e.source, e.reported, e.kind) for e in named.edits] == [
         ("The defendant", "Orozco", "referent")
     ]
-    moved = next(m for text, m in post.items() if text.startswith("Yesterday"))
+    moved = _opening(post, "Yesterday")
     assert moved.label == "altered"
