@@ -4,8 +4,9 @@ Each case is a story of two articles. The SOURCE is a real PolNeAR article (its 
 paragraphs, as a text Document); the REPORTED article is a short write-up that quotes one
 speaker of it, with one known edit of the words (an excerpt, a cut, a bracket, a filler
 dropped, a contraction, a spelling variant, a stitch of two quotes, two sentences swapped, a
-content word / hedge / modal / negation / number changed, a quote from another article, the
-same words credited to another person of the article). Both documents go through the real
+content word / hedge / modal / negation / number changed, three content words swapped in one
+quote (the words between them kept), a quote from another article, the same words credited
+to another person of the article). Both documents go through the real
 pipeline (process_document, then analyse_stories over one_story); the reported article's quote
 that shares the most words with the edited text is found, and its match's `label` is scored
 against the label the edit calls for.
@@ -63,6 +64,7 @@ KINDS: dict[str, str] = {
     "stitch": "stitched",
     "reorder": "stitched",
     "content word": "altered",
+    "content words": "altered",
     "hedge": "altered",
     "modal": "altered",
     "negation": "altered",
@@ -707,11 +709,32 @@ CONTENT_SWAPS = both_ways(
 )
 
 
-def content_word(words: list[str], rng: Random, _: Context) -> list[str] | None:
-    def fits(ws: list[str], i: int) -> bool:
-        return not (core(ws[i]) == "right" and next_core(ws, i) in {"now", "here", "there", "to"})
+def swappable(words: list[str], i: int) -> bool:
+    """Not 'right' in 'right now', 'right here', 'right to': no content word there."""
+    return not (core(words[i]) == "right" and next_core(words, i) in {"now", "here", "there", "to"})
 
-    return apply_spot(words, spots_for(words, CONTENT_SWAPS, fits), rng)
+
+def content_word(words: list[str], rng: Random, _: Context) -> list[str] | None:
+    return apply_spot(words, spots_for(words, CONTENT_SWAPS, swappable), rng)
+
+
+SEVERAL_SWAPS = 3  # content words swapped in one quote, each its own edit
+SWAPS_APART = 3  # words from one swap to the next: two aligned words between them
+
+
+def content_words(words: list[str], rng: Random, _: Context) -> list[str] | None:
+    """Several content words swapped in one sentence, the words between them kept: the
+    sentence altered word by word, not told in other words."""
+    spots = spots_for(words, CONTENT_SWAPS, swappable)
+    chosen: list[Spot] = []
+    for spot in sorted(spots, key=lambda _: rng.random()):
+        if all(abs(spot[0] - other[0]) >= SWAPS_APART for other in chosen):
+            chosen.append(spot)
+    if len(chosen) < SEVERAL_SWAPS:
+        return None
+    for start, length, replacement in sorted(chosen[:SEVERAL_SWAPS], reverse=True):
+        words = replace_words(words, start, length, replacement)
+    return words
 
 
 HEDGES = {"probably": "", "maybe": "", "perhaps": "", "possibly": ""}
@@ -890,6 +913,7 @@ EDITS: dict[str, WordEdit] = {
     "stitch": stitch,
     "reorder": reorder,
     "content word": content_word,
+    "content words": content_words,
     "hedge": hedge,
     "modal": modal,
     "negation": negation,

@@ -109,6 +109,9 @@ def test_statement_flags_and_badge(seed_analysis):
         ("replace", ["do", "not", "play", "a", "role"], ["are", "ineffective"], "reworded"),
         ("replace", ["three"], ["four"], "number"),
         ("insert", ["terrible"], [], "added"),
+        ("insert", ["not"], [], "negation"),
+        # a clause put in that says something of its own, a negation among its words
+        ("insert", ["is", "just", "not", "true"], [], "added"),
         ("replace", ["deserve"], ["deserves"], "inflection"),
         ("replace", ["you"], ["u"], "synonym"),  # a tweet's 'Do u know' spelt out
     ],
@@ -202,6 +205,11 @@ def _story(*articles: tuple[str, str, list[str]]):
 def _only(matches: dict[str, QuoteMatch]) -> QuoteMatch:
     (match,) = matches.values()
     return match
+
+
+def _opening(matches: dict[str, QuoteMatch], words: str) -> QuoteMatch:
+    """The match of the quote that opens with `words`."""
+    return next(m for text, m in matches.items() if text.startswith(words))
 
 
 def test_a_wrong_speaker_in_one_outlet_does_not_hide_the_match():
@@ -591,6 +599,34 @@ def test_told_in_other_words_is_a_paraphrase():
     assert match.label == "paraphrase"
 
 
+def test_several_words_swapped_in_one_frame_is_altered_not_a_paraphrase():
+    """The same sentence with a word swapped in several places, the words between them kept,
+    is the statement altered word by word, not told in other words (a paraphrase is mostly
+    other words)."""
+    by_outlet, _, _ = _story(
+        (
+            "Post",
+            "2018-06-12",
+            [
+                "“The wonderful friendship we have developed over the last year is a testament "
+                "to the enduring friendship that binds our two nations,” Trump said.",
+            ],
+        ),
+        (
+            "Journal",
+            "2018-06-13",
+            [
+                "“The wonderful friendship we have developed over the past year is a testimony "
+                "to the historic friendship between our two nations,” Trump said.",
+            ],
+        ),
+    )
+    match = _only(by_outlet["Journal"])
+    assert match.label == "altered"
+    swapped = [(e.source, e.reported) for e in match.edits if e.kind == "content-word"]
+    assert ("enduring", "historic") in swapped
+
+
 def test_words_another_outlet_prints_unquoted_are_not_unsourced():
     """One outlet prints a company's statement as a block of its own (no quotation marks),
     another quotes part of it: the quote is labelled against that passage, not 'only in this
@@ -618,11 +654,11 @@ def test_words_another_outlet_prints_unquoted_are_not_unsourced():
         ),
     )
     courier = by_outlet["Courier"]
-    printed = next(m for text, m in courier.items() if text.startswith("We showed"))
+    printed = _opening(courier, "We showed")
     assert printed.label == "verbatim"
     assert printed.source_article is not None and printed.source_spans
     assert "best fireworks" in printed.source_spans[0].text
-    alone = next(m for text, m in courier.items() if text.startswith("Nobody"))
+    alone = _opening(courier, "Nobody")
     assert alone.label == "unsourced"
 
 
@@ -650,10 +686,10 @@ def test_a_filler_that_qualifies_a_negation_is_a_hedge():
         ),
     )
     herald = by_outlet["Herald"]
-    flat = next(m for text, m in herald.items() if text.startswith("The beautiful"))
+    flat = _opening(herald, "The beautiful")
     assert flat.label == "altered"
     assert [(e.source, e.kind) for e in flat.edits] == [("really", "hedge")]
-    kept = next(m for text, m in herald.items() if text.startswith("I think"))
+    kept = _opening(herald, "I think")
     assert kept.label == "tidied"
 
 
@@ -763,3 +799,168 @@ def test_numbers_in_digits_for_words_still_match_and_are_tidied(source, reported
     match = _only(by_outlet["Fox News"])
     assert match.label == "tidied"
     assert {e.kind for e in match.edits} == {"number-format"}
+
+
+def test_words_left_out_across_a_question_join_two_answers():
+    """A transcript prints the interviewer's question between two answers; a report quoting
+    the end of the first answer and the start of the second as one run, the question left
+    out, joins two answers: stitched, not trimmed (the turns are three quotes, not one)."""
+    by_outlet, _, _ = _story(
+        (
+            "ABC News",
+            "2011-10-03",
+            [
+                "Transcript: the President's interview with George Stephanopoulos",
+                "GEORGE STEPHANOPOULOS: What do you make of the new debit card fee?",
+                "PRESIDENT OBAMA: The banks are saying they would rather take the fee than a "
+                "smaller profit. This is exactly why we need the consumer bureau that we set up "
+                "and that is ready to go.",
+                "GEORGE STEPHANOPOULOS: Can you stop this service charge?",
+                "PRESIDENT OBAMA: You can stop it because if you say to the banks that they have "
+                "to treat their customers fairly, they will listen in the end.",
+                "GEORGE STEPHANOPOULOS: Let me turn to the campaign now.",
+            ],
+        ),
+        (
+            "Playbook",
+            "2011-10-04",
+            [
+                "The President spoke to ABC on Monday.",
+                "“This is exactly why we need the consumer bureau that we set up and that is "
+                "ready to go. You can stop it because if you say to the banks that they have to "
+                "treat their customers fairly, they will listen,” Obama said.",
+            ],
+        ),
+    )
+    match = _only(by_outlet["Playbook"])
+    assert match.label == "stitched"
+    assert len(match.source_spans) == 2
+
+
+def test_a_short_quote_whose_function_words_line_up_is_another_statement():
+    """'DNA is a part of the case' lines up with 'DNA is a ... of the' in another outlet's
+    quote of someone else, its other content words nowhere there: a different statement, only
+    in its outlet, not a number changed ('fraction of 1 percent' -> 'part')."""
+    by_outlet, _, _ = _story(
+        (
+            "Daily Camera",
+            "2016-10-29",
+            [
+                "Danielson agreed, saying, “With the Y-STR testing, you eliminate all of the "
+                "female DNA. So you can amplify male DNA, even if the male DNA is a fraction of "
+                "1 percent of the DNA of the females on the samples.”",
+            ],
+        ),
+        (
+            "ABC News",
+            "2016-10-30",
+            [
+                "Stan Garnett, the current Boulder County DA, told ABC News that no case is ever "
+                "solely reliant on DNA. “DNA is a part of the case,” he said.",
+            ],
+        ),
+    )
+    match = _only(by_outlet["ABC News"])
+    assert match.label == "unsourced"
+    # its content words there, if in another form, it is the same statement
+    by_outlet, _, _ = _story(
+        (
+            "AP",
+            "2008-12-12",
+            [
+                "“I want to be remembered, as I was when I was young and in my golden times,” "
+                "Page said in a 2006 interview.",
+            ],
+        ),
+        ("Reuters", "2008-12-12", ["“I want people to remember me as I was,” Page said."]),
+    )
+    assert _only(by_outlet["Reuters"]).label not in ("unsourced", "altered")
+
+
+def test_quotes_that_share_only_a_name_are_two_statements():
+    """Two people's words that share a name and function words ('infiltrating the Syrian Red
+    Crescent', '... belonging to the Syrian Red Crescent'): a name is in every article about
+    the story, so neither carries the other's words, and no verb was swapped."""
+    by_outlet, _, _ = _story(
+        (
+            "BBC",
+            "2012-02-28",
+            [
+                "Andrew Mitchell told the BBC there was evidence of people on the ground "
+                "“infiltrating the Syrian Red Crescent” and posing a danger to the injured.",
+            ],
+        ),
+        (
+            "AP",
+            "2012-02-28",
+            [
+                "“There were four ambulances that entered Baba Amr, belonging to the Syrian Red "
+                "Crescent. They were loaded with medical goods,” said Beatrice Megevand-Roggo.",
+            ],
+        ),
+    )
+    assert {m.label for m in by_outlet["BBC"].values()} == {"unsourced"}
+    assert {m.label for m in by_outlet["AP"].values()} == {"unsourced"}
+
+
+def test_a_conversion_in_parentheses_is_the_writers_not_a_number_changed():
+    """'5,500 meters (3.4 miles)' for '5,500m': the miles are the writer's conversion, in
+    parentheses; the speaker's number is the same."""
+    by_outlet, _, _ = _story(
+        (
+            "ABC",
+            "2014-04-07",
+            [
+                "“I stress the source of the oil is yet to be determined but the oil slick is "
+                "approximately 5,500m downwind from the vicinity of the detections picked up by "
+                "the towed pinger locator on the ship,” he said.",
+            ],
+        ),
+        (
+            "CNN",
+            "2014-04-08",
+            [
+                "“I stress the source of the oil is yet to be determined but the oil slick is "
+                "approximately 5,500 meters (3.4 miles) downwind from the vicinity of the "
+                "detections,” Houston said.",
+            ],
+        ),
+    )
+    match = _only(by_outlet["CNN"])
+    assert match.label != "altered"
+    assert not [e for e in match.edits if e.kind == "number"]
+
+
+def test_a_name_for_the_description_the_source_gives_is_tidied():
+    """'Orozco' for 'The defendant', the source naming Orozco elsewhere: who is meant, named
+    (tidied); 'Yesterday' for 'This morning' stays a change of what was said."""
+    by_outlet, _, _ = _story(
+        (
+            "Daily News",
+            "2012-06-25",
+            [
+                "A man was charged on Monday with the murder of a sheriff's deputy.",
+                "Authorities said the deputy spotted Orozco shortly after 3 p.m. and chased him.",
+                "“The defendant was arrested five buildings away on 223rd Street shortly before "
+                "midnight,” the district attorney said.",
+                "“This morning I was stopped by an officer,” Jackson wrote.",
+            ],
+        ),
+        (
+            "Post",
+            "2012-06-26",
+            [
+                "“Orozco was arrested five buildings away on 223rd Street shortly before "
+                "midnight,” the district attorney said.",
+                "“Yesterday I was stopped by an officer,” Jackson wrote.",
+            ],
+        ),
+    )
+    post = by_outlet["Post"]
+    named = _opening(post, "Orozco")
+    assert named.label == "tidied"
+    assert [(e.source, e.reported, e.kind) for e in named.edits] == [
+        ("The defendant", "Orozco", "referent")
+    ]
+    moved = _opening(post, "Yesterday")
+    assert moved.label == "altered"

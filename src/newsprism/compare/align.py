@@ -110,8 +110,18 @@ def _boundaries(quote: Quote, tokens: list[Token]) -> list[bool]:
 
 
 def _next_to(first: Quote, second: Quote) -> bool:
-    """Two quotes of one article with only an attribution between them."""
-    return first.article == second.article and 0 <= second.start - first.end <= NEXT_QUOTE_CHARS
+    """Two quotes of one article with only an attribution between them, not two people's
+    (a transcript's question and the answers either side of it are three turns, not one
+    quote: words left out across the question join two answers)."""
+    return (
+        first.article == second.article
+        and 0 <= second.start - first.end <= NEXT_QUOTE_CHARS
+        and not (_turn(first) and _turn(second) and first.speaker != second.speaker)
+    )
+
+
+def _turn(quote: Quote) -> bool:
+    return quote.kind == "transcript" and quote.speaker is not None
 
 
 @dataclass

@@ -50,6 +50,7 @@ ABBREVIATION_LETTERS = 4
 LONG_CUT = 4  # source words left out in one place beyond which an edit is a cut
 SWAP_WORDS = 2  # a content-word swap is this many words a side at most
 HYPHEN_RE = re.compile(r"[-‐‑–—]")
+DESCRIBING = frozenset({"the", "a", "an", "this", "that"})  # 'the defendant', 'this man'
 PUNCTUATION_RE = re.compile(r"\s*[^\w\s]+\s*")
 
 EDIT_LABELS: dict[str, str | None] = {
@@ -114,8 +115,10 @@ def classify_edit(op: str, reported: list[str], source: list[str], repeated: boo
             return "hedge"  # 'I think quite successfully' -> 'very successfully'
     for kind, words in (("negation", NEGATIONS), ("hedge", HEDGES)):
         if changed & words:
-            if op == "replace" and _reworded_around(changed - words, reported, source):
-                return "reworded"  # 'are ineffective' -> 'do not play a role'
+            if op != "delete" and _reworded_around(changed - words, reported, source):
+                # 'are ineffective' -> 'do not play a role'; a clause put in that says
+                # something of its own ('... is just not true') adds words, it flips none
+                return "reworded" if op == "replace" else "added"
             return kind
     if changed & MODALS and modal_senses(reported) != modal_senses(source):
         return "modal"
@@ -367,6 +370,11 @@ class EditBuilder:
     def _kind(self, op: str, q_tokens: list[Token], s_tokens: list[Token]) -> str:
         if self._editorial(q_tokens, s_tokens):
             return "bracket"
+        # The writer's words in brackets or parentheses inside the run ('5,500 meters (3.4
+        # miles)' for '5,500m') are no change of the speaker's: the kind is the rest's.
+        spoken = [t for t in q_tokens if not self.editorial[self.q_index[id(t)]]]
+        if spoken and len(spoken) < len(q_tokens):
+            op, q_tokens = ("replace" if s_tokens else "insert"), spoken
         if any(self._handle(t) for t in q_tokens) and s_tokens:
             return "handle"  # '@TheJusticeDept' for 'the Justice Department': a name's form
         reported, source = [t.norm for t in q_tokens], [t.norm for t in s_tokens]
@@ -381,7 +389,22 @@ class EditBuilder:
             kind = "spelling"  # 'fuck' for 'f***'
         if kind == "cut" and op == "replace" and _pronoun_for_name(q_tokens, s_tokens, self.body):
             kind = "referent"
+        if kind == "content-word" and self._name_for_description(q_tokens, s_tokens):
+            kind = "referent"  # 'Orozco' for 'the defendant': who is meant, named
         return kind
+
+    def _name_for_description(self, q_tokens: list[Token], s_tokens: list[Token]) -> bool:
+        """The quote names whom the source describes ('the defendant'), by a name the source
+        article itself writes as one (capitalised after a lower-case word)."""
+        described = [self.body[t.start : t.end] for t in s_tokens]
+        if len(described) < 2 or described[0].lower() not in DESCRIBING:
+            return False
+        if not all(word[:1].islower() for word in described[1:]):
+            return False
+        name = _surface(self.quote_text, q_tokens)
+        if not all(word[:1].isupper() for word in name.split()):
+            return False
+        return re.search(rf"[a-z,;] +{re.escape(name)}\b", self.body) is not None
 
     def _handle(self, token: Token) -> bool:
         """A word written as a social-media handle or hashtag ('@FBI', '#Oscars')."""

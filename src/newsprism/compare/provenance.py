@@ -265,13 +265,19 @@ def label_against(
 def _told_otherwise(edits: list[Edit], alignment: Alignment) -> bool:
     """The same statement in other words: few of the quote's words found between its first
     and last aligned word, or other words in a quarter of that stretch or in several places
-    (a second translation, a rewording), rather than one targeted change."""
+    (a second translation, a rewording), rather than targeted changes. Words swapped one or
+    two at a time in several places, the words between them kept, are the same sentence
+    altered word by word ('the enduring friendship that binds' -> 'the historic friendship
+    between'), not a paraphrase."""
     if alignment.density < PARAPHRASE_DENSITY:
         return True
     reworded = [e for e in edits if e.kind in REWORDED_KINDS]
     span = alignment.passages[-1].q_end - alignment.passages[0].q_start
     words = sum(len(word_tokens(e.reported)) for e in reworded)
-    return len(reworded) >= REWORDED_PLACES or (span > 0 and words / span >= REWORDED_SHARE)
+    if span > 0 and words / span >= REWORDED_SHARE:
+        return True
+    swapped = all(e.kind == "content-word" for e in reworded)
+    return len(reworded) >= REWORDED_PLACES and not swapped
 
 
 def _severity(label: str) -> int:

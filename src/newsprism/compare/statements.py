@@ -21,7 +21,7 @@ from itertools import pairwise, permutations
 from rapidfuzz.fuzz import ratio
 
 from newsprism.compare.align import Alignment, Passage, SourceText, align, editorial_marks
-from newsprism.compare.lexicon import is_light, stem
+from newsprism.compare.lexicon import is_light, matching_form, stem
 from newsprism.model import Article, Quote
 from newsprism.names import TITLES, looks_like_person, name_key, surname_key
 from newsprism.text import WORD_RE, Token, fold, word_tokens
@@ -174,18 +174,63 @@ def _square_brackets(quote: Quote) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in SQUARE_BRACKETS_RE.finditer(quote.text)]
 
 
-def carries(alignment: Alignment, unbracketed: int | None = None) -> bool:
-    """The other version says these words: most of the quote (of its `unbracketed` words, those
-    outside a writer's square brackets), most of a shorter passage, a long stretch of both, or a
-    run where one version stops and the other goes on (two excerpts of one longer statement,
-    one of them perhaps cut off with '...'); never words scattered thinly over a long
-    stretch of it."""
+def _content_words(occurrence: Occurrence) -> tuple[set[str], set[str]]:
+    """The stems of the quote's content words, and of those not written as a name (a
+    capitalised word after the first)."""
+    text = occurrence.quote.text
+    content, common = set(), set()
+    for n, token in enumerate(occurrence.tokens):
+        if is_light(token.norm):
+            continue
+        word = stem(matching_form(token.norm))
+        content.add(word)
+        if n == 0 or not text[token.start : token.start + 1].isupper():
+            common.add(word)
+    return content, common
+
+
+def _passage_words(alignment: Alignment) -> set[str]:
+    norms = alignment.source.norms
+    return {stem(norms[i]) for p in alignment.passages for i in range(p.s_start, p.s_end)}
+
+
+def _names_only(alignment: Alignment, occurrence: Occurrence | None) -> bool:
+    """The words the quote shares with the source are names and function words: a name is in
+    every article about the story ('infiltrating the Syrian Red Crescent' against '...
+    belonging to the Syrian Red Crescent', 'absolute heart of the Endangered Species Act'
+    against 'wholly inappropriate use of the Endangered Species Act')."""
+    if occurrence is None:
+        return False
+    _, common = _content_words(occurrence)
+    return bool(common) and not common & _passage_words(alignment)
+
+
+def _content_carried(alignment: Alignment, occurrence: Occurrence | None) -> bool:
+    """Most of the quote's content words are among its words found in the source: a short
+    quote whose function words line up with another's ('DNA is a part of the case' against
+    'DNA is a fraction of 1 percent of the DNA') does not carry its words."""
+    if occurrence is None:
+        return True
+    content, _ = _content_words(occurrence)
+    if len(content) < 2:
+        return True
+    return len(content & _passage_words(alignment)) >= MIN_COVERAGE * len(content)
+
+
+def carries(alignment: Alignment, occurrence: Occurrence | None = None) -> bool:
+    """The other version says these words: most of the quote (of its words outside a writer's
+    square brackets, if `occurrence` is given; most of its content words too), most of a shorter
+    passage, a long stretch of both, or a run where one version stops and the other goes on
+    (two excerpts of one longer statement, one of them perhaps cut off with '...'); never
+    words scattered thinly over a long stretch of it."""
     if alignment.density < MIN_DENSITY:
         return False
-    if alignment.coverage >= MIN_COVERAGE or (
-        unbracketed and alignment.matched >= MIN_COVERAGE * unbracketed
-    ):
-        return True
+    unbracketed = occurrence.unbracketed if occurrence else None
+    if (
+        alignment.coverage >= MIN_COVERAGE
+        or (unbracketed and alignment.matched >= MIN_COVERAGE * unbracketed)
+    ) and _content_carried(alignment, occurrence):
+        return not _names_only(alignment, occurrence)
     if alignment.matched >= MIN_CONTAINED_WORDS and alignment.matched >= (
         MIN_COVERAGE * alignment.fullness
     ):
@@ -193,7 +238,11 @@ def carries(alignment: Alignment, unbracketed: int | None = None) -> bool:
     longest = max(p.longest_block for p in alignment.passages)
     if alignment.matched >= MIN_SHARED_WORDS and longest >= MIN_SHARED_RUN:
         return True
-    return longest >= MIN_EDGE_RUN and any(_overlap(p, alignment) for p in alignment.passages)
+    return (
+        longest >= MIN_EDGE_RUN
+        and any(_overlap(p, alignment) for p in alignment.passages)
+        and not _names_only(alignment, occurrence)
+    )
 
 
 def _overlap(passage: Passage, alignment: Alignment) -> bool:
@@ -222,7 +271,7 @@ class Links:
                 if version is occurrence.version:
                     continue
                 alignment = align(occurrence.tokens, version.text)
-                if alignment is None or not carries(alignment, occurrence.unbracketed):
+                if alignment is None or not carries(alignment, occurrence):
                     continue
                 self.alignments[(occurrence.quote.id, version.order)] = alignment
                 other = version.quotes[alignment.main_unit]
