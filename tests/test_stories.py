@@ -616,29 +616,3 @@ def test_a_large_story_does_not_take_every_full_comparison(monkeypatch):
     partials = grouper._candidates(profile)
     assert min(partials[p] for p in range(3)) > partials[3]  # the index ranks the larger first
     assert grouper._best_story(profile, vector) == lone
-
-
-def test_an_article_finds_a_report_whose_strongest_words_it_names_less_often():
-    """A follow-up names each of an earlier report's sixteen strongest words twice, and its own
-    new words three times each: those take all of its sixteen strongest terms (the ones the
-    earlier report is findable by are all below them), yet the two are much alike. It looks
-    the earlier report up by more terms than that one is indexed by, so it finds and joins it."""
-    from newsprism.stories.grouping import INDEX_TERMS, JOIN_THRESHOLD, StoryGrouper
-
-    text = " ".join(p.article.body for p in _sample_articles())
-    words = list(dict.fromkeys(w.lower() for w in text.split() if w.isalpha() and len(w) > 5))
-    earlier_words, new_words, shared = words[:16], words[16:32], words[32:52]
-
-    def body(*runs: tuple[list[str], int]) -> list[str]:
-        # "the" between words: no two content words are adjacent, so no bigram is counted
-        return [" the ".join(w for words, times in runs for w in words for _ in range(times))]
-
-    earlier = Article("a", "a", "", body((earlier_words, 3), (shared, 1)), outlet="one")
-    report = Article("b", "b", "", body((new_words, 3), (earlier_words, 2), (shared, 1)))
-    grouper = StoryGrouper()
-    grouper.add(earlier)
-    profile, vector = grouper.profile(dataclasses.replace(report, outlet="two"))
-    indexed = set(grouper.profiles[0].terms[:INDEX_TERMS])
-    assert not indexed & set(profile.terms[:INDEX_TERMS])  # no strongest term in common
-    assert grouper._content_similarity(vector, grouper.profiles[0]) > JOIN_THRESHOLD
-    assert grouper._best_story(profile, vector) == grouper.story_of[0]

@@ -4,10 +4,7 @@ similar to, or starts one.
 An article is a TF-IDF vector over content words and their bigrams (names and the title
 count double), with document frequencies learned from the stream. Candidates come from an
 inverted index over each article's most distinctive terms, capped per term and cleared of
-articles too old to join. A new article looks others up by twice as many of its terms as
-they are indexed by: two reports of one story, each with strong words of its own, often
-share none of their very strongest, and a report the index never offers cannot be joined
-however alike the two are. Each posting keeps the term's weight, so walking the postings
+articles too old to join. Each posting keeps the term's weight, so walking the postings
 already gives every candidate part of its dot product with the new article (over the index
 terms they share, a lower bound of the whole). Only the likeliest candidates by that part are
 kept, and the likeliest of those compared in full, a few of each story while other stories
@@ -78,8 +75,7 @@ DAY_DECAY = 0.04  # a day between an article and a story's span costs their scor
 REACH_DAYS = math.ceil((1 + SHARED_QUOTE_BONUS) / DAY_DECAY)
 NAME_WEIGHT = 2.0
 TITLE_WEIGHT = 2.0
-INDEX_TERMS = 16  # terms an article is findable by
-LOOKUP_TERMS = 2 * INDEX_TERMS  # terms an article looks for others by
+INDEX_TERMS = 16  # terms an article is findable by, and looks for others by
 VECTOR_TERMS = 150  # terms kept of an article's vector
 POSTINGS_CAP = 100  # articles remembered per term (the most recent)
 MAX_CANDIDATES = 25  # candidates scored, the likeliest by the index
@@ -483,12 +479,12 @@ class StoryGrouper:
         return stale
 
     def _candidates(self, profile: Profile) -> dict[int, float]:
-        """Earlier articles indexed by one of this one's LOOKUP_TERMS, each with the dot
-        product of the two vectors over the terms they share there: a cheap lower bound of
-        their cosine (no weight is negative), found while walking the postings."""
+        """Earlier articles sharing an index term with this one, each with the dot product of
+        the two vectors over the index terms they share: a cheap lower bound of their cosine
+        (no weight is negative), found while walking the postings."""
         partial: dict[int, float] = {}
         get = partial.get
-        for h, weight in zip(profile.terms[:LOOKUP_TERMS], profile.weights, strict=False):
+        for h, weight in zip(profile.terms[:INDEX_TERMS], profile.weights, strict=False):
             posting = self.postings.get(h)
             if posting is None:
                 continue
