@@ -57,7 +57,7 @@ mean over members it is unlike), not from missed comparisons. Dropped then, in-s
 stories that one article reached the join threshold with joined in the batch pass unless the
 split's test holds them apart (pooled 0.884: ecbplus +0.008, allsides -0.011, newswcl50
 -0.081); a story's mean over its closest half (0.883); 24 or 64 lookup terms (0.886, 0.890;
-64 costs more at scale). Pairs of one gold story below the join threshold
+not run held). Pairs of one gold story below the join threshold
 (cosine 0.04-0.10) are outnumbered ~50:1 by pairs of different stories there, and neither
 shared index terms, shared strongest 10/20/40 terms, their summed smaller weights nor the
 cosine of the cut profiles tells them apart.
