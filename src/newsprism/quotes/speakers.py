@@ -28,6 +28,7 @@ from newsprism.names import (
     common_words,
     first_name_gender,
     first_said_alone,
+    is_demonym,
     is_first_name,
     name_key,
     person_mentions,
@@ -95,6 +96,7 @@ PARTY_LABEL_RE = re.compile(r"[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?")
 # "(R-SC)", "(D-Ill.)", "(Maine)" after a name: a label of it, no part of it.
 PARENTHESIS_RE = re.compile(r"\s*\([^()]*\)\s*$")
 PRONOUN_GENDER = {"he": MALE, "his": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
+NUMBERED_RE = re.compile(r"[^\S\n]+\d")
 PERSONAL_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 MAX_ROLE_HOLDERS = 20  # the latest people named with a role that a description may mean
 MAX_PRONOUN_CHAIN = 2  # pronouns followed back, sentence by sentence, to a person
@@ -119,6 +121,9 @@ class PersonIndex:
     by_part: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     roles: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
     genders: dict[str, str] = field(default_factory=dict)
+    # People whose gender is only their first name's in the name list, which the article's
+    # own titles overrule ('Mr Love' of Lauri Love, a man's name in Finnish).
+    listed_genders: set[str] = field(default_factory=set)
     quoted: list[tuple[int, int]] = field(default_factory=list)
     lower: LowerCaseWords = field(default_factory=lambda: LowerCaseWords(""))
     positions: list[int] = field(default_factory=list)
@@ -173,6 +178,8 @@ class PersonIndex:
                 continue  # 'Des Moines': a place
             if name and _named_thing(body, mention.end - len(name), name):
                 continue  # 'the Boulder Daily Camera', 'the U.S. Navy'
+            if NUMBERED_RE.match(body, mention.end):
+                continue  # 'Malaysia Airlines Flight 17', 'Apollo 11': a thing numbered
             if _inside(mention.start, index.headings):
                 continue  # "Facebook AI 'will identify terrorists'": a link to another story
             if name and not _inside(mention.start, quoted):
@@ -180,6 +187,7 @@ class PersonIndex:
                 index._add(name, start)
                 index._note_role(body, start, name_key(name))
         index._introduce_late_names(body)
+        index._genders_from_titles(body)
         index._add_titled_surnames(body, quoted)
         index._add_lone_speakers(speakers)  # before single names: each mention of them counts
         index._add_single_names(body, quoted)
@@ -259,6 +267,23 @@ class PersonIndex:
                 self._note_role_at(title, at, key)
         self._remember(found)
 
+    def _genders_from_titles(self, body: str) -> None:
+        """Each person's gender as the article's own titles give it: 'Mr Love' after Lauri
+        Love is named, quoted or not, makes Lauri Love a man whatever the name list says of
+        'Lauri'. The title is of the person of that surname named last before it; a person
+        given titles of both sexes keeps the list's word."""
+        named = _Timeline(self.positions, self.keys_at)
+        titled: dict[str, set[str]] = defaultdict(set)
+        for match in TITLED_SURNAME_RE.finditer(body):
+            gender = TITLE_GENDER.get(fold(match.group(1)))
+            owners = self._part_owners(fold(match.group(2))) if gender else set()
+            owners = {key for key in owners if key.rsplit(" ", 1)[-1] == fold(match.group(2))}
+            if owners and named.any_before(owners, match.start()):
+                titled[named.last_named(owners, match.start())].add(gender)
+        for key, genders in titled.items():
+            if len(genders) == 1 and key in self.listed_genders:
+                self.genders[key] = next(iter(genders))
+
     def agrees(self, key: str, gender: str | None) -> bool:
         """Whether the person `key` may be referred to as `gender` (unknown agrees)."""
         known = self.genders.get(key)
@@ -291,6 +316,7 @@ class PersonIndex:
         gender = first_name_gender(key.split()[0]) if " " in key else None
         if gender and key not in self.genders:
             self.genders[key] = gender
+            self.listed_genders.add(key)
         parts = key.split()
         self.by_part[parts[-1]].add(key)
         self.by_part[parts[0]].add(key)
@@ -385,8 +411,8 @@ class PersonIndex:
         match = BARE_NAME_RE.match(self.body, start, end)
         if not match or _inside(start, self.quoted) or _common(match.group(1)):
             return None
-        if fold(match.group(1)) in place_table():
-            return None  # "Singapore is much wealthier than Canada, he said"
+        if fold(match.group(1)) in place_table() or is_demonym(match.group(1)):
+            return None  # "Singapore is much wealthier than Canada", "Russian radars spotted"
         if fold(match.group(1)) in ROLE_NOUNS:
             return None
         return match.group(1)
