@@ -129,6 +129,7 @@ class PersonIndex:
     positions: list[int] = field(default_factory=list)
     keys_at: list[str] = field(default_factory=list)
     body: str = ""
+    standfirst: str = ""
     shown: dict[str, str] = field(default_factory=dict)
     timeline: _Timeline | None = None  # of positions/keys_at, built when first needed
     # Folded name parts the body says alone before it names, in full, some people who bear
@@ -162,7 +163,12 @@ class PersonIndex:
         """People named outside `quoted` spans; `speakers` adds the mentions that cue verbs
         attribute speech to, so a lone surname ('Obama said') counts as a person."""
         body = article.body
-        index = cls(body=body, quoted=quoted, lower=LowerCaseWords(body))
+        index = cls(
+            body=body,
+            standfirst=article.standfirst or "",
+            quoted=quoted,
+            lower=LowerCaseWords(body),
+        )
         index.headings = _heading_lines(body)
         head = [article.title, article.standfirst or ""]
         for offset, text in zip((-2, -1), head, strict=True):
@@ -815,15 +821,13 @@ class PersonIndex:
 
     def _named_body(self, noun: str, position: int) -> str | None:
         """'The department said': the last organisation named before whose name holds the
-        noun ('the Education Department'); 'the agency' any government body's."""
-        wanted = GOVERNMENT_BODIES if noun == "agency" else {noun}
-        found = None
+        noun ('the Education Department'); 'the agency' any government body's. None in the
+        body, the one the standfirst names ('The House Freedom Caucus sent a letter ...' /
+        'The caucus wrote')."""
         lookback = max(0, position - ORGANISATION_LOOKBACK)
-        for match in ORGANISATION_RUN_RE.finditer(self.body, lookback, position):
-            words = {fold(strip_possessive(w)) for w in match.group().split()}
-            if not wanted.isdisjoint(words) and (name := _organisation(match.group(), None)):
-                found = name
-        return found
+        return _last_body_named(self.body, noun, lookback, position) or _last_body_named(
+            self.standfirst, noun, 0, len(self.standfirst)
+        )
 
     def _organisation_subject_before(self, noun: str, position: int) -> str | None:
         """The organisation the sentences before `position` are about, for a description of
@@ -1050,6 +1054,17 @@ QUANTIFIERS = frozenset(
     "more less much such few several any none nobody everyone someone anyone everybody "
     "somebody others other".split()
 )
+
+
+def _last_body_named(text: str, noun: str, start: int, end: int) -> str | None:
+    """The last organisation text[start:end] names whose name holds the noun."""
+    wanted = GOVERNMENT_BODIES if noun == "agency" else {noun}
+    found = None
+    for match in ORGANISATION_RUN_RE.finditer(text, start, end):
+        words = {fold(strip_possessive(w)) for w in match.group().split()}
+        if not wanted.isdisjoint(words) and (name := _organisation(match.group(), None)):
+            found = name
+    return found
 
 
 def _lower_case_modifier(word: str) -> bool:
