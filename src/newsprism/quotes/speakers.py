@@ -95,8 +95,12 @@ TITLE_GENDER = {"mr": MALE, "sir": MALE, "mrs": FEMALE, "ms": FEMALE, "miss": FE
 PARTY_LABEL_RE = re.compile(r"[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?")
 # "(R-SC)", "(D-Ill.)", "(Maine)" after a name: a label of it, no part of it.
 PARENTHESIS_RE = re.compile(r"\s*\([^()]*\)\s*$")
-PRONOUN_GENDER = {"he": MALE, "his": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
+PRONOUN_GENDER = {"he": MALE, "his": MALE, "him": MALE, "himself": MALE, "she": FEMALE,
+                  "her": FEMALE, "herself": FEMALE}  # fmt: skip
 NUMBERED_RE = re.compile(r"[^\S\n]+\d")
+GENDERED_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]imself|[Hh]erself)\b")
+DESCRIBED_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+[a-z]")  # someone else, unnamed
+GENDER_WINDOW = 200  # characters after a name read for the pronouns that take it up
 PERSONAL_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 MAX_ROLE_HOLDERS = 20  # the latest people named with a role that a description may mean
 MAX_PRONOUN_CHAIN = 2  # pronouns followed back, sentence by sentence, to a person
@@ -197,6 +201,7 @@ class PersonIndex:
         index._add_titled_surnames(body, quoted)
         index._add_lone_speakers(speakers)  # before single names: each mention of them counts
         index._add_single_names(body, quoted)
+        index._genders_from_pronouns(body)
         return index
 
     def _read_descriptors(self) -> None:
@@ -289,6 +294,43 @@ class PersonIndex:
         for key, genders in titled.items():
             if len(genders) == 1 and key in self.listed_genders:
                 self.genders[key] = next(iter(genders))
+
+    def _genders_from_pronouns(self, body: str) -> None:
+        """Each person's gender as the article's pronouns give it: 'Bobby Goodlatte wrote on
+        Twitter, where he describes himself': a sentence whose subject is the one person it
+        names and that then says 'he' or 'his' (outside quotes, before any description of
+        someone else: 'Conway said the president chose Whitaker because he') is of a man,
+        when no such sentence says otherwise. Only for people the name list and titles know
+        nothing of."""
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        for index, (position, key) in enumerate(zip(self.positions, self.keys_at, strict=True)):
+            if position >= 0 and not _inside(position, self.quoted):
+                votes[key].update(self._genders_said_after(body, index, position))
+        for key, counted in votes.items():
+            if len(counted) == 1 and key not in self.genders:
+                self.genders[key] = next(iter(counted))
+
+    def _genders_said_after(self, body: str, index: int, position: int) -> set[str]:
+        """The genders of the pronouns after the mention at `position` (the index-th) that
+        take it up: in its sentence, whose subject it is and which names no one else before
+        them."""
+        stop = SENTENCE_END_RE.search(body, position, position + GENDER_WINDOW)
+        end = stop.start() if stop else min(len(body), position + GENDER_WINDOW)
+        start = self._sentence_start(position)
+        if start is None or (index and self.positions[index - 1] >= start):
+            return set()  # someone else is named earlier in the sentence
+        name_end = self._name_end(position)
+        if not self._subject_at(position, name_end, end):
+            return set()  # 'lawyer George T. Conway III, in which he': whose 'he' is unclear
+        if index + 1 < len(self.positions):
+            end = min(end, self.positions[index + 1])
+        if described := DESCRIBED_RE.search(body, name_end, end):
+            end = described.start()
+        return {
+            PRONOUN_GENDER[fold(pronoun.group())]
+            for pronoun in GENDERED_PRONOUN_RE.finditer(body, name_end, end)
+            if not _inside(pronoun.start(), self.quoted)
+        }
 
     def agrees(self, key: str, gender: str | None) -> bool:
         """Whether the person `key` may be referred to as `gender` (unknown agrees)."""
