@@ -318,12 +318,14 @@ class PersonIndex:
         end = stop.start() if stop else min(len(body), position + GENDER_WINDOW)
         start = self._sentence_start(position)
         if start is None or (index and self.positions[index - 1] >= start):
-            return set()  # someone else is named earlier in the sentence
+            return set()  # someone else is named earlier in the sentence (or this is a name's
+            # surname, counted with the name)
         name_end = self._name_end(position)
         if not self._subject_at(position, name_end, end):
             return set()  # 'lawyer George T. Conway III, in which he': whose 'he' is unclear
-        if index + 1 < len(self.positions):
-            end = min(end, self.positions[index + 1])
+        after = bisect.bisect_left(self.positions, name_end)  # past the name's own surname
+        if after < len(self.positions):
+            end = min(end, self.positions[after])
         if described := DESCRIBED_RE.search(body, name_end, end):
             end = described.start()
         return {
