@@ -563,3 +563,32 @@ def test_a_body_described_takes_up_the_one_the_standfirst_names() -> None:
     )
     (quote,) = extract_quotes(article, indirect=False)
     assert quote.speaker == "House Freedom Caucus"
+
+
+# multinews_sample validation-232-6, with the office written as a title before the name
+DURBIN = (
+    "Senate Majority Whip Dick Durbin (D-Ill.) on Sunday joined the chorus of Democrats "
+    "criticizing House Oversight Committee Chairman Darrell Issa (R-Calif.) for releasing "
+    "documents related to the attacks in Libya on the committee’s website.",
+    'Appearing on "Fox News Sunday," the majority whip said the administration was continuing '
+    "to “engage in a comprehensive investigation of what actually occurred” on Sept. 11.",
+)
+
+
+def test_a_description_by_an_office_the_article_wrote_as_a_title_is_its_holder() -> None:
+    """No list knows 'whip' as a person's noun; the article wrote it as Durbin's title."""
+    assert speakers(*DURBIN)["engage in a comprehensive"] == "Dick Durbin"
+
+
+# multinews_sample validation-193-0
+ST_MARTIN = (
+    "Sandoval, a Republican and former federal judge, has been mentioned as a possible nominee.",
+    "A Sandoval spokesman, Mari St. Martin, said Wednesday, “Neither Governor Sandoval nor his "
+    "staff has been contacted by or talked to the Obama administration regarding any potential "
+    "vetting for the vacancy on the U.S. Supreme Court.”",
+)
+
+
+def test_a_description_named_right_after_is_that_person() -> None:
+    """'A Sandoval spokesman' names no one, but the name set off after it does."""
+    assert speakers(*ST_MARTIN)["Neither Governor Sandoval nor"] == "Mari St. Martin"

@@ -101,6 +101,8 @@ NUMBERED_RE = re.compile(r"[^\S\n]+\d")
 GENDERED_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]imself|[Hh]erself)\b")
 DESCRIBED_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+[a-z]")  # someone else, unnamed
 GENDER_WINDOW = 200  # characters after a name read for the pronouns that take it up
+# A name set off by commas after a description: two to four capitalised words, then a comma.
+APPOSITIVE_NAME_RE = re.compile(r", ([A-Z][\w’'\-.]*(?:[^\S\n][A-Z][\w’'\-.]*){1,3}),")
 PERSONAL_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 MAX_ROLE_HOLDERS = 20  # the latest people named with a role that a description may mean
 MAX_PRONOUN_CHAIN = 2  # pronouns followed back, sentence by sentence, to a person
@@ -147,6 +149,7 @@ class PersonIndex:
     phrases: dict[str, list[Phrase]] = field(default_factory=lambda: defaultdict(list))
     described: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     descriptors_read: bool = False
+    titles: set[str] = field(default_factory=set)  # the last words of titles before names
     # Lines of the body that are headings (a link to another story, "George Takei: Terrorist
     # Trump must resign now"): no one is introduced there, and no one later refers back to
     # a mention there.
@@ -221,6 +224,8 @@ class PersonIndex:
             if before and before[-1] in {normal_word(part) for part in key.split()}:
                 continue  # "Kennedy" of "Jackie Kennedy": described where the name starts
             label, end = party_label(body, end)
+            if before:
+                self.titles.add(before[-1])
             for words in (before, label, appositive(body, end)):
                 if words:
                     self.phrases[key].append(Phrase(frozenset(words)))
@@ -661,6 +666,7 @@ class PersonIndex:
 
     def resolve(self, mention: str, position: int) -> str | None:
         """The person (or organisation) a mention names, or None when nothing supports one."""
+        written = mention
         mention = PARENTHESIS_RE.sub("", without_shouted(mention)).strip() or mention
         low = fold(mention).strip()
         if not low:
@@ -702,7 +708,9 @@ class PersonIndex:
         if len(words) > 1 and words[0] in INDEFINITE_DETERMINERS and (
             last.islower() or last.isupper()
         ):
-            return None  # "one U.S. official", "A Sandoval spokesman", "One MP": not named
+            # "one U.S. official", "One MP": not named; "A Sandoval spokesman, Mari St.
+            # Martin, said": named right after
+            return self._appositive_name(position + len(written))
         gender = TITLE_GENDER.get(low.split()[0].rstrip("."))
         # The last capitalised word names the person ("Mr. Trump", "Clinton's campaign"); an
         # earlier one modifies ("the Korean Central News Agency" is no Korean Peninsula's).
@@ -725,6 +733,18 @@ class PersonIndex:
             return self.display(described)
         found = self._read_description(mention, low, position)
         return None if found and name_key(found) in ruled_out else found
+
+    def _appositive_name(self, end: int) -> str | None:
+        """The full name set off by commas right after a description ending at `end` ('A
+        Sandoval spokesman, Mari St. Martin, said'; 'Another major neoconservative figure,
+        Dan Senor, told')."""
+        named = APPOSITIVE_NAME_RE.match(self.body, end)
+        if named is None:
+            return None
+        name, key = named.group(1), name_key(named.group(1))
+        if key in self.forms:
+            return self.display(key)
+        return name if is_first_name(name.split()[0]) else None
 
     def _read_description(self, mention: str, low: str, position: int) -> str | None:
         """Who a mention that names no one in the article means: a role's holder, a person
@@ -769,7 +789,7 @@ class PersonIndex:
         and the people whose descriptors contradict it (another state, 'vice president' for
         'the president'), whom no other reading may give."""
         parsed = head_and_modifiers(mention)
-        if parsed is None or not _person_head(parsed[0], mention):
+        if parsed is None or not self._person_head(parsed[0], mention):
             return None, set()
         head, modifiers = parsed
         self._read_descriptors()
@@ -800,12 +820,23 @@ class PersonIndex:
             return None, ruled_out | {found}  # "an official said ... the official said"
         return found, ruled_out
 
+    def _person_head(self, head: str, mention: str) -> bool:
+        """Whether a description's head noun names one person by role: a role noun by list
+        or shape (`_person_head`), or one the article writes before a name as a title
+        ('Senate majority whip Dick Durbin' ... 'the whip said')."""
+        if _person_head(head, mention):
+            return True
+        if not mention.split()[-1][:1].islower() or head in NOT_PERSON_NOUNS - PERSON_ROLES:
+            return False
+        self._read_descriptors()
+        return head in self.titles and _may_hold_role(head) and head not in NOT_PERSON_HEADS
+
     def _unnamed_since(self, mention: str, position: int) -> bool:
         """Whether a definite description of a person ('the adviser', 'the witness') takes
         up someone the article introduced unnamed ('One Republican adviser', 'An unknown
         witness') with no one it describes so named since."""
         parsed = head_and_modifiers(mention)
-        if parsed is None or not _person_head(parsed[0], mention):
+        if parsed is None or not self._person_head(parsed[0], mention):
             return False
         floor = max(0, position - UNNAMED_LOOKBACK)
         at = last_unnamed(self.body[floor:position], fold(mention.split()[-1]))
