@@ -726,6 +726,8 @@ class PersonIndex:
                 # (counting this mention's own word: "President Obama" is the Obama named here)
                 own = position + mention.rfind(word) + 1
                 return self.display(self._timeline().last_named(keys, own))
+        if named := self._appositive_name(position + len(written)):
+            return named  # "The group's president, Jane Doe, said"
         if self._unnamed_since(mention, position):
             return None  # "One Republican adviser ... said. “...,” the adviser said"
         described, ruled_out = self._described(mention, position, _described_gender(low))
