@@ -703,14 +703,14 @@ class PersonIndex:
             if name := _without_lower_case_words(person.text, self.lower):
                 return self.display(name_key(name)) if name_key(name) in self.forms else name
             break
+        if named := self._appositive_name(position + len(written)):
+            return named  # "A Sandoval spokesman, Mari St. Martin, said": named right after
         words = low.split()
         last = mention.split()[-1]
         if len(words) > 1 and words[0] in INDEFINITE_DETERMINERS and (
             last.islower() or last.isupper()
         ):
-            # "one U.S. official", "One MP": not named; "A Sandoval spokesman, Mari St.
-            # Martin, said": named right after
-            return self._appositive_name(position + len(written))
+            return None  # "one U.S. official", "A Sandoval spokesman", "One MP": not named
         gender = TITLE_GENDER.get(low.split()[0].rstrip("."))
         # The last capitalised word names the person ("Mr. Trump", "Clinton's campaign"); an
         # earlier one modifies ("the Korean Central News Agency" is no Korean Peninsula's).
@@ -726,8 +726,6 @@ class PersonIndex:
                 # (counting this mention's own word: "President Obama" is the Obama named here)
                 own = position + mention.rfind(word) + 1
                 return self.display(self._timeline().last_named(keys, own))
-        if named := self._appositive_name(position + len(written)):
-            return named  # "The group's president, Jane Doe, said"
         if self._unnamed_since(mention, position):
             return None  # "One Republican adviser ... said. “...,” the adviser said"
         described, ruled_out = self._described(mention, position, _described_gender(low))
