@@ -308,7 +308,13 @@ class PersonIndex:
         when no such sentence says otherwise. Only for people the name list and titles know
         nothing of."""
         votes: dict[str, Counter[str]] = defaultdict(Counter)
+        pronouns = [m.start() for m in GENDERED_PRONOUN_RE.finditer(body)]
+        if not pronouns:
+            return
         for index, (position, key) in enumerate(zip(self.positions, self.keys_at, strict=True)):
+            following = bisect.bisect_right(pronouns, position)
+            if following == len(pronouns) or pronouns[following] > position + GENDER_WINDOW:
+                continue  # no pronoun near: most names, read no further
             if position >= 0 and not _inside(position, self.quoted):
                 votes[key].update(self._genders_said_after(body, index, position))
         for key, counted in votes.items():
