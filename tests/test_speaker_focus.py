@@ -492,3 +492,103 @@ def test_whom_a_role_is_of_is_not_who_holds_it() -> None:
     assert found["I just maxed out"] != "Bob Goodlatte"
     assert found["We are reviewing the"] is None
     assert found["It is over"] == "John Kelly"
+
+
+# multinews_sample test-25-0
+LAURI_LOVE = (
+    "A high court ruling blocking extradition to the US of Lauri Love, a student accused of "
+    "breaking into US government websites, has been welcomed by lawyers and human rights groups.",
+    "In his judgment, Burnett said: “It would not be oppressive to prosecute Mr Love in England "
+    "for the offences alleged against him. Far from it.”",
+    "Emerging from the front of the court afterwards, Love said: “This is not just for myself. I "
+    "hope this sets a precedent for the future.”",
+    "At a press conference later, he added: “I am greatly relieved that I’m no longer facing the "
+    "prospect of being locked up in a country I have never visited.”",
+    "His father, the Rev Alexander Love, had said his son feared for his life.",
+)
+
+
+def test_the_articles_own_title_gives_a_persons_gender_over_the_name_list() -> None:
+    """The name list calls 'Lauri' a woman's name; the article's 'Mr Love' (said in a quote)
+    makes Lauri Love the 'he' who added, not his father named later."""
+    assert speakers(*LAURI_LOVE)["I am greatly relieved"] == "Lauri Love"
+
+
+# multinews_sample test-168-2 (shortened)
+MAKUSHEV = (
+    "The war of words spilled over into the U.N. Security Council, where U.S. Ambassador "
+    "Samantha Power gave a sharply different version.",
+    "Earlier on Monday, Gen. Igor Makushev said he had seen two Russian radar stations observe "
+    "the presence of the second aircraft.",
+    "“Russia must recognize that no move on the geopolitical chessboard with the West can "
+    "offset the pain being felt by the passengers' families,” she said.",
+)
+
+
+def test_a_person_the_name_list_does_not_know_takes_the_gender_of_their_pronouns() -> None:
+    """'Igor' is in no name list; 'Makushev said he had seen' makes him a man, so the
+    'she' after him is the ambassador named before."""
+    assert speakers(*MAKUSHEV)["Russia must recognize that"] == "Samantha Power"
+
+
+MALAYSIA_FLIGHT = (
+    "Gen. Makushev said that Russian radars could only spot the aircraft at the point of its "
+    "ascension near Malaysia Airlines Flight 17. Russian radars spotted the unidentified plane "
+    "patrolling in the vicinity of Flight 17, “controlling the development of the situation,” "
+    "he said.",
+)
+
+
+def test_a_numbered_run_and_a_demonym_are_no_people() -> None:
+    """'Malaysia Airlines Flight 17' is a flight and 'Russian radars' no person opening the
+    sentence: 'he' is the general."""
+    assert speakers(*MALAYSIA_FLIGHT)["controlling the development of"] == "Makushev"
+
+
+# allsides_roundups 5836_right: the first paragraph is the standfirst
+def test_a_body_described_takes_up_the_one_the_standfirst_names() -> None:
+    article = Article(
+        id="t",
+        source="t.txt",
+        title="House Freedom Caucus Asks McCarthy To Move To ‘Vacate’ Speaker’s Chair",
+        standfirst="The House Freedom Caucus sent a letter to House Minority Leader Kevin "
+        "McCarthy (R-CA) on Friday requesting that he attempt to remove House Speaker Nancy "
+        "Pelosi (D-CA) from her position as Speaker.",
+        paragraphs=[
+            "The move is the most recent development in a series of actions taken by members of "
+            "both parties over the past week.",
+            "The caucus wrote to McCarthy, saying that they “respectfully request that you pursue "
+            "the authorization of the House Republican Conference.”",
+        ],
+    )
+    (quote,) = extract_quotes(article, indirect=False)
+    assert quote.speaker == "House Freedom Caucus"
+
+
+# multinews_sample validation-232-6, with the office written as a title before the name
+DURBIN = (
+    "Senate Majority Whip Dick Durbin (D-Ill.) on Sunday joined the chorus of Democrats "
+    "criticizing House Oversight Committee Chairman Darrell Issa (R-Calif.) for releasing "
+    "documents related to the attacks in Libya on the committee’s website.",
+    'Appearing on "Fox News Sunday," the majority whip said the administration was continuing '
+    "to “engage in a comprehensive investigation of what actually occurred” on Sept. 11.",
+)
+
+
+def test_a_description_by_an_office_the_article_wrote_as_a_title_is_its_holder() -> None:
+    """No list knows 'whip' as a person's noun; the article wrote it as Durbin's title."""
+    assert speakers(*DURBIN)["engage in a comprehensive"] == "Dick Durbin"
+
+
+# multinews_sample validation-193-0
+ST_MARTIN = (
+    "Sandoval, a Republican and former federal judge, has been mentioned as a possible nominee.",
+    "A Sandoval spokesman, Mari St. Martin, said Wednesday, “Neither Governor Sandoval nor his "
+    "staff has been contacted by or talked to the Obama administration regarding any potential "
+    "vetting for the vacancy on the U.S. Supreme Court.”",
+)
+
+
+def test_a_description_named_right_after_is_that_person() -> None:
+    """'A Sandoval spokesman' names no one, but the name set off after it does."""
+    assert speakers(*ST_MARTIN)["Neither Governor Sandoval nor"] == "Mari St. Martin"

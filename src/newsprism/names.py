@@ -100,6 +100,32 @@ def place_table() -> dict[str, frozenset[tuple[str, str]]]:
 
 
 @cache
+def _countries() -> frozenset[str]:
+    """Folded names of the countries and continents of namedata/places.tsv (no region)."""
+    return frozenset(
+        name for name, where in place_table().items() if any(not region for _, region in where)
+    )
+
+
+# A country's people or language: the country name with its demonym ending ('Russia' ->
+# 'Russian', 'Iran' -> 'Iranian', 'China' -> 'Chinese', 'Mexico' -> 'Mexican', 'Israel' ->
+# 'Israeli'): (ending of the demonym, what the country's name ends in instead).
+DEMONYM_ENDINGS = (("n", ""), ("ian", ""), ("ian", "a"), ("ese", ""), ("ese", "a"),
+                   ("an", "o"), ("i", ""))  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def is_demonym(word: str) -> bool:
+    """Whether a capitalised word is a country's demonym ('Russian radars'), no name."""
+    low = fold(word)
+    return any(
+        low.endswith(ending) and low[: -len(ending)] + base in _countries()
+        for ending, base in DEMONYM_ENDINGS
+        if len(low) > len(ending) + 2
+    )
+
+
+@cache
 def _male_shares() -> dict[str, float]:
     rows = (NAME_DATA / "first_names.tsv").read_text(encoding="utf-8").splitlines()
     return {name: float(share) for name, share in (row.split("\t") for row in rows if row)}

@@ -28,6 +28,7 @@ from newsprism.names import (
     common_words,
     first_name_gender,
     first_said_alone,
+    is_demonym,
     is_first_name,
     name_key,
     person_mentions,
@@ -94,7 +95,14 @@ TITLE_GENDER = {"mr": MALE, "sir": MALE, "mrs": FEMALE, "ms": FEMALE, "miss": FE
 PARTY_LABEL_RE = re.compile(r"[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?")
 # "(R-SC)", "(D-Ill.)", "(Maine)" after a name: a label of it, no part of it.
 PARENTHESIS_RE = re.compile(r"\s*\([^()]*\)\s*$")
-PRONOUN_GENDER = {"he": MALE, "his": MALE, "him": MALE, "she": FEMALE, "her": FEMALE}
+PRONOUN_GENDER = {"he": MALE, "his": MALE, "him": MALE, "himself": MALE, "she": FEMALE,
+                  "her": FEMALE, "herself": FEMALE}  # fmt: skip
+NUMBERED_RE = re.compile(r"[^\S\n]+\d")
+GENDERED_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]imself|[Hh]erself)\b")
+DESCRIBED_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+[a-z]")  # someone else, unnamed
+GENDER_WINDOW = 200  # characters after a name read for the pronouns that take it up
+# A name set off by commas after a description: two to four capitalised words, then a comma.
+APPOSITIVE_NAME_RE = re.compile(r", ([A-Z][\w’'\-.]*(?:[^\S\n][A-Z][\w’'\-.]*){1,3}),")
 PERSONAL_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 MAX_ROLE_HOLDERS = 20  # the latest people named with a role that a description may mean
 MAX_PRONOUN_CHAIN = 2  # pronouns followed back, sentence by sentence, to a person
@@ -119,11 +127,15 @@ class PersonIndex:
     by_part: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     roles: dict[str, list[tuple[int, str]]] = field(default_factory=lambda: defaultdict(list))
     genders: dict[str, str] = field(default_factory=dict)
+    # People whose gender is only their first name's in the name list, which the article's
+    # own titles overrule ('Mr Love' of Lauri Love, a man's name in Finnish).
+    listed_genders: set[str] = field(default_factory=set)
     quoted: list[tuple[int, int]] = field(default_factory=list)
     lower: LowerCaseWords = field(default_factory=lambda: LowerCaseWords(""))
     positions: list[int] = field(default_factory=list)
     keys_at: list[str] = field(default_factory=list)
     body: str = ""
+    standfirst: str = ""
     shown: dict[str, str] = field(default_factory=dict)
     timeline: _Timeline | None = None  # of positions/keys_at, built when first needed
     # Folded name parts the body says alone before it names, in full, some people who bear
@@ -137,6 +149,7 @@ class PersonIndex:
     phrases: dict[str, list[Phrase]] = field(default_factory=lambda: defaultdict(list))
     described: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     descriptors_read: bool = False
+    titles: set[str] = field(default_factory=set)  # the last words of titles before names
     # Lines of the body that are headings (a link to another story, "George Takei: Terrorist
     # Trump must resign now"): no one is introduced there, and no one later refers back to
     # a mention there.
@@ -157,7 +170,12 @@ class PersonIndex:
         """People named outside `quoted` spans; `speakers` adds the mentions that cue verbs
         attribute speech to, so a lone surname ('Obama said') counts as a person."""
         body = article.body
-        index = cls(body=body, quoted=quoted, lower=LowerCaseWords(body))
+        index = cls(
+            body=body,
+            standfirst=article.standfirst or "",
+            quoted=quoted,
+            lower=LowerCaseWords(body),
+        )
         index.headings = _heading_lines(body)
         head = [article.title, article.standfirst or ""]
         for offset, text in zip((-2, -1), head, strict=True):
@@ -173,6 +191,8 @@ class PersonIndex:
                 continue  # 'Des Moines': a place
             if name and _named_thing(body, mention.end - len(name), name):
                 continue  # 'the Boulder Daily Camera', 'the U.S. Navy'
+            if NUMBERED_RE.match(body, mention.end):
+                continue  # 'Malaysia Airlines Flight 17', 'Apollo 11': a thing numbered
             if _inside(mention.start, index.headings):
                 continue  # "Facebook AI 'will identify terrorists'": a link to another story
             if name and not _inside(mention.start, quoted):
@@ -180,9 +200,11 @@ class PersonIndex:
                 index._add(name, start)
                 index._note_role(body, start, name_key(name))
         index._introduce_late_names(body)
+        index._genders_from_titles(body)
         index._add_titled_surnames(body, quoted)
         index._add_lone_speakers(speakers)  # before single names: each mention of them counts
         index._add_single_names(body, quoted)
+        index._genders_from_pronouns(body)
         return index
 
     def _read_descriptors(self) -> None:
@@ -202,6 +224,8 @@ class PersonIndex:
             if before and before[-1] in {normal_word(part) for part in key.split()}:
                 continue  # "Kennedy" of "Jackie Kennedy": described where the name starts
             label, end = party_label(body, end)
+            if before:
+                self.titles.add(before[-1])
             for words in (before, label, appositive(body, end)):
                 if words:
                     self.phrases[key].append(Phrase(frozenset(words)))
@@ -259,6 +283,68 @@ class PersonIndex:
                 self._note_role_at(title, at, key)
         self._remember(found)
 
+    def _genders_from_titles(self, body: str) -> None:
+        """Each person's gender as the article's own titles give it: 'Mr Love' after Lauri
+        Love is named, quoted or not, makes Lauri Love a man whatever the name list says of
+        'Lauri'. The title is of the person of that surname named last before it; a person
+        given titles of both sexes keeps the list's word."""
+        named = _Timeline(self.positions, self.keys_at)
+        titled: dict[str, set[str]] = defaultdict(set)
+        for match in TITLED_SURNAME_RE.finditer(body):
+            gender = TITLE_GENDER.get(fold(match.group(1)))
+            owners = self._part_owners(fold(match.group(2))) if gender else set()
+            owners = {key for key in owners if key.rsplit(" ", 1)[-1] == fold(match.group(2))}
+            if owners and named.any_before(owners, match.start()):
+                titled[named.last_named(owners, match.start())].add(gender)
+        for key, genders in titled.items():
+            if len(genders) == 1 and key in self.listed_genders:
+                self.genders[key] = next(iter(genders))
+
+    def _genders_from_pronouns(self, body: str) -> None:
+        """Each person's gender as the article's pronouns give it: 'Bobby Goodlatte wrote on
+        Twitter, where he describes himself': a sentence whose subject is the one person it
+        names and that then says 'he' or 'his' (outside quotes, before any description of
+        someone else: 'Conway said the president chose Whitaker because he') is of a man,
+        when no such sentence says otherwise. Only for people the name list and titles know
+        nothing of."""
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        pronouns = [m.start() for m in GENDERED_PRONOUN_RE.finditer(body)]
+        if not pronouns:
+            return
+        for index, (position, key) in enumerate(zip(self.positions, self.keys_at, strict=True)):
+            following = bisect.bisect_right(pronouns, position)
+            if following == len(pronouns) or pronouns[following] > position + GENDER_WINDOW:
+                continue  # no pronoun near: most names, read no further
+            if position >= 0 and not _inside(position, self.quoted):
+                votes[key].update(self._genders_said_after(body, index, position))
+        for key, counted in votes.items():
+            if len(counted) == 1 and key not in self.genders:
+                self.genders[key] = next(iter(counted))
+
+    def _genders_said_after(self, body: str, index: int, position: int) -> set[str]:
+        """The genders of the pronouns after the mention at `position` (the index-th) that
+        take it up: in its sentence, whose subject it is and which names no one else before
+        them."""
+        stop = SENTENCE_END_RE.search(body, position, position + GENDER_WINDOW)
+        end = stop.start() if stop else min(len(body), position + GENDER_WINDOW)
+        start = self._sentence_start(position)
+        if start is None or (index and self.positions[index - 1] >= start):
+            return set()  # someone else is named earlier in the sentence (or this is a name's
+            # surname, counted with the name)
+        name_end = self._name_end(position)
+        if not self._subject_at(position, name_end, end):
+            return set()  # 'lawyer George T. Conway III, in which he': whose 'he' is unclear
+        after = bisect.bisect_left(self.positions, name_end)  # past the name's own surname
+        if after < len(self.positions):
+            end = min(end, self.positions[after])
+        if described := DESCRIBED_RE.search(body, name_end, end):
+            end = described.start()
+        return {
+            PRONOUN_GENDER[fold(pronoun.group())]
+            for pronoun in GENDERED_PRONOUN_RE.finditer(body, name_end, end)
+            if not _inside(pronoun.start(), self.quoted)
+        }
+
     def agrees(self, key: str, gender: str | None) -> bool:
         """Whether the person `key` may be referred to as `gender` (unknown agrees)."""
         known = self.genders.get(key)
@@ -291,6 +377,7 @@ class PersonIndex:
         gender = first_name_gender(key.split()[0]) if " " in key else None
         if gender and key not in self.genders:
             self.genders[key] = gender
+            self.listed_genders.add(key)
         parts = key.split()
         self.by_part[parts[-1]].add(key)
         self.by_part[parts[0]].add(key)
@@ -385,8 +472,8 @@ class PersonIndex:
         match = BARE_NAME_RE.match(self.body, start, end)
         if not match or _inside(start, self.quoted) or _common(match.group(1)):
             return None
-        if fold(match.group(1)) in place_table():
-            return None  # "Singapore is much wealthier than Canada, he said"
+        if fold(match.group(1)) in place_table() or is_demonym(match.group(1)):
+            return None  # "Singapore is much wealthier than Canada", "Russian radars spotted"
         if fold(match.group(1)) in ROLE_NOUNS:
             return None
         return match.group(1)
@@ -585,6 +672,7 @@ class PersonIndex:
 
     def resolve(self, mention: str, position: int) -> str | None:
         """The person (or organisation) a mention names, or None when nothing supports one."""
+        written = mention
         mention = PARENTHESIS_RE.sub("", without_shouted(mention)).strip() or mention
         low = fold(mention).strip()
         if not low:
@@ -621,6 +709,8 @@ class PersonIndex:
             if name := _without_lower_case_words(person.text, self.lower):
                 return self.display(name_key(name)) if name_key(name) in self.forms else name
             break
+        if named := self._appositive_name(position + len(written)):
+            return named  # "A Sandoval spokesman, Mari St. Martin, said": named right after
         words = low.split()
         last = mention.split()[-1]
         if len(words) > 1 and words[0] in INDEFINITE_DETERMINERS and (
@@ -649,6 +739,18 @@ class PersonIndex:
             return self.display(described)
         found = self._read_description(mention, low, position)
         return None if found and name_key(found) in ruled_out else found
+
+    def _appositive_name(self, end: int) -> str | None:
+        """The full name set off by commas right after a description ending at `end` ('A
+        Sandoval spokesman, Mari St. Martin, said'; 'Another major neoconservative figure,
+        Dan Senor, told')."""
+        named = APPOSITIVE_NAME_RE.match(self.body, end)
+        if named is None:
+            return None
+        name, key = named.group(1), name_key(named.group(1))
+        if key in self.forms:
+            return self.display(key)
+        return name if is_first_name(name.split()[0]) else None
 
     def _read_description(self, mention: str, low: str, position: int) -> str | None:
         """Who a mention that names no one in the article means: a role's holder, a person
@@ -693,7 +795,7 @@ class PersonIndex:
         and the people whose descriptors contradict it (another state, 'vice president' for
         'the president'), whom no other reading may give."""
         parsed = head_and_modifiers(mention)
-        if parsed is None or not _person_head(parsed[0], mention):
+        if parsed is None or not self._person_head(parsed[0], mention):
             return None, set()
         head, modifiers = parsed
         self._read_descriptors()
@@ -724,12 +826,23 @@ class PersonIndex:
             return None, ruled_out | {found}  # "an official said ... the official said"
         return found, ruled_out
 
+    def _person_head(self, head: str, mention: str) -> bool:
+        """Whether a description's head noun names one person by role: a role noun by list
+        or shape (`_person_head`), or one the article writes before a name as a title
+        ('Senate majority whip Dick Durbin' ... 'the whip said')."""
+        if _person_head(head, mention):
+            return True
+        if not mention.split()[-1][:1].islower() or head in NOT_PERSON_NOUNS - PERSON_ROLES:
+            return False
+        self._read_descriptors()
+        return head in self.titles and _may_hold_role(head) and head not in NOT_PERSON_HEADS
+
     def _unnamed_since(self, mention: str, position: int) -> bool:
         """Whether a definite description of a person ('the adviser', 'the witness') takes
         up someone the article introduced unnamed ('One Republican adviser', 'An unknown
         witness') with no one it describes so named since."""
         parsed = head_and_modifiers(mention)
-        if parsed is None or not _person_head(parsed[0], mention):
+        if parsed is None or not self._person_head(parsed[0], mention):
             return False
         floor = max(0, position - UNNAMED_LOOKBACK)
         at = last_unnamed(self.body[floor:position], fold(mention.split()[-1]))
@@ -789,15 +902,13 @@ class PersonIndex:
 
     def _named_body(self, noun: str, position: int) -> str | None:
         """'The department said': the last organisation named before whose name holds the
-        noun ('the Education Department'); 'the agency' any government body's."""
-        wanted = GOVERNMENT_BODIES if noun == "agency" else {noun}
-        found = None
+        noun ('the Education Department'); 'the agency' any government body's. None in the
+        body, the one the standfirst names ('The House Freedom Caucus sent a letter ...' /
+        'The caucus wrote')."""
         lookback = max(0, position - ORGANISATION_LOOKBACK)
-        for match in ORGANISATION_RUN_RE.finditer(self.body, lookback, position):
-            words = {fold(strip_possessive(w)) for w in match.group().split()}
-            if not wanted.isdisjoint(words) and (name := _organisation(match.group(), None)):
-                found = name
-        return found
+        return _last_body_named(self.body, noun, lookback, position) or _last_body_named(
+            self.standfirst, noun, 0, len(self.standfirst)
+        )
 
     def _organisation_subject_before(self, noun: str, position: int) -> str | None:
         """The organisation the sentences before `position` are about, for a description of
@@ -1024,6 +1135,17 @@ QUANTIFIERS = frozenset(
     "more less much such few several any none nobody everyone someone anyone everybody "
     "somebody others other".split()
 )
+
+
+def _last_body_named(text: str, noun: str, start: int, end: int) -> str | None:
+    """The last organisation text[start:end] names whose name holds the noun."""
+    wanted = GOVERNMENT_BODIES if noun == "agency" else {noun}
+    found = None
+    for match in ORGANISATION_RUN_RE.finditer(text, start, end):
+        words = {fold(strip_possessive(w)) for w in match.group().split()}
+        if not wanted.isdisjoint(words) and (name := _organisation(match.group(), None)):
+            found = name
+    return found
 
 
 def _lower_case_modifier(word: str) -> bool:
