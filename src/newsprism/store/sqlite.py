@@ -501,10 +501,11 @@ class Store:
                 self._write_ahead_log()
             self._conn.execute("PRAGMA foreign_keys=ON")
             self._conn.execute("PRAGMA synchronous=NORMAL")
-            # Each input is saved in a savepoint of its batch's transaction, and the story step's
-            # writes in savepoints of its own: SQLite journals a savepoint's pages in a temporary
-            # file once they pass 64 KiB, a write call a page (on multinews_sample 230,000 of
-            # them, twice the store's own). In memory they cost no call.
+            # Each input is saved in a savepoint of its batch's transaction: SQLite journals a
+            # savepoint's pages in a temporary file once they pass 64 KiB, a write call a page
+            # (on multinews_sample 230,000 of them, twice the store's own). In memory they cost
+            # no call (but time growing with the square of a large savepoint's pages: the
+            # story step takes none).
             self._conn.execute("PRAGMA temp_store=MEMORY")
             self._conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.DatabaseError as exc:
@@ -602,7 +603,8 @@ class Store:
 
     @contextmanager
     def _transaction(self, what: str) -> Iterator[sqlite3.Connection]:
-        """One atomic write; inside another (the story lock), a savepoint of it."""
+        """One atomic write: inside a batch `begin` opened, a savepoint of it (an input that
+        fails is undone alone); inside the story lock, a part of its one transaction."""
         nested = self._conn.in_transaction
         if nested and self._whole:
             yield from self._part_of_whole(what)
