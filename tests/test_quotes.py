@@ -1420,3 +1420,28 @@ def test_a_state_and_party_description_is_the_person_named_not_a_name():
     )
     (quote,) = direct_quotes(article)
     assert quote.speaker == "Joe Manchin"
+
+
+def test_an_explainers_answers_are_nobodys_when_its_introduction_names_only_a_numbered_thing():
+    """An AP explainer ('Q: ... A: ...') whose introduction names a flight, not a person: its
+    answers are the writer's, not a person named 'AirAsia Indonesia Flight'."""
+    document = Document(
+        source="explainer.txt",
+        title="What happened to the plane? A look at the search",
+        content="\n".join([
+            "NEW YORK (AP) — Rescue crews are searching Indonesian waters for AirAsia Indonesia "
+            "Flight 8501, which disappeared Sunday with 162 passengers and crew onboard.",
+            "The plane was flying from Surabaya, Indonesia's second-largest city, and was "
+            "about halfway to its destination, Singapore, when it vanished from radar.",
+            "Q: WHAT COULD HAVE HAPPENED?",
+            "A: It is way too early to know for sure, but here are some options. The plane "
+            "was in the safest part of the flight.",
+            "Q: HOW LONG WILL THE SEARCH TAKE?",
+            "A: Searches in open water can take days or weeks, depending on the weather.",
+        ]),
+    )  # fmt: skip
+    article = clean_document(document)
+    assert article.kind == "transcript" and article.interviewee is None
+    answers = [q for q in extract_quotes(article) if q.kind == "transcript"]
+    assert [q.text[:20] for q in answers] == ["It is way too early ", "Searches in open wat"]
+    assert {q.speaker for q in answers} == {None}

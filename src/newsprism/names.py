@@ -355,6 +355,15 @@ def _up_to_possessive(words: list[str]) -> list[str]:
     return words
 
 
+NUMBERED_RE = re.compile(r"[^\S\n]+\d")
+
+
+def numbered(text: str, end: int) -> bool:
+    """Whether the name ending at `end` is followed by a number: 'Malaysia Airlines Flight 17',
+    'Apollo 11' name a thing numbered, not a person."""
+    return NUMBERED_RE.match(text, end) is not None
+
+
 def leading_person(text: str) -> str | None:
     """The person a line opens with: 'Jürgen Klopp: Let's play...' -> 'Jürgen Klopp'."""
     for mention in person_mentions(text):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newsprism.names import leading_person, person_mentions
+from newsprism.names import leading_person, numbered, person_mentions
 from newsprism.text import count_words, sentence_spans
 
 # "On whether Liverpool can ...", "Asked about ...": a reporter's question, summarised.
@@ -72,7 +72,8 @@ def find_interviewee(title: str, standfirst: str | None, paragraphs: list[str]) 
     intro = [standfirst or "", *paragraphs[:3]]
     for text in intro:
         for mention in person_mentions(text):
-            return mention.text
+            if not numbered(text, mention.end):  # 'AirAsia Indonesia Flight 8501': a thing
+                return mention.text
     return None
 
 

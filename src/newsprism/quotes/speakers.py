@@ -31,6 +31,7 @@ from newsprism.names import (
     is_demonym,
     is_first_name,
     name_key,
+    numbered,
     person_mentions,
     place_table,
     strip_possessive,
@@ -97,7 +98,6 @@ PARTY_LABEL_RE = re.compile(r"[RDI]-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?")
 PARENTHESIS_RE = re.compile(r"\s*\([^()]*\)\s*$")
 PRONOUN_GENDER = {"he": MALE, "his": MALE, "him": MALE, "himself": MALE, "she": FEMALE,
                   "her": FEMALE, "herself": FEMALE}  # fmt: skip
-NUMBERED_RE = re.compile(r"[^\S\n]+\d")
 GENDERED_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]imself|[Hh]erself)\b")
 DESCRIBED_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+[a-z]")  # someone else, unnamed
 GENDER_WINDOW = 200  # characters after a name read for the pronouns that take it up
@@ -191,7 +191,7 @@ class PersonIndex:
                 continue  # 'Des Moines': a place
             if name and _named_thing(body, mention.end - len(name), name):
                 continue  # 'the Boulder Daily Camera', 'the U.S. Navy'
-            if NUMBERED_RE.match(body, mention.end):
+            if numbered(body, mention.end):
                 continue  # 'Malaysia Airlines Flight 17', 'Apollo 11': a thing numbered
             if _inside(mention.start, index.headings):
                 continue  # "Facebook AI 'will identify terrorists'": a link to another story
@@ -1106,8 +1106,8 @@ def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | No
     words = mention.split()
     while words and fold(words[0]) in DETERMINERS:
         words = words[1:]
-    numbered = len(words) > 1 and words[0].isdigit()  # "10 Downing Street"
-    if numbered:
+    house_number = len(words) > 1 and words[0].isdigit()  # "10 Downing Street"
+    if house_number:
         words = words[1:]
     if not words or not words[0][:1].isupper() or not words[-1][:1].isupper():
         return None
@@ -1127,7 +1127,7 @@ def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | No
         and NOT_PERSON_WORDS.isdisjoint(folded)
     ):
         return None
-    return " ".join(mention.split()[-len(words) - 1 :] if numbered else words)
+    return " ".join(mention.split()[-len(words) - 1 :] if house_number else words)
 
 
 # Words that open sentences as quantifiers or pronouns, never naming a body.
