@@ -592,3 +592,17 @@ ST_MARTIN = (
 def test_a_description_named_right_after_is_that_person() -> None:
     """'A Sandoval spokesman' names no one, but the name set off after it does."""
     assert speakers(*ST_MARTIN)["Neither Governor Sandoval nor"] == "Mari St. Martin"
+
+
+def test_a_count_of_people_names_no_one():
+    """'Seventeen percent of respondents', 'Thousands of Cubans': a count of unnamed people
+    is no speaker (as 'one U.S. official' is not); a title opening with an ordinal still
+    names its holder."""
+    found = speakers(
+        "Seventeen percent of respondents said that crime was either “extremely” or a “very "
+        "serious” problem.",
+        "Thousands of Cubans took to the streets on Sunday, chanting “We want freedom.”",
+        "First Lady Melania Trump said the visit was “a great honor.”",
+    )
+    assert found["extremely"] is None and found["We want freedom."] is None
+    assert found["a great honor."] == "Melania Trump"

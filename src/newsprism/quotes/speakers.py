@@ -694,8 +694,8 @@ class PersonIndex:
             if antecedent is None or fold(self.body[slice(*antecedent)]) in RELATIVE_PRONOUNS:
                 return None
             return self.resolve(self.body[slice(*antecedent)], antecedent[0])
-        if self._several_people(mention):
-            return None  # "Zadan and Meron said": a group speaks, no one person
+        if self._several_people(mention) or _a_quantity(low):
+            return None  # "Zadan and Meron said", "Thousands of Cubans": no one person
         body = NAMED_BODY_RE.fullmatch(mention.strip())
         if body and self._names_a_person(body.group(1)):
             return body.group(1)  # "the Biden administration" speaks as itself, not as Biden
@@ -1017,6 +1017,21 @@ class PersonIndex:
         if named is None or fold(strip_possessive(named.group().strip())) in PRONOUNS:
             return None  # "It’s denouncing what it calls ...": no name to give
         return _organisation(named.group().strip(), self.lower)
+
+
+# Words a count of unnamed people opens with ('Seventeen percent of respondents', 'Fifty-nine',
+# 'Thousands of Cubans'); ordinals are left out ('First Lady Melania Trump').
+QUANTITY_WORDS = frozenset(
+    """two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred thousand million hundreds thousands millions tens dozens scores""".split()
+)
+
+
+def _a_quantity(low: str) -> bool:
+    """Whether a (folded) mention opens with a count: it names no one."""
+    first = low.split()[0]
+    return all(part in QUANTITY_WORDS for part in first.split("-"))
 
 
 # A description opening with one of these is of someone unnamed, not of a person named before
