@@ -606,3 +606,17 @@ def test_a_count_of_people_names_no_one():
     )
     assert found["extremely"] is None and found["We want freedom."] is None
     assert found["a great honor."] == "Melania Trump"
+
+
+def test_a_demonym_alone_names_no_one():
+    """'Syrian authorities claim ...', 'Syrian state television said', 'The lanky Australian
+    ... said' (multinews_sample, ecbplus): a country's people named by their demonym are no
+    speaker called 'Syrian' or 'Australian'."""
+    found = speakers(
+        "Syrian authorities claim the opposition is made up of “terrorist” groups.",
+        "Syrian state television said three “terrorists” and a member of the security forces "
+        "were killed.",
+        "The lanky Australian, who was recently named People magazine's Sexiest Man Alive, "
+        "said “X-Men” was fun.",
+    )
+    assert found == {"terrorist": None, "terrorists": None, "X-Men": None}

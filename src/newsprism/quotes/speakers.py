@@ -686,6 +686,8 @@ class PersonIndex:
             return self._organisation_subject(position) or self._organisation_in_focus(position)
         if low in PRONOUNS:
             return None
+        if " " not in low and is_demonym(mention):
+            return None  # "Syrian authorities claim ...", "the lanky Australian": no name
         if PARTY_LABEL_RE.fullmatch(mention.strip("()., ")):
             # "(R-S.C.)", "D-Ariz.": a label of the person named before it
             return self.last_person_before(position)
