@@ -1156,13 +1156,19 @@ QUANTIFIERS = frozenset(
 
 def _last_body_named(text: str, noun: str, start: int, end: int) -> str | None:
     """The last organisation text[start:end] names whose name holds the noun."""
-    wanted = GOVERNMENT_BODIES if noun == "agency" else {noun}
+    wanted = _nouns_meant(noun)
     found = None
     for match in ORGANISATION_RUN_RE.finditer(text, start, end):
         words = {fold(strip_possessive(w)) for w in match.group().split()}
         if not wanted.isdisjoint(words) and (name := _organisation(match.group(), None)):
             found = name
     return found
+
+
+def _nouns_meant(noun: str) -> frozenset[str]:
+    """The nouns of the bodies a description's noun may mean: 'the agency' any government
+    body's."""
+    return GOVERNMENT_BODIES if noun == "agency" else frozenset({noun})
 
 
 def _lower_case_modifier(word: str) -> bool:
@@ -1178,8 +1184,7 @@ def _body_noun_agrees(name: str, noun: str) -> bool:
     head = fold(name.split()[-1])
     if head not in BODY_NAME_NOUNS:
         return True
-    wanted = GOVERNMENT_BODIES if noun == "agency" else {noun}
-    return head in wanted
+    return head in _nouns_meant(noun)
 
 
 def _not_a_name(word: str, low: str) -> bool:
