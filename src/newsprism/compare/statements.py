@@ -143,6 +143,21 @@ class Occurrence:
         return {stem(t.norm) for t in self.tokens if not is_light(t.norm)}
 
     @cached_property
+    def matched_words(self) -> tuple[set[str], set[str]]:
+        """The stems of its content words as matching reads them, and of those not written
+        as a name (a capitalised word after the first)."""
+        text = self.quote.text
+        content, common = set(), set()
+        for n, token in enumerate(self.tokens):
+            if is_light(token.norm):
+                continue
+            word = stem(matching_form(token.norm))
+            content.add(word)
+            if n == 0 or not text[token.start : token.start + 1].isupper():
+                common.add(word)
+        return content, common
+
+    @cached_property
     def unbracketed(self) -> int:
         """Words outside square brackets: a writer's insertion is never the speaker's, where
         parentheses may be (a statement's own aside)."""
@@ -174,47 +189,32 @@ def _square_brackets(quote: Quote) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in SQUARE_BRACKETS_RE.finditer(quote.text)]
 
 
-def _content_words(occurrence: Occurrence) -> tuple[set[str], set[str]]:
-    """The stems of the quote's content words, and of those not written as a name (a
-    capitalised word after the first)."""
-    text = occurrence.quote.text
-    content, common = set(), set()
-    for n, token in enumerate(occurrence.tokens):
-        if is_light(token.norm):
-            continue
-        word = stem(matching_form(token.norm))
-        content.add(word)
-        if n == 0 or not text[token.start : token.start + 1].isupper():
-            common.add(word)
-    return content, common
-
-
 def _passage_words(alignment: Alignment) -> set[str]:
     norms = alignment.source.norms
     return {stem(norms[i]) for p in alignment.passages for i in range(p.s_start, p.s_end)}
 
 
-def _names_only(alignment: Alignment, occurrence: Occurrence | None) -> bool:
+def _names_only(passage_words: set[str], occurrence: Occurrence | None) -> bool:
     """The words the quote shares with the source are names and function words: a name is in
     every article about the story ('infiltrating the Syrian Red Crescent' against '...
     belonging to the Syrian Red Crescent', 'absolute heart of the Endangered Species Act'
     against 'wholly inappropriate use of the Endangered Species Act')."""
     if occurrence is None:
         return False
-    _, common = _content_words(occurrence)
-    return bool(common) and not common & _passage_words(alignment)
+    _, common = occurrence.matched_words
+    return bool(common) and not common & passage_words
 
 
-def _content_carried(alignment: Alignment, occurrence: Occurrence | None) -> bool:
+def _content_carried(passage_words: set[str], occurrence: Occurrence | None) -> bool:
     """Most of the quote's content words are among its words found in the source: a short
     quote whose function words line up with another's ('DNA is a part of the case' against
     'DNA is a fraction of 1 percent of the DNA') does not carry its words."""
     if occurrence is None:
         return True
-    content, _ = _content_words(occurrence)
+    content, _ = occurrence.matched_words
     if len(content) < 2:
         return True
-    return len(content & _passage_words(alignment)) >= MIN_COVERAGE * len(content)
+    return len(content & passage_words) >= MIN_COVERAGE * len(content)
 
 
 def carries(alignment: Alignment, occurrence: Occurrence | None = None) -> bool:
@@ -226,11 +226,12 @@ def carries(alignment: Alignment, occurrence: Occurrence | None = None) -> bool:
     if alignment.density < MIN_DENSITY:
         return False
     unbracketed = occurrence.unbracketed if occurrence else None
+    passage_words = _passage_words(alignment) if occurrence else set()
     if (
         alignment.coverage >= MIN_COVERAGE
         or (unbracketed and alignment.matched >= MIN_COVERAGE * unbracketed)
-    ) and _content_carried(alignment, occurrence):
-        return not _names_only(alignment, occurrence)
+    ) and _content_carried(passage_words, occurrence):
+        return not _names_only(passage_words, occurrence)
     if alignment.matched >= MIN_CONTAINED_WORDS and alignment.matched >= (
         MIN_COVERAGE * alignment.fullness
     ):
@@ -241,7 +242,7 @@ def carries(alignment: Alignment, occurrence: Occurrence | None = None) -> bool:
     return (
         longest >= MIN_EDGE_RUN
         and any(_overlap(p, alignment) for p in alignment.passages)
-        and not _names_only(alignment, occurrence)
+        and not _names_only(passage_words, occurrence)
     )
 
 
