@@ -106,6 +106,7 @@ APPOSITIVE_NAME_RE = re.compile(r", ([A-Z][\w’'\-.]*(?:[^\S\n][A-Z][\w’'\-.]
 PERSONAL_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 MAX_ROLE_HOLDERS = 20  # the latest people named with a role that a description may mean
 MAX_PRONOUN_CHAIN = 2  # pronouns followed back, sentence by sentence, to a person
+FOCUS_SENTENCES = 3  # sentences read back for the person a pronoun takes up
 
 
 def preferred_form(forms: Iterable[str]) -> str:
@@ -570,9 +571,25 @@ class PersonIndex:
                 return self.keys_at[first]
             if opener := self._bare_name_opening(sentence_start, position):
                 return opener  # "Perez hammered Trump, ... whom he described"
-            if found := self._previous_sentence_person(sentence_start, gender, depth):
+            if found := self._earlier_sentence_person(sentence_start, gender, depth):
                 return found
         return self.keys_at[at - 1] if at else None
+
+    def _earlier_sentence_person(
+        self, sentence_start: int, gender: str | None, depth: int
+    ) -> str | None:
+        """The person in focus in the nearest sentence before `sentence_start` that names
+        one, past a few that name no one ('Mitt Romney spoke in Ohio, where Paul Ryan joined
+        him. The crowd cheered. “...,” he said' -> Romney, not the last named)."""
+        start = sentence_start
+        for _ in range(FOCUS_SENTENCES):
+            if found := self._previous_sentence_person(start, gender, depth):
+                return found
+            previous = self._sentence_start(start - 1)
+            if previous is None or start - previous <= 1:
+                return None
+            start = previous
+        return None
 
     def _previous_sentence_person(
         self, sentence_start: int, gender: str | None, depth: int = 0
