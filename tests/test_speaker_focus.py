@@ -641,3 +641,18 @@ def test_a_pronoun_takes_up_the_person_of_the_nearest_sentence_naming_one() -> N
     officer with Arbor Networks' and 'he said': the pronoun is McPherson, the person of the
     nearest sentence that names one, not the organisation named last."""
     assert speakers(*SUBMARINE_CABLES)["It's significant that it"] == "Danny McPherson"
+
+
+# ecbplus 18_6ecb
+OFFICE_PARTY_FIRE = (
+    "The other people at the office party were able to escape without injury, Const. Fanning "
+    "said.",
+    '"The shock was tremendous but all the other people in the business - and a dozen other '
+    'people who were there for a Christmas party - managed to get out safely," Const. Fanning '
+    "said.",
+)
+
+
+def test_an_abbreviated_rank_is_no_speaker_of_its_own() -> None:
+    """'Const.' (constable) ends no sentence: the speaker is Fanning, not 'Const'."""
+    assert speakers(*OFFICE_PARTY_FIRE)["The shock was tremendous"] == "Fanning"
