@@ -656,3 +656,16 @@ OFFICE_PARTY_FIRE = (
 def test_an_abbreviated_rank_is_no_speaker_of_its_own() -> None:
     """'Const.' (constable) ends no sentence: the speaker is Fanning, not 'Const'."""
     assert speakers(*OFFICE_PARTY_FIRE)["The shock was tremendous"] == "Fanning"
+
+
+# multinews_sample validation-88-4
+TAKEI_APRIL_FOOL = (
+    '"I went to bed realizing I\'d been April fooled by George Takei. Because I really wanted '
+    'him to run for congress. We live in strange times," wrote TV producer and "Lucifer" '
+    "showrunner Joe Henderson.",
+)
+
+
+def test_an_acronym_of_a_thing_is_no_speaker() -> None:
+    """The mention stops at the quotation mark ('TV producer and'): 'TV' names no one."""
+    assert speakers(*TAKEI_APRIL_FOOL)["I went to bed"] in (None, "Joe Henderson")

@@ -1149,8 +1149,8 @@ def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | No
         return None
     words[-1] = strip_possessive(words[-1])  # "the Iraqi Army's attempt"
     folded = [fold(strip_possessive(w)) for w in words if w not in ORGANISATION_JOINERS]
-    if len(folded) == 1 and _not_a_name(words[0], folded[0]):
-        return None  # "Doing so would ...", "More than 50 ...", "I’ll call them ..."
+    if len(folded) == 1 and (_not_a_name(words[0], folded[0]) or folded[0] in THING_ACRONYMS):
+        return None  # "Doing so would ...", "More than 50 ...", "I’ll call them ...", "TV"
     if len(folded) == 1 and lower and _sentence_opening_noun(words[0], folded[0], lower.text):
         return None  # 'Initial reports', 'Banners in the square'
     if not NOT_IN_ORGANISATIONS.isdisjoint(folded) or not WEEKDAYS.isdisjoint(folded):
@@ -1164,6 +1164,9 @@ def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | No
     return " ".join(mention.split()[-len(words) - 1 :] if house_number else words)
 
 
+# Acronyms of things or jobs, not of bodies: alone they name no one ('the TV reported', 'TV
+# producer and "Lucifer" showrunner Joe Henderson').
+THING_ACRONYMS = frozenset("tv ceo cfo coo cto pr ai gdp dna".split())
 # Words that open sentences as quantifiers or pronouns, never naming a body.
 QUANTIFIERS = frozenset(
     "more less much such few several any none nobody everyone someone anyone everybody "
