@@ -437,3 +437,28 @@ def test_a_junk_kind_turned_off_is_kept_and_the_others_still_removed():
     article = clean_document(document, disabled=frozenset({"newsletter"}))
     assert newsletter in article.paragraphs
     assert [r.reason for r in article.removed] == ["link-list", "link-list"]
+
+
+# multinews_sample test-222-0 (The Hollywood Reporter): labels heading links, not speakers
+LINKED_STORIES = (
+    "Paramount has decided to make several tweaks to the marketing materials for Jack "
+    "Reacher, which opens Dec. 21.",
+    "VIDEO: 'Jack Reacher' Trailer: Tom Cruise Is 'Not a Hero,' But Werner Herzog Is the "
+    "Villain",
+    "Django Unchained, opening Christmas Day, is directed by Quentin Tarantino, known for his "
+    "over-the-top violence.",
+    "STORY: 'Jack Reacher' Lincoln Center Screening Postponed; Pittsburgh Premiere Set for "
+    "Dec. 19",
+    "At a junket for Django on Saturday in New York, Tarantino said he is weary of defending "
+    "the violence in his movies.",
+    "FILM REVIEW: Django Unchained",
+)
+
+
+def test_a_page_label_heading_a_link_is_no_transcript_turn():
+    from newsprism.clean.structure import looks_like_transcript, turn_of
+
+    assert not looks_like_transcript(list(LINKED_STORIES))
+    assert turn_of(LINKED_STORIES[3]) is None
+    assert turn_of("WALLACE: But, Governor, you said so.") == ("WALLACE", 9)
+    assert turn_of("THE PRESIDENT: Thank you all.") is not None

@@ -620,3 +620,52 @@ def test_a_demonym_alone_names_no_one():
         "said “X-Men” was fun.",
     )
     assert found == {"terrorist": None, "terrorists": None, "X-Men": None}
+
+
+# ecbplus 30_2ecb
+SUBMARINE_CABLES = (
+    "Many countries were affected by the outage, including India, Saudi Arabia, Egypt and "
+    "Malaysia, which all lost a significant percentage on their voice traffic to Europe.",
+    "Internet traffic also has been hit by the incident, according to Danny McPherson, chief "
+    "security officer with Arbor Networks.",
+    "His company's sensors reported that between 3,000 and 5,000 Internet routes in the region "
+    "were off-line early Friday morning.",
+    "These routes are the Internet's equivalent of dialing prefixes, meaning that computers "
+    "that used them would be completely unreachable until service was restored.",
+    '"It\'s significant that it was lost," he said',
+)
+
+
+def test_a_pronoun_takes_up_the_person_of_the_nearest_sentence_naming_one() -> None:
+    """Two sentences naming no one lie between 'according to Danny McPherson, chief security
+    officer with Arbor Networks' and 'he said': the pronoun is McPherson, the person of the
+    nearest sentence that names one, not the organisation named last."""
+    assert speakers(*SUBMARINE_CABLES)["It's significant that it"] == "Danny McPherson"
+
+
+# ecbplus 18_6ecb
+OFFICE_PARTY_FIRE = (
+    "The other people at the office party were able to escape without injury, Const. Fanning "
+    "said.",
+    '"The shock was tremendous but all the other people in the business - and a dozen other '
+    'people who were there for a Christmas party - managed to get out safely," Const. Fanning '
+    "said.",
+)
+
+
+def test_an_abbreviated_rank_is_no_speaker_of_its_own() -> None:
+    """'Const.' (constable) ends no sentence: the speaker is Fanning, not 'Const'."""
+    assert speakers(*OFFICE_PARTY_FIRE)["The shock was tremendous"] == "Fanning"
+
+
+# multinews_sample validation-88-4
+TAKEI_APRIL_FOOL = (
+    '"I went to bed realizing I\'d been April fooled by George Takei. Because I really wanted '
+    'him to run for congress. We live in strange times," wrote TV producer and "Lucifer" '
+    "showrunner Joe Henderson.",
+)
+
+
+def test_an_acronym_of_a_thing_is_no_speaker() -> None:
+    """The mention stops at the quotation mark ('TV producer and'): 'TV' names no one."""
+    assert speakers(*TAKEI_APRIL_FOOL)["I went to bed"] in (None, "Joe Henderson")

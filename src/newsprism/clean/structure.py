@@ -27,9 +27,27 @@ TURN_RE = re.compile(
 def turn_of(paragraph: str) -> tuple[str, int] | None:
     """(the name heading an interview turn, where its words start), if the paragraph is one."""
     match = TURN_RE.match(paragraph)
-    if not match or len(match.group(1)) < 2:
+    if not match or len(match.group(1)) < 2 or _page_label(match.group(1)):
         return None
     return match.group(1), match.end() - 1
+
+
+# Words of the labels a page heads links and sections with ('VIDEO:', 'STORY:', 'FILM
+# REVIEW:', 'SEE BELOW:', 'RELATED:'), which no speaker is called by.
+PAGE_LABEL_WORDS = frozenset(
+    """video videos story stories film review breaking exclusive related see below photo
+    photos news update updated watch read more date top blog gallery slideshow listen audio
+    podcast advertisement sponsored click here opinion analysis editor's note correction also
+    popular recommended trending latest live follow subscribe image caption credit graphic
+    map chart quiz explainer background tags topics previously next previous the and of a
+    re fw fwd subject sent cc""".split()  # and an email's header lines ('RE:', 'SUBJECT:')
+)
+
+
+def _page_label(label: str) -> bool:
+    """A label of the page heading a link or a section, not a speaker: its words all page
+    label words ('VIDEO', 'FILM REVIEW'; not 'TRUMP', 'THE PRESIDENT')."""
+    return all(word.lower().strip(".") in PAGE_LABEL_WORDS for word in label.split())
 
 
 def turn_speaker(paragraph: str) -> str | None:

@@ -211,7 +211,8 @@ DASH_RE = re.compile(r"\s*[―—–-]\s*[A-Z]")
 TURN_RE = re.compile(r"(?:^|[.!?]\s+)((?:[A-Z][\w’'.\-]*\s){0,3}[A-Z][\w’'.\-]*):\s*$")
 ABBREVIATIONS = ("Sen", "Rep", "Gov", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Jr", "Sr", "Inc",
                  "Co", "Lt", "Col", "No", "vs", "Prof", "Sgt", "Capt", "Mt", "Ft", "Del", "Sens",
-                 "Reps", "Adm", "Atty", "Supt", "Cmdr", "Rev", "Maj", "Amb", "Hon")  # fmt: skip
+                 "Reps", "Adm", "Atty", "Supt", "Cmdr", "Rev", "Maj", "Amb", "Hon", "Const", "Det",
+                 "Insp", "Cpl", "Pvt", "Cdr")  # fmt: skip
 BREAK_CANDIDATE_RE = re.compile(r"[.!?]['\"”’)]*\s+(?=[\"“‘'(]{0,2}[A-Z0-9]|“|''|\"\s)")
 ABBREVIATION_END_RE = re.compile(r"(?:\b(?:" + "|".join(ABBREVIATIONS) + r")|\b[A-Z])$")
 SENTENCE_WINDOW = 600  # characters looked back for a sentence start

@@ -106,6 +106,7 @@ APPOSITIVE_NAME_RE = re.compile(r", ([A-Z][\w’'\-.]*(?:[^\S\n][A-Z][\w’'\-.]
 PERSONAL_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 MAX_ROLE_HOLDERS = 20  # the latest people named with a role that a description may mean
 MAX_PRONOUN_CHAIN = 2  # pronouns followed back, sentence by sentence, to a person
+FOCUS_SENTENCES = 3  # sentences read back for the person a pronoun takes up
 
 
 def preferred_form(forms: Iterable[str]) -> str:
@@ -570,9 +571,25 @@ class PersonIndex:
                 return self.keys_at[first]
             if opener := self._bare_name_opening(sentence_start, position):
                 return opener  # "Perez hammered Trump, ... whom he described"
-            if found := self._previous_sentence_person(sentence_start, gender, depth):
+            if found := self._earlier_sentence_person(sentence_start, gender, depth):
                 return found
         return self.keys_at[at - 1] if at else None
+
+    def _earlier_sentence_person(
+        self, sentence_start: int, gender: str | None, depth: int
+    ) -> str | None:
+        """The person in focus in the nearest sentence before `sentence_start` that names
+        one, past a few that name no one ('Mitt Romney spoke in Ohio, where Paul Ryan joined
+        him. The crowd cheered. “...,” he said' -> Romney, not the last named)."""
+        start = sentence_start
+        for _ in range(FOCUS_SENTENCES):
+            if found := self._previous_sentence_person(start, gender, depth):
+                return found
+            previous = self._sentence_start(start - 1)
+            if previous is None or start - previous <= 1:
+                return None
+            start = previous
+        return None
 
     def _previous_sentence_person(
         self, sentence_start: int, gender: str | None, depth: int = 0
@@ -1132,8 +1149,8 @@ def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | No
         return None
     words[-1] = strip_possessive(words[-1])  # "the Iraqi Army's attempt"
     folded = [fold(strip_possessive(w)) for w in words if w not in ORGANISATION_JOINERS]
-    if len(folded) == 1 and _not_a_name(words[0], folded[0]):
-        return None  # "Doing so would ...", "More than 50 ...", "I’ll call them ..."
+    if len(folded) == 1 and (_not_a_name(words[0], folded[0]) or folded[0] in THING_ACRONYMS):
+        return None  # "Doing so would ...", "More than 50 ...", "I’ll call them ...", "TV"
     if len(folded) == 1 and lower and _sentence_opening_noun(words[0], folded[0], lower.text):
         return None  # 'Initial reports', 'Banners in the square'
     if not NOT_IN_ORGANISATIONS.isdisjoint(folded) or not WEEKDAYS.isdisjoint(folded):
@@ -1147,6 +1164,9 @@ def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | No
     return " ".join(mention.split()[-len(words) - 1 :] if house_number else words)
 
 
+# Acronyms of things or jobs, not of bodies: alone they name no one ('the TV reported', 'TV
+# producer and "Lucifer" showrunner Joe Henderson').
+THING_ACRONYMS = frozenset("tv ceo cfo coo cto pr ai gdp dna".split())
 # Words that open sentences as quantifiers or pronouns, never naming a body.
 QUANTIFIERS = frozenset(
     "more less much such few several any none nobody everyone someone anyone everybody "
