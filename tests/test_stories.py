@@ -465,6 +465,17 @@ def test_stories_of_one_developing_event_are_related():
     assert all(s.related for s in stories)
 
 
+def test_a_report_joins_the_story_of_the_article_it_is_mutually_nearest():
+    """Six AllSides stories of two days. The WSJ report of the Cuban protests is below the
+    join threshold with the other two reports of them taken together, but it is the nearest
+    of one of them as that one is its nearest: it joins their story, which no other joins."""
+    stories, gold = _event_stories(FIXTURES / "allsides_week.jsonl")
+    golds = [{gold[a] for a in s.articles} for s in stories]
+    assert all(len(one) == 1 for one in golds)
+    cuba = [s for s, one in zip(stories, golds, strict=True) if one == {"5875"}]
+    assert [len(s.articles) for s in cuba] == [3]
+
+
 def test_unrelated_stories_are_not_linked():
     """Six AllSides stories of one day on six subjects: none is linked to another."""
     stories, _ = _event_stories(FIXTURES / "allsides_sample.jsonl")

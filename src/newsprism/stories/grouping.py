@@ -19,7 +19,12 @@ closest to, which the capped candidates do find. Shared quoted words add to the 
 day between the article and the story's span (its first to its newest article) takes from it
 (the same topic a few days after the last report is usually a new event), with no hard cut:
 a story grows for as long as new articles keep joining it. A story that already has an
-article from the same outlet is harder to join (outlets seldom run one story twice).
+article from the same outlet is harder to join (outlets seldom run one story twice). An
+article that reaches no story still joins the story of its nearest article when it is that
+article's nearest too (closer than any other either has met) at a little below the threshold:
+two reports of one event often find each other first while the mean over a story's members,
+some of them unlike the article, stays below it; two articles that met no others prove nothing
+by being nearest.
 
 Joining one article at a time, a story can take in a second event on the same topic (the first
 report of it is close enough to the first story's few articles), and the second event's reports
@@ -96,6 +101,9 @@ SPLIT_SHARE = 0.8
 MIN_PART = 2
 SPLIT_FLOOR = 0.15  # parts more alike across than this are one story however tight each is
 SPLIT_MEMBERS = 40  # the newest articles of a story that the split looks at
+# An article that reaches no story joins its nearest's when it is that one's nearest too and
+# their similarity reaches this share of the join threshold (see _mutual_nearest_story).
+NEAREST_SHARE = 0.7
 RELATED_PER_ARTICLE = 2  # other stories one article can link its story with
 
 
@@ -328,6 +336,9 @@ class StoryGrouper:
     split_floor: float = SPLIT_FLOOR
     min_part: int = MIN_PART
     full_per_story: int = FULL_PER_STORY
+    nearest_share: float = NEAREST_SHARE
+    # each article's highest similarity with another so far (-1: not known, a restored one)
+    nearest_similarity: array = field(default_factory=lambda: array("f"))
     postings: dict[int, array] = field(default_factory=dict)
     posting_weights: dict[int, array] = field(default_factory=dict)
     document_frequency: array = field(default_factory=lambda: array("I", bytes(4 * DF_BUCKETS)))
@@ -377,14 +388,42 @@ class StoryGrouper:
         """Place one article by its features (worked out once, they can be grouped again with
         other settings); returns its story number."""
         profile, vector = self.profile_of(features)
-        scores = self._story_scores(profile, vector)
+        similarities = self._similarities(profile, vector, -1)
+        scores = self._scores_of(profile, similarities)
         story = self._chosen(scores)
+        if story is None:
+            story = self._mutual_nearest_story(similarities)
         if story is None:
             story = self.next_story
         for other in self._near_stories(profile, scores, story):
             self.link(story, other)
         self._remember(profile, story)
+        self._note_nearest(similarities)
         return story
+
+    def _mutual_nearest_story(self, similarities: dict[int, float]) -> int | None:
+        """The story of the article's nearest, when the article is that one's nearest too
+        (closer than any other it met) and their similarity reaches `nearest_share` of the
+        join threshold: two reports of one event are often each other's nearest while the
+        mean over a story's members, some of them unlike the article, stays below the
+        threshold. Each must have had others to choose from: between two articles that met
+        no others, being nearest says nothing."""
+        if len(similarities) < 2:
+            return None
+        nearest = max(similarities, key=similarities.__getitem__)
+        similarity = similarities[nearest]
+        known = self.nearest_similarity[nearest]
+        if similarity < self.nearest_share * self.threshold or not 0 < known < similarity:
+            return None
+        return self.story_of[nearest]
+
+    def _note_nearest(self, similarities: dict[int, float]) -> None:
+        """Record the newest article's highest similarity, and raise its candidates'."""
+        nearest = self.nearest_similarity
+        nearest[-1] = max(similarities.values(), default=0.0)
+        for position, similarity in similarities.items():
+            if nearest[position] >= 0:
+                nearest[position] = max(nearest[position], similarity)
 
     def _near_stories(self, profile: Profile, scores: dict[int, float], story: int) -> list[int]:
         """The stories other than `story` (at most RELATED_PER_ARTICLE) whose score for the
@@ -420,6 +459,7 @@ class StoryGrouper:
     def restore(self, profile: Profile, story: int) -> None:
         """Replay an article placed in an earlier run (frequencies come from `load_counts`)."""
         self._remember(profile, story)
+        self.nearest_similarity[-1] = -1.0
 
     def counts_blob(self) -> bytes:
         """The document frequencies, compressed, to store between runs (level 1: a third of
@@ -437,6 +477,7 @@ class StoryGrouper:
         position = len(self.profiles)
         self.profiles.append(profile)
         self.story_of.append(story)
+        self.nearest_similarity.append(0.0)
         self.story_size[story] += 1
         self.next_story = max(self.next_story, story + 1)
         if profile.outlet:
@@ -568,8 +609,14 @@ class StoryGrouper:
     def _story_scores(self, profile: Profile, vector: dict, itself: int = -1) -> dict[int, float]:
         """Each candidate story's score for an article; `itself`, the article's own position
         when it is already placed, is left out of its story."""
+        return self._scores_of(profile, self._similarities(profile, vector, itself), itself)
+
+    def _scores_of(
+        self, profile: Profile, similarities: dict[int, float], itself: int = -1
+    ) -> dict[int, float]:
+        """`_story_scores` from the article's similarities with its candidates."""
         by_story: dict[int, list[float]] = defaultdict(list)
-        for position, score in self._similarities(profile, vector, itself).items():
+        for position, score in similarities.items():
             if score > 0:
                 by_story[self.story_of[position]].append(score)
         own = self.story_of[itself] if itself >= 0 else -1
