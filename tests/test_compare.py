@@ -964,3 +964,45 @@ def test_a_name_for_the_description_the_source_gives_is_tidied():
     ]
     moved = _opening(post, "Yesterday")
     assert moved.label == "altered"
+
+
+# --- matching across the ways outlets print the same words (issue 14) ----------------------------
+
+TRUMP_ANSWER = (
+    "“But we'll see. But we'll see also if I do what some people expect, whether or not it "
+    "will be possible to do a new deal with solid foundations. Because this is a deal with "
+    "decayed foundations. It's a bad deal. It's a bad structure. It's falling down. It should "
+    "have never, ever been made,” Mr. Trump said."
+)
+TRUMP_EARLIER = (
+    "“The Iran deal is a terrible deal. We paid $150 billion. We gave $1.8 billion in cash. "
+    "That’s actual cash, barrels of cash. It’s insane. It’s ridiculous. It should have never "
+    "been made,” Trump said earlier this week."
+)
+
+
+def test_a_compound_written_open_is_as_full_and_the_earlier_print_is_the_source():
+    """'long-term' and 'long term' are the same words, one length: the earlier outlet's
+    version stays the source and the later one is verbatim (it had been the source itself,
+    one word longer)."""
+    words = (
+        "very serious concerns about the {} goals of an increasingly powerful and "
+        "profit-motivated biotechnology industry"
+    )
+    by_outlet, _, _ = _story(
+        ("Reuters", "2016-05-01", [f"“{words.format('long-term')},” Ann Lee said."]),
+        ("Fox News", "2016-05-02", [f"“{words.format('long term')},” Lee said."]),
+    )
+    match = _only(by_outlet["Fox News"])
+    assert match.label == "verbatim"
+    assert _only(by_outlet["Reuters"]).label == "source"
+
+
+def test_a_per_cent_sign_is_the_word():
+    """'100%' for '100 percent' leaves no word out: verbatim, not trimmed."""
+    text = "Show me somebody who is 100 {} accurate in everything that they say"
+    by_outlet, _, _ = _story(
+        ("Reuters", "2016-05-01", [f"“{text.format('percent')},” Donald Trump said."]),
+        ("Fox News", "2016-05-02", [f"“{text.format('%').replace(' %', '%')},” Trump said."]),
+    )
+    assert _only(by_outlet["Fox News"]).label == "verbatim"

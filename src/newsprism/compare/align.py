@@ -35,6 +35,34 @@ NEXT_QUOTE_CHARS = 100  # two quotes this close in the text read as one ('," he 
 BREAKS = set('.!?;:,—–()[]"“”')
 # Words in brackets or parentheses inside a quote are the writer's, not the speaker's.
 EDITORIAL_RE = re.compile(r"\[[^\]]*\]|\([^)]*\)")
+PERCENT_SIGN_RE = re.compile(r"\s?%")
+
+
+def quote_tokens(text: str, offset: int = 0) -> list[Token]:
+    """The words of `text` as comparison reads them: a hyphenated compound as its parts (one
+    outlet's 'long-term' is another's 'long term', and the two are one length) and a per cent
+    sign after a number as the word ('10%' is '10 percent')."""
+    tokens: list[Token] = []
+    for token in word_tokens(text, offset):
+        surface = text[token.start - offset : token.end - offset]
+        if "-" in token.norm and token.norm.count("-") == surface.count("-"):
+            tokens.extend(_parts(token, surface))
+        else:
+            tokens.append(token)
+        if token.norm[-1:].isdigit():
+            sign = PERCENT_SIGN_RE.match(text, token.end - offset)
+            if sign:
+                tokens.append(Token("percent", sign.end() - 1 + offset, sign.end() + offset))
+    return tokens
+
+
+def _parts(token: Token, surface: str) -> list[Token]:
+    parts, start = [], token.start
+    for norm, written in zip(token.norm.split("-"), surface.split("-"), strict=True):
+        if norm:
+            parts.append(Token(norm, start, start + len(written)))
+        start += len(written) + 1
+    return parts
 
 
 @dataclass
@@ -64,7 +92,7 @@ class SourceText:
         source = cls(quotes)
         position = {quote.id: number for number, quote in enumerate(quotes)}
         for number, quote in enumerate(quotes):
-            tokens = word_tokens(quote.text, quote.start)
+            tokens = quote_tokens(quote.text, quote.start)
             source.tokens.extend(tokens)
             source.unit.extend([number] * len(tokens))
             source.unit_sizes.append(len(tokens))

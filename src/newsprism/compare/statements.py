@@ -20,11 +20,18 @@ from itertools import pairwise, permutations
 
 from rapidfuzz.fuzz import ratio
 
-from newsprism.compare.align import Alignment, Passage, SourceText, align, editorial_marks
+from newsprism.compare.align import (
+    Alignment,
+    Passage,
+    SourceText,
+    align,
+    editorial_marks,
+    quote_tokens,
+)
 from newsprism.compare.lexicon import is_light, matching_form, stem
 from newsprism.model import Article, Quote
 from newsprism.names import TITLES, looks_like_person, name_key, surname_key
-from newsprism.text import WORD_RE, Token, fold, word_tokens
+from newsprism.text import WORD_RE, Token, fold
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 
@@ -655,7 +662,7 @@ def occurrences_of(versions: list[Version]) -> list[Occurrence]:
     found = []
     for version in versions:
         for quote in version.quotes:
-            tokens = word_tokens(quote.text)
+            tokens = quote_tokens(quote.text)
             spoken = len(tokens) - sum(editorial_marks(quote.text, tokens))
             found.append(Occurrence(quote, version, tokens, spoken))
     return found
