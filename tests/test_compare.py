@@ -981,6 +981,24 @@ TRUMP_EARLIER = (
 )
 
 
+def test_a_quote_bridging_two_statements_goes_with_the_one_that_carries_it():
+    """USA Today's 'It's insane. It's ridiculous. It should have never been made' (newswcl50
+    story 4) shares its last words with the longer answer the NYT prints, but all its words
+    with the HuffPost's quote of another remark: it is that remark's excerpt, not a
+    paraphrase of the longer answer."""
+    by_outlet, _, _ = _story(
+        ("NYT", "2018-04-24", [TRUMP_ANSWER]),
+        ("HuffPost", "2018-04-25", [TRUMP_EARLIER]),
+        ("USA Today", "2018-04-25", [
+            "The president described the nuclear agreement as “insane” and “ridiculous.”",
+            "“It's insane. It's ridiculous. It should have never been made,” Trump said.",
+        ]),
+    )  # fmt: skip
+    match = _opening(by_outlet["USA Today"], "It's insane")
+    assert match.label == "verbatim"
+    assert "ridiculous" in " ".join(span.text for span in match.source_spans)
+
+
 def test_a_compound_written_open_is_as_full_and_the_earlier_print_is_the_source():
     """'long-term' and 'long term' are the same words, one length: the earlier outlet's
     version stays the source and the later one is verbatim (it had been the source itself,

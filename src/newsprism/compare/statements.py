@@ -373,15 +373,17 @@ def group_statements(
         for group in components(pending, links.edges):
             members = sorted((by_id[i] for i in group), key=lambda o: o.rank)
             source = next((m for m in members if not links.composed(m, members)), members[0])
-            kept = []
+            kept, dropped = [], []
             for member in members:
                 if member is source:
                     continue
                 alignment = links.against(member, source)
                 if alignment is None:
-                    split_off.append(member.quote.id)
+                    dropped.append(member)
                 else:
                     kept.append((member, alignment))
+            kept, closer = _closer_elsewhere(kept, dropped, links)
+            split_off += [m.quote.id for m in dropped + closer]
             if kept:
                 grouped.append(Grouped(source, kept))
             else:
@@ -394,6 +396,36 @@ def group_statements(
     }
     alone = [o for o in occurrences if o.quote.id not in in_statements]
     return grouped, alone
+
+
+def _closer_elsewhere(
+    kept: list[tuple[Occurrence, Alignment]], dropped: list[Occurrence], links: Links
+) -> tuple[list[tuple[Occurrence, Alignment]], list[Occurrence]]:
+    """Members that a quote the source does not carry says more of than the source and every
+    other member do: a quote that bridges two statements ('It's insane. It's ridiculous. It
+    should have never been made' shares its last words with a longer answer that says 'It's
+    falling down. It should have never ever been made') goes with the quote that carries most
+    of its words, not with the longer one it only brushes."""
+    stay, closer = [], []
+    for member, alignment in kept:
+        inside = max(
+            [alignment.matched]
+            + [_carried(member, other, links) for other, _ in kept if other is not member]
+        )
+        outside = max([_carried(member, other, links) for other in dropped], default=0)
+        if outside > inside:
+            closer.append(member)
+        else:
+            stay.append((member, alignment))
+    return stay, closer
+
+
+def _carried(occurrence: Occurrence, other: Occurrence, links: Links) -> int:
+    """Words of `occurrence` that `other` (in another article) carries."""
+    if other.version is occurrence.version:
+        return 0
+    alignment = links.against(occurrence, other)
+    return alignment.matched if alignment is not None else 0
 
 
 # --- who said it -----------------------------------------------------------------------------
