@@ -999,6 +999,30 @@ def test_a_quote_bridging_two_statements_goes_with_the_one_that_carries_it():
     assert "ridiculous" in " ".join(span.text for span in match.source_spans)
 
 
+def test_a_piece_only_another_outlet_prints_whole_is_not_unsourced():
+    """One outlet prints a debate moment as two quotes ('... what's the third one there,
+    let's see?' and then 'I can't. Sorry.'), another prints the second whole ('I can't. The
+    third one, I can't. Sorry. Oops.'): the short piece is that outlet's words, not 'only in
+    this outlet' because the statement's longest version is the first piece (multinews
+    test-115)."""
+    by_outlet, _, _ = _story(
+        ("NYT", "2016-12-13", [
+            "That was the origin of Perry’s “oops” moment in November 2011, when he said during "
+            "a Republican debate that “it’s three agencies of government when I get there that "
+            "are gone: Commerce, Education and the, uh, uh, what’s the third one there, let’s "
+            "see?” Pressed on whether he could name the third agency, he confessed: “I can’t. "
+            "Sorry.”",
+        ]),
+        ("Politico", "2016-12-13", [
+            "After mentioning the departments of Commerce and Education, Perry said: \"I can't. "
+            "The third one, I can't. Sorry. Oops.\"",
+        ]),
+    )  # fmt: skip
+    piece = by_outlet["NYT"]["I can’t. Sorry."]
+    assert piece.label == "verbatim"
+    assert piece.statement is not None
+
+
 def test_a_compound_written_open_is_as_full_and_the_earlier_print_is_the_source():
     """'long-term' and 'long term' are the same words, one length: the earlier outlet's
     version stays the source and the later one is verbatim (it had been the source itself,

@@ -202,7 +202,7 @@ def _paraphrase_or_alone(
 
 
 def _members(group: Grouped) -> list[Occurrence]:
-    return [group.source, *(member for member, _ in group.members)]
+    return group.occurrences()
 
 
 def _statement(
@@ -219,6 +219,10 @@ def _statement(
     )
     for member, alignment in group.members:
         matches[member.quote.id] = label_against(member, source, alignment, statement_id, speakers)
+    for occurrence, carrier, alignment in group.relayed:
+        matches[occurrence.quote.id] = label_against(
+            occurrence, carrier, alignment, statement_id, speakers
+        )
     flags = {lb for o in occurrences for lb in matches[o.quote.id].labels if lb in FLAGS}
     return Statement(
         id=statement_id,

@@ -358,6 +358,16 @@ def components(ids: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[lis
 class Grouped:
     source: Occurrence
     members: list[tuple[Occurrence, Alignment]]  # each other occurrence, against the source
+    # Occurrences whose words the source does not carry but another member's version does
+    # (each with that member, and its alignment against the member's article).
+    relayed: list[tuple[Occurrence, Occurrence, Alignment]] = field(default_factory=list)
+
+    def occurrences(self) -> list[Occurrence]:
+        return [
+            self.source,
+            *(member for member, _ in self.members),
+            *(occurrence for occurrence, _, _ in self.relayed),
+        ]
 
 
 def group_statements(
@@ -391,11 +401,10 @@ def group_statements(
         if len(split_off) < 2 or len(split_off) == len(pending):
             break
         pending = split_off
-    in_statements = {g.source.quote.id for g in grouped} | {
-        m.quote.id for g in grouped for m, _ in g.members
-    }
+    in_statements = {o.quote.id for g in grouped for o in g.occurrences()}
     alone = [o for o in occurrences if o.quote.id not in in_statements]
-    return grouped, alone
+    relayed = _relay(alone, grouped, links)
+    return grouped, [o for o in alone if o.quote.id not in relayed]
 
 
 def _closer_elsewhere(
@@ -426,6 +435,33 @@ def _carried(occurrence: Occurrence, other: Occurrence, links: Links) -> int:
         return 0
     alignment = links.against(occurrence, other)
     return alignment.matched if alignment is not None else 0
+
+
+def _relay(alone: list[Occurrence], grouped: list[Grouped], links: Links) -> set[str]:
+    """Quotes left alone whose words another outlet's member of a statement carries, though
+    the statement's source does not (an outlet printing one exchange as separate quotes, 'I
+    can't. Sorry.', where others print it whole and the source is a longer piece of it): each
+    joins that statement, labelled against the member that carries it, not left unsourced."""
+    found = set()
+    for occurrence in alone:
+        best: tuple[tuple[int, float], Grouped, Occurrence, Alignment] | None = None
+        for group in grouped:
+            for carrier in [group.source, *(member for member, _ in group.members)]:
+                if carrier.version is occurrence.version or (
+                    (occurrence.quote.id, carrier.version.order) not in links.alignments
+                ):
+                    continue
+                alignment = links.against(occurrence, carrier)
+                if alignment is None:
+                    continue
+                score = (alignment.matched, alignment.coverage)
+                if best is None or score > best[0]:
+                    best = (score, group, carrier, alignment)
+        if best is not None:
+            _, group, carrier, alignment = best
+            group.relayed.append((occurrence, carrier, alignment))
+            found.add(occurrence.quote.id)
+    return found
 
 
 # --- who said it -----------------------------------------------------------------------------
