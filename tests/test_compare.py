@@ -1048,3 +1048,27 @@ def test_a_per_cent_sign_is_the_word():
         ("Fox News", "2016-05-02", [f"“{text.format('%').replace(' %', '%')},” Trump said."]),
     )
     assert _only(by_outlet["Fox News"]).label == "verbatim"
+
+
+def test_words_printed_unquoted_are_found_past_the_writers_brackets():
+    """A quote of NASA's challenge with two insertions in square brackets; another outlet
+    prints the challenge's text as it is (multinews test-104): the bracketed words are the
+    writer's, so the quote is carried, not 'only in this outlet'."""
+    by_outlet, _, _ = _story(
+        ("Gizmodo", "2016-10-12", [
+            "\"The crew member will have less than 60 minutes to get into and seal their "
+            "spacesuit. To ensure the crew member's safety, the solution [proposed system] "
+            "needs to take no more than five minutes [to set up and integrate with the "
+            "spacesuit],\" according to the statement.",
+        ]),
+        ("HeroX", "2016-10-11", [
+            "In the event of cabin depressurization or other contingency, crew members may need "
+            "to take refuge in their launch and entry suits for a long-duration (144-hour). The "
+            "crew member will have less than 60 minutes to get into and seal their spacesuit. To "
+            "ensure the crew member’s safety, the Solution needs to take no more than 5 minutes "
+            "of that time.",
+        ]),
+    )  # fmt: skip
+    match = _opening(by_outlet["Gizmodo"], "The crew member")
+    assert match.label != "unsourced"
+    assert match.source_spans and "seal their spacesuit" in match.source_spans[0].text

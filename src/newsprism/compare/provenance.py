@@ -161,7 +161,7 @@ def _printed_unquoted(occurrence: Occurrence, versions: list[Version]) -> QuoteM
         if (
             alignment is None
             or len(alignment.passages) > 1
-            or min(alignment.coverage, alignment.density) < UNQUOTED_COVERAGE
+            or _spoken_share(alignment, occurrence) < UNQUOTED_COVERAGE
         ):
             continue
         if best is None or alignment.coverage > best[0]:
@@ -170,6 +170,17 @@ def _printed_unquoted(occurrence: Occurrence, versions: list[Version]) -> QuoteM
     if best is None:
         return None
     return label_against(occurrence, best[1], best[2])
+
+
+def _spoken_share(alignment: Alignment, occurrence: Occurrence) -> float:
+    """The lower of the share of the quote's words found and of those between its first and
+    last found, a writer's square-bracketed insertions left out of both ('the solution
+    [proposed system] needs'): they are not the speaker's, and other prints leave them out."""
+    first, last = alignment.passages[0].q_start, alignment.passages[-1].q_end
+    bracketed = occurrence.bracketed
+    span = (last - first) - sum(bracketed[first:last])
+    coverage = alignment.matched / max(1, occurrence.unbracketed)
+    return min(1.0, coverage, alignment.matched / max(1, span))
 
 
 def _paraphrase_or_alone(

@@ -165,15 +165,16 @@ class Occurrence:
         return content, common
 
     @cached_property
+    def bracketed(self) -> list[bool]:
+        """Per token: inside square brackets, a writer's insertion, never the speaker's words
+        (where parentheses may be a statement's own aside)."""
+        spans = _square_brackets(self.quote)
+        return [any(a <= t.start and t.end <= b for a, b in spans) for t in self.tokens]
+
+    @cached_property
     def unbracketed(self) -> int:
-        """Words outside square brackets: a writer's insertion is never the speaker's, where
-        parentheses may be (a statement's own aside)."""
-        inserted = sum(
-            t.start >= a and t.end <= b
-            for a, b in _square_brackets(self.quote)
-            for t in self.tokens
-        )
-        return len(self.tokens) - inserted
+        """Words outside square brackets."""
+        return len(self.tokens) - sum(self.bracketed)
 
     @cached_property
     def confident(self) -> bool:
