@@ -1072,3 +1072,23 @@ def test_words_printed_unquoted_are_found_past_the_writers_brackets():
     match = _opening(by_outlet["Gizmodo"], "The crew member")
     assert match.label != "unsourced"
     assert match.source_spans and "seal their spacesuit" in match.source_spans[0].text
+
+
+def test_two_excerpts_that_go_on_differently_are_one_statement():
+    """Two outlets print the same opening words of a speech and then different sentences of
+    it: the shorter is an excerpt of the other, not 'only in this outlet'. A word the two
+    happen to share far on ('this', twelve words on in one, three in the other) had stretched
+    the aligned passage over words it does not carry, too thin to be one statement."""
+    by_outlet, _, _ = _story(
+        ("Gazette", "2016-01-01", [
+            "“We will rebuild the roads, we will rebuild the bridges, and we will put people "
+            "back to work in every town across this great state,” Ann Lee said on Monday.",
+        ]),
+        ("Courier", "2016-01-02", [
+            "“We will rebuild the roads, we will rebuild the bridges. Nobody in this race has a "
+            "plan for the schools that is half as serious as mine,” Lee said.",
+        ]),
+    )  # fmt: skip
+    gazette, courier = _only(by_outlet["Gazette"]), _only(by_outlet["Courier"])
+    assert {gazette.label, courier.label} == {"source", "verbatim"}
+    assert gazette.statement == courier.statement

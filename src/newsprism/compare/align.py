@@ -413,9 +413,19 @@ def _first_match(gap: list[str], window: list[str], leading: bool) -> tuple[int,
     """The pair of equal words (gap index, window index) that takes in the most of the gap
     with the fewest source words: at the start the earliest gap word, matched as near the
     passage as it can be; at the end the latest ('all urgency' against 'urgency, all' takes
-    'urgency', not 'all')."""
+    'urgency', not 'all'). Only a pair about as far from the passage on both sides: a word
+    met far off on one side only ('this' twelve words on in the quote, three in the source,
+    where two excerpts of one statement go on differently) is not where the quote goes on."""
+    def off(a: int, b: int) -> int:
+        if leading:
+            return abs((len(gap) - a) - (len(window) - b))
+        return abs(a - b)
+
     pairs = [
-        (a, b) for a, word in enumerate(gap) for b, other in enumerate(window) if word == other
+        (a, b)
+        for a, word in enumerate(gap)
+        for b, other in enumerate(window)
+        if word == other and off(a, b) <= EDGE_SLACK
     ]
     if not pairs:
         return None
