@@ -1,7 +1,11 @@
+import json
+
 import pytest
+from conftest import shared_data
 
 from newsprism.compare import classify_edit, compare_story
-from newsprism.model import Article, Document, Quote, QuoteMatch
+from newsprism.ingest import read_path
+from newsprism.model import FLAGS, Article, Document, Quote, QuoteMatch
 from newsprism.pipeline import analyse_stories, one_story, process_document
 
 
@@ -1072,6 +1076,34 @@ def test_words_printed_unquoted_are_found_past_the_writers_brackets():
     match = _opening(by_outlet["Gizmodo"], "The crew member")
     assert match.label != "unsourced"
     assert match.source_spans and "seal their spacesuit" in match.source_spans[0].text
+
+
+def _real_story(tmp_path, name: str, cluster: str) -> tuple[dict, dict]:
+    """One story of a shared set through the real pipeline: {quote id: match}, {id: quote}."""
+    lines = shared_data("stories", name, "articles.jsonl").read_text("utf-8").splitlines()
+    rows = [line for line in lines if json.loads(line)["cluster"] == cluster]
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    processed = [process_document(d) for d in read_path(path) if isinstance(d, Document)]
+    articles = [p.article for p in processed]
+    quotes = [q for p in processed for q in p.quotes]
+    analysis = analyse_stories(articles, quotes, one_story(articles))
+    matches = {m.quote: m for m in analysis.stories[0].matches}
+    return matches, {q.id: q for q in analysis.quotes}
+
+
+def test_a_fuller_passage_is_not_labelled_against_a_shorter_one_that_carries_part_of_it(
+    tmp_path,
+):
+    """Obama's transcript paragraph ('You know, when Trayvon Martin was first shot ...') is
+    fuller than the Times' 'Trayvon Martin could have been me 35 years ago,” Mr. Obama said,
+    adding that “it's important ...”' (multinews validation-102): joining a statement through
+    that shorter quote, it read the Times' attribution as words it changed, 'altered'. A quote
+    left alone joins through another member only where that member carries most of it."""
+    matches, quotes = _real_story(tmp_path, "multinews_sample", "validation-102")
+    opening = "You know, when Trayvon Martin was first shot I said"
+    (transcript,) = [q for q in quotes.values() if q.text.startswith(opening)]
+    assert matches[transcript.id].label not in FLAGS
 
 
 def test_two_excerpts_that_go_on_differently_are_one_statement():

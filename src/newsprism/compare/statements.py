@@ -46,6 +46,9 @@ REPEATED = 0.8  # share of a quote found in another quote of its own article: a 
 # A statement's member says the source's words more densely than a bare link needs: a quote
 # that only brushes the source is regrouped with what it says closely (or told apart).
 MEMBER_DENSITY = 0.6
+# Share of a quote left alone that a member of a statement must carry for the quote to join
+# it through that member: most of its words, not a phrase it shares.
+RELAYED = 0.8
 MIN_CREDITED = 8  # words of a quote whose credit is weighed (two people may say a short phrase)
 COMPOSED = 0.8  # share of a stitched quote's words found in the article it was stitched from
 COMPOSED_PARAGRAPHS = 3  # its passages this many paragraphs apart there
@@ -439,10 +442,11 @@ def _carried(occurrence: Occurrence, other: Occurrence, links: Links) -> int:
 
 
 def _relay(alone: list[Occurrence], grouped: list[Grouped], links: Links) -> set[str]:
-    """Quotes left alone whose words another outlet's member of a statement carries, though
-    the statement's source does not (an outlet printing one exchange as separate quotes, 'I
-    can't. Sorry.', where others print it whole and the source is a longer piece of it): each
-    joins that statement, labelled against the member that carries it, not left unsourced."""
+    """Quotes left alone most of whose words another outlet's member of a statement carries,
+    though the statement's source does not (an outlet printing one exchange as separate
+    quotes, 'I can't. Sorry.', where others print it whole and the source is a longer piece of
+    it): each joins that statement, labelled against the member that carries it, not left
+    unsourced."""
     found = set()
     for occurrence in alone:
         best: tuple[tuple[int, float], Grouped, Occurrence, Alignment] | None = None
@@ -453,7 +457,7 @@ def _relay(alone: list[Occurrence], grouped: list[Grouped], links: Links) -> set
                 ):
                     continue
                 alignment = links.against(occurrence, carrier)
-                if alignment is None:
+                if alignment is None or alignment.coverage < RELAYED:
                     continue
                 score = (alignment.matched, alignment.coverage)
                 if best is None or score > best[0]:
