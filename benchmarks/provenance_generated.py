@@ -9,7 +9,8 @@ quote (the words between them kept), a quote from another article, the same word
 to another person of the article); and the same words printed the ways real outlets vary
 around them and in their form, each still to match its source (the quote in two pieces around
 its attribution, a few of its words after the writer's own lead-in, a hyphenated compound
-written open, a number written another way, the words credited by a role, not the name).
+written open, a number written another way, the words credited by a role, not the name; a
+typo in a long word, tidied).
 Both documents go through the real pipeline (process_document, then analyse_stories over
 one_story); the reported article's quote that shares the most words with the edited text is
 found, and its match's `label` is scored against the label the edit calls for.
@@ -81,6 +82,7 @@ KINDS: dict[str, str] = {
     "hyphen": "verbatim",
     "number format": "verbatim",
     "role credited": "verbatim",
+    "typo": "tidied",
 }
 FAITHFUL = ("verbatim", "trimmed", "tidied")
 FLAGS = ("altered", "misattributed", "stitched")
@@ -966,6 +968,21 @@ def number_format(words: list[str], rng: Random, _: Context) -> list[str] | None
     return rng.choice(options) if options else None
 
 
+def typo(words: list[str], rng: Random, _: Context) -> list[str] | None:
+    """A slip of the keys in a long word: two letters inside it swapped ('disrputive')."""
+    spots = [i for i, w in enumerate(words) if len(core(w)) >= 8 and core(w).isalpha()]
+    spots = [i for i in spots if core(words[i]) == core(words[i]).lower()]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    before, word, after = parts(words[i])
+    k = rng.randrange(1, len(word) - 3)
+    if word[k] == word[k + 1]:
+        return None
+    swapped = word[:k] + word[k + 1] + word[k] + word[k + 2 :]
+    return [*words[:i], f"{before}{swapped}{after}", *words[i + 1 :]]
+
+
 ROLES = ("a spokesperson", "an aide", "the official", "one of the organisers")
 
 
@@ -1012,6 +1029,7 @@ EDITS: dict[str, WordEdit] = {
     "hyphen": hyphen,
     "number format": number_format,
     "role credited": role_credited,
+    "typo": typo,
 }
 PROTECTED = (
     set(HEDGES)
