@@ -118,6 +118,11 @@ def test_statement_flags_and_badge(seed_analysis):
         ("insert", ["is", "just", "not", "true"], [], "added"),
         ("replace", ["deserve"], ["deserves"], "inflection"),
         ("replace", ["you"], ["u"], "synonym"),  # a tweet's 'Do u know' spelt out
+        # a slip of the keys in a long word is a spelling, not another word
+        ("replace", ["disrputive"], ["disruptive"], "spelling"),
+        ("replace", ["goverment"], ["government"], "spelling"),
+        ("replace", ["conservation"], ["conversation"], "content-word"),
+        ("replace", ["relations"], ["relation"], "inflection"),
     ],
 )
 def test_classify_edit(op, reported, source, kind):

@@ -198,7 +198,30 @@ def same_spelling(first: list[str], second: list[str]) -> bool:
         return True
     if min(len(one), len(other)) < MIN_VARIANT_LETTERS:
         return False
-    return other in _variants(one) or one in _variants(other)
+    return other in _variants(one) or one in _variants(other) or _mistyped(one, other)
+
+
+MIN_TYPO_LETTERS = 7  # a slip of the keys in a long word; short words are other words
+
+
+def _mistyped(one: str, other: str) -> bool:
+    """One long word typed two ways: two letters next to each other swapped ('govenrment'
+    for 'government'), or one letter dropped or doubled inside it ('goverment',
+    'accomodate'), never at its end, where inflections are ('relation'/'relations')."""
+    if min(len(one), len(other)) < MIN_TYPO_LETTERS or one[0] != other[0]:
+        return False
+    if len(one) == len(other):
+        differ = [i for i, (a, b) in enumerate(zip(one, other, strict=True)) if a != b]
+        return (
+            len(differ) == 2
+            and differ[1] == differ[0] + 1
+            and one[differ[0]] == other[differ[1]]
+            and one[differ[1]] == other[differ[0]]
+        )
+    short, long = sorted((one, other), key=len)
+    if len(long) - len(short) != 1:
+        return False
+    return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long) - 2))
 
 
 def same_word_family(first: list[str], second: list[str]) -> bool:
