@@ -796,6 +796,7 @@ def test_a_writers_words_in_brackets_at_a_quotes_edge_are_tidied_not_unsourced()
         ("Two weeks, three days", "2 weeks, 3 days"),
         ("the fifth time in six seasons", "the 5th time in 6 seasons"),
         ("a once-every-five-years inspection", "a once-every-5-years inspection"),
+        ("a wasteful $18 million deportation regime", "a wasteful $18,000,000 deportation regime"),
     ],
 )
 def test_numbers_in_digits_for_words_still_match_and_are_tidied(source, reported):

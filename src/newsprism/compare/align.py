@@ -44,6 +44,10 @@ def quote_tokens(text: str, offset: int = 0) -> list[Token]:
     sign after a number as the word ('10%' is '10 percent')."""
     tokens: list[Token] = []
     for token in word_tokens(text, offset):
+        if _digit_group(tokens, token, text, offset):  # '18,000,000' is one number
+            last = tokens.pop()
+            tokens.append(Token(last.norm + token.norm, last.start, token.end))
+            continue
         surface = text[token.start - offset : token.end - offset]
         if "-" in token.norm and token.norm.count("-") == surface.count("-"):
             tokens.extend(_parts(token, surface))
@@ -54,6 +58,14 @@ def quote_tokens(text: str, offset: int = 0) -> list[Token]:
             if sign:
                 tokens.append(Token("percent", sign.end() - 1 + offset, sign.end() + offset))
     return tokens
+
+
+def _digit_group(tokens: list[Token], token: Token, text: str, offset: int) -> bool:
+    """`token` is three digits after a comma right after the number `tokens` ends with."""
+    if not tokens or len(token.norm) != 3 or not token.norm.isdigit():
+        return False
+    last = tokens[-1]
+    return last.norm.isdigit() and text[last.end - offset : token.start - offset] == ","
 
 
 def _parts(token: Token, surface: str) -> list[Token]:
@@ -416,6 +428,7 @@ def _first_match(gap: list[str], window: list[str], leading: bool) -> tuple[int,
     'urgency', not 'all'). Only a pair about as far from the passage on both sides: a word
     met far off on one side only ('this' twelve words on in the quote, three in the source,
     where two excerpts of one statement go on differently) is not where the quote goes on."""
+
     def off(a: int, b: int) -> int:
         if leading:
             return abs((len(gap) - a) - (len(window) - b))

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import pairwise
 
@@ -247,6 +248,27 @@ def number_value(words: list[str]) -> int | None:
     if word.isdigit():
         return int(word)
     return NUMBER_VALUES.get(word)
+
+
+SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+DECIMAL_RE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def amount(words: list[str]) -> float | None:
+    """The value of a number, a scale word after it counted in: '1.5 million' and
+    '1,500,000' are one amount written two ways."""
+    if len(words) == 2 and words[1] in SCALES:
+        base = _decimal(words[0])
+        return base * SCALES[words[1]] if base is not None else None
+    return _decimal(words[0]) if len(words) == 1 else None
+
+
+def _decimal(word: str) -> float | None:
+    digits = word.replace(",", "")
+    if DECIMAL_RE.fullmatch(digits):
+        return float(digits)
+    value = NUMBER_VALUES.get(word)
+    return float(value) if value is not None else None
 
 
 def _ordinal(value: int) -> str:
