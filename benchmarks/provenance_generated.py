@@ -6,10 +6,14 @@ speaker of it, with one known edit of the words (an excerpt, a cut, a bracket, a
 dropped, a contraction, a spelling variant, a stitch of two quotes, two sentences swapped, a
 content word / hedge / modal / negation / number changed, three content words swapped in one
 quote (the words between them kept), a quote from another article, the same words credited
-to another person of the article). Both documents go through the real
-pipeline (process_document, then analyse_stories over one_story); the reported article's quote
-that shares the most words with the edited text is found, and its match's `label` is scored
-against the label the edit calls for.
+to another person of the article); and the same words printed the ways real outlets vary
+around them and in their form, each still to match its source (the quote in two pieces around
+its attribution, a few of its words after the writer's own lead-in, a hyphenated compound
+written open, a number written another way, the words credited by a role, not the name; a
+typo in a long word, tidied).
+Both documents go through the real pipeline (process_document, then analyse_stories over
+one_story); the reported article's quote that shares the most words with the edited text is
+found, and its match's `label` is scored against the label the edit calls for.
 
 Speakers are people with a full name: the attribution's Source is a name of two or more
 capitalised words, or a bare surname that the article gives with one first name elsewhere
@@ -71,6 +75,14 @@ KINDS: dict[str, str] = {
     "number": "altered",
     "unrelated": "unsourced",
     "misattributed": "misattributed",
+    # How real outlets print the same words differently around them and in their form: each
+    # must still match the source.
+    "split pieces": "verbatim",
+    "lead-in": "verbatim",
+    "hyphen": "verbatim",
+    "number format": "verbatim",
+    "role credited": "verbatim",
+    "typo": "tidied",
 }
 FAITHFUL = ("verbatim", "trimmed", "tidied")
 FLAGS = ("altered", "misattributed", "stitched")
@@ -352,6 +364,9 @@ class Context:
 class Edited:
     text: str
     speaker: str
+    # How the reported article prints it, where not as one attributed paragraph: the words
+    # over pieces, a lead-in of the writer's own, another form of attribution.
+    paragraphs: list[str] | None = None
 
 
 def cut_spots(words: list[str], rng: Random) -> tuple[int, int] | None:
@@ -889,6 +904,95 @@ def misattributed(words: list[str], rng: Random, context: Context) -> Edited | N
     return Edited(finish(words), rng.choice(others))
 
 
+def split_pieces(words: list[str], rng: Random, context: Context) -> Edited | None:
+    """The whole quote in two pieces, broken at a comma or a sentence's end by the attribution,
+    the second piece in a paragraph of its own."""
+    breaks = [j for j in range(3, len(words) - 4) if ends_with(words[j], ",.;?!")]
+    if not breaks:
+        return None
+    j = rng.choice(breaks)
+    first, second = finish(words[: j + 1]), ends_sentence(finish(words[j + 1 :]))
+    speaker = context.quote.speaker
+    second = second[:1].upper() + second[1:]
+    paragraphs = [f"“{first},” {speaker} said.", f"“{second}” {rng.choice(PRONOUNS)} added."]
+    return Edited(finish(words), speaker, paragraphs)
+
+
+PRONOUNS = ("he", "she")
+
+
+def lead_in(words: list[str], rng: Random, context: Context) -> Edited | None:
+    """A few words of the quote (four to seven), the writer's own words leading into them."""
+    length = rng.randint(4, min(7, len(words) - 2))
+    starts = [
+        i
+        for i in range(1, len(words) - length + 1)
+        if not any(ends_with(w, ".?!;:") for w in words[i - 1 : i + length - 1])
+    ]
+    if not starts:
+        return None
+    start = rng.choice(starts)
+    fragment = finish(words[start : start + length])
+    speaker = context.quote.speaker
+    lead = rng.choice(("argued that the matter was", "said the situation was", "described it as"))
+    return Edited(fragment, speaker, [f"{speaker} {lead} “{fragment}.”"])
+
+
+HYPHENATED_RE = re.compile(r"^([A-Za-z]{2,})-([a-z]{2,})(\W*)$")
+
+
+def hyphen(words: list[str], rng: Random, _: Context) -> list[str] | None:
+    """A hyphenated compound written open ('long-term' -> 'long term')."""
+    spots = [i for i, w in enumerate(words) if HYPHENATED_RE.match(w)]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    return [*words[:i], *HYPHENATED_RE.sub(r"\1 \2\3", words[i]).split(), *words[i + 1 :]]
+
+
+THOUSANDS_RE = re.compile(r"^(\W*\$?\d{1,3}),(\d{3})(\W*)$")
+
+
+def number_format(words: list[str], rng: Random, _: Context) -> list[str] | None:
+    """A number written another way: '1,500' as '1500', '40 percent' as '40%'."""
+    options = [
+        [*words[:i], THOUSANDS_RE.sub(r"\1\2\3", w), *words[i + 1 :]]
+        for i, w in enumerate(words)
+        if THOUSANDS_RE.match(w)
+    ]
+    options += [
+        [*words[: i - 1], f"{words[i - 1]}%{parts(w)[2]}", *words[i + 1 :]]
+        for i, w in enumerate(words)
+        if i and core(w) == "percent" and core(words[i - 1]).replace(".", "").isdigit()
+    ]
+    return rng.choice(options) if options else None
+
+
+def typo(words: list[str], rng: Random, _: Context) -> list[str] | None:
+    """A slip of the keys in a long word: two letters inside it swapped ('disrputive')."""
+    spots = [i for i, w in enumerate(words) if len(core(w)) >= 8 and core(w).isalpha()]
+    spots = [i for i in spots if core(words[i]) == core(words[i]).lower()]
+    if not spots:
+        return None
+    i = rng.choice(spots)
+    before, word, after = parts(words[i])
+    k = rng.randrange(1, len(word) - 3)
+    if word[k] == word[k + 1]:
+        return None
+    swapped = word[:k] + word[k + 1] + word[k] + word[k + 2 :]
+    return [*words[:i], f"{before}{swapped}{after}", *words[i + 1 :]]
+
+
+ROLES = ("a spokesperson", "an aide", "the official", "one of the organisers")
+
+
+def role_credited(words: list[str], rng: Random, context: Context) -> Edited | None:
+    """The words credited by a role, not the name ('a spokesperson said')."""
+    text = finish(words)
+    inside = text if text[-1:] in "!?" else text.rstrip(".") + ","
+    return Edited(text, context.quote.speaker, [f"“{inside}” {rng.choice(ROLES)} said."])
+
+
 def excerpt(words: list[str], rng: Random, _: Context) -> list[str] | None:
     length = rng.randint(6, len(words) - 2)
     start = rng.randint(0, len(words) - length)
@@ -920,6 +1024,12 @@ EDITS: dict[str, WordEdit] = {
     "number": number,
     "unrelated": unrelated,
     "misattributed": misattributed,
+    "split pieces": split_pieces,
+    "lead-in": lead_in,
+    "hyphen": hyphen,
+    "number format": number_format,
+    "role credited": role_credited,
+    "typo": typo,
 }
 PROTECTED = (
     set(HEDGES)
@@ -936,7 +1046,8 @@ def edit_quote(kind: str, context: Context, rng: Random) -> Edited | None:
     is made again on the quote less three words at one end, so the source stays the fuller."""
     words = context.quote.words.split()
     result = EDITS[kind](words, rng, context)
-    if isinstance(result, list) and longer(result, words) and kind != "stitch":
+    # A stitch is longer by design; a compound written open is the same words, as full.
+    if isinstance(result, list) and longer(result, words) and kind not in ("stitch", "hyphen"):
         for base in shorter_bases(words):
             result = EDITS[kind](base, rng, context)
             if result is not None and not longer(result, words):
@@ -1005,7 +1116,7 @@ def reported_document(
     surname = edited.speaker.split()[-1]
     paragraphs = [
         rng.choice(OPENINGS),
-        attribution(edited.text, edited.speaker, rng),
+        *(edited.paragraphs or [attribution(edited.text, edited.speaker, rng)]),
         rng.choice(CLOSINGS),
     ]
     return Document(

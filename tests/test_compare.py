@@ -1,7 +1,11 @@
+import json
+
 import pytest
+from conftest import shared_data
 
 from newsprism.compare import classify_edit, compare_story
-from newsprism.model import Article, Document, Quote, QuoteMatch
+from newsprism.ingest import read_path
+from newsprism.model import FLAGS, Article, Document, Quote, QuoteMatch
 from newsprism.pipeline import analyse_stories, one_story, process_document
 
 
@@ -114,6 +118,11 @@ def test_statement_flags_and_badge(seed_analysis):
         ("insert", ["is", "just", "not", "true"], [], "added"),
         ("replace", ["deserve"], ["deserves"], "inflection"),
         ("replace", ["you"], ["u"], "synonym"),  # a tweet's 'Do u know' spelt out
+        # a slip of the keys in a long word is a spelling, not another word
+        ("replace", ["disrputive"], ["disruptive"], "spelling"),
+        ("replace", ["goverment"], ["government"], "spelling"),
+        ("replace", ["conservation"], ["conversation"], "content-word"),
+        ("replace", ["relations"], ["relation"], "inflection"),
     ],
 )
 def test_classify_edit(op, reported, source, kind):
@@ -787,6 +796,7 @@ def test_a_writers_words_in_brackets_at_a_quotes_edge_are_tidied_not_unsourced()
         ("Two weeks, three days", "2 weeks, 3 days"),
         ("the fifth time in six seasons", "the 5th time in 6 seasons"),
         ("a once-every-five-years inspection", "a once-every-5-years inspection"),
+        ("a wasteful $18 million deportation regime", "a wasteful $18,000,000 deportation regime"),
     ],
 )
 def test_numbers_in_digits_for_words_still_match_and_are_tidied(source, reported):
@@ -964,3 +974,159 @@ def test_a_name_for_the_description_the_source_gives_is_tidied():
     ]
     moved = _opening(post, "Yesterday")
     assert moved.label == "altered"
+
+
+# --- matching across the ways outlets print the same words (issue 14) ----------------------------
+
+TRUMP_ANSWER = (
+    "“But we'll see. But we'll see also if I do what some people expect, whether or not it "
+    "will be possible to do a new deal with solid foundations. Because this is a deal with "
+    "decayed foundations. It's a bad deal. It's a bad structure. It's falling down. It should "
+    "have never, ever been made,” Mr. Trump said."
+)
+TRUMP_EARLIER = (
+    "“The Iran deal is a terrible deal. We paid $150 billion. We gave $1.8 billion in cash. "
+    "That’s actual cash, barrels of cash. It’s insane. It’s ridiculous. It should have never "
+    "been made,” Trump said earlier this week."
+)
+
+
+def test_a_quote_bridging_two_statements_goes_with_the_one_that_carries_it():
+    """USA Today's 'It's insane. It's ridiculous. It should have never been made' (newswcl50
+    story 4) shares its last words with the longer answer the NYT prints, but all its words
+    with the HuffPost's quote of another remark: it is that remark's excerpt, not a
+    paraphrase of the longer answer."""
+    by_outlet, _, _ = _story(
+        ("NYT", "2018-04-24", [TRUMP_ANSWER]),
+        ("HuffPost", "2018-04-25", [TRUMP_EARLIER]),
+        ("USA Today", "2018-04-25", [
+            "The president described the nuclear agreement as “insane” and “ridiculous.”",
+            "“It's insane. It's ridiculous. It should have never been made,” Trump said.",
+        ]),
+    )  # fmt: skip
+    match = _opening(by_outlet["USA Today"], "It's insane")
+    assert match.label == "verbatim"
+    assert "ridiculous" in " ".join(span.text for span in match.source_spans)
+
+
+def test_a_piece_only_another_outlet_prints_whole_is_not_unsourced():
+    """One outlet prints a debate moment as two quotes ('... what's the third one there,
+    let's see?' and then 'I can't. Sorry.'), another prints the second whole ('I can't. The
+    third one, I can't. Sorry. Oops.'): the short piece is that outlet's words, not 'only in
+    this outlet' because the statement's longest version is the first piece (multinews
+    test-115)."""
+    by_outlet, _, _ = _story(
+        ("NYT", "2016-12-13", [
+            "That was the origin of Perry’s “oops” moment in November 2011, when he said during "
+            "a Republican debate that “it’s three agencies of government when I get there that "
+            "are gone: Commerce, Education and the, uh, uh, what’s the third one there, let’s "
+            "see?” Pressed on whether he could name the third agency, he confessed: “I can’t. "
+            "Sorry.”",
+        ]),
+        ("Politico", "2016-12-13", [
+            "After mentioning the departments of Commerce and Education, Perry said: \"I can't. "
+            "The third one, I can't. Sorry. Oops.\"",
+        ]),
+    )  # fmt: skip
+    piece = by_outlet["NYT"]["I can’t. Sorry."]
+    assert piece.label == "verbatim"
+    assert piece.statement is not None
+
+
+def test_a_compound_written_open_is_as_full_and_the_earlier_print_is_the_source():
+    """'long-term' and 'long term' are the same words, one length: the earlier outlet's
+    version stays the source and the later one is verbatim (it had been the source itself,
+    one word longer)."""
+    words = (
+        "very serious concerns about the {} goals of an increasingly powerful and "
+        "profit-motivated biotechnology industry"
+    )
+    by_outlet, _, _ = _story(
+        ("Reuters", "2016-05-01", [f"“{words.format('long-term')},” Ann Lee said."]),
+        ("Fox News", "2016-05-02", [f"“{words.format('long term')},” Lee said."]),
+    )
+    match = _only(by_outlet["Fox News"])
+    assert match.label == "verbatim"
+    assert _only(by_outlet["Reuters"]).label == "source"
+
+
+def test_a_per_cent_sign_is_the_word():
+    """'100%' for '100 percent' leaves no word out: verbatim, not trimmed."""
+    text = "Show me somebody who is 100 {} accurate in everything that they say"
+    by_outlet, _, _ = _story(
+        ("Reuters", "2016-05-01", [f"“{text.format('percent')},” Donald Trump said."]),
+        ("Fox News", "2016-05-02", [f"“{text.format('%').replace(' %', '%')},” Trump said."]),
+    )
+    assert _only(by_outlet["Fox News"]).label == "verbatim"
+
+
+def test_words_printed_unquoted_are_found_past_the_writers_brackets():
+    """A quote of NASA's challenge with two insertions in square brackets; another outlet
+    prints the challenge's text as it is (multinews test-104): the bracketed words are the
+    writer's, so the quote is carried, not 'only in this outlet'."""
+    by_outlet, _, _ = _story(
+        ("Gizmodo", "2016-10-12", [
+            "\"The crew member will have less than 60 minutes to get into and seal their "
+            "spacesuit. To ensure the crew member's safety, the solution [proposed system] "
+            "needs to take no more than five minutes [to set up and integrate with the "
+            "spacesuit],\" according to the statement.",
+        ]),
+        ("HeroX", "2016-10-11", [
+            "In the event of cabin depressurization or other contingency, crew members may need "
+            "to take refuge in their launch and entry suits for a long-duration (144-hour). The "
+            "crew member will have less than 60 minutes to get into and seal their spacesuit. To "
+            "ensure the crew member’s safety, the Solution needs to take no more than 5 minutes "
+            "of that time.",
+        ]),
+    )  # fmt: skip
+    match = _opening(by_outlet["Gizmodo"], "The crew member")
+    assert match.label != "unsourced"
+    assert match.source_spans and "seal their spacesuit" in match.source_spans[0].text
+
+
+def _real_story(tmp_path, name: str, cluster: str) -> tuple[dict, dict]:
+    """One story of a shared set through the real pipeline: {quote id: match}, {id: quote}."""
+    lines = shared_data("stories", name, "articles.jsonl").read_text("utf-8").splitlines()
+    rows = [line for line in lines if json.loads(line)["cluster"] == cluster]
+    path = tmp_path / "articles.jsonl"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    processed = [process_document(d) for d in read_path(path) if isinstance(d, Document)]
+    articles = [p.article for p in processed]
+    quotes = [q for p in processed for q in p.quotes]
+    analysis = analyse_stories(articles, quotes, one_story(articles))
+    matches = {m.quote: m for m in analysis.stories[0].matches}
+    return matches, {q.id: q for q in analysis.quotes}
+
+
+def test_a_fuller_passage_is_not_labelled_against_a_shorter_one_that_carries_part_of_it(
+    tmp_path,
+):
+    """Obama's transcript paragraph ('You know, when Trayvon Martin was first shot ...') is
+    fuller than the Times' 'Trayvon Martin could have been me 35 years ago,” Mr. Obama said,
+    adding that “it's important ...”' (multinews validation-102): joining a statement through
+    that shorter quote, it read the Times' attribution as words it changed, 'altered'. A quote
+    left alone joins through another member only where that member carries most of it."""
+    matches, quotes = _real_story(tmp_path, "multinews_sample", "validation-102")
+    opening = "You know, when Trayvon Martin was first shot I said"
+    (transcript,) = [q for q in quotes.values() if q.text.startswith(opening)]
+    assert matches[transcript.id].label not in FLAGS
+
+
+def test_two_excerpts_that_go_on_differently_are_one_statement():
+    """Two outlets print the same opening words of a speech and then different sentences of
+    it: the shorter is an excerpt of the other, not 'only in this outlet'. A word the two
+    happen to share far on ('this', twelve words on in one, three in the other) had stretched
+    the aligned passage over words it does not carry, too thin to be one statement."""
+    by_outlet, _, _ = _story(
+        ("Gazette", "2016-01-01", [
+            "“We will rebuild the roads, we will rebuild the bridges, and we will put people "
+            "back to work in every town across this great state,” Ann Lee said on Monday.",
+        ]),
+        ("Courier", "2016-01-02", [
+            "“We will rebuild the roads, we will rebuild the bridges. Nobody in this race has a "
+            "plan for the schools that is half as serious as mine,” Lee said.",
+        ]),
+    )  # fmt: skip
+    gazette, courier = _only(by_outlet["Gazette"]), _only(by_outlet["Courier"])
+    assert {gazette.label, courier.label} == {"source", "verbatim"}
+    assert gazette.statement == courier.statement

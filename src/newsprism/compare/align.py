@@ -35,6 +35,46 @@ NEXT_QUOTE_CHARS = 100  # two quotes this close in the text read as one ('," he 
 BREAKS = set('.!?;:,—–()[]"“”')
 # Words in brackets or parentheses inside a quote are the writer's, not the speaker's.
 EDITORIAL_RE = re.compile(r"\[[^\]]*\]|\([^)]*\)")
+PERCENT_SIGN_RE = re.compile(r"\s?%")
+
+
+def quote_tokens(text: str, offset: int = 0) -> list[Token]:
+    """The words of `text` as comparison reads them: a hyphenated compound as its parts (one
+    outlet's 'long-term' is another's 'long term', and the two are one length) and a per cent
+    sign after a number as the word ('10%' is '10 percent')."""
+    tokens: list[Token] = []
+    for token in word_tokens(text, offset):
+        if _digit_group(tokens, token, text, offset):  # '18,000,000' is one number
+            last = tokens.pop()
+            tokens.append(Token(last.norm + token.norm, last.start, token.end))
+            continue
+        surface = text[token.start - offset : token.end - offset]
+        if "-" in token.norm and token.norm.count("-") == surface.count("-"):
+            tokens.extend(_parts(token, surface))
+        else:
+            tokens.append(token)
+        if token.norm[-1:].isdigit():
+            sign = PERCENT_SIGN_RE.match(text, token.end - offset)
+            if sign:
+                tokens.append(Token("percent", sign.end() - 1 + offset, sign.end() + offset))
+    return tokens
+
+
+def _digit_group(tokens: list[Token], token: Token, text: str, offset: int) -> bool:
+    """`token` is three digits after a comma right after the number `tokens` ends with."""
+    if not tokens or len(token.norm) != 3 or not token.norm.isdigit():
+        return False
+    last = tokens[-1]
+    return last.norm.isdigit() and text[last.end - offset : token.start - offset] == ","
+
+
+def _parts(token: Token, surface: str) -> list[Token]:
+    parts, start = [], token.start
+    for norm, written in zip(token.norm.split("-"), surface.split("-"), strict=True):
+        if norm:
+            parts.append(Token(norm, start, start + len(written)))
+        start += len(written) + 1
+    return parts
 
 
 @dataclass
@@ -64,7 +104,7 @@ class SourceText:
         source = cls(quotes)
         position = {quote.id: number for number, quote in enumerate(quotes)}
         for number, quote in enumerate(quotes):
-            tokens = word_tokens(quote.text, quote.start)
+            tokens = quote_tokens(quote.text, quote.start)
             source.tokens.extend(tokens)
             source.unit.extend([number] * len(tokens))
             source.unit_sizes.append(len(tokens))
@@ -385,9 +425,20 @@ def _first_match(gap: list[str], window: list[str], leading: bool) -> tuple[int,
     """The pair of equal words (gap index, window index) that takes in the most of the gap
     with the fewest source words: at the start the earliest gap word, matched as near the
     passage as it can be; at the end the latest ('all urgency' against 'urgency, all' takes
-    'urgency', not 'all')."""
+    'urgency', not 'all'). Only a pair about as far from the passage on both sides: a word
+    met far off on one side only ('this' twelve words on in the quote, three in the source,
+    where two excerpts of one statement go on differently) is not where the quote goes on."""
+
+    def off(a: int, b: int) -> int:
+        if leading:
+            return abs((len(gap) - a) - (len(window) - b))
+        return abs(a - b)
+
     pairs = [
-        (a, b) for a, word in enumerate(gap) for b, other in enumerate(window) if word == other
+        (a, b)
+        for a, word in enumerate(gap)
+        for b, other in enumerate(window)
+        if word == other and off(a, b) <= EDGE_SLACK
     ]
     if not pairs:
         return None

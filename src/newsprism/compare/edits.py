@@ -25,6 +25,7 @@ from newsprism.compare.lexicon import (
     MODALS,
     NEGATIONS,
     PERFECT_AUXILIARIES,
+    amount,
     are_synonyms,
     hedge_phrases,
     is_abbreviation,
@@ -96,6 +97,8 @@ def classify_edit(op: str, reported: list[str], source: list[str], repeated: boo
         value = number_value(reported)
         if value is not None and value == number_value(source):
             return "number-format"
+        if (written := amount(reported)) is not None and written == amount(source):
+            return "number-format"  # '$18,000,000' for '$18 million'
         if list(map(matching_form, reported)) == list(map(matching_form, source)):
             return "number-format"  # 'once-every-5-years' for 'once-every-five-years'
     if len(source) - len(reported) >= LONG_CUT:

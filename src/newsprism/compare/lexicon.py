@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import pairwise
 
@@ -198,7 +199,30 @@ def same_spelling(first: list[str], second: list[str]) -> bool:
         return True
     if min(len(one), len(other)) < MIN_VARIANT_LETTERS:
         return False
-    return other in _variants(one) or one in _variants(other)
+    return other in _variants(one) or one in _variants(other) or _mistyped(one, other)
+
+
+MIN_TYPO_LETTERS = 7  # a slip of the keys in a long word; short words are other words
+
+
+def _mistyped(one: str, other: str) -> bool:
+    """One long word typed two ways: two letters next to each other swapped ('govenrment'
+    for 'government'), or one letter dropped or doubled inside it ('goverment',
+    'accomodate'), never at its end, where inflections are ('relation'/'relations')."""
+    if min(len(one), len(other)) < MIN_TYPO_LETTERS or one[0] != other[0]:
+        return False
+    if len(one) == len(other):
+        differ = [i for i, (a, b) in enumerate(zip(one, other, strict=True)) if a != b]
+        return (
+            len(differ) == 2
+            and differ[1] == differ[0] + 1
+            and one[differ[0]] == other[differ[1]]
+            and one[differ[1]] == other[differ[0]]
+        )
+    short, long = sorted((one, other), key=len)
+    if len(long) - len(short) != 1:
+        return False
+    return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long) - 2))
 
 
 def same_word_family(first: list[str], second: list[str]) -> bool:
@@ -224,6 +248,27 @@ def number_value(words: list[str]) -> int | None:
     if word.isdigit():
         return int(word)
     return NUMBER_VALUES.get(word)
+
+
+SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+DECIMAL_RE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def amount(words: list[str]) -> float | None:
+    """The value of a number, a scale word after it counted in: '1.5 million' and
+    '1,500,000' are one amount written two ways."""
+    if len(words) == 2 and words[1] in SCALES:
+        base = _decimal(words[0])
+        return base * SCALES[words[1]] if base is not None else None
+    return _decimal(words[0]) if len(words) == 1 else None
+
+
+def _decimal(word: str) -> float | None:
+    digits = word.replace(",", "")
+    if DECIMAL_RE.fullmatch(digits):
+        return float(digits)
+    value = NUMBER_VALUES.get(word)
+    return float(value) if value is not None else None
 
 
 def _ordinal(value: int) -> str:

@@ -161,7 +161,7 @@ def _printed_unquoted(occurrence: Occurrence, versions: list[Version]) -> QuoteM
         if (
             alignment is None
             or len(alignment.passages) > 1
-            or min(alignment.coverage, alignment.density) < UNQUOTED_COVERAGE
+            or _spoken_share(alignment, occurrence) < UNQUOTED_COVERAGE
         ):
             continue
         if best is None or alignment.coverage > best[0]:
@@ -170,6 +170,17 @@ def _printed_unquoted(occurrence: Occurrence, versions: list[Version]) -> QuoteM
     if best is None:
         return None
     return label_against(occurrence, best[1], best[2])
+
+
+def _spoken_share(alignment: Alignment, occurrence: Occurrence) -> float:
+    """The lower of the share of the quote's words found and of those between its first and
+    last found, a writer's square-bracketed insertions left out of both ('the solution
+    [proposed system] needs'): they are not the speaker's, and other prints leave them out."""
+    first, last = alignment.passages[0].q_start, alignment.passages[-1].q_end
+    bracketed = occurrence.bracketed
+    span = (last - first) - sum(bracketed[first:last])
+    coverage = alignment.matched / max(1, occurrence.unbracketed)
+    return min(1.0, coverage, alignment.matched / max(1, span))
 
 
 def _paraphrase_or_alone(
@@ -202,7 +213,7 @@ def _paraphrase_or_alone(
 
 
 def _members(group: Grouped) -> list[Occurrence]:
-    return [group.source, *(member for member, _ in group.members)]
+    return group.occurrences()
 
 
 def _statement(
@@ -219,6 +230,10 @@ def _statement(
     )
     for member, alignment in group.members:
         matches[member.quote.id] = label_against(member, source, alignment, statement_id, speakers)
+    for occurrence, carrier, alignment in group.relayed:
+        matches[occurrence.quote.id] = label_against(
+            occurrence, carrier, alignment, statement_id, speakers
+        )
     flags = {lb for o in occurrences for lb in matches[o.quote.id].labels if lb in FLAGS}
     return Statement(
         id=statement_id,

@@ -20,11 +20,18 @@ from itertools import pairwise, permutations
 
 from rapidfuzz.fuzz import ratio
 
-from newsprism.compare.align import Alignment, Passage, SourceText, align, editorial_marks
+from newsprism.compare.align import (
+    Alignment,
+    Passage,
+    SourceText,
+    align,
+    editorial_marks,
+    quote_tokens,
+)
 from newsprism.compare.lexicon import is_light, matching_form, stem
 from newsprism.model import Article, Quote
 from newsprism.names import TITLES, looks_like_person, name_key, surname_key
-from newsprism.text import WORD_RE, Token, fold, word_tokens
+from newsprism.text import WORD_RE, Token, fold
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 
@@ -39,6 +46,9 @@ REPEATED = 0.8  # share of a quote found in another quote of its own article: a 
 # A statement's member says the source's words more densely than a bare link needs: a quote
 # that only brushes the source is regrouped with what it says closely (or told apart).
 MEMBER_DENSITY = 0.6
+# Share of a quote left alone that a member of a statement must carry for the quote to join
+# it through that member: most of its words, not a phrase it shares.
+RELAYED = 0.8
 MIN_CREDITED = 8  # words of a quote whose credit is weighed (two people may say a short phrase)
 COMPOSED = 0.8  # share of a stitched quote's words found in the article it was stitched from
 COMPOSED_PARAGRAPHS = 3  # its passages this many paragraphs apart there
@@ -158,15 +168,16 @@ class Occurrence:
         return content, common
 
     @cached_property
+    def bracketed(self) -> list[bool]:
+        """Per token: inside square brackets, a writer's insertion, never the speaker's words
+        (where parentheses may be a statement's own aside)."""
+        spans = _square_brackets(self.quote)
+        return [any(a <= t.start and t.end <= b for a, b in spans) for t in self.tokens]
+
+    @cached_property
     def unbracketed(self) -> int:
-        """Words outside square brackets: a writer's insertion is never the speaker's, where
-        parentheses may be (a statement's own aside)."""
-        inserted = sum(
-            t.start >= a and t.end <= b
-            for a, b in _square_brackets(self.quote)
-            for t in self.tokens
-        )
-        return len(self.tokens) - inserted
+        """Words outside square brackets."""
+        return len(self.tokens) - sum(self.bracketed)
 
     @cached_property
     def confident(self) -> bool:
@@ -351,6 +362,16 @@ def components(ids: Iterable[str], edges: Iterable[tuple[str, str]]) -> list[lis
 class Grouped:
     source: Occurrence
     members: list[tuple[Occurrence, Alignment]]  # each other occurrence, against the source
+    # Occurrences whose words the source does not carry but another member's version does
+    # (each with that member, and its alignment against the member's article).
+    relayed: list[tuple[Occurrence, Occurrence, Alignment]] = field(default_factory=list)
+
+    def occurrences(self) -> list[Occurrence]:
+        return [
+            self.source,
+            *(member for member, _ in self.members),
+            *(occurrence for occurrence, _, _ in self.relayed),
+        ]
 
 
 def group_statements(
@@ -366,15 +387,17 @@ def group_statements(
         for group in components(pending, links.edges):
             members = sorted((by_id[i] for i in group), key=lambda o: o.rank)
             source = next((m for m in members if not links.composed(m, members)), members[0])
-            kept = []
+            kept, dropped = [], []
             for member in members:
                 if member is source:
                     continue
                 alignment = links.against(member, source)
                 if alignment is None:
-                    split_off.append(member.quote.id)
+                    dropped.append(member)
                 else:
                     kept.append((member, alignment))
+            kept, closer = _closer_elsewhere(kept, dropped, links)
+            split_off += [m.quote.id for m in dropped + closer]
             if kept:
                 grouped.append(Grouped(source, kept))
             else:
@@ -382,11 +405,68 @@ def group_statements(
         if len(split_off) < 2 or len(split_off) == len(pending):
             break
         pending = split_off
-    in_statements = {g.source.quote.id for g in grouped} | {
-        m.quote.id for g in grouped for m, _ in g.members
-    }
+    in_statements = {o.quote.id for g in grouped for o in g.occurrences()}
     alone = [o for o in occurrences if o.quote.id not in in_statements]
-    return grouped, alone
+    relayed = _relay(alone, grouped, links)
+    return grouped, [o for o in alone if o.quote.id not in relayed]
+
+
+def _closer_elsewhere(
+    kept: list[tuple[Occurrence, Alignment]], dropped: list[Occurrence], links: Links
+) -> tuple[list[tuple[Occurrence, Alignment]], list[Occurrence]]:
+    """Members that a quote the source does not carry says more of than the source and every
+    other member do: a quote that bridges two statements ('It's insane. It's ridiculous. It
+    should have never been made' shares its last words with a longer answer that says 'It's
+    falling down. It should have never ever been made') goes with the quote that carries most
+    of its words, not with the longer one it only brushes."""
+    stay, closer = [], []
+    for member, alignment in kept:
+        inside = max(
+            [alignment.matched]
+            + [_carried(member, other, links) for other, _ in kept if other is not member]
+        )
+        outside = max([_carried(member, other, links) for other in dropped], default=0)
+        if outside > inside:
+            closer.append(member)
+        else:
+            stay.append((member, alignment))
+    return stay, closer
+
+
+def _carried(occurrence: Occurrence, other: Occurrence, links: Links) -> int:
+    """Words of `occurrence` that `other` (in another article) carries."""
+    if other.version is occurrence.version:
+        return 0
+    alignment = links.against(occurrence, other)
+    return alignment.matched if alignment is not None else 0
+
+
+def _relay(alone: list[Occurrence], grouped: list[Grouped], links: Links) -> set[str]:
+    """Quotes left alone most of whose words another outlet's member of a statement carries,
+    though the statement's source does not (an outlet printing one exchange as separate
+    quotes, 'I can't. Sorry.', where others print it whole and the source is a longer piece of
+    it): each joins that statement, labelled against the member that carries it, not left
+    unsourced."""
+    found = set()
+    for occurrence in alone:
+        best: tuple[tuple[int, float], Grouped, Occurrence, Alignment] | None = None
+        for group in grouped:
+            for carrier in [group.source, *(member for member, _ in group.members)]:
+                if carrier.version is occurrence.version or (
+                    (occurrence.quote.id, carrier.version.order) not in links.alignments
+                ):
+                    continue
+                alignment = links.against(occurrence, carrier)
+                if alignment is None or alignment.coverage < RELAYED:
+                    continue
+                score = (alignment.matched, alignment.coverage)
+                if best is None or score > best[0]:
+                    best = (score, group, carrier, alignment)
+        if best is not None:
+            _, group, carrier, alignment = best
+            group.relayed.append((occurrence, carrier, alignment))
+            found.add(occurrence.quote.id)
+    return found
 
 
 # --- who said it -----------------------------------------------------------------------------
@@ -655,7 +735,7 @@ def occurrences_of(versions: list[Version]) -> list[Occurrence]:
     found = []
     for version in versions:
         for quote in version.quotes:
-            tokens = word_tokens(quote.text)
+            tokens = quote_tokens(quote.text)
             spoken = len(tokens) - sum(editorial_marks(quote.text, tokens))
             found.append(Occurrence(quote, version, tokens, spoken))
     return found
