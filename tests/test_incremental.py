@@ -65,6 +65,13 @@ def _without_changed(index: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{k: v for k, v in entry.items() if k != "changed"} for entry in index]
 
 
+def _stored_groups(db: Path) -> list[list[str]]:
+    """The titles of each stored story's articles."""
+    with Store(db) as store:
+        groups = [store.articles(story.articles) for story in store.stories()]
+    return sorted(sorted(article.title for article in group) for group in groups)
+
+
 def _stored_story_ids(db: Path) -> list[str]:
     with Store(db) as store:
         return [story.id for story in store.stories()]
@@ -202,6 +209,28 @@ def test_adding_later_articles_gives_what_one_run_over_all_gives(tmp_path):
     quotes = _by_id(one_run["quotes"])
     assert all(quote == quotes[quote["id"]] for quote in grown["quotes"])
     assert _without_changed(grown["index"]) == _without_changed(one_run["index"])
+
+
+def test_a_report_joins_its_mutual_nearest_stored_in_an_earlier_run(tmp_path):
+    """Six AllSides stories of two days; the WSJ report of the Cuban protests joins the story
+    of its nearest article, a report stored by an earlier run, as one run over all joins it:
+    how near each stored article's nearest is, is kept with it."""
+    lines = (FIXTURES / "allsides_week.jsonl").read_text(encoding="utf-8").splitlines()
+    later = [n for n, line in enumerate(lines) if "Cuban Protests Demand" in line or
+             json.loads(line)["date"] == "2021-07-13"]  # fmt: skip
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text("".join(f"{lines[n]}\n" for n in range(len(lines))
+                                            if n not in later))  # fmt: skip
+    _analyze(tmp_path, folder)
+    (folder / "b.jsonl").write_text("".join(f"{lines[n]}\n" for n in later))
+    _analyze(tmp_path, folder)
+    whole = tmp_path / "whole"
+    _run("analyze", str(folder), "--db", str(whole / "n.db"), "--out", str(whole / "r"))
+    one_run = _stored_groups(whole / "n.db")
+    wsj = "Cuban Protests Demand Freedom, Food, Covid-19 Vaccines"
+    assert [len(group) for group in one_run if wsj in group] == [3]
+    assert _stored_groups(tmp_path / "n.db") == one_run
 
 
 def test_a_report_shows_what_changed_since_it_was_written(tmp_path):

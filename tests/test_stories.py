@@ -279,11 +279,11 @@ def test_stories_continue_across_runs_and_rebuild(tmp_path):
     run = CliRunner()
     run.invoke(main, ["analyze", str(first), "--db", str(db), "--out", str(out)])
     with Store(db) as store:
-        before = {a: s for a, s, _ in store.story_profiles()}
+        before = {a: s for a, s, *_ in store.story_profiles()}
     assert len(before) == 9
     run.invoke(main, ["analyze", str(second), "--db", str(db), "--out", str(out)])
     with Store(db) as store:
-        after = {a: s for a, s, _ in store.story_profiles()}
+        after = {a: s for a, s, *_ in store.story_profiles()}
         assert len(after) == 18
         assert {a: after[a] for a in before} == before  # earlier articles keep their stories
         records = {json.loads(r)["id"]: json.loads(r)["cluster"] for r in rows}
@@ -526,7 +526,10 @@ def test_a_run_splits_a_stored_story_that_grew_and_stores_the_move(tmp_path):
     event = {p.article.id: p.document.source.split("#")[1][:4] for p in court}
     earlier = court[:-1]  # the last is new to this run
     grouper = StoryGrouper()
-    rows = [(p.article.id, 0, grouper.profile(p.article, p.quotes)[0].to_bytes()) for p in earlier]
+    rows = [
+        (p.article.id, 0, grouper.profile(p.article, p.quotes)[0].to_bytes(), -1.0)
+        for p in earlier
+    ]
     with Store(tmp_path / "n.db") as store:
         for p in court:
             store.save_article(p.article.source, p.article.id, p.article, p.quotes)
@@ -535,7 +538,7 @@ def test_a_run_splits_a_stored_story_that_grew_and_stores_the_move(tmp_path):
             store, [p.article for p in court], {p.article.id: p.quotes for p in court}
         )
         assert sorted({event[a] for a in s.articles} for s in stories) == [{"5607"}, {"5611"}]
-        stored = {article: story for article, story, _ in store.story_profiles()}
+        stored = {article: story for article, story, *_ in store.story_profiles()}
     assert len(stored) == 6
     by_event = {one: {stored[a] for a in event if event[a] == one} for one in ("5607", "5611")}
     assert all(len(stories) == 1 for stories in by_event.values())

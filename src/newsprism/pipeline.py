@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import time
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -782,9 +783,9 @@ def _restored_grouper(
         store.clear_story_profiles()
     elif counts := store.grouping_counts():
         grouper.load_counts(counts)
-        for article_id, story, blob in store.story_profiles():
+        for article_id, story, blob, nearest in store.story_profiles():
             if article_id in known:
-                grouper.restore(Profile.from_bytes(blob), story)
+                grouper.restore(Profile.from_bytes(blob), story, _known(nearest))
                 story_of[article_id] = story
         for story, other in store.story_links():
             grouper.link(story, other)
@@ -803,6 +804,7 @@ def _place_new(
     moves; `story_of` updated."""
     restored = list(story_of)  # by position in the grouper
     known_links = len(grouper.linked_from)
+    nearest_before = array("f", grouper.nearest_similarity)
     new_ids = []
     for article_id, features in new:
         grouper.add_features(features)
@@ -815,14 +817,26 @@ def _place_new(
     for position, article_id in enumerate(new_ids, start=placed):
         story_of[article_id] = grouper.story_of[position]
     # made as they are written, not all at once: a fresh store's profiles would be held twice
+    nearest = grouper.nearest_similarity
     new_rows = (
-        (article_id, grouper.story_of[position], grouper.profiles[position].to_bytes())
+        (
+            article_id,
+            grouper.story_of[position],
+            grouper.profiles[position].to_bytes(),
+            nearest[position],
+        )
         for position, article_id in enumerate(new_ids, start=placed)
     )
     moved_rows = [(restored[p], grouper.story_of[p]) for p in moved]
     story_of.update(moved_rows)
     links = grouper.links_since(known_links)
-    store.save_story_profiles(new_rows, grouper.counts_blob(), moved_rows, links)
+    nearer = [(restored[p], nearest[p]) for p in range(placed) if nearest[p] != nearest_before[p]]
+    store.save_story_profiles(new_rows, grouper.counts_blob(), moved_rows, links, nearer)
+
+
+def _known(nearest: float | None) -> float:
+    """A stored nearest similarity; -1 (not known) for a profile stored without one."""
+    return -1.0 if nearest is None else nearest
 
 
 def one_story(articles: list[Article]) -> list[Story]:

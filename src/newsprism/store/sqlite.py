@@ -378,6 +378,11 @@ MIGRATIONS: list[str] = [
         features BLOB NOT NULL
     );
     """,
+    # 12: how near the article nearest to each grouped one has come so far (NULL: not known,
+    # grouped by an earlier version), so that a later run judges mutual nearness as one run.
+    """
+    ALTER TABLE story_profiles ADD COLUMN nearest REAL;
+    """,
 ]
 
 
@@ -999,13 +1004,14 @@ class Store:
 
     # -- story grouping state ------------------------------------------------------------------
 
-    def story_profiles(self) -> Iterator[tuple[str, int, bytes]]:
-        """(article id, story number, profile bytes) in the order they were grouped, read as
-        they are taken (a large store's profiles never sit in memory twice)."""
+    def story_profiles(self) -> Iterator[tuple[str, int, bytes, float | None]]:
+        """(article id, story number, profile bytes, similarity of its nearest article or
+        None) in the order they were grouped, read as they are taken (a large store's
+        profiles never sit in memory twice)."""
         rows = self._conn.execute(
-            "SELECT article_id, story, profile FROM story_profiles ORDER BY seq"
+            "SELECT article_id, story, profile, nearest FROM story_profiles ORDER BY seq"
         )
-        return ((row[0], row[1], row[2]) for row in rows)
+        return ((row[0], row[1], row[2], row[3]) for row in rows)
 
     def grouping_features(self, article_ids: list[str]) -> dict[str, bytes]:
         """The grouping features kept of these articles (those not yet grouped), by id."""
@@ -1031,32 +1037,38 @@ class Store:
 
     def save_story_profiles(
         self,
-        rows: Iterable[tuple[str, int, bytes]],
+        rows: Iterable[tuple[str, int, bytes, float]],
         counts: bytes,
         moved: list[tuple[str, int]] | None = None,
         links: list[tuple[int, int]] | None = None,
+        nearer: list[tuple[str, float]] | None = None,
     ) -> None:
-        """Add newly grouped articles' profiles (`rows`, taken one at a time: they need not be
-        made all at once) and the pairs of related stories found (`links`), move stored
-        articles to their new story (`moved`: article id, story) and replace the term counts,
-        atomically."""
+        """Add newly grouped articles' profiles (`rows`: id, story, profile, similarity of its
+        nearest; taken one at a time: they need not be made all at once) and the pairs of
+        related stories found (`links`), move stored articles to their new story (`moved`:
+        article id, story), record the stored articles that met a nearer article (`nearer`)
+        and replace the term counts, atomically."""
         with self._transaction("saving story profiles") as conn:
             conn.executemany("INSERT INTO story_links(story, related) VALUES (?, ?)", links or [])
             conn.executemany(
                 "UPDATE story_profiles SET story = ? WHERE article_id = ?",
                 [(story, article_id) for article_id, story in moved or []],
             )
+            conn.executemany(
+                "UPDATE story_profiles SET nearest = ? WHERE article_id = ?",
+                [(nearest, article_id) for article_id, nearest in nearer or []],
+            )
             start = conn.execute("SELECT coalesce(max(seq), -1) + 1 FROM story_profiles").fetchone()
             saved: list[str] = []
 
-            def numbered() -> Iterator[tuple[str, int, int, bytes]]:
-                for i, (article_id, story, blob) in enumerate(rows):
+            def numbered() -> Iterator[tuple[str, int, int, bytes, float]]:
+                for i, (article_id, story, blob, nearest) in enumerate(rows):
                     saved.append(article_id)
-                    yield article_id, story, start[0] + i, blob
+                    yield article_id, story, start[0] + i, blob, nearest
 
             conn.executemany(
-                "INSERT OR REPLACE INTO story_profiles(article_id, story, seq, profile)"
-                " VALUES (?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO story_profiles(article_id, story, seq, profile, nearest)"
+                " VALUES (?, ?, ?, ?, ?)",
                 numbered(),
             )
             conn.executemany(

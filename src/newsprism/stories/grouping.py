@@ -337,7 +337,8 @@ class StoryGrouper:
     min_part: int = MIN_PART
     full_per_story: int = FULL_PER_STORY
     nearest_share: float = NEAREST_SHARE
-    # each article's highest similarity with another so far (-1: not known, a restored one)
+    # each article's highest similarity with another so far (-1: not known, one restored
+    # from a store of an earlier version)
     nearest_similarity: array = field(default_factory=lambda: array("f"))
     postings: dict[int, array] = field(default_factory=dict)
     posting_weights: dict[int, array] = field(default_factory=dict)
@@ -456,10 +457,12 @@ class StoryGrouper:
                 related[other].add(one)
         return {story: sorted(others) for story, others in related.items()}
 
-    def restore(self, profile: Profile, story: int) -> None:
-        """Replay an article placed in an earlier run (frequencies come from `load_counts`)."""
+    def restore(self, profile: Profile, story: int, nearest: float = -1.0) -> None:
+        """Replay an article placed in an earlier run (frequencies come from `load_counts`),
+        with the similarity of the nearest article it had met (-1: not known, and then it
+        is no one's mutual nearest)."""
         self._remember(profile, story)
-        self.nearest_similarity[-1] = -1.0
+        self.nearest_similarity[-1] = nearest
 
     def counts_blob(self) -> bytes:
         """The document frequencies, compressed, to store between runs (level 1: a third of
