@@ -271,9 +271,6 @@ NOT_IN_NAMES = {"and", "but", "or", "the", "of", "a", "an", "he", "she", "it", "
 
 
 def looks_like_person(words: list[str]) -> bool:
-    """Whether capitalised words can be a person's name. Not when each is a word printed in
-    lower case (none a first name): 'Monetary Fund' (of 'International Monetary Fund', its
-    first word taken for a description), 'Coast Guard', 'Breaking Bad'."""
     if len(words) < 2 or len(words) > 5:
         return False
     folded = [_bare_fold(w) for w in words]
@@ -283,12 +280,7 @@ def looks_like_person(words: list[str]) -> bool:
         return False
     last = folded[-1].rstrip(".")
     digits = any(c.isdigit() for w in folded for c in w)  # "Pfizer-BioNTech COVID-19"
-    return (
-        last not in NOT_NAME_ENDS
-        and not digits
-        and not _mixed_shout(words)
-        and not all(map(_common_word, words))
-    )
+    return last not in NOT_NAME_ENDS and not digits and not _mixed_shout(words)
 
 
 def _mixed_shout(words: list[str]) -> bool:
