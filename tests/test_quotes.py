@@ -1517,3 +1517,18 @@ def test_an_apostrophe_opens_no_quote(sentence: str):
     article = article_of(sentence, DAILY_MAIL[0])
     texts = [q.text for q in direct_quotes(article)]
     assert texts == ["We are talking about people who are powerful"]
+
+
+def test_a_single_quoted_title_is_no_speech():
+    # Multi-News validation-203-0: a show's title, in an article that quotes with double marks.
+    article = article_of(
+        "She brought down the house on 'Saturday Night Live' after her rabid fans on Facebook "
+        "got her on the show, and now she's being recruited by yet another massively popular "
+        "show: 'Dancing With the Stars.' Oh, Betty, you're in such high demand!",
+        "After her ratings bonanza hosting 'Saturday Night Live,' Betty White has been made "
+        "another offer to bring everyone's favorite Golden Girl back to primetime.",
+        "\"'Dancing With The Stars' would love to have Betty White grace the dance floor next "
+        'season," a show insider tells me.',
+    )
+    (quote,) = direct_quotes(article)
+    assert quote.text.startswith("'Dancing With The Stars' would love")

@@ -135,10 +135,12 @@ def find_marked_spans(paragraph: str, style: str, carried: bool = False) -> list
 
 
 SINGLE_MARK_CHARS = "'‘’‚‹›"
-SPEECH_END_CHARS = ",.!?…"
 SENTENCE_END_CHARS = ".!?…"
 DOUBLE_MARK_CHARS = ('"', "“", "”", "„", "‟", "«", "»")
-CUE_AFTER_CHARS = 40  # characters after a closing mark a cue ('he told MailOnline') lies in
+CUE_AFTER_CHARS = 60  # characters after a closing mark a cue ('he told MailOnline') lies in
+MAX_SUBJECT_WORDS = 6
+SPEECH_END_CHARS = ",.!?…"
+SENTENCE_STOP_RE = re.compile(r"[.!?;:]\s")
 MIN_SPEECH_WORDS = 2
 MIN_STANDING_ALONE_WORDS = 8  # fewer: a heading quoting the article, unless a quote goes on
 
@@ -189,10 +191,11 @@ def _contains(outer: MarkedSpan, inner: MarkedSpan) -> bool:
 
 
 def _quotes_speech(paragraph: str, span: MarkedSpan, continuing: bool = False) -> bool:
-    """A single-quoted stretch is speech, not an apostrophe's or a scare quote's, when it has
-    words enough and a cue of speech: it follows a colon, opens its paragraph and runs on into
-    the next, or is closed on the punctuation of a sentence or by a cue ('..., he said'). A
-    short one standing alone as a paragraph is a heading ("'Relationships that last.'"),
+    """A single-quoted stretch is speech, not an apostrophe's, a title's or a scare quote's,
+    when it has words enough and a cue of speech: it follows a colon or opens its paragraph,
+    and runs on into the next, or it is closed on a sentence's punctuation, follows a colon or
+    a cue ('He said, ') or comes before one ('... he said'), and its words are not a title's.
+    A short one standing alone as a paragraph is a heading ("'Relationships that last.'"),
     unless it carries on a quote."""
     text = paragraph[span.start : span.end]
     words = len(text.split())
@@ -205,12 +208,39 @@ def _quotes_speech(paragraph: str, span: MarkedSpan, continuing: bool = False) -
     if not span.closed:  # running on into the next paragraph, it ends a sentence
         ends = text.rstrip()[-1:] in SENTENCE_END_CHARS
         return ends and (opens_paragraph or before.endswith(":"))
-    if before.endswith(":"):
+    if _title_case(text):
+        return False
+    if text.rstrip()[-1:] in SPEECH_END_CHARS:  # '..., he said', '... said that it 'failed.''
         return True
-    if text.rstrip()[-1:] in SPEECH_END_CHARS:
+    if before.endswith(":") or _ends_on_cue(paragraph, len(before)):
         return True
-    after = span.end + 1
-    return bool(find_cues(paragraph, after, min(len(paragraph), after + CUE_AFTER_CHARS)))
+    return _cue_follows(paragraph, span.end + 1)
+
+
+def _cue_follows(paragraph: str, at: int) -> bool:
+    """A cue comes soon after `at`, in the same sentence, with at most a subject before it
+    ("', a source close to Julia reportedly told", "' said Fraschetti")."""
+    cues = find_cues(paragraph, at, min(len(paragraph), at + CUE_AFTER_CHARS))
+    if not cues:
+        return False
+    between = paragraph[at : cues[0].start()]
+    return len(between.split()) <= MAX_SUBJECT_WORDS and not SENTENCE_STOP_RE.search(between)
+
+
+def _ends_on_cue(paragraph: str, end: int) -> bool:
+    """paragraph[:end] ends on a cue, and at most a stop or comma ('He said, ', 'Motes said.')."""
+    cues = find_cues(paragraph, max(0, end - CUE_AFTER_CHARS), end)
+    return bool(cues) and end - cues[-1].end() <= 1
+
+
+SMALL_TITLE_WORDS = {"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "with", "at"}
+
+
+def _title_case(text: str) -> bool:
+    """'Dancing With the Stars.', 'Big Five Principles of Behaviour Change': a title's words,
+    not a sentence's."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if w.lower() not in SMALL_TITLE_WORDS]
+    return len(words) >= MIN_SPEECH_WORDS and all(w[0].isupper() for w in words)
 
 
 NICKNAME_RE = re.compile(r"[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*)?")
