@@ -1445,3 +1445,90 @@ def test_an_explainers_answers_are_nobodys_when_its_introduction_names_only_a_nu
     answers = [q for q in extract_quotes(article) if q.kind == "transcript"]
     assert [q.text[:20] for q in answers] == ["It is way too early ", "Searches in open wat"]
     assert {q.speaker for q in answers} == {None}
+
+
+# Multi-News test-23-1 (Daily Mail): single marks quote speech, double marks only nest in them.
+DAILY_MAIL = (
+    "'We are talking about people who are powerful,' Conner told MailOnline.",
+    "'People who have very delicate power, people who are in the limelight. Their power can be "
+    "destroyed very easily if unfortunate things make them look more wicked.",
+    "'They have to be careful, it can destroy their career or their Academy Award.'",
+    "On Twitter, she sounded decidedly unstable, lashing out at Julia. 'So my \"sister\" said "
+    "that with all her friends & fans she doesn't need any more love. Just so you all know "
+    "\"America's Sweetheart\" is a B****!!' she tweeted on January 20, referring to Roberts.",
+)
+
+
+def test_single_marks_quote_speech_in_an_article_with_double_marks():
+    quotes = direct_quotes(article_of(*DAILY_MAIL))
+    texts = [q.text.rstrip(",") for q in quotes]
+    assert texts[0] == "We are talking about people who are powerful"
+    assert texts[2].startswith("They have to be careful, it can destroy their career")
+    assert quotes[2].continues == quotes[1].id  # the quote runs on over two paragraphs
+    # the double marks inside stay nested in the tweet, not quotes of their own
+    assert texts[3].startswith('So my "sister" said') and texts[3].endswith("is a B****!!")
+    assert len(quotes) == 4
+
+
+def test_single_quoted_speech_after_a_colon_beside_a_double_quoted_title():
+    # Multi-News validation-28-2: the paragraph's double marks quote a show's title.
+    article = article_of(
+        'The magazine also spoke to a "Kourtney & Kim Take New York" producer who said: '
+        "'Kim's mapping out 2012, including holidays, and Kris isn't a part of it. Any "
+        "itineraries for the future don't include Kris very much.'"
+    )
+    texts = [q.text for q in extract_quotes(article) if q.kind in ("direct", "term")]
+    assert texts[-1].startswith("Kim's mapping out 2012") and texts[-1].endswith("very much.")
+
+
+def test_single_marks_inside_double_marks_stay_nested():
+    # Multi-News test-211-0.
+    article = article_of(
+        "\"As I looked at this case, the more I looked, I was just like, 'Oh, OK, that would "
+        "explain why no database hits,'\" Danielson said."
+    )
+    (quote,) = direct_quotes(article)
+    assert quote.text.startswith("As I looked at this case")
+
+
+def test_a_short_single_quoted_heading_is_no_quote():
+    # PolNeAR wash-post_2016-02-17: a heading quoting words of the article, between paragraphs.
+    # Multi-News test-114-3 (AFP): a heading, "fighters'" a plural's apostrophe.
+    article = article_of(
+        '"They have shown to be highly effective," he said.',
+        "'Relationships that last.'",
+        "- '35,000 fighters' -",
+    )
+    assert [q.text for q in direct_quotes(article)] == ["They have shown to be highly effective"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Multi-News, in an article that quotes with single marks only
+        "Lawford had battled addiction issues back in the '70s and '80s.",
+        "Led Zeppelin II features an early version of Whole Lotta Love, which many consider to "
+        "be one of the greatest rock 'n' roll songs of all time.",
+        "CAPA attorneys have argued college football generates enormous amounts of profit on "
+        "players' labor, which makes the players employees of the schools.",
+    ],
+)
+def test_an_apostrophe_opens_no_quote(sentence: str):
+    article = article_of(sentence, DAILY_MAIL[0])
+    texts = [q.text for q in direct_quotes(article)]
+    assert texts == ["We are talking about people who are powerful"]
+
+
+def test_a_single_quoted_title_is_no_speech():
+    # Multi-News validation-203-0: a show's title, in an article that quotes with double marks.
+    article = article_of(
+        "She brought down the house on 'Saturday Night Live' after her rabid fans on Facebook "
+        "got her on the show, and now she's being recruited by yet another massively popular "
+        "show: 'Dancing With the Stars.' Oh, Betty, you're in such high demand!",
+        "After her ratings bonanza hosting 'Saturday Night Live,' Betty White has been made "
+        "another offer to bring everyone's favorite Golden Girl back to primetime.",
+        "\"'Dancing With The Stars' would love to have Betty White grace the dance floor next "
+        'season," a show insider tells me.',
+    )
+    (quote,) = direct_quotes(article)
+    assert quote.text.startswith("'Dancing With The Stars' would love")

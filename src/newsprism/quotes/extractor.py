@@ -28,6 +28,7 @@ from newsprism.quotes.marks import (
     MarkedSpan,
     closes_first,
     find_marked_spans,
+    find_quote_spans,
     opens_with_mark,
     primary_style,
 )
@@ -124,14 +125,18 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
     for index, paragraph in enumerate(article.paragraphs):
         check_time("quotes")
         carried = None
+        open_style = style if left_open is None else left_open.span.style
         if left_open is not None and index not in skip:
             if a_line is None:
                 a_line = sentence_a_line(article.paragraphs)
-            reopens = a_line and _opens_whole(left_open, article.paragraphs, style)
-            carried = _carried(paragraph, style) or _unmarked_middle(
-                article.paragraphs, index, style, reopens
+            reopens = a_line and _opens_whole(left_open, article.paragraphs, open_style)
+            carried = _carried(paragraph, open_style) or _unmarked_middle(
+                article.paragraphs, index, open_style, reopens
             )
-        marked = [] if index in skip else carried or find_marked_spans(paragraph, style)
+        continuing = left_open is not None and open_style == "single"
+        marked = (
+            [] if index in skip else carried or find_quote_spans(paragraph, style, continuing)
+        )
         marks += len(marked)
         check_count("quotes", marks, MAX_QUOTES)
         quoted_before, quoted_here = quoted_here, bool(marked)
@@ -139,7 +144,7 @@ def _direct_quotes(article: Article, skip: set[int]) -> list[_Found]:
             left_open = None
             continue
         masked = _masked(paragraph, marked)
-        continued = left_open if carried or opens_with_mark(paragraph, style) else None
+        continued = left_open if carried or opens_with_mark(paragraph, open_style) else None
         indent = len(paragraph) - len(paragraph.lstrip())
         left_open = None
         previous: _Found | None = None
@@ -207,7 +212,7 @@ def _unmarked_middle(
                 and all(_ends_sentence(p) for p in paragraphs[index:ahead])
             )
             if ahead > index and carried_on:
-                return [MarkedSpan(0, len(paragraphs[index]), closed=False)]
+                return [MarkedSpan(0, len(paragraphs[index]), closed=False, style=style)]
             return None
     return None
 

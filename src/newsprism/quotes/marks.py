@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsprism.quotes.attribution import find_cues
+
 DOUBLE_OPENERS = "“„«‟"
 DOUBLE_CLOSERS = "”»“"
 SINGLE_OPENERS = "‘‚‹"
@@ -21,6 +23,7 @@ class MarkedSpan:
     start: int
     end: int
     closed: bool  # a closing mark ends it (else it runs to the end of the paragraph)
+    style: str = "double"  # the marks it was read with: 'double' or 'single'
 
 
 def primary_style(paragraphs: list[str]) -> str:
@@ -52,9 +55,16 @@ def _opens(text: str, start: int, mark: str, style: str) -> bool:
         if mark == "”":  # set the wrong way round ('”This finding ... disease.“')
             return (_opening_context(before) or start == 0) and after.isalnum()
         return mark in ('"', "''") and (_opening_context(before) or start == 0) and after != " "
+    if ELISION_RE.match(text, start + len(mark)):
+        return False
     if mark in ("‘", "‚", "‹"):
         return _opening_context(before) or start == 0 or not before.isalnum()
     return mark == "'" and (_opening_context(before) or start == 0)
+
+
+# An apostrophe standing for left-out letters at a word's start, not an opening mark: "the
+# '90s", "rock 'n' roll", "'em", "'til".
+ELISION_RE = re.compile(r"(?:\d\ds\b|n['’]\s|em\b|til\b|tis\b|twas\b)", re.IGNORECASE)
 
 
 def _opening_context(before: str) -> bool:
@@ -117,11 +127,120 @@ def find_marked_spans(paragraph: str, style: str, carried: bool = False) -> list
             start = match.end()  # a mark doubled ('“”[My stomach churns] ...'): it goes on
         elif _closes(paragraph, match.start(), mark, style):
             if match.start() > start and not _nickname(paragraph, start, match.start()):
-                spans.append(MarkedSpan(start, match.start(), True))
+                spans.append(MarkedSpan(start, match.start(), True, style))
             start = None
     if start is not None and start < len(paragraph):
-        spans.append(MarkedSpan(start, len(paragraph), False))
+        spans.append(MarkedSpan(start, len(paragraph), False, style))
     return spans
+
+
+SINGLE_MARK_CHARS = "'‘’‚‹›"
+SENTENCE_END_CHARS = ".!?…"
+DOUBLE_MARK_CHARS = ('"', "“", "”", "„", "‟", "«", "»")
+CUE_AFTER_CHARS = 60  # characters after a closing mark a cue ('he told MailOnline') lies in
+MAX_SUBJECT_WORDS = 6
+SPEECH_END_CHARS = ",.!?…"
+SENTENCE_STOP_RE = re.compile(r"[.!?;:]\s")
+MIN_SPEECH_WORDS = 2
+MIN_STANDING_ALONE_WORDS = 8  # fewer: a heading quoting the article, unless a quote goes on
+
+
+def find_quote_spans(paragraph: str, style: str, continuing: bool = False) -> list[MarkedSpan]:
+    """The quoted stretches of a paragraph of an article that quotes with `style` marks. In
+    a double-quoting article, single marks quote too where the text shows they quote speech
+    (a Daily Mail page nesting its double marks inside single ones, an agency quote after
+    'said:'): a single-quoted stretch outside double marks, next to a speech cue; it keeps
+    any double-quoted stretch inside it as nested. `continuing`: the paragraph before left
+    a single-quoted stretch open, which this one may carry on."""
+    spans = find_marked_spans(paragraph, style)
+    if style != "double" or not any(c in paragraph for c in SINGLE_MARK_CHARS):
+        return spans
+    speech = [
+        single
+        for single in find_marked_spans(paragraph, "single")
+        if _quotes_speech(paragraph, single, continuing) and _nests_whole(paragraph, single, spans)
+    ]
+    if not speech:
+        return spans
+    outer = [d for d in spans if not any(_contains(single, d) for single in speech)]
+    return sorted(outer + speech, key=lambda span: span.start)
+
+
+def _nests_whole(paragraph: str, single: MarkedSpan, doubles: list[MarkedSpan]) -> bool:
+    """The single-quoted stretch lies outside every double-quoted one, and any double mark
+    inside it belongs to a double-quoted stretch nested whole in it (not a closing mark
+    paired with a mismatched single opening one: '‘It’s the formula,” reports Axios.')."""
+    nested = [d for d in doubles if _contains(single, d)]
+    if any(_overlaps(single, d) for d in doubles if d not in nested):
+        return False
+    inside = paragraph[single.start : single.end]
+    nested_marks = sum(1 + d.closed for d in nested)
+    return sum(inside.count(mark) for mark in DOUBLE_MARK_CHARS) <= nested_marks
+
+
+def _has_words(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
+def _overlaps(one: MarkedSpan, other: MarkedSpan) -> bool:
+    return one.start < other.end + 1 and other.start < one.end + 1
+
+
+def _contains(outer: MarkedSpan, inner: MarkedSpan) -> bool:
+    return outer.start < inner.start and inner.end < outer.end
+
+
+def _quotes_speech(paragraph: str, span: MarkedSpan, continuing: bool = False) -> bool:
+    """A single-quoted stretch is speech, not an apostrophe's, a title's or a scare quote's,
+    when it has words enough and a cue of speech: it follows a colon or opens its paragraph,
+    and runs on into the next, or it is closed on a sentence's punctuation, follows a colon or
+    a cue ('He said, ') or comes before one ('... he said'), and its words are not a title's.
+    A short one standing alone as a paragraph is a heading ("'Relationships that last.'"),
+    unless it carries on a quote."""
+    text = paragraph[span.start : span.end]
+    words = len(text.split())
+    if words < MIN_SPEECH_WORDS:
+        return False
+    before = paragraph[: span.start - 1].rstrip()
+    opens_paragraph = not _has_words(before)  # after a dash or a bullet too
+    if opens_paragraph and span.closed and not _has_words(paragraph[span.end + 1 :]):
+        return continuing or words >= MIN_STANDING_ALONE_WORDS
+    if not span.closed:  # running on into the next paragraph, it ends a sentence
+        ends = text.rstrip()[-1:] in SENTENCE_END_CHARS
+        return ends and (opens_paragraph or before.endswith(":"))
+    if _title_case(text):
+        return False
+    if text.rstrip()[-1:] in SPEECH_END_CHARS:  # '..., he said', '... said that it 'failed.''
+        return True
+    if before.endswith(":") or _ends_on_cue(paragraph, len(before)):
+        return True
+    return _cue_follows(paragraph, span.end + 1)
+
+
+def _cue_follows(paragraph: str, at: int) -> bool:
+    """A cue comes soon after `at`, in the same sentence, with at most a subject before it
+    ("', a source close to Julia reportedly told", "' said Fraschetti")."""
+    cues = find_cues(paragraph, at, min(len(paragraph), at + CUE_AFTER_CHARS))
+    if not cues:
+        return False
+    between = paragraph[at : cues[0].start()]
+    return len(between.split()) <= MAX_SUBJECT_WORDS and not SENTENCE_STOP_RE.search(between)
+
+
+def _ends_on_cue(paragraph: str, end: int) -> bool:
+    """paragraph[:end] ends on a cue, and at most a stop or comma ('He said, ', 'Motes said.')."""
+    cues = find_cues(paragraph, max(0, end - CUE_AFTER_CHARS), end)
+    return bool(cues) and end - cues[-1].end() <= 1
+
+
+SMALL_TITLE_WORDS = {"a", "an", "the", "of", "on", "in", "and", "or", "for", "to", "with", "at"}
+
+
+def _title_case(text: str) -> bool:
+    """'Dancing With the Stars.', 'Big Five Principles of Behaviour Change': a title's words,
+    not a sentence's."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", text) if w.lower() not in SMALL_TITLE_WORDS]
+    return len(words) >= MIN_SPEECH_WORDS and all(w[0].isupper() for w in words)
 
 
 NICKNAME_RE = re.compile(r"[A-Z][\w.’'\-]*(?: [A-Z][\w.’'\-]*)?")
