@@ -53,6 +53,7 @@ from __future__ import annotations
 import heapq
 import math
 import os
+import struct
 import tempfile
 import zlib
 from array import array
@@ -61,7 +62,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from itertools import repeat
+from itertools import islice, repeat
 from operator import mul
 from typing import BinaryIO, overload
 
@@ -107,6 +108,7 @@ SPLIT_MEMBERS = 40  # the newest articles of a story that the split looks at
 # their similarity reaches this share of the join threshold (see _mutual_nearest_story).
 NEAREST_SHARE = 0.7
 RELATED_PER_ARTICLE = 2  # other stories one article can link its story with
+_FLOAT = struct.Struct("=f")  # a posting's weight, kept in its array of positions
 SPILL_CHUNK = 4096  # profiles out of reach written to a file at a time (see ProfileTable)
 
 
@@ -414,8 +416,10 @@ class StoryGrouper:
     nearest_share: float = NEAREST_SHARE
     # each article's highest similarity with another so far (-1: not known, a restored one)
     nearest_similarity: array = field(default_factory=lambda: array("f"))
+    # term -> the positions of the articles it indexes, each followed by the term's weight in
+    # that article (its float bits): one array a term, not two, for the many terms indexing
+    # an article or two (an array and a dict entry cost some 180 bytes beside their data)
     postings: dict[int, array] = field(default_factory=dict)
-    posting_weights: dict[int, array] = field(default_factory=dict)
     document_frequency: array = field(default_factory=lambda: array("I", bytes(4 * DF_BUCKETS)))
     documents: int = 0
     next_story: int = 0
@@ -574,22 +578,22 @@ class StoryGrouper:
 
     def _index(self, position: int, profile: Profile) -> None:
         for h, weight in zip(profile.terms[:INDEX_TERMS], profile.weights, strict=False):
-            posting = self.postings.setdefault(h, array("I"))
-            weights = self.posting_weights.setdefault(h, array("f"))
+            posting = self.postings.get(h)
+            if posting is None:
+                posting = self.postings[h] = array("I")
             stale = self._stale(posting, profile.day) if profile.day else 0
-            if len(posting) - stale >= 2 * POSTINGS_CAP:
+            if len(posting) // 2 - stale >= 2 * POSTINGS_CAP:
                 stale = POSTINGS_CAP
             if stale:
-                del posting[:stale]
-                del weights[:stale]
+                del posting[: 2 * stale]
             posting.append(position)
-            weights.append(weight)
+            posting.frombytes(_FLOAT.pack(weight))
 
     def _stale(self, posting: array, day: int) -> int:
         """Drop a posting's oldest entries while they are too old to join an article of `day`
         (the stream runs in date order, so none later could join them either)."""
         stale, days = 0, self.profiles.days
-        for position in posting:
+        for position in islice(posting, 0, None, 2):
             other = days[position]
             if not other or day - other <= REACH_DAYS:
                 break
@@ -606,9 +610,9 @@ class StoryGrouper:
             posting = self.postings.get(h)
             if posting is None:
                 continue
-            weights = self.posting_weights[h]
-            recent = zip(posting[-POSTINGS_CAP:], weights[-POSTINGS_CAP:], strict=True)
-            for position, other in recent:
+            recent = posting[-2 * POSTINGS_CAP :]
+            weights = array("f", recent[1::2].tobytes())
+            for position, other in zip(recent[::2], weights, strict=True):
                 partial[position] = get(position, 0.0) + weight * other
         return partial
 
@@ -722,7 +726,7 @@ class StoryGrouper:
         story it now fits best, later articles included (the stream could only see earlier
         ones). The index is built again as the pass goes, running a window ahead of it, so
         the work stays linear. Returns how many articles moved."""
-        self.postings, self.posting_weights = {}, {}
+        self.postings = {}
         moved = ahead = 0
         for position, profile in enumerate(self.profiles):
             while ahead < len(self.profiles) and _within_reach(profile, self.profiles[ahead]):
