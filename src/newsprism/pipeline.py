@@ -747,18 +747,22 @@ def place_articles(store: Store, rebuild: bool = False) -> Placement:
     order = list(dates)
     grouper, story_of = _restored_grouper(store, set(order), rebuild)
     unplaced = [i for i in order if i not in story_of]
-    _place_new(store, grouper, story_of, _read_in_stream_order(store, unplaced, dates), rebuild)
+    in_stream_order = _stream_ordered(unplaced, dates)
+    del dates  # not held while the stream runs
+    _place_new(store, grouper, story_of, _read_in_stream_order(store, in_stream_order), rebuild)
     return Placement(order, story_of, unplaced, grouper.related_stories())
 
 
-def _read_in_stream_order(
-    store: Store, ids: list[str], dates: dict[str, str | None]
-) -> Iterator[tuple[str, Features]]:
-    """The grouping features of the articles of `ids` (in reading order), in `stream_order`'s
-    order (publication order, undated last), a part at a time: as kept when the article was
-    stored, else worked out from the article and its quotes, read here."""
-    position = {article_id: n for n, article_id in enumerate(ids)}
-    ordered = sorted(ids, key=lambda i: (dates[i] or "\uffff", position[i]))
+def _stream_ordered(ids: list[str], dates: dict[str, str | None]) -> list[str]:
+    """`ids` (in reading order) in `stream_order`'s order: publication order, undated last,
+    those of one date in reading order (the sort is stable)."""
+    return sorted(ids, key=lambda i: dates[i] or "\uffff")
+
+
+def _read_in_stream_order(store: Store, ordered: list[str]) -> Iterator[tuple[str, Features]]:
+    """The grouping features of the articles of `ordered` (as `_stream_ordered` orders them),
+    a part at a time: as kept when the article was stored, else worked out from the article
+    and its quotes, read here."""
     for first in range(0, len(ordered), ARTICLES_A_READ):
         part = ordered[first : first + ARTICLES_A_READ]
         kept = store.grouping_features(part)

@@ -52,16 +52,19 @@ from __future__ import annotations
 
 import heapq
 import math
+import os
+import struct
+import tempfile
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from itertools import repeat
+from itertools import islice, repeat
 from operator import mul
-from typing import overload
+from typing import BinaryIO, overload
 
 from newsprism.clean.junk import is_web_address
 from newsprism.compare.lexicon import is_stop
@@ -105,6 +108,8 @@ SPLIT_MEMBERS = 40  # the newest articles of a story that the split looks at
 # their similarity reaches this share of the join threshold (see _mutual_nearest_story).
 NEAREST_SHARE = 0.7
 RELATED_PER_ARTICLE = 2  # other stories one article can link its story with
+_FLOAT = struct.Struct("=f")  # a posting's weight, kept in its array of positions
+SPILL_CHUNK = 4096  # profiles out of reach written to a file at a time (see ProfileTable)
 
 
 def term_hash(term: str) -> int:
@@ -154,25 +159,42 @@ class Profile:
 class ProfileTable(Sequence[Profile]):
     """The profiles the stream remembers, packed end to end in a few arrays, by position: a
     Profile object with its own three arrays costs some 300 bytes beyond its data, and the
-    stream holds one a stored article. A Profile is made when one is read."""
+    stream holds one a stored article. A Profile is made when one is read.
 
-    def __init__(self) -> None:
-        self.terms = array("I")
+    Only the profiles within reach stay in memory: once the oldest ones are more than
+    `keep_days` older than the newest (or undated), at least `chunk` of them, their terms,
+    weights and quoted runs go to a temporary file, read back when they are asked for (a
+    posting not yet cleared of them, the split of a story that grew, the profiles stored at
+    the end of a run), so the memory a stream holds stays that of a few weeks of articles
+    however long it runs. Days and outlets (read for every candidate) stay in memory."""
+
+    def __init__(self, keep_days: int = REACH_DAYS, chunk: int = SPILL_CHUNK) -> None:
+        self.terms = array("I")  # of the profiles in memory (from `spilled` on)
         self.weights = array("f")
-        self.term_ends = array("Q")  # where each profile's terms end in `terms`
-        self.shingle_hashes = array("q")
+        self.term_ends = array("Q")  # where each profile's terms end, counting written ones
+        self.shingle_hashes = array("q")  # of the profiles in memory
         self.shingle_ends = array("Q")
         self.days = array("i")
         self.outlets = array("q")
+        self.keep_days, self.chunk = keep_days, chunk
+        self.spilled = 0  # the profiles before this position are in `_file`, not in memory
+        self.term_base = self.shingle_base = 0  # where the arrays in memory start, counting
+        self.newest_day = 0
+        self._file: BinaryIO | None = None
 
     def append(self, profile: Profile) -> None:
+        position = len(self)
         _extend(self.terms, profile.terms)
         _extend(self.weights, profile.weights)
-        self.term_ends.append(len(self.terms))
         _extend(self.shingle_hashes, profile.shingles)
-        self.shingle_ends.append(len(self.shingle_hashes))
+        self.term_ends.append(self._term_start(position) + len(profile.terms))
+        self.shingle_ends.append(self._shingle_start(position) + len(profile.shingles))
         self.days.append(profile.day)
         self.outlets.append(profile.outlet)
+        self.newest_day = max(self.newest_day, profile.day)
+        # looked at once a chunk: the oldest may stay in reach for many
+        if len(self) % self.chunk == 0 and len(self) - self.spilled >= 2 * self.chunk:
+            self._spill_out_of_reach()
 
     def __len__(self) -> int:
         return len(self.term_ends)
@@ -187,21 +209,76 @@ class ProfileTable(Sequence[Profile]):
         if isinstance(position, slice):
             return [self[i] for i in range(*position.indices(len(self)))]
         position = self._checked(position)
-        start = self.term_ends[position - 1] if position else 0
-        end = self.term_ends[position]
+        start, end = self._term_start(position), self.term_ends[position]
+        if position < self.spilled:
+            terms, weights = array("I"), array("f")
+            data = self._read(8 * start + 8 * self._shingle_start(position), 8 * (end - start))
+            terms.frombytes(data[: 4 * (end - start)])
+            weights.frombytes(data[4 * (end - start) :])
+        else:
+            base = self.term_base
+            terms = self.terms[start - base : end - base]
+            weights = self.weights[start - base : end - base]
         return Profile(
-            self.terms[start:end],
-            self.weights[start:end],
-            self.shingles(position),
-            self.days[position],
-            self.outlets[position],
+            terms, weights, self.shingles(position), self.days[position], self.outlets[position]
         )
 
     def shingles(self, position: int) -> array:
         """The profile's quoted-run hashes alone (no Profile made)."""
         position = self._checked(position)
-        start = self.shingle_ends[position - 1] if position else 0
-        return self.shingle_hashes[start : self.shingle_ends[position]]
+        ends = self.shingle_ends
+        start, end = ends[position - 1] if position else 0, ends[position]
+        if position >= self.spilled:
+            base = self.shingle_base
+            return self.shingle_hashes[start - base : end - base]
+        shingles = array("q")
+        if end > start:
+            after_terms = 8 * self.term_ends[position] + 8 * start  # its runs follow its terms
+            shingles.frombytes(self._read(after_terms, 8 * (end - start)))
+        return shingles
+
+    def _term_start(self, position: int) -> int:
+        return self.term_ends[position - 1] if position else 0
+
+    def _shingle_start(self, position: int) -> int:
+        return self.shingle_ends[position - 1] if position else 0
+
+    def _spill_out_of_reach(self) -> None:
+        """Write the oldest profiles out of reach to the file, when there are `chunk` of them
+        (in chunks: dropping the front of the arrays moves what is left)."""
+        end, days, oldest = self.spilled, self.days, self.newest_day - self.keep_days
+        while end < len(self) and (not days[end] or days[end] < oldest):
+            end += 1
+        if end - self.spilled < self.chunk:
+            return
+        term_base, shingle_base = self.term_base, self.shingle_base
+        if self._file is None:
+            # open for the table's life, removed when it is closed
+            self._file = tempfile.TemporaryFile(prefix="newsprism-profiles-")  # noqa: SIM115
+        data, at = memoryview(b"".join(self._spilled_bytes(end))), 8 * term_base + 8 * shingle_base
+        while data:
+            written = os.pwrite(self._file.fileno(), data, at)
+            data, at = data[written:], at + written
+        self.term_base, self.shingle_base = self._term_start(end), self._shingle_start(end)
+        terms, shingles = self.term_base - term_base, self.shingle_base - shingle_base
+        del self.terms[:terms], self.weights[:terms], self.shingle_hashes[:shingles]
+        self.spilled = end
+
+    def _spilled_bytes(self, end: int) -> Iterator[bytes]:
+        """Each profile's terms, weights and quoted runs from `spilled` to `end`, as the file
+        keeps them (a profile at 8 bytes a term and a run before it)."""
+        term_base, shingle_base = self.term_base, self.shingle_base
+        for position in range(self.spilled, end):
+            start = self._term_start(position) - term_base
+            stop = self.term_ends[position] - term_base
+            yield self.terms[start:stop].tobytes()
+            yield self.weights[start:stop].tobytes()
+            start = self._shingle_start(position) - shingle_base
+            yield self.shingle_hashes[start : self.shingle_ends[position] - shingle_base].tobytes()
+
+    def _read(self, offset: int, size: int) -> bytes:
+        assert self._file is not None
+        return os.pread(self._file.fileno(), size, offset)
 
     def _checked(self, position: int) -> int:
         if position < 0:
@@ -340,8 +417,10 @@ class StoryGrouper:
     # each article's highest similarity with another so far (-1: not known, one restored
     # from a store of an earlier version)
     nearest_similarity: array = field(default_factory=lambda: array("f"))
+    # term -> the positions of the articles it indexes, each followed by the term's weight in
+    # that article (its float bits): one array a term, not two, for the many terms indexing
+    # an article or two (an array and a dict entry cost some 180 bytes beside their data)
     postings: dict[int, array] = field(default_factory=dict)
-    posting_weights: dict[int, array] = field(default_factory=dict)
     document_frequency: array = field(default_factory=lambda: array("I", bytes(4 * DF_BUCKETS)))
     documents: int = 0
     next_story: int = 0
@@ -466,15 +545,17 @@ class StoryGrouper:
 
     def counts_blob(self) -> bytes:
         """The document frequencies, compressed, to store between runs (level 1: a third of
-        the time of the default, for a blob mostly of zeros either way)."""
-        header = array("q", [self.documents]).tobytes()
-        return zlib.compress(header + self.document_frequency.tobytes(), 1)
+        the time of the default, for a blob mostly of zeros either way); compressed from the
+        counters where they are, not from a copy of them (16 MB, twice)."""
+        packer = zlib.compressobj(1)
+        header = packer.compress(array("q", [self.documents]))
+        return header + packer.compress(self.document_frequency) + packer.flush()
 
     def load_counts(self, blob: bytes) -> None:
         data = zlib.decompress(blob)
         self.documents = array("q", data[:8])[0]
         self.document_frequency = array("I")
-        self.document_frequency.frombytes(data[8:])
+        self.document_frequency.frombytes(memoryview(data)[8:])
 
     def _remember(self, profile: Profile, story: int) -> None:
         position = len(self.profiles)
@@ -500,22 +581,22 @@ class StoryGrouper:
 
     def _index(self, position: int, profile: Profile) -> None:
         for h, weight in zip(profile.terms[:INDEX_TERMS], profile.weights, strict=False):
-            posting = self.postings.setdefault(h, array("I"))
-            weights = self.posting_weights.setdefault(h, array("f"))
+            posting = self.postings.get(h)
+            if posting is None:
+                posting = self.postings[h] = array("I")
             stale = self._stale(posting, profile.day) if profile.day else 0
-            if len(posting) - stale >= 2 * POSTINGS_CAP:
+            if len(posting) // 2 - stale >= 2 * POSTINGS_CAP:
                 stale = POSTINGS_CAP
             if stale:
-                del posting[:stale]
-                del weights[:stale]
+                del posting[: 2 * stale]
             posting.append(position)
-            weights.append(weight)
+            posting.frombytes(_FLOAT.pack(weight))
 
     def _stale(self, posting: array, day: int) -> int:
         """Drop a posting's oldest entries while they are too old to join an article of `day`
         (the stream runs in date order, so none later could join them either)."""
         stale, days = 0, self.profiles.days
-        for position in posting:
+        for position in islice(posting, 0, None, 2):
             other = days[position]
             if not other or day - other <= REACH_DAYS:
                 break
@@ -532,9 +613,9 @@ class StoryGrouper:
             posting = self.postings.get(h)
             if posting is None:
                 continue
-            weights = self.posting_weights[h]
-            recent = zip(posting[-POSTINGS_CAP:], weights[-POSTINGS_CAP:], strict=True)
-            for position, other in recent:
+            recent = posting[-2 * POSTINGS_CAP :]
+            weights = array("f", recent[1::2].tobytes())
+            for position, other in zip(recent[::2], weights, strict=True):
                 partial[position] = get(position, 0.0) + weight * other
         return partial
 
@@ -648,7 +729,7 @@ class StoryGrouper:
         story it now fits best, later articles included (the stream could only see earlier
         ones). The index is built again as the pass goes, running a window ahead of it, so
         the work stays linear. Returns how many articles moved."""
-        self.postings, self.posting_weights = {}, {}
+        self.postings = {}
         moved = ahead = 0
         for position, profile in enumerate(self.profiles):
             while ahead < len(self.profiles) and _within_reach(profile, self.profiles[ahead]):
