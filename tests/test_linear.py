@@ -161,7 +161,8 @@ def test_a_surname_shared_by_many_mentions_is_resolved_in_linear_time() -> None:
 def test_comparing_a_story_is_linear_in_its_quotes() -> None:
     # each quote's edits indexed every word of the source article's quotes, and each
     # alignment looked its quote up by reading them all: before, two articles of 4,000 quotes
-    # took 16.6 s, 2,400 about 5 s
+    # took 16.6 s, 2,400 about 5 s; the growth check is what catches that (64x where linear
+    # is 8x), the bound on time only a ceiling (this and cleaning take 2.4-3.4 s on CI)
     def compare(count: int) -> None:
         said = [" ".join(f"w{(n * 7 + k) % 5000}" for k in range(8)) for n in range(count)]
         body = "\n".join(f"“{words},” said Ann Lee." for words in said)
@@ -173,7 +174,7 @@ def test_comparing_a_story_is_linear_in_its_quotes() -> None:
         story = analyse_stories(articles, quotes, one_story(articles)).stories[0]
         assert len(story.statements) == count
 
-    assert_linear(compare, small=300, factor=8, bound=3.0)
+    assert_linear(compare, small=300, factor=8, bound=4.5)
 
 
 def test_a_story_of_many_copies_is_compared_in_linear_time() -> None:

@@ -36,12 +36,16 @@ BREAKS = set('.!?;:,—–()[]"“”')
 # Words in brackets or parentheses inside a quote are the writer's, not the speaker's.
 EDITORIAL_RE = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 PERCENT_SIGN_RE = re.compile(r"\s?%")
+# What quote_tokens reads apart from word_tokens: a hyphen, a per cent sign, a digit group.
+READ_APART_RE = re.compile(r"[-%]|\d,\d")
 
 
 def quote_tokens(text: str, offset: int = 0) -> list[Token]:
     """The words of `text` as comparison reads them: a hyphenated compound as its parts (one
     outlet's 'long-term' is another's 'long term', and the two are one length) and a per cent
     sign after a number as the word ('10%' is '10 percent')."""
+    if not READ_APART_RE.search(text):
+        return word_tokens(text, offset)  # most quotes: the same words, worked out faster
     tokens: list[Token] = []
     for token in word_tokens(text, offset):
         if _digit_group(tokens, token, text, offset):  # '18,000,000' is one number
