@@ -18,10 +18,12 @@ Whole stories are held out: an item is held when int(sha1("SET/CLUSTER"), 16) % 
 first round of labels (files without `round2` in their name) had its held part read after the
 first tuning round, so it is printed apart as HELD-R1 and tuned on since; HELD is the held part
 of the second round (new stories, labelled later, never read while tuning) with the whole
-third round, TUNE the rest.
-Figures are printed for HELD, HELD-R1, TUNE and ALL; `--errors N` lists wrong TUNE and HELD-R1
-items (HELD ones only with `--show-held`: tuning must not look at them). The generated set
-(provenance_generated.py: PolNeAR quotes with known edits) follows unless `--no-generated`.
+third round, TUNE the rest. The fourth round (files with `round4` in their name: stories nobody
+had labelled, all of them held) is printed apart as HELD-R4 and belongs to no other part.
+Figures are printed for HELD, HELD-R4, HELD-R1, TUNE and ALL; `--errors N` lists wrong TUNE and
+HELD-R1 items (HELD and HELD-R4 ones only with `--show-held`: tuning must not look at them).
+The generated set (provenance_generated.py: PolNeAR quotes with known edits) follows unless
+`--no-generated`.
 
     .venv/bin/python benchmarks/provenance.py [--stories gold|real] [--errors N] [--show-held]
         [--exclude-doubtful] [--no-generated] [--per-kind 25]
@@ -97,6 +99,11 @@ class Item:
         """In the held-aside part of the second round of labels, or in the third round (both
         never read while tuning)."""
         return (self.held_story and "round2" in self.file) or "round3" in self.file
+
+    @property
+    def held_round4(self) -> bool:
+        """In the fourth round of labels: whole new stories, all held, a part of its own."""
+        return "round4" in self.file
 
     @property
     def held_story(self) -> bool:
@@ -563,9 +570,12 @@ def run_real(args: argparse.Namespace) -> None:
     if args.stories == "real":
         print_grouping(predictions, corpus, compared)
     held = [p for p in predictions if p.item.held]
-    read_held = [p for p in predictions if p.item.held_story and not p.item.held]
-    tune = [p for p in predictions if not p.item.held_story and not p.item.held]
+    held_round4 = [p for p in predictions if p.item.held_round4]
+    earlier = [p for p in predictions if not p.item.held and not p.item.held_round4]
+    read_held = [p for p in earlier if p.item.held_story]
+    tune = [p for p in earlier if not p.item.held_story]
     print_figures("HELD", held)
+    print_figures("HELD-R4", held_round4)
     print_figures("HELD-R1", read_held)
     print_figures("TUNE", tune)
     print_figures("ALL", predictions)
@@ -575,6 +585,7 @@ def run_real(args: argparse.Namespace) -> None:
         print_errors(tune + read_held, args.errors, "Wrong TUNE and HELD-R1 items")
         if args.show_held:
             print_errors(held, args.errors, "Wrong HELD items")
+            print_errors(held_round4, args.errors, "Wrong HELD-R4 items")
 
 
 def print_problems(problems: list[str]) -> None:
