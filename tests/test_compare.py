@@ -1130,3 +1130,15 @@ def test_two_excerpts_that_go_on_differently_are_one_statement():
     gazette, courier = _only(by_outlet["Gazette"]), _only(by_outlet["Courier"])
     assert {gazette.label, courier.label} == {"source", "verbatim"}
     assert gazette.statement == courier.statement
+
+
+def test_pieces_of_a_quote_that_print_the_source_sentences_reordered_are_stitched(tmp_path):
+    """The Independent prints Janis Sharp's statement over paragraphs, 'This is a cruel and
+    miserable decision.' ahead of the 'To force ... barbaric.' sentence it follows in the
+    source (multinews test-162): the source words between the later pieces were printed by
+    an earlier piece, moved ahead, not left out (it had read as trimmed)."""
+    matches, quotes = _real_story(tmp_path, "multinews_sample", "test-162")
+    pieces = [q for q in quotes.values() if q.text.startswith("If the severity of Gary")]
+    labels = {q.article: matches[q.id].labels for q in pieces}
+    assert any("stitched" in found for found in labels.values())
+    assert all("trimmed" not in found for found in labels.values())
