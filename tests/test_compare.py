@@ -1130,3 +1130,53 @@ def test_two_excerpts_that_go_on_differently_are_one_statement():
     gazette, courier = _only(by_outlet["Gazette"]), _only(by_outlet["Courier"])
     assert {gazette.label, courier.label} == {"source", "verbatim"}
     assert gazette.statement == courier.statement
+
+
+def test_pieces_of_a_quote_that_print_the_source_sentences_reordered_are_stitched(tmp_path):
+    """The Independent prints Janis Sharp's statement over paragraphs, 'This is a cruel and
+    miserable decision.' ahead of the 'To force ... barbaric.' sentence it follows in the
+    source (multinews test-162): the source words between the later pieces were printed by
+    an earlier piece, moved ahead, not left out (it had read as trimmed)."""
+    matches, quotes = _real_story(tmp_path, "multinews_sample", "test-162")
+    pieces = [q for q in quotes.values() if q.text.startswith("If the severity of Gary")]
+    labels = {q.article: matches[q.id].labels for q in pieces}
+    assert any("stitched" in found for found in labels.values())
+    assert all("trimmed" not in found for found in labels.values())
+
+
+def test_a_word_moved_is_the_word_order_tidied():
+    """'It should never have been made' printed 'It should have never been made' (as outlets
+    printed Trump's words in newswcl50 story 4): the same words in another order, tidied;
+    the negation left out in one place and put back in the next had read as nothing."""
+    by_outlet, _, _ = _story(
+        ("Gazette", "2018-01-01", [
+            "“It should never have been made, and we will be talking about it with everyone "
+            "soon,” Ann Lee said on Monday.",
+        ]),
+        ("Courier", "2018-01-02", [
+            "“It should have never been made, and we will be talking about it with everyone "
+            "soon,” Lee said.",
+        ]),
+    )  # fmt: skip
+    match = _only(by_outlet["Courier"])
+    assert match.label == "tidied"
+    assert {e.kind for e in match.edits} == {"order"}
+
+
+def test_a_spoken_form_written_out_is_a_contraction():
+    """'gonna' for 'going to' (Cosby's 'you are gonna go into the water' as another outlet
+    writes it out, multinews validation-172): the same words, tidied, not a content word
+    swapped with a word cut."""
+    by_outlet, _, _ = _story(
+        ("Gazette", "2018-01-01", [
+            "“We're gonna win this election and we're gonna win it big in November, believe "
+            "me,” Ann Lee said on Monday.",
+        ]),
+        ("Courier", "2018-01-02", [
+            "“We're going to win this election and we're going to win it big in November, "
+            "believe me,” Lee said.",
+        ]),
+    )  # fmt: skip
+    match = _only(by_outlet["Courier"])
+    assert match.label == "tidied"
+    assert {e.kind for e in match.edits} == {"contraction"}

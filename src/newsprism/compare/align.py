@@ -36,18 +36,34 @@ BREAKS = set('.!?;:,—–()[]"“”')
 # Words in brackets or parentheses inside a quote are the writer's, not the speaker's.
 EDITORIAL_RE = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 PERCENT_SIGN_RE = re.compile(r"\s?%")
-# What quote_tokens reads apart from word_tokens: a hyphen, a per cent sign, a digit group.
-READ_APART_RE = re.compile(r"[-%]|\d,\d")
+# Spoken forms one outlet prints as said and another writes out ('gonna' for 'going to'):
+# the same words, as a contraction is.
+INFORMAL = {
+    "gonna": ("going", "to"),
+    "wanna": ("want", "to"),
+    "gotta": ("got", "to"),
+    "kinda": ("kind", "of"),
+    "sorta": ("sort", "of"),
+    "outta": ("out", "of"),
+    "lotta": ("lot", "of"),
+}
+# What quote_tokens reads apart from word_tokens: a hyphen, a per cent sign, a digit group, a
+# spoken form.
+READ_APART_RE = re.compile(r"[-%]|\d,\d|(?i:gonna|wanna|gotta|kinda|sorta|outta|lotta)")
 
 
 def quote_tokens(text: str, offset: int = 0) -> list[Token]:
     """The words of `text` as comparison reads them: a hyphenated compound as its parts (one
     outlet's 'long-term' is another's 'long term', and the two are one length) and a per cent
-    sign after a number as the word ('10%' is '10 percent')."""
+    sign after a number as the word ('10%' is '10 percent'); a spoken form as the words it
+    stands for ('gonna' is 'going to')."""
     if not READ_APART_RE.search(text):
         return word_tokens(text, offset)  # most quotes: the same words, worked out faster
     tokens: list[Token] = []
     for token in word_tokens(text, offset):
+        if token.norm in INFORMAL:
+            tokens.extend(Token(norm, token.start, token.end) for norm in INFORMAL[token.norm])
+            continue
         if _digit_group(tokens, token, text, offset):  # '18,000,000' is one number
             last = tokens.pop()
             tokens.append(Token(last.norm + token.norm, last.start, token.end))

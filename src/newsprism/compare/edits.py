@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from rapidfuzz.distance import Indel
 
@@ -43,7 +44,7 @@ from newsprism.compare.lexicon import (
 )
 from newsprism.model import Edit
 from newsprism.names import TITLES
-from newsprism.text import Token, fold
+from newsprism.text import Token, fold, word_tokens
 
 MIN_CONTEXT = 2  # aligned words needed on each side of a change of meaning,
 CONTEXT_WINDOW = 4  # among this many quote words next to it
@@ -69,6 +70,7 @@ EDIT_LABELS: dict[str, str | None] = {
     "referent": "tidied",
     "tense": "tidied",
     "repetition": "tidied",
+    "order": "tidied",
     "handle": "tidied",
     "title": "tidied",
     "content-word": "altered",
@@ -220,6 +222,7 @@ class EditBuilder:
             swap = at[1] - at[0] <= SWAP_WORDS and len(edit.source.split()) <= SWAP_WORDS
             if min(self._context(at, swap)) < MIN_CONTEXT:
                 edit.kind = "unaligned"
+        _mark_moved(edits)
         return edits
 
     def _all_edits(self) -> list[Edit]:
@@ -492,6 +495,24 @@ class EditBuilder:
         opens = first.q_start == 0 and source.at_edge(first.s_start, first.s_end)[0]
         closes = last.q_end == len(self.q_tokens) and source.at_edge(last.s_start, last.s_end)[1]
         return opens, closes
+
+
+def _mark_moved(edits: list[Edit]) -> None:
+    """A word or two left out in one place and put back in the next ('should never have' ->
+    'should have never') is the word order changed, the words kept: both edits are `order`."""
+    for first, second in pairwise(edits):
+        ops = {first.op, second.op}
+        if ops != {"delete", "insert"} or "beyond" in (first.kind, second.kind):
+            continue
+        left = first.source if first.op == "delete" else first.reported
+        right = second.source if second.op == "delete" else second.reported
+        words = _stems(left)
+        if 0 < len(words) <= SWAP_WORDS and words == _stems(right):
+            first.kind = second.kind = "order"
+
+
+def _stems(text: str) -> list[str]:
+    return [stem(t.norm) for t in word_tokens(text)]
 
 
 def _all_light(tokens: list[Token]) -> bool:

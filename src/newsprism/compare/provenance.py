@@ -81,6 +81,9 @@ def compare_story(articles: list[Article], quotes: dict[str, list[Quote]]) -> Co
         elif occurrence.quote.id not in matches:
             _paraphrase_or_alone(occurrence, versions, occurrences, statements, matches)
     _label_across_pieces(occurrences, versions, matches)
+    for statement in statements:  # a piece may have been flagged since
+        flags = {lb for q in statement.quotes for lb in matches[q].labels}
+        statement.flags = [f for f in FLAGS if f in flags]
     order = {o.quote.id: n for n, o in enumerate(occurrences)}
     statements.sort(key=lambda s: order[s.source_quote])
     return Comparison(statements, [matches[o.quote.id] for o in occurrences])
@@ -92,8 +95,9 @@ def _label_across_pieces(
     """A quote over several paragraphs is stored (and labelled) a piece a paragraph. Where
     two pieces of one quote come from one quote of the same source, what lies between them
     there is the outlet's too: source words left out between them make the later piece
-    trimmed. (A piece taken from before the one it follows is left as it is: outlets print
-    one answer's sentences over paragraphs in their own order.)"""
+    trimmed, or stitched where an earlier piece printed them (moved ahead). (A piece taken
+    from before the one it follows is left as it is: outlets print one answer's sentences
+    over paragraphs in their own order.)"""
     by_id = {o.quote.id: o for o in occurrences}
     version_of = {v.article.id: v for v in versions}
     for occurrence in occurrences:
@@ -112,12 +116,33 @@ def _label_across_pieces(
             continue
         end, start = first.source_spans[-1].end, second.source_spans[0].start
         between = _words_between(source.text, end, start)
-        if between:
+        if between and _printed_before(between, before, by_id, matches):
+            _add_label(second, "stitched")  # the pieces print the source's passages reordered
+        elif between:
             body = source.article.body
             second.edits.insert(
                 0, Edit("delete", "", body[between[0].start : between[-1].end], "cut")
             )
             _add_label(second, "trimmed")
+
+
+def _printed_before(
+    between: list[Token],
+    before: Occurrence,
+    by_id: dict[str, Occurrence],
+    matches: dict[str, QuoteMatch],
+) -> bool:
+    """Every source word between two pieces was printed by an earlier piece of the quote,
+    from the same source article: the outlet moved that passage ahead, it left nothing out."""
+    source = matches[before.quote.id].source_article
+    spans: list[SourceSpan] = []
+    piece = by_id.get(before.quote.continues or "")
+    while piece is not None and piece.version is before.version:
+        match = matches[piece.quote.id]
+        if match.source_article == source:
+            spans += match.source_spans
+        piece = by_id.get(piece.quote.continues or "")
+    return all(any(s.start <= t.start and t.end <= s.end for s in spans) for t in between)
 
 
 def _words_between(text: SourceText, end: int, start: int) -> list[Token]:
