@@ -138,3 +138,32 @@ def test_a_new_folder_on_a_stored_corpus(tmp_path: Path, monkeypatch, keep_data:
     text = (tmp_path / "new" / "analysis.json").read_text(encoding="utf-8")
     assert text == (out / "analysis.json").read_text(encoding="utf-8")
     assert report.data == (json.loads(text) if keep_data else None)
+
+
+def test_story_step_writes_each_part_as_it_goes(tmp_path: Path, monkeypatch) -> None:
+    """The story step writes a part's stories (their statements, matches, discrepancies) once
+    that part is compared, not every story at the end: while a later part is compared the
+    earlier ones are in the store (its one transaction), and the stories it hands back hold
+    no comparison (the report reads them from the store)."""
+    text = shared_data("stories", "multinews_sample", "articles.jsonl").read_text("utf-8")
+    inputs = tmp_path / "some.jsonl"
+    inputs.write_text("".join(text.splitlines(keepends=True)[:40]), encoding="utf-8")
+    monkeypatch.setattr(pipeline, "ARTICLES_A_READ", 5)
+    stored_when_compared: list[int] = []
+    analyse = pipeline.analyse_stories
+
+    with Store(tmp_path / "s.db") as store:
+
+        def counting(*args, **kwargs):
+            count = store.conn.execute("SELECT count(*) FROM stories").fetchone()[0]
+            stored_when_compared.append(count)
+            return analyse(*args, **kwargs)
+
+        monkeypatch.setattr(pipeline, "analyse_stories", counting)
+        analysis = run_analyze(store, read_path(inputs), lambda e: None, RunStats())
+        stored = store.stories()
+    assert len(stored_when_compared) > 2
+    assert stored_when_compared == sorted(stored_when_compared) and stored_when_compared[-1] > 0
+    assert [s.id for s in analysis.stories] == [s.id for s in stored]
+    assert not any(s.statements or s.matches for s in analysis.stories)
+    assert any(s.statements for s in stored) and any(s.matches for s in stored)

@@ -46,6 +46,7 @@ from newsprism.model import (
 from newsprism.persons import PersonTable
 from newsprism.quotes import extract_quotes
 from newsprism.store import Store, StoreError, StoreTemplates
+from newsprism.store.sqlite import StoriesWritten
 from newsprism.stories import group_stories, wire_links
 from newsprism.stories.grouping import (
     Features,
@@ -464,8 +465,9 @@ def restory(
     Given the articles this run `touched`, a story with the same articles as stored, none of
     them touched, keeps its stored statements, matches and discrepancies and is not read from
     the store at all. Returns the stories this step wrote (every story without `touched`):
-    what the run changed; their articles and quotes are not kept (the store has them, each
-    speaker named as the step left it: `Store.quotes_of(..., named=True)`)."""
+    what the run changed; their articles, quotes and comparisons are not kept (each story is
+    written as its part of the stories is compared; the store has them, each speaker named as
+    the step left it: `Store.quotes_of(..., named=True)`, `Store.stories`)."""
     with store.story_lock():
         placement = place_articles(store, rebuild)
         groups = placement.groups()
@@ -476,18 +478,28 @@ def restory(
         unnamed = store.stories_with_unlinked_speakers() & kept.keys() if kept else set()
         work = _StoryWork(store, placement, rebuild)
         stories = work.stories(groups, kept, unnamed)
-        work.analyse([s for s in stories if s.id not in kept or s.id in unnamed], executor, unnamed)
-        # Kept stories quoting a person this run renamed show the new name: written again.
-        renamed = store.stories_naming(work.people.changes.renamed) & kept.keys() - unnamed
-        refreshed = {s.id: s for s in store.stories(renamed)} if renamed else {}
-        work.analyse(list(refreshed.values()), executor, set(refreshed))
-        stories = [refreshed.get(s.id, s) for s in stories]
-        store.save_person_table(work.people, rebuilt=rebuild)
-        unchanged = kept.keys() - unnamed - renamed
         related = placement.related_ids()
         for story, ids in zip(stories, groups, strict=True):
             story.related = related.get(placement.story_of[ids[0]], [])
-        store.save_stories(stories, unchanged=unchanged)
+        early = StoriesWritten()
+        positions = {story.id: n for n, story in enumerate(stories)}
+
+        def write(story: Story) -> None:
+            store.write_story(story, positions[story.id], early)
+            story.statements, story.matches, story.discrepancies, story.wire = [], [], [], []
+
+        to_write = [s for s in stories if s.id not in kept or s.id in unnamed]
+        work.analyse(to_write, executor, unnamed, write)
+        # Kept stories quoting a person this run renamed show the new name: written again.
+        renamed = store.stories_naming(work.people.changes.renamed) & kept.keys() - unnamed
+        refreshed = {s.id: s for s in store.stories(renamed)} if renamed else {}
+        for story in refreshed.values():
+            story.related = related.get(placement.story_of[story.articles[0]], [])
+        work.analyse(list(refreshed.values()), executor, set(refreshed), write)
+        stories = [refreshed.get(s.id, s) for s in stories]
+        store.save_person_table(work.people, rebuilt=rebuild)
+        unchanged = kept.keys() - unnamed - renamed
+        store.save_stories(stories, unchanged=unchanged, early=early)
     written = [s for s in stories if s.id not in unchanged]
     return Analysis([], [], written, kept=len(unchanged))
 
@@ -550,10 +562,17 @@ class _StoryWork:
             made.update((s.articles[0], s) for s in found)
         return [made.get(ids[0]) or kept_by_first[ids[0]] for ids in groups]
 
-    def analyse(self, stories: list[Story], executor: Executor | None, as_stored: set[str]) -> None:
+    def analyse(
+        self,
+        stories: list[Story],
+        executor: Executor | None,
+        as_stored: set[str],
+        write: Callable[[Story], None],
+    ) -> None:
         """Name the speakers of `stories`, in order, and compare them, but those `as_stored`
         (read with their statements, matches and discrepancies): the quotes are kept named
-        (in the person table's links). A part of the stories at a time."""
+        (in the person table's links). A part of the stories at a time, each part's stories
+        handed to `write` once done (so no more than a part's comparisons are held)."""
         for part in _parts(stories, lambda story: len(story.articles)):
             ids = list(dict.fromkeys(i for story in part for i in story.articles))
             articles, quotes = self.read(ids)
@@ -561,6 +580,8 @@ class _StoryWork:
             story_quotes = [q for a in members for q in quotes.get(a.id, [])]
             kept = {s.id: s for s in part if s.id in as_stored}
             analyse_stories(members, story_quotes, part, self.people, executor, kept)
+            for story in part:
+                write(story)
 
 
 Part = TypeVar("Part")

@@ -13,7 +13,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -418,6 +418,15 @@ _SEARCH_SQL = {
         JOIN quotes q ON q.pk = best.rowid ORDER BY best.rank
     """,
 }
+
+
+@dataclass
+class StoriesWritten:
+    """The stories a story step wrote before saving the rest (`Store.write_story`), and the
+    revision they were written at."""
+
+    ids: set[str] = field(default_factory=set)
+    revision: int | None = None
 
 
 class StoreError(Exception):
@@ -870,18 +879,37 @@ class Store:
 
     # -- stories -----------------------------------------------------------------------------
 
-    def save_stories(self, stories: list[Story], unchanged: Iterable[str] = ()) -> None:
+    def write_story(self, story: Story, position: int, early: StoriesWritten) -> None:
+        """Write `story` now, at `position` in the story order, replacing the stored story of
+        its id: a part of the story step's transaction (the story lock), so the step need not
+        hold every story's comparison until `save_stories`, which it hands `early` to."""
+        with self._transaction("saving stories") as conn:
+            if early.revision is None:
+                early.revision = self._next_revision()
+            conn.execute("DELETE FROM stories WHERE id = ?", (story.id,))
+            _insert_story(conn, story, position, early.revision)
+        early.ids.add(story.id)
+
+    def save_stories(
+        self,
+        stories: list[Story],
+        unchanged: Iterable[str] = (),
+        early: StoriesWritten | None = None,
+    ) -> None:
         """Replace all stories (with their matches, discrepancies and wire links), atomically.
         The stories whose ids are `unchanged` are as stored (the same articles, statements,
         matches, discrepancies and wire links): their rows stay, their place in the order is
-        updated, and only the others are written again, at the store's next revision."""
+        updated, and only the others are written again, at the store's next revision. Those
+        of `early` were written already (`write_story`), in the same transaction."""
+        early = early or StoriesWritten()
         with self._transaction("saving stories") as conn:
             stored = {row[0]: (row[1], row[2]) for row in conn.execute(
                 "SELECT id, seq, title FROM stories"
             )}  # fmt: skip
-            keep = set(unchanged).intersection(stored)
+            keep = set(unchanged).intersection(stored) - early.ids
             conn.executemany(
-                "DELETE FROM stories WHERE id = ?", [(i,) for i in stored if i not in keep]
+                "DELETE FROM stories WHERE id = ?",
+                [(i,) for i in stored if i not in keep and i not in early.ids],
             )
             conn.executemany(
                 "UPDATE stories SET seq = ?, title = ? WHERE id = ?",
@@ -891,10 +919,12 @@ class Store:
                     if story.id in keep and stored[story.id] != (n, story.title)
                 ],
             )
-            revision = self._next_revision() if len(keep) < len(stories) else 0
+            revision = early.revision
+            if revision is None:
+                revision = self._next_revision() if len(keep) < len(stories) else 0
             written = [story.id for story in stories if story.id not in keep]
             for position, story in enumerate(stories):
-                if story.id not in keep:
+                if story.id not in keep and story.id not in early.ids:
                     _insert_story(conn, story, position, revision)
             conn.execute("CREATE TEMP TABLE IF NOT EXISTS written_stories (id TEXT PRIMARY KEY)")
             conn.execute("DELETE FROM temp.written_stories")
