@@ -453,3 +453,20 @@ def test_an_organisations_short_name_is_the_longer_one_its_article_gives() -> No
     # one story's text gave to the New York Times does not carry to another story.
     assert found["c:White House"] == found["c:The White House"] == "white-house"
     assert found["c:Times"] == "times"
+
+
+def test_new_persons_are_stored_in_the_order_they_were_made(tmp_path: Path) -> None:
+    """A person's rowid ranks it against later runs' persons (`next_person_order`), so the
+    new persons of a run are stored in the order the table made them, not in a set's order
+    (which follows the hash seed: two runs of one input gave different speaker keys)."""
+    names = ["Angela Merkel", "Emmanuel Macron", "Theresa May", "Justin Trudeau", "Shinzo Abe",
+             "Jacinda Ardern", "Moon Jae-in", "Cyril Ramaphosa"]  # fmt: skip
+    a = article("a", " ".join(f"{name} spoke." for name in names))
+    with Store(tmp_path / "news.db") as store:
+        _story(store, a, quotes_of(a, *names))
+        table = store.person_table()
+        analyse_stories(store.articles(), store.quotes(), [Story("s", "t", ["a"])], table)
+        made = [key for key in table.persons if key in table.changes.persons]
+        store.save_person_table(table)
+        stored = [row[0] for row in store.conn.execute("SELECT key FROM persons ORDER BY rowid")]
+    assert len(made) == len(names) and stored == made

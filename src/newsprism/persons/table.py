@@ -129,6 +129,11 @@ class PersonTable:
         self._read(terms)
         self._add_unread(self._source.persons_keyed(sorted(keys - self.persons.keys())))
 
+    def in_creation_order(self, keys: Iterable[str]) -> list[str]:
+        """These persons' keys in the order they were made: stored so, their rowids rank
+        them as this table did (`next_person_order`), whatever the hash seed."""
+        return sorted(keys, key=self._order.__getitem__)
+
     # -- reading stored persons --------------------------------------------------------------
 
     def _read(self, terms: Iterable[str]) -> None:

@@ -1209,7 +1209,7 @@ class Store:
                 " ON CONFLICT(key) DO UPDATE SET name = excluded.name, kind = excluded.kind",
                 [
                     (k, table.persons[k].name, table.persons[k].kind, _now())
-                    for k in changes.persons
+                    for k in table.in_creation_order(changes.persons)
                 ],
             )
             conn.executemany(
