@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache, partial
+from functools import cached_property
 from itertools import pairwise
 
 from rapidfuzz.distance import Indel
@@ -56,20 +56,7 @@ def quote_tokens(text: str, offset: int = 0) -> list[Token]:
     """The words of `text` as comparison reads them: a hyphenated compound as its parts (one
     outlet's 'long-term' is another's 'long term', and the two are one length) and a per cent
     sign after a number as the word ('10%' is '10 percent'); a spoken form as the words it
-    stands for ('gonna' is 'going to'). New tokens each call (alignment tells tokens apart by
-    identity), read once a text: a story reads each quote as itself and in its article's."""
-    return [_new_token((norm, start + offset, end + offset)) for norm, start, end in _read(text)]
-
-
-_new_token = partial(tuple.__new__, Token)
-
-
-@lru_cache(maxsize=1024)  # a story's quotes, not a run's (their tokens take memory)
-def _read(text: str) -> tuple[Token, ...]:
-    return tuple(_quote_tokens(text))
-
-
-def _quote_tokens(text: str, offset: int = 0) -> list[Token]:
+    stands for ('gonna' is 'going to')."""
     if not READ_APART_RE.search(text):
         return word_tokens(text, offset)  # most quotes: the same words, worked out faster
     tokens: list[Token] = []
