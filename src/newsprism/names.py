@@ -330,6 +330,13 @@ def person_mentions(text: str, offset: int = 0) -> Iterator[NameMention]:
             yield NameMention(text[start:end], start + offset, end + offset)
 
 
+@lru_cache(maxsize=256)
+def body_person_mentions(body: str) -> tuple[NameMention, ...]:
+    """`person_mentions` of an article body, kept for the bodies last read: a story's bodies
+    are read for names when its speakers are named, and again when it is compared."""
+    return tuple(person_mentions(body))
+
+
 @lru_cache(maxsize=16384)
 def _name_in_run(run: str) -> tuple[int, int] | None:
     """Where the person a capitalised run names lies in it, if it names one. Cached: an

@@ -8,8 +8,12 @@ from functools import lru_cache, partial
 from typing import NamedTuple
 
 APOSTROPHES = "’‘`´ʼ"
-# A word, with an editor's bracketed first letter kept in it ("[T]hat").
-WORD_RE = re.compile(r"(?:\[[^\W_]\])?[^\W_]+(?:[’'\-./][^\W_]+)*", re.UNICODE)
+# A word, with an editor's bracketed first letter kept in it ("[T]hat"). It opens by reading
+# its first character (a bracket or a letter, told apart by looking back at it), so that it is
+# searched for by that character alone: '(?:\[[^\W_]\])?[^\W_]+...' tried every position.
+WORD_RE = re.compile(
+    r"[\[\w](?:(?<=\[)[^\W_]\][^\W_]+|(?<=[^\W_])[^\W_]*)(?:[’'\-./][^\W_]+)*", re.UNICODE
+)
 # The same, with a contraction split off by a tokenised corpus kept in its word ("I ’ m").
 WORD_TOKEN_RE = re.compile(WORD_RE.pattern + r"(?: [’'] (?:s|m|re|ve|ll|d|t)\b)?", re.UNICODE)
 # Combining marks are never ASCII: only the runs of other characters are looked at one by one.

@@ -213,6 +213,8 @@ def _aligned(*articles: list[Clause]) -> list[_Alignment]:
             similar = _dice(clause, other, count) >= MIN_DICE
             if anchor is not None or m in framed or (count >= MIN_SHARED_WORDS and similar):
                 pairs.append(_Alignment(clause, other, anchor))
+            if m not in counted:  # no figure of a noun near the same words
+                continue
             noun = _counted_noun(clause, other, counted[m], noun_clauses)
             if noun is not None:
                 pairs.append(_Alignment(clause, other, counted=noun))

@@ -9,13 +9,15 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 from newsprism.compare.lexicon import FUNCTION_WORDS, stem
 from newsprism.names import (
     NOT_PERSON_WORDS,
+    body_person_mentions,
     common_words,
     is_first_name,
     person_mentions,
@@ -76,7 +78,9 @@ MIN_FRAME_WORDS = 6  # a sentence frame shorter than this ('Photo: #') aligns no
 ORG_WORDS = frozenset("advisor adviser partner dispatch herald tribune gazette capital".split())
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 CURRENCY_WORDS = {"dollar": "$", "pound": "£", "euro": "€", "dollars": "$", "pounds": "£"}
-SCORE_RE = re.compile(r"(?=\d)(?<![\w.,/-])(\d{1,2})\s?[-–]\s?(\d{1,2})(?![\w/]|[-–.,]\d)")
+# A pattern that opens by reading a digit (testing the character before it after it: SCORE_RE,
+# TIME_RE) is searched for by that digit alone, where a look-ahead is tried at every character.
+SCORE_RE = re.compile(r"(\d(?<![\w.,/-]\d)\d?)\s?[-–]\s?(\d{1,2})(?![\w/]|[-–.,]\d)")
 AGE_RE = re.compile(r"(?=\d)(?:(?<![\w-])(\d{1,3})\s?-\s?year\s?-\s?old\b|(?<=, )(\d{1,3})(?=,))")
 PARTY_RE = re.compile(r"(?=[(RDI])\(?\b([RDI])-(?:[A-Z][a-zA-Z.]*\.?)(?:\s[A-Z][a-z]*\.?)?\)?")
 ROLE_TITLES = {
@@ -114,7 +118,7 @@ DATE_RE = re.compile(
     r"|(?<![\w$£€.,-])(?P<lone_year>(?:19|20)\d\d)(?![\w-]|[.,]\d))"
 )
 TIME_RE = re.compile(
-    r"(?=\d)\b(\d{1,2})(?::(\d\d))?\s?([ap])\.?m\.?(?=\W|$)(?:\s+(?P<zone>[A-Z]{2,4})\b)?",
+    r"(\d(?<!\w\d)\d?)(?::(\d\d))?\s?([ap])\.?m\.?(?=\W|$)(?:\s+(?P<zone>[A-Z]{2,4})\b)?",
     re.IGNORECASE,
 )
 PLACE_RE = re.compile(
@@ -163,44 +167,63 @@ class Clause:
 
 def clauses_of(article_id: str, body: str, published: date | None) -> list[Clause]:
     """The clauses of an article body that state at least one value."""
-    clauses = []
+    stating: list[_Stating] = []
     sentences = _sentence_spans(body)
     sentence = 0
     facts_of = _facts_by_span(_facts(body, 0, published))
     for start, end in _clause_spans(body):
         while sentence < len(sentences) - 1 and sentences[sentence][1] <= start:
             sentence += 1
-        text = body[start:end]
         facts = facts_of(start, end)
         if facts:
-            words = _content_stems(text, facts, start)
-            clauses.append(Clause(article_id, start, end, text, words, tuple(facts), sentence))
-    return _framed(clauses, body, sentences)
+            stating.append(_Stating(start, end, tuple(facts), sentence))
+    return _framed(article_id, stating, body, sentences)
 
 
-def _framed(clauses: list[Clause], body: str, sentences: list[tuple[int, int]]) -> list[Clause]:
-    by_sentence: dict[int, list[Clause]] = defaultdict(list)
-    for clause in clauses:
+class _Stating(NamedTuple):
+    """A clause stating a value, before its words and frame are worked out."""
+
+    start: int
+    end: int
+    facts: tuple[Fact, ...]
+    sentence: int
+
+
+def _framed(
+    article_id: str, stating: list[_Stating], body: str, sentences: list[tuple[int, int]]
+) -> list[Clause]:
+    by_sentence: dict[int, list[_Stating]] = defaultdict(list)
+    for clause in stating:
         by_sentence[clause.sentence].append(clause)
     framed = []
     for number, members in by_sentence.items():
-        start, end = sentences[number]
-        values = sorted((f.start, f.end) for c in members for f in c.facts)
-        words, cursor = [], start
-        for value_start, value_end in values:
-            words.extend(WORD_RE.findall(body[cursor:value_start]))
-            words.append("#")
-            cursor = max(cursor, value_end)
-        words.extend(WORD_RE.findall(body[cursor:end]))
-        context = frozenset(s for s in map(_content_stem, words) if s is not None)
-        frame = " ".join(map(fold, words))
-        if len(words) - words.count("#") < MIN_FRAME_WORDS:
-            frame = ""
-        framed.extend(
-            replace(c, frame=f"{frame}|{n}" if frame else "", context=context)
-            for n, c in enumerate(members)
-        )
+        frame, context = _frame(members, body, sentences[number])
+        for n, (start, end, facts, _) in enumerate(members):
+            text = body[start:end]
+            words = _content_stems(text, facts, start)
+            at = f"{frame}|{n}" if frame else ""
+            framed.append(Clause(article_id, start, end, text, words, facts, number, at, context))
     return sorted(framed, key=lambda c: c.start)
+
+
+def _frame(
+    members: list[_Stating], body: str, sentence: tuple[int, int]
+) -> tuple[str, frozenset[str]]:
+    """A sentence's frame (its words, each value a '#'; '' if too short) and its content-word
+    stems, values left out."""
+    start, end = sentence
+    values = sorted((f.start, f.end) for c in members for f in c.facts)
+    words, cursor = [], start
+    for value_start, value_end in values:
+        words.extend(WORD_RE.findall(body[cursor:value_start]))
+        words.append("#")
+        cursor = max(cursor, value_end)
+    words.extend(WORD_RE.findall(body[cursor:end]))
+    stems = set(map(_content_stem, words))
+    stems.discard(None)
+    if len(words) - words.count("#") < MIN_FRAME_WORDS:
+        return "", frozenset(stems)
+    return " ".join(map(_folded_word, words)), frozenset(stems)
 
 
 def _facts_by_span(facts: list[Fact]) -> Callable[[int, int], list[Fact]]:
@@ -242,7 +265,7 @@ def _clause_spans(body: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _content_stems(text: str, facts: list[Fact], offset: int) -> frozenset[str]:
+def _content_stems(text: str, facts: tuple[Fact, ...], offset: int) -> frozenset[str]:
     """The clause's words but its values (a person named stays: who did it is context too)."""
     # The facts are in order and do not overlap: one pass skips the words that start in one.
     taken = [(f.start - offset, f.end - offset) for f in facts if f.kind != "person"]
@@ -272,6 +295,9 @@ def words_near(clause: Clause, fact: Fact, reach: int) -> frozenset[str]:
         (before if start < fact.start else after).append(match.group())
     near = before[-reach:] + after[:reach]
     return frozenset(s for s in map(_content_stem, near) if s is not None)
+
+
+_folded_word = lru_cache(maxsize=1 << 17)(fold)
 
 
 @lru_cache(maxsize=1 << 17)
@@ -312,8 +338,8 @@ def _facts(text: str, offset: int, published: date | None) -> list[Fact]:
         add(_number(match, text, offset))
     for match in PLACE_RE.finditer(text):
         add(_place(match, offset))
-    for mention in person_mentions(text, offset):
-        add(_person(mention.text, mention.start, mention.end))
+    for mention in body_person_mentions(text):
+        add(_person(mention.text, mention.start + offset, mention.end + offset))
     return sorted(facts, key=lambda f: f.start)
 
 

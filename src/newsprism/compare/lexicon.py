@@ -81,6 +81,7 @@ SYNONYM_SETS: tuple[frozenset[str], ...] = (
 SUFFIXES = ("ing", "ed", "es", "s", "d", "ly")
 
 
+@lru_cache(maxsize=1 << 16)  # words repeat: a story's are stemmed over and over
 def stem(word: str) -> str:
     """A crude stem, enough to tell 'deserve'/'deserves' apart from 'everyone'/'everything'."""
     for suffix in SUFFIXES:

@@ -339,13 +339,15 @@ def _paraphrased(occurrence: Occurrence, occurrences: list[Occurrence]) -> Occur
     wanted = occurrence.content
     best: tuple[float, Occurrence] | None = None
     for other in occurrences:
-        if other.version is occurrence.version or different_people(occurrence, other):
+        if other.version is occurrence.version:
             continue
         theirs = other.content
         shared = wanted & theirs
         if len(shared) < PARAPHRASE_MIN_SHARED or len(shared) < PARAPHRASE_OTHER_OVERLAP * len(
             theirs
         ):
+            continue
+        if different_people(occurrence, other):  # after the word test: most pairs fail that
             continue
         score = len(shared) / len(wanted)
         if best is None or score > best[0]:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsprism.model import Article
-from newsprism.names import first_said_alone, person_mentions
+from newsprism.names import body_person_mentions, first_said_alone
 from newsprism.persons.parsing import (
     PersonName,
     given_relation,
@@ -293,7 +293,7 @@ def _mentioned(articles: Iterable[Article]) -> dict[str, list[PersonName]]:
     found: dict[str, list[PersonName]] = {}
     for article in articles:
         names = []
-        mentions = [(m, parse_name(m.text)) for m in person_mentions(article.body)]
+        mentions = [(m, parse_name(m.text)) for m in body_person_mentions(article.body)]
         surnames = {name.surname.split()[-1] for _, name in mentions if name and name.given}
         said = first_said_alone(article.body, surnames) if surnames else {}
         for mention, name in mentions:  # not the title: headline case

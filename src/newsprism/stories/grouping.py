@@ -62,7 +62,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from itertools import islice, repeat
+from itertools import chain, islice, repeat
 from operator import mul
 from typing import BinaryIO, overload
 
@@ -326,7 +326,7 @@ def _terms(text: str, weight: float, terms: dict[str, float] | None = None) -> d
 
 
 def _norms(text: str) -> list[str]:
-    return [norm for word in WORD_RE.findall(text) for norm in expanded(word)]
+    return list(chain.from_iterable(map(expanded, WORD_RE.findall(text))))
 
 
 def shingles_of(text: str) -> set[tuple[str, ...]]:
