@@ -470,3 +470,23 @@ def test_new_persons_are_stored_in_the_order_they_were_made(tmp_path: Path) -> N
         store.save_person_table(table)
         stored = [row[0] for row in store.conn.execute("SELECT key FROM persons ORDER BY rowid")]
     assert len(made) == len(names) and stored == made
+
+
+def test_an_organisations_longer_name_starts_after_a_sentence_end_or_an_article() -> None:
+    """The longer name an article gives a short one is a run of capitalised words ending with
+    it, but not over a sentence's end or an article (multinews test-205: 'on Monday. Chanel
+    West Coast, who appeared ...' made 'Monday. Chanel West Coast'; test-14: 'A British
+    Airways pilot' made 'A British Airways'); an abbreviation's full stop stays in the name."""
+    a = article("a", "He last tweeted on Monday. Chanel West Coast, who appeared with him, wrote.")
+    b = article("b", "A British Airways pilot reported it. British Airways said so.")
+    c = article("c", "Shares of Warner Bros. Entertainment Group fell. The group said so.")
+    table = PersonTable()
+    found = keys(
+        table,
+        ([a], quotes_of(a, "Chanel West Coast")),
+        ([b], quotes_of(b, "British Airways")),
+        ([c], quotes_of(c, "Entertainment Group")),
+    )
+    assert table.person(found["a:Chanel West Coast"]).name == "Chanel West Coast"
+    assert table.person(found["b:British Airways"]).name == "British Airways"
+    assert table.person(found["c:Entertainment Group"]).name == "Warner Bros. Entertainment Group"

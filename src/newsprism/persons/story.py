@@ -25,6 +25,10 @@ from newsprism.persons.parsing import (
     owns_single,
     parse_name,
 )
+from newsprism.quotes.attribution import ends_sentence_word
+
+# Abbreviations inside organisations' names, besides those that end no sentence anywhere.
+NAME_ABBREVIATIONS = frozenset({"Bros", "Corp", "Ltd", "Dept", "Univ", "Assn", "Mfg"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,14 +220,23 @@ def _ends_with(name: PersonName, words: list[str]) -> bool:
 
 
 def _longer_names(short: str, body: str) -> set[str]:
-    """Capitalised runs of the body that end with `short` ('The New York Times')."""
+    """Capitalised runs of the body that end with `short` ('The New York Times'), from after
+    an article or a sentence's end ('on Monday. Chanel West Coast' is no longer name)."""
     pattern = rf"(?:[A-Z][\w&'.-]*\s+){{1,4}}{re.escape(short)}\b"
     found = set()
     for match in re.finditer(pattern, body):
         words = match.group(0).split()
-        after_the = [n + 1 for n, word in enumerate(words) if word.lower() == "the"]
-        found.add(" ".join(words[after_the[-1] :] if after_the else words))
+        cuts = [n + 1 for n, word in enumerate(words) if _opens_after(word)]
+        found.add(" ".join(words[cuts[-1] :] if cuts else words))
     return found
+
+
+def _opens_after(word: str) -> bool:
+    """A name starts after this word: an article, or a word that ends a sentence ('Monday.',
+    not 'Inc.', 'Bros.' or 'J.')."""
+    if word.lower() in ("the", "a", "an"):
+        return True
+    return ends_sentence_word(word) and word[:-1] not in NAME_ABBREVIATIONS
 
 
 def _surnames_of_both_sexes(names: Iterable[PersonName | None]) -> set[str]:

@@ -298,7 +298,7 @@ def _ends_with_full_stop(word: str) -> bool:
     )
 
 
-def _ends_sentence_word(word: str) -> bool:
+def ends_sentence_word(word: str) -> bool:
     """'Barbara.' ends a sentence; 'Lt.' and 'Jr.' are abbreviations."""
     return _ends_with_full_stop(word) and word[:-1] not in ABBREVIATIONS
 
@@ -675,7 +675,7 @@ def subject_after(text: str, start: int, end: int | None = None) -> tuple[int, i
             break
         if taken and PHRASE_END_RE.search(text, taken[-1].end(), token.start()):
             break  # 'TV boss on “The Apprentice,” Donald Trump': a title ends the phrase
-        if taken and _ends_sentence_word(taken[-1].group()):
+        if taken and ends_sentence_word(taken[-1].group()):
             break  # 'says Barbara. Guidelines: ...': the sentence ended
         if (
             _np_word(word)
