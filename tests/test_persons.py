@@ -490,3 +490,15 @@ def test_an_organisations_longer_name_starts_after_a_sentence_end_or_an_article(
     assert table.person(found["a:Chanel West Coast"]).name == "Chanel West Coast"
     assert table.person(found["b:British Airways"]).name == "British Airways"
     assert table.person(found["c:Entertainment Group"]).name == "Warner Bros. Entertainment Group"
+
+
+def test_a_department_named_by_a_title_word_is_not_another_department() -> None:
+    """'Justice' is a judge's title, but 'the Justice Department' is a body of its own: read as
+    the bare 'Department' it became the one longer department of its story, the Treasury
+    Department (allsides, CNN's report that the IRS must hand Trump's tax returns over)."""
+    a = article("a", "The Treasury Department said it would comply with the opinion.")
+    table = PersonTable()
+    found = keys(table, ([a], quotes_of(a, "Treasury Department", "The Justice Department")))
+    assert found["a:The Justice Department"] != found["a:Treasury Department"]
+    assert table.person(found["a:The Justice Department"]).name == "Justice Department"
+    assert parse_name("Justice Kennedy").full == "Kennedy"  # the title of a person still goes

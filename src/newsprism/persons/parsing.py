@@ -105,11 +105,13 @@ def parse_name(raw: str) -> PersonName | None:
     if not any(c.isalpha() for w in words for c in w):
         return None
     words, suffix = _suffix(words)
-    titled = len(words)
+    written_words = words
     words, roles, sex = _titles(words)
-    titled = len(words) < titled
+    titled = len(words) < len(written_words)
     if not words:
         return None
+    if titled and len(words) == 1 and _organisation(words):
+        words = written_words  # a body named by its field: 'Justice Department', not 'Department'
     if _organisation(words):
         written = " ".join(words[1:] if len(words) > 1 and fold(words[0]) == "the" else words)
         return PersonName(raw, (), fold(written), shown=written, full=written, organisation=True)
