@@ -146,6 +146,29 @@ def first_name_gender(word: str) -> str | None:
     return MALE if share >= 0.95 else FEMALE
 
 
+# Words a full stop follows without ending a sentence.
+ABBREVIATIONS = ("Sen", "Rep", "Gov", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Jr", "Sr", "Inc",
+                 "Co", "Lt", "Col", "No", "vs", "Prof", "Sgt", "Capt", "Mt", "Ft", "Del", "Sens",
+                 "Reps", "Adm", "Atty", "Supt", "Cmdr", "Rev", "Maj", "Amb", "Hon", "Const", "Det",
+                 "Insp", "Cpl", "Pvt", "Cdr")  # fmt: skip
+
+
+def ends_with_full_stop(word: str) -> bool:
+    """'aide.' and 'Crouse-Mays.' end a sentence; 'Mr.', 'D.C.' and 'J.' do not."""
+    bare = word[:-1]
+    return (
+        word.endswith(".")
+        and len(bare) > 1
+        and bare.replace("-", "").isalpha()
+        and bare.lower() not in TITLES
+    )
+
+
+def ends_sentence_word(word: str) -> bool:
+    """'Barbara.' ends a sentence; 'Lt.' and 'Jr.' are abbreviations."""
+    return ends_with_full_stop(word) and word[:-1] not in ABBREVIATIONS
+
+
 MAX_NAME_WORD_CHARS = 40
 # Atomic and bounded: a capitalised word is never re-read shorter, and the match tried at
 # each position of a long token of capitals stops after MAX_NAME_WORD_CHARS, so finding

@@ -81,7 +81,7 @@ def compare_story(articles: list[Article], quotes: dict[str, list[Quote]]) -> Co
         elif occurrence.quote.id not in matches:
             _paraphrase_or_alone(occurrence, versions, occurrences, statements, matches)
     _label_across_pieces(occurrences, versions, matches)
-    for statement in statements:  # a piece may have been flagged since
+    for statement in statements:  # once every quote of it is labelled, pieces and all
         flags = {lb for q in statement.quotes for lb in matches[q].labels}
         statement.flags = [f for f in FLAGS if f in flags]
     order = {o.quote.id: n for n, o in enumerate(occurrences)}
@@ -259,7 +259,6 @@ def _statement(
         matches[occurrence.quote.id] = label_against(
             occurrence, carrier, alignment, statement_id, speakers
         )
-    flags = {lb for o in occurrences for lb in matches[o.quote.id].labels if lb in FLAGS}
     return Statement(
         id=statement_id,
         speaker=speakers.speaker,
@@ -267,8 +266,7 @@ def _statement(
         text=source.quote.text,
         quotes=[o.quote.id for o in occurrences],
         outlets=list(dict.fromkeys(o.version.outlet for o in occurrences)),
-        flags=[f for f in FLAGS if f in flags],
-    )
+    )  # its flags are set in compare_story, once every quote of the story is labelled
 
 
 def label_against(

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsprism.model import Article
-from newsprism.names import body_person_mentions, first_said_alone
+from newsprism.names import body_person_mentions, ends_sentence_word, first_said_alone
 from newsprism.persons.parsing import (
     PersonName,
     given_relation,
@@ -25,7 +25,6 @@ from newsprism.persons.parsing import (
     owns_single,
     parse_name,
 )
-from newsprism.quotes.attribution import ends_sentence_word
 
 # Abbreviations inside organisations' names, besides those that end no sentence anywhere.
 NAME_ABBREVIATIONS = frozenset({"Bros", "Corp", "Ltd", "Dept", "Univ", "Assn", "Mfg"})

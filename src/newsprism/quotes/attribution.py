@@ -16,10 +16,13 @@ from functools import lru_cache
 from itertools import islice
 
 from newsprism.names import (
+    ABBREVIATIONS,
     PARTICLES,
     SENTENCE_STARTERS,
     TITLES,
     common_words,
+    ends_sentence_word,
+    ends_with_full_stop,
     is_first_name,
     person_mentions,
     strip_possessive,
@@ -209,10 +212,6 @@ NOT_SOURCE_OPENERS = PRONOUNS | {"what", "how", "when", "where", "whether", "whi
 LEAD_RE = re.compile(r"[\s,―—–\-'’\"”]*")
 DASH_RE = re.compile(r"\s*[―—–-]\s*[A-Z]")
 TURN_RE = re.compile(r"(?:^|[.!?]\s+)((?:[A-Z][\w’'.\-]*\s){0,3}[A-Z][\w’'.\-]*):\s*$")
-ABBREVIATIONS = ("Sen", "Rep", "Gov", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Jr", "Sr", "Inc",
-                 "Co", "Lt", "Col", "No", "vs", "Prof", "Sgt", "Capt", "Mt", "Ft", "Del", "Sens",
-                 "Reps", "Adm", "Atty", "Supt", "Cmdr", "Rev", "Maj", "Amb", "Hon", "Const", "Det",
-                 "Insp", "Cpl", "Pvt", "Cdr")  # fmt: skip
 BREAK_CANDIDATE_RE = re.compile(r"[.!?]['\"”’)]*\s+(?=[\"“‘'(]{0,2}[A-Z0-9]|“|''|\"\s)")
 ABBREVIATION_END_RE = re.compile(r"(?:\b(?:" + "|".join(ABBREVIATIONS) + r")|\b[A-Z])$")
 SENTENCE_WINDOW = 600  # characters looked back for a sentence start
@@ -285,22 +284,6 @@ def _np_word(word: str) -> bool:
         or _is_possessive(word)
         or bool(AGE_RE.fullmatch(low))
     )
-
-
-def _ends_with_full_stop(word: str) -> bool:
-    """'aide.' and 'Crouse-Mays.' end a sentence; 'Mr.', 'D.C.' and 'J.' do not."""
-    bare = word[:-1]
-    return (
-        word.endswith(".")
-        and len(bare) > 1
-        and bare.replace("-", "").isalpha()
-        and bare.lower() not in TITLES
-    )
-
-
-def ends_sentence_word(word: str) -> bool:
-    """'Barbara.' ends a sentence; 'Lt.' and 'Jr.' are abbreviations."""
-    return _ends_with_full_stop(word) and word[:-1] not in ABBREVIATIONS
 
 
 def _has_head(words: list[str]) -> bool:
@@ -419,7 +402,7 @@ def subject_before(
     while index >= 0 and len(taken) < MAX_MENTION_TOKENS:
         word = tokens[index].group()
         low = _low(word)
-        if taken and _ends_with_full_stop(word):
+        if taken and ends_with_full_stop(word):
             break  # "according to a campaign aide. Donald Trump ..."
         if taken and PHRASE_END_RE.search(text, tokens[index].end(), taken[-1].start()):
             break  # 'On CBS's “Face the Nation,” House Speaker Paul D. Ryan'
@@ -743,7 +726,7 @@ def _determined_noun(text: str, tokens: list[re.Match[str]]) -> list[re.Match[st
     if not words:
         return []
     following = text[words[-1].end() : words[-1].end() + 1]
-    if _ends_with_full_stop(words[-1].group()) or (following and following in ",.;"):
+    if ends_with_full_stop(words[-1].group()) or (following and following in ",.;"):
         return [tokens[0], *words]
     return []
 

@@ -19,7 +19,7 @@ from functools import lru_cache, partial
 from itertools import accumulate, repeat
 from pathlib import Path
 
-from newsprism.names import SENTENCE_STARTERS, TITLES
+from newsprism.names import SENTENCE_STARTERS, TITLES, ends_with_full_stop
 from newsprism.quotes.attribution import (
     CUE_WORDS,
     PRONOUNS,
@@ -27,7 +27,6 @@ from newsprism.quotes.attribution import (
     RELATIVE_PRONOUNS,
     ROLE_NOUNS,
     TOKEN_RE,
-    _ends_with_full_stop,
     _is_possessive,
     _low,
     _np_word,
@@ -341,7 +340,7 @@ def _mention_start(text: str, start: int) -> int:
         word = token.group()
         if (
             text[token.end() : first].strip()  # a mark or a masked quote between
-            or _ends_with_full_stop(word)
+            or ends_with_full_stop(word)
             or not (_np_word(word) or _shape(word) in DETERMINER_SHAPES)
         ):
             break
@@ -354,7 +353,7 @@ def _mention_start(text: str, start: int) -> int:
 def _mention_end(text: str, start: int, end: int) -> int:
     """On over the capitalised words after a word ('Doris' -> 'Doris Crouse-Mays'), short of a
     sentence's full stop; a possessive ends the mention."""
-    if _ends_with_full_stop(text[start:end]):
+    if ends_with_full_stop(text[start:end]):
         return end - 1
     if _is_possessive(text[start:end]):
         return end
@@ -363,7 +362,7 @@ def _mention_end(text: str, start: int, end: int) -> int:
         word = token.group()
         if text[last : token.start()].strip() or not word[:1].isupper() or _is_possessive(word):
             break
-        if _ends_with_full_stop(word):
+        if ends_with_full_stop(word):
             return token.end() - 1
         last = token.end()
     return last
