@@ -223,7 +223,7 @@ def _frame(
     stems.discard(None)
     if len(words) - words.count("#") < MIN_FRAME_WORDS:
         return "", frozenset(stems)
-    return " ".join(map(_folded_word, words)), frozenset(stems)
+    return " ".join(map(fold, words)), frozenset(stems)
 
 
 def _facts_by_span(facts: list[Fact]) -> Callable[[int, int], list[Fact]]:
@@ -295,9 +295,6 @@ def words_near(clause: Clause, fact: Fact, reach: int) -> frozenset[str]:
         (before if start < fact.start else after).append(match.group())
     near = before[-reach:] + after[:reach]
     return frozenset(s for s in map(_content_stem, near) if s is not None)
-
-
-_folded_word = lru_cache(maxsize=1 << 17)(fold)
 
 
 @lru_cache(maxsize=1 << 17)
