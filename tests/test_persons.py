@@ -502,3 +502,16 @@ def test_a_department_named_by_a_title_word_is_not_another_department() -> None:
     assert found["a:The Justice Department"] != found["a:Treasury Department"]
     assert table.person(found["a:The Justice Department"]).name == "Justice Department"
     assert parse_name("Justice Kennedy").full == "Kennedy"  # the title of a person still goes
+
+
+def test_a_longer_organisation_name_that_only_puts_a_person_first_is_the_same_body() -> None:
+    # From multinews_sample (Judicial Watch visitor logs): "the Trump White House" is the
+    # White House under Trump, not a second body that "White House" would stand for.
+    a = article(
+        "a",
+        "Judicial Watch president Tom Fitton met Donald Trump's aides.",
+        "Fitton declined to identify other attendees, and the Trump White House has abandoned "
+        "a longtime practice of publicly releasing visitor logs.",
+    )
+    found = keys(PersonTable(), ([a], quotes_of(a, "Tom Fitton", "Donald Trump", "White House")))
+    assert found["a:White House"] == "white-house"

@@ -174,7 +174,7 @@ def _place_singles(
     for use in sorted(singles, key=lambda u: (u.name, u.article)):
         name = parsed[use]
         if name is None or name.organisation:
-            known = _longer_organisation(name, use, organisations, story.bodies) if name else None
+            known = _longer_organisation(name, use, organisations, story) if name else None
             key = ("organisation", known.compact if known else use.name)
             group_of[use] = alone.setdefault(key, Group([known] if known else []))
             continue
@@ -191,26 +191,34 @@ def _longer_organisation(
     name: PersonName,
     use: NameUse,
     organisations: list[tuple[NameUse, PersonName]],
-    bodies: dict[str, str],
+    story: StoryNames,
 ) -> PersonName:
     """An organisation's short name stands for the one longer name ending with it that its
     article gives (a speaker, or in the text: 'the Times' after 'wrote in The New York
-    Times'), else the one among the story's speakers; else for itself."""
+    Times'), else the one among the story's speakers; else for itself. A longer name that only
+    puts a person of the story before it ('the Trump White House') is that body, not another."""
     words = name.surname.split()
     in_article = {
         other.compact: other
         for other_use, other in organisations
         if other_use.article == use.article and _ends_with(other, words)
     }
-    for written in _longer_names(name.full, bodies.get(use.article, "")):
+    for written in _longer_names(name.full, story.bodies.get(use.article, "")):
         longer = parse_name(written)
         if longer is not None and longer.organisation and _ends_with(longer, words):
             in_article[longer.compact] = longer
     in_story = {other.compact: other for _, other in organisations if _ends_with(other, words)}
     for found in (in_article, in_story):
-        if found:
-            return next(iter(found.values())) if len(found) == 1 else name
+        named = {k: v for k, v in found.items() if not _person_before(v, words, story.surnames)}
+        if named:
+            return next(iter(named.values())) if len(named) == 1 else name
     return name
+
+
+def _person_before(longer: PersonName, words: list[str], surnames: set[str]) -> bool:
+    """Whether the words a longer name adds are a surname of the story ('Trump', 'Obama's')."""
+    added = longer.surname.split()[: -len(words)]
+    return len(added) == 1 and re.sub(r"['’]s$", "", added[0]) in surnames
 
 
 def _ends_with(name: PersonName, words: list[str]) -> bool:
