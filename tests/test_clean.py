@@ -462,3 +462,30 @@ def test_a_page_label_heading_a_link_is_no_transcript_turn():
     assert turn_of(LINKED_STORIES[3]) is None
     assert turn_of("WALLACE: But, Governor, you said so.") == ("WALLACE", 9)
     assert turn_of("THE PRESIDENT: Thank you all.") is not None
+
+
+# multinews_sample (bitcointalk.org, "Pizza for bitcoins?"): a forum's member fields, not turns
+FORUM_POSTS = (
+    "laszlo",
+    "Offline",
+    "Activity: 199",
+    "Merit: 319",
+    "Full MemberActivity: 199Merit: 319 Re: Pizza for bitcoins? May 18, 2010, 07:18:00 PM #6 "
+    "A lot of pizza places have online ordering, my wife and I use that sometimes.",
+    "BC: 157fRrqAKrDyGHr1Bx3yDxeMv8Rh45aUet",
+    "Xunie",
+    "Offline",
+    "Activity: 132",
+    "Merit: 100",
+    "Full MemberActivity: 132Merit: 100 Re: Pizza for bitcoins? May 18, 2010, 07:14:39 PM #5 "
+    "I'd buy you a Domino's for you, if I knew how to pay from Europe!",
+    "Sr. MemberActivity: 350Merit: 250 Re: Pizza for bitcoins? May 19, 2010, 01:02:11 AM #7",
+)
+
+
+def test_a_label_followed_by_a_figure_is_a_field_not_a_turn():
+    from newsprism.clean.structure import looks_like_transcript, turn_of
+
+    assert turn_of(FORUM_POSTS[4]) is None
+    assert not looks_like_transcript(list(FORUM_POSTS))
+    assert turn_of("GEORGE STEPHANOPOULOS: 19 years. And they want to know.") is not None

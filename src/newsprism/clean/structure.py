@@ -29,6 +29,10 @@ def turn_of(paragraph: str) -> tuple[str, int] | None:
     match = TURN_RE.match(paragraph)
     if not match or len(match.group(1)) < 2 or _page_label(match.group(1)):
         return None
+    if paragraph[match.end() - 1].isdigit() and not match.group(1).isupper():
+        # A field or a headline ('Activity: 199', 'Charlie Brennan: 303-473-1327', 'Storm
+        # Thorgerson: 10 Of His Best Covers'); a transcript writes its speakers in capitals.
+        return None
     return match.group(1), match.end() - 1
 
 
