@@ -489,3 +489,20 @@ def test_a_label_followed_by_a_figure_is_a_field_not_a_turn():
     assert turn_of(FORUM_POSTS[4]) is None
     assert not looks_like_transcript(list(FORUM_POSTS))
     assert turn_of("GEORGE STEPHANOPOULOS: 19 years. And they want to know.") is not None
+
+
+def test_a_link_card_printed_inside_a_sentence_is_cut_out_and_reported():
+    # multinews_sample (The Hill): a senator's link card, glued to the linked headlines
+    text = (
+        "“Aug. 1 we need to have someone ready,” said Sen. John Kennedy John Neely KennedyMORE "
+        "(R-La.), another member of the committee.\n\n"
+        "Senate Majority Leader Mitch McConnell Addison (Mitch) Mitchell McConnellSunday shows "
+        "preview: Supreme Court fight in the spotlight Appeals court nominees languish in Senate "
+        "as Flake demands tariff vote MORE (R-Ky.) said the Senate would act before the fall."
+    )
+    article = clean_document(Document(source="thehill.html", content=text, title="Court fight"))
+    assert "said Sen. John Kennedy (R-La.), another member" in article.body
+    assert "Mitch McConnell (R-Ky.) said the Senate would act" in article.body
+    cards = [r.text for r in article.removed if r.reason == "link-card"]
+    assert cards[0] == "John Neely KennedyMORE"
+    assert cards[1].startswith("Addison (Mitch) Mitchell McConnellSunday shows preview")

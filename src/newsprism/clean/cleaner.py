@@ -11,6 +11,7 @@ from newsprism.clean.junk import JUNK_KINDS, SECTION_LABELS, WHOLE_LINES, junk_k
 from newsprism.clean.shapes import (
     line_shape_reason,
     strip_dateline_prefix,
+    strip_link_cards,
     strip_title_prefix,
 )
 from newsprism.clean.structure import find_interviewee, looks_like_transcript, split_standfirst
@@ -117,8 +118,9 @@ class PageContext:
 
 
 def _clean_line(line: str, page: PageContext) -> tuple[str, list[Removed]]:
-    """One line: a glued headline or date stamp cut off its front, glued junk split off,
-    then the rest judged whole by its words, its shape, and the outlet's template."""
+    """One line: a glued headline or date stamp cut off its front, link cards cut out, glued
+    junk split off, then the rest judged whole by its words, its shape, and the outlet's
+    template."""
     cut: list[Removed] = []
     line, headline = (
         strip_title_prefix(line, page.title)
@@ -130,6 +132,9 @@ def _clean_line(line: str, page: PageContext) -> tuple[str, list[Removed]]:
     line, stamp = strip_dateline_prefix(line) if "dateline" not in page.disabled else (line, None)
     if stamp:
         cut.append(Removed(stamp, "dateline"))
+    if "link-card" not in page.disabled:
+        line, cards = strip_link_cards(line)
+        cut += [Removed(card, "link-card") for card in cards]
     in_link_list = page.link_lists and normalise_line(BULLET_RE.sub("", line)) in page.link_lists
     if in_link_list and "link-list" not in page.disabled:
         return "", [*cut, Removed(line, "link-list")]

@@ -104,3 +104,21 @@ def strip_dateline_prefix(line: str) -> tuple[str, str | None]:
     if not match or count_words(line[match.end() :]) < 8:
         return line, None
     return line[match.end() :], match.group().strip()
+
+
+# A politician's link card printed inline (The Hill): after the name, the full name again glued
+# to the headlines of linked stories, up to "MORE": 'Sen. Roy Blunt Roy Dean BluntSupreme Court
+# vacancy throws Senate battle into chaos ... MORE (R-Mo.)'. The surname ends both names.
+LINK_CARD_RE = re.compile(
+    r"(?P<surname>[A-Z][\w'’-]+) (?P<card>(?:[A-Z(][\w.()'’\"-]*\s){1,4}(?P=surname)"
+    r"(?=[A-Z])[^\n]{0,600}?\s?MORE)(?=[\s’',.)]|$)"
+)
+LINK_CARD_HINT = "MORE"
+
+
+def strip_link_cards(line: str) -> tuple[str, list[str]]:
+    """Cut the link cards out of a line; returns the line and the cards cut."""
+    if LINK_CARD_HINT not in line:
+        return line, []
+    cards = [match.group("card") for match in LINK_CARD_RE.finditer(line)]
+    return LINK_CARD_RE.sub(lambda m: m.group("surname"), line), cards
