@@ -515,3 +515,16 @@ def test_a_longer_organisation_name_that_only_puts_a_person_first_is_the_same_bo
     )
     found = keys(PersonTable(), ([a], quotes_of(a, "Tom Fitton", "Donald Trump", "White House")))
     assert found["a:White House"] == "white-house"
+
+
+def test_a_longer_name_is_not_read_across_a_paragraph_break() -> None:
+    # multinews_sample (The Guardian, no title field): the headline heads the body, and the
+    # first paragraph opens with the name it ends with.
+    a = article(
+        "a",
+        "We will sink Japan and turn US to 'ashes and darkness', says North Korea",
+        "North Korea has threatened to sink Japan after the two countries spearheaded fresh UN "
+        "security council sanctions.",
+    )
+    found = keys(PersonTable(), ([a], quotes_of(a, "North Korea")))
+    assert found["a:North Korea"] == "north-korea"

@@ -229,7 +229,7 @@ def _ends_with(name: PersonName, words: list[str]) -> bool:
 def _longer_names(short: str, body: str) -> set[str]:
     """Capitalised runs of the body that end with `short` ('The New York Times'), from after
     an article or a sentence's end ('on Monday. Chanel West Coast' is no longer name)."""
-    pattern = rf"(?:[A-Z][\w&'.-]*\s+){{1,4}}{re.escape(short)}\b"
+    pattern = rf"(?:[A-Z][\w&'.-]*[^\S\n]+){{1,4}}{re.escape(short)}\b"  # within a line
     found = set()
     for match in re.finditer(pattern, body):
         words = match.group(0).split()
