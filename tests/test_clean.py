@@ -506,3 +506,24 @@ def test_a_link_card_printed_inside_a_sentence_is_cut_out_and_reported():
     cards = [r.text for r in article.removed if r.reason == "link-card"]
     assert cards[0] == "John Neely KennedyMORE"
     assert cards[1].startswith("Addison (Mitch) Mitchell McConnellSunday shows preview")
+
+
+# multinews_sample (The Hollywood Reporter's Trump interview): topics, each with his answer
+TOPIC_HEADED_ANSWERS = (
+    "The long day is ending for Donald Trump with a pint of vanilla Haagen-Dazs ice cream.",
+    'On Murdoch: "Rupert is a tremendous guy. I think Rupert has been very fair."',
+    'On Redstone: "Sumner, well, he\'s had a good run. Good run. He\'d give me anything."',
+    'On Leslie Moonves: "Great guy. The greatest. We\'re on the same page."',
+    "These are the bulls of his real party.",
+)
+
+
+def test_a_topic_label_before_an_answer_is_no_speakers_turn():
+    from newsprism.clean.structure import looks_like_transcript, turn_of
+
+    assert turn_of(TOPIC_HEADED_ANSWERS[2]) is None
+    assert not looks_like_transcript(list(TOPIC_HEADED_ANSWERS))
+    article = clean_document(
+        Document(source="thr.txt", title="Trump interview", content="\n".join(TOPIC_HEADED_ANSWERS))
+    )
+    assert article.kind == "report"

@@ -1532,3 +1532,14 @@ def test_a_single_quoted_title_is_no_speech():
     )
     (quote,) = direct_quotes(article)
     assert quote.text.startswith("'Dancing With The Stars' would love")
+
+
+def test_a_topic_label_before_a_quote_is_not_its_speaker():
+    # multinews_sample (The Hollywood Reporter): "On Redstone:" heads Trump's answer
+    text = (
+        "We talked late into the night at his house in Beverly Hills.\n"
+        'On Redstone: "Sumner, well, he\'s had a good run. Good run. He\'d give me anything."'
+    )
+    article = clean_document(Document(source="thr.txt", title="Trump at home", content=text))
+    (quote,) = [q for q in extract_quotes(article) if q.kind == "direct"]
+    assert quote.speaker_mention != "On Redstone" and quote.speaker != "On Redstone"

@@ -29,6 +29,8 @@ def turn_of(paragraph: str) -> tuple[str, int] | None:
     match = TURN_RE.match(paragraph)
     if not match or len(match.group(1)) < 2 or _page_label(match.group(1)):
         return None
+    if is_topic_label(match.group(1)):
+        return None
     if paragraph[match.end() - 1].isdigit() and not match.group(1).isupper():
         # A field or a headline ('Activity: 199', 'Charlie Brennan: 303-473-1327', 'Storm
         # Thorgerson: 10 Of His Best Covers'); a transcript writes its speakers in capitals.
@@ -46,6 +48,15 @@ PAGE_LABEL_WORDS = frozenset(
     map chart quiz explainer background tags topics previously next previous the and of a
     re fw fwd subject sent cc""".split()  # and an email's header lines ('RE:', 'SUBJECT:')
 )
+
+
+# Words that open a topic's label in a write-up of an interview ('On Redstone: "Sumner, well
+# ..."', 'For Spain: De Gea; ...'), where a speaker's name would stand in a transcript.
+TOPIC_WORDS = frozenset("on about regarding for from in at with to of after before".split())
+
+
+def is_topic_label(label: str) -> bool:
+    return label.split(" ", 1)[0].lower() in TOPIC_WORDS
 
 
 def _page_label(label: str) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
+from newsprism.clean.structure import is_topic_label
 from newsprism.names import (
     ABBREVIATIONS,
     PARTICLES,
@@ -1351,7 +1352,7 @@ def _names_a_person(mention: str) -> bool:
 def _turn(sentence: str, begin: int, stop: int) -> Attribution | None:
     """'Clinton: "Our goal is ..."': a name and a colon right before the quote."""
     match = TURN_RE.search(sentence, begin, stop)
-    if match and _has_head(match.group(1).split()):
+    if match and _has_head(match.group(1).split()) and not is_topic_label(match.group(1)):
         return Attribution(match.group(1), match.start(1), match.end(1), ":")
     return None
 
