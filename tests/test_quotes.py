@@ -1543,3 +1543,19 @@ def test_a_topic_label_before_a_quote_is_not_its_speaker():
     article = clean_document(Document(source="thr.txt", title="Trump at home", content=text))
     (quote,) = [q for q in extract_quotes(article) if q.kind == "direct"]
     assert quote.speaker_mention != "On Redstone" and quote.speaker != "On Redstone"
+
+
+def test_a_body_a_role_stands_for_is_named_within_a_line():
+    # multinews_sample (CNN, the Korean flag at the Winter Games): "Italy" ends a paragraph
+    # whose full stop the page lost, and the next opens with the committee's name.
+    text = (
+        "The two countries have marched under the flag before. It was most recently used at "
+        "the 2006 Winter Games in Turin, Italy\n"
+        "The International Olympics Committee (IOC) would need to approve the countries' "
+        "agreements.\n"
+        'The committee said Wednesday it had received a number of "interesting proposals" that '
+        "it would discuss with delegates from both countries in Switzerland on Saturday."
+    )
+    article = clean_document(Document(source="cnn.txt", title="Korean flag", content=text))
+    (quote,) = [q for q in extract_quotes(article) if q.kind == "direct"]
+    assert quote.speaker is None or not quote.speaker.startswith("Italy")

@@ -1067,7 +1067,9 @@ BODY_NOUNS = frozenset(
     "paper website site service bureau commission".split()
 )
 ACRONYM_RE = re.compile(r"[A-Z](?:\.?[A-Z]){1,5}\.?")  # "FWS", "C.D.C."
-ORGANISATION_RUN_RE = re.compile(r"[A-Z][\w’'-]*(?:\s+(?:(?:of|for|and|on|&)\s+)?[A-Z][\w’'-]*)+")
+ORGANISATION_RUN_RE = re.compile(
+    r"[A-Z][\w’'-]*(?:[^\S\n]+(?:(?:of|for|and|on|&)[^\S\n]+)?[A-Z][\w’'-]*)+"  # within a line
+)
 ORGANISATION_LOOKBACK = 5000  # characters read back for the organisation a role stands for
 GOVERNMENT_BODIES = frozenset(
     "agency department service administration bureau commission office ministry".split()
