@@ -1180,3 +1180,35 @@ def test_a_spoken_form_written_out_is_a_contraction():
     match = _only(by_outlet["Courier"])
     assert match.label == "tidied"
     assert {e.kind for e in match.edits} == {"contraction"}
+
+
+def test_a_short_quote_with_a_word_cut_inside_is_trimmed_not_unsourced(tmp_path):
+    """'distort historical events' (allsides 5959) is the Florida board's 'may not suppress
+    or distort significant historical events' with a word cut: too short for a run of three
+    words to anchor it once the word is cut, it had read 'only in this outlet'. Najib Razak's
+    'beyond any reasonable doubt', quoted 'beyond reasonable doubt' (multinews
+    validation-218), is the same."""
+    for name, cluster, text, cut in (
+        ("allsides_roundups", "5959", "distort historical events.", "significant"),
+        ("multinews_sample", "validation-218", "beyond reasonable doubt", "any"),
+    ):
+        matches, quotes = _real_story(tmp_path, name, cluster)
+        (short,) = [q for q in quotes.values() if q.text == text]
+        match = matches[short.id]
+        assert match.label == "trimmed"
+        assert [(e.op, e.source, e.kind) for e in match.edits] == [("delete", cut, "cut")]
+
+
+def test_a_short_quote_with_a_word_swapped_or_an_interjection_is_no_excerpt(tmp_path):
+    """Only words cut make a short quote an excerpt: 'stand your ground' (the law's name) is
+    not Eric Holder's 'We must stand our ground' (multinews validation-102), and a police
+    officer's 'Oh, God!' is not a witness's 'Oh my god!' (ecbplus 19_ecbplus): 'oh' is a
+    filler, so the two share one content word."""
+    for name, cluster, text in (
+        ("multinews_sample", "validation-102", "stand your ground"),
+        ("ecbplus", "19_ecbplus", "‘ Oh, God! ’"),
+    ):
+        matches, quotes = _real_story(tmp_path, name, cluster)
+        shorts = [q for q in quotes.values() if q.text == text]
+        assert shorts
+        assert {matches[q.id].label for q in shorts} == {"unsourced"}

@@ -31,6 +31,12 @@ STITCH_WORDS = 4  # a second passage needs this many quote words to count as one
 PASSAGE_MAX_GAP = 60  # source words skipped inside one passage (a trim, not a stitch)
 EDGE_SLACK = 4
 EDGE_WORDS = 3  # quote words at an edge that may be set against the source's words there
+# A quote of this many words at most, with two content words or more, is found word by word
+# where runs of three words cannot anchor it (a word cut inside it): all its words in order in
+# one source quote, this many source words left out between two of them at most (align_short).
+SHORT_QUOTE = 4
+SHORT_CONTENT = 2
+SHORT_GAP = 2
 NEXT_QUOTE_CHARS = 100  # two quotes this close in the text read as one ('," he said. "')
 BREAKS = set('.!?;:,—–()[]"“”')
 # Words in brackets or parentheses inside a quote are the writer's, not the speaker's.
@@ -118,6 +124,15 @@ class SourceText:
     # against this text (which made comparing a story quadratic in its quotes)
     index_of: dict[int, int] = field(default_factory=dict)
     unit_of: dict[int, int] = field(default_factory=dict)  # each quote's unit, by identity
+    _positions: dict[str, list[int]] | None = None
+
+    def positions(self, word: str) -> list[int]:
+        """Where `word` (a matching form) stands."""
+        if self._positions is None:
+            self._positions = defaultdict(list)
+            for n, norm in enumerate(self.norms):
+                self._positions[norm].append(n)
+        return self._positions.get(word, [])
 
     @classmethod
     def of(cls, quotes: list[Quote]) -> SourceText:
@@ -479,6 +494,11 @@ def align(query_tokens: list[Token], source: SourceText, strict: bool = True) ->
     if len(passages) > 1:
         longest = max(passages, key=lambda p: p.q_end - p.q_start)
         passages = [p for p in passages if p is longest or p.q_end - p.q_start >= STITCH_WORDS]
+    return _finish(passages, query, source)
+
+
+def _finish(passages: list[Passage], query: list[str], source: SourceText) -> Alignment:
+    """The passages taken out to their edges, and the quote words they match."""
     _widen(passages, query, source)
     _near_edges(passages, query, source)
     _to_breaks(passages, query, source)
@@ -497,3 +517,41 @@ def align(query_tokens: list[Token], source: SourceText, strict: bool = True) ->
                 op.src_end - op.src_start
             )
     return Alignment(source, passages, matched, len(query), aligned)
+
+
+def align_short(query_tokens: list[Token], source: SourceText) -> Alignment | None:
+    """Where a short quote's words stand in `source` with a word or two cut inside them: a
+    phrase of a few words that another outlet quotes whole ('distort historical events'
+    against 'distort significant historical events'), too short for runs of three words to
+    anchor it once a word is cut from it. Every word of it (two content words at least) must
+    stand in one source quote, in the quote's order, with at most SHORT_GAP source words left
+    out between two of them: words cut, none put in or swapped ('stand your ground' is not
+    'stand our ground'). The first such place is taken."""
+    query = [matching_form(t.norm) for t in query_tokens]
+    content = [word for word in query if not is_stop(word)]
+    if len(query) > SHORT_QUOTE or len(content) < SHORT_CONTENT:
+        return None
+    for start in source.positions(query[0]):
+        end = _follow(query, source, start)
+        if end is not None:
+            passage = Passage(0, len(query), start, end, source.unit[start])
+            return _finish([passage], query, source)
+    return None
+
+
+def _follow(query: list[str], source: SourceText, start: int) -> int | None:
+    """The end of the source stretch from `start` (the quote's first word) that holds the
+    quote's words in order, each at most SHORT_GAP words on from the last, in the quote
+    `start` is in; None if there is none."""
+    at = start
+    for word in query[1:]:
+        reach = min(len(source.norms), at + 2 + SHORT_GAP)
+        ahead = [
+            j
+            for j in range(at + 1, reach)
+            if source.unit[j] == source.unit[start] and source.norms[j] == word
+        ]
+        if not ahead:
+            return None
+        at = ahead[0]
+    return at + 1

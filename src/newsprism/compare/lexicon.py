@@ -28,7 +28,7 @@ LIGHT_PREPOSITIONS = frozenset(
 )
 FILLERS = frozenset(
     """kind sort really well like actually basically obviously honestly literally look yes
-    okay ok um uh er erm whatever anyway definitely clearly simply exactly again already
+    okay ok um uh er erm oh ah whatever anyway definitely clearly simply exactly again already
     still even quite pretty just""".split()
 )
 # Fillers of more than one word: dropped, they change nothing that was said.

@@ -25,6 +25,7 @@ from newsprism.compare.align import (
     Passage,
     SourceText,
     align,
+    align_short,
     editorial_marks,
     quote_tokens,
 )
@@ -283,6 +284,8 @@ class Links:
                 if version is occurrence.version:
                     continue
                 alignment = align(occurrence.tokens, version.text)
+                if alignment is None or not carries(alignment, occurrence):
+                    alignment = align_short(occurrence.tokens, version.text)
                 if alignment is None or not carries(alignment, occurrence):
                     continue
                 self.alignments[(occurrence.quote.id, version.order)] = alignment
