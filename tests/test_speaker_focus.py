@@ -669,3 +669,18 @@ TAKEI_APRIL_FOOL = (
 def test_an_acronym_of_a_thing_is_no_speaker() -> None:
     """The mention stops at the quotation mark ('TV producer and'): 'TV' names no one."""
     assert speakers(*TAKEI_APRIL_FOOL)["I went to bed"] in (None, "Joe Henderson")
+
+
+# newswcl50 1_L
+TWITTER_MESSAGE = (
+    "The redacted and declassified memos detail a series of phone calls and encounters between "
+    "the two men in the months leading up to Mr. Comey's firing.",
+    "Mr. Trump seized on the memos in a Twitter message posted late Thursday to repeat what has "
+    'become a constant refrain, that there was "NO COLLUSION and NO OBSTRUCTION."',
+)
+
+
+def test_a_cue_after_the_object_of_a_preposition_is_a_participle() -> None:
+    """'in a Twitter message posted late Thursday': the message is no subject of 'posted',
+    so the words are the sentence's subject's, Mr. Trump's."""
+    assert speakers(*TWITTER_MESSAGE)["NO COLLUSION and NO"] == "Trump"

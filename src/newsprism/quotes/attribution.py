@@ -954,6 +954,19 @@ def _names_someone(between: str, cue: re.Match[str]) -> bool:
     )
 
 
+PREPOSITION_BEFORE_RE = re.compile(r"\b(?:in|on|with|through|via|into|from)\s+$")
+DETERMINED_RE = re.compile(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s")
+
+
+def _object_of_preposition(text: str, begin: int, start: int) -> bool:
+    """Whether a determined noun phrase at text[start:] follows a preposition in its
+    sentence ('in a Twitter message')."""
+    return (
+        DETERMINED_RE.match(text, start) is not None
+        and PREPOSITION_BEFORE_RE.search(text, max(begin, start - 12), start) is not None
+    )
+
+
 def last_sentence(text: str, end: int | None = None) -> int:
     """Where the last sentence of text[:end] starts."""
     end = len(text) if end is None else end
@@ -992,6 +1005,10 @@ def attribution_before(text: str, end: int | None = None) -> Attribution | None:
             )
         else:
             span = subject_before(text, cue.start(), begin, relative=word not in NOT_REPORTING)
+            if span and word.endswith("ed") and _object_of_preposition(text, begin, span[0]):
+                # "Mr. Trump seized on the memos in a Twitter message posted late Thursday":
+                # the object of a preposition is no subject, so the cue is a participle
+                span = sentence_subject(text, begin, span[0])
         if span and _low(text[span[0] : span[1]]) in ("it", "they"):
             span = _reporting_subject(text, begin, span[0]) or span
         elif span and _low(text[span[0] : span[1]]) in PRONOUNS:
