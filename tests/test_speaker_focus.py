@@ -684,3 +684,21 @@ def test_a_cue_after_the_object_of_a_preposition_is_a_participle() -> None:
     """'in a Twitter message posted late Thursday': the message is no subject of 'posted',
     so the words are the sentence's subject's, Mr. Trump's."""
     assert speakers(*TWITTER_MESSAGE)["NO COLLUSION and NO"] == "Trump"
+
+
+# multinews_sample validation-26-2
+LINKED_HEADLINE = (
+    "Mark Zuckerberg has revealed deep-seated concerns that the tide is turning against "
+    "globalisation.",
+    "Read highlights from the interview with Facebook's founder",
+    "Facebook AI 'will identify terrorists'",
+    '"I think the reality is that over the long term that will be true.',
+    '"If you are upset about the direction things are going in, I hope you don\'t just sit '
+    'around and be upset," Mr Zuckerberg said.',
+)
+
+
+def test_a_linked_headline_before_a_quote_reports_no_one() -> None:
+    """A scraped page's link to another story ('Facebook AI ...') is no report of who
+    speaks next: the quote runs on to 'Mr Zuckerberg said'."""
+    assert speakers(*LINKED_HEADLINE)["I think the reality"] == "Mark Zuckerberg"

@@ -348,10 +348,27 @@ def _attach_turn(item: _Found, paragraph: str) -> None:
 def _attach_last_report(item: _Found, previous: str, offset: int) -> None:
     """A quote opening its paragraph with no attribution, after a paragraph without quotes:
     the person that paragraph last reports as speaking."""
+    if _link_text(previous):
+        return  # "Facebook AI 'will identify terrorists'": a headline linked, not a report
     if attribution := last_report(previous):
         item.attribution, item.attribution_at = attribution, offset
     elif subject := last_subject(previous):
         item.subject_before, item.subject_before_at = subject, offset
+
+
+LINK_TEXT_WORDS = 8  # no longer than a headline
+LINE_STOPS = ".!?:;,"
+CLOSING_MARKS = "\"”’')"
+
+
+def _link_text(line: str) -> bool:
+    """A short line ending in no stop with a lower-case word in it: a headline of another
+    story, linked from a scraped page, or a section's heading ('Losing hope'); not a name
+    set over the words it introduces ('Karl Rove')."""
+    text = line.strip().rstrip(CLOSING_MARKS)
+    if not text or text[-1] in LINE_STOPS or len(text.split()) > LINK_TEXT_WORDS:
+        return False
+    return LOWER_CASE_WORD_RE.search(text) is not None
 
 
 def _attach_intro(item: _Found, previous: str, offset: int) -> None:
