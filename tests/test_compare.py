@@ -1212,3 +1212,20 @@ def test_a_short_quote_with_a_word_swapped_or_an_interjection_is_no_excerpt(tmp_
         shorts = [q for q in quotes.values() if q.text == text]
         assert shorts
         assert {matches[q.id].label for q in shorts} == {"unsourced"}
+
+
+def test_a_statements_fullest_quote_that_another_article_prints_unquoted_is_no_source(tmp_path):
+    """Universal's statement, which two outlets quote, is printed whole as a press release by
+    a third (multinews validation-231); Eichmann's plea for clemency, which two outlets
+    quote, is printed as his letter by another (validation-23). The fuller quoted version
+    was the statement's 'source', as if no article printed it fuller: it is labelled against
+    the passage printed unquoted, as a quote no other outlet carries is."""
+    for cluster, opening, labels in (
+        ("validation-231", "It is the only franchise of its kind", {"verbatim"}),
+        ("validation-231", "At Universal we have had franchises", {"verbatim", "tidied"}),
+        ("validation-23", "I am not able to recogni", {"verbatim", "tidied"}),
+    ):
+        matches, quotes = _real_story(tmp_path, "multinews_sample", cluster)
+        found = [q for q in quotes.values() if q.text.startswith(opening)]
+        assert {matches[q.id].label for q in found} == labels
+        assert len({matches[q.id].statement for q in found}) == 1

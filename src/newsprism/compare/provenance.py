@@ -70,6 +70,8 @@ def compare_story(articles: list[Article], quotes: dict[str, list[Quote]]) -> Co
     matches: dict[str, QuoteMatch] = {}
     credits = Credits([_members(group) for group in grouped], occurrences)
     statements = [_statement(group, matches, credits) for group in grouped]
+    for group, statement in zip(grouped, statements, strict=True):
+        _source_printed_unquoted(group.source, statement, versions, matches)
     passages_of = _source_passages(grouped, statements)
     for occurrence in alone:
         statement = passages_of.get(occurrence.quote.id)
@@ -170,23 +172,46 @@ def _source_passages(grouped: list[Grouped], statements: list[Statement]) -> dic
     return found
 
 
-def _printed_unquoted(occurrence: Occurrence, versions: list[Version]) -> QuoteMatch | None:
+def _source_printed_unquoted(
+    source: Occurrence,
+    statement: Statement,
+    versions: list[Version],
+    matches: dict[str, QuoteMatch],
+) -> None:
+    """A statement's fullest quoted version whose words another article prints all the same
+    outside quotation marks (the report or statement itself) is labelled against that
+    passage, not `source`: it is no fuller than what it quotes."""
+    if matches[source.quote.id].label != "source":
+        return
+    printed = _printed_unquoted(source, versions, outside_quotes=True)
+    if printed is not None:
+        printed.statement = statement.id
+        matches[source.quote.id] = printed
+
+
+def _printed_unquoted(
+    occurrence: Occurrence, versions: list[Version], outside_quotes: bool = False
+) -> QuoteMatch | None:
     """A quote no other article quotes, whose words another article prints all the same,
     outside quotation marks (a transcript, statement or post printed as it was, or a quote
-    its extractor missed): labelled against that passage, with no statement to join."""
+    its extractor missed): labelled against that passage, with no statement to join
+    (`outside_quotes`: a passage that overlaps none of that article's quotes, for a quote
+    other articles do quote)."""
     if len(occurrence.tokens) < UNQUOTED_MIN_WORDS:
         return None
     best: tuple[float, Occurrence, Alignment] | None = None
     wanted = trigrams(rough_words(occurrence.quote.text))
     for version in versions:
         # Nine words in ten in one run share at least half their runs of three words.
-        if version is occurrence.version or 2 * len(wanted & version.body_trigrams) < len(wanted):
+        printed = version.unquoted_trigrams if outside_quotes else version.body_trigrams
+        if version is occurrence.version or 2 * len(wanted & printed) < len(wanted):
             continue
         alignment = align(occurrence.tokens, version.body_text)
         if (
             alignment is None
             or len(alignment.passages) > 1
             or _spoken_share(alignment, occurrence) < UNQUOTED_COVERAGE
+            or (outside_quotes and _in_quotes(alignment, version))
         ):
             continue
         if best is None or alignment.coverage > best[0]:
@@ -195,6 +220,14 @@ def _printed_unquoted(occurrence: Occurrence, versions: list[Version]) -> QuoteM
     if best is None:
         return None
     return label_against(occurrence, best[1], best[2])
+
+
+def _in_quotes(alignment: Alignment, version: Version) -> bool:
+    """The aligned passage overlaps a quote of the article."""
+    tokens = alignment.source.tokens
+    first, last = alignment.passages[0], alignment.passages[-1]
+    start, end = tokens[first.s_start].start, tokens[last.s_end - 1].end
+    return any(q.start < end and start < q.end for q in version.quotes)
 
 
 def _spoken_share(alignment: Alignment, occurrence: Occurrence) -> float:

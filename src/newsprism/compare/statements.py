@@ -98,6 +98,16 @@ class Version:
         tokenising the whole text as body_text does (that is only wanted when it may match)."""
         return trigrams(rough_words(self.article.body))
 
+    @cached_property
+    def unquoted_trigrams(self) -> set[tuple[str, ...]]:
+        """Every run of three rough words of the article's text outside its quotes."""
+        body, parts, at = self.article.body, [], 0
+        for quote in sorted(self.quotes, key=lambda q: q.start):
+            parts.append(body[at : quote.start])
+            at = max(at, quote.end)
+        parts.append(body[at:])
+        return set().union(*(trigrams(rough_words(part)) for part in parts))
+
     @property
     def outlet(self) -> str:
         return self.article.outlet or self.article.id
