@@ -19,7 +19,6 @@ CHUNKS_IN_FLIGHT_PER_THREAD = 2
 CONNECT_SECONDS = 10
 
 
-
 class DaskExecutor(Closing):
     """Steps run on the workers of the scheduler at `address` (tcp://HOST:PORT), or of a
     client already made (a LocalCluster's, in tests)."""

@@ -22,7 +22,6 @@ CHUNKS_IN_FLIGHT_PER_WORKER = 2  # keeps each worker busy while the parent store
 PRELOAD = ["newsprism.pipeline", "newsprism.report.site"]
 
 
-
 class LocalPoolExecutor(Closing):
     """`workers` processes on this machine. The step must be a module-level function and the
     items and results picklable."""
