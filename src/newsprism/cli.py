@@ -11,10 +11,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from newsprism import __version__
 from newsprism.clean import detokenised
@@ -47,6 +47,9 @@ from newsprism.summary import (
     print_summary,
 )
 from newsprism.terminal import printable, printable_json
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 PROGRESS_MIN_FILES = 4
 
@@ -112,6 +115,9 @@ def _progress(paths: tuple[str, ...]) -> Progress | None:
     files, _ = expand_paths(paths)
     if len(files) < PROGRESS_MIN_FILES or not errors_console.is_terminal:
         return None
+    # imported here: a run that shows no bar (not at a terminal, few files) never needs it
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),

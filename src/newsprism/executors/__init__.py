@@ -5,19 +5,41 @@ items, lazily, so a run over a large input never holds more than a bounded windo
 
 from __future__ import annotations
 
-from newsprism.executors.base import Executor, InProcessExecutor
-from newsprism.executors.dask import DaskExecutor, SchedulerError
-from newsprism.executors.pool import LocalPoolExecutor, WorkerLost
+from typing import TYPE_CHECKING, Any
+
+from newsprism.executors.base import Executor, InProcessExecutor, SchedulerError, WorkerLost
+
+if TYPE_CHECKING:
+    from newsprism.executors.dask import DaskExecutor
+    from newsprism.executors.pool import LocalPoolExecutor
 
 
 def executor_for(workers: int = 1, scheduler: str | None = None) -> Executor:
     """The executor for `--scheduler ADDRESS` (a Dask cluster), else for `--workers N`: this
     process for 1, a local pool of N processes else."""
     if scheduler:
+        from newsprism.executors.dask import DaskExecutor
+
         return DaskExecutor(scheduler)
     if workers <= 1:
         return InProcessExecutor()
+    from newsprism.executors.pool import LocalPoolExecutor
+
     return LocalPoolExecutor(workers)
+
+
+def __getattr__(name: str) -> Any:
+    """The pool and Dask executors, imported when first asked for: a run in this process
+    (most runs) does not start up multiprocessing's machinery."""
+    if name == "LocalPoolExecutor":
+        from newsprism.executors.pool import LocalPoolExecutor
+
+        return LocalPoolExecutor
+    if name == "DaskExecutor":
+        from newsprism.executors.dask import DaskExecutor
+
+        return DaskExecutor
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [

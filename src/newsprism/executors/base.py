@@ -10,6 +10,14 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 
+class WorkerLost(RuntimeError):
+    """A pool process ended without a result (killed, out of memory): the run cannot go on."""
+
+
+class SchedulerError(RuntimeError):
+    """The extra is missing, or the scheduler cannot be reached: one line for the user."""
+
+
 class Executor(Protocol):
     """Runs a step over a stream of items; results come back in the items' order."""
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
-from newsprism.executors.base import Closing
+from newsprism.executors.base import Closing, SchedulerError
 from newsprism.executors.ordered import ordered_map, run_chunk
 
 Item = TypeVar("Item")
@@ -17,10 +17,6 @@ Result = TypeVar("Result")
 CHUNK_SIZE = 16
 CHUNKS_IN_FLIGHT_PER_THREAD = 2
 CONNECT_SECONDS = 10
-
-
-class SchedulerError(RuntimeError):
-    """The extra is missing, or the scheduler cannot be reached: one line for the user."""
 
 
 class DaskExecutor(Closing):

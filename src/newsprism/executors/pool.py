@@ -9,7 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
-from newsprism.executors.base import Closing
+from newsprism.executors.base import Closing, WorkerLost
 from newsprism.executors.ordered import ordered_map, run_chunk
 
 Item = TypeVar("Item")
@@ -20,10 +20,6 @@ CHUNKS_IN_FLIGHT_PER_WORKER = 2  # keeps each worker busy while the parent store
 # Workers start from a server process that has imported newsprism once (no fork of a parent
 # that may run threads, e.g. a progress bar; no import cost per worker).
 PRELOAD = ["newsprism.pipeline", "newsprism.report.site"]
-
-
-class WorkerLost(RuntimeError):
-    """A pool process ended without a result (killed, out of memory): the run cannot go on."""
 
 
 class LocalPoolExecutor(Closing):

@@ -18,8 +18,6 @@ from html import escape
 from typing import Any
 from urllib.parse import urlsplit
 
-import feedparser
-
 from newsprism.extract import bom_encoding
 from newsprism.ingest.decoding import Replacements
 from newsprism.ingest.errors import InputError, InputProblem, InputWarning, shortened
@@ -39,6 +37,10 @@ SHOWN = 100
 
 def read_feed(source: str, data: bytes) -> list[Document | InputError]:
     """The articles of a feed file, and a warning or error for each item that is not one."""
+    # Imported here, not at start-up: most runs read no feed, and feedparser (with the http
+    # modules it pulls in) would cost every run tens of milliseconds.
+    import feedparser
+
     kind = feed_kind(data)
     parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True, resolve_relative_uris=True)
     entries = parsed.get("entries") or []
