@@ -298,6 +298,14 @@ def test_a_photo_credit_is_no_part_of_a_name():
         "supported abortion being legal \"in all cases,\" nearly double the percentage.",
     )
     assert speakers(*text) == [None]
+    text = (
+        "Fans will swap the misspelled jerseys for ones with the correct spelling. AP "
+        "Photo/David Zalubowski",
+        "The Rockies said they discovered the misspelling.",
+        "\"Is there something wrong with it?\" fan Jordan Deuschleman asked, according to the "
+        "Associated Press.",
+    )
+    assert speakers(*text) == ["Jordan Deuschleman"]
 
 
 def test_an_organisation_named_with_and_is_no_person():

@@ -264,7 +264,7 @@ CREDIT_NOUNS = frozenset({"Photo", "Photos", "Image", "Images"})
 
 def credit_words(words: list[str]) -> int:
     """How many words a run opens with that are a photo credit ('AP Photo', 'Getty Images',
-    'Reuters'), when other words follow them: an agency's name, no part of a person's."""
+    'Reuters'): an agency's name, no part of a person's."""
     count = 0
     if len(words) > 1 and " ".join(words[:2]) in AGENCIES:
         count = 2
@@ -272,7 +272,7 @@ def credit_words(words: list[str]) -> int:
         count = 1
     while count and count < len(words) and words[count] in CREDIT_NOUNS:
         count += 1
-    return count if count < len(words) else 0
+    return count
 
 
 def _acronym_title(words: list[str], index: int) -> bool:

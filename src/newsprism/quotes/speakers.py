@@ -1147,7 +1147,8 @@ def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | No
     words = mention.split()
     while words and fold(words[0]) in DETERMINERS:
         words = words[1:]
-    words = words[credit_words(words) :]  # "AP American Airlines on Thursday said"
+    if (credit := credit_words(words)) < len(words):
+        words = words[credit:]  # "AP American Airlines on Thursday said"; "AP" alone stays
     house_number = len(words) > 1 and words[0].isdigit()  # "10 Downing Street"
     if house_number:
         words = words[1:]
