@@ -330,3 +330,26 @@ def test_an_initial_is_no_word_the_article_writes_in_lower_case():
 def test_a_title_glued_after_a_name_is_no_organisation():
     # From the shared story sets (multinews): a book's blurbs, "—Dr. Oz The Good Life".
     assert speakers("“Candid and inspiring.”—Dr. Oz The Good Life") != ["Dr. Oz The Good Life"]
+
+
+def test_a_compound_modifier_is_no_part_of_a_name():
+    # From the shared story sets: 'Switzerland-based Nestle', 'President-elect Barack Obama',
+    # 'Twenty-eight-year-old Geraldine Alcorn' were speakers; 'Latter-day Saints' is a name.
+    text = (
+        "Switzerland-based Nestle said it was \"pleased with the decision.\"",
+        "President-elect Barack Obama said he would \"reverse the new rules.\"",
+        "Twenty-eight-year-old Geraldine Alcorn said: \"When we can do it.\"",
+        "The Church of Jesus Christ of Latter-day Saints said it was \"a dispensation.\"",
+    )
+    assert speakers(*text)[:3] == ["Nestle", "Barack Obama", "Geraldine Alcorn"]
+    assert speakers(*text)[3] != "Saints"
+
+
+def test_an_organisation_named_with_of_or_for_is_no_person():
+    # From the shared story sets (ecbplus): 'The Britain-based Syrian Observatory for Human
+    # Rights' was the person 'Britain-based Syrian Observatory'.
+    text = (
+        "The Britain-based Syrian Observatory for Human Rights said 18 of Assad's troops were "
+        "\"wounded in the clashes.\"",
+    )
+    assert speakers(*text) == ["Syrian Observatory for Human Rights"]

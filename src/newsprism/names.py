@@ -247,7 +247,9 @@ def _name_start(words: list[str]) -> int:
     the office a title names ('Senate Minority Leader Harry Reid' -> 'Harry Reid'), leaving
     two words at least."""
     first = credit_words(words)
-    while first < len(words) and (_skippable(words[first]) or _shouted(words, first)):
+    while first < len(words) and (
+        _skippable(words[first]) or _shouted(words, first) or modifier_compound(words[first])
+    ):
         first += 1
     for index in range(len(words) - 3, first - 1, -1):  # a title's last, if any
         if _is_title(words[index]) or _common_word(words[index]):
@@ -273,6 +275,19 @@ def credit_words(words: list[str]) -> int:
     while count and count < len(words) and words[count] in CREDIT_NOUNS:
         count += 1
     return count
+
+
+# Last words of compounds that modify a name ('Delhi-based', 'Pakistan-born',
+# 'Twenty-eight-year-old', 'President-elect', 'Ferguson-era', 'Oscar-winner'); 'Latter-day'
+# is a name's own.
+MODIFIER_ENDS = ("ed", "ing", "born", "old", "elect", "era", "winner")
+
+
+def modifier_compound(word: str) -> bool:
+    """A compound ending in a lower-case participle or the like: a modifier before a name,
+    never its first word (a name's own hyphenated parts follow it: 'Kim Jong-un')."""
+    last = word.rsplit("-", 1)[-1] if "-" in word[1:] else ""
+    return last.isalpha() and last.islower() and last.endswith(MODIFIER_ENDS)
 
 
 def _acronym_title(words: list[str], index: int) -> bool:
@@ -373,7 +388,7 @@ def person_mentions(text: str, offset: int = 0) -> Iterator[NameMention]:
     for match in RUN_RE.finditer(text):
         if name := _name_in_run(match.group()):
             start, end = match.start() + name[0], match.start() + name[1]
-            if _organisation_goes_on(text, start, end):
+            if _organisation_goes_on(text, match.start(), start, end):
                 continue
             yield NameMention(text[start:end], start + offset, end + offset)
 
@@ -386,15 +401,20 @@ ORGANISATION_GOES_ON_RE = re.compile(
 THE_BEFORE_RE = re.compile(r"\b[Tt]he[^\S\n]+$")
 
 
-def _organisation_goes_on(text: str, start: int, end: int) -> bool:
+OF_FOR_GOES_ON_RE = re.compile(r"[^\S\n]+(?:of|for)[^\S\n]+[A-Z]")
+
+
+def _organisation_goes_on(text: str, run: int, start: int, end: int) -> bool:
     """Whether a name after 'the' that opens with no first name goes on past 'and' into an
-    organisation's name ('the US Fish and Wildlife Service'): the words are the body's, no
-    person's. 'Donald Trump and Fox News' names two."""
+    organisation's name ('the US Fish and Wildlife Service'), or past 'of' or 'for' ('the
+    Syrian Observatory for Human Rights'): the words are the body's, no person's. 'Donald
+    Trump and Fox News' names two. `run` is where the capitalised run holding the name
+    starts ('The Britain-based Syrian Observatory')."""
     goes_on = ORGANISATION_GOES_ON_RE.match(text, end)
+    joined = goes_on is not None and fold(goes_on.group(1)) in NOT_PERSON_WORDS
     return (
-        goes_on is not None
-        and fold(goes_on.group(1)) in NOT_PERSON_WORDS
-        and THE_BEFORE_RE.search(text, max(0, start - 5), start) is not None
+        (joined or OF_FOR_GOES_ON_RE.match(text, end) is not None)
+        and (text.startswith("The ", run) or THE_BEFORE_RE.search(text, max(0, run - 5), run))
         and not is_first_name(text[start:end].split()[0])
     )
 

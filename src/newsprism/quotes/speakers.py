@@ -32,6 +32,7 @@ from newsprism.names import (
     first_said_alone,
     is_demonym,
     is_first_name,
+    modifier_compound,
     name_key,
     numbered,
     person_mentions,
@@ -1149,6 +1150,8 @@ def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | No
         words = words[1:]
     if (credit := credit_words(words)) < len(words):
         words = words[credit:]  # "AP American Airlines on Thursday said"; "AP" alone stays
+    while len(words) > 1 and modifier_compound(words[0]):
+        words = words[1:]  # "Switzerland-based Nestle"
     house_number = len(words) > 1 and words[0].isdigit()  # "10 Downing Street"
     if house_number:
         words = words[1:]
