@@ -528,3 +528,16 @@ def test_a_longer_name_is_not_read_across_a_paragraph_break() -> None:
     )
     found = keys(PersonTable(), ([a], quotes_of(a, "North Korea")))
     assert found["a:North Korea"] == "north-korea"
+
+
+def test_a_photo_credit_before_an_organisation_is_no_longer_name() -> None:
+    # From multinews_sample: a caption's credit glued to the next sentence ('AP American
+    # Airlines on Thursday said') named the airline 'AP American Airlines' in the table.
+    a = article(
+        "a",
+        "The cabin of a Qatar Airways plane. AP American Airlines on Thursday said it received "
+        "an unsolicited notice from Qatar Airways.",
+    )
+    table = PersonTable()
+    found = keys(table, ([a], quotes_of(a, "American Airlines")))
+    assert table.person(found["a:American Airlines"]).name == "American Airlines"

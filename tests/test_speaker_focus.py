@@ -145,8 +145,10 @@ EVICTIONS = (
 
 
 def test_an_acronym_with_its_article_is_the_name_the_article_spells_out() -> None:
+    """The name goes on past the letters to an 'and' word that ends it ('CDC': 'Centers for
+    Disease Control and Prevention')."""
     found = speakers(*EVICTIONS)
-    assert found["substantial"] == "Centers for Disease Control"
+    assert found["substantial"] == "Centers for Disease Control and Prevention"
 
 
 # ecbplus 3_9ecb

@@ -248,3 +248,108 @@ def test_a_month_after_a_title_is_a_surname():
         "In her statement, Mrs May said: “A leadership election would not change anything.”",
     )
     assert speakers(*text) == ["Theresa May"]  # 'May' is no time word between title and verb
+
+
+def test_a_name_does_not_go_on_past_a_sentence_end():
+    # From the shared story sets (ecbplus, multinews): "Crist's. Sargeant", "U.K. The".
+    text = (
+        "Crist's campaign said it would return $50,000 in donations tied to businessman Harry "
+        "Sargeant III, finance chairman of the Florida Republican Party and a college buddy of "
+        "Crist's. Sargeant has said the California donors were solicited by a business partner.",
+    )
+    article = Article(id="t", source="t.txt", title="Headline", paragraphs=list(text))
+    found = {q.text[:24]: q.speaker for q in extract_quotes(article) if q.kind == "indirect"}
+    assert found["the California donors we"] == "Sargeant"
+    text = (
+        "G-7 nations filed a joint statement calling for a “timely” investigation on Sunday.",
+        "The leaders of G-7 nations published a “shared agenda” on Sunday, the final day of "
+        "the summit in the U.K. The agenda detailed dozens of initiatives.",
+        "“We also call for a timely, transparent, expert-led study,” it said.",
+    )
+    assert "U.K. The" not in speakers(*text)
+
+
+def test_a_photo_credit_is_no_part_of_a_name():
+    # From the shared story sets (multinews): "Reuters Close", "AP Photo Trump",
+    # "AP American Airlines", "Getty Images Abortion".
+    article = Article(
+        id="t",
+        source="t.txt",
+        title="",
+        standfirst="His fans cheered a potential presidential bid by Charlie Sheen. | Photo by "
+        "Reuters Close",
+        paragraphs=["\"I understand this place has some f—king history,\" he said."],
+    )
+    assert [q.speaker for q in extract_quotes(article, indirect=False)] == ["Charlie Sheen"]
+    text = (
+        "“We will outmatch them,” President-elect Donald Trump told MSNBC. | AP Photo Trump "
+        "threatens to upend U.S. nuclear weapons policy 'We will outmatch them at every pass,' "
+        "Trump says.",
+    )
+    assert speakers(*text)[-1].endswith("Donald Trump")  # not "AP Photo Trump"
+    text = (
+        "The cabin of a Qatar Airways plane. AP American Airlines on Thursday said it received "
+        "a notice from Qatar Airways of its intention to make a \"significant investment.\"",
+    )
+    assert speakers(*text) == ["American Airlines"]
+    text = (
+        "The same poll found that 31 percent of Americans do not think the practice is torture.",
+        "Getty Images Abortion In a July ABC/Washington Post poll 19 percent of respondents "
+        "supported abortion being legal \"in all cases,\" nearly double the percentage.",
+    )
+    assert speakers(*text) == [None]
+    text = (
+        "Fans will swap the misspelled jerseys for ones with the correct spelling. AP "
+        "Photo/David Zalubowski",
+        "The Rockies said they discovered the misspelling.",
+        "\"Is there something wrong with it?\" fan Jordan Deuschleman asked, according to the "
+        "Associated Press.",
+    )
+    assert speakers(*text) == ["Jordan Deuschleman"]
+
+
+def test_an_organisation_named_with_and_is_no_person():
+    # From the shared story sets (ecbplus): "US Fish" for the US Fish and Wildlife Service.
+    text = (
+        "The US Fish and Wildlife Service, responding to a legal suit, agreed Wednesday that "
+        "climate change posed \"serious threats\" to the polar bears.",
+    )
+    assert speakers(*text) == ["US Fish and Wildlife Service"]
+
+
+def test_an_initial_is_no_word_the_article_writes_in_lower_case():
+    # From the shared story sets (ecbplus): "p.m." made the "M." of Alfonse M. D'Amato a
+    # lower-case word, and the name was dropped.
+    text = (
+        "The meeting ended at 3 p.m. on Friday.",
+        "“New York is very fortunate,” said former Senator Alfonse M. D’Amato, a Republican.",
+    )
+    assert speakers(*text) == ["Alfonse M. D’Amato"]
+
+
+def test_a_title_glued_after_a_name_is_no_organisation():
+    # From the shared story sets (multinews): a book's blurbs, "—Dr. Oz The Good Life".
+    assert speakers("“Candid and inspiring.”—Dr. Oz The Good Life") != ["Dr. Oz The Good Life"]
+
+
+def test_a_compound_modifier_is_no_part_of_a_name():
+    # From the shared story sets: 'Switzerland-based Nestle', 'President-elect Barack Obama',
+    # 'Twenty-eight-year-old Geraldine Alcorn' were speakers; 'Latter-day Saints' is a name.
+    text = (
+        "Switzerland-based Nestle said it was \"pleased with the decision.\"",
+        "President-elect Barack Obama said he would \"reverse the new rules.\"",
+        "Twenty-eight-year-old Geraldine Alcorn said: \"When we can do it.\"",
+        "The Church of Jesus Christ of Latter-day Saints said it was \"a dispensation.\"",
+    )
+    assert speakers(*text)[:3] == ["Nestle", "Barack Obama", "Geraldine Alcorn"]
+    assert speakers(*text)[3] != "Saints"
+
+
+def test_an_organisation_named_with_of_or_for_is_no_person():
+    # From the shared story sets (ecbplus): 'The Britain-based Syrian Observatory for Human
+    # Rights' was the person 'Britain-based Syrian Observatory'.
+    text = (
+        "The Britain-based Syrian Observatory for Human Rights said 18 of Assad's troops were "
+        "\"wounded in the clashes.\"",
+    )
+    assert speakers(*text) == ["Syrian Observatory for Human Rights"]

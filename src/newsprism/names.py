@@ -153,13 +153,17 @@ ABBREVIATIONS = ("Sen", "Rep", "Gov", "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Jr"
                  "Insp", "Cpl", "Pvt", "Cdr")  # fmt: skip
 
 
+APOSTROPHES_AND_HYPHENS_RE = re.compile(r"[-'’]")
+
+
 def ends_with_full_stop(word: str) -> bool:
-    """'aide.' and 'Crouse-Mays.' end a sentence; 'Mr.', 'D.C.' and 'J.' do not."""
+    """'aide.', 'Crouse-Mays.' and "Crist's." end a sentence; 'Mr.', 'D.C.' and 'J.' do
+    not."""
     bare = word[:-1]
     return (
         word.endswith(".")
         and len(bare) > 1
-        and bare.replace("-", "").isalpha()
+        and APOSTROPHES_AND_HYPHENS_RE.sub("", bare).isalpha()
         and bare.lower() not in TITLES
     )
 
@@ -242,14 +246,48 @@ def _name_start(words: list[str]) -> int:
     """Where a name starts in a capitalised run: past leading titles, sentence openers and
     the office a title names ('Senate Minority Leader Harry Reid' -> 'Harry Reid'), leaving
     two words at least."""
-    first = 0
-    while first < len(words) and (_skippable(words[first]) or _shouted(words, first)):
+    first = credit_words(words)
+    while first < len(words) and (
+        _skippable(words[first]) or _shouted(words, first) or modifier_compound(words[first])
+    ):
         first += 1
     for index in range(len(words) - 3, first - 1, -1):  # a title's last, if any
         if _is_title(words[index]) or _common_word(words[index]):
             first = index + 1
             break
     return first + _acronym_title(words, first)
+
+
+# News agencies a scraped page's photo credit names, glued before the caption or the next
+# sentence ('AP Photo Trump threatens ...', 'Getty Images Abortion In a July poll ...').
+AGENCIES = frozenset({"AP", "AFP", "Reuters", "EPA", "Getty Images"})
+CREDIT_NOUNS = frozenset({"Photo", "Photos", "Image", "Images"})
+
+
+def credit_words(words: list[str]) -> int:
+    """How many words a run opens with that are a photo credit ('AP Photo', 'Getty Images',
+    'Reuters'): an agency's name, no part of a person's."""
+    count = 0
+    if len(words) > 1 and " ".join(words[:2]) in AGENCIES:
+        count = 2
+    elif words and words[0] in AGENCIES:
+        count = 1
+    while count and count < len(words) and words[count] in CREDIT_NOUNS:
+        count += 1
+    return count
+
+
+# Last words of compounds that modify a name ('Delhi-based', 'Pakistan-born',
+# 'Twenty-eight-year-old', 'President-elect', 'Ferguson-era', 'Oscar-winner'); 'Latter-day'
+# is a name's own.
+MODIFIER_ENDS = ("ed", "ing", "born", "old", "elect", "era", "winner")
+
+
+def modifier_compound(word: str) -> bool:
+    """A compound ending in a lower-case participle or the like: a modifier before a name,
+    never its first word (a name's own hyphenated parts follow it: 'Kim Jong-un')."""
+    last = word.rsplit("-", 1)[-1] if "-" in word[1:] else ""
+    return last.isalpha() and last.islower() and last.endswith(MODIFIER_ENDS)
 
 
 def _acronym_title(words: list[str], index: int) -> bool:
@@ -350,7 +388,35 @@ def person_mentions(text: str, offset: int = 0) -> Iterator[NameMention]:
     for match in RUN_RE.finditer(text):
         if name := _name_in_run(match.group()):
             start, end = match.start() + name[0], match.start() + name[1]
+            if _organisation_goes_on(text, match.start(), start, end):
+                continue
             yield NameMention(text[start:end], start + offset, end + offset)
+
+
+ORGANISATION_GOES_ON_RE = re.compile(
+    rf"[^\S\n]+(?:and|&)[^\S\n]+(?:{CAP_WORD}[^\S\n]+){{0,3}}({CAP_WORD})(?![\w’'-])"
+)
+
+
+THE_BEFORE_RE = re.compile(r"\b[Tt]he[^\S\n]+$")
+
+
+OF_FOR_GOES_ON_RE = re.compile(r"[^\S\n]+(?:of|for)[^\S\n]+[A-Z]")
+
+
+def _organisation_goes_on(text: str, run: int, start: int, end: int) -> bool:
+    """Whether a name after 'the' that opens with no first name goes on past 'and' into an
+    organisation's name ('the US Fish and Wildlife Service'), or past 'of' or 'for' ('the
+    Syrian Observatory for Human Rights'): the words are the body's, no person's. 'Donald
+    Trump and Fox News' names two. `run` is where the capitalised run holding the name
+    starts ('The Britain-based Syrian Observatory')."""
+    goes_on = ORGANISATION_GOES_ON_RE.match(text, end)
+    joined = goes_on is not None and fold(goes_on.group(1)) in NOT_PERSON_WORDS
+    return (
+        (joined or OF_FOR_GOES_ON_RE.match(text, end) is not None)
+        and (text.startswith("The ", run) or THE_BEFORE_RE.search(text, max(0, run - 5), run))
+        and not is_first_name(text[start:end].split()[0])
+    )
 
 
 @lru_cache(maxsize=256)

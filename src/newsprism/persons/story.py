@@ -17,7 +17,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from newsprism.model import Article
-from newsprism.names import body_person_mentions, ends_sentence_word, first_said_alone
+from newsprism.names import (
+    body_person_mentions,
+    credit_words,
+    ends_sentence_word,
+    first_said_alone,
+)
 from newsprism.persons.parsing import (
     PersonName,
     given_relation,
@@ -234,7 +239,8 @@ def _longer_names(short: str, body: str) -> set[str]:
     for match in re.finditer(pattern, body):
         words = match.group(0).split()
         cuts = [n + 1 for n, word in enumerate(words) if _opens_after(word)]
-        found.add(" ".join(words[cuts[-1] :] if cuts else words))
+        words = words[cuts[-1] :] if cuts else words
+        found.add(" ".join(words[credit_words(words) :]))  # not 'AP American Airlines'
     return found
 
 

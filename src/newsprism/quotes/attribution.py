@@ -1358,11 +1358,16 @@ def last_subject(paragraph: str) -> Attribution | None:
 
 def _names_a_person(mention: str) -> bool:
     """A full name, or one capitalised word that is no common word ('DeSantis', not
-    'Often'), not a possessive."""
+    'Often'), not a possessive, with no digit ('COVID-19')."""
     words = mention.split()
     if len(words) == 1:
         word = words[0]
-        return word[:1].isupper() and not _is_possessive(word) and _low(word) not in common_words()
+        return (
+            word[:1].isupper()
+            and not _is_possessive(word)
+            and _low(word) not in common_words()
+            and not any(c.isdigit() for c in word)
+        )
     return next(person_mentions(mention), None) is not None
 
 

@@ -9,6 +9,7 @@ Klopp" and "Klopp" become one speaker.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -26,10 +27,12 @@ from newsprism.names import (
     SENTENCE_STARTERS,
     NameMention,
     common_words,
+    credit_words,
     first_name_gender,
     first_said_alone,
     is_demonym,
     is_first_name,
+    modifier_compound,
     name_key,
     numbered,
     person_mentions,
@@ -992,7 +995,9 @@ class PersonIndex:
                 if "".join(w[0] for w in chosen) == letters:
                     start = run.group().index(chosen[0])
                     end = run.group().rindex(chosen[-1]) + len(chosen[-1])
-                    return run.group()[start:end]
+                    if AND_LAST_WORD_RE.fullmatch(run.group(), end):
+                        end = len(run.group())  # "CDC": "... Disease Control and Prevention"
+                    return strip_possessive(run.group()[start:end])
         return None
 
     def _described_person(self, position: int, gender: str | None) -> str | None:
@@ -1070,6 +1075,7 @@ ACRONYM_RE = re.compile(r"[A-Z](?:\.?[A-Z]){1,5}\.?")  # "FWS", "C.D.C."
 ORGANISATION_RUN_RE = re.compile(
     r"[A-Z][\w’'-]*(?:[^\S\n]+(?:(?:of|for|and|on|&)[^\S\n]+)?[A-Z][\w’'-]*)+"  # within a line
 )
+AND_LAST_WORD_RE = re.compile(r"[^\S\n]+(?:and|&)[^\S\n]+[A-Z][\w’'-]*")  # an acronym leaves out
 ORGANISATION_LOOKBACK = 5000  # characters read back for the organisation a role stands for
 GOVERNMENT_BODIES = frozenset(
     "agency department service administration bureau commission office ministry".split()
@@ -1142,6 +1148,10 @@ def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | No
     words = mention.split()
     while words and fold(words[0]) in DETERMINERS:
         words = words[1:]
+    if (credit := credit_words(words)) < len(words):
+        words = words[credit:]  # "AP American Airlines on Thursday said"; "AP" alone stays
+    while len(words) > 1 and modifier_compound(words[0]):
+        words = words[1:]  # "Switzerland-based Nestle"
     house_number = len(words) > 1 and words[0].isdigit()  # "10 Downing Street"
     if house_number:
         words = words[1:]
@@ -1157,6 +1167,8 @@ def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | No
         return None  # 'Initial reports', 'Banners in the square'
     if not NOT_IN_ORGANISATIONS.isdisjoint(folded) or not WEEKDAYS.isdisjoint(folded):
         return None  # "Orange Is", "U.S. He", "Wednesday"
+    if _article_inside(words):
+        return None  # "Dr. Oz The Good Life": a title glued on
     if (
         lower is not None
         and all(w in lower for w in folded)
@@ -1164,6 +1176,15 @@ def _organisation(mention: str, lower: LowerCaseWords | None = None) -> str | No
     ):
         return None
     return " ".join(mention.split()[-len(words) - 1 :] if house_number else words)
+
+
+def _article_inside(words: list[str]) -> bool:
+    """Whether a capitalised article stands inside a name, but after 'of' ('Voice of The
+    People'): it opens a title or a sentence glued on."""
+    return any(
+        word in ("The", "A", "An") and before not in ORGANISATION_JOINERS
+        for before, word in itertools.pairwise(words)
+    )
 
 
 # Acronyms of things or jobs, not of bodies: alone they name no one ('the TV reported', 'TV
@@ -1324,7 +1345,12 @@ def _without_lower_case_words(name: str, lower: LowerCaseWords) -> str | None:
 
 def _lower_case_word(word: str, lower: LowerCaseWords) -> bool:
     low = fold(word)  # "Bill de Blasio" keeps "De Blasio" a name
+    if INITIAL_RE.fullmatch(word):
+        return False  # "Alfonse M. D’Amato": an initial, though "p.m." holds "m."
     return low not in PARTICLES and not is_first_name(word) and low in lower
+
+
+INITIAL_RE = re.compile(r"[A-Z]\.")
 
 
 class _Timeline:
