@@ -541,3 +541,11 @@ def test_a_photo_credit_before_an_organisation_is_no_longer_name() -> None:
     table = PersonTable()
     found = keys(table, ([a], quotes_of(a, "American Airlines")))
     assert table.person(found["a:American Airlines"]).name == "American Airlines"
+
+
+def test_two_people_named_together_are_not_a_longer_name_of_either() -> None:
+    # multinews_sample: a title-case headline gave the speaker "Kim Kardashian And Kanye West",
+    # and Kanye West's own quotes joined it as the same man with more given names.
+    a = article("a", "Kim Kardashian And Kanye West Welcome Baby", "Kanye West said it was a joy.")
+    found = keys(PersonTable(), ([a], quotes_of(a, "Kim Kardashian And Kanye West", "Kanye West")))
+    assert found["a:Kanye West"] == "kanye-west"

@@ -201,7 +201,8 @@ def _longer_organisation(
     """An organisation's short name stands for the one longer name ending with it that its
     article gives (a speaker, or in the text: 'the Times' after 'wrote in The New York
     Times'), else the one among the story's speakers; else for itself. A longer name that only
-    puts a person of the story before it ('the Trump White House') is that body, not another."""
+    puts a person of the story before it ('the Trump White House') is that body, not another;
+    one that lists it after another ('Kim Kardashian And Kanye West') names two."""
     words = name.surname.split()
     in_article = {
         other.compact: other
@@ -214,15 +215,18 @@ def _longer_organisation(
             in_article[longer.compact] = longer
     in_story = {other.compact: other for _, other in organisations if _ends_with(other, words)}
     for found in (in_article, in_story):
-        named = {k: v for k, v in found.items() if not _person_before(v, words, story.surnames)}
+        named = {k: v for k, v in found.items() if not _other_before(v, words, story.surnames)}
         if named:
             return next(iter(named.values())) if len(named) == 1 else name
     return name
 
 
-def _person_before(longer: PersonName, words: list[str], surnames: set[str]) -> bool:
-    """Whether the words a longer name adds are a surname of the story ('Trump', 'Obama's')."""
+def _other_before(longer: PersonName, words: list[str], surnames: set[str]) -> bool:
+    """Whether the words a longer name adds are a surname of the story ('Trump', 'Obama's')
+    or another name and a conjunction ('Kim Kardashian And')."""
     added = longer.surname.split()[: -len(words)]
+    if added and added[-1] in ("and", "&"):
+        return True
     return len(added) == 1 and re.sub(r"['’]s$", "", added[0]) in surnames
 
 
