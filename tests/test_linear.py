@@ -196,7 +196,9 @@ def test_a_story_of_many_copies_is_compared_in_linear_time() -> None:
         assert len(story.statements) == 1
         assert len(story.statements[0].quotes) == count
 
-    assert_linear(compare, small=100, factor=8, bound=6.0)
+    # 800 copies: 5.7-6.9 s in one window on this machine (last stop's code 5.8 s); the
+    # quadratic code, by the figures above, about 25 s
+    assert_linear(compare, small=100, factor=8, bound=12.0)
 
 
 def test_link_lists_between_paragraphs_are_judged_in_linear_time() -> None:
