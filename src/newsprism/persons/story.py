@@ -227,7 +227,7 @@ def _other_before(longer: PersonName, words: list[str], surnames: set[str]) -> b
     added = longer.surname.split()[: -len(words)]
     if added and added[-1] in ("and", "&"):
         return True
-    return len(added) == 1 and re.sub(r"['’]s$", "", added[0]) in surnames
+    return len(added) == 1 and added[0] in surnames  # parse_name took the possessive off
 
 
 def _ends_with(name: PersonName, words: list[str]) -> bool:
