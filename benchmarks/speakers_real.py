@@ -88,6 +88,8 @@ class Tally:
     predicted: int = 0
     predicted_right: int = 0
     errors: list[str] = field(default_factory=list)
+    # per mention kind of the label (name, surname, pronoun, role, ...): [right, all]
+    kinds: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
 
     def speaker_rate(self) -> float:
         return self.speaker_right / self.with_speaker if self.with_speaker else 0.0
@@ -197,7 +199,10 @@ def _score_speaker(
         tally.no_speaker_right += quote.speaker is None
         return
     tally.with_speaker += 1
-    if quote.speaker and people.same(quote.speaker, label.speaker):
+    right = bool(quote.speaker and people.same(quote.speaker, label.speaker))
+    tally.kinds[label.mention_kind][0] += right
+    tally.kinds[label.mention_kind][1] += 1
+    if right:
         tally.speaker_right += 1
     else:
         tally.errors.append(
@@ -251,6 +256,18 @@ def print_row(name: str, tally: Tally) -> None:
         f"{tally.speaker_rate():7.1%}   {tally.no_speaker_right:3d}/{tally.no_speaker:<3d}"
         f"   {tally.not_found:4d}   {precision:6.3f} {recall:6.3f}"
     )
+
+
+def print_kinds(held: Tally, tune: Tally) -> None:
+    """Speaker right by how the article names the speaker (the label's mention kind): counts
+    only, so the held part shows where its errors lie without any of them being read."""
+    kinds = sorted(held.kinds.keys() | tune.kinds.keys(), key=lambda k: -tune.kinds[k][1])
+    cells = [
+        f"{kind} {held.kinds[kind][0]}/{held.kinds[kind][1]} | {tune.kinds[kind][0]}/"
+        f"{tune.kinds[kind][1]}"
+        for kind in kinds
+    ]
+    print("by mention kind, HELD | TUNE: " + ", ".join(cells))
 
 
 def fold_of(set_name: str, cluster: str, folds: int) -> int:
@@ -322,6 +339,7 @@ def main() -> None:
             people,
         )
         print_row(set_name, tally)
+    print_kinds(tallies["HELD"], tallies["TUNE"])
     if args.folds:
         print_folds(labels, articles, found, people, args.folds)
     print("(speaker right: of found quotes whose label names a speaker; none ok: no speaker")
