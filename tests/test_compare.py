@@ -1229,3 +1229,28 @@ def test_a_statements_fullest_quote_that_another_article_prints_unquoted_is_no_s
         found = [q for q in quotes.values() if q.text.startswith(opening)]
         assert {matches[q.id].label for q in found} == labels
         assert len({matches[q.id].statement for q in found}) == 1
+
+
+def test_a_sentence_reworded_at_the_quotes_edge_is_a_paraphrase(tmp_path):
+    """Two translations of Gaddafi's words (multinews validation-176): 'Don't believe those
+    misleading dog stations' against 'Do not believe the channels belonging to stray dogs'.
+    The words after 'believe' were 'beyond' the source, as if it had printed less there, and
+    the quote read as tidied; the source's sentence goes on there in words the quote does not
+    print, so they are the sentence reworded, a quarter of the quote. Amazon's 'allows dogs,
+    cats, and other animals to communicate with Alexa just like you do' against 'Now your
+    dog, cat or favorite pet can communicate ...' (validation-88) had read verbatim. A phrase
+    a quote shares with another sentence is no anchor for this: 'Moonlight won Best Picture'
+    is still not labelled against 'We would have loved to have won best picture'
+    (validation-205)."""
+    for cluster, opening, label in (
+        ("validation-176", "I am in Tripoli and not in Venezuela. Don't believe", "paraphrase"),
+        ("validation-88", "allows dogs, cats, and other animals", "paraphrase"),
+        ("validation-205", "Moonlight won Best Picture", "verbatim"),
+    ):
+        matches, quotes = _real_story(tmp_path, "multinews_sample", cluster)
+        (quote,) = [q for q in quotes.values() if q.text.startswith(opening)]
+        assert matches[quote.id].label == label
+        if cluster == "validation-176":
+            edits = [(e.source, e.reported) for e in matches[quote.id].edits]
+            reworded = ("the channels belonging to stray dogs", "those misleading dog stations")
+            assert reworded in edits
