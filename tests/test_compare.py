@@ -1254,3 +1254,21 @@ def test_a_sentence_reworded_at_the_quotes_edge_is_a_paraphrase(tmp_path):
             edits = [(e.source, e.reported) for e in matches[quote.id].edits]
             reworded = ("the channels belonging to stray dogs", "those misleading dog stations")
             assert reworded in edits
+
+
+def test_words_cut_with_a_function_word_in_their_place_are_trimmed_and_tidied(tmp_path):
+    """'I didn't want to strictly focus on the scoring record' for Hansbrough's 'on trying to
+    break a scoring record' (ecbplus 31_ecb) and Colbert's 'I would be on the show' for 'I
+    would appear here on the show' (multinews validation-137) cut words and put a function
+    word of their own in the place: a cut and a function word swapped, not a cut alone."""
+    for name, cluster, text, replaced in (
+        ("ecbplus", "31_ecb", "I didn't want to strictly focus on the scoring record.",
+         ("trying to break a", "the")),
+        ("multinews_sample", "validation-137", "We agreed that I would be on the show",
+         ("appear here", "be")),
+    ):  # fmt: skip
+        matches, quotes = _real_story(tmp_path, name, cluster)
+        (quote,) = [q for q in quotes.values() if q.text.startswith(text)]
+        match = matches[quote.id]
+        assert match.labels == ["tidied", "trimmed"]
+        assert (*replaced, "cut") in [(e.source, e.reported, e.kind) for e in match.edits]

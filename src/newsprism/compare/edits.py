@@ -672,4 +672,17 @@ def _surface(text: str, tokens: list[Token]) -> str:
 
 
 def labels_of(edits: list[Edit]) -> set[str]:
-    return {label for e in edits if (label := EDIT_LABELS[e.kind])}
+    labels = {label for e in edits if (label := EDIT_LABELS[e.kind])}
+    if any(_word_put_in_for_cut(e) for e in edits):
+        labels.add("tidied")
+    return labels
+
+
+def _word_put_in_for_cut(edit: Edit) -> bool:
+    """Source words cut with a function word of the quote's own in their place ('appear here'
+    -> 'be', 'trying to break a' -> 'the'): a cut and a function word swapped, trimmed and
+    tidied."""
+    if edit.kind != "cut" or edit.op != "replace":
+        return False
+    source = {t.norm for t in word_tokens(edit.source)}
+    return any(t.norm not in source for t in word_tokens(edit.reported))
