@@ -355,11 +355,12 @@ def test_edit_kinds_within_aligned_context(reported, label, kind):
             "altered",
             "hedge",
         ),
-        # a preposition for the words left out: no content word swapped
+        # a preposition for the words left out: no content word swapped, a cut with a
+        # function word put in its place (trimmed and tidied)
         (
             "It is not the time to ease pressure, or to reward North Korea at all",
             "It is not the time to ease pressure towards North Korea at all",
-            "trimmed",
+            "tidied",
             "cut",
         ),
         # a hedge left out right before the quote's last word, where both quotes end together:
