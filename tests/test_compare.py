@@ -355,11 +355,12 @@ def test_edit_kinds_within_aligned_context(reported, label, kind):
             "altered",
             "hedge",
         ),
-        # a preposition for the words left out: no content word swapped
+        # a preposition for the words left out: no content word swapped, a cut with a
+        # function word put in its place (trimmed and tidied)
         (
             "It is not the time to ease pressure, or to reward North Korea at all",
             "It is not the time to ease pressure towards North Korea at all",
-            "trimmed",
+            "tidied",
             "cut",
         ),
         # a hedge left out right before the quote's last word, where both quotes end together:
@@ -507,13 +508,17 @@ def test_misattributed_where_most_outlets_name_someone_else():
     assert _only(by_outlet["AP"]).label != "misattributed"
 
 
-def test_one_outlet_against_one_is_no_misattribution():
+def test_one_outlet_against_one_the_fullest_versions_credit_stands():
+    """Both name someone in full, neither knew of the other's: the statement's source (the
+    earliest of two equal versions) keeps its credit, the other is misattributed."""
     words = "The committee will subpoena every document the department has withheld"
-    by_outlet, _, _ = _story(
+    by_outlet, statements, _ = _story(
         ("AP", "2019-05-01", [f"“{words},” said Elijah Cummings, the committee's chairman."]),
         ("Daily Wire", "2019-05-02", [f"“{words},” said Jim Jordan, the ranking Republican."]),
     )
-    assert "misattributed" not in _only(by_outlet["Daily Wire"]).labels
+    assert _only(by_outlet["Daily Wire"]).label == "misattributed"
+    assert _only(by_outlet["AP"]).label == "source"
+    assert statements[0].speaker == "Elijah Cummings"
 
 
 def test_one_outlet_against_one_that_knew_of_both():
@@ -560,7 +565,8 @@ def test_a_name_copied_by_as_many_outlets_as_print_the_right_one():
 def test_an_even_split_goes_to_the_one_more_outlets_quote_in_that_office():
     """Two outlets credit the general manager's words to A.J. Smith, two to A.J. Butler; a
     fifth quotes general manager A.J. Smith on something else: the even split goes to Smith.
-    Two people of different offices split evenly stay unflagged."""
+    Two people of different offices split evenly: the fullest version's credit (AP's, the
+    earliest of equal versions) stands."""
     words = "We're aware of the off-the-field issue involving Vincent, and we take it seriously"
     other = "“The team will wait for the facts,” general manager A.J. Smith said."
 
@@ -582,7 +588,8 @@ def test_an_even_split_goes_to_the_one_more_outlets_quote_in_that_office():
         assert _only(by_outlet[outlet]).label == "misattributed"
     assert statements[0].speaker == "A.J. Smith"
     by_outlet, _, _ = split("pastor Ann Butler")
-    assert not any("misattributed" in m.labels for o in by_outlet.values() for m in o.values())
+    flagged = {o for o, m in by_outlet.items() if _only(m).label == "misattributed"}
+    assert flagged == {"Reuters", "UPI"}
 
 
 def test_told_in_other_words_is_a_paraphrase():
@@ -1229,3 +1236,61 @@ def test_a_statements_fullest_quote_that_another_article_prints_unquoted_is_no_s
         found = [q for q in quotes.values() if q.text.startswith(opening)]
         assert {matches[q.id].label for q in found} == labels
         assert len({matches[q.id].statement for q in found}) == 1
+
+
+def test_a_sentence_reworded_at_the_quotes_edge_is_a_paraphrase(tmp_path):
+    """Two translations of Gaddafi's words (multinews validation-176): 'Don't believe those
+    misleading dog stations' against 'Do not believe the channels belonging to stray dogs'.
+    The words after 'believe' were 'beyond' the source, as if it had printed less there, and
+    the quote read as tidied; the source's sentence goes on there in words the quote does not
+    print, so they are the sentence reworded, a quarter of the quote. Amazon's 'allows dogs,
+    cats, and other animals to communicate with Alexa just like you do' against 'Now your
+    dog, cat or favorite pet can communicate ...' (validation-88) had read verbatim. A phrase
+    a quote shares with another sentence is no anchor for this: 'Moonlight won Best Picture'
+    is still not labelled against 'We would have loved to have won best picture'
+    (validation-205)."""
+    for cluster, opening, label in (
+        ("validation-176", "I am in Tripoli and not in Venezuela. Don't believe", "paraphrase"),
+        ("validation-88", "allows dogs, cats, and other animals", "paraphrase"),
+        ("validation-205", "Moonlight won Best Picture", "verbatim"),
+    ):
+        matches, quotes = _real_story(tmp_path, "multinews_sample", cluster)
+        (quote,) = [q for q in quotes.values() if q.text.startswith(opening)]
+        assert matches[quote.id].label == label
+        if cluster == "validation-176":
+            edits = [(e.source, e.reported) for e in matches[quote.id].edits]
+            reworded = ("the channels belonging to stray dogs", "those misleading dog stations")
+            assert reworded in edits
+
+
+def test_words_cut_with_a_function_word_in_their_place_are_trimmed_and_tidied(tmp_path):
+    """'I didn't want to strictly focus on the scoring record' for Hansbrough's 'on trying to
+    break a scoring record' (ecbplus 31_ecb) and Colbert's 'I would be on the show' for 'I
+    would appear here on the show' (multinews validation-137) cut words and put a function
+    word of their own in the place: a cut and a function word swapped, not a cut alone."""
+    for name, cluster, text, replaced in (
+        ("ecbplus", "31_ecb", "I didn't want to strictly focus on the scoring record.",
+         ("trying to break a", "the")),
+        ("multinews_sample", "validation-137", "We agreed that I would be on the show",
+         ("appear here", "be")),
+    ):  # fmt: skip
+        matches, quotes = _real_story(tmp_path, name, cluster)
+        (quote,) = [q for q in quotes.values() if q.text.startswith(text)]
+        match = matches[quote.id]
+        assert match.labels == ["tidied", "trimmed"]
+        assert (*replaced, "cut") in [(e.source, e.reported, e.kind) for e in match.edits]
+
+
+def test_two_people_credited_by_as_many_outlets_the_fullest_versions_credit_stands(tmp_path):
+    """CBP's 'Depending upon port circumstances ...' is Commissioner Kevin McAleenan's in the
+    Huffington Post and Pete Flores's in UPI (newswcl50 6), one outlet each, and neither
+    names the other man: no outlet outnumbers the other, and no flag was raised. The
+    fullest version's credit, a name in full, stands, and the other is misattributed. A
+    company's statement a spokesman gives ('The Starrett Corporation' against 'Jordan
+    Isenstadt', multinews validation-17) is no two people: a corporation is nobody's name."""
+    matches, quotes = _real_story(tmp_path, "newswcl50", "6")
+    depending = [q for q in quotes.values() if q.text.startswith("Depending")]
+    labels = {q.speaker: matches[q.id].label for q in depending}
+    assert labels == {"Kevin McAleenan": "source", "Pete Flores": "misattributed"}
+    matches, _ = _real_story(tmp_path, "multinews_sample", "validation-17")
+    assert not any("misattributed" in m.labels for m in matches.values())

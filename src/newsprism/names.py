@@ -44,7 +44,7 @@ NOT_PERSON_WORDS = {
     "league", "cup", "united", "city", "fc", "club", "house", "party", "department",
     "ministry", "court", "council", "committee", "university", "college", "school",
     "hospital", "street", "road", "avenue", "park", "stadium", "arena", "square", "bank",
-    "group", "inc", "corp", "ltd", "company", "times", "post", "news", "press",
+    "group", "inc", "corp", "corporation", "ltd", "company", "times", "post", "news", "press",
     "association", "union", "agency", "office", "government", "parliament", "senate",
     "congress", "commission", "service", "force", "army", "police", "republic", "kingdom",
     "states", "island", "islands", "river", "airport", "station", "tech", "media",

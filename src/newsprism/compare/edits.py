@@ -54,6 +54,8 @@ SWAP_WORDS = 2  # a content-word swap is this many words a side at most
 HYPHEN_RE = re.compile(r"[-‐‑–—]")
 DESCRIBING = frozenset({"the", "a", "an", "this", "that"})  # 'the defendant', 'this man'
 PUNCTUATION_RE = re.compile(r"\s*[^\w\s]+\s*")
+SENTENCE_STOPS = frozenset(".!?;:…")
+ANCHORED_WORDS = 5  # a run of words shared with the source, for the quote's edges to reword
 
 EDIT_LABELS: dict[str, str | None] = {
     "cut": "trimmed",
@@ -213,6 +215,7 @@ class EditBuilder:
         # 'suspend'): the context a change of meaning needs around it.
         self.aligned = list(alignment.aligned)
         self.changes: list[tuple[Edit, tuple[int, int]]] = []
+        self.edge_words = 0  # quote words at its edges that reword the source's sentence
 
     def edits(self) -> list[Edit]:
         """Every edit, source -> reported; a change of meaning without aligned words on both
@@ -233,20 +236,63 @@ class EditBuilder:
             if passage.q_start > q_done:
                 gap = self.q_tokens[q_done : passage.q_start]
                 if number == 0:
-                    edits.append(self._edit("insert", gap, [], kind=self._beyond(gap)))
+                    edits.extend(self._edge(gap, leading=True))
                 else:
                     edits.append(self._edit("insert", gap, [], at=(q_done, passage.q_start)))
             edits.extend(self._inside(passage))
             q_done = passage.q_end
         if q_done < len(self.q_tokens):
-            gap = self.q_tokens[q_done:]
-            edits.append(self._edit("insert", gap, [], kind=self._beyond(gap)))
+            edits.extend(self._edge(self.q_tokens[q_done:], leading=False))
         return edits
 
-    def _beyond(self, gap: list[Token]) -> str:
+    def _edge(self, gap: list[Token], leading: bool) -> list[Edit]:
         """Words at an edge that the source does not carry: the writer's own where they stand
-        in brackets ('[My stomach churns over] really stupid stuff'), else words beyond it."""
-        return "bracket" if self._editorial(gap, []) else "beyond"
+        in brackets ('[My stomach churns over] really stupid stuff'); words of the aligned
+        sentence where the source's sentence goes on there in words the quote does not print
+        ('Don't believe those misleading dog stations' for 'Do not believe the channels
+        belonging to stray dogs'): that sentence reworded; else words beyond the source (it
+        printed less of the statement there)."""
+        if self._editorial(gap, []):
+            return [self._edit("insert", gap, [], kind="bracket")]
+        reported = self._in_sentence(gap, leading)
+        source = self._source_sentence_beyond(leading) if reported else []
+        if not (source and self._anchored() and _about_as_long(reported, source)):
+            return [self._edit("insert", gap, [], kind="beyond")]
+        self.edge_words += len(reported)
+        rest = gap[: len(gap) - len(reported)] if leading else gap[len(reported) :]
+        reworded = self._edit("replace", reported, source, kind="reworded")
+        if not rest:
+            return [reworded]
+        beyond = self._edit("insert", rest, [], kind="beyond")
+        return [beyond, reworded] if leading else [reworded, beyond]
+
+    def _anchored(self) -> bool:
+        """The quote is mostly the source's words, with a run of some length among them: not
+        a phrase or two it shares with another sentence ('Moonlight won best picture'
+        against 'We would have loved to have won best picture')."""
+        longest = max(p.longest_block for p in self.alignment.passages)
+        return longest >= ANCHORED_WORDS and 2 * self.alignment.matched >= len(self.q_tokens)
+
+    def _in_sentence(self, gap: list[Token], leading: bool) -> list[Token]:
+        """The gap's words next to the aligned words, back (on) to a sentence's end."""
+        q_tokens = self.q_tokens
+        edge = q_tokens[len(gap)] if leading else q_tokens[len(q_tokens) - len(gap) - 1]
+        return _same_sentence(self.quote_text, edge, gap, leading)
+
+    def _source_sentence_beyond(self, leading: bool) -> list[Token]:
+        """The source quote's words of the aligned sentence that lie before (after) the
+        passage, in the same quote."""
+        source = self.alignment.source
+        passage = self.alignment.passages[0 if leading else -1]
+        start = end = passage.s_start if leading else passage.s_end
+        if leading:
+            while start > 0 and source.unit[start - 1] == passage.unit:
+                start -= 1
+        else:
+            while end < len(source.unit) and source.unit[end] == passage.unit:
+                end += 1
+        edge = source.tokens[passage.s_start if leading else passage.s_end - 1]
+        return _same_sentence(self.body, edge, source.tokens[start:end], leading)
 
     def _inside(self, passage: Passage) -> Iterator[Edit]:
         q_part = self.q_tokens[passage.q_start : passage.q_end]
@@ -511,6 +557,31 @@ def _mark_moved(edits: list[Edit]) -> None:
             first.kind = second.kind = "order"
 
 
+def _about_as_long(reported: list[Token], source: list[Token]) -> bool:
+    """Two stretches of words of about one length: one told in place of the other, not a
+    short phrase against a long sentence."""
+    return max(len(reported), len(source)) <= 2 * min(len(reported), len(source)) + 1
+
+
+def _same_sentence(text: str, edge: Token, beside: list[Token], leading: bool) -> list[Token]:
+    """The words of `beside` (the words before `edge`, or after it) that stand in the
+    sentence of `edge`."""
+    kept: list[Token] = []
+    last = edge
+    for token in reversed(beside) if leading else beside:
+        first, second = (token, last) if leading else (last, token)
+        if _stops(text[first.end : second.start]):
+            break
+        kept.append(token)
+        last = token
+    return kept[::-1] if leading else kept
+
+
+def _stops(between: str) -> bool:
+    """The text between two words ends a sentence (or a clause: a colon, a semicolon)."""
+    return any(c in SENTENCE_STOPS for c in between)
+
+
 def _stems(text: str) -> list[str]:
     return [stem(t.norm) for t in word_tokens(text)]
 
@@ -601,4 +672,17 @@ def _surface(text: str, tokens: list[Token]) -> str:
 
 
 def labels_of(edits: list[Edit]) -> set[str]:
-    return {label for e in edits if (label := EDIT_LABELS[e.kind])}
+    labels = {label for e in edits if (label := EDIT_LABELS[e.kind])}
+    if any(_word_put_in_for_cut(e) for e in edits):
+        labels.add("tidied")
+    return labels
+
+
+def _word_put_in_for_cut(edit: Edit) -> bool:
+    """Source words cut with a function word of the quote's own in their place ('appear here'
+    -> 'be', 'trying to break a' -> 'the'): a cut and a function word swapped, trimmed and
+    tidied."""
+    if edit.kind != "cut" or edit.op != "replace":
+        return False
+    source = {t.norm for t in word_tokens(edit.source)}
+    return any(t.norm not in source for t in word_tokens(edit.reported))

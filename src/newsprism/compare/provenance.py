@@ -311,9 +311,10 @@ def label_against(
 ) -> QuoteMatch:
     """How `occurrence` carries the words of `source` (aligned as `alignment`)."""
     body = source.version.article.body
-    edits = EditBuilder(occurrence.quote.text, occurrence.tokens, alignment, body).edits()
+    builder = EditBuilder(occurrence.quote.text, occurrence.tokens, alignment, body)
+    edits = builder.edits()
     labels = labels_of(edits)
-    if _told_otherwise(edits, alignment):
+    if _told_otherwise(edits, alignment, builder.edge_words):
         labels = {"paraphrase"}
     elif len(alignment.passages) > 1:
         labels.add("stitched")
@@ -333,7 +334,7 @@ def label_against(
     )
 
 
-def _told_otherwise(edits: list[Edit], alignment: Alignment) -> bool:
+def _told_otherwise(edits: list[Edit], alignment: Alignment, edge_words: int = 0) -> bool:
     """The same statement in other words: few of the quote's words found between its first
     and last aligned word, or other words in a quarter of that stretch or in several places
     (a second translation, a rewording), rather than targeted changes. Words swapped one or
@@ -343,7 +344,7 @@ def _told_otherwise(edits: list[Edit], alignment: Alignment) -> bool:
     if alignment.density < PARAPHRASE_DENSITY:
         return True
     reworded = [e for e in edits if e.kind in REWORDED_KINDS]
-    span = alignment.passages[-1].q_end - alignment.passages[0].q_start
+    span = alignment.passages[-1].q_end - alignment.passages[0].q_start + edge_words
     words = sum(len(word_tokens(e.reported)) for e in reworded)
     if span > 0 and words / span >= REWORDED_SHARE:
         return True

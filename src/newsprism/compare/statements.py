@@ -676,7 +676,8 @@ def reconcile_speakers(occurrences: list[Occurrence], credits: Credits | None = 
     transcript = next((o for o in named if _is_answer(o)), None)
     winner = people.key(_speaker(transcript)) if transcript else people.most_named()
     speaker = people.forms[winner]
-    return Speakers(speaker, _misattributed(named, speaker, transcript, credits))
+    fullest = occurrences[0]  # the statement's source comes first
+    return Speakers(speaker, _misattributed(named, speaker, transcript, credits, fullest))
 
 
 def _is_answer(occurrence: Occurrence) -> bool:
@@ -684,7 +685,11 @@ def _is_answer(occurrence: Occurrence) -> bool:
 
 
 def _misattributed(
-    named: list[Occurrence], speaker: str, transcript: Occurrence | None, credits: Credits | None
+    named: list[Occurrence],
+    speaker: str,
+    transcript: Occurrence | None,
+    credits: Credits | None,
+    fullest: Occurrence | None = None,
 ) -> set[str]:
     """Occurrences whose outlet confidently credits another person than the statement's
     speaker, where some outlet names that speaker and outnumbers this one (or it is the
@@ -705,27 +710,42 @@ def _misattributed(
             occurrence.confident
             and not same_person(_speaker(occurrence), speaker)
             and not _named_near(occurrence, person_words(speaker)[-1])
-            and (transcript is not None or _outnumbered(occurrence, named, people, winner))
+            and (transcript is not None or _outnumbered(occurrence, named, people, winner, fullest))
         ):
             found.add(occurrence.quote.id)
     return found
 
 
 def _outnumbered(
-    occurrence: Occurrence, named: list[Occurrence], people: People, winner: str
+    occurrence: Occurrence,
+    named: list[Occurrence],
+    people: People,
+    winner: str,
+    fullest: Occurrence | None = None,
 ) -> bool:
     """More outlets credit the statement's speaker than this occurrence's person; on a tie,
     an outlet that credits the speaker while it names this person elsewhere in its article
-    (it knew of both and chose) outweighs one that does not."""
+    (it knew of both and chose) outweighs one that does not; where no outlet of either
+    knew of both, the credit of the fullest version, given in full, stands (the occurrence
+    is labelled against it)."""
     person = people.key(_speaker(occurrence))
     ours, theirs = len(people.outlets[person]), len(people.outlets[winner])
     if theirs != ours:
         return theirs > ours
     if (preferred := people.preferred(winner, person)) is not None:
         return preferred
-    surname = person_words(_speaker(occurrence))[-1]
+    if _chose(named, people, winner, person):
+        return True
+    if fullest is None or _chose(named, people, person, winner):
+        return False
+    return fullest.confident and people.key(_speaker(fullest)) == winner
+
+
+def _chose(named: list[Occurrence], people: People, credited: str, other: str) -> bool:
+    """An outlet credits `credited` while it names `other` elsewhere in its article."""
+    surname = person_words(people.forms[other])[-1]
     return any(
-        people.key(_speaker(o)) == winner
+        people.key(_speaker(o)) == credited
         and _named_person(o.quote)
         and surname in o.version.words
         and not _named_near(o, surname)
