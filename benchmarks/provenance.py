@@ -23,9 +23,13 @@ had labelled) is split by the same story hash: its held stories are printed apar
 (never read), the rest as TUNE-R4, a readable part of its own. TUNE is saturated (its stories
 have been tuned on for rounds), so new stories read by nobody while tuning are the only place
 left to study why a rule that holds there fails on unseen stories; TUNE-R4 is that place, and
-HELD-R4 checks that what is learned there carries over. Figures are printed for HELD, HELD-R4,
-TUNE-R4, HELD-R1, TUNE and ALL; `--errors N` lists wrong TUNE, TUNE-R4 and HELD-R1 items (HELD
-and HELD-R4 ones only with `--show-held`: tuning must not look at them).
+HELD-R4 checks that what is learned there carries over. The fifth round (files with `round5` in
+their name: stories nobody had labelled before it) is held whole, printed as HELD-R5 after
+HELD-R4, in no other part but ALL, and never listed by `--errors` (not even with
+`--show-held`): it measures newsprism on unseen stories and nobody tunes on it. Figures are
+printed for HELD, HELD-R4, HELD-R5, TUNE-R4, HELD-R1, TUNE and ALL; `--errors N` lists wrong
+TUNE, TUNE-R4 and HELD-R1 items (HELD and HELD-R4 ones only with `--show-held`: tuning must not
+look at them).
 The generated set (provenance_generated.py: PolNeAR quotes with known edits) follows unless
 `--no-generated`.
 
@@ -117,6 +121,11 @@ class Item:
     def tune_round4(self) -> bool:
         """In the other stories of the fourth round: new stories, read while tuning."""
         return self.round4 and not self.held_story
+
+    @property
+    def round5(self) -> bool:
+        """In the fifth round of labels: held whole (HELD-R5), never read, never listed."""
+        return "round5" in self.file
 
     @property
     def held_story(self) -> bool:
@@ -585,11 +594,13 @@ def run_real(args: argparse.Namespace) -> None:
     held = [p for p in predictions if p.item.held]
     held_round4 = [p for p in predictions if p.item.held_round4]
     tune_round4 = [p for p in predictions if p.item.tune_round4]
-    earlier = [p for p in predictions if not p.item.held and not p.item.round4]
+    held_round5 = [p for p in predictions if p.item.round5]
+    earlier = [p for p in predictions if not (p.item.held or p.item.round4 or p.item.round5)]
     read_held = [p for p in earlier if p.item.held_story]
     tune = [p for p in earlier if not p.item.held_story]
     print_figures("HELD", held)
     print_figures("HELD-R4", held_round4)
+    print_figures("HELD-R5", held_round5)
     print_figures("TUNE-R4", tune_round4)
     print_figures("HELD-R1", read_held)
     print_figures("TUNE", tune)
