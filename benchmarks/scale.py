@@ -34,6 +34,7 @@ import itertools
 import json
 import random
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -44,7 +45,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from shared_data import shared_data
-from throughput import analyze_command
+from throughput import SpeedProbe, analyze_command
 
 from newsprism.model import Article
 from newsprism.stories.grouping import StoryGrouper
@@ -140,15 +141,18 @@ def measure_analyze(size: int, seed: int, days: int, workers: int) -> None:
         with inputs.open("w", encoding="utf-8") as out:
             for record in records(size, seed, days):
                 out.write(json.dumps(record) + "\n")
-        command = analyze_command(
-            inputs, Path(folder) / "store.db", Path(folder) / "report", workers=workers
-        )
+        with SpeedProbe() as probe:
+            command = analyze_command(
+                inputs, Path(folder) / "store.db", Path(folder) / "report", workers=workers
+            )
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         row = {
             "size": size,
             "workers": workers,
             "ms_per_article": 1000 * command.wall / size,
             "cpu_ms_per_article": 1000 * command.cpu / size,
+            "probes_per_article": probe.per_probe(command.cpu) / size,
+            "probe_ms": 1000 * statistics.median(probe.timings),
             "seconds": command.wall,
             "peak_mb": peak,
             "input_mb": inputs.stat().st_size / 2**20,
@@ -273,7 +277,12 @@ def analyze_sizes(sizes: list[int], seed: int, days: int, workers: list[int]) ->
             out = subprocess.run(child, capture_output=True, text=True, check=True)
             row = rows[size, count] = json.loads(out.stdout.strip().splitlines()[-1])
             cpu = row["cpu_ms_per_article"]
-            cpu_text = f", {cpu:.2f} ms CPU ({1000 / cpu:.0f} a CPU-second)" if count == 1 else ""
+            cpu_text = (
+                f", {cpu:.2f} ms CPU ({1000 / cpu:.0f} a CPU-second; "
+                f"{row['probes_per_article']:.3f} probes, the probe {row['probe_ms']:.0f} ms)"
+                if count == 1
+                else ""
+            )
             print(
                 f"{size:>9,} articles, --workers {count}: {row['ms_per_article']:.2f} ms/article "
                 f"wall{cpu_text}, {row['seconds']:,.0f} s, peak {row['peak_mb']:,.0f} MB "
@@ -285,6 +294,14 @@ def analyze_sizes(sizes: list[int], seed: int, days: int, workers: list[int]) ->
         for count in workers:
             ratio = rows[size, count]["ms_per_article"] / rows[first, count]["ms_per_article"]
             print(f"--workers {count}: wall per article at {size:,} / at {first:,}: {ratio:.2f}")
+            if count == 1:
+                rows_of = rows[size, count], rows[first, count]
+                cpu = rows_of[0]["cpu_ms_per_article"] / rows_of[1]["cpu_ms_per_article"]
+                probes = rows_of[0]["probes_per_article"] / rows_of[1]["probes_per_article"]
+                print(
+                    f"--workers 1: CPU per article at {size:,} / at {first:,}: {cpu:.2f}; "
+                    f"in probe units (the machine's speed taken out): {probes:.2f}"
+                )
     if 1 in workers:
         for size in sizes:
             for count in (c for c in workers if c > 1):

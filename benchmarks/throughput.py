@@ -37,6 +37,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -98,6 +99,44 @@ def analyze_command(
     if done.returncode not in (0, 1):  # 1: some inputs failed, each named; the rest analysed
         raise SystemExit(f"{' '.join(command)} exited {done.returncode}:\n{done.stderr.decode()}")
     return Command(cpu, wall, done.returncode)
+
+
+class SpeedProbe:
+    """How fast this machine runs Python while something else runs: a fixed piece of work
+    (tokenising a fixed text) timed in CPU seconds in a thread of this process every
+    `interval` seconds. The machine's speed drifts as much as 2x from minute to minute, so a
+    long command's CPU time divided by the probe's median time (`per_probe`) compares runs
+    made at different times better than CPU seconds do. The probe's own CPU is this
+    process's, not the command's."""
+
+    TEXT = " ".join(f'Word{n % 97} said, "it\'s {n}% of the U.S." today.' for n in range(400))
+
+    def __init__(self, interval: float = 5.0) -> None:
+        self.interval = interval
+        self.timings: list[float] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while True:
+            started = time.thread_time()
+            for _ in range(20):
+                word_tokens(self.TEXT)
+            self.timings.append(time.thread_time() - started)
+            if self._stop.wait(self.interval):
+                return
+
+    def __enter__(self) -> SpeedProbe:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def per_probe(self, cpu_seconds: float) -> float:
+        """`cpu_seconds` in units of the probe's median time."""
+        return cpu_seconds / statistics.median(self.timings)
 
 
 def bare_pass(inputs: Path, tokenise: Callable[[str], object] = word_tokens) -> tuple[int, float]:
@@ -173,9 +212,7 @@ def stages(inputs: Path, folder: Path, db: str = "stages.db") -> dict[str, float
     terminal = Console(file=io.StringIO(), width=100, markup=False, emoji=False, highlight=False)
     clock.timed(
         "terminal summary",
-        lambda: print_run_summary(
-            terminal, written.totals, written.index, len(analysis.stories)
-        ),
+        lambda: print_run_summary(terminal, written.totals, written.index, len(analysis.stories)),
     )
     return clock.seconds
 
