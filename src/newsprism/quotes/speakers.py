@@ -158,6 +158,11 @@ class PersonIndex:
     # Trump must resign now"): no one is introduced there, and no one later refers back to
     # a mention there.
     headings: list[tuple[int, int]] = field(default_factory=list)
+    # Genders the pronouns give the people without one (see `_pronoun_gender`), as they are
+    # asked; None while the index is built (the pronouns are read only of the whole index).
+    pronoun_genders: dict[str, str | None] | None = None
+    pronouns: list[int] | None = None  # where 'he', 'she', 'his' ... stand in the body
+    mentions_of: dict[str, list[int]] | None = None
 
     def _timeline(self) -> _Timeline:
         if self.timeline is None:
@@ -208,7 +213,7 @@ class PersonIndex:
         index._add_titled_surnames(body, quoted)
         index._add_lone_speakers(speakers)  # before single names: each mention of them counts
         index._add_single_names(body, quoted)
-        index._genders_from_pronouns(body)
+        index.pronoun_genders = {}  # read person by person, when a pronoun's gender is asked
         return index
 
     def _read_descriptors(self) -> None:
@@ -304,26 +309,37 @@ class PersonIndex:
             if len(genders) == 1 and key in self.listed_genders:
                 self.genders[key] = next(iter(genders))
 
-    def _genders_from_pronouns(self, body: str) -> None:
-        """Each person's gender as the article's pronouns give it: 'Bobby Goodlatte wrote on
+    def _pronoun_gender(self, key: str) -> str | None:
+        """A person's gender as the article's pronouns give it: 'Bobby Goodlatte wrote on
         Twitter, where he describes himself': a sentence whose subject is the one person it
         names and that then says 'he' or 'his' (outside quotes, before any description of
         someone else: 'Conway said the president chose Whitaker because he') is of a man,
         when no such sentence says otherwise. Only for people the name list and titles know
-        nothing of."""
-        votes: dict[str, Counter[str]] = defaultdict(Counter)
-        pronouns = [m.start() for m in GENDERED_PRONOUN_RE.finditer(body)]
-        if not pronouns:
-            return
-        for index, (position, key) in enumerate(zip(self.positions, self.keys_at, strict=True)):
+        nothing of; worked out the first time it is asked (most people's never is)."""
+        assert self.pronoun_genders is not None
+        if key in self.pronoun_genders:
+            return self.pronoun_genders[key]
+        if self.pronouns is None:
+            self.pronouns = [m.start() for m in GENDERED_PRONOUN_RE.finditer(self.body)]
+        pronouns, votes = self.pronouns, set()
+        for index in self._mentions_of().get(key, ()):
+            position = self.positions[index]
             following = bisect.bisect_right(pronouns, position)
             if following == len(pronouns) or pronouns[following] > position + GENDER_WINDOW:
                 continue  # no pronoun near: most names, read no further
             if position >= 0 and not _inside(position, self.quoted):
-                votes[key].update(self._genders_said_after(body, index, position))
-        for key, counted in votes.items():
-            if len(counted) == 1 and key not in self.genders:
-                self.genders[key] = next(iter(counted))
+                votes |= self._genders_said_after(self.body, index, position)
+        gender = next(iter(votes)) if len(votes) == 1 else None
+        self.pronoun_genders[key] = gender
+        return gender
+
+    def _mentions_of(self) -> dict[str, list[int]]:
+        """Each person's mentions: their indexes in `positions`, in reading order."""
+        if self.mentions_of is None:
+            self.mentions_of = defaultdict(list)
+            for index, key in enumerate(self.keys_at):
+                self.mentions_of[key].append(index)
+        return self.mentions_of
 
     def _genders_said_after(self, body: str, index: int, position: int) -> set[str]:
         """The genders of the pronouns after the mention at `position` (the index-th) that
@@ -350,9 +366,15 @@ class PersonIndex:
         }
 
     def agrees(self, key: str, gender: str | None) -> bool:
-        """Whether the person `key` may be referred to as `gender` (unknown agrees)."""
+        """Whether the person `key` may be referred to as `gender` (unknown agrees). Once the
+        index is built, a person the name list and titles give no gender may have one from
+        the article's pronouns."""
+        if gender is None:
+            return True
         known = self.genders.get(key)
-        return gender is None or known is None or known == gender
+        if known is None and self.pronoun_genders is not None:
+            known = self._pronoun_gender(key)
+        return known is None or known == gender
 
     def _add_lone_speakers(self, speakers: Iterable[tuple[str, int]]) -> None:
         taken = set(self.positions)
