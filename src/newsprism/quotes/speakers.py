@@ -484,12 +484,15 @@ class PersonIndex:
             return
         full_names = _Timeline(self.positions, self.keys_at)
         taken = set(self.positions)
-        owner_of = owners.get
-        found = []
-        for match in CAPITALISED_RE.finditer(body):
-            keys = owner_of(match.group())
-            if keys and (at := match.start()) not in taken and not _inside(at, quoted):
-                found.append((at, full_names.last_named(keys, at)))
+        said = sorted(
+            ((at, keys) for word, keys in owners.items() for at in _capitalised_at(body, word)),
+            key=_first,
+        )
+        found = [
+            (at, full_names.last_named(keys, at))
+            for at, keys in said
+            if at not in taken and not _inside(at, quoted)
+        ]
         self._remember(found)
 
     def _bare_name_opening(self, start: int, end: int) -> str | None:
@@ -1339,6 +1342,35 @@ class LowerCaseWords:
                 return True
             at = text.find(word, at + 1)
         return False
+
+
+CAPITALISED_CHAR_RE = re.compile(r"[\w’'\-]")  # what CAPITALISED_RE's words are made of
+
+
+def _capitalised_at(body: str, word: str) -> Iterator[int]:
+    """Where `word` is a whole match of CAPITALISED_RE.finditer(body), found with str.find
+    (far faster than reading every capitalised word of the body in Python): a run of the
+    regular expression's characters matches from its first capital to its end, so the word
+    must end its run and no capital may come before it in the run ('Neill' is not one of
+    'O'Neill', but is of 'x-Neill')."""
+    if CAPITALISED_RE.fullmatch(word) is None:
+        return
+    at = body.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if CAPITALISED_CHAR_RE.match(body, end) is None and _opens_run(body, at):
+            yield at
+        at = body.find(word, at + 1)
+
+
+def _opens_run(body: str, at: int) -> bool:
+    """No capital A-Z before `at` in the run of CAPITALISED_RE's characters holding it."""
+    before = at - 1
+    while before >= 0 and CAPITALISED_CHAR_RE.match(body, before):
+        if "A" <= body[before] <= "Z":
+            return False
+        before -= 1
+    return True
 
 
 def _word_char(char: str) -> bool:
