@@ -475,23 +475,22 @@ class PersonIndex:
         """Each surname or first name said alone ('Klopp said') is a mention of its person;
         one shared by two people ('Clinton') of the one named last before it."""
         owners: dict[str, set[str]] = {}  # surface form (possessive too) -> the people's keys
+        named: set[str] = set()  # the forms' own words
         for forms in self.forms.values():
             for word in {w for form in forms for w in form.split()}:
                 keys = self._bare_owners(fold(word))
                 if keys:
                     owners[word] = owners[word + "’s"] = owners[word + "'s"] = keys
+                    named.add(word)
         if not owners:
             return
         full_names = _Timeline(self.positions, self.keys_at)
         taken = set(self.positions)
-        said = sorted(
-            ((at, keys) for word, keys in owners.items() for at in _capitalised_at(body, word)),
-            key=_first,
-        )
+        words = _capitalised_words(body, named)  # a possessive opens with its word
         found = [
-            (at, full_names.last_named(keys, at))
-            for at, keys in said
-            if at not in taken and not _inside(at, quoted)
+            (at, full_names.last_named(owners[word], at))
+            for at, word in sorted(words.items())
+            if word in owners and at not in taken and not _inside(at, quoted)
         ]
         self._remember(found)
 
@@ -1344,29 +1343,32 @@ class LowerCaseWords:
         return False
 
 
-CAPITALISED_CHAR_RE = re.compile(r"[\w’'\-]")  # what CAPITALISED_RE's words are made of
+CAPITALISED_RUN_RE = re.compile(r"[\w’'\-]+")  # what CAPITALISED_RE's words are made of
 
 
-def _capitalised_at(body: str, word: str) -> Iterator[int]:
-    """Where `word` is a whole match of CAPITALISED_RE.finditer(body), found with str.find
-    (far faster than reading every capitalised word of the body in Python): a run of the
-    regular expression's characters matches from its first capital to its end, so the word
-    must end its run and no capital may come before it in the run ('Neill' is not one of
-    'O'Neill', but is of 'x-Neill')."""
-    if CAPITALISED_RE.fullmatch(word) is None:
-        return
-    at = body.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if CAPITALISED_CHAR_RE.match(body, end) is None and _opens_run(body, at):
-            yield at
-        at = body.find(word, at + 1)
+def _capitalised_words(body: str, prefixes: set[str]) -> dict[int, str]:
+    """The words of CAPITALISED_RE.finditer(body) that open with one of `prefixes`, by where
+    they start: found with str.find (far faster than reading every capitalised word of the
+    body in Python). A run of the regular expression's characters is one match, from its
+    first capital to its end: 'Neill' opens none of "O'Neill", but does of 'x-Neill'."""
+    found: dict[int, str] = {}
+    for prefix in prefixes:
+        if not "A" <= prefix[:1] <= "Z":
+            continue
+        at = body.find(prefix)
+        while at >= 0:
+            if at not in found and _opens_run(body, at):
+                end = CAPITALISED_RUN_RE.match(body, at).end()  # type: ignore[union-attr]
+                if end - at > 1:  # one letter is no word of CAPITALISED_RE's
+                    found[at] = body[at:end]
+            at = body.find(prefix, at + 1)
+    return found
 
 
 def _opens_run(body: str, at: int) -> bool:
     """No capital A-Z before `at` in the run of CAPITALISED_RE's characters holding it."""
     before = at - 1
-    while before >= 0 and CAPITALISED_CHAR_RE.match(body, before):
+    while before >= 0 and CAPITALISED_RUN_RE.match(body, before):
         if "A" <= body[before] <= "Z":
             return False
         before -= 1
