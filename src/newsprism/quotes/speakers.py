@@ -192,6 +192,7 @@ class PersonIndex:
                 name = _without_lower_case_words(mention.text, index.lower)
                 if name and (name := _headline_name(name, text, body)):
                     index._add(name, offset)
+        named = []  # (position, key) in reading order, remembered at once
         for mention in person_mentions(body):
             name = _without_lower_case_words(mention.text, index.lower)
             if name and fold(name.split()[0]) in PARTICLES:
@@ -206,8 +207,9 @@ class PersonIndex:
                 continue  # "Facebook AI 'will identify terrorists'": a link to another story
             if name and not _inside(mention.start, quoted):
                 start = mention.end - len(name)  # the name is a suffix of the mention
-                index._add(name, start)
+                named.append((start, index._register(name)))
                 index._note_role(body, start, name_key(name))
+        index._remember(named)
         index._introduce_late_names(body)
         index._genders_from_titles(body)
         index._add_titled_surnames(body, quoted)
@@ -1474,11 +1476,10 @@ def _heading_lines(body: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for line in body.split("\n"):
         end = start + len(line)
-        words = len(line.split())
-        if line.rstrip().rstrip(CLOSING_MARKS)[-1:] not in SENTENCE_STOPS and (
-            words <= SHORT_LINE_WORDS or (words <= HEADING_WORDS and _title_case(line))
-        ):
-            spans.append((start, end))
+        if line.rstrip().rstrip(CLOSING_MARKS)[-1:] not in SENTENCE_STOPS:  # most lines stop
+            words = len(line.split())
+            if words <= SHORT_LINE_WORDS or (words <= HEADING_WORDS and _title_case(line)):
+                spans.append((start, end))
         start = end + 1
     return spans
 
