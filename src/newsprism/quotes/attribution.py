@@ -173,7 +173,7 @@ def _all_cues(text: str) -> tuple[tuple[re.Match[str], ...], list[int]]:
     return cues, [m.start() for m in cues]
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
+def trie_pattern(words: Iterable[str]) -> str:
     """One regular expression for many words, as a prefix tree: far faster for `re` to scan
     than a flat alternation. It matches at a word's start: checked after the first letter
     (no \\b before it), so that `re` skips ahead to the words' first letters."""
@@ -196,8 +196,8 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return build(trie, start=r"(?<!\w.)")  # no word character before the first letter
 
 
-CUE_WORD_RE = re.compile(_trie_pattern(CUE_WORDS) + r"\b")
-CUE_PHRASE_RE = re.compile(_trie_pattern(CUE_PHRASE_RE_SOURCE) + r"\b")
+CUE_WORD_RE = re.compile(trie_pattern(CUE_WORDS) + r"\b")
+CUE_PHRASE_RE = re.compile(trie_pattern(CUE_PHRASE_RE_SOURCE) + r"\b")
 NOUN_MARKER_BEFORE_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts) $")
 
 
@@ -1031,7 +1031,7 @@ POSSESSOR = (
     r"(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w.\-]*(?:’s|'s|s’|s')|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
 )
 # "Trump’s claim that Obama “founded ISIS”", "her March comment that, “...”"
-SPEECH_NOUN = _trie_pattern(SPEECH_NOUNS) + r"\b"
+SPEECH_NOUN = trie_pattern(SPEECH_NOUNS) + r"\b"
 SPEECH_NOUN_RE = re.compile(rf"({POSSESSOR})\s+(?:[\w\-]+,?\s+){{0,3}}?({SPEECH_NOUN})")
 SPEECH_NOUN_WORD_RE = re.compile(SPEECH_NOUN)
 MAX_SPEECH_NOUN_DISTANCE = 100  # characters from the noun to the opening mark

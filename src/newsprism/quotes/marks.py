@@ -134,7 +134,7 @@ def find_marked_spans(paragraph: str, style: str, carried: bool = False) -> list
     return spans
 
 
-SINGLE_MARK_CHARS = "'‘’‚‹›"
+SINGLE_OPENING_CHARS = "'‘‚‹"
 SENTENCE_END_CHARS = ".!?…"
 DOUBLE_MARK_CHARS = ('"', "“", "”", "„", "‟", "«", "»")
 CUE_AFTER_CHARS = 60  # characters after a closing mark a cue ('he told MailOnline') lies in
@@ -153,8 +153,8 @@ def find_quote_spans(paragraph: str, style: str, continuing: bool = False) -> li
     any double-quoted stretch inside it as nested. `continuing`: the paragraph before left
     a single-quoted stretch open, which this one may carry on."""
     spans = find_marked_spans(paragraph, style)
-    if style != "double" or not any(c in paragraph for c in SINGLE_MARK_CHARS):
-        return spans
+    if style != "double" or not any(c in paragraph for c in SINGLE_OPENING_CHARS):
+        return spans  # no single-quoted stretch: only these marks open one ("’" never does)
     speech = [
         single
         for single in find_marked_spans(paragraph, "single")

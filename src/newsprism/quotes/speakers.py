@@ -158,6 +158,11 @@ class PersonIndex:
     # Trump must resign now"): no one is introduced there, and no one later refers back to
     # a mention there.
     headings: list[tuple[int, int]] = field(default_factory=list)
+    # Genders the pronouns give the people without one (see `_pronoun_gender`), as they are
+    # asked; None while the index is built (the pronouns are read only of the whole index).
+    pronoun_genders: dict[str, str | None] | None = None
+    pronouns: list[int] | None = None  # where 'he', 'she', 'his' ... stand in the body
+    mentions_of: dict[str, list[int]] | None = None
 
     def _timeline(self) -> _Timeline:
         if self.timeline is None:
@@ -187,6 +192,7 @@ class PersonIndex:
                 name = _without_lower_case_words(mention.text, index.lower)
                 if name and (name := _headline_name(name, text, body)):
                     index._add(name, offset)
+        named = []  # (position, key) in reading order, remembered at once
         for mention in person_mentions(body):
             name = _without_lower_case_words(mention.text, index.lower)
             if name and fold(name.split()[0]) in PARTICLES:
@@ -201,14 +207,15 @@ class PersonIndex:
                 continue  # "Facebook AI 'will identify terrorists'": a link to another story
             if name and not _inside(mention.start, quoted):
                 start = mention.end - len(name)  # the name is a suffix of the mention
-                index._add(name, start)
+                named.append((start, index._register(name)))
                 index._note_role(body, start, name_key(name))
+        index._remember(named)
         index._introduce_late_names(body)
         index._genders_from_titles(body)
         index._add_titled_surnames(body, quoted)
         index._add_lone_speakers(speakers)  # before single names: each mention of them counts
         index._add_single_names(body, quoted)
-        index._genders_from_pronouns(body)
+        index.pronoun_genders = {}  # read person by person, when a pronoun's gender is asked
         return index
 
     def _read_descriptors(self) -> None:
@@ -304,26 +311,37 @@ class PersonIndex:
             if len(genders) == 1 and key in self.listed_genders:
                 self.genders[key] = next(iter(genders))
 
-    def _genders_from_pronouns(self, body: str) -> None:
-        """Each person's gender as the article's pronouns give it: 'Bobby Goodlatte wrote on
+    def _pronoun_gender(self, key: str) -> str | None:
+        """A person's gender as the article's pronouns give it: 'Bobby Goodlatte wrote on
         Twitter, where he describes himself': a sentence whose subject is the one person it
         names and that then says 'he' or 'his' (outside quotes, before any description of
         someone else: 'Conway said the president chose Whitaker because he') is of a man,
         when no such sentence says otherwise. Only for people the name list and titles know
-        nothing of."""
-        votes: dict[str, Counter[str]] = defaultdict(Counter)
-        pronouns = [m.start() for m in GENDERED_PRONOUN_RE.finditer(body)]
-        if not pronouns:
-            return
-        for index, (position, key) in enumerate(zip(self.positions, self.keys_at, strict=True)):
+        nothing of; worked out the first time it is asked (most people's never is)."""
+        assert self.pronoun_genders is not None
+        if key in self.pronoun_genders:
+            return self.pronoun_genders[key]
+        if self.pronouns is None:
+            self.pronouns = [m.start() for m in GENDERED_PRONOUN_RE.finditer(self.body)]
+        pronouns, votes = self.pronouns, set()
+        for index in self._mentions_of().get(key, ()):
+            position = self.positions[index]
             following = bisect.bisect_right(pronouns, position)
             if following == len(pronouns) or pronouns[following] > position + GENDER_WINDOW:
                 continue  # no pronoun near: most names, read no further
             if position >= 0 and not _inside(position, self.quoted):
-                votes[key].update(self._genders_said_after(body, index, position))
-        for key, counted in votes.items():
-            if len(counted) == 1 and key not in self.genders:
-                self.genders[key] = next(iter(counted))
+                votes |= self._genders_said_after(self.body, index, position)
+        gender = next(iter(votes)) if len(votes) == 1 else None
+        self.pronoun_genders[key] = gender
+        return gender
+
+    def _mentions_of(self) -> dict[str, list[int]]:
+        """Each person's mentions: their indexes in `positions`, in reading order."""
+        if self.mentions_of is None:
+            self.mentions_of = defaultdict(list)
+            for index, key in enumerate(self.keys_at):
+                self.mentions_of[key].append(index)
+        return self.mentions_of
 
     def _genders_said_after(self, body: str, index: int, position: int) -> set[str]:
         """The genders of the pronouns after the mention at `position` (the index-th) that
@@ -350,9 +368,15 @@ class PersonIndex:
         }
 
     def agrees(self, key: str, gender: str | None) -> bool:
-        """Whether the person `key` may be referred to as `gender` (unknown agrees)."""
+        """Whether the person `key` may be referred to as `gender` (unknown agrees). Once the
+        index is built, a person the name list and titles give no gender may have one from
+        the article's pronouns."""
+        if gender is None:
+            return True
         known = self.genders.get(key)
-        return gender is None or known is None or known == gender
+        if known is None and self.pronoun_genders is not None:
+            known = self._pronoun_gender(key)
+        return known is None or known == gender
 
     def _add_lone_speakers(self, speakers: Iterable[tuple[str, int]]) -> None:
         taken = set(self.positions)
@@ -453,21 +477,23 @@ class PersonIndex:
         """Each surname or first name said alone ('Klopp said') is a mention of its person;
         one shared by two people ('Clinton') of the one named last before it."""
         owners: dict[str, set[str]] = {}  # surface form (possessive too) -> the people's keys
+        named: set[str] = set()  # the forms' own words
         for forms in self.forms.values():
             for word in {w for form in forms for w in form.split()}:
                 keys = self._bare_owners(fold(word))
                 if keys:
                     owners[word] = owners[word + "’s"] = owners[word + "'s"] = keys
+                    named.add(word)
         if not owners:
             return
         full_names = _Timeline(self.positions, self.keys_at)
         taken = set(self.positions)
-        owner_of = owners.get
-        found = []
-        for match in CAPITALISED_RE.finditer(body):
-            keys = owner_of(match.group())
-            if keys and (at := match.start()) not in taken and not _inside(at, quoted):
-                found.append((at, full_names.last_named(keys, at)))
+        words = _capitalised_words(body, named)  # a possessive opens with its word
+        found = [
+            (at, full_names.last_named(owners[word], at))
+            for at, word in sorted(words.items())
+            if word in owners and at not in taken and not _inside(at, quoted)
+        ]
         self._remember(found)
 
     def _bare_name_opening(self, start: int, end: int) -> str | None:
@@ -1319,6 +1345,38 @@ class LowerCaseWords:
         return False
 
 
+CAPITALISED_RUN_RE = re.compile(r"[\w’'\-]+")  # what CAPITALISED_RE's words are made of
+
+
+def _capitalised_words(body: str, prefixes: set[str]) -> dict[int, str]:
+    """The words of CAPITALISED_RE.finditer(body) that open with one of `prefixes`, by where
+    they start: found with str.find (far faster than reading every capitalised word of the
+    body in Python). A run of the regular expression's characters is one match, from its
+    first capital to its end: 'Neill' opens none of "O'Neill", but does of 'x-Neill'."""
+    found: dict[int, str] = {}
+    for prefix in prefixes:
+        if not "A" <= prefix[:1] <= "Z":
+            continue
+        at = body.find(prefix)
+        while at >= 0:
+            if at not in found and _opens_run(body, at):
+                end = CAPITALISED_RUN_RE.match(body, at).end()  # type: ignore[union-attr]
+                if end - at > 1:  # one letter is no word of CAPITALISED_RE's
+                    found[at] = body[at:end]
+            at = body.find(prefix, at + 1)
+    return found
+
+
+def _opens_run(body: str, at: int) -> bool:
+    """No capital A-Z before `at` in the run of CAPITALISED_RE's characters holding it."""
+    before = at - 1
+    while before >= 0 and CAPITALISED_RUN_RE.match(body, before):
+        if "A" <= body[before] <= "Z":
+            return False
+        before -= 1
+    return True
+
+
 def _word_char(char: str) -> bool:
     return char.isalnum() or char in "-'’"
 
@@ -1418,11 +1476,10 @@ def _heading_lines(body: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for line in body.split("\n"):
         end = start + len(line)
-        words = len(line.split())
-        if line.rstrip().rstrip(CLOSING_MARKS)[-1:] not in SENTENCE_STOPS and (
-            words <= SHORT_LINE_WORDS or (words <= HEADING_WORDS and _title_case(line))
-        ):
-            spans.append((start, end))
+        if line.rstrip().rstrip(CLOSING_MARKS)[-1:] not in SENTENCE_STOPS:  # most lines stop
+            words = len(line.split())
+            if words <= SHORT_LINE_WORDS or (words <= HEADING_WORDS and _title_case(line)):
+                spans.append((start, end))
         start = end + 1
     return spans
 
