@@ -704,3 +704,19 @@ def test_a_linked_headline_before_a_quote_reports_no_one() -> None:
     """A scraped page's link to another story ('Facebook AI ...') is no report of who
     speaks next: the quote runs on to 'Mr Zuckerberg said'."""
     assert speakers(*LINKED_HEADLINE)["I think the reality"] == "Mark Zuckerberg"
+
+
+# multinews_sample validation-37-0
+SPIRIT = (
+    "“We didn’t take this step lightly,” the Spirit said in a statement.",
+    "“I am not going to stand up to show pride in a flag for a country that oppresses black "
+    "people and people of color,” Kaepernick said afterward.",
+    "The Spirit, however, was able to sidestep any controversy with its move Wednesday night. "
+    "“As a veteran owned team, the national anthem holds an exceptionally special meaning for "
+    "this organization,” the team’s statement continued.",
+)
+
+
+def test_a_document_owned_by_a_described_body_is_that_body_s_words() -> None:
+    """'the team’s statement' speaks for 'the team', the Spirit the sentence before is about."""
+    assert speakers(*SPIRIT)["As a veteran owned"] == "Spirit"

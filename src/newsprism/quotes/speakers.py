@@ -794,6 +794,9 @@ class PersonIndex:
                 described, _ = self._described("the " + spelled.lower(), position, None)
                 return self.display(described) if described else None
             return spelled  # "FWS" -> "Fish and Wildlife Service", named so in the article
+        if (owner := _described_owner(mention)) is not None:
+            # "the team’s statement", "the company’s ads team": the body described speaks
+            return self.resolve(owner, position)
         if DOCUMENT_RE.fullmatch(low):  # "the memorandum says": what its author says
             return self._document_author(low, position) or self._organisation_in_focus(position)
         body_noun = ORGANISATION_ROLE_RE.fullmatch(low)
@@ -1093,11 +1096,21 @@ ORGANISATION_ROLE_RE = re.compile(
 )
 # A document or statement speaking ("the memorandum says", "the order states"): its author's
 # words.
+DOCUMENT_NOUNS = frozenset(
+    "statement memorandum memo order opinion report letter filing ruling release announcement "
+    "notice document complaint lawsuit motion brief decision judgment guidance proposal "
+    "analysis assessment review study request warrant suit indictment".split()
+)
+DOCUMENT_ALTERNATIVES = "|".join(sorted(DOCUMENT_NOUNS))
 DOCUMENT_RE = re.compile(
-    r"(?:the|its|their|this|that) (?:[a-z\-]+ ){0,2}(?:statement|memorandum|memo|order|opinion|"
-    r"report|letter|filing|ruling|release|announcement|notice|document|complaint|lawsuit|"
-    r"motion|brief|decision|judgment|guidance|proposal|analysis|assessment|review|study|"
-    r"request|warrant|suit|indictment)"
+    rf"(?:the|its|their|this|that) (?:[a-z\-]+ ){{0,2}}(?:{DOCUMENT_ALTERNATIVES})"
+)
+# A body described by its noun owning a document or a part of it ("the team’s statement",
+# "the company’s ads team", "the ministry's spokesman" aside): the body speaks through it.
+BODY_ALTERNATIVES = "|".join(sorted(BODY_NAME_NOUNS))
+OWNED_BY_BODY_RE = re.compile(
+    rf"((?:the|The) (?:[a-z\-]+ ){{0,2}}?(?:{BODY_ALTERNATIVES}))[’']s "
+    rf"(?:[a-z\-]+ ){{0,2}}(?:{BODY_ALTERNATIVES}|{DOCUMENT_ALTERNATIVES})"
 )
 AFTER_LISTED_NAME_RE = re.compile(r"[A-Z][\w’'-]*,\s*$")
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
@@ -1116,6 +1129,12 @@ NAMED_BODY_RE = re.compile(
 OF_SOMEONE_RE = re.compile(r"\b[a-z]+\s+(?:of|for|to)\s+(?:(?:the|[A-Z][\w.’'-]*)\s+)*$")
 OWNER_SPLIT_RE = re.compile(r"[’']s\b")
 OWNER_RE = re.compile(r".*[’']s\s+(?=[A-Z])")
+
+
+def _described_owner(mention: str) -> str | None:
+    """The body a description's owner describes ('the team' of 'the team’s statement')."""
+    owned = OWNED_BY_BODY_RE.fullmatch(mention.strip())
+    return owned.group(1) if owned else None
 
 
 def _head_person_mentions(mention: str) -> Iterator[NameMention]:
