@@ -720,3 +720,22 @@ SPIRIT = (
 def test_a_document_owned_by_a_described_body_is_that_body_s_words() -> None:
     """'the team’s statement' speaks for 'the team', the Spirit the sentence before is about."""
     assert speakers(*SPIRIT)["As a veteran owned"] == "Spirit"
+
+
+# multinews_sample test-158-1
+HEMA_QUEBEC = (
+    "Alexandre Bissonnette will remain in custody until his next court appearance on Feb. 21.",
+    "On Monday afternoon, Laval University confirmed that he is a student, and is now barred "
+    "from all activities effective immediately until all judicial proceedings are over.",
+    "His employer, Héma-Québec, issued a statement saying the organization is “shocked” to "
+    "learn that he was among their employees. Bissonnette was a member of their call centre "
+    "team.",
+    "“As an organization whose primary mission is dedicated to the gift of life, these events "
+    "have sent a shock wave through the organization,” the non-profit agency said.",
+)
+
+
+def test_a_described_body_is_the_organisation_a_subject_names_in_apposition() -> None:
+    """'the non-profit agency' is Héma-Québec, named between commas after the subject's
+    description ('His employer, Héma-Québec, issued'), not the university before."""
+    assert speakers(*HEMA_QUEBEC)["As an organization whose"] == "Héma-Québec"

@@ -947,11 +947,26 @@ class PersonIndex:
             start = self._sentence_start(end - 1)
             if start is None or start >= end:
                 return None
-            found = None if _inside(start, self.quoted) else self._subject_body(start, end)
+            found = (
+                None
+                if _inside(start, self.quoted)
+                else self._appositive_subject(start, end) or self._subject_body(start, end)
+            )
             if found and _body_noun_agrees(found, noun):
                 return found
             end = start
         return None
+
+    def _appositive_subject(self, start: int, end: int) -> str | None:
+        """The organisation a sentence's subject names in apposition to a description ('His
+        employer, Héma-Québec, issued a statement'), if it is no person or place."""
+        found = APPOSITIVE_SUBJECT_RE.match(self.body, start, end)
+        if found is None:
+            return None
+        name = _organisation(found.group(1), self.lower)
+        if name is None or name_key(name) in place_table() or self._names_person(name):
+            return None
+        return None if next(person_mentions(name), None) else name
 
     def _subject_body(self, start: int, end: int) -> str | None:
         """The organisation that is the subject of the sentence body[start:end], if one is:
@@ -1111,6 +1126,12 @@ BODY_ALTERNATIVES = "|".join(sorted(BODY_NAME_NOUNS))
 OWNED_BY_BODY_RE = re.compile(
     rf"((?:the|The) (?:[a-z\-]+ ){{0,2}}?(?:{BODY_ALTERNATIVES}))[’']s "
     rf"(?:[a-z\-]+ ){{0,2}}(?:{BODY_ALTERNATIVES}|{DOCUMENT_ALTERNATIVES})"
+)
+# A subject described, then named between commas, then its verb: "His employer, Héma-Québec,
+# issued", "Its parent company, Alphabet, said".
+APPOSITIVE_SUBJECT_RE = re.compile(
+    r"\s*(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he)\s+(?:[a-z\-]+\s+){0,3}?[a-z\-]+,\s+"
+    r"([A-Z][\w.&’'\-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w.&’'\-]*){0,5}),\s+[a-z]"
 )
 AFTER_LISTED_NAME_RE = re.compile(r"[A-Z][\w’'-]*,\s*$")
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
