@@ -739,3 +739,19 @@ def test_a_described_body_is_the_organisation_a_subject_names_in_apposition() ->
     """'the non-profit agency' is Héma-Québec, named between commas after the subject's
     description ('His employer, Héma-Québec, issued'), not the university before."""
     assert speakers(*HEMA_QUEBEC)["As an organization whose"] == "Héma-Québec"
+
+
+# multinews_sample test-59-1
+WWF = (
+    "The Huffington Post reports that the WWF made the finds, 208 creatures in total, in a "
+    "biodiverse region straddling the Mekong River threatened by habitat loss.",
+    "One of the picks of the new discoveries: a nose-less monkey swinging from the trees of a "
+    "remote province of northeast Burma. “While this species, sporting an Elvis-like "
+    "hairstyle, is new to science, the local people of Myanmar know it well,” the "
+    "Switzerland-based group said in its report released Monday.",
+)
+
+
+def test_a_described_body_is_the_one_a_report_tells_of_not_the_outlet_telling() -> None:
+    """'the Switzerland-based group' is the WWF, whose finds The Huffington Post reports."""
+    assert speakers(*WWF)["While this species, sporting"] == "WWF"

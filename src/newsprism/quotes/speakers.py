@@ -950,7 +950,9 @@ class PersonIndex:
             found = (
                 None
                 if _inside(start, self.quoted)
-                else self._appositive_subject(start, end) or self._subject_body(start, end)
+                else self._appositive_subject(start, end)
+                or self._reported_subject(start, end)
+                or self._subject_body(start, end)
             )
             if found and _body_noun_agrees(found, noun):
                 return found
@@ -967,6 +969,20 @@ class PersonIndex:
         if name is None or name_key(name) in place_table() or self._names_person(name):
             return None
         return None if next(person_mentions(name), None) else name
+
+    def _reported_subject(self, start: int, end: int) -> str | None:
+        """The organisation a sentence reports on as the subject of its clause after 'reports
+        that' ('The Huffington Post reports that the WWF made the finds'): the one whose deeds
+        are told, not the outlet telling them."""
+        span = sentence_subject(self.body, start, end)
+        reported = None if span is None else REPORTS_THAT_RE.match(self.body, span[1], end)
+        named = None if reported is None else LEADING_NAME_RE.match(self.body, reported.end(), end)
+        if named is None:
+            return None
+        name = _organisation(named.group().strip(), self.lower)
+        if name is None or name_key(name) in place_table() or self._names_person(name):
+            return None
+        return None if TITLED_RE.match(name) or next(person_mentions(name), None) else name
 
     def _subject_body(self, start: int, end: int) -> str | None:
         """The organisation that is the subject of the sentence body[start:end], if one is:
@@ -1132,6 +1148,11 @@ OWNED_BY_BODY_RE = re.compile(
 APPOSITIVE_SUBJECT_RE = re.compile(
     r"\s*(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he)\s+(?:[a-z\-]+\s+){0,3}?[a-z\-]+,\s+"
     r"([A-Z][\w.&’'\-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w.&’'\-]*){0,5}),\s+[a-z]"
+)
+# A subject's report of what someone did: "The Huffington Post reports that ...".
+REPORTS_THAT_RE = re.compile(
+    r"[^\S\n]+(?:reports|reported|says|said|writes|wrote|notes|noted|reveals|revealed)"
+    r"[^\S\n]+that[^\S\n]+"
 )
 AFTER_LISTED_NAME_RE = re.compile(r"[A-Z][\w’'-]*,\s*$")
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
