@@ -755,3 +755,18 @@ WWF = (
 def test_a_described_body_is_the_one_a_report_tells_of_not_the_outlet_telling() -> None:
     """'the Switzerland-based group' is the WWF, whose finds The Huffington Post reports."""
     assert speakers(*WWF)["While this species, sporting"] == "WWF"
+
+
+# multinews_sample validation-76-1
+FOREIGN_MINISTRY = (
+    "President Bashar al-Assad's security forces launched attacks in several regions, "
+    "opposition activists said.",
+    "“The two parties call for the Syrian government and armed groups to implement a daily "
+    "humanitarian pause,” the foreign ministry said.",
+)
+
+
+def test_a_ministry_is_a_body_its_name_calls_a_ministry() -> None:
+    """'the foreign ministry' is no body whose name is not a ministry's ('President Bashar',
+    the subject before): no one, where the article names no ministry."""
+    assert speakers(*FOREIGN_MINISTRY)["The two parties call"] is None

@@ -1284,11 +1284,16 @@ def _lower_case_modifier(word: str) -> bool:
 def _body_noun_agrees(name: str, noun: str) -> bool:
     """Whether a body's name may be taken up as 'the <noun>': a name headed by another body's
     noun ('Justice Department', 'Supreme Court') is not 'the company'; one without (Keurig,
-    WWF) may be any."""
+    WWF) may be any but a ministry, department, court or the like, which names say they are
+    ('President Bashar' is no 'foreign ministry')."""
     head = fold(name.split()[-1])
     if head not in BODY_NAME_NOUNS:
-        return True
+        return noun not in NAMED_BY_NOUN
     return head in _nouns_meant(noun)
+
+
+# Bodies that only a name holding their noun is ("the Foreign Ministry" for "the ministry").
+NAMED_BY_NOUN = frozenset("ministry department court committee council commission bureau".split())
 
 
 def _not_a_name(word: str, low: str) -> bool:
