@@ -704,3 +704,69 @@ def test_a_linked_headline_before_a_quote_reports_no_one() -> None:
     """A scraped page's link to another story ('Facebook AI ...') is no report of who
     speaks next: the quote runs on to 'Mr Zuckerberg said'."""
     assert speakers(*LINKED_HEADLINE)["I think the reality"] == "Mark Zuckerberg"
+
+
+# multinews_sample validation-37-0
+SPIRIT = (
+    "“We didn’t take this step lightly,” the Spirit said in a statement.",
+    "“I am not going to stand up to show pride in a flag for a country that oppresses black "
+    "people and people of color,” Kaepernick said afterward.",
+    "The Spirit, however, was able to sidestep any controversy with its move Wednesday night. "
+    "“As a veteran owned team, the national anthem holds an exceptionally special meaning for "
+    "this organization,” the team’s statement continued.",
+)
+
+
+def test_a_document_owned_by_a_described_body_is_that_body_s_words() -> None:
+    """'the team’s statement' speaks for 'the team', the Spirit the sentence before is about."""
+    assert speakers(*SPIRIT)["As a veteran owned"] == "Spirit"
+
+
+# multinews_sample test-158-1
+HEMA_QUEBEC = (
+    "Alexandre Bissonnette will remain in custody until his next court appearance on Feb. 21.",
+    "On Monday afternoon, Laval University confirmed that he is a student, and is now barred "
+    "from all activities effective immediately until all judicial proceedings are over.",
+    "His employer, Héma-Québec, issued a statement saying the organization is “shocked” to "
+    "learn that he was among their employees. Bissonnette was a member of their call centre "
+    "team.",
+    "“As an organization whose primary mission is dedicated to the gift of life, these events "
+    "have sent a shock wave through the organization,” the non-profit agency said.",
+)
+
+
+def test_a_described_body_is_the_organisation_a_subject_names_in_apposition() -> None:
+    """'the non-profit agency' is Héma-Québec, named between commas after the subject's
+    description ('His employer, Héma-Québec, issued'), not the university before."""
+    assert speakers(*HEMA_QUEBEC)["As an organization whose"] == "Héma-Québec"
+
+
+# multinews_sample test-59-1
+WWF = (
+    "The Huffington Post reports that the WWF made the finds, 208 creatures in total, in a "
+    "biodiverse region straddling the Mekong River threatened by habitat loss.",
+    "One of the picks of the new discoveries: a nose-less monkey swinging from the trees of a "
+    "remote province of northeast Burma. “While this species, sporting an Elvis-like "
+    "hairstyle, is new to science, the local people of Myanmar know it well,” the "
+    "Switzerland-based group said in its report released Monday.",
+)
+
+
+def test_a_described_body_is_the_one_a_report_tells_of_not_the_outlet_telling() -> None:
+    """'the Switzerland-based group' is the WWF, whose finds The Huffington Post reports."""
+    assert speakers(*WWF)["While this species, sporting"] == "WWF"
+
+
+# multinews_sample validation-76-1
+FOREIGN_MINISTRY = (
+    "President Bashar al-Assad's security forces launched attacks in several regions, "
+    "opposition activists said.",
+    "“The two parties call for the Syrian government and armed groups to implement a daily "
+    "humanitarian pause,” the foreign ministry said.",
+)
+
+
+def test_a_ministry_is_a_body_its_name_calls_a_ministry() -> None:
+    """'the foreign ministry' is no body whose name is not a ministry's ('President Bashar',
+    the subject before): no one, where the article names no ministry."""
+    assert speakers(*FOREIGN_MINISTRY)["The two parties call"] is None

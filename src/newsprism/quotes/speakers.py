@@ -820,6 +820,9 @@ class PersonIndex:
                 described, _ = self._described("the " + spelled.lower(), position, None)
                 return self.display(described) if described else None
             return spelled  # "FWS" -> "Fish and Wildlife Service", named so in the article
+        if (owner := _described_owner(mention)) is not None:
+            # "the team’s statement", "the company’s ads team": the body described speaks
+            return self.resolve(owner, position)
         if DOCUMENT_RE.fullmatch(low):  # "the memorandum says": what its author says
             return self._document_author(low, position) or self._organisation_in_focus(position)
         body_noun = ORGANISATION_ROLE_RE.fullmatch(low)
@@ -970,11 +973,42 @@ class PersonIndex:
             start = self._sentence_start(end - 1)
             if start is None or start >= end:
                 return None
-            found = None if _inside(start, self.quoted) else self._subject_body(start, end)
+            found = (
+                None
+                if _inside(start, self.quoted)
+                else self._appositive_subject(start, end)
+                or self._reported_subject(start, end)
+                or self._subject_body(start, end)
+            )
             if found and _body_noun_agrees(found, noun):
                 return found
             end = start
         return None
+
+    def _appositive_subject(self, start: int, end: int) -> str | None:
+        """The organisation a sentence's subject names in apposition to a description ('His
+        employer, Héma-Québec, issued a statement'), if it is no person or place."""
+        found = APPOSITIVE_SUBJECT_RE.match(self.body, start, end)
+        if found is None:
+            return None
+        name = _organisation(found.group(1), self.lower)
+        if name is None or name_key(name) in place_table() or self._names_person(name):
+            return None
+        return None if next(person_mentions(name), None) else name
+
+    def _reported_subject(self, start: int, end: int) -> str | None:
+        """The organisation a sentence reports on as the subject of its clause after 'reports
+        that' ('The Huffington Post reports that the WWF made the finds'): the one whose deeds
+        are told, not the outlet telling them."""
+        span = sentence_subject(self.body, start, end)
+        reported = None if span is None else REPORTS_THAT_RE.match(self.body, span[1], end)
+        named = None if reported is None else LEADING_NAME_RE.match(self.body, reported.end(), end)
+        if named is None:
+            return None
+        name = _organisation(named.group().strip(), self.lower)
+        if name is None or name_key(name) in place_table() or self._names_person(name):
+            return None
+        return None if TITLED_RE.match(name) or next(person_mentions(name), None) else name
 
     def _subject_body(self, start: int, end: int) -> str | None:
         """The organisation that is the subject of the sentence body[start:end], if one is:
@@ -1119,11 +1153,32 @@ ORGANISATION_ROLE_RE = re.compile(
 )
 # A document or statement speaking ("the memorandum says", "the order states"): its author's
 # words.
+DOCUMENT_NOUNS = frozenset(
+    "statement memorandum memo order opinion report letter filing ruling release announcement "
+    "notice document complaint lawsuit motion brief decision judgment guidance proposal "
+    "analysis assessment review study request warrant suit indictment".split()
+)
+DOCUMENT_ALTERNATIVES = "|".join(sorted(DOCUMENT_NOUNS))
 DOCUMENT_RE = re.compile(
-    r"(?:the|its|their|this|that) (?:[a-z\-]+ ){0,2}(?:statement|memorandum|memo|order|opinion|"
-    r"report|letter|filing|ruling|release|announcement|notice|document|complaint|lawsuit|"
-    r"motion|brief|decision|judgment|guidance|proposal|analysis|assessment|review|study|"
-    r"request|warrant|suit|indictment)"
+    rf"(?:the|its|their|this|that) (?:[a-z\-]+ ){{0,2}}(?:{DOCUMENT_ALTERNATIVES})"
+)
+# A body described by its noun owning a document or a part of it ("the team’s statement",
+# "the company’s ads team", "the ministry's spokesman" aside): the body speaks through it.
+BODY_ALTERNATIVES = "|".join(sorted(BODY_NAME_NOUNS))
+OWNED_BY_BODY_RE = re.compile(
+    rf"((?:the|The) (?:[a-z\-]+ ){{0,2}}?(?:{BODY_ALTERNATIVES}))[’']s "
+    rf"(?:[a-z\-]+ ){{0,2}}(?:{BODY_ALTERNATIVES}|{DOCUMENT_ALTERNATIVES})"
+)
+# A subject described, then named between commas, then its verb: "His employer, Héma-Québec,
+# issued", "Its parent company, Alphabet, said".
+APPOSITIVE_SUBJECT_RE = re.compile(
+    r"\s*(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]he)\s+(?:[a-z\-]+\s+){0,3}?[a-z\-]+,\s+"
+    r"([A-Z][\w.&’'\-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w.&’'\-]*){0,5}),\s+[a-z]"
+)
+# A subject's report of what someone did: "The Huffington Post reports that ...".
+REPORTS_THAT_RE = re.compile(
+    r"[^\S\n]+(?:reports|reported|says|said|writes|wrote|notes|noted|reveals|revealed)"
+    r"[^\S\n]+that[^\S\n]+"
 )
 AFTER_LISTED_NAME_RE = re.compile(r"[A-Z][\w’'-]*,\s*$")
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
@@ -1142,6 +1197,12 @@ NAMED_BODY_RE = re.compile(
 OF_SOMEONE_RE = re.compile(r"\b[a-z]+\s+(?:of|for|to)\s+(?:(?:the|[A-Z][\w.’'-]*)\s+)*$")
 OWNER_SPLIT_RE = re.compile(r"[’']s\b")
 OWNER_RE = re.compile(r".*[’']s\s+(?=[A-Z])")
+
+
+def _described_owner(mention: str) -> str | None:
+    """The body a description's owner describes ('the team' of 'the team’s statement')."""
+    owned = OWNED_BY_BODY_RE.fullmatch(mention.strip())
+    return owned.group(1) if owned else None
 
 
 def _head_person_mentions(mention: str) -> Iterator[NameMention]:
@@ -1249,11 +1310,16 @@ def _lower_case_modifier(word: str) -> bool:
 def _body_noun_agrees(name: str, noun: str) -> bool:
     """Whether a body's name may be taken up as 'the <noun>': a name headed by another body's
     noun ('Justice Department', 'Supreme Court') is not 'the company'; one without (Keurig,
-    WWF) may be any."""
+    WWF) may be any but a ministry, department, court or the like, which names say they are
+    ('President Bashar' is no 'foreign ministry')."""
     head = fold(name.split()[-1])
     if head not in BODY_NAME_NOUNS:
-        return True
+        return noun not in NAMED_BY_NOUN
     return head in _nouns_meant(noun)
+
+
+# Bodies that only a name holding their noun is ("the Foreign Ministry" for "the ministry").
+NAMED_BY_NOUN = frozenset("ministry department court committee council commission bureau".split())
 
 
 def _not_a_name(word: str, low: str) -> bool:
