@@ -755,3 +755,20 @@ WWF = (
 def test_a_described_body_is_the_one_a_report_tells_of_not_the_outlet_telling() -> None:
     """'the Switzerland-based group' is the WWF, whose finds The Huffington Post reports."""
     assert speakers(*WWF)["While this species, sporting"] == "WWF"
+
+
+# multinews_sample validation-9-1
+QUESTION_HEADING = (
+    "“He really needs a lawyer,” Ms. O’Sullivan said of Mr. Trump.",
+    "Did Trump have lawful authority to fire Comey?",
+    "Yes. But courts have ruled that otherwise lawful acts can constitute obstruction of justice "
+    "if done with corrupt intentions. In a 1998 case, a federal appeals court upheld the "
+    "conviction of a lawyer. The court ruled that the defendant’s “nominally "
+    "litigation-related conduct” was unlawful.",
+)
+
+
+def test_a_question_names_no_body_a_description_takes_up() -> None:
+    """'The court' is not 'Did Trump', read as the subject of a question heading."""
+    quotes = extract_quotes(article_of(*QUESTION_HEADING), indirect=False)
+    assert [q.speaker for q in quotes if q.text.startswith("nominally")] == [None]

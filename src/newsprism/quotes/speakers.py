@@ -987,6 +987,8 @@ class PersonIndex:
     def _subject_body(self, start: int, end: int) -> str | None:
         """The organisation that is the subject of the sentence body[start:end], if one is:
         not a person the article names, nor a place."""
+        if self.body[start:end].rstrip().endswith("?"):
+            return None  # "Did Trump have lawful authority ...?": a question has no subject
         span = sentence_subject(self.body, start, end)
         if span is None or not self._subject_at(span[0], self._owned_end(span[1], end), end):
             return None  # the first name of a sentence is not always its subject
