@@ -1005,6 +1005,8 @@ class PersonIndex:
         name = _organisation(" ".join(words), self.lower)
         if name is None or name_key(name) in place_table() or self._names_person(name):
             return None
+        if TITLED_RE.match(name):
+            return None  # "President Bashar al-Assad's security forces": a person's title
         return name
 
     def _owned_end(self, stop: int, end: int) -> int:
