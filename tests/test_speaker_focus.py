@@ -773,6 +773,7 @@ def test_a_question_names_no_body_a_description_takes_up() -> None:
     quotes = extract_quotes(article_of(*QUESTION_HEADING), indirect=False)
     assert [q.speaker for q in quotes if q.text.startswith("nominally")] == [None]
 
+
 # multinews_sample test-161-3
 TAKATA = (
     "Takata admitted last month that faults in its airbags could cause their inflaters to "
