@@ -770,3 +770,41 @@ def test_a_ministry_is_a_body_its_name_calls_a_ministry() -> None:
     """'the foreign ministry' is no body whose name is not a ministry's ('President Bashar',
     the subject before): no one, where the article names no ministry."""
     assert speakers(*FOREIGN_MINISTRY)["The two parties call"] is None
+
+
+# multinews_sample validation-9-1
+QUESTION_HEADING = (
+    "“He really needs a lawyer,” Ms. O’Sullivan said of Mr. Trump.",
+    "Did Trump have lawful authority to fire Comey?",
+    "Yes. But courts have ruled that otherwise lawful acts can constitute obstruction of justice "
+    "if done with corrupt intentions. In a 1998 case, a federal appeals court upheld the "
+    "conviction of a lawyer. The court ruled that the defendant’s “nominally "
+    "litigation-related conduct” was unlawful.",
+)
+
+
+def test_a_question_names_no_body_a_description_takes_up() -> None:
+    """'The court' is not 'Did Trump', read as the subject of a question heading."""
+    quotes = extract_quotes(article_of(*QUESTION_HEADING), indirect=False)
+    assert [q.speaker for q in quotes if q.text.startswith("nominally")] == [None]
+
+
+# multinews_sample test-161-3
+TAKATA = (
+    "Takata admitted last month that faults in its airbags could cause their inflaters to "
+    "explode with too much force when they deploy.",
+    "Mr. Takada made his remarks at a news conference after Takata’s annual shareholder "
+    "meeting. He had briefly addressed the airbag issue at the last meeting a year ago.",
+    "Mr. Takada shed little new light on the nature of the defects, and he acknowledged that "
+    "Takata was making slow progress with its investigation. The company said it had identified "
+    "manufacturing failures.",
+    "Questions still surround what the company calls “beta cases,” involving inflaters that were "
+    "not subject to any known mishandling during production but that ruptured anyway.",
+)
+
+
+def test_a_titled_person_is_no_body_a_description_takes_up() -> None:
+    """'the company' is Takata, not 'Mr. Takada', a person by his title though the index has
+    no full name for him."""
+    quotes = extract_quotes(article_of(*TAKATA), indirect=False)
+    assert [q.speaker for q in quotes if q.text.startswith("beta")] == ["Takata"]

@@ -1013,6 +1013,8 @@ class PersonIndex:
     def _subject_body(self, start: int, end: int) -> str | None:
         """The organisation that is the subject of the sentence body[start:end], if one is:
         not a person the article names, nor a place."""
+        if self.body[start:end].rstrip().endswith("?"):
+            return None  # "Did Trump have lawful authority ...?": a question has no subject
         span = sentence_subject(self.body, start, end)
         if span is None or not self._subject_at(span[0], self._owned_end(span[1], end), end):
             return None  # the first name of a sentence is not always its subject
@@ -1029,6 +1031,8 @@ class PersonIndex:
         name = _organisation(" ".join(words), self.lower)
         if name is None or name_key(name) in place_table() or self._names_person(name):
             return None
+        if TITLED_RE.match(name):
+            return None  # "President Bashar al-Assad's security forces": a person's title
         return name
 
     def _owned_end(self, stop: int, end: int) -> int:
