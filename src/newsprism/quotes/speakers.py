@@ -991,10 +991,7 @@ class PersonIndex:
         found = APPOSITIVE_SUBJECT_RE.match(self.body, start, end)
         if found is None:
             return None
-        name = _organisation(found.group(1), self.lower)
-        if name is None or name_key(name) in place_table() or self._names_person(name):
-            return None
-        return None if next(person_mentions(name), None) else name
+        return self._as_body_name(found.group(1), no_person_named=True)
 
     def _reported_subject(self, start: int, end: int) -> str | None:
         """The organisation a sentence reports on as the subject of its clause after 'reports
@@ -1005,10 +1002,7 @@ class PersonIndex:
         named = None if reported is None else LEADING_NAME_RE.match(self.body, reported.end(), end)
         if named is None:
             return None
-        name = _organisation(named.group().strip(), self.lower)
-        if name is None or name_key(name) in place_table() or self._names_person(name):
-            return None
-        return None if TITLED_RE.match(name) or next(person_mentions(name), None) else name
+        return self._as_body_name(named.group().strip(), no_person_named=True)
 
     def _subject_body(self, start: int, end: int) -> str | None:
         """The organisation that is the subject of the sentence body[start:end], if one is:
@@ -1028,11 +1022,17 @@ class PersonIndex:
         if not whole and strip_possessive(words[-1]) == words[-1]:
             return None  # "the Switzerland-based group": a name modifies a description
         words[-1] = strip_possessive(words[-1])  # "Keurig's explanation"
-        name = _organisation(" ".join(words), self.lower)
+        return self._as_body_name(" ".join(words))
+
+    def _as_body_name(self, text: str, no_person_named: bool = False) -> str | None:
+        """`text` as an organisation's name, if it is one: no place, no person the article
+        names, no one's title ("President Bashar al-Assad's security forces"); with
+        `no_person_named`, no name a person's at all (a subject read off a pattern)."""
+        name = _organisation(text, self.lower)
         if name is None or name_key(name) in place_table() or self._names_person(name):
             return None
-        if TITLED_RE.match(name):
-            return None  # "President Bashar al-Assad's security forces": a person's title
+        if TITLED_RE.match(name) or (no_person_named and next(person_mentions(name), None)):
+            return None
         return name
 
     def _owned_end(self, stop: int, end: int) -> int:
