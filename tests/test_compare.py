@@ -306,7 +306,8 @@ def test_scattered_words_of_another_quote_are_no_match():
         ("Senator Graham won't stand by and let the bill pass", "tidied", "contraction"),
         ("Senator Graham will not stand by and let the bill pass", "verbatim", None),
         ("Senator Graham will stand by and let the bill pass", "altered", "negation"),
-        ("Senator Graham would not stand by and let the bill pass", "tidied", "tense"),
+        # a quotation on its own: 'would' for 'will' is the modal changed, no reported speech
+        ("Senator Graham would not stand by and let the bill pass", "altered", "modal"),
         ("Senator Graham will not sit by and let the bill pass", "altered", "content-word"),
         ("Senator Graham will not stand by and let the three bills pass", "altered", "number"),
         ("Senator Graham will not stand by and let the bill pass", "verbatim", None),
@@ -1279,6 +1280,24 @@ def test_words_cut_with_a_function_word_in_their_place_are_trimmed_and_tidied(tm
         match = matches[quote.id]
         assert match.labels == ["tidied", "trimmed"]
         assert (*replaced, "cut") in [(e.source, e.reported, e.kind) for e in match.edits]
+
+
+def test_a_modal_back_shifted_only_in_reported_speech_is_tense(tmp_path):
+    """'saying only that "further details would be set out in due course"' for the Prime
+    Minister's office's 'will' (newswcl50 5) goes on from the writer's sentence: the modal
+    takes its tense, tidied. Biden's '"I had a long conversation ... making it clear to him we
+    could do nothing but speak out ..."' for 'we can do nothing' (allsides 5997) is a
+    quotation on its own, opening its paragraph: the modal changed, altered."""
+    for name, cluster, text, labels, kind in (
+        ("newswcl50", "5", "further details would be set out", ["tidied"], "tense"),
+        ("allsides_roundups", "5997", "I had a long conversation for two hours",
+         ["altered", "tidied", "trimmed"], "modal"),
+    ):  # fmt: skip
+        matches, quotes = _real_story(tmp_path, name, cluster)
+        (quote,) = [q for q in quotes.values() if q.text.startswith(text)]
+        match = matches[quote.id]
+        assert match.labels == labels
+        assert kind in {e.kind for e in match.edits if e.source in ("will", "can")}
 
 
 def test_two_people_credited_by_as_many_outlets_the_fullest_versions_credit_stands(tmp_path):

@@ -90,9 +90,17 @@ EDIT_LABELS: dict[str, str | None] = {
 MEANING_KINDS = frozenset(kind for kind, label in EDIT_LABELS.items() if label == "altered")
 
 
-def classify_edit(op: str, reported: list[str], source: list[str], repeated: bool = False) -> str:
+def classify_edit(
+    op: str,
+    reported: list[str],
+    source: list[str],
+    repeated: bool = False,
+    reported_speech: bool = True,
+) -> str:
     """The kind of one edit, from its normalised words (source -> reported); `repeated`: the
-    words left out stand again right beside them in the source ('we will not, we will not')."""
+    words left out stand again right beside them in the source ('we will not, we will not');
+    `reported_speech`: the quote goes on from the writer's own sentence, whose tense a modal
+    may take ('saying that "details would be set out"')."""
     if op == "delete" and repeated:
         return "repetition"
     if op == "replace":
@@ -110,7 +118,9 @@ def classify_edit(op: str, reported: list[str], source: list[str], repeated: boo
         return "cut" if _within(reported, source) else "reworded"
     if op == "replace" and len(reported) == len(source) == 1:
         if (source[0], reported[0]) in BACKSHIFTS:
-            return "tense"
+            # Moved into the past to fit the writer's sentence; in a quotation standing on
+            # its own ('"... we could do nothing but ..."' for 'we can') the modal changed.
+            return "tense" if reported_speech else "modal"
         styles = {reported[0].rstrip("."), source[0].rstrip(".")}
         if styles <= TITLES and not styles.isdisjoint(HONORIFICS):
             return "title"  # 'Mr.' for 'General': how a person is styled
@@ -202,9 +212,15 @@ class EditBuilder:
     tokens index `body`, the source article's text)."""
 
     def __init__(
-        self, quote_text: str, q_tokens: list[Token], alignment: Alignment, body: str
+        self,
+        quote_text: str,
+        q_tokens: list[Token],
+        alignment: Alignment,
+        body: str,
+        reported_speech: bool = True,
     ) -> None:
         self.quote_text = quote_text
+        self.reported_speech = reported_speech
         self.q_tokens = q_tokens
         self.alignment = alignment
         self.body = body
@@ -430,7 +446,9 @@ class EditBuilder:
         if any(self._handle(t) for t in q_tokens) and s_tokens:
             return "handle"  # '@TheJusticeDept' for 'the Justice Department': a name's form
         reported, source = [t.norm for t in q_tokens], [t.norm for t in s_tokens]
-        kind = classify_edit(op, reported, source, self._repeated(s_tokens))
+        kind = classify_edit(
+            op, reported, source, self._repeated(s_tokens), self.reported_speech
+        )
         if kind == "number" and self._numbers_kept():
             kind = _without_numbers(op, reported, source)
         if kind == "negation" and self._as_many_negations():

@@ -51,6 +51,7 @@ UNQUOTED_MIN_WORDS = 6
 # Reported speech is someone's words retold, not quoted, and a term is nobody's speech: only
 # quotations are held to a source.
 QUOTED = ("direct", "transcript")
+OPENING_MARKS = "\"“‘'«„‚"
 
 
 @dataclass
@@ -311,7 +312,9 @@ def label_against(
 ) -> QuoteMatch:
     """How `occurrence` carries the words of `source` (aligned as `alignment`)."""
     body = source.version.article.body
-    builder = EditBuilder(occurrence.quote.text, occurrence.tokens, alignment, body)
+    builder = EditBuilder(
+        occurrence.quote.text, occurrence.tokens, alignment, body, _in_writers_sentence(occurrence)
+    )
     edits = builder.edits()
     labels = labels_of(edits)
     if _told_otherwise(edits, alignment, builder.edge_words):
@@ -332,6 +335,14 @@ def label_against(
         similarity=round(alignment.coverage, 3),
         edits=edits,
     )
+
+
+def _in_writers_sentence(occurrence: Occurrence) -> bool:
+    """The quote goes on from a word of the writer's sentence, no break before its opening
+    mark ('saying only that "further details would be set out"'): reported speech, not a
+    quotation standing on its own (after a colon or comma, or opening a paragraph)."""
+    before = occurrence.version.article.body[: occurrence.quote.start]
+    return before.rstrip().rstrip(OPENING_MARKS).rstrip()[-1:].isalnum()
 
 
 def _told_otherwise(edits: list[Edit], alignment: Alignment, edge_words: int = 0) -> bool:
