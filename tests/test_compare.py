@@ -1300,6 +1300,23 @@ def test_a_modal_back_shifted_only_in_reported_speech_is_tense(tmp_path):
         assert kind in {e.kind for e in match.edits if e.source in ("will", "can")}
 
 
+def test_words_put_inside_the_run_are_tidied_past_the_sources_end_they_are_not(tmp_path):
+    """'Our long municipal nightmare is now over' for Gerald Ford's 'is over' (multinews
+    validation-124) puts a word between words of the source: no longer one unbroken run of
+    it, tidied (never an alarm: the source may have cut it). 'this Court will not sanction ...
+    such an important right.' against a source quote that stops at 'such an important...'
+    (allsides 5638) goes on where the source stopped: the source printed less, an excerpt."""
+    matches, quotes = _real_story(tmp_path, "multinews_sample", "validation-124")
+    (quote,) = [q for q in quotes.values() if q.text.startswith("Our long municipal nightmare")]
+    assert matches[quote.id].labels == ["tidied"]
+    assert ("", "now", "added") in [(e.source, e.reported, e.kind) for e in matches[quote.id].edits]
+    matches, quotes = _real_story(tmp_path, "allsides_roundups", "5638")
+    (quote,) = [q for q in quotes.values() if q.text.endswith("such an important right.")]
+    match = matches[quote.id]
+    assert match.labels == ["verbatim"]
+    assert ("", "right", "edge-added") in [(e.source, e.reported, e.kind) for e in match.edits]
+
+
 def test_two_people_credited_by_as_many_outlets_the_fullest_versions_credit_stands(tmp_path):
     """CBP's 'Depending upon port circumstances ...' is Commissioner Kevin McAleenan's in the
     Huffington Post and Pete Flores's in UPI (newswcl50 6), one outlet each, and neither

@@ -76,9 +76,11 @@ EDIT_LABELS: dict[str, str | None] = {
     "handle": "tidied",
     "title": "tidied",
     "content-word": "altered",
-    # Words inside the quote that the source lacks: as often the source's cut as the
-    # reporter's addition, so shown, never an alarm.
-    "added": None,
+    # Words inside the quote that the source lacks, between words it carries: as often the
+    # source's cut as the reporter's addition, so never an alarm, but no longer the same
+    # words as one unbroken run of the source either.
+    "added": "tidied",
+    "edge-added": None,  # words the quote goes on with where the source's quote stops
     "hedge": "altered",
     "modal": "altered",
     "negation": "altered",
@@ -425,6 +427,10 @@ class EditBuilder:
     ) -> Edit:
         if kind is None:
             kind = self._kind(op, q_tokens, s_tokens)
+        if kind == "added" and at is not None and (at[0] == 0 or at[1] >= len(self.q_tokens)):
+            # At the quote's edge, where the source's quote stops ('of such an important...'
+            # for '... an important right.'): the source printed less there.
+            kind = "edge-added"
         edit = Edit(
             op=op,  # type: ignore[arg-type]
             reported=_surface(self.quote_text, q_tokens),

@@ -41,7 +41,7 @@ CLOSE_COVERAGE = 0.5  # a short quote with this share of its words in one run of
 PARAPHRASE_DENSITY = 0.6  # below this share of aligned words, a version is told in other words
 REWORDED_SHARE = 0.25  # or this share of its words are others than the source's,
 REWORDED_PLACES = 3  # or it words the source otherwise in this many places
-REWORDED_KINDS = frozenset({"unaligned", "added", "content-word", "reworded"})
+REWORDED_KINDS = frozenset({"unaligned", "added", "edge-added", "content-word", "reworded"})
 
 # A quote no other article quotes is still carried where another article prints this share of
 # its words (in one run) outside quotation marks, for a quote of this many words at least.
