@@ -452,9 +452,7 @@ class EditBuilder:
         if any(self._handle(t) for t in q_tokens) and s_tokens:
             return "handle"  # '@TheJusticeDept' for 'the Justice Department': a name's form
         reported, source = [t.norm for t in q_tokens], [t.norm for t in s_tokens]
-        kind = classify_edit(
-            op, reported, source, self._repeated(s_tokens), self.reported_speech
-        )
+        kind = classify_edit(op, reported, source, self._repeated(s_tokens), self.reported_speech)
         if kind == "number" and self._numbers_kept():
             kind = _without_numbers(op, reported, source)
         if kind == "negation" and self._as_many_negations():
