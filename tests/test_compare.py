@@ -1317,6 +1317,18 @@ def test_words_put_inside_the_run_are_tidied_past_the_sources_end_they_are_not(t
     assert ("", "right", "edge-added") in [(e.source, e.reported, e.kind) for e in match.edits]
 
 
+def test_a_quote_that_says_one_sentence_of_a_longer_quote_in_other_words_is_no_unsourced(
+    tmp_path,
+):
+    """'more loyal than anyone else could be' (multinews test-184) tells the last sentence of
+    another outlet's longer quote of Trump, '... a true friend and loyal champion in the White
+    House. More loyal that anyone else can be': too few of that whole quote's words to be a
+    paraphrase of it, but most of that one sentence's."""
+    matches, quotes = _real_story(tmp_path, "multinews_sample", "test-184")
+    (quote,) = [q for q in quotes.values() if q.text == "more loyal than anyone else could be"]
+    assert matches[quote.id].label == "tidied"
+
+
 def test_two_people_credited_by_as_many_outlets_the_fullest_versions_credit_stands(tmp_path):
     """CBP's 'Depending upon port circumstances ...' is Commissioner Kevin McAleenan's in the
     Huffington Post and Pete Flores's in UPI (newswcl50 6), one outlet each, and neither

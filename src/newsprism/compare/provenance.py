@@ -384,11 +384,8 @@ def _paraphrased(occurrence: Occurrence, occurrences: list[Occurrence]) -> Occur
     for other in occurrences:
         if other.version is occurrence.version:
             continue
-        theirs = other.content
-        shared = wanted & theirs
-        if len(shared) < PARAPHRASE_MIN_SHARED or len(shared) < PARAPHRASE_OTHER_OVERLAP * len(
-            theirs
-        ):
+        shared = _shared_with(wanted, other)
+        if shared is None:
             continue
         if different_people(occurrence, other):  # after the word test: most pairs fail that
             continue
@@ -396,6 +393,19 @@ def _paraphrased(occurrence: Occurrence, occurrences: list[Occurrence]) -> Occur
         if best is None or score > best[0]:
             best = (score, other)
     return best[1] if best and best[0] >= PARAPHRASE_OVERLAP else None
+
+
+def _shared_with(wanted: set[str], other: Occurrence) -> set[str] | None:
+    """The content words `wanted` shares with the other quote, or with one sentence of it (a
+    long answer one sentence of which a quote tells in other words), where they are enough
+    and a fair share of the other's (not a word list of a long answer); the most such."""
+    found = [
+        shared
+        for theirs in (other.content, *other.sentence_contents)
+        if len(shared := wanted & theirs) >= PARAPHRASE_MIN_SHARED
+        and len(shared) >= PARAPHRASE_OTHER_OVERLAP * len(theirs)
+    ]
+    return max(found, key=len, default=None)
 
 
 def _close_or_paraphrase(

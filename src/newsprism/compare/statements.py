@@ -32,7 +32,7 @@ from newsprism.compare.align import (
 from newsprism.compare.lexicon import is_light, matching_form, stem
 from newsprism.model import Article, Quote
 from newsprism.names import TITLES, looks_like_person, name_key, surname_key
-from newsprism.text import WORD_RE, Token, fold
+from newsprism.text import WORD_RE, Token, fold, sentence_spans
 
 DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 
@@ -162,6 +162,17 @@ class Occurrence:
     def content(self) -> set[str]:
         """The stems of its content words."""
         return {stem(t.norm) for t in self.tokens if not is_light(t.norm)}
+
+    @cached_property
+    def sentence_contents(self) -> list[set[str]]:
+        """The stems of the content words of each of its sentences, for a quote of several."""
+        spans = sentence_spans(self.quote.text)
+        if len(spans) < 2:
+            return []
+        return [
+            {stem(t.norm) for t in self.tokens if a <= t.start < b and not is_light(t.norm)}
+            for a, b in spans
+        ]
 
     @cached_property
     def matched_words(self) -> tuple[set[str], set[str]]:
