@@ -808,3 +808,31 @@ def test_a_titled_person_is_no_body_a_description_takes_up() -> None:
     no full name for him."""
     quotes = extract_quotes(article_of(*TAKATA), indirect=False)
     assert [q.speaker for q in quotes if q.text.startswith("beta")] == ["Takata"]
+
+
+# newswcl50 7_R; ecbplus 19_10ecbplus; multinews_sample test-61-0
+OWNED_DOCUMENTS = (
+    "The White House also said it had reached an agreement with South Korea on steel imports "
+    "following discussions on a revised trade agreement.",
+    "\"In all of these negotiations,\" the White House statement said, \"the Administration is "
+    "focused on quotas that will restrain imports.\"",
+    "Police said two Brooklyn South Anti Crime plainclothes officers had been on patrol when "
+    "they noticed young males near 473 East 52nd Street.",
+    "According to the NYPD's statement, the cops noticed one \"break away from the group upon "
+    "noticing the police.\"",
+    "State's Attorney Marilyn Mosby must review the evidence, consider charges and decide how "
+    "to move forward in the death of Gray.",
+    "Batts said police would keep probing at the direction of the state's attorney, while Mosby "
+    "stressed that her office is doing its own investigation.",
+    "\"We are not relying solely on their findings but rather the facts that we have gathered "
+    "and verified,\" her statement said.",
+)
+
+
+def test_a_document_is_the_words_of_the_owner_its_description_names() -> None:
+    """'the White House statement', 'the NYPD's statement', 'her statement': the name before
+    the document's noun, or its possessive owner, wrote it."""
+    found = speakers(*OWNED_DOCUMENTS, title="")
+    assert found["In all of these"] == "White House"
+    assert found["break away from the"] == "NYPD"
+    assert found["We are not relying"] == "Marilyn Mosby"

@@ -823,6 +823,9 @@ class PersonIndex:
         if (owner := _described_owner(mention)) is not None:
             # "the team’s statement", "the company’s ads team": the body described speaks
             return self.resolve(owner, position)
+        owner = _document_owner(mention)
+        if owner is not None and (author := self.resolve(owner, position)):
+            return author  # "her statement", "the NYPD's statement", "the White House statement"
         if DOCUMENT_RE.fullmatch(low):  # "the memorandum says": what its author says
             return self._document_author(low, position) or self._organisation_in_focus(position)
         body_noun = ORGANISATION_ROLE_RE.fullmatch(low)
@@ -1166,6 +1169,14 @@ DOCUMENT_ALTERNATIVES = "|".join(sorted(DOCUMENT_NOUNS))
 DOCUMENT_RE = re.compile(
     rf"(?:the|its|their|this|that) (?:[a-z\-]+ ){{0,2}}(?:{DOCUMENT_ALTERNATIVES})"
 )
+# A document its description says the author of: an owner's pronoun ("her statement"), a
+# name owning it ("the NYPD's statement") or before its noun ("the White House statement").
+OWNED_DOCUMENT_NAME = r"[A-Z][\w.&’'\-]*(?: (?:of |for |and |& )?[A-Z][\w.&’'\-]*){0,4}?"
+OWNED_DOCUMENT_RE = re.compile(
+    rf"(?:(?P<pronoun>[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)|[Tt]he (?P<name>{OWNED_DOCUMENT_NAME})"
+    rf"|(?:[Tt]he )?(?P<owner>{OWNED_DOCUMENT_NAME})[’']s) "
+    rf"(?:[a-z\-]+ ){{0,2}}(?:{DOCUMENT_ALTERNATIVES})"
+)
 # A body described by its noun owning a document or a part of it ("the team’s statement",
 # "the company’s ads team", "the ministry's spokesman" aside): the body speaks through it.
 BODY_ALTERNATIVES = "|".join(sorted(BODY_NAME_NOUNS))
@@ -1207,6 +1218,15 @@ def _described_owner(mention: str) -> str | None:
     """The body a description's owner describes ('the team' of 'the team’s statement')."""
     owned = OWNED_BY_BODY_RE.fullmatch(mention.strip())
     return owned.group(1) if owned else None
+
+
+def _document_owner(mention: str) -> str | None:
+    """Who a document's description says wrote it: 'her' of 'her statement', 'NYPD' of
+    'the NYPD's statement', 'White House' of 'the White House statement'."""
+    owned = OWNED_DOCUMENT_RE.fullmatch(mention.strip())
+    if owned is None:
+        return None
+    return owned.group("pronoun") or strip_possessive(owned.group("name") or owned.group("owner"))
 
 
 def _head_person_mentions(mention: str) -> Iterator[NameMention]:
