@@ -836,3 +836,39 @@ def test_a_document_is_the_words_of_the_owner_its_description_names() -> None:
     assert found["In all of these"] == "White House"
     assert found["break away from the"] == "NYPD"
     assert found["We are not relying"] == "Marilyn Mosby"
+
+
+# allsides_roundups 5819_left; multinews_sample test-92-3, test-227-2; ecbplus 12_4ecb
+INTRODUCED_DOCUMENTS = (
+    "The direction came in an opinion released Friday by the Justice Department's Office of "
+    "Legal Counsel, which provides legal advice to the executive branch.",
+    "Under the department's interpretation of federal law, according to the opinion, \"Treasury "
+    "must furnish...\"",
+    "In court filings, Cohen's attorney said that Cohen has seven clients for whom he provides "
+    "\"strategic advice and business consulting.\"",
+    "After publication, Columbus Nova provided a statement from its attorney, Richard Owens.",
+    "\"Columbus Nova is a management company solely owned and controlled by Americans,\" the "
+    "statement said.",
+    "\"Shortening breakout times have implications for any negotiation with Iran,\" stated the "
+    "report by the Institute for Science and International Security.",
+)
+INDIAN_STATEMENT = (
+    "The Mysore and its helicopter sped to the scene, according to a statement from the Indian "
+    "government.",
+    "Indian marine commandoes boarded the pirate boats and seized \"a substantial cache of arms "
+    "and equipment,\" the statement said.",
+)
+
+
+def test_a_document_is_its_introducers_words() -> None:
+    """The author named where the article introduces the document: after a time ('released
+    Friday by'), right before the verb that gave it ('Columbus Nova provided a statement'),
+    in the description's own 'by' phrase; a demonym alone ('the Indian government') is
+    nobody's name."""
+    found = speakers(*INTRODUCED_DOCUMENTS, title="")
+    assert found["Treasury must furnish..."] == "Justice Department's Office of Legal Counsel"
+    assert found["Columbus Nova is a"] == "Columbus Nova"
+    assert found["Shortening breakout times have"] == (
+        "Institute for Science and International Security"
+    )
+    assert speakers(*INDIAN_STATEMENT, title="")["a substantial cache of"] is None

@@ -823,7 +823,7 @@ class PersonIndex:
         if (owner := _described_owner(mention)) is not None:
             # "the team’s statement", "the company’s ads team": the body described speaks
             return self.resolve(owner, position)
-        owner = _document_owner(mention)
+        owner = self._document_owner(mention)
         if owner is not None and (author := self.resolve(owner, position)):
             return author  # "her statement", "the NYPD's statement", "the White House statement"
         if DOCUMENT_RE.fullmatch(low):  # "the memorandum says": what its author says
@@ -932,16 +932,35 @@ class PersonIndex:
             fold(word) in OBJECT_PRONOUNS or _lower_case_word(word, self.lower) for word in words
         )
 
+    def _document_owner(self, mention: str) -> str | None:
+        """Who a document's description says wrote it: 'her' of 'her statement', 'NYPD' of
+        'the NYPD's statement'; a name before the noun only if it names a body or a person
+        of the article ('the White House statement', 'The NCAA report', not 'the Sandy Hook
+        lawsuit', which is about Sandy Hook)."""
+        owned = OWNED_DOCUMENT_RE.fullmatch(mention.strip())
+        if owned is None:
+            return None
+        if owned.group("pronoun") or owned.group("owner"):
+            return owned.group("pronoun") or strip_possessive(owned.group("owner"))
+        name = owned.group("name")
+        if strip_possessive(name) != name:
+            return strip_possessive(name)  # "the NYPD's statement"
+        body_head = fold(name.split()[-1]) in BODY_NOUNS | BODY_NAME_NOUNS
+        return name if body_head or ACRONYM_RE.fullmatch(name) or self._names_person(name) else None
+
     def _document_author(self, low: str, position: int) -> str | None:
         """The author the article named when it introduced the document a description
         ('the statement') stands for: 'a statement from US 7th Fleet', "Clifford's lawsuit",
         'The Nulato Tribal Council issued a statement'."""
-        span = document_author(self.body, position, low.split()[-1], self._subject_of)
+        end = position + len(low)
+        span = document_author(self.body, position, low.split()[-1], self._subject_of, end)
         if span is None:
             return None
         author = self.body[span[0] : span[1]].rstrip(".")
         if DOCUMENT_RE.fullmatch(fold(author)) or self._several_people(author):
             return None  # "The Statement": no author named; "his lawyers X and Y": a group
+        if fold(author) in PRONOUNS or is_demonym(author):
+            return self.resolve(author, span[0])  # "It provided a statement", "Finnish": no name
         return self.resolve(author, span[0]) or author.strip()
 
     def _subject_of(self, position: int) -> tuple[int, int] | None:
@@ -1218,15 +1237,6 @@ def _described_owner(mention: str) -> str | None:
     """The body a description's owner describes ('the team' of 'the team’s statement')."""
     owned = OWNED_BY_BODY_RE.fullmatch(mention.strip())
     return owned.group(1) if owned else None
-
-
-def _document_owner(mention: str) -> str | None:
-    """Who a document's description says wrote it: 'her' of 'her statement', 'NYPD' of
-    'the NYPD's statement', 'White House' of 'the White House statement'."""
-    owned = OWNED_DOCUMENT_RE.fullmatch(mention.strip())
-    if owned is None:
-        return None
-    return owned.group("pronoun") or strip_possessive(owned.group("name") or owned.group("owner"))
 
 
 def _head_person_mentions(mention: str) -> Iterator[NameMention]:
