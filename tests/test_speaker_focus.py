@@ -872,3 +872,23 @@ def test_a_document_is_its_introducers_words() -> None:
         "Institute for Science and International Security"
     )
     assert speakers(*INDIAN_STATEMENT, title="")["a substantial cache of"] is None
+
+
+# ecbplus 27_10ecbplus
+LONE_WORD_COMPANY = (
+    "Microsoft has just released a new security update for Internet Explorer in order to patch "
+    "a flaw affecting all versions of the company’s in-house browser.",
+    "While Microsoft claims that it has received reports of attacks aimed at Internet Explorer 8 "
+    "and 9, it appears that the security flaw affects all the other versions of the browser.",
+    "“This issue could allow remote code execution if an affected system browses to a website "
+    "containing malicious content,” the company explained.",
+    "“This will help prevent exploitation but may affect usability; therefore, trusted sites "
+    "should be added to the Internet Explorer Trusted Sites zone to minimize disruption,” "
+    "Microsoft said.",
+)
+
+
+def test_a_word_said_alone_that_nothing_makes_a_person_may_be_the_company() -> None:
+    """'Microsoft said' counts 'Microsoft' as someone, but no full name, first name, title
+    or pronoun makes it a person: 'the company' is Microsoft, the subject before."""
+    assert speakers(*LONE_WORD_COMPANY, title="")["This issue could allow"] == "Microsoft"

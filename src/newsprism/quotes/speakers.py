@@ -1051,7 +1051,7 @@ class PersonIndex:
         names, no one's title ("President Bashar al-Assad's security forces"); with
         `no_person_named`, no name a person's at all (a subject read off a pattern)."""
         name = _organisation(text, self.lower)
-        if name is None or name_key(name) in place_table() or self._names_person(name):
+        if name is None or name_key(name) in place_table() or self._known_person(name):
             return None
         if TITLED_RE.match(name) or (no_person_named and next(person_mentions(name), None)):
             return None
@@ -1064,6 +1064,18 @@ class PersonIndex:
             return stop
         noun = word_after(self.body, stop, end)
         return noun.end() if noun is not None and noun.group().islower() else stop
+
+    def _known_person(self, name: str) -> bool:
+        """Whether a name is one of the article's people as more than a word it says alone:
+        'Microsoft said' or 'YouTube on Wednesday said' counts a lone word as someone, but
+        one no full name, first name, title or pronoun makes a person may be an
+        organisation ('Microsoft has just released ... the company explained')."""
+        key = name_key(name)
+        if " " in key or key not in self.forms:
+            return self._names_person(name)
+        if is_first_name(name) or self._bare_owners(key) - {key}:
+            return True  # a known first name; the surname of someone named in full
+        return self.genders.get(key) is not None or self._pronoun_gender(key) is not None
 
     def _names_person(self, name: str) -> bool:
         """Whether a name is one of the article's people, in full or by one of their names."""
