@@ -892,3 +892,22 @@ def test_a_word_said_alone_that_nothing_makes_a_person_may_be_the_company() -> N
     """'Microsoft said' counts 'Microsoft' as someone, but no full name, first name, title
     or pronoun makes it a person: 'the company' is Microsoft, the subject before."""
     assert speakers(*LONE_WORD_COMPANY, title="")["This issue could allow"] == "Microsoft"
+
+
+# multinews_sample test-25-3
+RULING = (
+    "The UK's High Court has ruled that accused British hacker Lauri Love should not be "
+    "extradited to the US to face charges. In a central London court decision, the judges "
+    "ruled Love should stay in the UK.",
+    "The judges ruled that Love's extradition would be \"oppressive\" due to his health "
+    "conditions.",
+    "Despite the ruling, the judges said the UK's Crown Prosecution Service should \"bend its "
+    "endeavours\" to prosecute Love over the charges he faces. \"If proven, these are serious "
+    "offences indeed,\" the ruling says.",
+)
+
+
+def test_a_ruling_is_the_words_of_the_body_named_as_ruling() -> None:
+    """'the ruling' is made by the last name the article writes right before 'ruled' ('The
+    UK's High Court has ruled'); 'The judges ruled' names no one."""
+    assert speakers(*RULING, title="")["If proven, these are"] == "UK's High Court"

@@ -17,6 +17,14 @@ from functools import lru_cache
 from newsprism.names import SENTENCE_STARTERS
 from newsprism.text import fold
 
+# The verbs that make a document of a kind: 'The High Court has ruled' gives 'the ruling'.
+DOCUMENT_VERBS = {
+    "ruling": ("ruled", "rules"),
+    "order": ("ordered",),
+    "decision": ("decided",),
+    "announcement": ("announced",),
+    "request": ("requested",),
+}
 # Kinds of document spelled more than one way.
 SAME_DOCUMENT = {"suit": "lawsuit", "memo": "memorandum"}
 AUTHOR_LOOKBACK = 3000  # characters read back for the document's introduction
@@ -45,7 +53,9 @@ def _introductions(noun: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patt
         rf"(?:from|by)[^\S\n]+(?:the[^\S\n]+)?(?:[a-z][\w-]*[^\S\n]+){{0,2}}?({NAME})"
     )
     owner = re.compile(rf"({NAME})[’']s[^\S\n]+(?:[\w-]+[^\S\n]+){{0,2}}?(?:{nouns})\b")
-    mention = re.compile(rf"\b(?:{nouns})s?\b", re.IGNORECASE)
+    verbs = "|".join(DOCUMENT_VERBS.get(noun, ()))
+    made = rf"|(?P<verb>\b(?:{verbs})\b)" if verbs else ""
+    mention = re.compile(rf"\b(?:{nouns})s?\b{made}", re.IGNORECASE)
     return after, owner, mention
 
 
@@ -65,6 +75,10 @@ def document_author(
     floor = max(0, position - AUTHOR_LOOKBACK)
     for found in reversed(list(mention.finditer(body, floor, end or position))):
         line_start = body.rfind("\n", 0, found.start()) + 1
+        if found.groupdict().get("verb"):
+            if doer := _doer(body, line_start, found.start()):
+                return doer  # "The UK's High Court has ruled that ..." -> "the ruling"
+            continue
         named = after.match(body, found.start())
         if named and not _possessive_or_modifier(body, named.end(1)):
             return named.span(1)
@@ -74,7 +88,8 @@ def document_author(
         authoring = _authoring(body, line_start, found)
         if authoring is None:
             continue  # "CNN was unable to verify who left the documents": no author
-        if doer := _doer(body, line_start, authoring, found.start()):
+        verb = AUTHORING_RE.match(body, authoring, found.start()) is not None  # not "In a"
+        if verb and (doer := _doer(body, line_start, authoring)):
             return doer  # "The Times said Cook provided a statement": Cook's
         span = subject(found.start())
         if span and _named(body[span[0] : span[1]]):
@@ -108,20 +123,28 @@ def _possessive_or_modifier(body: str, end: int) -> bool:
 
 # A name right before the verb that authors the document: the one who wrote it, whatever the
 # sentence's subject ("The Times said Cook provided a written statement").
+THE_RE = re.compile(r"The[^\S\n]+(?=[A-Z])")
+DIGIT_RE = re.compile(r"\d")
 SENTENCE_STOP_RE = re.compile(r"(?<=[a-z]{2})\.[^\S\n]+")  # "by The Post. Cook provided"
-DOER_RE = re.compile(rf"(?<![\w.’'&-])({NAME})(?<![a-z]\.)[^\S\n]+$")
+DOER_RE = re.compile(
+    rf"(?<![\w.’'&-])({NAME})(?<![a-z]\.)[^\S\n]+(?:(?:has|have|had|also)[^\S\n]+)*$"
+)
 
 
-def _doer(body: str, start: int, end: int, document: int) -> tuple[int, int] | None:
-    """The span of the name right before the verb at body[end:] that authors the document
-    at `document` ('Cook provided a written statement'), within its sentence."""
-    if not AUTHORING_RE.match(body, end, document):
-        return None  # "In a statement, ...": no verb
+def _doer(body: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the name right before the verb at body[end:] ('Cook provided a written
+    statement', 'The High Court has ruled'), within its sentence."""
     doer = DOER_RE.search(body, start, end)
-    if doer is None or fold(doer.group(1).split()[0]) in SENTENCE_STARTERS:
-        return None  # "One provided a document"
+    if doer is None:
+        return None
     stops = [stop.end() for stop in SENTENCE_STOP_RE.finditer(body, doer.start(1), doer.end(1))]
-    return (max(stops, default=doer.start(1)), doer.end(1))
+    begin = max(stops, default=doer.start(1))
+    if the := THE_RE.match(body, begin, doer.end(1)):
+        begin = the.end()  # "The UK's High Court has ruled"
+    name = body[begin : doer.end(1)]
+    if not name or fold(name.split()[0]) in SENTENCE_STARTERS or DIGIT_RE.search(name):
+        return None  # "One provided a document", "on Oct. 4 announced"
+    return begin, doer.end(1)
 
 
 def _authoring(body: str, line_start: int, found: re.Match[str]) -> int | None:
