@@ -911,3 +911,21 @@ def test_a_ruling_is_the_words_of_the_body_named_as_ruling() -> None:
     """'the ruling' is made by the last name the article writes right before 'ruled' ('The
     UK's High Court has ruled'); 'The judges ruled' names no one."""
     assert speakers(*RULING, title="")["If proven, these are"] == "UK's High Court"
+
+
+# multinews_sample validation-202-1
+ADVERB_AFTER_DESCRIPTION = (
+    "The decision to rush through emergency legislation came after a court struck down the laws "
+    "banning certain drugs.",
+    "In what the Court of Appeal said was a “constitutional issue of far-reaching importance”, "
+    "the three-judge court unanimously said a regulation making the possession of "
+    "methylethcathinone illegal was invalid.",
+)
+
+
+def test_a_manner_adverb_before_the_cue_is_no_part_of_the_description() -> None:
+    """'the three-judge court unanimously said': the court is the Court of Appeal."""
+    quotes = extract_quotes(article_of(*ADVERB_AFTER_DESCRIPTION), indirect=False)
+    assert [(q.speaker_mention, q.speaker) for q in quotes] == [
+        ("the three-judge court", "Court of Appeal")
+    ]
