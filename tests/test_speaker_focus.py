@@ -929,3 +929,19 @@ def test_a_manner_adverb_before_the_cue_is_no_part_of_the_description() -> None:
     assert [(q.speaker_mention, q.speaker) for q in quotes] == [
         ("the three-judge court", "Court of Appeal")
     ]
+
+
+# allsides_roundups 6012_center
+ADMINISTRATION_GOAL = (
+    "Why it matters: The highly anticipated summit offers an early test of the Biden "
+    "administration's goal of holding Russia accountable for its abuses while seeking a more "
+    "\"stable\" and \"predictable\" relationship.",
+    "The big picture: Tensions between the U.S. and Russia have soared in the first six months "
+    "of the Biden presidency.",
+)
+
+
+def test_a_name_whose_body_noun_the_mention_left_off_is_the_body() -> None:
+    """'Biden' of "the Biden administration's goal": the administration, not Biden."""
+    quotes = extract_quotes(article_of(*ADMINISTRATION_GOAL, title=""), indirect=False)
+    assert {q.speaker for q in quotes} == {"Biden administration"}

@@ -747,6 +747,8 @@ class PersonIndex:
         body = NAMED_BODY_RE.fullmatch(mention.strip())
         if body and self._names_a_person(body.group(1)):
             return body.group(1)  # "the Biden administration" speaks as itself, not as Biden
+        if named_body := self._named_body_after(written, position):
+            return named_body  # 'Biden' of "the Biden administration's goal": the body
         for person in _head_person_mentions(mention):
             if person.key in self.forms:
                 return self.display(person.key)
@@ -787,6 +789,21 @@ class PersonIndex:
             return self.display(described)
         found = self._read_description(mention, low, position)
         return None if found and name_key(found) in ruled_out else found
+
+    def _named_body_after(self, mention: str, position: int) -> str | None:
+        """The body a name heads in the text where the mention stands, when the mention
+        left off its noun ('Biden' of "the Biden administration's goal")."""
+        if self.body[position : position + len(mention)] != mention:
+            return None
+        noun = BODY_AFTER_NAME_RE.match(self.body, position + len(mention))
+        if noun is None:
+            return None
+        following = word_after(self.body, noun.end(), len(self.body))
+        if following and following.group()[:1].islower() and not verb_like(following.group()):
+            return None  # "Sanders’ campaign manager": a person of the body
+        whole = f"{strip_possessive(mention.strip())}{noun.group()}"
+        body = NAMED_BODY_RE.fullmatch(whole)
+        return body.group(1) if body and self._names_a_person(body.group(1)) else None
 
     def _appositive_name(self, end: int) -> str | None:
         """The full name set off by commas right after a description ending at `end` ('A
@@ -1240,6 +1257,9 @@ NAMED_BODY_RE = re.compile(
 )
 # A role's preposition before a name ("a spokesman for Sen. Rand Paul", "an aide to"): the
 # name is whom the role is of, not who holds it.
+BODY_AFTER_NAME_RE = re.compile(
+    r"[^\S\n]+(?:administration|campaign|government|camp|transition team)\b"
+)
 OF_SOMEONE_RE = re.compile(r"\b[a-z]+\s+(?:of|for|to)\s+(?:(?:the|[A-Z][\w.’'-]*)\s+)*$")
 OWNER_SPLIT_RE = re.compile(r"[’']s\b")
 OWNER_RE = re.compile(r".*[’']s\s+(?=[A-Z])")
