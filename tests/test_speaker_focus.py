@@ -945,3 +945,37 @@ def test_a_name_whose_body_noun_the_mention_left_off_is_the_body() -> None:
     """'Biden' of "the Biden administration's goal": the administration, not Biden."""
     quotes = extract_quotes(article_of(*ADMINISTRATION_GOAL, title=""), indirect=False)
     assert {q.speaker for q in quotes} == {"Biden administration"}
+
+
+# allsides_roundups 5694_left; multinews_sample test-22-1, validation-47-1
+BODY_SUBJECTS = (
+    "Customs and Border Protection is sending extra manpower to deal with the crush of migrants "
+    "in the Del Rio Sector, the agency said in a statement to ABC News.",
+    "\"The Border Patrol is increasing its manpower in the Del Rio Sector and coordinating "
+    "efforts within DHS and other relevant federal, state and local partners to immediately "
+    "address the current level of migrant encounters and to facilitate a...",
+)
+SENTENCE_BEFORE = (
+    "In December 2006, CMS put out a request for proposals. The agency said it was seeking "
+    "“world-class IT services” to improve and maintain the massive systems that run Medicare "
+    "and Medicaid.",
+)
+JOINED_NAME = (
+    "The Syrian Observatory for Human Rights said earlier explosions rocked Homs and shelling "
+    "was occurring in Baba Amr. Twenty people were wounded when a large shell struck an "
+    "anti-government gathering in Homs, the group said.",
+)
+
+
+def test_a_described_body_is_the_subject_its_sentence_or_the_one_before_names() -> None:
+    """'the agency' is the subject of the clause it reports ('Customs and Border Protection
+    is sending ..., the agency said'); 'The agency' opening a sentence is the subject of the
+    sentence before (CMS), which was skipped; a name joined by 'and', 'of' or 'for' is one
+    body's."""
+    quotes = extract_quotes(article_of(*BODY_SUBJECTS, title=""), indirect=False)
+    assert {q.speaker for q in quotes} == {"Customs and Border Protection"}
+    assert speakers(*SENTENCE_BEFORE, title="")["world-class IT services"] == "CMS"
+    quotes = extract_quotes(article_of(*JOINED_NAME, title=""), indirect=True)
+    assert {q.speaker for q in quotes if q.text.startswith("Twenty")} == {
+        "Syrian Observatory for Human Rights"
+    }

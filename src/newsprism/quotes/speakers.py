@@ -82,7 +82,12 @@ LONE_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"  # "Klopp", "Ocasio-Cortez"
 LONE_NAME_RE = re.compile(LONE_NAME)
 BARE_NAME_RE = re.compile(f"({LONE_NAME}) [a-z]")
 NOT_NAMES = NOT_PERSON_WORDS | SENTENCE_STARTERS | MONTHS
-LEADING_NAME_RE = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w.&’'\-]*\s*)+")
+LEADING_NAME_RE = re.compile(  # "Syrian Observatory for Human Rights"
+    r"(?:[Tt]he\s+)?[A-Z][\w.&’'\-]*(?:\s+(?:(?:of|for|&)\s+)?[A-Z][\w.&’'\-]*)*\s*"
+)
+LEADING_BODY_RE = re.compile(  # "Customs and Border Protection"; "Bauer and Fattal" is two
+    r"(?:[Tt]he\s+)?[A-Z][\w.&’'\-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w.&’'\-]*)*\s*"
+)
 PERSONAL_TITLES = (
     r"Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Prof|Gen|Sir|Dame|President|Senator|Governor|"
     r"Mayor|Judge|Justice|Secretary|Speaker"
@@ -1006,7 +1011,11 @@ class PersonIndex:
         that has an organisation for its subject ("Keurig's explanation was ... / ... the
         company explained"), within a few paragraphs. A name headed by another body's noun
         ('the Justice Department' for 'the company') is another body."""
-        end = self._sentence_start(position)
+        end = self._sentence_start(position + 1)  # its own sentence, if it opens one
+        if end is not None and end < position and not _inside(end, self.quoted):
+            own = self._subject_body(end, position)  # "CBP is sending ..., the agency said"
+            if own and _body_noun_agrees(own, noun):
+                return own
         floor = max(0, position - ORGANISATION_FOCUS_CHARS)
         while end is not None and end > floor:
             start = self._sentence_start(end - 1)
@@ -1053,7 +1062,7 @@ class PersonIndex:
             return None  # the first name of a sentence is not always its subject
         if AFTER_LISTED_NAME_RE.search(self.body, start, span[0]):
             return None  # "China, Burma (...), Laos ... all share": one of a list
-        named = LEADING_NAME_RE.match(self.body, *span)
+        named = LEADING_BODY_RE.match(self.body, *span)
         if named is None:
             return None
         words = named.group().split()
@@ -1061,7 +1070,24 @@ class PersonIndex:
         if not whole and strip_possessive(words[-1]) == words[-1]:
             return None  # "the Switzerland-based group": a name modifies a description
         words[-1] = strip_possessive(words[-1])  # "Keurig's explanation"
-        return self._as_body_name(" ".join(words))
+        name = " ".join(words)
+        if self._joins_a_person(name) or self._people_of(words):
+            return None  # "Bradley and Tiukhtyaev's balloon", "Executives for Mondelez"
+        return self._as_body_name(name)
+
+    def _joins_a_person(self, name: str) -> bool:
+        """Whether a name joined by 'and' joins a person of the article ('Republican Trump and
+        Democrat Clinton'), not words of one body ('Customs and Border Protection')."""
+        parts = [strip_possessive(part).split() for part in name.split(" and ")]
+        return len(parts) > 1 and any(part and self._names_person(part[-1]) for part in parts)
+
+    def _people_of(self, words: list[str]) -> bool:
+        """Whether a name opens with a plural of a role, or one the article writes in lower
+        case too: people of the body named after it ('Executives for Mondelez'), not the
+        body."""
+        first = fold(words[0])
+        people = first in self.lower or first[:-1] in ROLE_NOUNS
+        return len(words) > 1 and _plural(first) and people
 
     def _as_body_name(self, text: str, no_person_named: bool = False) -> str | None:
         """`text` as an organisation's name, if it is one: no place, no person the article
