@@ -979,3 +979,20 @@ def test_a_described_body_is_the_subject_its_sentence_or_the_one_before_names() 
     assert {q.speaker for q in quotes if q.text.startswith("Twenty")} == {
         "Syrian Observatory for Human Rights"
     }
+
+
+# allsides_roundups 5660_right
+HEADLINE_COMPANY = (
+    "The social media company will remove any content that “falsely alleges” vaccines approved "
+    "by the World Health Organization (WHO) are dangerous or ineffective at reducing "
+    "transmission, as well as content that claims the vaccines contain certain substances, "
+    "YouTube said in a blog post Wednesday announcing its new guidelines.",
+)
+
+
+def test_a_described_body_opening_an_article_is_the_one_its_headline_opens_with() -> None:
+    """'The social media company' before any body is named: YouTube, the headline's subject,
+    as far as the body writes it ('YouTube Expands Crackdown On ...' is title case)."""
+    title = "YouTube Expands Crackdown On Vaccine Misinformation, Targets Specific Accounts"
+    quotes = extract_quotes(article_of(*HEADLINE_COMPANY, title=title), indirect=False)
+    assert [q.speaker for q in quotes if q.text == "falsely alleges"] == ["YouTube"]

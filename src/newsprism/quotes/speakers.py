@@ -145,6 +145,7 @@ class PersonIndex:
     keys_at: list[str] = field(default_factory=list)
     body: str = ""
     standfirst: str = ""
+    title: str = ""
     shown: dict[str, str] = field(default_factory=dict)
     timeline: _Timeline | None = None  # of positions/keys_at, built when first needed
     # Folded name parts the body says alone before it names, in full, some people who bear
@@ -187,6 +188,7 @@ class PersonIndex:
         index = cls(
             body=body,
             standfirst=article.standfirst or "",
+            title=article.title or "",
             quoted=quoted,
             lower=LowerCaseWords(body),
         )
@@ -859,6 +861,7 @@ class PersonIndex:
                 named
                 or self._organisation_in_focus(position)
                 or self._organisation_subject_before(noun, position)
+                or self._headline_body(noun, position)
             )
         return _organisation(mention, self.lower)
 
@@ -1032,6 +1035,28 @@ class PersonIndex:
                 return found
             end = start
         return None
+
+    def _headline_body(self, noun: str, position: int) -> str | None:
+        """The organisation the headline opens with as its subject, for a description of a
+        body near the top of an article that names none before it ('YouTube expands ban on
+        vaccine misinformation' ... 'the company said'): the words up to a verb the article
+        writes in lower case."""
+        if position > ORGANISATION_FOCUS_CHARS:
+            return None
+        named = LEADING_BODY_RE.match(self.title)
+        if named is None:
+            return None
+        words = named.group().split()
+        cut = next((i for i, w in enumerate(words) if _lower_case_word(w, self.lower)), None)
+        if cut is not None:
+            words = words[:cut]  # 'Moderna says ...'
+        elif not HEADLINE_SUBJECT_END_RE.match(self.title, named.end()):
+            return None  # no verb, nor another name listed, after the name: no subject read
+        words[-1:] = [strip_possessive(words[-1])] if words else []
+        while words and " ".join(words) not in self.body:
+            words.pop()  # 'YouTube Expands Crackdown On ...': the words the body names
+        name = self._as_body_name(" ".join(words), no_person_named=True) if words else None
+        return name if name and _body_noun_agrees(name, noun) else None
 
     def _appositive_subject(self, start: int, end: int) -> str | None:
         """The organisation a sentence's subject names in apposition to a description ('His
@@ -1269,6 +1294,9 @@ REPORTS_THAT_RE = re.compile(
     r"[^\S\n]+(?:reports|reported|says|said|writes|wrote|notes|noted|reveals|revealed)"
     r"[^\S\n]+that[^\S\n]+"
 )
+# After a headline's opening name: a verb in lower case, or another name listed ('Google,
+# YouTube to prohibit ads'); not a noun listed ('Internet, phone traffic badly disrupted').
+HEADLINE_SUBJECT_END_RE = re.compile(r"\s*(?:,\s*[A-Z]|[a-z]+(?:s|ed)\b)")
 AFTER_LISTED_NAME_RE = re.compile(r"[A-Z][\w’'-]*,\s*$")
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
 UNNAMED_LOOKBACK = 3000  # characters read back for someone introduced unnamed
