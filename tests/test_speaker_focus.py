@@ -996,3 +996,19 @@ def test_a_described_body_opening_an_article_is_the_one_its_headline_opens_with(
     title = "YouTube Expands Crackdown On Vaccine Misinformation, Targets Specific Accounts"
     quotes = extract_quotes(article_of(*HEADLINE_COMPANY, title=title), indirect=False)
     assert [q.speaker for q in quotes if q.text == "falsely alleges"] == ["YouTube"]
+
+
+# allsides_roundups 5690_left
+COMMAND = (
+    "An investigation by U.S. Central Command has determined that an Aug. 29 drone strike in "
+    "Kabul killed an innocent aid worker and nine members of his family, not a member of the "
+    "ISIS-K terrorist group, a top general announced Friday.",
+    "The command now assesses that “it is unlikely” the man and vehicle targeted was affiliated "
+    "with ISIS-K.",
+)
+
+
+def test_a_command_is_a_body_its_name_calls_a_command() -> None:
+    """'The command' is U.S. Central Command, named before with that noun."""
+    quotes = extract_quotes(article_of(*COMMAND, title=""), indirect=False)
+    assert [q.speaker for q in quotes] == ["Central Command"]

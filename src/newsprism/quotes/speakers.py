@@ -1252,7 +1252,7 @@ BODY_NAME_NOUNS = frozenset(
     "agency department service administration bureau commission office ministry company "
     "committee council board court university police union government group caucus "
     "organization organisation team foundation firm network charity institute association "
-    "coalition".split()
+    "coalition command".split()
 )
 ORGANISATION_ROLE_RE = re.compile(
     rf"(?:the|its) (?:[\w’'-]+ ){{0,2}}?({'|'.join(sorted(BODY_NAME_NOUNS))})"
