@@ -808,3 +808,207 @@ def test_a_titled_person_is_no_body_a_description_takes_up() -> None:
     no full name for him."""
     quotes = extract_quotes(article_of(*TAKATA), indirect=False)
     assert [q.speaker for q in quotes if q.text.startswith("beta")] == ["Takata"]
+
+
+# newswcl50 7_R; ecbplus 19_10ecbplus; multinews_sample test-61-0
+OWNED_DOCUMENTS = (
+    "The White House also said it had reached an agreement with South Korea on steel imports "
+    "following discussions on a revised trade agreement.",
+    "\"In all of these negotiations,\" the White House statement said, \"the Administration is "
+    "focused on quotas that will restrain imports.\"",
+    "Police said two Brooklyn South Anti Crime plainclothes officers had been on patrol when "
+    "they noticed young males near 473 East 52nd Street.",
+    "According to the NYPD's statement, the cops noticed one \"break away from the group upon "
+    "noticing the police.\"",
+    "State's Attorney Marilyn Mosby must review the evidence, consider charges and decide how "
+    "to move forward in the death of Gray.",
+    "Batts said police would keep probing at the direction of the state's attorney, while Mosby "
+    "stressed that her office is doing its own investigation.",
+    "\"We are not relying solely on their findings but rather the facts that we have gathered "
+    "and verified,\" her statement said.",
+)
+
+
+def test_a_document_is_the_words_of_the_owner_its_description_names() -> None:
+    """'the White House statement', 'the NYPD's statement', 'her statement': the name before
+    the document's noun, or its possessive owner, wrote it."""
+    found = speakers(*OWNED_DOCUMENTS, title="")
+    assert found["In all of these"] == "White House"
+    assert found["break away from the"] == "NYPD"
+    assert found["We are not relying"] == "Marilyn Mosby"
+
+
+# allsides_roundups 5819_left; multinews_sample test-92-3, test-227-2; ecbplus 12_4ecb
+INTRODUCED_DOCUMENTS = (
+    "The direction came in an opinion released Friday by the Justice Department's Office of "
+    "Legal Counsel, which provides legal advice to the executive branch.",
+    "Under the department's interpretation of federal law, according to the opinion, \"Treasury "
+    "must furnish...\"",
+    "In court filings, Cohen's attorney said that Cohen has seven clients for whom he provides "
+    "\"strategic advice and business consulting.\"",
+    "After publication, Columbus Nova provided a statement from its attorney, Richard Owens.",
+    "\"Columbus Nova is a management company solely owned and controlled by Americans,\" the "
+    "statement said.",
+    "\"Shortening breakout times have implications for any negotiation with Iran,\" stated the "
+    "report by the Institute for Science and International Security.",
+)
+INDIAN_STATEMENT = (
+    "The Mysore and its helicopter sped to the scene, according to a statement from the Indian "
+    "government.",
+    "Indian marine commandoes boarded the pirate boats and seized \"a substantial cache of arms "
+    "and equipment,\" the statement said.",
+)
+
+
+def test_a_document_is_its_introducers_words() -> None:
+    """The author named where the article introduces the document: after a time ('released
+    Friday by'), right before the verb that gave it ('Columbus Nova provided a statement'),
+    in the description's own 'by' phrase; a demonym alone ('the Indian government') is
+    nobody's name."""
+    found = speakers(*INTRODUCED_DOCUMENTS, title="")
+    assert found["Treasury must furnish..."] == "Justice Department's Office of Legal Counsel"
+    assert found["Columbus Nova is a"] == "Columbus Nova"
+    assert found["Shortening breakout times have"] == (
+        "Institute for Science and International Security"
+    )
+    assert speakers(*INDIAN_STATEMENT, title="")["a substantial cache of"] is None
+
+
+# ecbplus 27_10ecbplus
+LONE_WORD_COMPANY = (
+    "Microsoft has just released a new security update for Internet Explorer in order to patch "
+    "a flaw affecting all versions of the company’s in-house browser.",
+    "While Microsoft claims that it has received reports of attacks aimed at Internet Explorer 8 "
+    "and 9, it appears that the security flaw affects all the other versions of the browser.",
+    "“This issue could allow remote code execution if an affected system browses to a website "
+    "containing malicious content,” the company explained.",
+    "“This will help prevent exploitation but may affect usability; therefore, trusted sites "
+    "should be added to the Internet Explorer Trusted Sites zone to minimize disruption,” "
+    "Microsoft said.",
+)
+
+
+def test_a_word_said_alone_that_nothing_makes_a_person_may_be_the_company() -> None:
+    """'Microsoft said' counts 'Microsoft' as someone, but no full name, first name, title
+    or pronoun makes it a person: 'the company' is Microsoft, the subject before."""
+    assert speakers(*LONE_WORD_COMPANY, title="")["This issue could allow"] == "Microsoft"
+
+
+# multinews_sample test-25-3
+RULING = (
+    "The UK's High Court has ruled that accused British hacker Lauri Love should not be "
+    "extradited to the US to face charges. In a central London court decision, the judges "
+    "ruled Love should stay in the UK.",
+    "The judges ruled that Love's extradition would be \"oppressive\" due to his health "
+    "conditions.",
+    "Despite the ruling, the judges said the UK's Crown Prosecution Service should \"bend its "
+    "endeavours\" to prosecute Love over the charges he faces. \"If proven, these are serious "
+    "offences indeed,\" the ruling says.",
+)
+
+
+def test_a_ruling_is_the_words_of_the_body_named_as_ruling() -> None:
+    """'the ruling' is made by the last name the article writes right before 'ruled' ('The
+    UK's High Court has ruled'); 'The judges ruled' names no one."""
+    assert speakers(*RULING, title="")["If proven, these are"] == "UK's High Court"
+
+
+# multinews_sample validation-202-1
+ADVERB_AFTER_DESCRIPTION = (
+    "The decision to rush through emergency legislation came after a court struck down the laws "
+    "banning certain drugs.",
+    "In what the Court of Appeal said was a “constitutional issue of far-reaching importance”, "
+    "the three-judge court unanimously said a regulation making the possession of "
+    "methylethcathinone illegal was invalid.",
+)
+
+
+def test_a_manner_adverb_before_the_cue_is_no_part_of_the_description() -> None:
+    """'the three-judge court unanimously said': the court is the Court of Appeal."""
+    quotes = extract_quotes(article_of(*ADVERB_AFTER_DESCRIPTION), indirect=False)
+    assert [(q.speaker_mention, q.speaker) for q in quotes] == [
+        ("the three-judge court", "Court of Appeal")
+    ]
+
+
+# allsides_roundups 6012_center
+ADMINISTRATION_GOAL = (
+    "Why it matters: The highly anticipated summit offers an early test of the Biden "
+    "administration's goal of holding Russia accountable for its abuses while seeking a more "
+    "\"stable\" and \"predictable\" relationship.",
+    "The big picture: Tensions between the U.S. and Russia have soared in the first six months "
+    "of the Biden presidency.",
+)
+
+
+def test_a_name_whose_body_noun_the_mention_left_off_is_the_body() -> None:
+    """'Biden' of "the Biden administration's goal": the administration, not Biden."""
+    quotes = extract_quotes(article_of(*ADMINISTRATION_GOAL, title=""), indirect=False)
+    assert {q.speaker for q in quotes} == {"Biden administration"}
+
+
+# allsides_roundups 5694_left; multinews_sample test-22-1, validation-47-1
+BODY_SUBJECTS = (
+    "Customs and Border Protection is sending extra manpower to deal with the crush of migrants "
+    "in the Del Rio Sector, the agency said in a statement to ABC News.",
+    "\"The Border Patrol is increasing its manpower in the Del Rio Sector and coordinating "
+    "efforts within DHS and other relevant federal, state and local partners to immediately "
+    "address the current level of migrant encounters and to facilitate a...",
+)
+SENTENCE_BEFORE = (
+    "In December 2006, CMS put out a request for proposals. The agency said it was seeking "
+    "“world-class IT services” to improve and maintain the massive systems that run Medicare "
+    "and Medicaid.",
+)
+JOINED_NAME = (
+    "The Syrian Observatory for Human Rights said earlier explosions rocked Homs and shelling "
+    "was occurring in Baba Amr. Twenty people were wounded when a large shell struck an "
+    "anti-government gathering in Homs, the group said.",
+)
+
+
+def test_a_described_body_is_the_subject_its_sentence_or_the_one_before_names() -> None:
+    """'the agency' is the subject of the clause it reports ('Customs and Border Protection
+    is sending ..., the agency said'); 'The agency' opening a sentence is the subject of the
+    sentence before (CMS), which was skipped; a name joined by 'and', 'of' or 'for' is one
+    body's."""
+    quotes = extract_quotes(article_of(*BODY_SUBJECTS, title=""), indirect=False)
+    assert {q.speaker for q in quotes} == {"Customs and Border Protection"}
+    assert speakers(*SENTENCE_BEFORE, title="")["world-class IT services"] == "CMS"
+    quotes = extract_quotes(article_of(*JOINED_NAME, title=""), indirect=True)
+    assert {q.speaker for q in quotes if q.text.startswith("Twenty")} == {
+        "Syrian Observatory for Human Rights"
+    }
+
+
+# allsides_roundups 5660_right
+HEADLINE_COMPANY = (
+    "The social media company will remove any content that “falsely alleges” vaccines approved "
+    "by the World Health Organization (WHO) are dangerous or ineffective at reducing "
+    "transmission, as well as content that claims the vaccines contain certain substances, "
+    "YouTube said in a blog post Wednesday announcing its new guidelines.",
+)
+
+
+def test_a_described_body_opening_an_article_is_the_one_its_headline_opens_with() -> None:
+    """'The social media company' before any body is named: YouTube, the headline's subject,
+    as far as the body writes it ('YouTube Expands Crackdown On ...' is title case)."""
+    title = "YouTube Expands Crackdown On Vaccine Misinformation, Targets Specific Accounts"
+    quotes = extract_quotes(article_of(*HEADLINE_COMPANY, title=title), indirect=False)
+    assert [q.speaker for q in quotes if q.text == "falsely alleges"] == ["YouTube"]
+
+
+# allsides_roundups 5690_left
+COMMAND = (
+    "An investigation by U.S. Central Command has determined that an Aug. 29 drone strike in "
+    "Kabul killed an innocent aid worker and nine members of his family, not a member of the "
+    "ISIS-K terrorist group, a top general announced Friday.",
+    "The command now assesses that “it is unlikely” the man and vehicle targeted was affiliated "
+    "with ISIS-K.",
+)
+
+
+def test_a_command_is_a_body_its_name_calls_a_command() -> None:
+    """'The command' is U.S. Central Command, named before with that noun."""
+    quotes = extract_quotes(article_of(*COMMAND, title=""), indirect=False)
+    assert [q.speaker for q in quotes] == ["Central Command"]

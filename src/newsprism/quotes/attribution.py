@@ -935,9 +935,12 @@ def _describes(words_before: str) -> bool:
 
 
 def _without_auxiliaries(words: str) -> str:
-    """'the two-term president will ' -> 'the two-term president'."""
+    """'the two-term president will ' -> 'the two-term president'; 'the three-judge court
+    unanimously ' -> 'the three-judge court'."""
     kept = words.split()
-    while kept and _low(kept[-1]) in ADVERBS:
+    while kept and (
+        _low(kept[-1]) in ADVERBS or (kept[-1].islower() and _manner_adverb(_low(kept[-1])))
+    ):
         kept.pop()
     return words[: words.rindex(kept[-1]) + len(kept[-1])] if kept else words.rstrip()
 

@@ -82,7 +82,12 @@ LONE_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"  # "Klopp", "Ocasio-Cortez"
 LONE_NAME_RE = re.compile(LONE_NAME)
 BARE_NAME_RE = re.compile(f"({LONE_NAME}) [a-z]")
 NOT_NAMES = NOT_PERSON_WORDS | SENTENCE_STARTERS | MONTHS
-LEADING_NAME_RE = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w.&’'\-]*\s*)+")
+LEADING_NAME_RE = re.compile(  # "Syrian Observatory for Human Rights"
+    r"(?:[Tt]he\s+)?[A-Z][\w.&’'\-]*(?:\s+(?:(?:of|for|&)\s+)?[A-Z][\w.&’'\-]*)*\s*"
+)
+LEADING_BODY_RE = re.compile(  # "Customs and Border Protection"; "Bauer and Fattal" is two
+    r"(?:[Tt]he\s+)?[A-Z][\w.&’'\-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w.&’'\-]*)*\s*"
+)
 PERSONAL_TITLES = (
     r"Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Prof|Gen|Sir|Dame|President|Senator|Governor|"
     r"Mayor|Judge|Justice|Secretary|Speaker"
@@ -140,6 +145,7 @@ class PersonIndex:
     keys_at: list[str] = field(default_factory=list)
     body: str = ""
     standfirst: str = ""
+    title: str = ""
     shown: dict[str, str] = field(default_factory=dict)
     timeline: _Timeline | None = None  # of positions/keys_at, built when first needed
     # Folded name parts the body says alone before it names, in full, some people who bear
@@ -182,6 +188,7 @@ class PersonIndex:
         index = cls(
             body=body,
             standfirst=article.standfirst or "",
+            title=article.title or "",
             quoted=quoted,
             lower=LowerCaseWords(body),
         )
@@ -747,6 +754,8 @@ class PersonIndex:
         body = NAMED_BODY_RE.fullmatch(mention.strip())
         if body and self._names_a_person(body.group(1)):
             return body.group(1)  # "the Biden administration" speaks as itself, not as Biden
+        if named_body := self._named_body_after(written, position):
+            return named_body  # 'Biden' of "the Biden administration's goal": the body
         for person in _head_person_mentions(mention):
             if person.key in self.forms:
                 return self.display(person.key)
@@ -788,6 +797,21 @@ class PersonIndex:
         found = self._read_description(mention, low, position)
         return None if found and name_key(found) in ruled_out else found
 
+    def _named_body_after(self, mention: str, position: int) -> str | None:
+        """The body a name heads in the text where the mention stands, when the mention
+        left off its noun ('Biden' of "the Biden administration's goal")."""
+        if self.body[position : position + len(mention)] != mention:
+            return None
+        noun = BODY_AFTER_NAME_RE.match(self.body, position + len(mention))
+        if noun is None:
+            return None
+        following = word_after(self.body, noun.end(), len(self.body))
+        if following and following.group()[:1].islower() and not verb_like(following.group()):
+            return None  # "Sanders’ campaign manager": a person of the body
+        whole = f"{strip_possessive(mention.strip())}{noun.group()}"
+        body = NAMED_BODY_RE.fullmatch(whole)
+        return body.group(1) if body and self._names_a_person(body.group(1)) else None
+
     def _appositive_name(self, end: int) -> str | None:
         """The full name set off by commas right after a description ending at `end` ('A
         Sandoval spokesman, Mari St. Martin, said'; 'Another major neoconservative figure,
@@ -823,6 +847,9 @@ class PersonIndex:
         if (owner := _described_owner(mention)) is not None:
             # "the team’s statement", "the company’s ads team": the body described speaks
             return self.resolve(owner, position)
+        owner = self._document_owner(mention)
+        if owner is not None and (author := self.resolve(owner, position)):
+            return author  # "her statement", "the NYPD's statement", "the White House statement"
         if DOCUMENT_RE.fullmatch(low):  # "the memorandum says": what its author says
             return self._document_author(low, position) or self._organisation_in_focus(position)
         body_noun = ORGANISATION_ROLE_RE.fullmatch(low)
@@ -834,6 +861,7 @@ class PersonIndex:
                 named
                 or self._organisation_in_focus(position)
                 or self._organisation_subject_before(noun, position)
+                or self._headline_body(noun, position)
             )
         return _organisation(mention, self.lower)
 
@@ -929,16 +957,35 @@ class PersonIndex:
             fold(word) in OBJECT_PRONOUNS or _lower_case_word(word, self.lower) for word in words
         )
 
+    def _document_owner(self, mention: str) -> str | None:
+        """Who a document's description says wrote it: 'her' of 'her statement', 'NYPD' of
+        'the NYPD's statement'; a name before the noun only if it names a body or a person
+        of the article ('the White House statement', 'The NCAA report', not 'the Sandy Hook
+        lawsuit', which is about Sandy Hook)."""
+        owned = OWNED_DOCUMENT_RE.fullmatch(mention.strip())
+        if owned is None:
+            return None
+        if owned.group("pronoun") or owned.group("owner"):
+            return owned.group("pronoun") or strip_possessive(owned.group("owner"))
+        name = owned.group("name")
+        if strip_possessive(name) != name:
+            return strip_possessive(name)  # "the NYPD's statement"
+        body_head = fold(name.split()[-1]) in BODY_NOUNS | BODY_NAME_NOUNS
+        return name if body_head or ACRONYM_RE.fullmatch(name) or self._names_person(name) else None
+
     def _document_author(self, low: str, position: int) -> str | None:
         """The author the article named when it introduced the document a description
         ('the statement') stands for: 'a statement from US 7th Fleet', "Clifford's lawsuit",
         'The Nulato Tribal Council issued a statement'."""
-        span = document_author(self.body, position, low.split()[-1], self._subject_of)
+        end = position + len(low)
+        span = document_author(self.body, position, low.split()[-1], self._subject_of, end)
         if span is None:
             return None
         author = self.body[span[0] : span[1]].rstrip(".")
         if DOCUMENT_RE.fullmatch(fold(author)) or self._several_people(author):
             return None  # "The Statement": no author named; "his lawyers X and Y": a group
+        if fold(author) in PRONOUNS or is_demonym(author):
+            return self.resolve(author, span[0])  # "It provided a statement", "Finnish": no name
         return self.resolve(author, span[0]) or author.strip()
 
     def _subject_of(self, position: int) -> tuple[int, int] | None:
@@ -967,7 +1014,11 @@ class PersonIndex:
         that has an organisation for its subject ("Keurig's explanation was ... / ... the
         company explained"), within a few paragraphs. A name headed by another body's noun
         ('the Justice Department' for 'the company') is another body."""
-        end = self._sentence_start(position)
+        end = self._sentence_start(position + 1)  # its own sentence, if it opens one
+        if end is not None and end < position and not _inside(end, self.quoted):
+            own = self._subject_body(end, position)  # "CBP is sending ..., the agency said"
+            if own and _body_noun_agrees(own, noun):
+                return own
         floor = max(0, position - ORGANISATION_FOCUS_CHARS)
         while end is not None and end > floor:
             start = self._sentence_start(end - 1)
@@ -984,6 +1035,28 @@ class PersonIndex:
                 return found
             end = start
         return None
+
+    def _headline_body(self, noun: str, position: int) -> str | None:
+        """The organisation the headline opens with as its subject, for a description of a
+        body near the top of an article that names none before it ('YouTube expands ban on
+        vaccine misinformation' ... 'the company said'): the words up to a verb the article
+        writes in lower case."""
+        if position > ORGANISATION_FOCUS_CHARS:
+            return None
+        named = LEADING_BODY_RE.match(self.title)
+        if named is None:
+            return None
+        words = named.group().split()
+        cut = next((i for i, w in enumerate(words) if _lower_case_word(w, self.lower)), None)
+        if cut is not None:
+            words = words[:cut]  # 'Moderna says ...'
+        elif not HEADLINE_SUBJECT_END_RE.match(self.title, named.end()):
+            return None  # no verb, nor another name listed, after the name: no subject read
+        words[-1:] = [strip_possessive(words[-1])] if words else []
+        while words and " ".join(words) not in self.body:
+            words.pop()  # 'YouTube Expands Crackdown On ...': the words the body names
+        name = self._as_body_name(" ".join(words), no_person_named=True) if words else None
+        return name if name and _body_noun_agrees(name, noun) else None
 
     def _appositive_subject(self, start: int, end: int) -> str | None:
         """The organisation a sentence's subject names in apposition to a description ('His
@@ -1014,7 +1087,7 @@ class PersonIndex:
             return None  # the first name of a sentence is not always its subject
         if AFTER_LISTED_NAME_RE.search(self.body, start, span[0]):
             return None  # "China, Burma (...), Laos ... all share": one of a list
-        named = LEADING_NAME_RE.match(self.body, *span)
+        named = LEADING_BODY_RE.match(self.body, *span)
         if named is None:
             return None
         words = named.group().split()
@@ -1022,14 +1095,31 @@ class PersonIndex:
         if not whole and strip_possessive(words[-1]) == words[-1]:
             return None  # "the Switzerland-based group": a name modifies a description
         words[-1] = strip_possessive(words[-1])  # "Keurig's explanation"
-        return self._as_body_name(" ".join(words))
+        name = " ".join(words)
+        if self._joins_a_person(name) or self._people_of(words):
+            return None  # "Bradley and Tiukhtyaev's balloon", "Executives for Mondelez"
+        return self._as_body_name(name)
+
+    def _joins_a_person(self, name: str) -> bool:
+        """Whether a name joined by 'and' joins a person of the article ('Republican Trump and
+        Democrat Clinton'), not words of one body ('Customs and Border Protection')."""
+        parts = [strip_possessive(part).split() for part in name.split(" and ")]
+        return len(parts) > 1 and any(part and self._names_person(part[-1]) for part in parts)
+
+    def _people_of(self, words: list[str]) -> bool:
+        """Whether a name opens with a plural of a role, or one the article writes in lower
+        case too: people of the body named after it ('Executives for Mondelez'), not the
+        body."""
+        first = fold(words[0])
+        people = first in self.lower or first[:-1] in ROLE_NOUNS
+        return len(words) > 1 and _plural(first) and people
 
     def _as_body_name(self, text: str, no_person_named: bool = False) -> str | None:
         """`text` as an organisation's name, if it is one: no place, no person the article
         names, no one's title ("President Bashar al-Assad's security forces"); with
         `no_person_named`, no name a person's at all (a subject read off a pattern)."""
         name = _organisation(text, self.lower)
-        if name is None or name_key(name) in place_table() or self._names_person(name):
+        if name is None or name_key(name) in place_table() or self._known_person(name):
             return None
         if TITLED_RE.match(name) or (no_person_named and next(person_mentions(name), None)):
             return None
@@ -1042,6 +1132,18 @@ class PersonIndex:
             return stop
         noun = word_after(self.body, stop, end)
         return noun.end() if noun is not None and noun.group().islower() else stop
+
+    def _known_person(self, name: str) -> bool:
+        """Whether a name is one of the article's people as more than a word it says alone:
+        'Microsoft said' or 'YouTube on Wednesday said' counts a lone word as someone, but
+        one no full name, first name, title or pronoun makes a person may be an
+        organisation ('Microsoft has just released ... the company explained')."""
+        key = name_key(name)
+        if " " in key or key not in self.forms:
+            return self._names_person(name)
+        if is_first_name(name) or self._bare_owners(key) - {key}:
+            return True  # a known first name; the surname of someone named in full
+        return self.genders.get(key) is not None or self._pronoun_gender(key) is not None
 
     def _names_person(self, name: str) -> bool:
         """Whether a name is one of the article's people, in full or by one of their names."""
@@ -1150,7 +1252,7 @@ BODY_NAME_NOUNS = frozenset(
     "agency department service administration bureau commission office ministry company "
     "committee council board court university police union government group caucus "
     "organization organisation team foundation firm network charity institute association "
-    "coalition".split()
+    "coalition command".split()
 )
 ORGANISATION_ROLE_RE = re.compile(
     rf"(?:the|its) (?:[\w’'-]+ ){{0,2}}?({'|'.join(sorted(BODY_NAME_NOUNS))})"
@@ -1165,6 +1267,14 @@ DOCUMENT_NOUNS = frozenset(
 DOCUMENT_ALTERNATIVES = "|".join(sorted(DOCUMENT_NOUNS))
 DOCUMENT_RE = re.compile(
     rf"(?:the|its|their|this|that) (?:[a-z\-]+ ){{0,2}}(?:{DOCUMENT_ALTERNATIVES})"
+)
+# A document its description says the author of: an owner's pronoun ("her statement"), a
+# name owning it ("the NYPD's statement") or before its noun ("the White House statement").
+OWNED_DOCUMENT_NAME = r"[A-Z][\w.&’'\-]*(?: (?:of |for |and |& )?[A-Z][\w.&’'\-]*){0,4}?"
+OWNED_DOCUMENT_RE = re.compile(
+    rf"(?:(?P<pronoun>[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)|[Tt]he (?P<name>{OWNED_DOCUMENT_NAME})"
+    rf"|(?:[Tt]he )?(?P<owner>{OWNED_DOCUMENT_NAME})[’']s) "
+    rf"(?:[a-z\-]+ ){{0,2}}(?:{DOCUMENT_ALTERNATIVES})"
 )
 # A body described by its noun owning a document or a part of it ("the team’s statement",
 # "the company’s ads team", "the ministry's spokesman" aside): the body speaks through it.
@@ -1184,6 +1294,9 @@ REPORTS_THAT_RE = re.compile(
     r"[^\S\n]+(?:reports|reported|says|said|writes|wrote|notes|noted|reveals|revealed)"
     r"[^\S\n]+that[^\S\n]+"
 )
+# After a headline's opening name: a verb in lower case, or another name listed ('Google,
+# YouTube to prohibit ads'); not a noun listed ('Internet, phone traffic badly disrupted').
+HEADLINE_SUBJECT_END_RE = re.compile(r"\s*(?:,\s*[A-Z]|[a-z]+(?:s|ed)\b)")
 AFTER_LISTED_NAME_RE = re.compile(r"[A-Z][\w’'-]*,\s*$")
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s)|\n")
 UNNAMED_LOOKBACK = 3000  # characters read back for someone introduced unnamed
@@ -1198,6 +1311,9 @@ NAMED_BODY_RE = re.compile(
 )
 # A role's preposition before a name ("a spokesman for Sen. Rand Paul", "an aide to"): the
 # name is whom the role is of, not who holds it.
+BODY_AFTER_NAME_RE = re.compile(
+    r"[^\S\n]+(?:administration|campaign|government|camp|transition team)\b"
+)
 OF_SOMEONE_RE = re.compile(r"\b[a-z]+\s+(?:of|for|to)\s+(?:(?:the|[A-Z][\w.’'-]*)\s+)*$")
 OWNER_SPLIT_RE = re.compile(r"[’']s\b")
 OWNER_RE = re.compile(r".*[’']s\s+(?=[A-Z])")
