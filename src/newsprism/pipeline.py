@@ -822,19 +822,19 @@ def _restored_grouper(
 ) -> tuple[StoryGrouper, dict[str, int]]:
     """The grouper as earlier runs left it (the profiles of the `known` articles), and their
     stories; empty with `rebuild`, its stored state cleared."""
-    grouper = StoryGrouper()
     story_of: dict[str, int] = {}
     if rebuild:
         store.clear_story_profiles()
     elif counts := store.grouping_counts():
-        grouper.load_counts(counts)
+        grouper = StoryGrouper.from_counts(counts)
         for article_id, story, blob, nearest in store.story_profiles():
             if article_id in known:
                 grouper.restore(Profile.from_bytes(blob), story, _known(nearest))
                 story_of[article_id] = story
         for story, other in store.story_links():
             grouper.link(story, other)
-    return grouper, story_of
+        return grouper, story_of
+    return StoryGrouper(), story_of
 
 
 def _place_new(

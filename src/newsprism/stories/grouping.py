@@ -552,10 +552,18 @@ class StoryGrouper:
         header = packer.compress(array("q", [self.documents]))
         return header + packer.compress(self.document_frequency) + packer.flush()
 
+    @classmethod
+    def from_counts(cls, blob: bytes) -> StoryGrouper:
+        """A grouper with the document frequencies of `counts_blob` (and no zeroed counters
+        made first, only to be replaced)."""
+        grouper = cls(document_frequency=array("I"))
+        grouper.load_counts(blob)
+        return grouper
+
     def load_counts(self, blob: bytes) -> None:
         # decompressed into a buffer of the size it has (grown step by step, it takes twice
         # the time)
-        data = zlib.decompress(blob, bufsize=8 + 4 * len(self.document_frequency))
+        data = zlib.decompress(blob, bufsize=8 + 4 * DF_BUCKETS)
         self.documents = array("q", data[:8])[0]
         self.document_frequency = array("I")
         self.document_frequency.frombytes(memoryview(data)[8:])
