@@ -77,13 +77,16 @@ TEMPLATE_SETTINGS: dict[str, Any] = {
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
+    return make_environment(Path(__file__).parent / PAGES / "__pycache__")
+
+
+def make_environment(compiled: Path) -> Environment:
+    """The pages' environment, their compiled code kept in the folder `compiled`."""
     env = Environment(
         loader=PackageLoader("newsprism.report", PAGES),
         undefined=StrictUndefined,
         auto_reload=False,  # the templates ship with the package: no stat of each a render
-        bytecode_cache=TemplateCodeCache(
-            Path(__file__).parent / PAGES / "__pycache__", TEMPLATE_SETTINGS
-        ),
+        bytecode_cache=TemplateCodeCache(compiled, TEMPLATE_SETTINGS),
         **TEMPLATE_SETTINGS,
     )
     env.filters["plural"] = plural
