@@ -34,16 +34,7 @@ from pathlib import Path
 import trafilatura
 
 from newsprism.clean import clean_document
-from newsprism.extract import (
-    ExtractionError,
-    body_text,
-    decode_html,
-    document_from,
-    extract_html,
-    first_extraction,
-    parse_page,
-    second_extraction,
-)
+from newsprism.extract import ExtractionError, decode_html, extract_html
 from newsprism.extract.links import OFF_SITE_SHARE, site_of
 from newsprism.extract.main_article import (
     DEFAULT_CHECK,
@@ -54,6 +45,13 @@ from newsprism.extract.main_article import (
     doubted,
     page_evidence,
     prefer_second,
+)
+from newsprism.extract.page import (
+    body_text,
+    document_from,
+    first_extraction,
+    parse_page,
+    second_extraction,
 )
 from newsprism.model import Document
 

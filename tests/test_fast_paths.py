@@ -8,6 +8,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsprism.ingest.decoding import INVALID_CHARS_RE, storable
 from newsprism.model import Article
 from newsprism.quotes import extract_quotes
 from newsprism.quotes.attribution import find_cues
@@ -110,3 +111,12 @@ def test_pronoun_genders_are_read_when_asked() -> None:
     assert set(people.pronoun_genders) == {"jordan goodlatte", "kim lee"}
     quotes = extract_quotes(article, indirect=False)
     assert [q.speaker for q in quotes] == ["Jordan Goodlatte"] * 2
+
+
+STORABLE_OR_NOT = st.sampled_from(["a", " ", "é", "\x00", "\ud800", "\udfff", "😀", "\ufffd"])
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=STORABLE_OR_NOT))
+def test_storable_is_what_the_invalid_characters_pattern_finds_nothing_in(text: str) -> None:
+    assert storable(text) == (INVALID_CHARS_RE.search(text) is None)

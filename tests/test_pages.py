@@ -4,11 +4,16 @@ analysis dict alone, with file links (no web app, no FastAPI)."""
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
 
 from newsprism.pipeline import Analysis
 from newsprism.report import build_analysis
 from newsprism.report.html import PageLimits, story_page_view
-from newsprism.report.pages import render, story_context, stylesheet
+from newsprism.report.pages import make_environment, render, story_context, stylesheet
 
 
 class FileLinks:
@@ -68,3 +73,34 @@ def test_page_limits_bound_the_statements_shown(seed_analysis: Analysis) -> None
 def test_the_stylesheet_is_shipped() -> None:
     css = stylesheet()
     assert "mark.edit" in css and "@media" in css
+
+
+def _story_context(seed_analysis: Analysis) -> dict[str, Any]:
+    data = build_analysis(seed_analysis.articles, seed_analysis.quotes, seed_analysis.stories)
+    view = story_page_view(data["stories"][0], data["articles"], data["quotes"])
+    return {"link": FileLinks(), **story_context(view)}
+
+
+def test_the_compiled_templates_are_kept_and_read_again(
+    seed_analysis: Analysis, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    context = _story_context(seed_analysis)
+    page = make_environment(tmp_path).get_template("story.html").render(**context)
+    assert len(list(tmp_path.glob("*.jinja"))) >= 2  # story.html and what it extends
+    again = make_environment(tmp_path)
+
+    def compiled_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a template was compiled again")
+
+    monkeypatch.setattr(again, "compile", compiled_again)
+    assert again.get_template("story.html").render(**context) == page
+
+
+def test_no_compiled_template_is_written_where_python_writes_no_bytecode(
+    seed_analysis: Analysis, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    context = _story_context(seed_analysis)
+    make_environment(tmp_path / "compiled").get_template("story.html").render(**context)
+    assert not (tmp_path / "compiled").exists()

@@ -1,7 +1,8 @@
 """A plain `analyze` starts up without what only some runs need: the feed parser (feed
-files), the process pool's and Dask's machinery (--workers, --scheduler), the progress bar
-(many files at a terminal). Each run of the command pays its imports again, however little
-it adds to the store."""
+files), lxml and the page extraction (HTML), the process pool's and Dask's machinery
+(--workers, --scheduler), the progress bar (many files at a terminal); nor importlib.metadata
+(the version is the package's own). Each run of the command pays its imports again, however
+little it adds to the store."""
 
 from __future__ import annotations
 
@@ -11,7 +12,15 @@ from pathlib import Path
 
 from conftest import SEEDS
 
-ONLY_SOME_RUNS_NEED = ("feedparser", "multiprocessing", "concurrent.futures", "rich.progress")
+ONLY_SOME_RUNS_NEED = (
+    "feedparser",
+    "lxml",
+    "newsprism.extract.page",
+    "multiprocessing",
+    "concurrent.futures",
+    "rich.progress",
+    "importlib.metadata",
+)
 
 RUN_AND_LIST = """
 import sys
@@ -39,3 +48,19 @@ def test_the_pool_executor_is_still_there_when_asked_for() -> None:
 
     assert executors.LocalPoolExecutor is LocalPoolExecutor
     assert executors.executor_for(2).__class__ is LocalPoolExecutor
+
+
+def test_the_version_is_the_installed_one() -> None:
+    from importlib.metadata import version
+
+    from newsprism.report.analysis import ANALYSIS_VERSION
+
+    assert version("newsprism") == ANALYSIS_VERSION
+
+
+def test_the_nickname_table_is_the_nicknames_package_one() -> None:
+    from nicknames import NickNamer
+
+    from newsprism.persons.parsing import NICKNAMES
+
+    assert list(NICKNAMES.items()) == list(NickNamer.default_lookup().items())

@@ -144,6 +144,10 @@ def test_article_and_quote_round_trip(store: Store) -> None:
     assert store.quotes("klopp-1") == quotes
     assert store.input_hash(SOURCE) == "hash-1"
     assert store.input_hash("nowhere") is None
+    assert store.input_hashes([SOURCE, "nowhere", "other.txt"]) == {
+        SOURCE: "hash-1",
+        "other.txt": "hash-2",
+    }
     assert store.counts() == {"articles": 2, "quotes": 3, "stories": 0}
     body = store.conn.execute("SELECT body FROM articles WHERE id = 'klopp-1'").fetchone()[0]
     assert body == article.body

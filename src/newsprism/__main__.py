@@ -1,6 +1,6 @@
 """`python -m newsprism` is the `newsprism` command."""
 
-from newsprism.cli import main
+from newsprism.cli import command
 
 if __name__ == "__main__":
-    main(prog_name="newsprism")
+    command()

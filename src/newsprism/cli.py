@@ -19,7 +19,7 @@ from rich.console import Console
 from newsprism import __version__
 from newsprism.clean import detokenised
 from newsprism.clean.templates import MIN_ARTICLES, MemoryTemplates
-from newsprism.collector import set_for_long_runs
+from newsprism.collector import freeze_imported, set_for_long_runs
 from newsprism.executors import Executor, SchedulerError, WorkerLost, executor_for
 from newsprism.ingest import InputError, InputWarning, Metadata, expand_paths, read_path
 from newsprism.model import Document
@@ -82,6 +82,12 @@ def metadata_options(command):
 def main() -> None:
     """Who said what, story by story, and how each outlet reported it."""
     set_for_long_runs()
+
+
+def command() -> None:
+    """The `newsprism` command (and `python -m newsprism`): `main` in a process of its own."""
+    freeze_imported()
+    main(prog_name="newsprism")
 
 
 class ErrorLog:

@@ -15,6 +15,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import TypeVar
 
@@ -300,20 +301,39 @@ def store_inputs(
         saves.commit()
 
 
+# Inputs whose stored hashes are looked up in one query (one a query took a tenth of a small
+# run's reading).
+HASHES_A_QUERY = 500
+
+
 def _new_or_changed(
     items: Iterable[Document | InputError], store: Store, stats: RunStats, code: str
 ) -> Iterator[Document | InputError]:
     """The inputs to process; an unchanged one is counted, one that failed as it is now (the
     same content, the same code) is its error again, without processing it again."""
-    for item in items:
-        if isinstance(item, Document):
-            if store.input_hash(item.source) == item.content_hash:
-                stats.unchanged += 1
-                continue
-            if (reason := store.failure(item.source, item.content_hash, code)) is not None:
-                yield InputError(item.source, reason)
-                continue
-        yield item
+    for part in _batched(items, HASHES_A_QUERY):
+        sources = [item.source for item in part if isinstance(item, Document)]
+        stored = store.input_hashes(sources)
+        looked_up: set[str] = set()
+        for item in part:
+            if isinstance(item, Document):
+                # a source again (the same input given twice): as stored by the first
+                source = item.source
+                known = store.input_hash(source) if source in looked_up else stored.get(source)
+                looked_up.add(source)
+                if known == item.content_hash:
+                    stats.unchanged += 1
+                    continue
+                if (reason := store.failure(source, item.content_hash, code)) is not None:
+                    yield InputError(source, reason)
+                    continue
+            yield item
+
+
+def _batched(items: Iterable[Part], size: int) -> Iterator[list[Part]]:
+    iterator = iter(items)
+    while part := list(islice(iterator, size)):
+        yield part
 
 
 @lru_cache(maxsize=1)
@@ -802,19 +822,19 @@ def _restored_grouper(
 ) -> tuple[StoryGrouper, dict[str, int]]:
     """The grouper as earlier runs left it (the profiles of the `known` articles), and their
     stories; empty with `rebuild`, its stored state cleared."""
-    grouper = StoryGrouper()
     story_of: dict[str, int] = {}
     if rebuild:
         store.clear_story_profiles()
     elif counts := store.grouping_counts():
-        grouper.load_counts(counts)
+        grouper = StoryGrouper.from_counts(counts)
         for article_id, story, blob, nearest in store.story_profiles():
             if article_id in known:
                 grouper.restore(Profile.from_bytes(blob), story, _known(nearest))
                 story_of[article_id] = story
         for story, other in store.story_links():
             grouper.link(story, other)
-    return grouper, story_of
+        return grouper, story_of
+    return StoryGrouper(), story_of
 
 
 def _place_new(

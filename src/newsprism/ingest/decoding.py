@@ -168,6 +168,20 @@ def _looks_like_utf16(data: bytes) -> bool:
     return half > 0 and max(data[0::2].count(0), data[1::2].count(0)) > 0.9 * half
 
 
+def storable(text: str) -> bool:
+    """Whether `text` holds none of INVALID_CHARS_RE's characters: checked in C, several times
+    faster than the regular expression (strict UTF-8 refuses only the surrogates)."""
+    if "\x00" in text:
+        return False
+    if text.isascii():
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 class Replacements:
     """Replaces the invalid characters of the strings it is given with U+FFFD, and counts."""
 
@@ -175,6 +189,8 @@ class Replacements:
         self.count = 0
 
     def text(self, text: str) -> str:
+        if storable(text):
+            return text
         text, replaced = INVALID_CHARS_RE.subn("\ufffd", text)
         self.count += replaced
         return text

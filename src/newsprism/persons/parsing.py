@@ -8,12 +8,13 @@ nickname chuck, shown "Charles Schumer". Everything compared is folded (case, di
 
 from __future__ import annotations
 
+import csv
+import importlib.util
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-from nicknames import NickNamer
+from pathlib import Path
 
 from newsprism.names import NOT_PERSON_WORDS, PARTICLES, TITLES, strip_possessive
 from newsprism.text import fold
@@ -51,7 +52,31 @@ NICKNAME_RE = re.compile(r"""\s*[(“"‘']([^()“”"‘’']{2,20})[)”"’'
 SPACED_HYPHEN_RE = re.compile(r"(?<=\w) - (?=\w)")
 INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,3}")
 NOT_INITIALS = frozenset({"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "L.A.", "N.Y."})
-NICKNAMES = NickNamer.default_lookup()  # a name -> the names it is also written as
+
+
+def nickname_table() -> dict[str, set[str]]:
+    """The nicknames data set as `NickNamer.default_lookup()` gives it (a name -> the names it
+    is also written as), read from the package's names.csv without importing the package:
+    its __init__ asks importlib.metadata for its version, a tenth of newsprism's start-up.
+    Through the package where the file is not on disk (a zipped install)."""
+    spec = importlib.util.find_spec("nicknames")
+    folders = (spec.submodule_search_locations or []) if spec else []
+    path = next((Path(f) / "names.csv" for f in folders if (Path(f) / "names.csv").is_file()), None)
+    if path is None:
+        from nicknames import NickNamer
+
+        return NickNamer.default_lookup()
+    table: dict[str, set[str]] = {}
+    with path.open(encoding="utf-8", newline="") as lines:
+        rows = csv.reader(lines)
+        next(rows)  # the header
+        for name, relationship, other in rows:
+            if relationship == "has_nickname":
+                table.setdefault(name, set()).add(other)
+    return table
+
+
+NICKNAMES = nickname_table()  # a name -> the names it is also written as
 DIMINUTIVE_ENDINGS = {"y", "ie", "ey", "i"}
 GIVEN_NAMES = frozenset(NICKNAMES) | {name for names in NICKNAMES.values() for name in names}
 

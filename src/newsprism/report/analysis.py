@@ -11,10 +11,11 @@ import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
+from newsprism import __version__
 from newsprism.model import Article, Quote, Story
 
 SCHEMA_FILE = "analysis.schema.json"
@@ -24,14 +25,9 @@ _STRING = json.encoder.encode_basestring
 STALE_TEMPORARY_SECONDS = 3600
 
 
-def _package_version() -> str:
-    try:
-        return metadata.version("newsprism")
-    except metadata.PackageNotFoundError:
-        return "0.1.0"
-
-
-ANALYSIS_VERSION: str = _package_version()
+# The package's version (pyproject.toml takes it from here), read without importlib.metadata,
+# whose import is a twentieth of newsprism's start-up.
+ANALYSIS_VERSION: str = __version__
 
 
 def build_analysis(

@@ -664,6 +664,16 @@ class Store:
         ).fetchone()
         return row[0] if row else None
 
+    def input_hashes(self, sources: list[str]) -> dict[str, str]:
+        """`input_hash` of many sources at once (those stored), by source."""
+        found: dict[str, str] = {}
+        for part in _chunks(sources):
+            marks = ",".join("?" * len(part))
+            found.update(self._conn.execute(
+                f"SELECT source, content_hash FROM inputs WHERE source IN ({marks})", part
+            ).fetchall())  # fmt: skip
+        return found
+
     def save_article(
         self,
         source: str,

@@ -421,7 +421,8 @@ class StoryGrouper:
     # that article (its float bits): one array a term, not two, for the many terms indexing
     # an article or two (an array and a dict entry cost some 180 bytes beside their data)
     postings: dict[int, array] = field(default_factory=dict)
-    document_frequency: array = field(default_factory=lambda: array("I", bytes(4 * DF_BUCKETS)))
+    # zeros by repeating one (a tenth of the time of copying a zeroed bytes object)
+    document_frequency: array = field(default_factory=lambda: array("I", [0]) * DF_BUCKETS)
     documents: int = 0
     next_story: int = 0
 
@@ -551,8 +552,18 @@ class StoryGrouper:
         header = packer.compress(array("q", [self.documents]))
         return header + packer.compress(self.document_frequency) + packer.flush()
 
+    @classmethod
+    def from_counts(cls, blob: bytes) -> StoryGrouper:
+        """A grouper with the document frequencies of `counts_blob` (and no zeroed counters
+        made first, only to be replaced)."""
+        grouper = cls(document_frequency=array("I"))
+        grouper.load_counts(blob)
+        return grouper
+
     def load_counts(self, blob: bytes) -> None:
-        data = zlib.decompress(blob)
+        # decompressed into a buffer of the size it has (grown step by step, it takes twice
+        # the time)
+        data = zlib.decompress(blob, bufsize=8 + 4 * DF_BUCKETS)
         self.documents = array("q", data[:8])[0]
         self.document_frequency = array("I")
         self.document_frequency.frombytes(memoryview(data)[8:])
