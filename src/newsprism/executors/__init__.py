@@ -18,14 +18,10 @@ def executor_for(workers: int = 1, scheduler: str | None = None) -> Executor:
     """The executor for `--scheduler ADDRESS` (a Dask cluster), else for `--workers N`: this
     process for 1, a local pool of N processes else."""
     if scheduler:
-        from newsprism.executors.dask import DaskExecutor
-
-        return DaskExecutor(scheduler)
+        return __getattr__("DaskExecutor")(scheduler)
     if workers <= 1:
         return InProcessExecutor()
-    from newsprism.executors.pool import LocalPoolExecutor
-
-    return LocalPoolExecutor(workers)
+    return __getattr__("LocalPoolExecutor")(workers)
 
 
 def __getattr__(name: str) -> Any:
