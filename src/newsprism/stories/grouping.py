@@ -554,7 +554,7 @@ class StoryGrouper:
 
     @classmethod
     def from_counts(cls, blob: bytes) -> StoryGrouper:
-        """A grouper with the document frequencies of `counts_blob` (and no zeroed counters
+        """A grouper with the document frequencies of `blob` (`counts_blob`; no zeroed counters
         made first, only to be replaced)."""
         grouper = cls(document_frequency=array("I"))
         grouper.load_counts(blob)
