@@ -372,6 +372,21 @@ def test_edit_kinds_within_aligned_context(reported, label, kind):
             "altered",
             "hedge",
         ),
+        # an attempt for a deed: 'trying to do' for 'doing' is a hedge (Snoop Dogg's speech)
+        (
+            "I want to thank me for doing more right than wrong; I want to thank me for being me "
+            "at all times",
+            "I want to thank me for trying to do more right than wrong; I want to thank me",
+            "altered",
+            "hedge",
+        ),
+        # the attempt left out with what it aimed at, 'the' in its place: a cut
+        (
+            "I didn't want us to strictly focus on trying to break a scoring record this year",
+            "I didn't want us to strictly focus on the scoring record this year",
+            "tidied",
+            "cut",
+        ),
         # one clock time written two ways, its zone dropped: no number changed
         (
             "Bettie Page passed away at 6:41pm PST this evening in a Los Angeles hospital",

@@ -133,6 +133,8 @@ def classify_edit(
         if not (op == "replace" and _reworded_around(rest, reported, source)):
             return "hedge"  # 'I think quite successfully' -> 'very successfully'
     for kind, words in (("negation", NEGATIONS), ("hedge", HEDGES)):
+        if kind == "hedge" and _hedge_cut_away(op, reported, source):
+            return "cut"  # 'trying to break a' -> 'the': the attempt and its object left out
         if changed & words:
             if op != "delete" and _reworded_around(changed - words, reported, source):
                 # 'are ineffective' -> 'do not play a role'; a clause put in that says
@@ -156,6 +158,18 @@ def classify_edit(
     if op == "insert":
         return "function-word" if all(is_light(w) for w in reported) else "added"
     return _replaced(reported, source, changed)
+
+
+def _hedge_cut_away(op: str, reported: list[str], source: list[str]) -> bool:
+    """A hedge left out with the words it bore on, a word or so of the quote in their place
+    (the source's words less some): a cut, not the claim made firmer."""
+    return (
+        op == "replace"
+        and not set(reported) & HEDGES
+        and len(source) - len(reported) >= SWAP_WORDS
+        and any(not is_light(w) and w not in HEDGES for w in source)
+        and _within(reported, source)
+    )
 
 
 def _reworded_around(rest: set[str], reported: list[str], source: list[str]) -> bool:
