@@ -387,6 +387,25 @@ def test_edit_kinds_within_aligned_context(reported, label, kind):
             "tidied",
             "cut",
         ),
+        # 'the organization' for 'the company', the quote naming the Trump Organization: one
+        # body described two ways, no content word swapped
+        (
+            "We have informed the Trump Organization that our investigation into the company "
+            "is no longer purely civil in nature",
+            "We have informed the Trump Organization that our investigation into the "
+            "organization is no longer purely civil in nature",
+            "tidied",
+            "referent",
+        ),
+        # another body: the content word swapped
+        (
+            "We have informed the Trump Organization that our investigation into the company "
+            "is no longer purely civil in nature",
+            "We have informed the Trump Organization that our investigation into the "
+            "bank is no longer purely civil in nature",
+            "altered",
+            "content-word",
+        ),
         # one clock time written two ways, its zone dropped: no number changed
         (
             "Bettie Page passed away at 6:41pm PST this evening in a Los Angeles hospital",

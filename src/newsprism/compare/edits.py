@@ -479,7 +479,32 @@ class EditBuilder:
             kind = "referent"
         if kind == "content-word" and self._name_for_description(q_tokens, s_tokens):
             kind = "referent"  # 'Orozco' for 'the defendant': who is meant, named
+        if kind == "content-word" and self._described_by_its_name(q_tokens, s_tokens):
+            kind = "referent"  # 'the organization' for 'the company': the Trump Organization
         return kind
+
+    def _described_by_its_name(self, q_tokens: list[Token], s_tokens: list[Token]) -> bool:
+        """One noun after 'the' swapped for another, where the quote's is the last word of a
+        name the quote or its source quote writes ('the Trump Organization ... into the
+        organization' for '... into the company'): one body described two ways. Not a title
+        ('the president' for 'the governor', with 'Vice President Biden' near, is another
+        person)."""
+        if len(q_tokens) != 1 or len(s_tokens) != 1 or q_tokens[0].norm in TITLES:
+            return False
+        q_at, s_at = self.q_index[id(q_tokens[0])], self.s_index[id(s_tokens[0])]
+        source = self.alignment.source
+        if not (q_at and s_at and self.q_tokens[q_at - 1].norm == source.norms[s_at - 1] == "the"):
+            return False
+        word, other = _surface(self.quote_text, q_tokens), _surface(self.body, s_tokens)
+        if not (word.islower() and other.islower()):
+            return False  # descriptions both, neither a name's own word
+        name_re = re.compile(rf"\b([A-Z][\w'’.&-]*) {re.escape(word.capitalize())}\b")
+        texts = [self.quote_text, *(source.quotes[u].text for u in self.alignment.units)]
+        return any(
+            not is_light(found.group(1).lower())
+            for text in texts
+            for found in name_re.finditer(text)
+        )
 
     def _name_for_description(self, q_tokens: list[Token], s_tokens: list[Token]) -> bool:
         """The quote names whom the source describes ('the defendant'), by a name the source
