@@ -406,6 +406,14 @@ def test_edit_kinds_within_aligned_context(reported, label, kind):
             "altered",
             "content-word",
         ),
+        # a stretch of content words told in other words inside the run: a paraphrase there
+        (
+            "We're at that point in the season where you want to do what's best for him and "
+            "for the team",
+            "We're at that point in the time of year where you want to do what's best for him",
+            "paraphrase",
+            "reworded",
+        ),
         # one clock time written two ways, its zone dropped: no number changed
         (
             "Bettie Page passed away at 6:41pm PST this evening in a Los Angeles hospital",

@@ -33,6 +33,7 @@ from newsprism.compare.lexicon import (
     is_initialism,
     is_light,
     is_number,
+    is_stop,
     matching_form,
     modal_senses,
     near_words,
@@ -248,6 +249,10 @@ class EditBuilder:
         self.aligned = list(alignment.aligned)
         self.changes: list[tuple[Edit, tuple[int, int]]] = []
         self.edge_words = 0  # quote words at its edges that reword the source's sentence
+        # Inside the run, a stretch of the source's content words told in other content words
+        # ('engulfed in flame' -> 'ablaze', 'felt that this' -> 'thought it'): the statement
+        # told otherwise there, not a word swapped.
+        self.told_inside = False
 
     def edits(self) -> list[Edit]:
         """Every edit, source -> reported; a change of meaning without aligned words on both
@@ -451,6 +456,8 @@ class EditBuilder:
             source=_surface(self.body, s_tokens),
             kind=kind,
         )
+        if kind == "reworded" and at is not None and _says_something(q_tokens, s_tokens):
+            self.told_inside = True
         if kind in MEANING_KINDS:
             self.changes.append((edit, at or (0, 0)))
         return edit
@@ -616,6 +623,16 @@ def _mark_moved(edits: list[Edit]) -> None:
         words = _stems(left)
         if 0 < len(words) <= SWAP_WORDS and words == _stems(right):
             first.kind = second.kind = "order"
+
+
+def _says_something(q_tokens: list[Token], s_tokens: list[Token]) -> bool:
+    """Both sides hold a content word (not a modal, negation or hedge: "they're going to" ->
+    'will' says the same)."""
+
+    def content(tokens: list[Token]) -> bool:
+        return any(not is_stop(t.norm) and t.norm not in HEDGES for t in tokens)
+
+    return content(q_tokens) and content(s_tokens)
 
 
 def _about_as_long(reported: list[Token], source: list[Token]) -> bool:
