@@ -414,6 +414,13 @@ def test_edit_kinds_within_aligned_context(reported, label, kind):
             "paraphrase",
             "reworded",
         ),
+        # one future written two ways: "I'll" for "I'm going to" is no modal changed
+        (
+            "Every day that they are in court, I'm going to be there for my son and the family",
+            "Every day that they are in court, I'll be there for my son",
+            "tidied",
+            "function-word",
+        ),
         # one clock time written two ways, its zone dropped: no number changed
         (
             "Bettie Page passed away at 6:41pm PST this evening in a Los Angeles hospital",

@@ -142,8 +142,11 @@ def classify_edit(
                 # something of its own ('... is just not true') adds words, it flips none
                 return "reworded" if op == "replace" else "added"
             return kind
-    if changed & MODALS and modal_senses(reported) != modal_senses(source):
-        return "modal"
+    if changed & MODALS:
+        if modal_senses(reported) != modal_senses(source):
+            return "modal"
+        if op == "replace" and all(is_light(w) for w in changed - MODALS):
+            return "function-word"  # "I'll" for "I'm going to": one future, written two ways
     if _number_changed(reported, source):
         return "number"
     if op == "delete":
