@@ -421,6 +421,22 @@ def test_edit_kinds_within_aligned_context(reported, label, kind):
             "tidied",
             "function-word",
         ),
+        # function words told in the quote's own words: words put in, not who is meant, and
+        # enough of them to be the sentence told otherwise (a translation of Papoulias)
+        (
+            "Our country has reached the edge of the abyss. It is the responsibility of us all "
+            "to not take the step into the void",
+            "We are all responsible so that it does not take the step into the void",
+            "paraphrase",
+            "added",
+        ),
+        # a pronoun for what it stands for: who is meant (tidied)
+        (
+            "We will keep working on it until the last day of the talks in Geneva next week",
+            "We will keep working on their nuclear program until the last day of the talks",
+            "tidied",
+            "referent",
+        ),
         # one clock time written two ways, its zone dropped: no number changed
         (
             "Bettie Page passed away at 6:41pm PST this evening in a Los Angeles hospital",

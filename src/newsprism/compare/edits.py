@@ -58,6 +58,14 @@ PUNCTUATION_RE = re.compile(r"\s*[^\w\s]+\s*")
 SENTENCE_STOPS = frozenset(".!?;:…")
 ANCHORED_WORDS = 5  # a run of words shared with the source, for the quote's edges to reword
 
+# Words that stand for a person or thing named elsewhere, and the light verbs that make a
+# phrase of them say something of its own.
+REFERRING = frozenset(
+    """i me my we us our you your he him his she her it its they them their this that these
+    those one ones there here""".split()
+)
+REFERENCE_VERBS = frozenset("is are was were be been being am have has had do does did".split())
+
 EDIT_LABELS: dict[str, str | None] = {
     "cut": "trimmed",
     "filler": "tidied",
@@ -193,12 +201,22 @@ def _replaced(reported: list[str], source: list[str], changed: set[str]) -> str:
     if _abbreviated(reported, source):
         return "abbreviation"
     if all(is_light(w) for w in source):
-        return "referent"  # 'that' -> 'the homer', 'he' -> 'Obama': who or what is meant
+        if _refers(source):
+            return "referent"  # 'that' -> 'the homer', 'he' -> 'Obama': who or what is meant
+        # Function words told in the quote's own words ('to' -> 'responsible so that it does',
+        # 'look at' -> 'see'): nothing of the source's changed, words of the quote's put in.
+        return "added"
     if _within(reported, source):
         return "cut"
     # A word or two swapped changes what was said; a longer stretch in other words is the
     # statement told otherwise.
     return "content-word" if max(len(reported), len(source)) <= SWAP_WORDS else "reworded"
+
+
+def _refers(source: list[str]) -> bool:
+    """The words stand for someone or something (a pronoun, 'that', 'any of that'), no verb
+    among them ("they're in", "I've been" say what someone does or is)."""
+    return not REFERENCE_VERBS & set(source) and not REFERRING.isdisjoint(source)
 
 
 def _within(reported: list[str], source: list[str]) -> bool:
