@@ -437,6 +437,13 @@ def test_edit_kinds_within_aligned_context(reported, label, kind):
             "tidied",
             "referent",
         ),
+        # an answer's lone 'No' put in before a sentence negates nothing: tidied
+        (
+            "I don't think that at all. That's not even close to what I said on the show",
+            "I don't think that at all. No, that's not even close to what I said",
+            "tidied",
+            "filler",
+        ),
         # one clock time written two ways, its zone dropped: no number changed
         (
             "Bettie Page passed away at 6:41pm PST this evening in a Los Angeles hospital",

@@ -499,6 +499,8 @@ class EditBuilder:
             kind = _without_numbers(op, reported, source)
         if kind == "negation" and self._as_many_negations():
             kind = "reworded"  # moved: 'I didn't feel we were' for 'I feel we weren't'
+        if kind == "negation" and op != "replace" and self._answer(q_tokens or s_tokens):
+            kind = "filler"  # 'No, that's not even close': an answer's 'No' negates nothing
         if kind == "filler" and op == "delete" and self._after_negation(s_tokens):
             kind = "hedge"  # 'didn't really ask' -> 'didn't ask': a qualified denial made flat
         if kind == "content-word" and self._masked(s_tokens):
@@ -533,6 +535,18 @@ class EditBuilder:
             for text in texts
             for found in name_re.finditer(text)
         )
+
+    def _answer(self, tokens: list[Token]) -> bool:
+        """The words are a lone 'no' opening a sentence, a comma or stop after it, in the
+        quote or the source ('No, I don't think that')."""
+        if [t.norm for t in tokens] != ["no"]:
+            return False
+        token = tokens[0]
+        text = self.quote_text if id(token) in self.q_index else self.body
+        before = text[: token.start].rstrip()
+        after = text[token.end : token.end + 1]
+        opens = not before or before[-1] in ".!?:;\"“‘'"
+        return opens and after in {",", ".", "!", ";", "—"}
 
     def _name_for_description(self, q_tokens: list[Token], s_tokens: list[Token]) -> bool:
         """The quote names whom the source describes ('the defendant'), by a name the source
