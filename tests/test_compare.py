@@ -372,6 +372,78 @@ def test_edit_kinds_within_aligned_context(reported, label, kind):
             "altered",
             "hedge",
         ),
+        # an attempt for a deed: 'trying to do' for 'doing' is a hedge (Snoop Dogg's speech)
+        (
+            "I want to thank me for doing more right than wrong; I want to thank me for being me "
+            "at all times",
+            "I want to thank me for trying to do more right than wrong; I want to thank me",
+            "altered",
+            "hedge",
+        ),
+        # the attempt left out with what it aimed at, 'the' in its place: a cut
+        (
+            "I didn't want us to strictly focus on trying to break a scoring record this year",
+            "I didn't want us to strictly focus on the scoring record this year",
+            "tidied",
+            "cut",
+        ),
+        # 'the organization' for 'the company', the quote naming the Trump Organization: one
+        # body described two ways, no content word swapped
+        (
+            "We have informed the Trump Organization that our investigation into the company "
+            "is no longer purely civil in nature",
+            "We have informed the Trump Organization that our investigation into the "
+            "organization is no longer purely civil in nature",
+            "tidied",
+            "referent",
+        ),
+        # another body: the content word swapped
+        (
+            "We have informed the Trump Organization that our investigation into the company "
+            "is no longer purely civil in nature",
+            "We have informed the Trump Organization that our investigation into the "
+            "bank is no longer purely civil in nature",
+            "altered",
+            "content-word",
+        ),
+        # a stretch of content words told in other words inside the run: a paraphrase there
+        (
+            "We're at that point in the season where you want to do what's best for him and "
+            "for the team",
+            "We're at that point in the time of year where you want to do what's best for him",
+            "paraphrase",
+            "reworded",
+        ),
+        # one future written two ways: "I'll" for "I'm going to" is no modal changed
+        (
+            "Every day that they are in court, I'm going to be there for my son and the family",
+            "Every day that they are in court, I'll be there for my son",
+            "tidied",
+            "function-word",
+        ),
+        # function words told in the quote's own words: words put in, not who is meant, and
+        # enough of them to be the sentence told otherwise (a translation of Papoulias)
+        (
+            "Our country has reached the edge of the abyss. It is the responsibility of us all "
+            "to not take the step into the void",
+            "We are all responsible so that it does not take the step into the void",
+            "paraphrase",
+            "added",
+        ),
+        # a pronoun for what it stands for: who is meant (tidied)
+        (
+            "We will keep working on it until the last day of the talks in Geneva next week",
+            "We will keep working on their nuclear program until the last day of the talks",
+            "tidied",
+            "referent",
+        ),
+        # an answer's lone 'No' put in before a sentence negates nothing: tidied
+        (
+            "I don't think that at all. That's not even close to what I said on the show",
+            "I don't think that at all. No, that's not even close to what I said",
+            "tidied",
+            "filler",
+        ),
         # one clock time written two ways, its zone dropped: no number changed
         (
             "Bettie Page passed away at 6:41pm PST this evening in a Los Angeles hospital",

@@ -33,6 +33,7 @@ from newsprism.compare.lexicon import (
     is_initialism,
     is_light,
     is_number,
+    is_stop,
     matching_form,
     modal_senses,
     near_words,
@@ -56,6 +57,14 @@ DESCRIBING = frozenset({"the", "a", "an", "this", "that"})  # 'the defendant', '
 PUNCTUATION_RE = re.compile(r"\s*[^\w\s]+\s*")
 SENTENCE_STOPS = frozenset(".!?;:…")
 ANCHORED_WORDS = 5  # a run of words shared with the source, for the quote's edges to reword
+
+# Words that stand for a person or thing named elsewhere, and the light verbs that make a
+# phrase of them say something of its own.
+REFERRING = frozenset(
+    """i me my we us our you your he him his she her it its they them their this that these
+    those one ones there here""".split()
+)
+REFERENCE_VERBS = frozenset("is are was were be been being am have has had do does did".split())
 
 EDIT_LABELS: dict[str, str | None] = {
     "cut": "trimmed",
@@ -133,14 +142,19 @@ def classify_edit(
         if not (op == "replace" and _reworded_around(rest, reported, source)):
             return "hedge"  # 'I think quite successfully' -> 'very successfully'
     for kind, words in (("negation", NEGATIONS), ("hedge", HEDGES)):
+        if kind == "hedge" and _hedge_cut_away(op, reported, source):
+            return "cut"  # 'trying to break a' -> 'the': the attempt and its object left out
         if changed & words:
             if op != "delete" and _reworded_around(changed - words, reported, source):
                 # 'are ineffective' -> 'do not play a role'; a clause put in that says
                 # something of its own ('... is just not true') adds words, it flips none
                 return "reworded" if op == "replace" else "added"
             return kind
-    if changed & MODALS and modal_senses(reported) != modal_senses(source):
-        return "modal"
+    if changed & MODALS:
+        if modal_senses(reported) != modal_senses(source):
+            return "modal"
+        if op == "replace" and all(is_light(w) for w in changed - MODALS):
+            return "function-word"  # "I'll" for "I'm going to": one future, written two ways
     if _number_changed(reported, source):
         return "number"
     if op == "delete":
@@ -156,6 +170,18 @@ def classify_edit(
     if op == "insert":
         return "function-word" if all(is_light(w) for w in reported) else "added"
     return _replaced(reported, source, changed)
+
+
+def _hedge_cut_away(op: str, reported: list[str], source: list[str]) -> bool:
+    """A hedge left out with the words it bore on, a word or so of the quote in their place
+    (the source's words less some): a cut, not the claim made firmer."""
+    return (
+        op == "replace"
+        and not set(reported) & HEDGES
+        and len(source) - len(reported) >= SWAP_WORDS
+        and any(not is_light(w) and w not in HEDGES for w in source)
+        and _within(reported, source)
+    )
 
 
 def _reworded_around(rest: set[str], reported: list[str], source: list[str]) -> bool:
@@ -175,12 +201,22 @@ def _replaced(reported: list[str], source: list[str], changed: set[str]) -> str:
     if _abbreviated(reported, source):
         return "abbreviation"
     if all(is_light(w) for w in source):
-        return "referent"  # 'that' -> 'the homer', 'he' -> 'Obama': who or what is meant
+        if _refers(source):
+            return "referent"  # 'that' -> 'the homer', 'he' -> 'Obama': who or what is meant
+        # Function words told in the quote's own words ('to' -> 'responsible so that it does',
+        # 'look at' -> 'see'): nothing of the source's changed, words of the quote's put in.
+        return "added"
     if _within(reported, source):
         return "cut"
     # A word or two swapped changes what was said; a longer stretch in other words is the
     # statement told otherwise.
     return "content-word" if max(len(reported), len(source)) <= SWAP_WORDS else "reworded"
+
+
+def _refers(source: list[str]) -> bool:
+    """The words stand for someone or something (a pronoun, 'that', 'any of that'), no verb
+    among them ("they're in", "I've been" say what someone does or is)."""
+    return not REFERENCE_VERBS & set(source) and not REFERRING.isdisjoint(source)
 
 
 def _within(reported: list[str], source: list[str]) -> bool:
@@ -234,6 +270,10 @@ class EditBuilder:
         self.aligned = list(alignment.aligned)
         self.changes: list[tuple[Edit, tuple[int, int]]] = []
         self.edge_words = 0  # quote words at its edges that reword the source's sentence
+        # Inside the run, a stretch of the source's content words told in other content words
+        # ('engulfed in flame' -> 'ablaze', 'felt that this' -> 'thought it'): the statement
+        # told otherwise there, not a word swapped.
+        self.told_inside = False
 
     def edits(self) -> list[Edit]:
         """Every edit, source -> reported; a change of meaning without aligned words on both
@@ -437,6 +477,8 @@ class EditBuilder:
             source=_surface(self.body, s_tokens),
             kind=kind,
         )
+        if kind == "reworded" and at is not None and _says_something(q_tokens, s_tokens):
+            self.told_inside = True
         if kind in MEANING_KINDS:
             self.changes.append((edit, at or (0, 0)))
         return edit
@@ -457,6 +499,8 @@ class EditBuilder:
             kind = _without_numbers(op, reported, source)
         if kind == "negation" and self._as_many_negations():
             kind = "reworded"  # moved: 'I didn't feel we were' for 'I feel we weren't'
+        if kind == "negation" and op != "replace" and self._answer(q_tokens or s_tokens):
+            kind = "filler"  # 'No, that's not even close': an answer's 'No' negates nothing
         if kind == "filler" and op == "delete" and self._after_negation(s_tokens):
             kind = "hedge"  # 'didn't really ask' -> 'didn't ask': a qualified denial made flat
         if kind == "content-word" and self._masked(s_tokens):
@@ -465,7 +509,44 @@ class EditBuilder:
             kind = "referent"
         if kind == "content-word" and self._name_for_description(q_tokens, s_tokens):
             kind = "referent"  # 'Orozco' for 'the defendant': who is meant, named
+        if kind == "content-word" and self._described_by_its_name(q_tokens, s_tokens):
+            kind = "referent"  # 'the organization' for 'the company': the Trump Organization
         return kind
+
+    def _described_by_its_name(self, q_tokens: list[Token], s_tokens: list[Token]) -> bool:
+        """One noun after 'the' swapped for another, where the quote's is the last word of a
+        name the quote or its source quote writes ('the Trump Organization ... into the
+        organization' for '... into the company'): one body described two ways. Not a title
+        ('the president' for 'the governor', with 'Vice President Biden' near, is another
+        person)."""
+        if len(q_tokens) != 1 or len(s_tokens) != 1 or q_tokens[0].norm in TITLES:
+            return False
+        q_at, s_at = self.q_index[id(q_tokens[0])], self.s_index[id(s_tokens[0])]
+        source = self.alignment.source
+        if not (q_at and s_at and self.q_tokens[q_at - 1].norm == source.norms[s_at - 1] == "the"):
+            return False
+        word, other = _surface(self.quote_text, q_tokens), _surface(self.body, s_tokens)
+        if not (word.islower() and other.islower()):
+            return False  # descriptions both, neither a name's own word
+        name_re = re.compile(rf"\b([A-Z][\w'’.&-]*) {re.escape(word.capitalize())}\b")
+        texts = [self.quote_text, *(source.quotes[u].text for u in self.alignment.units)]
+        return any(
+            not is_light(found.group(1).lower())
+            for text in texts
+            for found in name_re.finditer(text)
+        )
+
+    def _answer(self, tokens: list[Token]) -> bool:
+        """The words are a lone 'no' opening a sentence, a comma or stop after it, in the
+        quote or the source ('No, I don't think that')."""
+        if [t.norm for t in tokens] != ["no"]:
+            return False
+        token = tokens[0]
+        text = self.quote_text if id(token) in self.q_index else self.body
+        before = text[: token.start].rstrip()
+        after = text[token.end : token.end + 1]
+        opens = not before or before[-1] in ".!?:;\"“‘'"
+        return opens and after in {",", ".", "!", ";", "—"}
 
     def _name_for_description(self, q_tokens: list[Token], s_tokens: list[Token]) -> bool:
         """The quote names whom the source describes ('the defendant'), by a name the source
@@ -577,6 +658,16 @@ def _mark_moved(edits: list[Edit]) -> None:
         words = _stems(left)
         if 0 < len(words) <= SWAP_WORDS and words == _stems(right):
             first.kind = second.kind = "order"
+
+
+def _says_something(q_tokens: list[Token], s_tokens: list[Token]) -> bool:
+    """Both sides hold a content word (not a modal, negation or hedge: "they're going to" ->
+    'will' says the same)."""
+
+    def content(tokens: list[Token]) -> bool:
+        return any(not is_stop(t.norm) and t.norm not in HEDGES for t in tokens)
+
+    return content(q_tokens) and content(s_tokens)
 
 
 def _about_as_long(reported: list[Token], source: list[Token]) -> bool:

@@ -38,8 +38,8 @@ HONORIFICS = frozenset("mr mrs ms miss dr sir dame madam".split())
 HEDGES = frozenset(
     """probably maybe perhaps possibly likely unlikely almost nearly roughly approximately
     apparently presumably seemingly somewhat arguably supposedly allegedly reportedly
-    hopefully""".split()
-)
+    hopefully try tries tried trying attempt attempts attempted attempting""".split()
+)  # 'trying to do more right' for 'doing more right': an attempt is not a deed
 # 'I think' put before a claim or left out of it: the speaker's certainty changed.
 HEDGE_PHRASES = frozenset(
     {("i", "think"), ("i", "believe"), ("i", "guess"), ("i", "suppose"), ("i", "assume")}

@@ -317,7 +317,7 @@ def label_against(
     )
     edits = builder.edits()
     labels = labels_of(edits)
-    if _told_otherwise(edits, alignment, builder.edge_words):
+    if builder.told_inside or _told_otherwise(edits, alignment, builder.edge_words):
         labels = {"paraphrase"}
     elif len(alignment.passages) > 1:
         labels.add("stitched")
