@@ -1012,3 +1012,29 @@ def test_a_command_is_a_body_its_name_calls_a_command() -> None:
     """'The command' is U.S. Central Command, named before with that noun."""
     quotes = extract_quotes(article_of(*COMMAND, title=""), indirect=False)
     assert [q.speaker for q in quotes] == ["Central Command"]
+
+
+
+# multinews_sample test-114-0
+TIERNEY = (
+    "“Biggest problem, to me, in the world, is nuclear, and proliferation,” Trump said at the "
+    "time.",
+    "Experts remain confused and in some cases unnerved by the nature of Trump’s foray into the "
+    "nuclear weapons discussion. On Thursday, John Tierney, a former Democratic congressman and "
+    "current executive director of the Center for Arms Control and Non-Proliferation, presented "
+    "Trump’s tweet as perilous.",
+    "“It is dangerous for the President-elect to use just 140 characters and announce a major "
+    "change in U.S. nuclear weapons policy, which is nuanced, complex, and affects every single "
+    "person on this planet,” he said in a statement, warning that an expansion threatens a "
+    "nuclear arms race.",
+    "“The potential consequences of changing U.S. nuclear weapons policy so drastically are "
+    "simply unimaginable,” he warned.",
+)
+
+
+def test_a_possessive_name_is_not_whom_a_cue_gives_the_words() -> None:
+    """'John Tierney ... presented Trump’s tweet as perilous': the 'he' after is Tierney, not
+    the man whose tweet it was."""
+    found = speakers(*TIERNEY)
+    assert found["It is dangerous for"] == "John Tierney"
+    assert found["The potential consequences of"] == "John Tierney"

@@ -569,11 +569,17 @@ class PersonIndex:
             inverting = cue.group() in INVERTING_CUES
             for index in range(first, last):
                 at, key = self.positions[index], self.keys_at[index]
+                if self._possessive(at):
+                    continue  # "said Perry's nomination", "Biden’s calls for": no speaker
                 if inverting and _next_to(self.body, cue_end, at):
                     return key  # "said Rick Tyler", not "accusing Rick Tyler"
                 if at < cue_start < at + 60 and _next_to(self.body, self._name_end(at), cue_start):
                     return key  # "Rick Tyler said"
         return None
+
+    def _possessive(self, position: int) -> bool:
+        """Whether the name written at `position` is possessive ('Biden’s calls')."""
+        return self.body[self._name_end(position) - 2 :][:2] in ("’s", "'s")
 
     def _name_end(self, position: int) -> int:
         """Where the name written at `position` ends ('Cummings' of a person shown as
