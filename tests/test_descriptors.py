@@ -36,6 +36,16 @@ def test_a_title_a_party_label_and_an_appositive_describe_the_name() -> None:
     assert descriptors_at(paul, "Rand Paul")[1] == ["republican", "kentucky"]
 
 
+def test_a_party_label_set_off_by_commas_describes_the_name() -> None:
+    # multinews_sample validation-193-1, allsides_roundups 5814_left
+    mcconnell = "Senate Majority Leader Mitch McConnell, R-Kentucky, told reporters earlier"
+    assert descriptors_at(mcconnell, "Mitch McConnell")[1] == ["republican", "kentucky"]
+    waters = "Rep. Maxine Waters, D-Calif., the chair of the Financial Services Committee, said"
+    label, after = descriptors_at(waters, "Maxine Waters")[1:]
+    assert label == ["democrat", "california"]
+    assert after[0] == "chair"  # the appositive after the label is read too
+
+
 def test_a_clause_after_a_comma_is_no_appositive() -> None:
     # multinews_sample validation-81-1: the designer is the subject of 'admitted', not
     # Vanity Fair; newswcl50 0_RR: Trump's nominee describes Pompeo, not Trump

@@ -1038,3 +1038,57 @@ def test_a_possessive_name_is_not_whom_a_cue_gives_the_words() -> None:
     found = speakers(*TIERNEY)
     assert found["It is dangerous for"] == "John Tierney"
     assert found["The potential consequences of"] == "John Tierney"
+
+
+# multinews_sample validation-9-5
+BURR = (
+    "Multiple news outlets are now reporting that James Comey wrote in a memo that Donald Trump "
+    "asked him to drop the FBI’s investigation of former national security adviser Michael "
+    "Flynn.",
+    "If true, this is a serious abuse of power. But we don’t know yet if the New York Times "
+    "account is true. Senate Intelligence Committee Chairman Richard Burr raised reasonable "
+    "objections:",
+    "“I actually believe the director might have told us that there’d been a request like that "
+    "and it was never mentioned by him,” the North Carolina Republican told reporters.",
+)
+
+
+def test_a_description_no_descriptor_confirms_is_the_subject_of_the_sentence_before() -> None:
+    """Nothing the article says makes Burr a North Carolina Republican: the description is
+    the person the sentence before has as its subject, not the first person named."""
+    assert speakers(*BURR)["I actually believe the"] == "Richard Burr"
+
+
+# multinews_sample test-115-0
+PALLONE = (
+    "President-elect Donald Trump will nominate former Texas Gov. Rick Perry to lead the Energy "
+    "Department.",
+    "Rep. Frank Pallone, the top Democrat on the House Energy and Commerce Committee, said "
+    "Perry's expected nomination \"defies all logic,\" citing the former governor's previous "
+    "interest in dismantling the agency.",
+    "The New Jersey lawmaker, who won't get to vote on Perry's nomination, also zinged the "
+    "incoming DOE chief for his reality show adventure earlier this year: \"Governor Perry is "
+    "simply not qualified for this position and should be rejected.\"",
+)
+
+
+def test_a_description_is_not_the_lead_person_when_the_sentence_before_has_a_subject() -> None:
+    """'The New Jersey lawmaker' after 'Rep. Frank Pallone, ..., said Perry's expected
+    nomination': Pallone, not Perry whom the article is about."""
+    assert speakers(*PALLONE)["Governor Perry is simply"] == "Frank Pallone"
+
+
+# newswcl50 5_LL
+JOHNSON = (
+    "Donald Trump will arrive in Britain on Thursday for a working visit.",
+    "US Ambassador Woody Johnson said on Friday: \"He's very thick-skinned. He knows what he "
+    "wants to do.\"",
+    "The US President had been warned by London's mayor, Sadiq Khan, that he should expect to "
+    "see demonstrators during his \"working visit\".",
+)
+
+
+def test_a_description_of_an_office_is_no_one_the_article_gives_another() -> None:
+    """'The US President' after a sentence whose subject is 'US Ambassador Woody Johnson':
+    an ambassador is not the president, so the person the article is about."""
+    assert speakers(*JOHNSON)["working visit"] == "Donald Trump"

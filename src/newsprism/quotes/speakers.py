@@ -66,6 +66,7 @@ from newsprism.quotes.descriptors import (
     appositive,
     head_and_modifiers,
     head_held,
+    holds_other_office,
     introduced_unnamed,
     last_unnamed,
     normal_word,
@@ -840,7 +841,7 @@ class PersonIndex:
         if titled:  # "Mrs. Clinton", "Sen. Sanders": a person we only know by surname
             return titled.group(1)
         if _describes_a_person(low):  # "the designer", "The congressman"
-            return self._described_person(position, _described_gender(low))
+            return self._described_person(mention, position, _described_gender(low))
         acronym = DETERMINER_RE.sub("", mention.strip())  # "the CDC"
         if ACRONYM_RE.fullmatch(acronym) and (spelled := self._spelled_out(acronym)):
             spelled = strip_possessive(spelled)
@@ -883,33 +884,45 @@ class PersonIndex:
         if parsed is None or not self._person_head(parsed[0], mention):
             return None, set()
         head, modifiers = parsed
-        self._read_descriptors()
-        holders = [key for key, words in self.described.items() if head_held(words, head)]
-        qualifiers = frozenset(modifiers) & QUALIFIERS
-        wanted = set(modifiers) - qualifiers
-        states = states_in(modifiers)
-        scored: dict[str, int] = {}
-        ruled_out = set()
-        timeline = self._timeline()
-        for key in holders:
-            words = self.described[key]
-            known = words & STATE_NAMES
-            fits = any(satisfies(phrase, head, qualifiers) for phrase in self.phrases[key])
-            if (states and known and not states & known) or not fits:
-                ruled_out.add(key)
-            elif self.agrees(key, gender) and timeline.any_before({key}, position):
-                scored[key] = len(wanted & words) + len(states & known)
+        scored, ruled_out = self._head_holders(head, modifiers, position, gender)
         best = max(scored.values(), default=0)
-        if not scored or (best == 0 and (wanted or states)):
+        wanted = set(modifiers) - QUALIFIERS
+        if not scored or (best == 0 and wanted):
             return None, ruled_out  # "the Florida senator" of a senator named without a state
         keys = {key for key, score in scored.items() if score == best}
         focus = self._focus_before(position, gender)
+        timeline = self._timeline()
         found = focus if focus in keys else timeline.last_named(keys, position)
         named = timeline.positions[found]
         last = named[bisect.bisect_left(named, position) - 1]
         if introduced_unnamed(self.body[last:position], fold(mention.split()[-1])):
             return None, ruled_out | {found}  # "an official said ... the official said"
         return found, ruled_out
+
+    def _head_holders(
+        self, head: str, modifiers: list[str], position: int, gender: str | None
+    ) -> tuple[dict[str, int], set[str]]:
+        """The people named before `position` whom the article gives a description's head
+        noun (or a narrower role) with its qualifiers, each with how many of its other
+        modifiers (a state among them) the article gives them too; and the people whose
+        descriptors contradict it (another state, 'vice president' for 'the president')."""
+        self._read_descriptors()
+        qualifiers = frozenset(modifiers) & QUALIFIERS
+        wanted = set(modifiers) - qualifiers
+        states = states_in(modifiers)
+        scored: dict[str, int] = {}
+        ruled_out = set()
+        timeline = self._timeline()
+        for key, words in self.described.items():
+            if not head_held(words, head):
+                continue
+            known = words & STATE_NAMES
+            fits = any(satisfies(phrase, head, qualifiers) for phrase in self.phrases[key])
+            if (states and known and not states & known) or not fits:
+                ruled_out.add(key)
+            elif self.agrees(key, gender) and timeline.any_before({key}, position):
+                scored[key] = len(wanted & words) + len(states & known)
+        return scored, ruled_out
 
     def _person_head(self, head: str, mention: str) -> bool:
         """Whether a description's head noun names one person by role: a role noun by list
@@ -1172,16 +1185,67 @@ class PersonIndex:
                     return strip_possessive(run.group()[start:end])
         return None
 
-    def _described_person(self, position: int, gender: str | None) -> str | None:
-        """The person a description at `position` stands for: the speaker a cue names in
-        the sentence before ('Cummings said .... The congressman added'), else the person
-        the article is about (never one named in the description's own clause)."""
+    def _described_person(self, mention: str, position: int, gender: str | None) -> str | None:
+        """The person a description at `position` stands for when no descriptor confirms all
+        its words: the one the nearest sentence before that names anyone speaks through or has
+        as its named subject ('Cummings said .... The congressman added'; 'Sen. Bernie Sanders
+        also called ... “...,” the Vermont senator told') if the article gives them its head
+        noun or, when it gives it no one, no other office; else the last named who holds its
+        head ('Representative Pete Sessions ... the Texas lawmaker'); else the person the
+        article is about (never one named in the description's own clause)."""
+        parsed = head_and_modifiers(mention)
+        holders = set(self._head_holders(*parsed, position, gender)[0]) if parsed else set()
+        head = parsed[0] if parsed else None
         start = self._sentence_start(position)
-        previous = None if start is None else self._sentence_start(start - 1)
-        found = None if previous is None else self._cue_subject(previous, start)
-        if found is not None and self.agrees(found, gender):
+        found = None if start is None else self._named_focus_before(start, position)
+        if found and self.agrees(found, gender) and (
+            found in holders or (not holders and not self._other_office(found, head))
+        ):
             return self.display(found)
+        if holders:
+            return self.display(self._timeline().last_named(holders, position))
         return self._lead_person(position, gender)
+
+    def _other_office(self, key: str, head: str | None) -> bool:
+        self._read_descriptors()
+        return head is not None and holds_other_office(self.described.get(key, set()), head)
+
+    def _named_focus_before(self, sentence_start: int, position: int) -> str | None:
+        """The person a cue names, or the named subject, of the nearest of a few sentences
+        before `sentence_start` that names someone (or of the description's own sentence
+        before a quotation in it: 'Clinton proclaimed, “...” The candidate reiterated'); none
+        when that sentence's subject is a pronoun or no one named there (a pronoun's person is
+        a guess, the lead is surer)."""
+        quote = bisect.bisect_left(self.quoted, (sentence_start, -1))
+        if quote < len(self.quoted) and self.quoted[quote][0] < position:
+            named, found = self._sentence_focus(sentence_start, self.quoted[quote][0])
+            if named:
+                return found
+        end = sentence_start
+        for _ in range(FOCUS_SENTENCES):
+            start = self._sentence_start(end - 1)
+            if start is None or end - start <= 1:
+                return None
+            named, found = self._sentence_focus(start, end)
+            if named:
+                return found
+            end = start
+        return None
+
+    def _sentence_focus(self, start: int, end: int) -> tuple[bool, str | None]:
+        """Whether body[start:end] names someone, and the person a cue there names or its
+        subject when a name."""
+        if speaker := self._cue_subject(start, end):
+            return True, speaker
+        first, last = (bisect.bisect_left(self.positions, at) for at in (start, end))
+        if first == last:
+            return False, None
+        subject = sentence_subject(self.body, start, end)
+        named = subject and bisect.bisect_left(self.positions, subject[0])
+        at = self.positions[named] if subject and named < last else end
+        if subject and at < subject[1] and not self._possessive(at):
+            return True, self.keys_at[named]
+        return True, None
 
     def _lead_person(self, position: int, gender: str | None) -> str | None:
         """The person the article is about: the first it names (outside quotes, headline
