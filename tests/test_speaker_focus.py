@@ -1092,3 +1092,18 @@ def test_a_description_of_an_office_is_no_one_the_article_gives_another() -> Non
     """'The US President' after a sentence whose subject is 'US Ambassador Woody Johnson':
     an ambassador is not the president, so the person the article is about."""
     assert speakers(*JOHNSON)["working visit"] == "Donald Trump"
+
+
+# allsides_roundups 5636_center
+PFIZER = (
+    "Pfizer\xa0tweeted\xa0on Thursday that the companies had submitted their formal request for "
+    "Emergency Use Authorization of the vaccine to the Food and Drug Administration.",
+    '"With new cases in children in the U.S. continuing to be at a high level, this submission '
+    'is an important step in our ongoing effort against #COVID19," the pharmaceutical giant '
+    "said.",
+)
+
+
+def test_a_giant_is_a_body_described_like_a_company() -> None:
+    """'the pharmaceutical giant' takes up the body the sentence before has as its subject."""
+    assert speakers(*PFIZER)["With new cases in"] == "Pfizer"

@@ -860,7 +860,7 @@ class PersonIndex:
         if DOCUMENT_RE.fullmatch(low):  # "the memorandum says": what its author says
             return self._document_author(low, position) or self._organisation_in_focus(position)
         body_noun = ORGANISATION_ROLE_RE.fullmatch(low)
-        if body_noun and all(_lower_case_modifier(w) for w in mention.split()[1:-1]):
+        if body_noun and all(_body_modifier(w) for w in mention.split()[1:-1]):
             # "the conservative group", not "The Justice Department" (a name)
             noun = body_noun.group(1)
             named = self._named_body(noun, position)
@@ -1322,7 +1322,7 @@ BODY_NAME_NOUNS = frozenset(
     "agency department service administration bureau commission office ministry company "
     "committee council board court university police union government group caucus "
     "organization organisation team foundation firm network charity institute association "
-    "coalition command".split()
+    "coalition command giant".split()
 )
 ORGANISATION_ROLE_RE = re.compile(
     rf"(?:the|its) (?:[\w’'-]+ ){{0,2}}?({'|'.join(sorted(BODY_NAME_NOUNS))})"
@@ -1489,6 +1489,15 @@ def _nouns_meant(noun: str) -> frozenset[str]:
     """The nouns of the bodies a description's noun may mean: 'the agency' any government
     body's."""
     return GOVERNMENT_BODIES if noun == "agency" else frozenset({noun})
+
+
+def _body_modifier(word: str) -> bool:
+    """A word that modifies a body's noun, not part of a name: lower case, or a country's
+    adjective ('the French firm', 'the Israeli military', 'the US software giant')."""
+    return _lower_case_modifier(word) or is_demonym(word) or word.rstrip(".") in COUNTRY_INITIALS
+
+
+COUNTRY_INITIALS = frozenset({"U.S", "US", "UK", "U.K"})
 
 
 def _lower_case_modifier(word: str) -> bool:
