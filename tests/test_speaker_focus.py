@@ -1107,3 +1107,18 @@ PFIZER = (
 def test_a_giant_is_a_body_described_like_a_company() -> None:
     """'the pharmaceutical giant' takes up the body the sentence before has as its subject."""
     assert speakers(*PFIZER)["With new cases in"] == "Pfizer"
+
+
+# allsides_roundups 5680_right
+HAITIANS = (
+    "Thousands of Haitian migrants who were camping out at the small Texas border town of Del "
+    "Rio have been released into the US, a new report said.",
+    "In recent days, Haitians have been freed on “a very, very large scale” and given notices to "
+    "appear at an immigration office within 60 days, a US official\xa0told the Associated Press.",
+)
+
+
+def test_a_demonym_in_the_plural_is_no_speaker() -> None:
+    """'Haitians' is a people, not a person or body named: the quote of an unnamed US
+    official has no speaker."""
+    assert speakers(*HAITIANS)["a very, very large"] is None
