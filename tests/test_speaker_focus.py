@@ -1122,3 +1122,19 @@ def test_a_demonym_in_the_plural_is_no_speaker() -> None:
     """'Haitians' is a people, not a person or body named: the quote of an unnamed US
     official has no speaker."""
     assert speakers(*HAITIANS)["a very, very large"] is None
+
+
+# allsides_roundups 5880_center
+FDA_AND_CDC = (
+    'What they\'re saying:\xa0"People who are fully vaccinated are protected from severe disease '
+    'and death, including from the variants currently circulating in the country such as '
+    'Delta," the FDA and CDC said.',
+    '"Americans who have been fully vaccinated do not need a booster shot at this time. FDA, '
+    'CDC, and [the National Institutes...',
+)
+
+
+def test_bodies_joined_by_and_are_a_group_no_one_speaker() -> None:
+    """'the FDA and CDC': two bodies the article also names apart speak together, no one
+    speaker ('Customs and Border Protection' is one body, its parts never written alone)."""
+    assert speakers(*FDA_AND_CDC)["People who are fully"] is None

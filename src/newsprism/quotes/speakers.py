@@ -454,6 +454,27 @@ class PersonIndex:
         parts = [part.strip(" ,") for part in re.split(r",|\band\b", mention)]
         return len(parts) > 1 and all(self._one_person(part) for part in parts)
 
+    def _several_named(self, mention: str) -> bool:
+        """'the FDA and CDC', 'Facebook and Twitter', 'Canada and Mexico': names joined by
+        'and', each of which the article writes on its own elsewhere (a group of bodies or
+        places, no one speaker; 'Customs and Border Protection' is one body)."""
+        joined = DETERMINER_RE.sub("", mention)
+        if not re.search(r"\s(?:and|&)\s", joined):
+            return False  # "Apple's chief executive, Tim Cook": one, described
+        parts = [part.strip(" ,") for part in re.split(r",|\s(?:and|&)\s", joined)]
+        return len(parts) > 1 and all(
+            part[:1].isupper() and self._written_alone(part) for part in parts
+        )
+
+    def _written_alone(self, name: str) -> bool:
+        """Whether the body writes `name` somewhere not joined to another name by 'and'."""
+        pattern = rf"(?<![\w-]){re.escape(name)}(?![\w-])(?!\s+(?:and|&)\s+[A-Z])"
+        for found in re.finditer(pattern, self.body):
+            before = self.body[max(0, found.start() - 5) : found.start()]
+            if not re.search(r"(?:and|&)\s+$", before):
+                return True
+        return False
+
     def _one_person(self, words: str) -> bool:
         named = next(person_mentions(words), None)
         if named is not None and named.text == words:
@@ -756,7 +777,7 @@ class PersonIndex:
             if antecedent is None or fold(self.body[slice(*antecedent)]) in RELATIVE_PRONOUNS:
                 return None
             return self.resolve(self.body[slice(*antecedent)], antecedent[0])
-        if self._several_people(mention) or _a_quantity(low):
+        if self._several_people(mention) or self._several_named(mention) or _a_quantity(low):
             return None  # "Zadan and Meron said", "Thousands of Cubans": no one person
         body = NAMED_BODY_RE.fullmatch(mention.strip())
         if body and self._names_a_person(body.group(1)):
