@@ -205,3 +205,16 @@ def test_a_body_named_after_a_person_speaks_as_itself() -> None:
         "Obama administration",
         "McSally’s campaign",
     ]
+
+
+def test_a_role_holder_the_description_contradicts_is_passed_over() -> None:
+    # PolNeAR train, wash-post_2015-11-08_all-eggs-in-n-h-and-iowa-baskets
+    text = (
+        "NASHUA, N.H. - At the moment Chris Christie learned he had been bumped off the main "
+        "national debate stage, he was clocking his 44th day on the campaign trail here in New "
+        "Hampshire. Sooner or later, the New Jersey governor told reporters, \"it starts to pay "
+        "off.\"",
+        "Christie and Ohio Gov. John Kasich are staking their hopes here, while former Florida "
+        "governor Jeb Bush increasingly sees the South as his best chance.",
+    )
+    assert speakers(*text)["it starts to"] == "Chris Christie"

@@ -481,11 +481,13 @@ class PersonIndex:
             return True
         return LONE_NAME_RE.fullmatch(words) is not None and bool(self._bare_owners(fold(words)))
 
-    def _role_holder(self, role: str, position: int) -> str:
+    def _role_holder(self, role: str, position: int, ruled_out: set[str]) -> str | None:
         """Of the people named with `role` before `position`, the one mentioned last (by any
         name: 'Judge Rowland Barnes ... Judge James Bodiford ... said Bodiford. The judge
         offered' is Bodiford); none before, the first named with it after."""
-        held = self.roles[role]
+        held = [(at, key) for at, key in self.roles[role] if key not in ruled_out]
+        if not held:
+            return None  # "the two-term president" of a vice president only: read on
         at = bisect.bisect_left(held, (position, ""))
         if not at:
             return held[0][1]
@@ -822,7 +824,7 @@ class PersonIndex:
         described, ruled_out = self._described(mention, position, _described_gender(low))
         if described is not None:
             return self.display(described)
-        found = self._read_description(mention, low, position)
+        found = self._read_description(mention, low, position, ruled_out)
         return None if found and name_key(found) in ruled_out else found
 
     def _named_body_after(self, mention: str, position: int) -> str | None:
@@ -852,12 +854,16 @@ class PersonIndex:
             return self.display(key)
         return name if is_first_name(name.split()[0]) else None
 
-    def _read_description(self, mention: str, low: str, position: int) -> str | None:
-        """Who a mention that names no one in the article means: a role's holder, a person
-        described, an organisation."""
+    def _read_description(
+        self, mention: str, low: str, position: int, ruled_out: set[str] | None = None
+    ) -> str | None:
+        """Who a mention that names no one in the article means: a role's holder (not one
+        whose descriptors contradict the description: `ruled_out`), a person described, an
+        organisation."""
         head = _head_noun(low)
-        if head and _may_hold_role(head) and self.roles.get(head):
-            return self.display(self._role_holder(head, position))
+        held = head and _may_hold_role(head) and self.roles.get(head)
+        if held and (holder := self._role_holder(head, position, ruled_out or set())):
+            return self.display(holder)
         titled = TITLED_RE.match(mention)
         if titled:  # "Mrs. Clinton", "Sen. Sanders": a person we only know by surname
             return titled.group(1)
