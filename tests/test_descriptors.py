@@ -218,3 +218,21 @@ def test_a_role_holder_the_description_contradicts_is_passed_over() -> None:
         "governor Jeb Bush increasingly sees the South as his best chance.",
     )
     assert speakers(*text)["it starts to"] == "Chris Christie"
+
+
+def test_a_subject_that_acts_on_someone_by_pronoun_does_not_take_the_description() -> None:
+    # PolNeAR train, huff-post_2016-08-17_the-unhappy-campaign-of-paul-manafort
+    text = (
+        "WASHINGTON ― This spring, as he was becoming chairman of Donald Trump’s campaign, Paul "
+        "Manafort told friends that the candidate knew all about his work for foreign leaders.",
+        "And the leading authority on social media and politics in the Trump campaign is Trump "
+        "himself.",
+        "Manafort has not dismantled ― has not been able to dismantle ― the early staff that "
+        "Trump assembled with Lewandowski, and Trump refused to help him do so.",
+        "Rather, the GOP presidential nominee maintains a floating array of power centers "
+        "around him.",
+    )
+    article = Article(id="t", source="t.txt", title="Headline", paragraphs=list(text))
+    quotes = extract_quotes(article)
+    nominee = [q.speaker for q in quotes if q.speaker_mention == "the GOP presidential nominee"]
+    assert nominee == ["Donald Trump"]

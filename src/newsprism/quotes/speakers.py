@@ -1261,12 +1261,15 @@ class PersonIndex:
 
     def _sentence_focus(self, start: int, end: int) -> tuple[bool, str | None]:
         """Whether body[start:end] names someone, and the person a cue there names or its
-        subject when a name."""
+        subject when a name, unless it takes up someone else by an object pronoun ('Paul Ryan
+        disagreed with him': the one before stays the topic)."""
         if speaker := self._cue_subject(start, end):
             return True, speaker
         first, last = (bisect.bisect_left(self.positions, at) for at in (start, end))
         if first == last:
             return False, None
+        if OBJECT_PRONOUN_RE.search(self.body, start, end):
+            return True, None
         subject = sentence_subject(self.body, start, end)
         named = subject and bisect.bisect_left(self.positions, subject[0])
         at = self.positions[named] if subject and named < last else end
@@ -1821,6 +1824,11 @@ def _head_noun(low: str) -> str | None:
 PARTY_HEADS = frozenset({"republican", "democrat", "independent"})
 OBJECT_PRONOUNS = frozenset("us me him her them it you we i".split())
 NOT_PERSON_HEADS = frozenset({"man", "woman", "person", "one", "people"})
+# 'him', or 'her' as an object ('help her', 'told her that'), not as a possessive ('her team').
+OBJECT_PRONOUN_RE = re.compile(
+    r"\bhim\b|\bher\b(?=\s*(?:[.,;:!?—]|$|(?:to|for|with|about|as|that|and|in|on|at|of|from|"
+    r"into|over|after|before|down|up|out|off|back|do|be)\b))"
+)
 
 
 def _person_head(head: str, mention: str) -> bool:
