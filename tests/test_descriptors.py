@@ -36,6 +36,16 @@ def test_a_title_a_party_label_and_an_appositive_describe_the_name() -> None:
     assert descriptors_at(paul, "Rand Paul")[1] == ["republican", "kentucky"]
 
 
+def test_a_party_label_set_off_by_commas_describes_the_name() -> None:
+    # multinews_sample validation-193-1, allsides_roundups 5814_left
+    mcconnell = "Senate Majority Leader Mitch McConnell, R-Kentucky, told reporters earlier"
+    assert descriptors_at(mcconnell, "Mitch McConnell")[1] == ["republican", "kentucky"]
+    waters = "Rep. Maxine Waters, D-Calif., the chair of the Financial Services Committee, said"
+    label, after = descriptors_at(waters, "Maxine Waters")[1:]
+    assert label == ["democrat", "california"]
+    assert after[0] == "chair"  # the appositive after the label is read too
+
+
 def test_a_clause_after_a_comma_is_no_appositive() -> None:
     # multinews_sample validation-81-1: the designer is the subject of 'admitted', not
     # Vanity Fair; newswcl50 0_RR: Trump's nominee describes Pompeo, not Trump
@@ -195,3 +205,34 @@ def test_a_body_named_after_a_person_speaks_as_itself() -> None:
         "Obama administration",
         "McSally’s campaign",
     ]
+
+
+def test_a_role_holder_the_description_contradicts_is_passed_over() -> None:
+    # PolNeAR train, wash-post_2015-11-08_all-eggs-in-n-h-and-iowa-baskets
+    text = (
+        "NASHUA, N.H. - At the moment Chris Christie learned he had been bumped off the main "
+        "national debate stage, he was clocking his 44th day on the campaign trail here in New "
+        "Hampshire. Sooner or later, the New Jersey governor told reporters, \"it starts to pay "
+        "off.\"",
+        "Christie and Ohio Gov. John Kasich are staking their hopes here, while former Florida "
+        "governor Jeb Bush increasingly sees the South as his best chance.",
+    )
+    assert speakers(*text)["it starts to"] == "Chris Christie"
+
+
+def test_a_subject_that_acts_on_someone_by_pronoun_does_not_take_the_description() -> None:
+    # PolNeAR train, huff-post_2016-08-17_the-unhappy-campaign-of-paul-manafort
+    text = (
+        "WASHINGTON ― This spring, as he was becoming chairman of Donald Trump’s campaign, Paul "
+        "Manafort told friends that the candidate knew all about his work for foreign leaders.",
+        "And the leading authority on social media and politics in the Trump campaign is Trump "
+        "himself.",
+        "Manafort has not dismantled ― has not been able to dismantle ― the early staff that "
+        "Trump assembled with Lewandowski, and Trump refused to help him do so.",
+        "Rather, the GOP presidential nominee maintains a floating array of power centers "
+        "around him.",
+    )
+    article = Article(id="t", source="t.txt", title="Headline", paragraphs=list(text))
+    quotes = extract_quotes(article)
+    nominee = [q.speaker for q in quotes if q.speaker_mention == "the GOP presidential nominee"]
+    assert nominee == ["Donald Trump"]

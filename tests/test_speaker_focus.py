@@ -1012,3 +1012,129 @@ def test_a_command_is_a_body_its_name_calls_a_command() -> None:
     """'The command' is U.S. Central Command, named before with that noun."""
     quotes = extract_quotes(article_of(*COMMAND, title=""), indirect=False)
     assert [q.speaker for q in quotes] == ["Central Command"]
+
+
+
+# multinews_sample test-114-0
+TIERNEY = (
+    "“Biggest problem, to me, in the world, is nuclear, and proliferation,” Trump said at the "
+    "time.",
+    "Experts remain confused and in some cases unnerved by the nature of Trump’s foray into the "
+    "nuclear weapons discussion. On Thursday, John Tierney, a former Democratic congressman and "
+    "current executive director of the Center for Arms Control and Non-Proliferation, presented "
+    "Trump’s tweet as perilous.",
+    "“It is dangerous for the President-elect to use just 140 characters and announce a major "
+    "change in U.S. nuclear weapons policy, which is nuanced, complex, and affects every single "
+    "person on this planet,” he said in a statement, warning that an expansion threatens a "
+    "nuclear arms race.",
+    "“The potential consequences of changing U.S. nuclear weapons policy so drastically are "
+    "simply unimaginable,” he warned.",
+)
+
+
+def test_a_possessive_name_is_not_whom_a_cue_gives_the_words() -> None:
+    """'John Tierney ... presented Trump’s tweet as perilous': the 'he' after is Tierney, not
+    the man whose tweet it was."""
+    found = speakers(*TIERNEY)
+    assert found["It is dangerous for"] == "John Tierney"
+    assert found["The potential consequences of"] == "John Tierney"
+
+
+# multinews_sample validation-9-5
+BURR = (
+    "Multiple news outlets are now reporting that James Comey wrote in a memo that Donald Trump "
+    "asked him to drop the FBI’s investigation of former national security adviser Michael "
+    "Flynn.",
+    "If true, this is a serious abuse of power. But we don’t know yet if the New York Times "
+    "account is true. Senate Intelligence Committee Chairman Richard Burr raised reasonable "
+    "objections:",
+    "“I actually believe the director might have told us that there’d been a request like that "
+    "and it was never mentioned by him,” the North Carolina Republican told reporters.",
+)
+
+
+def test_a_description_no_descriptor_confirms_is_the_subject_of_the_sentence_before() -> None:
+    """Nothing the article says makes Burr a North Carolina Republican: the description is
+    the person the sentence before has as its subject, not the first person named."""
+    assert speakers(*BURR)["I actually believe the"] == "Richard Burr"
+
+
+# multinews_sample test-115-0
+PALLONE = (
+    "President-elect Donald Trump will nominate former Texas Gov. Rick Perry to lead the Energy "
+    "Department.",
+    "Rep. Frank Pallone, the top Democrat on the House Energy and Commerce Committee, said "
+    "Perry's expected nomination \"defies all logic,\" citing the former governor's previous "
+    "interest in dismantling the agency.",
+    "The New Jersey lawmaker, who won't get to vote on Perry's nomination, also zinged the "
+    "incoming DOE chief for his reality show adventure earlier this year: \"Governor Perry is "
+    "simply not qualified for this position and should be rejected.\"",
+)
+
+
+def test_a_description_is_not_the_lead_person_when_the_sentence_before_has_a_subject() -> None:
+    """'The New Jersey lawmaker' after 'Rep. Frank Pallone, ..., said Perry's expected
+    nomination': Pallone, not Perry whom the article is about."""
+    assert speakers(*PALLONE)["Governor Perry is simply"] == "Frank Pallone"
+
+
+# newswcl50 5_LL
+JOHNSON = (
+    "Donald Trump will arrive in Britain on Thursday for a working visit.",
+    "US Ambassador Woody Johnson said on Friday: \"He's very thick-skinned. He knows what he "
+    "wants to do.\"",
+    "The US President had been warned by London's mayor, Sadiq Khan, that he should expect to "
+    "see demonstrators during his \"working visit\".",
+)
+
+
+def test_a_description_of_an_office_is_no_one_the_article_gives_another() -> None:
+    """'The US President' after a sentence whose subject is 'US Ambassador Woody Johnson':
+    an ambassador is not the president, so the person the article is about."""
+    assert speakers(*JOHNSON)["working visit"] == "Donald Trump"
+
+
+# allsides_roundups 5636_center
+PFIZER = (
+    "Pfizer\xa0tweeted\xa0on Thursday that the companies had submitted their formal request for "
+    "Emergency Use Authorization of the vaccine to the Food and Drug Administration.",
+    '"With new cases in children in the U.S. continuing to be at a high level, this submission '
+    'is an important step in our ongoing effort against #COVID19," the pharmaceutical giant '
+    "said.",
+)
+
+
+def test_a_giant_is_a_body_described_like_a_company() -> None:
+    """'the pharmaceutical giant' takes up the body the sentence before has as its subject."""
+    assert speakers(*PFIZER)["With new cases in"] == "Pfizer"
+
+
+# allsides_roundups 5680_right
+HAITIANS = (
+    "Thousands of Haitian migrants who were camping out at the small Texas border town of Del "
+    "Rio have been released into the US, a new report said.",
+    "In recent days, Haitians have been freed on “a very, very large scale” and given notices to "
+    "appear at an immigration office within 60 days, a US official\xa0told the Associated Press.",
+)
+
+
+def test_a_demonym_in_the_plural_is_no_speaker() -> None:
+    """'Haitians' is a people, not a person or body named: the quote of an unnamed US
+    official has no speaker."""
+    assert speakers(*HAITIANS)["a very, very large"] is None
+
+
+# allsides_roundups 5880_center
+FDA_AND_CDC = (
+    'What they\'re saying:\xa0"People who are fully vaccinated are protected from severe disease '
+    'and death, including from the variants currently circulating in the country such as '
+    'Delta," the FDA and CDC said.',
+    '"Americans who have been fully vaccinated do not need a booster shot at this time. FDA, '
+    'CDC, and [the National Institutes...',
+)
+
+
+def test_bodies_joined_by_and_are_a_group_no_one_speaker() -> None:
+    """'the FDA and CDC': two bodies the article also names apart speak together, no one
+    speaker ('Customs and Border Protection' is one body, its parts never written alone)."""
+    assert speakers(*FDA_AND_CDC)["People who are fully"] is None

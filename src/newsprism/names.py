@@ -110,14 +110,17 @@ def _countries() -> frozenset[str]:
 # A country's people or language: the country name with its demonym ending ('Russia' ->
 # 'Russian', 'Iran' -> 'Iranian', 'China' -> 'Chinese', 'Mexico' -> 'Mexican', 'Israel' ->
 # 'Israeli'): (ending of the demonym, what the country's name ends in instead).
-DEMONYM_ENDINGS = (("n", ""), ("ian", ""), ("ian", "a"), ("ese", ""), ("ese", "a"),
-                   ("an", "o"), ("i", ""))  # fmt: skip
+DEMONYM_ENDINGS = (("n", ""), ("an", ""), ("ian", ""), ("ian", "a"), ("ese", ""),
+                   ("ese", "a"), ("an", "o"), ("i", ""))  # fmt: skip
 
 
 @lru_cache(maxsize=4096)
 def is_demonym(word: str) -> bool:
-    """Whether a capitalised word is a country's demonym ('Russian radars'), no name."""
+    """Whether a capitalised word is a country's demonym ('Russian radars', 'Haitian'), or
+    its plural ('Haitians', 'Israelis'): no name."""
     low = fold(word)
+    if low.endswith(("ans", "is")):
+        low = low[:-1]
     return any(
         low.endswith(ending) and low[: -len(ending)] + base in _countries()
         for ending, base in DEMONYM_ENDINGS

@@ -21,7 +21,10 @@ from newsprism.text import fold
 
 # The party letter of a label ("(R-Ky.)", "(D-N.Y.)", "(I)").
 PARTIES = {"r": "republican", "d": "democrat", "i": "independent"}
-PARTY_LABEL_AFTER_RE = re.compile(r"[^\S\n]*\(\s*([RDI])\b\.?\s*(?:[-–,]\s*([^()\n]{1,20}))?\)")
+PARTY_LABEL_AFTER_RE = re.compile(
+    r"[^\S\n]*\(\s*([RDI])\b\.?\s*(?:[-–,]\s*([^()\n]{1,20}))?\)"
+    r"|,[^\S\n]*([RDI])[-–]([A-Z][A-Za-z.]{1,12}(?:[^\S\n][A-Z][A-Za-z.]+)?)(?=[,;:]|\.?\s)"
+)  # "(R-Ky.)", "(D-N.Y.)", "(I)"; set off by commas: ", R-Iowa,"
 US_STATES = (
     "alabama:ala al|alaska:ak|arizona:ariz az|arkansas:ark ar|california:calif cal ca|"
     "colorado:colo co|connecticut:conn ct|delaware:del de|florida:fla fl|georgia:ga|hawaii:hi|"
@@ -121,9 +124,10 @@ def party_label(body: str, end: int) -> tuple[list[str], int]:
     match = PARTY_LABEL_AFTER_RE.match(body, end)
     if match is None:
         return [], end
-    words = [PARTIES[match.group(1).lower()]]
-    if match.group(2):
-        compact = re.sub(r"[^a-z]", "", fold(match.group(2)))
+    party, state = match.group(1) or match.group(3), match.group(2) or match.group(4)
+    words = [PARTIES[party.lower()]]
+    if state:
+        compact = re.sub(r"[^a-z]", "", fold(state))
         if compact in STATE_OF:
             words.append(STATE_OF[compact])
     return words, match.end()
@@ -263,6 +267,22 @@ NAME_AFTER_RE = re.compile(r",?\s+[A-Z][\w’'-]+\s+[A-Z]")
 def head_held(words: set[str], head: str) -> bool:
     """Whether a person's descriptors hold a description's head noun or a narrower role."""
     return not COVERS.get(head, frozenset({head})).isdisjoint(words)
+
+
+# Offices one person holds at a time, in the sense a description means them: the holder of
+# another ('Ambassador Woody Johnson') is not who 'the US president' or 'the governor' is.
+OFFICES = frozenset(
+    "president governor mayor senator representative congressman congresswoman minister "
+    "ambassador judge secretary chancellor premier commissioner prosecutor sheriff".split()
+)
+
+
+def holds_other_office(words: set[str], head: str) -> bool:
+    """Whether a person's descriptors name an office but not the one (or a narrower one) a
+    description's head noun names."""
+    if head not in OFFICES and head not in COVERS:
+        return False
+    return not words.isdisjoint(OFFICES) and not head_held(words, head)
 
 
 def satisfies(phrase: Phrase, head: str, qualifiers: frozenset[str]) -> bool:

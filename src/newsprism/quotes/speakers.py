@@ -66,6 +66,7 @@ from newsprism.quotes.descriptors import (
     appositive,
     head_and_modifiers,
     head_held,
+    holds_other_office,
     introduced_unnamed,
     last_unnamed,
     normal_word,
@@ -453,17 +454,40 @@ class PersonIndex:
         parts = [part.strip(" ,") for part in re.split(r",|\band\b", mention)]
         return len(parts) > 1 and all(self._one_person(part) for part in parts)
 
+    def _several_named(self, mention: str) -> bool:
+        """'the FDA and CDC', 'Facebook and Twitter', 'Canada and Mexico': names joined by
+        'and', each of which the article writes on its own elsewhere (a group of bodies or
+        places, no one speaker; 'Customs and Border Protection' is one body)."""
+        joined = DETERMINER_RE.sub("", mention)
+        if not re.search(r"\s(?:and|&)\s", joined):
+            return False  # "Apple's chief executive, Tim Cook": one, described
+        parts = [part.strip(" ,") for part in re.split(r",|\s(?:and|&)\s", joined)]
+        return len(parts) > 1 and all(
+            part[:1].isupper() and self._written_alone(part) for part in parts
+        )
+
+    def _written_alone(self, name: str) -> bool:
+        """Whether the body writes `name` somewhere not joined to another name by 'and'."""
+        pattern = rf"(?<![\w-]){re.escape(name)}(?![\w-])(?!\s+(?:and|&)\s+[A-Z])"
+        for found in re.finditer(pattern, self.body):
+            before = self.body[max(0, found.start() - 5) : found.start()]
+            if not re.search(r"(?:and|&)\s+$", before):
+                return True
+        return False
+
     def _one_person(self, words: str) -> bool:
         named = next(person_mentions(words), None)
         if named is not None and named.text == words:
             return True
         return LONE_NAME_RE.fullmatch(words) is not None and bool(self._bare_owners(fold(words)))
 
-    def _role_holder(self, role: str, position: int) -> str:
+    def _role_holder(self, role: str, position: int, ruled_out: set[str]) -> str | None:
         """Of the people named with `role` before `position`, the one mentioned last (by any
         name: 'Judge Rowland Barnes ... Judge James Bodiford ... said Bodiford. The judge
         offered' is Bodiford); none before, the first named with it after."""
-        held = self.roles[role]
+        held = [(at, key) for at, key in self.roles[role] if key not in ruled_out]
+        if not held:
+            return None  # "the two-term president" of a vice president only: read on
         at = bisect.bisect_left(held, (position, ""))
         if not at:
             return held[0][1]
@@ -569,11 +593,17 @@ class PersonIndex:
             inverting = cue.group() in INVERTING_CUES
             for index in range(first, last):
                 at, key = self.positions[index], self.keys_at[index]
+                if self._possessive(at):
+                    continue  # "said Perry's nomination", "Biden’s calls for": no speaker
                 if inverting and _next_to(self.body, cue_end, at):
                     return key  # "said Rick Tyler", not "accusing Rick Tyler"
                 if at < cue_start < at + 60 and _next_to(self.body, self._name_end(at), cue_start):
                     return key  # "Rick Tyler said"
         return None
+
+    def _possessive(self, position: int) -> bool:
+        """Whether the name written at `position` is possessive ('Biden’s calls')."""
+        return self.body[self._name_end(position) - 2 :][:2] in ("’s", "'s")
 
     def _name_end(self, position: int) -> int:
         """Where the name written at `position` ends ('Cummings' of a person shown as
@@ -749,7 +779,7 @@ class PersonIndex:
             if antecedent is None or fold(self.body[slice(*antecedent)]) in RELATIVE_PRONOUNS:
                 return None
             return self.resolve(self.body[slice(*antecedent)], antecedent[0])
-        if self._several_people(mention) or _a_quantity(low):
+        if self._several_people(mention) or self._several_named(mention) or _a_quantity(low):
             return None  # "Zadan and Meron said", "Thousands of Cubans": no one person
         body = NAMED_BODY_RE.fullmatch(mention.strip())
         if body and self._names_a_person(body.group(1)):
@@ -794,7 +824,7 @@ class PersonIndex:
         described, ruled_out = self._described(mention, position, _described_gender(low))
         if described is not None:
             return self.display(described)
-        found = self._read_description(mention, low, position)
+        found = self._read_description(mention, low, position, ruled_out)
         return None if found and name_key(found) in ruled_out else found
 
     def _named_body_after(self, mention: str, position: int) -> str | None:
@@ -824,17 +854,21 @@ class PersonIndex:
             return self.display(key)
         return name if is_first_name(name.split()[0]) else None
 
-    def _read_description(self, mention: str, low: str, position: int) -> str | None:
-        """Who a mention that names no one in the article means: a role's holder, a person
-        described, an organisation."""
+    def _read_description(
+        self, mention: str, low: str, position: int, ruled_out: set[str] | None = None
+    ) -> str | None:
+        """Who a mention that names no one in the article means: a role's holder (not one
+        whose descriptors contradict the description: `ruled_out`), a person described, an
+        organisation."""
         head = _head_noun(low)
-        if head and _may_hold_role(head) and self.roles.get(head):
-            return self.display(self._role_holder(head, position))
+        held = head and _may_hold_role(head) and self.roles.get(head)
+        if held and (holder := self._role_holder(head, position, ruled_out or set())):
+            return self.display(holder)
         titled = TITLED_RE.match(mention)
         if titled:  # "Mrs. Clinton", "Sen. Sanders": a person we only know by surname
             return titled.group(1)
         if _describes_a_person(low):  # "the designer", "The congressman"
-            return self._described_person(position, _described_gender(low))
+            return self._described_person(mention, position, _described_gender(low))
         acronym = DETERMINER_RE.sub("", mention.strip())  # "the CDC"
         if ACRONYM_RE.fullmatch(acronym) and (spelled := self._spelled_out(acronym)):
             spelled = strip_possessive(spelled)
@@ -853,7 +887,7 @@ class PersonIndex:
         if DOCUMENT_RE.fullmatch(low):  # "the memorandum says": what its author says
             return self._document_author(low, position) or self._organisation_in_focus(position)
         body_noun = ORGANISATION_ROLE_RE.fullmatch(low)
-        if body_noun and all(_lower_case_modifier(w) for w in mention.split()[1:-1]):
+        if body_noun and all(_body_modifier(w) for w in mention.split()[1:-1]):
             # "the conservative group", not "The Justice Department" (a name)
             noun = body_noun.group(1)
             named = self._named_body(noun, position)
@@ -877,33 +911,45 @@ class PersonIndex:
         if parsed is None or not self._person_head(parsed[0], mention):
             return None, set()
         head, modifiers = parsed
-        self._read_descriptors()
-        holders = [key for key, words in self.described.items() if head_held(words, head)]
-        qualifiers = frozenset(modifiers) & QUALIFIERS
-        wanted = set(modifiers) - qualifiers
-        states = states_in(modifiers)
-        scored: dict[str, int] = {}
-        ruled_out = set()
-        timeline = self._timeline()
-        for key in holders:
-            words = self.described[key]
-            known = words & STATE_NAMES
-            fits = any(satisfies(phrase, head, qualifiers) for phrase in self.phrases[key])
-            if (states and known and not states & known) or not fits:
-                ruled_out.add(key)
-            elif self.agrees(key, gender) and timeline.any_before({key}, position):
-                scored[key] = len(wanted & words) + len(states & known)
+        scored, ruled_out = self._head_holders(head, modifiers, position, gender)
         best = max(scored.values(), default=0)
-        if not scored or (best == 0 and (wanted or states)):
+        wanted = set(modifiers) - QUALIFIERS
+        if not scored or (best == 0 and wanted):
             return None, ruled_out  # "the Florida senator" of a senator named without a state
         keys = {key for key, score in scored.items() if score == best}
         focus = self._focus_before(position, gender)
+        timeline = self._timeline()
         found = focus if focus in keys else timeline.last_named(keys, position)
         named = timeline.positions[found]
         last = named[bisect.bisect_left(named, position) - 1]
         if introduced_unnamed(self.body[last:position], fold(mention.split()[-1])):
             return None, ruled_out | {found}  # "an official said ... the official said"
         return found, ruled_out
+
+    def _head_holders(
+        self, head: str, modifiers: list[str], position: int, gender: str | None
+    ) -> tuple[dict[str, int], set[str]]:
+        """The people named before `position` whom the article gives a description's head
+        noun (or a narrower role) with its qualifiers, each with how many of its other
+        modifiers (a state among them) the article gives them too; and the people whose
+        descriptors contradict it (another state, 'vice president' for 'the president')."""
+        self._read_descriptors()
+        qualifiers = frozenset(modifiers) & QUALIFIERS
+        wanted = set(modifiers) - qualifiers
+        states = states_in(modifiers)
+        scored: dict[str, int] = {}
+        ruled_out = set()
+        timeline = self._timeline()
+        for key, words in self.described.items():
+            if not head_held(words, head):
+                continue
+            known = words & STATE_NAMES
+            fits = any(satisfies(phrase, head, qualifiers) for phrase in self.phrases[key])
+            if (states and known and not states & known) or not fits:
+                ruled_out.add(key)
+            elif self.agrees(key, gender) and timeline.any_before({key}, position):
+                scored[key] = len(wanted & words) + len(states & known)
+        return scored, ruled_out
 
     def _person_head(self, head: str, mention: str) -> bool:
         """Whether a description's head noun names one person by role: a role noun by list
@@ -1166,16 +1212,70 @@ class PersonIndex:
                     return strip_possessive(run.group()[start:end])
         return None
 
-    def _described_person(self, position: int, gender: str | None) -> str | None:
-        """The person a description at `position` stands for: the speaker a cue names in
-        the sentence before ('Cummings said .... The congressman added'), else the person
-        the article is about (never one named in the description's own clause)."""
+    def _described_person(self, mention: str, position: int, gender: str | None) -> str | None:
+        """The person a description at `position` stands for when no descriptor confirms all
+        its words: the one the nearest sentence before that names anyone speaks through or has
+        as its named subject ('Cummings said .... The congressman added'; 'Sen. Bernie Sanders
+        also called ... “...,” the Vermont senator told') if the article gives them its head
+        noun or, when it gives it no one, no other office; else the last named who holds its
+        head ('Representative Pete Sessions ... the Texas lawmaker'); else the person the
+        article is about (never one named in the description's own clause)."""
+        parsed = head_and_modifiers(mention)
+        holders = set(self._head_holders(*parsed, position, gender)[0]) if parsed else set()
+        head = parsed[0] if parsed else None
         start = self._sentence_start(position)
-        previous = None if start is None else self._sentence_start(start - 1)
-        found = None if previous is None else self._cue_subject(previous, start)
-        if found is not None and self.agrees(found, gender):
+        found = None if start is None else self._named_focus_before(start, position)
+        if found and self.agrees(found, gender) and (
+            found in holders or (not holders and not self._other_office(found, head))
+        ):
             return self.display(found)
+        if holders:
+            return self.display(self._timeline().last_named(holders, position))
         return self._lead_person(position, gender)
+
+    def _other_office(self, key: str, head: str | None) -> bool:
+        self._read_descriptors()
+        return head is not None and holds_other_office(self.described.get(key, set()), head)
+
+    def _named_focus_before(self, sentence_start: int, position: int) -> str | None:
+        """The person a cue names, or the named subject, of the nearest of a few sentences
+        before `sentence_start` that names someone (or of the description's own sentence
+        before a quotation in it: 'Clinton proclaimed, “...” The candidate reiterated'); none
+        when that sentence's subject is a pronoun or no one named there (a pronoun's person is
+        a guess, the lead is surer)."""
+        quote = bisect.bisect_left(self.quoted, (sentence_start, -1))
+        if quote < len(self.quoted) and self.quoted[quote][0] < position:
+            named, found = self._sentence_focus(sentence_start, self.quoted[quote][0])
+            if named:
+                return found
+        end = sentence_start
+        for _ in range(FOCUS_SENTENCES):
+            start = self._sentence_start(end - 1)
+            if start is None or end - start <= 1:
+                return None
+            named, found = self._sentence_focus(start, end)
+            if named:
+                return found
+            end = start
+        return None
+
+    def _sentence_focus(self, start: int, end: int) -> tuple[bool, str | None]:
+        """Whether body[start:end] names someone, and the person a cue there names or its
+        subject when a name, unless it takes up someone else by an object pronoun ('Paul Ryan
+        disagreed with him': the one before stays the topic)."""
+        if speaker := self._cue_subject(start, end):
+            return True, speaker
+        first, last = (bisect.bisect_left(self.positions, at) for at in (start, end))
+        if first == last:
+            return False, None
+        if OBJECT_PRONOUN_RE.search(self.body, start, end):
+            return True, None
+        subject = sentence_subject(self.body, start, end)
+        named = subject and bisect.bisect_left(self.positions, subject[0])
+        at = self.positions[named] if subject and named < last else end
+        if subject and at < subject[1] and not self._possessive(at):
+            return True, self.keys_at[named]
+        return True, None
 
     def _lead_person(self, position: int, gender: str | None) -> str | None:
         """The person the article is about: the first it names (outside quotes, headline
@@ -1252,7 +1352,7 @@ BODY_NAME_NOUNS = frozenset(
     "agency department service administration bureau commission office ministry company "
     "committee council board court university police union government group caucus "
     "organization organisation team foundation firm network charity institute association "
-    "coalition command".split()
+    "coalition command giant".split()
 )
 ORGANISATION_ROLE_RE = re.compile(
     rf"(?:the|its) (?:[\w’'-]+ ){{0,2}}?({'|'.join(sorted(BODY_NAME_NOUNS))})"
@@ -1419,6 +1519,15 @@ def _nouns_meant(noun: str) -> frozenset[str]:
     """The nouns of the bodies a description's noun may mean: 'the agency' any government
     body's."""
     return GOVERNMENT_BODIES if noun == "agency" else frozenset({noun})
+
+
+def _body_modifier(word: str) -> bool:
+    """A word that modifies a body's noun, not part of a name: lower case, or a country's
+    adjective ('the French firm', 'the Israeli military', 'the US software giant')."""
+    return _lower_case_modifier(word) or is_demonym(word) or word.rstrip(".") in COUNTRY_INITIALS
+
+
+COUNTRY_INITIALS = frozenset({"U.S", "US", "UK", "U.K"})
 
 
 def _lower_case_modifier(word: str) -> bool:
@@ -1715,6 +1824,11 @@ def _head_noun(low: str) -> str | None:
 PARTY_HEADS = frozenset({"republican", "democrat", "independent"})
 OBJECT_PRONOUNS = frozenset("us me him her them it you we i".split())
 NOT_PERSON_HEADS = frozenset({"man", "woman", "person", "one", "people"})
+# 'him', or 'her' as an object ('help her', 'told her that'), not as a possessive ('her team').
+OBJECT_PRONOUN_RE = re.compile(
+    r"\bhim\b|\bher\b(?=\s*(?:[.,;:!?—]|$|(?:to|for|with|about|as|that|and|in|on|at|of|from|"
+    r"into|over|after|before|down|up|out|off|back|do|be)\b))"
+)
 
 
 def _person_head(head: str, mention: str) -> bool:
