@@ -218,6 +218,20 @@ def test_attribution_patterns():
     assert attribution_after(" and then the match began.") is None
 
 
+def test_cue_after_a_modal_in_a_report_is_the_reporters():
+    """A cue under a modal inside what an earlier cue reports is what someone may say: the
+    quote is the reporter's words; a cue of a clause of its own keeps its subject."""
+    article = article_of(
+        "Matthew Pottinger, senior director for Asian affairs for Trump's National Security "
+        'Council, said Trump would challenge "the full range of threats that North Korea '
+        'poses" during any meeting with Kim.',
+        "Joseph read those sentences aloud, and after penning the words, Harris would say, "
+        "“Written.”",
+    )
+    speakers = [q.speaker for q in direct_quotes(article)]
+    assert speakers == ["Matthew Pottinger", "Harris"]
+
+
 def _gold_direct_contents(annotation: str, text: str) -> list[tuple[int, int]]:
     spans = []
     for line in annotation.splitlines():

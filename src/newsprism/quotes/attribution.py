@@ -994,6 +994,8 @@ def attribution_before(text: str, end: int | None = None) -> Attribution | None:
         ):
             continue  # the cue's sentence ended before the quote ("where Clinton also spoke.")
         word = cue.group().lower()
+        if _hypothetical(text, cue) and any(_governs(text, c, cue) for c in cues):
+            continue  # "Obama said he expected that Americans will say “no”": Obama's words
         if inverted := _inverted_subject(text, cue, stop):
             return _attribution(text, inverted, word)
         if not _verb_use(text, cue) or _passive(text, cue):
@@ -1021,6 +1023,28 @@ def attribution_before(text: str, end: int | None = None) -> Attribution | None:
         if span:
             return _attribution(text, span, word)
     return _turn(text, begin, stop)
+
+
+MODALS = frozenset("will would should could might may must shall can".split())
+MODAL_BEFORE_RE = re.compile(r"\b(\w+)\s+(?:(?:\w+ly|also|not|never)\s+)?$")
+
+
+def _hypothetical(text: str, cue: re.Match[str]) -> bool:
+    """The cue follows a modal ('will say', 'should reiterate', 'would never call'): what
+    someone may say, not what they said."""
+    before = MODAL_BEFORE_RE.search(text, max(0, cue.start() - 30), cue.start())
+    return before is not None and before.group(1).lower() in MODALS
+
+
+def _governs(text: str, earlier: re.Match[str], cue: re.Match[str]) -> bool:
+    """`cue` sits in what the `earlier` cue reports: after it, no comma or semicolon between
+    ('said Trump would challenge', not 'read them aloud, and Harris would say')."""
+    return earlier.end() <= cue.start() and not CLAUSE_BREAK_RE.search(
+        text, earlier.end(), cue.start()
+    )
+
+
+CLAUSE_BREAK_RE = re.compile(r"[,;]")
 
 
 SPEECH_NOUNS = {
