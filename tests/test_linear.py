@@ -164,7 +164,8 @@ def test_comparing_a_story_is_linear_in_its_quotes() -> None:
     # each quote's edits indexed every word of the source article's quotes, and each
     # alignment looked its quote up by reading them all: before, two articles of 4,000 quotes
     # took 16.6 s, 2,400 about 5 s; the growth check is what catches that (64x where linear
-    # is 8x), the bound on time only a ceiling (this and cleaning take 2.4-3.4 s on CI)
+    # is 8x), the bound on time only a ceiling (this and cleaning take 2.4-3.4 s on CI, and
+    # up to 1.7x that when the machine runs slow: 4.8 s was seen)
     def compare(count: int) -> None:
         said = [" ".join(f"w{(n * 7 + k) % 5000}" for k in range(8)) for n in range(count)]
         body = "\n".join(f"“{words},” said Ann Lee." for words in said)
@@ -176,7 +177,7 @@ def test_comparing_a_story_is_linear_in_its_quotes() -> None:
         story = analyse_stories(articles, quotes, one_story(articles)).stories[0]
         assert len(story.statements) == count
 
-    assert_linear(compare, small=300, factor=8, bound=4.5)
+    assert_linear(compare, small=300, factor=8, bound=9.0)
 
 
 def test_a_story_of_many_copies_is_compared_in_linear_time() -> None:
@@ -197,8 +198,9 @@ def test_a_story_of_many_copies_is_compared_in_linear_time() -> None:
         assert len(story.statements[0].quotes) == count
 
     # 800 copies: 5.7-6.9 s in one window on this machine (last stop's code 5.8 s); the
-    # quadratic code, by the figures above, about 25 s
-    assert_linear(compare, small=100, factor=8, bound=12.0)
+    # quadratic code, by the figures above, about 25 s; the growth check catches that, the
+    # bound leaves room for a machine running 1.7x slow
+    assert_linear(compare, small=100, factor=8, bound=18.0)
 
 
 def test_link_lists_between_paragraphs_are_judged_in_linear_time() -> None:
