@@ -83,12 +83,18 @@ LONE_NAME = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"  # "Klopp", "Ocasio-Cortez"
 LONE_NAME_RE = re.compile(LONE_NAME)
 BARE_NAME_RE = re.compile(f"({LONE_NAME}) [a-z]")
 NOT_NAMES = NOT_PERSON_WORDS | SENTENCE_STARTERS | MONTHS
-LEADING_NAME_RE = re.compile(  # "Syrian Observatory for Human Rights"
-    r"(?:[Tt]he\s+)?[A-Z][\w.&’'\-]*(?:\s+(?:(?:of|for|&)\s+)?[A-Z][\w.&’'\-]*)*\s*"
-)
-LEADING_BODY_RE = re.compile(  # "Customs and Border Protection"; "Bauer and Fattal" is two
-    r"(?:[Tt]he\s+)?[A-Z][\w.&’'\-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w.&’'\-]*)*\s*"
-)
+
+
+def _leading_name_re(joiners: str) -> re.Pattern[str]:
+    """Capitalised words at a text's start, going on over the small words `joiners`."""
+    return re.compile(
+        rf"(?:[Tt]he\s+)?[A-Z][\w.&’'\-]*(?:\s+(?:(?:{joiners})\s+)?[A-Z][\w.&’'\-]*)*\s*"
+    )
+
+
+LEADING_NAME_RE = _leading_name_re("of|for|&")  # "Syrian Observatory for Human Rights"
+# "Customs and Border Protection" (a body's name; "Bauer and Fattal" is two people)
+LEADING_BODY_RE = _leading_name_re("of|for|and|&")
 PERSONAL_TITLES = (
     r"Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Prof|Gen|Sir|Dame|President|Senator|Governor|"
     r"Mayor|Judge|Justice|Secretary|Speaker"
@@ -1409,11 +1415,12 @@ NAMED_BODY_RE = re.compile(
     r"(?:[Tt]he\s+)?((?:[A-Z][\w.\-]*\s+)*[A-Z][\w.\-]*(?:[’']s)?\s+"
     r"(?:administration|campaign|government|camp|White House|transition team))"
 )
-# A role's preposition before a name ("a spokesman for Sen. Rand Paul", "an aide to"): the
-# name is whom the role is of, not who holds it.
+# The noun of a body a name heads ('Biden' of "the Biden administration's goal").
 BODY_AFTER_NAME_RE = re.compile(
     r"[^\S\n]+(?:administration|campaign|government|camp|transition team)\b"
 )
+# A role's preposition before a name ("a spokesman for Sen. Rand Paul", "an aide to"): the
+# name is whom the role is of, not who holds it.
 OF_SOMEONE_RE = re.compile(r"\b[a-z]+\s+(?:of|for|to)\s+(?:(?:the|[A-Z][\w.’'-]*)\s+)*$")
 OWNER_SPLIT_RE = re.compile(r"[’']s\b")
 OWNER_RE = re.compile(r".*[’']s\s+(?=[A-Z])")
