@@ -236,3 +236,18 @@ def test_a_subject_that_acts_on_someone_by_pronoun_does_not_take_the_description
     quotes = extract_quotes(article)
     nominee = [q.speaker for q in quotes if q.speaker_mention == "the GOP presidential nominee"]
     assert nominee == ["Donald Trump"]
+
+
+def test_a_title_in_the_standfirst_describes_the_person_it_names() -> None:
+    """allsides_roundups 5811_right: the standfirst alone says de Blasio is the mayor; the
+    body's 'The mayor' before any name there is him."""
+    article = Article(
+        id="t",
+        source="t.txt",
+        title="NYC to be first in nation to require proof of vaccination for indoor restaurants",
+        standfirst="New York City residents and visitors will be required to show proof of "
+        "vaccination for indoor dining, gyms, and shows, Mayor Bill de Blasio announced Tuesday.",
+        paragraphs=['The mayor is calling the city\'s vaccine passport the "Key to NYC Pass."'],
+    )
+    quotes = extract_quotes(article, indirect=False)
+    assert [(q.speaker_mention, q.speaker) for q in quotes] == [("The mayor", "Bill de Blasio")]

@@ -176,6 +176,9 @@ class PersonIndex:
     pronoun_genders: dict[str, str | None] | None = None
     pronouns: list[int] | None = None  # where 'he', 'she', 'his' ... stand in the body
     mentions_of: dict[str, list[int]] | None = None
+    # The names the headline and standfirst give (line, where the name starts, key): what a
+    # title there says a person is ('President Biden announced ...') describes them too.
+    head_names: list[tuple[str, int, str]] = field(default_factory=list)
 
     def _timeline(self) -> _Timeline:
         if self.timeline is None:
@@ -206,6 +209,9 @@ class PersonIndex:
                 name = _without_lower_case_words(mention.text, index.lower)
                 if name and (name := _headline_name(name, text, body)):
                     index._add(name, offset)
+                    if not _title_case(text):  # every word capitalised: no title read
+                        start = mention.end - len(name)
+                        index.head_names.append((text, start, name_key(name)))
         named = []  # (position, key) in reading order, remembered at once
         for mention in person_mentions(body):
             name = _without_lower_case_words(mention.text, index.lower)
@@ -233,29 +239,35 @@ class PersonIndex:
         return index
 
     def _read_descriptors(self) -> None:
-        """Each person's descriptors where the body names them: a title or role before the
-        name, a party and state label and an appositive after it."""
+        """Each person's descriptors where the body, the standfirst or the headline names
+        them: a title or role before the name, a party and state label and an appositive
+        after it."""
         if self.descriptors_read:
             return
         self.descriptors_read = True
-        body = self.body
         for position, key in zip(self.positions, self.keys_at, strict=True):
-            if position < 0:
-                continue  # headline
-            end = self._name_end(position)
-            possessive = OWNER_SPLIT_RE.search(body, position, end)
-            end = possessive.start() if possessive else end  # "Vanity Fair’s John Heilpern"
-            before = premodifier(body, position)
-            if before and before[-1] in {normal_word(part) for part in key.split()}:
-                continue  # "Kennedy" of "Jackie Kennedy": described where the name starts
-            label, end = party_label(body, end)
-            if before:
-                self.titles.add(before[-1])
-            for words in (before, label, appositive(body, end)):
-                if words:
-                    self.phrases[key].append(Phrase(frozenset(words)))
-                    self.described[key].update(words)
-                    self.described[key].update(states_in(words))
+            if position >= 0:  # the headline's are read from its own text
+                self._describe(self.body, position, key)
+        for text, position, key in self.head_names:
+            self._describe(text, position, key)
+
+    def _describe(self, text: str, position: int, key: str) -> None:
+        """The descriptors of the person `key` named at text[position]."""
+        written = NAME_RUN_RE.match(text, position)
+        end = written.end() if written else position
+        possessive = OWNER_SPLIT_RE.search(text, position, end)
+        end = possessive.start() if possessive else end  # "Vanity Fair’s John Heilpern"
+        before = premodifier(text, position)
+        if before and before[-1] in {normal_word(part) for part in key.split()}:
+            return  # "Kennedy" of "Jackie Kennedy": described where the name starts
+        label, end = party_label(text, end)
+        if before:
+            self.titles.add(before[-1])
+        for words in (before, label, appositive(text, end)):
+            if words:
+                self.phrases[key].append(Phrase(frozenset(words)))
+                self.described[key].update(words)
+                self.described[key].update(states_in(words))
 
     def _introduce_late_names(self, body: str) -> None:
         """News names a person in full and then by surname, so a surname (or a first name)
