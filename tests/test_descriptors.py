@@ -8,6 +8,7 @@ from newsprism.quotes.descriptors import (
     appositive,
     head_and_modifiers,
     introduced_unnamed,
+    last_unnamed_definite,
     party_label,
     premodifier,
 )
@@ -251,3 +252,20 @@ def test_a_title_in_the_standfirst_describes_the_person_it_names() -> None:
     )
     quotes = extract_quotes(article, indirect=False)
     assert [(q.speaker_mention, q.speaker) for q in quotes] == [("The mayor", "Bill de Blasio")]
+
+
+def test_a_role_given_to_someone_unnamed_is_no_one_named() -> None:
+    """multinews_sample test-182-0: the owner is introduced unnamed ('the owner of the San
+    Salvador strip club'), so 'The owner' is nobody named, not the reporter before."""
+    found = speakers(
+        "Seattle-based Investigative Reporter Chris Halsne just returned from El Salvador.",
+        "To further confirm information provided about behaviors in El Salvador, Halsne "
+        "interviewed the owner of the San Salvador strip club in which the subcontractor said "
+        "they visited. The owner says his reputation for \"security\" and \"privacy\" makes him a "
+        "popular strip club owner with \"those who want to be discreet.\"",
+    )
+    assert found["those who want"] is None
+    assert last_unnamed_definite("Lerner's lawyer issued a statement", "lawyer") is not None
+    assert last_unnamed_definite("Trump's lawyer, Michael Cohen, said", "lawyer") is None
+    chiang_rai = "the governor of Chiang Rai, Narongsak Osoththanakorn, told"
+    assert last_unnamed_definite(chiang_rai, "governor") is None

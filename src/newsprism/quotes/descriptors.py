@@ -260,8 +260,27 @@ def last_unnamed(text: str, head: str) -> int | None:
     return found
 
 
+def last_unnamed_definite(text: str, head: str) -> int | None:
+    """Where `text` last gives a role's head to someone it does not name by a definite or
+    possessive description ('the owner of the San Salvador strip club', "Lerner's lawyer
+    issued a statement"), not one a name follows ("Trump's lawyer, Michael Cohen", 'the
+    governor of Chiang Rai, Narongsak Osoththanakorn')."""
+    found = None
+    for match in re.finditer(DEFINITE_UNNAMED_RE.format(head=re.escape(head)), text):
+        end = match.end()
+        if not NAME_AFTER_RE.match(text, end) and not NAMED_AFTER_OF_RE.match(text, end):
+            found = match.start()
+    return found
+
+
+# 'the owner of', "Lerner's lawyer", "The strip club's owner": a few words between
+DEFINITE_UNNAMED_RE = (
+    r"(?:\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}?{head}(?=\s+of\b)"
+    r"|\w[’']s\s+(?:[\w-]+\s+){{0,2}}?{head}\b)"
+)
 AFTER_NAME_RE = re.compile(r"[A-Z][\w.’'-]*\)?,\s*$")
 NAME_AFTER_RE = re.compile(r",?\s+[A-Z][\w’'-]+\s+[A-Z]")
+NAMED_AFTER_OF_RE = re.compile(r"\s+of\s+[^,.;\n]{1,40},\s+[A-Z][\w’'-]+\s+[A-Z]")
 
 
 def head_held(words: set[str], head: str) -> bool:

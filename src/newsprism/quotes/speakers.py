@@ -69,6 +69,7 @@ from newsprism.quotes.descriptors import (
     holds_other_office,
     introduced_unnamed,
     last_unnamed,
+    last_unnamed_definite,
     normal_word,
     party_label,
     premodifier,
@@ -983,12 +984,16 @@ class PersonIndex:
     def _unnamed_since(self, mention: str, position: int) -> bool:
         """Whether a definite description of a person ('the adviser', 'the witness') takes
         up someone the article introduced unnamed ('One Republican adviser', 'An unknown
-        witness') with no one it describes so named since."""
+        witness', 'the owner of the San Salvador strip club', "Lerner's lawyer") with no one
+        it describes so named since."""
         parsed = head_and_modifiers(mention)
         if parsed is None or not self._person_head(parsed[0], mention):
             return False
         floor = max(0, position - UNNAMED_LOOKBACK)
-        at = last_unnamed(self.body[floor:position], fold(mention.split()[-1]))
+        head = fold(mention.split()[-1])
+        text = self.body[floor:position]
+        found = [last_unnamed(text, head), last_unnamed_definite(text, head)]
+        at = max((at for at in found if at is not None), default=None)
         if at is None:
             return False
         self._read_descriptors()
