@@ -269,3 +269,16 @@ def test_a_role_given_to_someone_unnamed_is_no_one_named() -> None:
     assert last_unnamed_definite("Trump's lawyer, Michael Cohen, said", "lawyer") is None
     chiang_rai = "the governor of Chiang Rai, Narongsak Osoththanakorn, told"
     assert last_unnamed_definite(chiang_rai, "governor") is None
+
+
+def test_a_name_closing_the_sentence_after_a_description_names_the_speaker() -> None:
+    """multinews_sample validation-32-3 and validation-116-0: the name set off by a comma at
+    the end of the sentence is who the description is, not the client named in it."""
+    found = speakers(
+        'Cardell Hayes was charged. "This was not some situation where my client hunted down '
+        'Mr. Smith," said Hayes\'s attorney, John Fuller.',
+        '"This is just another attempt by Republicans to vilify Ms. Lerner for political '
+        'gain," said the lawyer, William W. Taylor III.',
+    )
+    assert found["This was not"] == "John Fuller"
+    assert found["This is just"] == "William W. Taylor III"

@@ -119,6 +119,10 @@ DESCRIBED_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+[a-z]")  # someone else, unnam
 GENDER_WINDOW = 200  # characters after a name read for the pronouns that take it up
 # A name set off by commas after a description: two to four capitalised words, then a comma.
 APPOSITIVE_NAME_RE = re.compile(r", ([A-Z][\w’'\-.]*(?:[^\S\n][A-Z][\w’'\-.]*){1,3}),")
+# A name after a comma that ends the sentence: 'said the manager, Eric Schorer.'
+CLOSING_NAME_RE = re.compile(
+    r", ([A-Z][\w’'\-.]*(?:[^\S\n][A-Z][\w’'\-.]*){0,2}[^\S\n][A-Z][\w’'\-]+)\.(?=\s|$)"
+)  # its last word no initial: 'Andrew J. Pincus of ...' does not end at 'J.'
 PERSONAL_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 MAX_ROLE_HOLDERS = 20  # the latest people named with a role that a description may mean
 MAX_PRONOUN_CHAIN = 2  # pronouns followed back, sentence by sentence, to a person
@@ -864,8 +868,9 @@ class PersonIndex:
     def _appositive_name(self, end: int) -> str | None:
         """The full name set off by commas right after a description ending at `end` ('A
         Sandoval spokesman, Mari St. Martin, said'; 'Another major neoconservative figure,
-        Dan Senor, told')."""
-        named = APPOSITIVE_NAME_RE.match(self.body, end)
+        Dan Senor, told'), or closing the sentence after the cue ('said the lawyer, William
+        W. Taylor III.')."""
+        named = APPOSITIVE_NAME_RE.match(self.body, end) or CLOSING_NAME_RE.match(self.body, end)
         if named is None:
             return None
         name, key = named.group(1), name_key(named.group(1))
