@@ -282,3 +282,26 @@ def test_a_name_closing_the_sentence_after_a_description_names_the_speaker() -> 
     )
     assert found["This was not"] == "John Fuller"
     assert found["This is just"] == "William W. Taylor III"
+
+
+def test_an_office_is_whoever_the_article_names_holding_it() -> None:
+    """multinews_sample validation-102-1: 'the president' of a column that never names him
+    is nobody named, not the first person it names (no more its subject than Eric Holder);
+    test-120-0: 'the governor of Chiang Rai,
+    Narongsak Osoththanakorn' names the governor 'The governor' means later."""
+    column = speakers(
+        "Finally the president has spoken about George Zimmerman’s acquittal. In signature "
+        "professorial style, the president gave us the “context” to the episode and to black "
+        "people’s “pain.”",
+        "Meanwhile, Attorney General Eric Holder delivered trenchant thoughts on the acquittal, "
+        "demanding action. Before an audience of supporters, Holder recently called for a full "
+        "investigation of Martin's death after Zimmerman's acquittal.",
+    )
+    assert column["context"] is None and column["pain."] is None
+    cave = speakers(
+        '"We will not rush to take the lads out of the cave," the governor of Chiang Rai, '
+        "Narongsak Osoththanakorn, told reporters.",
+        "Attempts are being made to reduce the risk of flooding, Mr Anupong said. The governor "
+        'said that requests had been made to build "infrastructure" in the cave.',
+    )
+    assert cave["infrastructure"] == "Narongsak Osoththanakorn"

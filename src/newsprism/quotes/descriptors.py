@@ -207,6 +207,25 @@ def appositive(body: str, end: int) -> list[str]:
     return words
 
 
+def description_before(body: str, start: int) -> list[str]:
+    """The words of a role of somewhere or something set off by a comma right before a
+    name ('the governor of Chiang Rai, Narongsak Osoththanakorn'), normalised, up to its
+    'of'; none unless they may describe a person. Without the 'of' the words before a comma
+    are as often a clause's ('according to the onetime employee, Mercer, who ...')."""
+    found = ROLE_OF_BEFORE_RE.search(body, max(0, start - APPOSITIVE_CHARS), start)
+    if found is None:
+        return []
+    words = [normal_word(word) for word in found.group(1).split()]
+    words = [word for word in words if word and word not in NOT_DESCRIPTORS]
+    return words if words and _descriptive(words[-1]) else []
+
+
+# 'the governor of Chiang Rai, ' right before a name
+ROLE_OF_BEFORE_RE = re.compile(
+    r"(?<![\w’'])[Tt]he\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+of\s+[^,.;:()\"“”\n]{1,40},[^\S\n]+$"
+)
+
+
 def _opens_description(word: str) -> bool:
     low = normal_word(word)
     return (

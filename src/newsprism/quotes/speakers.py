@@ -60,10 +60,12 @@ from newsprism.quotes.attribution import (
 from newsprism.quotes.authors import document_author
 from newsprism.quotes.descriptors import (
     COVERS,
+    OFFICES,
     QUALIFIERS,
     STATE_NAMES,
     Phrase,
     appositive,
+    description_before,
     head_and_modifiers,
     head_held,
     holds_other_office,
@@ -126,6 +128,7 @@ CLOSING_NAME_RE = re.compile(
 PERSONAL_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 MAX_ROLE_HOLDERS = 20  # the latest people named with a role that a description may mean
 MAX_PRONOUN_CHAIN = 2  # pronouns followed back, sentence by sentence, to a person
+MAIN_PERSON_RATIO = 2  # how much more often than anyone the article's main person is named
 FOCUS_SENTENCES = 3  # sentences read back for the person a pronoun takes up
 
 
@@ -246,7 +249,7 @@ class PersonIndex:
     def _read_descriptors(self) -> None:
         """Each person's descriptors where the body, the standfirst or the headline names
         them: a title or role before the name, a party and state label and an appositive
-        after it."""
+        after it, a role of somewhere set off by a comma before it."""
         if self.descriptors_read:
             return
         self.descriptors_read = True
@@ -268,7 +271,8 @@ class PersonIndex:
         label, end = party_label(text, end)
         if before:
             self.titles.add(before[-1])
-        for words in (before, label, appositive(text, end)):
+        after = appositive(text, end)
+        for words in (before, label, after, description_before(text, position)):
             if words:
                 self.phrases[key].append(Phrase(frozenset(words)))
                 self.described[key].update(words)
@@ -1259,7 +1263,19 @@ class PersonIndex:
             return self.display(found)
         if holders:
             return self.display(self._timeline().last_named(holders, position))
-        return self._lead_person(position, gender)
+        lead = self._lead_person(position, gender)
+        if lead and parsed is not None and parsed[0] in OFFICES and not self._main_person(lead):
+            return None  # 'the president' of a column on George Zimmerman's acquittal
+        return lead
+
+    def _main_person(self, name: str) -> bool:
+        """Whether the article is plainly about this person: named at least twice as often
+        as anyone else. An office no one is named with is then theirs ('The US President' of
+        an article about Donald Trump); else its holder is someone the article never names."""
+        counts = Counter(self.keys_at)
+        key = name_key(name)
+        others = [count for other, count in counts.items() if other != key]
+        return counts[key] >= MAIN_PERSON_RATIO * max(others, default=0)
 
     def _other_office(self, key: str, head: str | None) -> bool:
         self._read_descriptors()
