@@ -8,6 +8,7 @@ from newsprism.quotes.descriptors import (
     appositive,
     head_and_modifiers,
     introduced_unnamed,
+    last_unnamed_definite,
     party_label,
     premodifier,
 )
@@ -236,3 +237,71 @@ def test_a_subject_that_acts_on_someone_by_pronoun_does_not_take_the_description
     quotes = extract_quotes(article)
     nominee = [q.speaker for q in quotes if q.speaker_mention == "the GOP presidential nominee"]
     assert nominee == ["Donald Trump"]
+
+
+def test_a_title_in_the_standfirst_describes_the_person_it_names() -> None:
+    """allsides_roundups 5811_right: the standfirst alone says de Blasio is the mayor; the
+    body's 'The mayor' before any name there is him."""
+    article = Article(
+        id="t",
+        source="t.txt",
+        title="NYC to be first in nation to require proof of vaccination for indoor restaurants",
+        standfirst="New York City residents and visitors will be required to show proof of "
+        "vaccination for indoor dining, gyms, and shows, Mayor Bill de Blasio announced Tuesday.",
+        paragraphs=['The mayor is calling the city\'s vaccine passport the "Key to NYC Pass."'],
+    )
+    quotes = extract_quotes(article, indirect=False)
+    assert [(q.speaker_mention, q.speaker) for q in quotes] == [("The mayor", "Bill de Blasio")]
+
+
+def test_a_role_given_to_someone_unnamed_is_no_one_named() -> None:
+    """multinews_sample test-182-0: the owner is introduced unnamed ('the owner of the San
+    Salvador strip club'), so 'The owner' is nobody named, not the reporter before."""
+    found = speakers(
+        "Seattle-based Investigative Reporter Chris Halsne just returned from El Salvador.",
+        "To further confirm information provided about behaviors in El Salvador, Halsne "
+        "interviewed the owner of the San Salvador strip club in which the subcontractor said "
+        "they visited. The owner says his reputation for \"security\" and \"privacy\" makes him a "
+        "popular strip club owner with \"those who want to be discreet.\"",
+    )
+    assert found["those who want"] is None
+    assert last_unnamed_definite("Lerner's lawyer issued a statement", "lawyer") is not None
+    assert last_unnamed_definite("Trump's lawyer, Michael Cohen, said", "lawyer") is None
+    chiang_rai = "the governor of Chiang Rai, Narongsak Osoththanakorn, told"
+    assert last_unnamed_definite(chiang_rai, "governor") is None
+
+
+def test_a_name_closing_the_sentence_after_a_description_names_the_speaker() -> None:
+    """multinews_sample validation-32-3 and validation-116-0: the name set off by a comma at
+    the end of the sentence is who the description is, not the client named in it."""
+    found = speakers(
+        'Cardell Hayes was charged. "This was not some situation where my client hunted down '
+        'Mr. Smith," said Hayes\'s attorney, John Fuller.',
+        '"This is just another attempt by Republicans to vilify Ms. Lerner for political '
+        'gain," said the lawyer, William W. Taylor III.',
+    )
+    assert found["This was not"] == "John Fuller"
+    assert found["This is just"] == "William W. Taylor III"
+
+
+def test_an_office_is_whoever_the_article_names_holding_it() -> None:
+    """multinews_sample validation-102-1: 'the president' of a column that never names him
+    is nobody named, not the first person it names (no more its subject than Eric Holder);
+    test-120-0: 'the governor of Chiang Rai,
+    Narongsak Osoththanakorn' names the governor 'The governor' means later."""
+    column = speakers(
+        "Finally the president has spoken about George Zimmerman’s acquittal. In signature "
+        "professorial style, the president gave us the “context” to the episode and to black "
+        "people’s “pain.”",
+        "Meanwhile, Attorney General Eric Holder delivered trenchant thoughts on the acquittal, "
+        "demanding action. Before an audience of supporters, Holder recently called for a full "
+        "investigation of Martin's death after Zimmerman's acquittal.",
+    )
+    assert column["context"] is None and column["pain."] is None
+    cave = speakers(
+        '"We will not rush to take the lads out of the cave," the governor of Chiang Rai, '
+        "Narongsak Osoththanakorn, told reporters.",
+        "Attempts are being made to reduce the risk of flooding, Mr Anupong said. The governor "
+        'said that requests had been made to build "infrastructure" in the cave.',
+    )
+    assert cave["infrastructure"] == "Narongsak Osoththanakorn"

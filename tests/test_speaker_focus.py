@@ -1085,13 +1085,16 @@ JOHNSON = (
     "wants to do.\"",
     "The US President had been warned by London's mayor, Sadiq Khan, that he should expect to "
     "see demonstrators during his \"working visit\".",
+    "Reports suggest Trump will meet the Queen during the visit.",
 )
 
 
 def test_a_description_of_an_office_is_no_one_the_article_gives_another() -> None:
     """'The US President' after a sentence whose subject is 'US Ambassador Woody Johnson':
-    an ambassador is not the president, so the person the article is about."""
-    assert speakers(*JOHNSON)["working visit"] == "Donald Trump"
+    an ambassador is not the president, so the person the article is about (newswcl50 5_LL,
+    headline and all: named more than twice as often as anyone else)."""
+    title = "Donald Trump's UK visit on 13 July confirmed as mass protests planned"
+    assert speakers(*JOHNSON, title=title)["working visit"] == "Donald Trump"
 
 
 # allsides_roundups 5636_center

@@ -207,6 +207,25 @@ def appositive(body: str, end: int) -> list[str]:
     return words
 
 
+def description_before(body: str, start: int) -> list[str]:
+    """The words of a role of somewhere or something set off by a comma right before a
+    name ('the governor of Chiang Rai, Narongsak Osoththanakorn'), normalised, up to its
+    'of'; none unless they may describe a person. Without the 'of' the words before a comma
+    are as often a clause's ('according to the onetime employee, Mercer, who ...')."""
+    found = ROLE_OF_BEFORE_RE.search(body, max(0, start - APPOSITIVE_CHARS), start)
+    if found is None:
+        return []
+    words = [normal_word(word) for word in found.group(1).split()]
+    words = [word for word in words if word and word not in NOT_DESCRIPTORS]
+    return words if words and _descriptive(words[-1]) else []
+
+
+# 'the governor of Chiang Rai, ' right before a name
+ROLE_OF_BEFORE_RE = re.compile(
+    r"(?<![\w’'])[Tt]he\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+of\s+[^,.;:()\"“”\n]{1,40},[^\S\n]+$"
+)
+
+
 def _opens_description(word: str) -> bool:
     low = normal_word(word)
     return (
@@ -260,8 +279,27 @@ def last_unnamed(text: str, head: str) -> int | None:
     return found
 
 
+def last_unnamed_definite(text: str, head: str) -> int | None:
+    """Where `text` last gives a role's head to someone it does not name by a definite or
+    possessive description ('the owner of the San Salvador strip club', "Lerner's lawyer
+    issued a statement"), not one a name follows ("Trump's lawyer, Michael Cohen", 'the
+    governor of Chiang Rai, Narongsak Osoththanakorn')."""
+    found = None
+    for match in re.finditer(DEFINITE_UNNAMED_RE.format(head=re.escape(head)), text):
+        end = match.end()
+        if not NAME_AFTER_RE.match(text, end) and not NAMED_AFTER_OF_RE.match(text, end):
+            found = match.start()
+    return found
+
+
+# 'the owner of', "Lerner's lawyer", "The strip club's owner": a few words between
+DEFINITE_UNNAMED_RE = (
+    r"(?:\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}?{head}(?=\s+of\b)"
+    r"|\w[’']s\s+(?:[\w-]+\s+){{0,2}}?{head}\b)"
+)
 AFTER_NAME_RE = re.compile(r"[A-Z][\w.’'-]*\)?,\s*$")
 NAME_AFTER_RE = re.compile(r",?\s+[A-Z][\w’'-]+\s+[A-Z]")
+NAMED_AFTER_OF_RE = re.compile(r"\s+of\s+[^,.;\n]{1,40},\s+[A-Z][\w’'-]+\s+[A-Z]")
 
 
 def head_held(words: set[str], head: str) -> bool:

@@ -60,15 +60,18 @@ from newsprism.quotes.attribution import (
 from newsprism.quotes.authors import document_author
 from newsprism.quotes.descriptors import (
     COVERS,
+    OFFICES,
     QUALIFIERS,
     STATE_NAMES,
     Phrase,
     appositive,
+    description_before,
     head_and_modifiers,
     head_held,
     holds_other_office,
     introduced_unnamed,
     last_unnamed,
+    last_unnamed_definite,
     normal_word,
     party_label,
     premodifier,
@@ -118,9 +121,14 @@ DESCRIBED_RE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+[a-z]")  # someone else, unnam
 GENDER_WINDOW = 200  # characters after a name read for the pronouns that take it up
 # A name set off by commas after a description: two to four capitalised words, then a comma.
 APPOSITIVE_NAME_RE = re.compile(r", ([A-Z][\w’'\-.]*(?:[^\S\n][A-Z][\w’'\-.]*){1,3}),")
+# A name after a comma that ends the sentence: 'said the manager, Eric Schorer.'
+CLOSING_NAME_RE = re.compile(
+    r", ([A-Z][\w’'\-.]*(?:[^\S\n][A-Z][\w’'\-.]*){0,2}[^\S\n][A-Z][\w’'\-]+)\.(?=\s|$)"
+)  # its last word no initial: 'Andrew J. Pincus of ...' does not end at 'J.'
 PERSONAL_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 MAX_ROLE_HOLDERS = 20  # the latest people named with a role that a description may mean
 MAX_PRONOUN_CHAIN = 2  # pronouns followed back, sentence by sentence, to a person
+MAIN_PERSON_RATIO = 2  # how much more often than anyone the article's main person is named
 FOCUS_SENTENCES = 3  # sentences read back for the person a pronoun takes up
 
 
@@ -176,6 +184,9 @@ class PersonIndex:
     pronoun_genders: dict[str, str | None] | None = None
     pronouns: list[int] | None = None  # where 'he', 'she', 'his' ... stand in the body
     mentions_of: dict[str, list[int]] | None = None
+    # The names the headline and standfirst give (line, where the name starts, key): what a
+    # title there says a person is ('President Biden announced ...') describes them too.
+    head_names: list[tuple[str, int, str]] = field(default_factory=list)
 
     def _timeline(self) -> _Timeline:
         if self.timeline is None:
@@ -206,6 +217,9 @@ class PersonIndex:
                 name = _without_lower_case_words(mention.text, index.lower)
                 if name and (name := _headline_name(name, text, body)):
                     index._add(name, offset)
+                    if not _title_case(text):  # every word capitalised: no title read
+                        start = mention.end - len(name)
+                        index.head_names.append((text, start, name_key(name)))
         named = []  # (position, key) in reading order, remembered at once
         for mention in person_mentions(body):
             name = _without_lower_case_words(mention.text, index.lower)
@@ -233,29 +247,36 @@ class PersonIndex:
         return index
 
     def _read_descriptors(self) -> None:
-        """Each person's descriptors where the body names them: a title or role before the
-        name, a party and state label and an appositive after it."""
+        """Each person's descriptors where the body, the standfirst or the headline names
+        them: a title or role before the name, a party and state label and an appositive
+        after it, a role of somewhere set off by a comma before it."""
         if self.descriptors_read:
             return
         self.descriptors_read = True
-        body = self.body
         for position, key in zip(self.positions, self.keys_at, strict=True):
-            if position < 0:
-                continue  # headline
-            end = self._name_end(position)
-            possessive = OWNER_SPLIT_RE.search(body, position, end)
-            end = possessive.start() if possessive else end  # "Vanity Fair’s John Heilpern"
-            before = premodifier(body, position)
-            if before and before[-1] in {normal_word(part) for part in key.split()}:
-                continue  # "Kennedy" of "Jackie Kennedy": described where the name starts
-            label, end = party_label(body, end)
-            if before:
-                self.titles.add(before[-1])
-            for words in (before, label, appositive(body, end)):
-                if words:
-                    self.phrases[key].append(Phrase(frozenset(words)))
-                    self.described[key].update(words)
-                    self.described[key].update(states_in(words))
+            if position >= 0:  # the headline's are read from its own text
+                self._describe(self.body, position, key)
+        for text, position, key in self.head_names:
+            self._describe(text, position, key)
+
+    def _describe(self, text: str, position: int, key: str) -> None:
+        """The descriptors of the person `key` named at text[position]."""
+        written = NAME_RUN_RE.match(text, position)
+        end = written.end() if written else position
+        possessive = OWNER_SPLIT_RE.search(text, position, end)
+        end = possessive.start() if possessive else end  # "Vanity Fair’s John Heilpern"
+        before = premodifier(text, position)
+        if before and before[-1] in {normal_word(part) for part in key.split()}:
+            return  # "Kennedy" of "Jackie Kennedy": described where the name starts
+        label, end = party_label(text, end)
+        if before:
+            self.titles.add(before[-1])
+        after = appositive(text, end)
+        for words in (before, label, after, description_before(text, position)):
+            if words:
+                self.phrases[key].append(Phrase(frozenset(words)))
+                self.described[key].update(words)
+                self.described[key].update(states_in(words))
 
     def _introduce_late_names(self, body: str) -> None:
         """News names a person in full and then by surname, so a surname (or a first name)
@@ -851,8 +872,9 @@ class PersonIndex:
     def _appositive_name(self, end: int) -> str | None:
         """The full name set off by commas right after a description ending at `end` ('A
         Sandoval spokesman, Mari St. Martin, said'; 'Another major neoconservative figure,
-        Dan Senor, told')."""
-        named = APPOSITIVE_NAME_RE.match(self.body, end)
+        Dan Senor, told'), or closing the sentence after the cue ('said the lawyer, William
+        W. Taylor III.')."""
+        named = APPOSITIVE_NAME_RE.match(self.body, end) or CLOSING_NAME_RE.match(self.body, end)
         if named is None:
             return None
         name, key = named.group(1), name_key(named.group(1))
@@ -971,12 +993,16 @@ class PersonIndex:
     def _unnamed_since(self, mention: str, position: int) -> bool:
         """Whether a definite description of a person ('the adviser', 'the witness') takes
         up someone the article introduced unnamed ('One Republican adviser', 'An unknown
-        witness') with no one it describes so named since."""
+        witness', 'the owner of the San Salvador strip club', "Lerner's lawyer") with no one
+        it describes so named since."""
         parsed = head_and_modifiers(mention)
         if parsed is None or not self._person_head(parsed[0], mention):
             return False
         floor = max(0, position - UNNAMED_LOOKBACK)
-        at = last_unnamed(self.body[floor:position], fold(mention.split()[-1]))
+        head = fold(mention.split()[-1])
+        text = self.body[floor:position]
+        found = [last_unnamed(text, head), last_unnamed_definite(text, head)]
+        at = max((at for at in found if at is not None), default=None)
         if at is None:
             return False
         self._read_descriptors()
@@ -1237,7 +1263,19 @@ class PersonIndex:
             return self.display(found)
         if holders:
             return self.display(self._timeline().last_named(holders, position))
-        return self._lead_person(position, gender)
+        lead = self._lead_person(position, gender)
+        if lead and parsed is not None and parsed[0] in OFFICES and not self._main_person(lead):
+            return None  # 'the president' of a column on George Zimmerman's acquittal
+        return lead
+
+    def _main_person(self, name: str) -> bool:
+        """Whether the article is plainly about this person: named at least twice as often
+        as anyone else. An office no one is named with is then theirs ('The US President' of
+        an article about Donald Trump); else its holder is someone the article never names."""
+        counts = Counter(self.keys_at)
+        key = name_key(name)
+        others = [count for other, count in counts.items() if other != key]
+        return counts[key] >= MAIN_PERSON_RATIO * max(others, default=0)
 
     def _other_office(self, key: str, head: str | None) -> bool:
         self._read_descriptors()
