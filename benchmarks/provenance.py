@@ -69,6 +69,9 @@ from provenance_generated import (
     shared_words,
 )
 
+from newsprism.compare.align import align, align_short
+from newsprism.compare.provenance import QUOTED
+from newsprism.compare.statements import Version, carries, occurrences_of
 from newsprism.ingest import InputError, read_path
 from newsprism.model import LABEL_SEVERITY, Article, Document, Quote, QuoteMatch, Story
 from newsprism.pipeline import analyse_stories, one_story, process_batch, quotes_by_article
@@ -302,6 +305,7 @@ class Prediction:
     match: QuoteMatch | None = None
     source_article: str | None = None  # the record id the match's source is in
     why: str = ""  # for a quote not found
+    lost: str = ""  # for a pair left unsourced: the step of the comparison that lost it
 
     @property
     def right(self) -> bool:
@@ -334,7 +338,38 @@ def predict(item: Item, corpus: Corpus, compared: Compared) -> Prediction:
     if match.label == "source" and item.source:
         quote, match = read_the_other_way(item, corpus, compared, quote, match)
     source = corpus.record_of.get(match.source_article or "")
-    return Prediction(item, match.label, quote, match, source.id if source else None)
+    prediction = Prediction(item, match.label, quote, match, source.id if source else None)
+    if match.label == "unsourced" and item.source:
+        prediction.lost = where_lost(item, quote, corpus, compared)
+    return prediction
+
+
+def where_lost(item: Item, quote: Quote, corpus: Corpus, compared: Compared) -> str:
+    """The step that lost a pair the pipeline left unsourced (counted for every part, held
+    ones too, so the held gap is known by its causes without reading its items): the
+    source's words not read as a compared quote; no anchor shared (neither quote aligns
+    with the other's article); aligned too thinly to link; or linked, yet not grouped."""
+    source_article = corpus.article_of.get((item.set, str(item.source["article"])))  # type: ignore[index]
+    reported_article = corpus.article_of.get((item.set, str(item.reported.get("article"))))
+    if source_article is None or reported_article is None:
+        return "article not read"
+    text = str(item.source.get("text") or "")  # type: ignore[union-attr]
+    theirs = [q for q in compared.quotes.get(source_article.id, []) if q.kind in QUOTED]
+    other, shared = best_quote(text, theirs)
+    if other is None or shared < math.ceil(len(word_tokens(text)) / 2):
+        return "source not a compared quote"
+    ours = [q for q in compared.quotes.get(reported_article.id, []) if q.kind in QUOTED]
+    versions = [Version(reported_article, 0, ours), Version(source_article, 1, theirs)]
+    occurrences = {o.quote.id: o for o in occurrences_of(versions)}
+    found = []
+    pairs = ((occurrences[quote.id], versions[1]), (occurrences[other.id], versions[0]))
+    for one, version in pairs:
+        for aligned in (align(one.tokens, version.text), align_short(one.tokens, version.text)):
+            if aligned is not None:
+                found.append(carries(aligned, one))
+    if not found:
+        return "no anchor shared"
+    return "linked, not grouped" if any(found) else "aligned, too thin to link"
 
 
 def over_paragraphs(text: str) -> bool:
@@ -480,6 +515,10 @@ def print_figures(title: str, predictions: list[Prediction]) -> None:
     should_match = [p for p in pairs if p.item.label != "unsourced"]
     unsourced = sum(p.label in ("unsourced", NOT_FOUND) for p in should_match)
     row("unsourced or not found, should match", unsourced, len(should_match), "goal <= 5%")
+    lost = Counter(p.lost for p in should_match if p.label == "unsourced")
+    if lost:
+        print(f"  {'  where the unsourced ones were lost':<40} "
+              + ", ".join(f"{why} {n}" for why, n in lost.most_common()))  # fmt: skip
     not_found = [p for p in predictions if p.label == NOT_FOUND]
     reasons = Counter(p.why for p in not_found)
     print(f"  {'quote not found':<40} {len(not_found):5d}  "
