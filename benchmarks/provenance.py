@@ -27,7 +27,9 @@ HELD-R4 checks that what is learned there carries over. The fifth round (files w
 their name: stories nobody had labelled before it) is held whole, printed as HELD-R5 after
 HELD-R4, in no other part but ALL, and never listed by `--errors` (not even with
 `--show-held`): it measures newsprism on unseen stories and nobody tunes on it. Figures are
-printed for HELD, HELD-R4, HELD-R5, TUNE-R4, HELD-R1, TUNE and ALL; `--errors N` lists wrong
+printed for HELD, HELD-R4, HELD-R5, TUNE-R4, HELD-R1, TUNE and ALL, each with the step that
+lost its pairs left unsourced (counts only, so a held part's gap is known by its causes
+without reading its items); `--errors N` lists wrong
 TUNE, TUNE-R4 and HELD-R1 items (HELD and HELD-R4 ones only with `--show-held`: tuning must not
 look at them).
 The generated set (provenance_generated.py: PolNeAR quotes with known edits) follows unless
