@@ -373,12 +373,30 @@ def _accepted(
     ):
         stats.reprocessed += 1
         outcome.lasting = False  # the failure, if any, is the one reported here
-        return _guarded(item.source, on_error, lambda: process_document(item, templates))
+        done = outcome.processed
+        if done is None:
+            return _guarded(item.source, on_error, lambda: process_document(item, templates))
+        return _guarded(item.source, on_error, lambda: _cleaned_again(item, done, templates))
     if outcome.processed is None:
         on_error(InputError(item.source, outcome.error or "could not be processed"))
         return None
     templates.observe(outcome.scope or "", outcome.processed.article.id, outcome.edge_keys)
     return outcome.processed
+
+
+def _cleaned_again(document: Document, done: Processed, templates: TemplateCounts) -> Processed:
+    """`process_document` of an input the executor processed with template lines that have
+    changed since: its extracted text cleaned again with the lines learned so far; its quotes
+    and grouping features kept when the article comes out the same (most do: a changed line
+    is seldom one of its lines), else found again. Extraction is not done again."""
+    text = done.text
+    scope = template_scope(text)
+    article = clean_text(text, templates.template_keys(scope))
+    templates.observe(scope, article.id, document_edge_keys(text))
+    if article == done.article:
+        return Processed(document, text, article, done.quotes, done.grouping_features)
+    quotes = extract_quotes(article)
+    return Processed(document, text, article, quotes, features_of(article, quotes).to_bytes())
 
 
 # Inputs stored several to a transaction (each in a savepoint of it): a commit for each input
