@@ -372,16 +372,30 @@ def _accepted(
         outcome.template_keys, outcome.asked_keys, templates.template_keys(outcome.scope)
     ):
         stats.reprocessed += 1
-        outcome.lasting = False  # the failure, if any, is the one reported here
         done = outcome.processed
         if done is None:
-            return _guarded(item.source, on_error, lambda: process_document(item, templates))
-        return _guarded(item.source, on_error, lambda: _cleaned_again(item, done, templates))
+            return _processed_again(outcome, on_error, lambda: process_document(item, templates))
+        return _processed_again(outcome, on_error, lambda: _cleaned_again(item, done, templates))
     if outcome.processed is None:
         on_error(InputError(item.source, outcome.error or "could not be processed"))
         return None
     templates.observe(outcome.scope or "", outcome.processed.article.id, outcome.edge_keys)
     return outcome.processed
+
+
+def _processed_again(
+    outcome: Outcome, on_error: Callable[[InputError], None], work: Callable[[], Processed]
+) -> Processed | None:
+    """`work`: the outcome's input processed again. Its failure is reported, and kept in
+    `outcome` as processing it the first time keeps one (remembered if the input's own)."""
+    try:
+        with input_budget():
+            return work()
+    except Exception as error:  # a user's file must never stop the run
+        outcome.error = failure_reason(error)
+        outcome.lasting = isinstance(error, ExtractionError)
+        on_error(InputError(outcome.item.source, outcome.error))
+    return None
 
 
 def _cleaned_again(document: Document, done: Processed, templates: TemplateCounts) -> Processed:
