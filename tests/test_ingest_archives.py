@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
 from pathlib import Path
 
 import brotli
@@ -276,6 +277,59 @@ def test_a_damaged_record_in_the_middle_is_named_and_the_records_after_it_are_re
     assert len(errors) == 1
     assert errors[0].source.startswith(f"{path} (record 5, at byte {start}")
     assert "damaged" in errors[0].reason
+
+
+def zero_deflate(data: bytearray, start: int, length: int) -> None:
+    data[start + 10 : start + length - 8] = bytes(length - 18)
+
+
+def change_a_deflate_byte(data: bytearray, start: int, length: int) -> None:
+    data[start + length // 2] ^= 0x55
+
+
+def change_the_checksum(data: bytearray, start: int, length: int) -> None:
+    data[start + length - 6] ^= 0xFF
+
+
+@pytest.mark.parametrize("damage", [zero_deflate, change_a_deflate_byte, change_the_checksum])
+def test_a_damaged_gzip_member_anywhere_costs_only_its_own_record(tmp_path: Path, damage) -> None:
+    """warcio reads a member that does not decompress on as if it were not compressed, or
+    drops what its buffer held of the next members: each record of the archive damaged in
+    turn, only that record is named and lost."""
+    path = tmp_path / "crawl.warc.gz"
+    write_crawl(path)
+    whole, pages = path.read_bytes(), page_starts(path)
+    for number, (start, length) in enumerate(record_offsets(path), 1):
+        data = bytearray(whole)
+        damage(data, start, length)
+        path.write_bytes(bytes(data))
+        documents, errors, _, _ = split(list(read_path(path)))
+        assert [d.url for d in documents] == [u for u, at in pages if at != start], number
+        assert len(errors) == 1, (number, [str(e) for e in errors])
+        assert errors[0].source.startswith(f"{path} (record {number}, at byte {start}")
+        assert "damaged" in errors[0].reason
+
+
+@pytest.mark.parametrize("change", [+1, -1])
+def test_a_wrong_content_length_in_an_uncompressed_archive_costs_only_its_record(
+    tmp_path: Path, change: int
+) -> None:
+    """A length too long swallows the records after it, one too short leaves warcio reading
+    from inside the record: one error names where the damage is (the record, or what is left
+    of it when its short length ends on a blank line), and reading goes on at the next one."""
+    path = tmp_path / "crawl.warc"
+    write_crawl(path, compress=False)
+    whole, pages = path.read_bytes(), page_starts(path)
+    for start, length in record_offsets(path):
+        at = whole.index(b"Content-Length: ", start) + len(b"Content-Length: ")
+        data = bytearray(whole)
+        data[at] = ord(str((int(chr(data[at])) + change) % 10 or 2))  # its size +-10**n bytes
+        path.write_bytes(bytes(data))
+        documents, errors, _, _ = split(list(read_path(path)))
+        assert [d.url for d in documents] == [u for u, at in pages if at != start], start
+        assert len(errors) == 1, (start, [str(e) for e in errors])
+        named = int(re.search(r"at byte (\d+)", errors[0].source)[1])
+        assert start <= named < start + length, (start, str(errors[0]))
 
 
 def record_offsets(path: Path) -> list[tuple[int, int]]:

@@ -372,13 +372,45 @@ def _accepted(
         outcome.template_keys, outcome.asked_keys, templates.template_keys(outcome.scope)
     ):
         stats.reprocessed += 1
-        outcome.lasting = False  # the failure, if any, is the one reported here
-        return _guarded(item.source, on_error, lambda: process_document(item, templates))
+        done = outcome.processed
+        if done is None:
+            return _processed_again(outcome, on_error, lambda: process_document(item, templates))
+        return _processed_again(outcome, on_error, lambda: _cleaned_again(item, done, templates))
     if outcome.processed is None:
         on_error(InputError(item.source, outcome.error or "could not be processed"))
         return None
     templates.observe(outcome.scope or "", outcome.processed.article.id, outcome.edge_keys)
     return outcome.processed
+
+
+def _processed_again(
+    outcome: Outcome, on_error: Callable[[InputError], None], work: Callable[[], Processed]
+) -> Processed | None:
+    """`work`: the outcome's input processed again. Its failure is reported, and kept in
+    `outcome` as processing it the first time keeps one (remembered if the input's own)."""
+    try:
+        with input_budget():
+            return work()
+    except Exception as error:  # a user's file must never stop the run
+        outcome.error = failure_reason(error)
+        outcome.lasting = isinstance(error, ExtractionError)
+        on_error(InputError(outcome.item.source, outcome.error))
+    return None
+
+
+def _cleaned_again(document: Document, done: Processed, templates: TemplateCounts) -> Processed:
+    """`process_document` of an input the executor processed with template lines that have
+    changed since: its extracted text cleaned again with the lines learned so far; its quotes
+    and grouping features kept when the article comes out the same (most do: a changed line
+    is seldom one of its lines), else found again. Extraction is not done again."""
+    text = done.text
+    scope = template_scope(text)
+    article = clean_text(text, templates.template_keys(scope))
+    templates.observe(scope, article.id, document_edge_keys(text))
+    if article == done.article:
+        return Processed(document, text, article, done.quotes, done.grouping_features)
+    quotes = extract_quotes(article)
+    return Processed(document, text, article, quotes, features_of(article, quotes).to_bytes())
 
 
 # Inputs stored several to a transaction (each in a savepoint of it): a commit for each input

@@ -6,7 +6,8 @@ and an HTML body is a page (its URL from WARC-Target-URI; its date the one the p
 else the capture's WARC-Date); every other record is counted, by kind, in a note at the end.
 A damaged or truncated record is an error naming the archive and the record (its number, its
 byte offset, its URL); the pages before it are kept, and reading goes on at the next record
-found after it.
+found after it: a gzip member that does not decompress, or (uncompressed) a Content-Length that
+does not end its record, costs that record only.
 
 warcio reports some damage by writing to stderr and carrying on, and stops at a record cut
 short without a word; so each step's messages are taken as the record's, and the archive's
@@ -128,25 +129,38 @@ def read_archive(path: Path, source: str) -> Iterator[Document | InputError]:
 
 def _check_start(handle: BinaryIO) -> None:
     """A file that does not begin as a WARC or ARC archive (gzip-compressed or not) is refused
-    whole: warcio would read many formats as records of an ARC file."""
+    whole: warcio would read many formats as records of an ARC file. One whose first record
+    is damaged is read when a WARC record begins in its first MiB."""
     head = handle.read(ARCHIVE_SNIFF_BYTES)
     handle.seek(0)
     if not head.strip():
         raise InputProblem("empty file")
+    problem = _start_problem(handle, head)
+    if problem is None:
+        return
+    size = os.fstat(handle.fileno()).st_size
+    later = _next_record(handle, 1, min(size, SCAN_BLOCK))
+    handle.seek(0)
+    if later is None:
+        raise InputProblem(problem)
+
+
+def _start_problem(handle: BinaryIO, head: bytes) -> str | None:
     if head.startswith(GZIP_MAGIC):
         try:
             with gzip.GzipFile(fileobj=handle) as unzipped:
                 head = unzipped.read(ARCHIVE_SNIFF_BYTES)
         except (OSError, EOFError, zlib.error) as error:
-            raise InputProblem(f"not a web archive: broken gzip data ({error})") from None
+            return f"not a web archive: broken gzip data ({error})"
         finally:
             handle.seek(0)
     if not head.lstrip().startswith(ARCHIVE_STARTS):
         shown = head[:24].decode("ascii", "backslashreplace")
-        raise InputProblem(
+        return (
             f"not a web archive: it does not begin with a WARC record ('WARC/1.0') or an ARC "
             f"header (it begins {shown!r})"
         )
+    return None
 
 
 def _read_records(handle: BinaryIO, source: str, tally: Tally) -> Iterator[Document | InputError]:
@@ -196,7 +210,9 @@ def _records(
     """Records after the first `skip`; returns None, or how many records were read before
     warcio found the file gzip-compressed whole (not record by record). After a damaged
     record, reading goes on at the next record found in the file (when it can seek)."""
-    records = _warcio().archiveiterator.ArchiveIterator(stream, arc2warc=True)
+    gzipped = size is not None and _starts_gzip(stream)
+    by_length = size is not None and not gzipped  # records ended by their Content-Length
+    records = _iterate(stream, gzipped)
     number, end = 0, 0
     while True:
         number += 1
@@ -210,7 +226,9 @@ def _records(
             if number <= skip:
                 with _library_messages():
                     records.read_to_end()
-            elif not (yield from _one_record(record, records, names, number, tally, said)):
+            elif not (
+                yield from _one_record(record, records, names, number, tally, said, by_length)
+            ):
                 damage = EOFError()  # named by _one_record already
         except _warcio().exceptions.ArchiveLoadFailed as error:
             if size is not None and "non-chunked gzip" in str(error):
@@ -229,7 +247,7 @@ def _records(
         if resume is None:
             return None
         stream.seek(resume)
-        records, end = _warcio().archiveiterator.ArchiveIterator(stream, arc2warc=True), resume
+        records, end = _iterate(stream, gzipped), resume
     if size is not None and end < size:
         tally.truncated += 1
         url = _target_uri(stream, end)
@@ -239,6 +257,45 @@ def _records(
             "a whole record); the records before it are kept",
         )
     return None
+
+
+class DamagedMember(Exception):
+    """A gzip member of the archive whose data does not decompress."""
+
+
+def _starts_gzip(stream: BinaryIO) -> bool:
+    gzipped = stream.read(len(GZIP_MAGIC)) == GZIP_MAGIC
+    stream.seek(0)
+    return gzipped
+
+
+def _iterate(stream: BinaryIO, gzipped: bool) -> ArchiveIterator:
+    """warcio's records of `stream` from where it stands, read through a reader that raises
+    DamagedMember where a gzip member does not decompress: warcio's own reads the member on
+    as if it were not compressed, or returns nothing and drops with it what its buffer held
+    of the members after it, so good records after a damaged one were lost unnamed."""
+    records = _warcio().archiveiterator.ArchiveIterator(stream, arc2warc=True)
+    records.reader = _member_reader()(
+        records.fh, block_size=records.reader.block_size, decomp_type="gzip" if gzipped else None
+    )
+    return records
+
+
+@cache
+def _member_reader() -> type:
+    """A subclass of warcio's reader made when an archive is first read (warcio is imported
+    lazily)."""
+
+    class MemberReader(_warcio().bufferedreaders.DecompressingBufferedReader):
+        def _decompress(self, data: bytes) -> bytes:
+            if not (self.decompressor and data):
+                return data
+            try:
+                return cast(bytes, self.decompressor.decompress(data))
+            except zlib.error as error:
+                raise DamagedMember(f"its gzip data does not decompress: {error}") from None
+
+    return MemberReader
 
 
 def _damaged(
@@ -306,11 +363,14 @@ def _one_record(
     number: int,
     tally: Tally,
     said: io.StringIO,
+    by_length: bool,
 ) -> Generator[Document | InputError, None, bool]:
     """The record's page, or the error that refuses it, or the reason it is skipped
-    (counted); an error for any record cut short. Returns whether the record was whole."""
+    (counted); an error for any record cut short, or (in an uncompressed WARC, where nothing
+    else marks where a record ends) not followed by the blank line its Content-Length puts
+    there. Returns whether the record was whole and reading can go on after it."""
     skipped = _skip_reason(record)
-    problem, body = None, b""
+    problem, body, said_before = None, b"", records.err_count
     with _library_messages() as said_reading:
         if skipped is None:
             try:
@@ -318,11 +378,16 @@ def _one_record(
             except InputProblem as error:
                 problem = str(error)
         start = records.get_record_offset()  # reads what is left of the record
+    unended = records.err_count > said_before  # not followed by a blank line: warcio says so
     url = _header(record, "WARC-Target-URI")
     where = _where(names.source, number, start, url)
     if cut := _cut_short(record):
         tally.truncated += 1
         yield InputError(where, cut)
+        return False
+    if by_length and unended and record.format == "warc":
+        tally.refused += 1
+        yield InputError(where, "damaged record: its Content-Length does not end it")
         return False
     if messages := " ".join((said.getvalue() + said_reading.getvalue()).split()):
         yield InputWarning(where, f"the archive reader says: {messages}")
