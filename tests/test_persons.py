@@ -549,3 +549,17 @@ def test_two_people_named_together_are_not_a_longer_name_of_either() -> None:
     a = article("a", "Kim Kardashian And Kanye West Welcome Baby", "Kanye West said it was a joy.")
     found = keys(PersonTable(), ([a], quotes_of(a, "Kim Kardashian And Kanye West", "Kanye West")))
     assert found["a:Kanye West"] == "kanye-west"
+
+
+def test_a_name_after_a_preposition_is_not_the_short_name_of_the_longer_one() -> None:
+    # From multinews_sample: 'America' (what an 'it' was taken for) joined the 'Rabbinical Council
+    # of America' as its short name; a council of America is a council, not America.
+    a = article(
+        "a",
+        "The Rabbinical Council of America said it would not take a side. America has long "
+        "argued about the question, it said.",
+    )
+    table = PersonTable()
+    found = keys(table, ([a], quotes_of(a, "Rabbinical Council of America", "America")))
+    assert found["a:America"] != found["a:Rabbinical Council of America"]
+    assert table.person(found["a:America"]).name == "America"

@@ -221,11 +221,16 @@ def _longer_organisation(
     return name
 
 
+# Words after which a longer name goes on with another name, or the object of its head.
+NOT_A_HEAD_BEFORE = frozenset({"and", "&", "of", "for", "in", "on", "at", "to", "from", "by"})
+
+
 def _other_before(longer: PersonName, words: list[str], surnames: set[str]) -> bool:
-    """Whether the words a longer name adds are a surname of the story ('Trump', 'Obama's')
-    or another name and a conjunction ('Kim Kardashian And')."""
+    """Whether the words a longer name adds are a surname of the story ('Trump', 'Obama's'),
+    another name and a conjunction ('Kim Kardashian And'), or a head the short name is the
+    object of ('Rabbinical Council of', so 'America' is not that council)."""
     added = longer.surname.split()[: -len(words)]
-    if added and added[-1] in ("and", "&"):
+    if added and added[-1] in NOT_A_HEAD_BEFORE:
         return True
     return len(added) == 1 and added[0] in surnames  # parse_name took the possessive off
 
