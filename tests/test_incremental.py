@@ -432,3 +432,40 @@ def test_a_story_step_failing_at_its_last_write_leaves_the_store_as_it_was(tmp_p
     assert after == before  # the bridge's profile and its mayor are not kept without a story
     data = _analyze(tmp_path, folder)
     assert [s["title"] for s in data["stories"]] == ["Council approves the new bridge"]
+
+
+def _term_counts(store: Store) -> tuple[int, bytes]:
+    """(documents, the counters' bytes) of the grouper as the store restores it."""
+    from newsprism.stories.grouping import StoryGrouper
+
+    counts = store.grouping_counts()
+    assert counts is not None
+    grouper = StoryGrouper.from_counts(counts, store.grouping_count_changes())
+    return grouper.documents, grouper.document_frequency.tobytes()
+
+
+@pytest.mark.parametrize("changes_kept", [16, 1])
+def test_term_counts_stored_as_changes_add_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, changes_kept: int
+) -> None:
+    """A file grown over three runs leaves the grouper's term counts of one run over all of it:
+    each later run stores what it counted as a change (a store of the version before has
+    none), stored whole again once `COUNT_CHANGES_KEPT` are kept."""
+    monkeypatch.setattr(pipeline, "COUNT_CHANGES_KEPT", changes_kept)
+    lines = (FIXTURES / "allsides_sample.jsonl").read_text(encoding="utf-8").splitlines(True)
+    grown = tmp_path / "grown.jsonl"
+    with Store(tmp_path / "grown.db") as store:
+        for end in (6, 12, len(lines)):
+            grown.write_text("".join(lines[:end]), encoding="utf-8")
+            run_analyze(store, read_path(grown), lambda e: None, RunStats())
+        changes = len(store.grouping_count_changes())
+        in_runs = _term_counts(store)
+    whole = tmp_path / "whole.jsonl"
+    whole.write_text("".join(lines), encoding="utf-8")
+    with Store(tmp_path / "whole.db") as store:
+        run_analyze(store, read_path(whole), lambda e: None, RunStats())
+        assert store.grouping_count_changes() == []
+        at_once = _term_counts(store)
+    assert changes == (2 if changes_kept == 16 else 0)
+    assert in_runs[0] == at_once[0] > 0
+    assert in_runs[1] == at_once[1]

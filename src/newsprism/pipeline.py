@@ -858,7 +858,7 @@ def _restored_grouper(
     if rebuild:
         store.clear_story_profiles()
     elif counts := store.grouping_counts():
-        grouper = StoryGrouper.from_counts(counts)
+        grouper = StoryGrouper.from_counts(counts, store.grouping_count_changes())
         for article_id, story, blob, nearest in store.story_profiles():
             if article_id in known:
                 grouper.restore(Profile.from_bytes(blob), story, _known(nearest))
@@ -908,7 +908,26 @@ def _place_new(
     story_of.update(moved_rows)
     links = grouper.links_since(known_links)
     nearer = [(restored[p], nearest[p]) for p in range(placed) if nearest[p] != nearest_before[p]]
-    store.save_story_profiles(new_rows, grouper.counts_blob(), moved_rows, links, nearer)
+    counts, change = _counts_to_store(grouper, store)
+    store.save_story_profiles(new_rows, counts, moved_rows, links, nearer, counts_change=change)
+
+
+# Changes to the stored term counts kept beside them before they are stored whole again: each
+# run's change costs a decompression more when the grouper is restored.
+COUNT_CHANGES_KEPT = 16
+
+
+def _counts_to_store(grouper: StoryGrouper, store: Store) -> tuple[bytes | None, bool]:
+    """(the term counts to store, whether they are a change to the stored ones): what this
+    run counted when it was restored from a store with room for one more change (compressing
+    the whole table takes longer than a small run's grouping), None if nothing; else all."""
+    if grouper.counted is None:
+        return grouper.counts_blob(), False
+    if not grouper.documents_counted:
+        return None, False
+    if len(store.grouping_count_changes()) >= COUNT_CHANGES_KEPT:
+        return grouper.counts_blob(), False
+    return grouper.counts_change(), True
 
 
 def _known(nearest: float | None) -> float:

@@ -1069,6 +1069,14 @@ class Store:
         row = self._conn.execute("SELECT value FROM story_state WHERE key = 'counts'").fetchone()
         return row[0] if row else None
 
+    def grouping_count_changes(self) -> list[bytes]:
+        """The changes to `grouping_counts` stored since they were (`save_story_profiles`
+        with `counts_change`), in the order stored."""
+        rows = self._conn.execute(
+            "SELECT value FROM story_state WHERE key LIKE 'counts+%' ORDER BY key"
+        )
+        return [row[0] for row in rows]
+
     def story_links(self) -> list[tuple[int, int]]:
         """The grouper's pairs of related stories (story numbers), in the order found."""
         return [(row[0], row[1]) for row in self._conn.execute(
@@ -1078,16 +1086,18 @@ class Store:
     def save_story_profiles(
         self,
         rows: Iterable[tuple[str, int, bytes, float]],
-        counts: bytes,
+        counts: bytes | None,
         moved: list[tuple[str, int]] | None = None,
         links: list[tuple[int, int]] | None = None,
         nearer: list[tuple[str, float]] | None = None,
+        counts_change: bool = False,
     ) -> None:
         """Add newly grouped articles' profiles (`rows`: id, story, profile, similarity of its
         nearest; taken one at a time: they need not be made all at once) and the pairs of
         related stories found (`links`), move stored articles to their new story (`moved`:
         article id, story), record the stored articles that met a nearer article (`nearer`)
-        and replace the term counts, atomically."""
+        and replace the term counts (with `counts_change`, add `counts` as a change to them;
+        None: unchanged), atomically."""
         with self._transaction("saving story profiles") as conn:
             conn.executemany("INSERT INTO story_links(story, related) VALUES (?, ?)", links or [])
             conn.executemany(
@@ -1114,15 +1124,14 @@ class Store:
             conn.executemany(
                 "DELETE FROM grouping_features WHERE article_id = ?", ((a,) for a in saved)
             )
-            conn.execute(
-                "INSERT OR REPLACE INTO story_state(key, value) VALUES ('counts', ?)", (counts,)
-            )
+            if counts is not None:
+                _save_counts(conn, counts, counts_change)
 
     def clear_story_profiles(self) -> None:
         with self._transaction("clearing story profiles") as conn:
             conn.execute("DELETE FROM story_profiles")
             conn.execute("DELETE FROM story_links")
-            conn.execute("DELETE FROM story_state WHERE key = 'counts'")
+            conn.execute("DELETE FROM story_state WHERE key = 'counts' OR key LIKE 'counts+%'")
 
     # -- persons -----------------------------------------------------------------------------
 
@@ -1612,3 +1621,17 @@ def _discrepancy_from_json(data: str) -> Discrepancy:
         about=value.get("about", value.get("statement", "")),
         values=[DiscrepancyValue(**v) for v in value["values"]],
     )
+
+
+def _save_counts(conn: sqlite3.Connection, counts: bytes, change: bool) -> None:
+    """The grouper's term counts: all of them (the changes stored before dropped), or a
+    change to them, numbered after the last."""
+    if not change:
+        conn.execute("DELETE FROM story_state WHERE key LIKE 'counts+%'")
+        conn.execute(
+            "INSERT OR REPLACE INTO story_state(key, value) VALUES ('counts', ?)", (counts,)
+        )
+        return
+    stored = conn.execute("SELECT count(*) FROM story_state WHERE key LIKE 'counts+%'").fetchone()
+    key = f"counts+{stored[0]:08d}"
+    conn.execute("INSERT INTO story_state(key, value) VALUES (?, ?)", (key, counts))

@@ -380,6 +380,14 @@ class Features:
         return cls(counted, body_words, frozenset(shingles), day, outlet)
 
 
+def _counts_change_parts(change: bytes) -> tuple[int, array]:
+    """(documents, counters counted) of a `StoryGrouper.counts_change`."""
+    data = zlib.decompress(change)
+    buckets = array("I")
+    buckets.frombytes(memoryview(data)[8:])
+    return array("q", data[:8])[0], buckets
+
+
 def features_of(article: Article, quotes: Iterable[Quote] = ()) -> Features:
     body = _terms(article.body, 1.0, _terms(article.standfirst or "", 1.0))
     counts = Counter(_terms(article.title, TITLE_WEIGHT))
@@ -425,6 +433,11 @@ class StoryGrouper:
     document_frequency: array = field(default_factory=lambda: array("I", [0]) * DF_BUCKETS)
     documents: int = 0
     next_story: int = 0
+    # the counters counted since they were loaded from a store (one entry a count), and the
+    # documents: stored as a change to the stored counts (`counts_change`), not all of them
+    # compressed again; None: not loaded, not tracked
+    counted: array | None = None
+    documents_counted: int = 0
 
     def profile(self, article: Article, quotes: Iterable[Quote] = ()) -> tuple[Profile, dict]:
         """The article's profile and its full unit vector (hash -> weight); counts its terms."""
@@ -452,6 +465,8 @@ class StoryGrouper:
         frequency, log, documents = self.document_frequency, math.log, self.documents + 1
         for h in hashes:
             frequency[h % DF_BUCKETS] += 1
+        if self.counted is not None:
+            self._track(hashes)
         vector = {
             h: (1 + log(w) if w >= 1 else w)
             * (log(documents / (frequency[h % DF_BUCKETS] + 1)) + 1)
@@ -553,20 +568,50 @@ class StoryGrouper:
         return header + packer.compress(self.document_frequency) + packer.flush()
 
     @classmethod
-    def from_counts(cls, blob: bytes) -> StoryGrouper:
-        """A grouper with the document frequencies of `blob` (`counts_blob`; no zeroed counters
-        made first, only to be replaced)."""
+    def from_counts(cls, blob: bytes, changes: Iterable[bytes] = ()) -> StoryGrouper:
+        """A grouper with the document frequencies of `blob` (`counts_blob`) and `changes`
+        (`counts_change`; no zeroed counters made first, only to be replaced)."""
         grouper = cls(document_frequency=array("I"))
-        grouper.load_counts(blob)
+        grouper.load_counts(blob, changes)
         return grouper
 
-    def load_counts(self, blob: bytes) -> None:
+    def load_counts(self, blob: bytes, changes: Iterable[bytes] = ()) -> None:
+        """The frequencies of `blob` (`counts_blob`) plus each of `changes` (`counts_change`);
+        from here on, what is counted is tracked (`counted`)."""
         # decompressed into a buffer of the size it has (grown step by step, it takes twice
         # the time)
         data = zlib.decompress(blob, bufsize=8 + 4 * DF_BUCKETS)
         self.documents = array("q", data[:8])[0]
         self.document_frequency = array("I")
         self.document_frequency.frombytes(memoryview(data)[8:])
+        frequency = self.document_frequency
+        for change in changes:
+            documents, buckets = _counts_change_parts(change)
+            self.documents += documents
+            for bucket in buckets:
+                frequency[bucket] += 1
+        self.counted = array("I")
+        self.documents_counted = 0
+
+    def _track(self, hashes: dict[int, float]) -> None:
+        """Note the counters an article counted; past as many as there are counters, the
+        whole table is cheaper to store than the change: no longer tracked."""
+        counted = self.counted
+        if counted is None:
+            return
+        counted.extend(h % DF_BUCKETS for h in hashes)
+        self.documents_counted += 1
+        if len(counted) > DF_BUCKETS:
+            self.counted = None
+
+    def counts_change(self) -> bytes:
+        """What was counted since the counts were loaded (`load_counts`), compressed: the
+        number of documents, then each counter counted once a time it was (a run adding a few
+        articles to a large store writes these, not the 16 MB of counters again)."""
+        counted = self.counted if self.counted is not None else array("I")
+        packer = zlib.compressobj(1)
+        header = packer.compress(array("q", [self.documents_counted]))
+        return header + packer.compress(counted) + packer.flush()
 
     def _remember(self, profile: Profile, story: int) -> None:
         position = len(self.profiles)
