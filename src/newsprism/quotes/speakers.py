@@ -261,8 +261,7 @@ class PersonIndex:
 
     def _describe(self, text: str, position: int, key: str) -> None:
         """The descriptors of the person `key` named at text[position]."""
-        written = NAME_RUN_RE.match(text, position)
-        end = written.end() if written else position
+        end = name_run_end(text, position)
         possessive = OWNER_SPLIT_RE.search(text, position, end)
         end = possessive.start() if possessive else end  # "Vanity Fair’s John Heilpern"
         before = premodifier(text, position)
@@ -635,8 +634,7 @@ class PersonIndex:
     def _name_end(self, position: int) -> int:
         """Where the name written at `position` ends ('Cummings' of a person shown as
         'Elijah Cummings')."""
-        written = NAME_RUN_RE.match(self.body, position)
-        return written.end() if written else position
+        return name_run_end(self.body, position)
 
     def _last_agreeing(self, position: int, gender: str | None) -> str | None:
         for at in range(bisect.bisect_left(self.positions, position) - 1, -1, -1):
@@ -1961,3 +1959,9 @@ def _quote_holding(position: int, spans: list[tuple[int, int]]) -> tuple[int, in
     """The one of `spans` (sorted by start, not overlapping) `position` falls in, if any."""
     at = bisect.bisect_right(spans, (position, math.inf)) - 1
     return spans[at] if at >= 0 and spans[at][0] <= position < spans[at][1] else None
+
+
+def name_run_end(text: str, position: int) -> int:
+    """Where the run of capitalised words written at text[position] ends."""
+    written = NAME_RUN_RE.match(text, position)
+    return written.end() if written else position
