@@ -925,7 +925,7 @@ def _counts_to_store(grouper: StoryGrouper, store: Store) -> tuple[bytes | None,
         return grouper.counts_blob(), False
     if not grouper.documents_counted:
         return None, False
-    if len(store.grouping_count_changes()) >= COUNT_CHANGES_KEPT:
+    if store.grouping_count_changes_kept() >= COUNT_CHANGES_KEPT:
         return grouper.counts_blob(), False
     return grouper.counts_change(), True
 

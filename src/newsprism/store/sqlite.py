@@ -1077,6 +1077,10 @@ class Store:
         )
         return [row[0] for row in rows]
 
+    def grouping_count_changes_kept(self) -> int:
+        """How many changes to `grouping_counts` are stored beside them."""
+        return _count_changes_kept(self._conn)
+
     def story_links(self) -> list[tuple[int, int]]:
         """The grouper's pairs of related stories (story numbers), in the order found."""
         return [(row[0], row[1]) for row in self._conn.execute(
@@ -1632,6 +1636,10 @@ def _save_counts(conn: sqlite3.Connection, counts: bytes, change: bool) -> None:
             "INSERT OR REPLACE INTO story_state(key, value) VALUES ('counts', ?)", (counts,)
         )
         return
-    stored = conn.execute("SELECT count(*) FROM story_state WHERE key LIKE 'counts+%'").fetchone()
-    key = f"counts+{stored[0]:08d}"
+    key = f"counts+{_count_changes_kept(conn):08d}"
     conn.execute("INSERT INTO story_state(key, value) VALUES (?, ?)", (key, counts))
+
+
+def _count_changes_kept(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT count(*) FROM story_state WHERE key LIKE 'counts+%'").fetchone()
+    return int(row[0])
