@@ -305,3 +305,24 @@ def test_an_office_is_whoever_the_article_names_holding_it() -> None:
         'said that requests had been made to build "infrastructure" in the cave.',
     )
     assert cave["infrastructure"] == "Narongsak Osoththanakorn"
+
+
+def test_it_is_never_a_person() -> None:
+    """multinews_sample validation-227-1: the subject of the sentence of 'what it described'
+    is Robert Mercer, a person, so not who 'it' is (the advertising campaign, no speaker)."""
+    found = speakers(
+        "In New York, reporters discovered that Robert Mercer was the sole donor behind a "
+        "million-dollar advertising campaign attacking what it described as a plan to build a "
+        "“Ground Zero Mosque” in Manhattan. The proposed building was neither a mosque nor at "
+        "Ground Zero.",
+    )
+    assert found["Ground Zero Mosque"] is None
+
+
+def test_it_is_the_organisation_its_sentence_is_about() -> None:
+    """The rule above takes no organisation from 'it' (a variant of the sentence above)."""
+    found = speakers(
+        "In New York, the Rabbinical Council was the sole sponsor of a campaign, attacking "
+        "what it described as a plan to build a “Ground Zero Mosque” in Manhattan.",
+    )
+    assert found["Ground Zero Mosque"] == "Rabbinical Council"
