@@ -799,6 +799,27 @@ def test_an_added_word_at_the_quote_edge_is_not_read_as_a_word_moved():
     assert [(e.source, e.reported, e.kind) for e in match.edits] == [("", "all", "function-word")]
 
 
+def test_a_phrase_printed_twice_is_placed_in_the_sentence_that_carries_the_rest():
+    """AFP prints the president's words twice, a phrase in its lede and the sentence after
+    it: the other outlet's sentence is set against the sentence, so its change shows, not
+    against the phrase with the rest left 'beyond' it."""
+    by_outlet, _, _ = _story(
+        ("AFP", "2010-05-05", [
+            "Greek President Carolos Papoulias condemned the violence, saying the debt - hit "
+            "country had \u201creached the edge of the abyss\u201d.",
+            "\u201cOur country has reached the edge of the abyss.",
+            "It is the responsibility of us all to not take the step into the void.\u201d",
+        ]),
+        ("Reuters", "2010-05-06", [
+            "\u201cOur country is on the edge of the abyss,\u201d Greek President Karolos "
+            "Papoulias said.",
+        ]),
+    )  # fmt: skip
+    match = _only(by_outlet["Reuters"])
+    assert match.source_spans[0].text == "Our country has reached the edge of the abyss"
+    assert [(e.source, e.reported) for e in match.edits] == [("has reached", "is on")]
+
+
 def test_a_tokenised_corpus_contraction_is_one_word():
     by_outlet, _, _ = _story(
         ("AP", "2009-02-12", ["“I'm not positive all three were targeted,” Craft said."]),

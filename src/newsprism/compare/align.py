@@ -28,6 +28,7 @@ DENSE_ANCHOR = 0.75  # or shared runs covering this share of the quote,
 DENSE_ANCHOR_WORDS = 4  # four words at least
 LONG_ANCHOR = 5  # a run this long anchors even without a content word
 STITCH_WORDS = 4  # a second passage needs this many quote words to count as one
+SUPPORT_SLACK = 8  # words a run beside a repeated phrase may stand off where the quote has it
 PASSAGE_MAX_GAP = 60  # source words skipped inside one passage (a trim, not a stitch)
 EDGE_SLACK = 4
 EDGE_WORDS = 3  # quote words at an edge that may be set against the source's words there
@@ -289,9 +290,13 @@ def _blocks(query: list[str], source: SourceText) -> list[tuple[int, int, int]]:
         if not free:
             break
         longest = max(r[2] for r in free)
-        i, j, length = min(
-            (r for r in free if r[2] == longest), key=lambda r: _distance(r, blocks, source)
-        )
+        tied = [r for r in free if r[2] == longest]
+        i, j, length = min(tied, key=lambda r: _distance(r, blocks, source))
+        again = [r for r in tied if r[0] == i]
+        if not blocks and len(again) > 1:
+            # A phrase an article prints twice (alone in its lede, in the full sentence
+            # later): the first run is placed where the quote's other words are.
+            i, j, length = min(again, key=lambda r: (_support(r, source, candidates), r[1]))
         for k in range(length):
             q_taken[i + k] = True
             s_taken.add(j + k)
@@ -311,6 +316,22 @@ def _distance(
     expected = nj + (i - ni)
     other_unit = source.unit[j] != source.unit[min(max(expected, 0), len(source.unit) - 1)]
     return (int(other_unit), abs(j - expected))
+
+
+def _support(
+    run: tuple[int, int, int], source: SourceText, candidates: list[tuple[int, int, int]]
+) -> int:
+    """Minus the quote words outside `run` that shared runs place beside it in its source
+    quote, about as far from it there as in the quote (lower is better)."""
+    i, j, length = run
+    words = {
+        q
+        for ci, cj, cl in candidates
+        if source.unit[cj] == source.unit[j] and abs((cj - j) - (ci - i)) <= SUPPORT_SLACK
+        for q in range(ci, ci + cl)
+        if not i <= q < i + length
+    }
+    return -len(words)
 
 
 def _free_run(
