@@ -116,6 +116,7 @@ class SourceText:
     unit: list[int] = field(default_factory=list)
     chain: list[int] = field(default_factory=list)
     unit_sizes: list[int] = field(default_factory=list)
+    token_chain: list[int] = field(default_factory=list)  # chain[unit[i]], per token
     # Per token: a quote starts there, or punctuation stands right before it.
     boundary: list[bool] = field(default_factory=list)
     editorial: list[bool] = field(default_factory=list)
@@ -153,9 +154,13 @@ class SourceText:
         source.norms = norms = [matching_form(t.norm) for t in source.tokens]
         source.index_of = {id(token): n for n, token in enumerate(source.tokens)}
         source.unit_of = {id(quote): n for n, quote in enumerate(quotes)}
+        # Each token's run of quotes: a shared run of words stops where one runs out, not
+        # on into the article's next quotation, however far on that is printed.
+        source.token_chain = [source.chain[u] for u in source.unit]
         bigrams = source.bigrams
         for i, pair in enumerate(pairwise(norms)):
-            bigrams[pair].append(i)
+            if source.token_chain[i] == source.token_chain[i + 1]:
+                bigrams[pair].append(i)
         return source
 
     def unit_length(self, unit: int) -> int:
@@ -258,17 +263,18 @@ class Alignment:
 
 def _maximal_matches(query: list[str], source: SourceText) -> list[tuple[int, int, int]]:
     """Every shared run (q_start, s_start, length) that cannot be extended to the left."""
-    norms = source.norms
+    norms, chains = source.norms, source.token_chain
     found = []
     for i in range(len(query) - 1):
         for j in source.bigrams.get((query[i], query[i + 1]), ()):
-            if i and j and query[i - 1] == norms[j - 1]:
+            if i and j and query[i - 1] == norms[j - 1] and chains[j - 1] == chains[j]:
                 continue
             length = 2
             while (
                 i + length < len(query)
                 and j + length < len(norms)
                 and query[i + length] == norms[j + length]
+                and chains[j + length] == chains[j]
             ):
                 length += 1
             found.append((i, j, length))
