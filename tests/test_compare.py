@@ -799,6 +799,53 @@ def test_an_added_word_at_the_quote_edge_is_not_read_as_a_word_moved():
     assert [(e.source, e.reported, e.kind) for e in match.edits] == [("", "all", "function-word")]
 
 
+def test_a_phrase_printed_twice_is_placed_in_the_sentence_that_carries_the_rest():
+    """AFP prints the president's words twice, a phrase in its lede and the sentence after
+    it: the other outlet's sentence is set against the sentence, so its change shows, not
+    against the phrase with the rest left 'beyond' it."""
+    by_outlet, _, _ = _story(
+        ("AFP", "2010-05-05", [
+            "Greek President Carolos Papoulias condemned the violence, saying the debt - hit "
+            "country had \u201creached the edge of the abyss\u201d.",
+            "\u201cOur country has reached the edge of the abyss.",
+            "It is the responsibility of us all to not take the step into the void.\u201d",
+        ]),
+        ("Reuters", "2010-05-06", [
+            "\u201cOur country is on the edge of the abyss,\u201d Greek President Karolos "
+            "Papoulias said.",
+        ]),
+    )  # fmt: skip
+    match = _only(by_outlet["Reuters"])
+    assert match.source_spans[0].text == "Our country has reached the edge of the abyss"
+    assert [(e.source, e.reported) for e in match.edits] == [("has reached", "is on")]
+
+
+def test_two_quotes_an_article_prints_apart_joined_by_another_outlet_are_stitched():
+    """The article's quotes, one after the other in its text but paragraphs apart, are two
+    passages: a shared run of words stops where the first quote ends, it does not run on into
+    the next one, so the outlet that joins them has stitched them (it is not the fullest
+    version the article's quotes are labelled against)."""
+    by_outlet, _, _ = _story(
+        ("USA Today", "2016-02-10", [
+            "“New Hampshire often flirts with the insurgent and then comes back home.” said "
+            "Dante Scala, a political scientist.",
+            "Sanders won by a wide margin.",
+            "Clinton won among older voters.",
+            "Turnout was high across the state.",
+            "“New Hampshire doesn't answer the $64,000 question, which is how Sanders will "
+            "play with minorities,” Scala said.",
+        ]),
+        ("Wire", "2016-02-11", [
+            "“New Hampshire often flirts with the insurgent and then comes back home. New "
+            "Hampshire doesn't answer the $64,000 question, which is how Sanders will play "
+            "with minorities,” Dante Scala said.",
+        ]),
+    )  # fmt: skip
+    wire = _only(by_outlet["Wire"])
+    assert wire.label == "stitched"
+    assert [span.text.split()[-1] for span in wire.source_spans] == ["home", "minorities"]
+
+
 def test_a_tokenised_corpus_contraction_is_one_word():
     by_outlet, _, _ = _story(
         ("AP", "2009-02-12", ["“I'm not positive all three were targeted,” Craft said."]),

@@ -28,6 +28,7 @@ DENSE_ANCHOR = 0.75  # or shared runs covering this share of the quote,
 DENSE_ANCHOR_WORDS = 4  # four words at least
 LONG_ANCHOR = 5  # a run this long anchors even without a content word
 STITCH_WORDS = 4  # a second passage needs this many quote words to count as one
+SUPPORT_SLACK = 8  # words a run beside a repeated phrase may stand off where the quote has it
 PASSAGE_MAX_GAP = 60  # source words skipped inside one passage (a trim, not a stitch)
 EDGE_SLACK = 4
 EDGE_WORDS = 3  # quote words at an edge that may be set against the source's words there
@@ -115,6 +116,7 @@ class SourceText:
     unit: list[int] = field(default_factory=list)
     chain: list[int] = field(default_factory=list)
     unit_sizes: list[int] = field(default_factory=list)
+    token_chain: list[int] = field(default_factory=list)  # chain[unit[i]], per token
     # Per token: a quote starts there, or punctuation stands right before it.
     boundary: list[bool] = field(default_factory=list)
     editorial: list[bool] = field(default_factory=list)
@@ -152,9 +154,13 @@ class SourceText:
         source.norms = norms = [matching_form(t.norm) for t in source.tokens]
         source.index_of = {id(token): n for n, token in enumerate(source.tokens)}
         source.unit_of = {id(quote): n for n, quote in enumerate(quotes)}
+        # Each token's run of quotes: a shared run of words stops where one runs out, not
+        # on into the article's next quotation, however far on that is printed.
+        source.token_chain = [source.chain[u] for u in source.unit]
         bigrams = source.bigrams
         for i, pair in enumerate(pairwise(norms)):
-            bigrams[pair].append(i)
+            if source.token_chain[i] == source.token_chain[i + 1]:
+                bigrams[pair].append(i)
         return source
 
     def unit_length(self, unit: int) -> int:
@@ -257,17 +263,18 @@ class Alignment:
 
 def _maximal_matches(query: list[str], source: SourceText) -> list[tuple[int, int, int]]:
     """Every shared run (q_start, s_start, length) that cannot be extended to the left."""
-    norms = source.norms
+    norms, chains = source.norms, source.token_chain
     found = []
     for i in range(len(query) - 1):
         for j in source.bigrams.get((query[i], query[i + 1]), ()):
-            if i and j and query[i - 1] == norms[j - 1]:
+            if i and j and query[i - 1] == norms[j - 1] and chains[j - 1] == chains[j]:
                 continue
             length = 2
             while (
                 i + length < len(query)
                 and j + length < len(norms)
                 and query[i + length] == norms[j + length]
+                and chains[j + length] == chains[j]
             ):
                 length += 1
             found.append((i, j, length))
@@ -289,9 +296,13 @@ def _blocks(query: list[str], source: SourceText) -> list[tuple[int, int, int]]:
         if not free:
             break
         longest = max(r[2] for r in free)
-        i, j, length = min(
-            (r for r in free if r[2] == longest), key=lambda r: _distance(r, blocks, source)
-        )
+        tied = [r for r in free if r[2] == longest]
+        i, j, length = min(tied, key=lambda r: _distance(r, blocks, source))
+        again = [r for r in tied if r[0] == i]
+        if not blocks and len(again) > 1:
+            # A phrase an article prints twice (alone in its lede, in the full sentence
+            # later): the first run is placed where the quote's other words are.
+            i, j, length = min(again, key=lambda r: (_support(r, source, candidates), r[1]))
         for k in range(length):
             q_taken[i + k] = True
             s_taken.add(j + k)
@@ -311,6 +322,22 @@ def _distance(
     expected = nj + (i - ni)
     other_unit = source.unit[j] != source.unit[min(max(expected, 0), len(source.unit) - 1)]
     return (int(other_unit), abs(j - expected))
+
+
+def _support(
+    run: tuple[int, int, int], source: SourceText, candidates: list[tuple[int, int, int]]
+) -> int:
+    """Minus the quote words outside `run` that shared runs place beside it in its source
+    quote, about as far from it there as in the quote (lower is better)."""
+    i, j, length = run
+    words = {
+        q
+        for ci, cj, cl in candidates
+        if source.unit[cj] == source.unit[j] and abs((cj - j) - (ci - i)) <= SUPPORT_SLACK
+        for q in range(ci, ci + cl)
+        if not i <= q < i + length
+    }
+    return -len(words)
 
 
 def _free_run(
