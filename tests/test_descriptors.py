@@ -326,3 +326,18 @@ def test_it_is_the_organisation_its_sentence_is_about() -> None:
         "what it described as a plan to build a “Ground Zero Mosque” in Manhattan.",
     )
     assert found["Ground Zero Mosque"] == "Rabbinical Council"
+
+
+def test_a_name_taken_up_by_which_is_no_person() -> None:
+    """multinews_sample test-179-1: 'Ripley Entertainment, which owns the duck boats' is a
+    company, so no 'she' of the article is Ripley Entertainment."""
+    found = speakers(
+        "The documents filed in U.S. District Court Wednesday also indicate that Ripley "
+        "Entertainment, which owns the duck boats, is another “target” or “subject” of the "
+        "investigation.",
+        "King’s wife turned to social media after the sinking that night to tell Facebook "
+        "friends her husband was OK. She wrote that he was also on the lake that night, at the "
+        "same time, and faced rough weather.",
+        "“He said he rode 4 ft waves and prayed,” she said.",
+    )
+    assert found["He said he"] != "Ripley Entertainment"

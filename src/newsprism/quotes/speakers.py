@@ -221,6 +221,7 @@ class PersonIndex:
                         start = mention.end - len(name)
                         index.head_names.append((text, start, name_key(name)))
         named = []  # (position, key) in reading order, remembered at once
+        things: dict[str, bool] = {}
         for mention in person_mentions(body):
             name = _without_lower_case_words(mention.text, index.lower)
             if name and fold(name.split()[0]) in PARTICLES:
@@ -229,6 +230,8 @@ class PersonIndex:
                 continue  # 'Des Moines': a place
             if name and _named_thing(body, mention.end - len(name), name):
                 continue  # 'the Boulder Daily Camera', 'the U.S. Navy'
+            if name and things.setdefault(name, _taken_up_as_thing(body, name)):
+                continue  # 'Qatar Airways, which ...': no one's name
             if numbered(body, mention.end):
                 continue  # 'Malaysia Airlines Flight 17', 'Apollo 11': a thing numbered
             if _inside(mention.start, index.headings):
@@ -1838,6 +1841,18 @@ def _named_thing(body: str, start: int, name: str) -> bool:
 
 
 THE_BEFORE_RE = re.compile(r"\b[Tt]he\s$")
+
+
+def _taken_up_as_thing(body: str, name: str) -> bool:
+    """Whether the article takes a name that opens with no first name up as a thing, by
+    'which' or 'its' ('Qatar Airways, which could ...', 'Ridgeback Biotherapeutics and its
+    partner'): a person's is taken up by 'who' and 'his' or 'her'."""
+    if is_first_name(name.split()[0]):
+        return False  # 'Bill Clinton, which she had no intention of doing': a clause's which
+    return re.search(re.escape(name) + THING_PRONOUN_AFTER, body) is not None
+
+
+THING_PRONOUN_AFTER = r"(?:’s|'s)?(?:,\s+which\b|\s+and\s+its\b)"
 
 
 def _heading_lines(body: str) -> list[tuple[int, int]]:
