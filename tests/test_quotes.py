@@ -1573,3 +1573,25 @@ def test_a_body_a_role_stands_for_is_named_within_a_line():
     article = clean_document(Document(source="cnn.txt", title="Korean flag", content=text))
     (quote,) = [q for q in extract_quotes(article) if q.kind == "direct"]
     assert quote.speaker is None or not quote.speaker.startswith("Italy")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "mention"),
+    [
+        (
+            "Rubio pushed back on those claims Thursday, saying that the bill had the correct "
+            "security components but was waylaid by voter mistrust - and arguing that he and "
+            "Cruz shared “almost all the same views on immigration.”",
+            "Rubio",
+        ),
+        (
+            "She has pushed back against accusations of sexism against her father, saying he "
+            "has been a pioneer in promoting women in his companies and calling him “a "
+            "feminist.”",
+            "She",
+        ),
+    ],
+)
+def test_a_participle_after_another_shares_its_subject(paragraph: str, mention: str) -> None:
+    quotes = extract_quotes(article_of(paragraph), indirect=False)
+    assert quotes[-1].speaker_mention == mention

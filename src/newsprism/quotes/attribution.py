@@ -1001,13 +1001,8 @@ def attribution_before(text: str, end: int | None = None) -> Attribution | None:
         if not _verb_use(text, cue) or _passive(text, cue):
             continue
         if word.endswith("ing"):  # "X issued a statement describing ...": X is the speaker
-            span = (
-                _fronted_participle_subject(text, begin, cue, stop)
-                or _with_subject(text, cue)  # "..., with Gorka noting", "footage of X asking"
-                or _earlier_cue_subject(text, begin, cue)
-                or sentence_subject(text, begin, cue.start())
-                or subject_before(text, cue.start(), begin)
-            )
+            fronted = _fronted_participle_subject(text, begin, cue, stop)
+            span = fronted or _participle_subject(text, begin, cue)
         else:
             span = subject_before(text, cue.start(), begin, relative=word not in NOT_REPORTING)
             if span and word.endswith("ed") and _object_of_preposition(text, begin, span[0]):
@@ -1306,12 +1301,32 @@ def _earlier_cue_subject(
     sentence: str, begin: int, participle: re.Match[str]
 ) -> tuple[int, int] | None:
     """'Hollande said Tuesday in Paris, noting ...': the participle shares the subject of
-    the cue before it in the sentence."""
+    the cue before it in the sentence; of a participle before it ('Rubio pushed back on
+    those claims, saying ... and arguing ...'), the subject that one has."""
     earlier = find_cues(sentence, begin, participle.start())
     for cue in reversed(earlier):
-        if _verb_use(sentence, cue) and (span := subject_before(sentence, cue.start())):
+        if not _verb_use(sentence, cue):
+            continue
+        if cue.group().lower().endswith("ing"):
+            span = _participle_subject(sentence, begin, cue)
+        else:
+            span = subject_before(sentence, cue.start())
+        if span:
             return span
     return None
+
+
+def _participle_subject(
+    sentence: str, begin: int, participle: re.Match[str]
+) -> tuple[int, int] | None:
+    """Whose a participle within its sentence is: its own subject ('..., with Gorka noting',
+    'footage of X asking'), the subject of a cue before it, else the sentence's."""
+    return (
+        _with_subject(sentence, participle)
+        or _earlier_cue_subject(sentence, begin, participle)
+        or sentence_subject(sentence, begin, participle.start())
+        or subject_before(sentence, participle.start(), begin)
+    )
 
 
 INFINITIVE_RE = re.compile(r"\bto\s+$")
