@@ -1199,6 +1199,9 @@ def _verb_use(text: str, cue: re.Match[str]) -> bool:
     before what it goes on with ('went on: “...”', not 'goes on recess')."""
     if cue.group().lower() in ("went on", "goes on"):
         return GOES_ON_WITH_RE.match(text, cue.end()) is not None
+    before = TOKEN_RE.findall(text, max(0, cue.start() - LOOK_BEHIND_CHARS), cue.start())
+    if before and _owner(before[-1]) and _noun_after(text, cue.end()):
+        return False  # "Trump’s repeated calls", "his stated aim": inside a noun phrase
     if cue.group().lower() not in NOUN_LIKE_CUES:
         return True
     if OBJECT_PRONOUN_RE.match(text, cue.end()):
@@ -1220,6 +1223,25 @@ def _verb_use(text: str, cue: re.Match[str]) -> bool:
     if not _is_name_word(previous) or _is_possessive(previous):
         return False
     return not modifier and not _indefinite_names_before(before)
+
+
+def _owner(word: str) -> bool:
+    """A possessive: 'Trump’s', 'his', 'their'; not 'her' (an object too: 'told her') nor a
+    pronoun's contraction ('He’s said')."""
+    if _low(word) in PRONOUN_POSSESSIVES - {"her"}:
+        return True
+    return _is_possessive(word) and _low(strip_possessive(word)) not in PRONOUNS
+
+
+NOT_NOUN_WORDS = DETERMINERS | CONNECTORS | PRONOUNS | {"that", "him", "them", "us", "me", "by"}
+
+
+def _noun_after(text: str, at: int) -> bool:
+    """A lower-case content word follows: the cue form before it modifies a noun ('repeated
+    calls'), where a verb takes an object ('Microsoft’s posted a link': has posted)."""
+    following = NEXT_WORD_RE.match(text, at)
+    word = following.group(1) if following else ""
+    return word[:1].islower() and word.lower() not in NOT_NOUN_WORDS
 
 
 def _closes_description(text: str, end: int) -> bool:
