@@ -1573,3 +1573,50 @@ def test_a_body_a_role_stands_for_is_named_within_a_line():
     article = clean_document(Document(source="cnn.txt", title="Korean flag", content=text))
     (quote,) = [q for q in extract_quotes(article) if q.kind == "direct"]
     assert quote.speaker is None or not quote.speaker.startswith("Italy")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "mention"),
+    [
+        (
+            "Rubio pushed back on those claims Thursday, saying that the bill had the correct "
+            "security components but was waylaid by voter mistrust - and arguing that he and "
+            "Cruz shared “almost all the same views on immigration.”",
+            "Rubio",
+        ),
+        (
+            "She has pushed back against accusations of sexism against her father, saying he "
+            "has been a pioneer in promoting women in his companies and calling him “a "
+            "feminist.”",
+            "She",
+        ),
+    ],
+)
+def test_a_participle_after_another_shares_its_subject(paragraph: str, mention: str) -> None:
+    quotes = extract_quotes(article_of(paragraph), indirect=False)
+    assert quotes[-1].speaker_mention == mention
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "mention"),
+    [
+        (
+            "Khan, who is Muslim, also decried Trump’s repeated calls to ban all Muslims from "
+            "entering the U.S., noting he has “sacrificed nothing” for the country.",
+            "Khan",
+        ),
+        (
+            "EU High Representative Federica Mogherini criticised the ban. She said in "
+            "Sunday's blog post that “everyone deserves respect.”",
+            "She",
+        ),
+        (
+            "Microsoft's posted a link to the Fixit tool, and customers need only click the "
+            "icon marked “Enable.”",
+            "Microsoft's",
+        ),
+    ],
+)
+def test_a_cue_form_after_a_possessive_modifies_a_noun(paragraph: str, mention: str) -> None:
+    quotes = extract_quotes(article_of(paragraph), indirect=False)
+    assert quotes[-1].speaker_mention == mention

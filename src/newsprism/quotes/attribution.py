@@ -1001,13 +1001,8 @@ def attribution_before(text: str, end: int | None = None) -> Attribution | None:
         if not _verb_use(text, cue) or _passive(text, cue):
             continue
         if word.endswith("ing"):  # "X issued a statement describing ...": X is the speaker
-            span = (
-                _fronted_participle_subject(text, begin, cue, stop)
-                or _with_subject(text, cue)  # "..., with Gorka noting", "footage of X asking"
-                or _earlier_cue_subject(text, begin, cue)
-                or sentence_subject(text, begin, cue.start())
-                or subject_before(text, cue.start(), begin)
-            )
+            fronted = _fronted_participle_subject(text, begin, cue, stop)
+            span = fronted or _participle_subject(text, begin, cue)
         else:
             span = subject_before(text, cue.start(), begin, relative=word not in NOT_REPORTING)
             if span and word.endswith("ed") and _object_of_preposition(text, begin, span[0]):
@@ -1204,6 +1199,9 @@ def _verb_use(text: str, cue: re.Match[str]) -> bool:
     before what it goes on with ('went on: “...”', not 'goes on recess')."""
     if cue.group().lower() in ("went on", "goes on"):
         return GOES_ON_WITH_RE.match(text, cue.end()) is not None
+    before = TOKEN_RE.findall(text, max(0, cue.start() - LOOK_BEHIND_CHARS), cue.start())
+    if before and _owner(before[-1]) and _noun_after(text, cue.end()):
+        return False  # "Trump’s repeated calls", "his stated aim": inside a noun phrase
     if cue.group().lower() not in NOUN_LIKE_CUES:
         return True
     if OBJECT_PRONOUN_RE.match(text, cue.end()):
@@ -1225,6 +1223,25 @@ def _verb_use(text: str, cue: re.Match[str]) -> bool:
     if not _is_name_word(previous) or _is_possessive(previous):
         return False
     return not modifier and not _indefinite_names_before(before)
+
+
+def _owner(word: str) -> bool:
+    """A possessive: 'Trump’s', 'his', 'their'; not 'her' (an object too: 'told her') nor a
+    pronoun's contraction ('He’s said')."""
+    if _low(word) in PRONOUN_POSSESSIVES - {"her"}:
+        return True
+    return _is_possessive(word) and _low(strip_possessive(word)) not in PRONOUNS
+
+
+NOT_NOUN_WORDS = DETERMINERS | CONNECTORS | PRONOUNS | {"that", "him", "them", "us", "me", "by"}
+
+
+def _noun_after(text: str, at: int) -> bool:
+    """A lower-case content word follows: the cue form before it modifies a noun ('repeated
+    calls'), where a verb takes an object ('Microsoft’s posted a link': has posted)."""
+    following = NEXT_WORD_RE.match(text, at)
+    word = following.group(1) if following else ""
+    return word[:1].islower() and word.lower() not in NOT_NOUN_WORDS
 
 
 def _closes_description(text: str, end: int) -> bool:
@@ -1306,12 +1323,32 @@ def _earlier_cue_subject(
     sentence: str, begin: int, participle: re.Match[str]
 ) -> tuple[int, int] | None:
     """'Hollande said Tuesday in Paris, noting ...': the participle shares the subject of
-    the cue before it in the sentence."""
+    the cue before it in the sentence; of a participle before it ('Rubio pushed back on
+    those claims, saying ... and arguing ...'), the subject that one has."""
     earlier = find_cues(sentence, begin, participle.start())
     for cue in reversed(earlier):
-        if _verb_use(sentence, cue) and (span := subject_before(sentence, cue.start())):
+        if not _verb_use(sentence, cue):
+            continue
+        if cue.group().lower().endswith("ing"):
+            span = _participle_subject(sentence, begin, cue)
+        else:
+            span = subject_before(sentence, cue.start())
+        if span:
             return span
     return None
+
+
+def _participle_subject(
+    sentence: str, begin: int, participle: re.Match[str]
+) -> tuple[int, int] | None:
+    """Whose a participle within its sentence is: its own subject ('..., with Gorka noting',
+    'footage of X asking'), the subject of a cue before it, else the sentence's."""
+    return (
+        _with_subject(sentence, participle)
+        or _earlier_cue_subject(sentence, begin, participle)
+        or sentence_subject(sentence, begin, participle.start())
+        or subject_before(sentence, participle.start(), begin)
+    )
 
 
 INFINITIVE_RE = re.compile(r"\bto\s+$")
