@@ -17,8 +17,10 @@ On multinews_sample (../shared/data/stories; NEWSPRISM_DATA elsewhere), each run
   same file, grown by 10%; the same store and report folder): the second run's CPU time
   against a full run's.
 The command runs with compiled modules cached (PYTHONDONTWRITEBYTECODE unset), as a user's.
-Medians over --runs. With --workers 1 2, the command is also timed (wall) with each (the
-pool's workers are not the command's waited-for children, so only wall time is comparable).
+Medians over --runs. With --workers 1 2, the command is also timed with each: wall, and CPU
+of the whole process tree (the pool's workers are the command's children, waited for when
+the pool closes), steady when the machine is shared as wall time is not: perfect scaling on
+N cores is the pool's CPU close to one process's.
 
     .venv/bin/python benchmarks/throughput.py [--runs 3] [--data multinews_sample]
         [--workers 1 2]
@@ -315,6 +317,7 @@ def main() -> None:
             for workers in args.workers:
                 timed = analyze_command(inputs, folder / f"w{workers}.db", folder / "w", workers)
                 results[f"--workers {workers} wall s"] = timed.wall
+                results[f"--workers {workers} CPU s"] = timed.cpu
             for name, value in results.items():
                 rows.setdefault(name, []).append(value)
             print(
