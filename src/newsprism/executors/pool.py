@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import importlib
 import multiprocessing
+import multiprocessing.context
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -25,6 +27,18 @@ CHUNKS_IN_FLIGHT_PER_WORKER = 2  # keeps each worker busy while the parent store
 PRELOAD = ["newsprism.pipeline", "newsprism.report.site"]
 
 
+def _context() -> multiprocessing.context.BaseContext:
+    """Fork on Linux; elsewhere (macOS, where a forked process may crash in system
+    libraries) a fork server that has imported newsprism once."""
+    for module in PRELOAD:
+        importlib.import_module(module)
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
+
+
 class LocalPoolExecutor(Closing):
     """`workers` processes on this machine. The step must be a module-level function and the
     items and results picklable."""
@@ -40,9 +54,7 @@ class LocalPoolExecutor(Closing):
 
     def _started(self) -> ProcessPoolExecutor:
         if self._pool is None:
-            for module in PRELOAD:
-                importlib.import_module(module)
-            pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
+            pool = ProcessPoolExecutor(self.workers, mp_context=_context())
             pool.submit(int)  # a pool that forks forks all its workers at its first task
             self._pool = pool
         return self._pool
