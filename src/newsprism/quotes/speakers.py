@@ -1087,17 +1087,14 @@ class PersonIndex:
             self.standfirst, noun, 0, len(self.standfirst)
         )
 
-    def _organisation_subject_before(
-        self, noun: str | None, position: int, own_sentence: bool = True
-    ) -> str | None:
+    def _organisation_subject_before(self, noun: str, position: int) -> str | None:
         """The organisation the sentences before `position` are about, for a description of
-        a body ('the company') whose noun no name holds, or (`noun` None) for 'it': the
-        subject of the nearest sentence that has an organisation for its subject ("Keurig's
-        explanation was ... / ... the company explained"), within a few paragraphs. A name
-        headed by another body's noun ('the Justice Department' for 'the company') is another
-        body."""
+        a body ('the company') whose noun no name holds: the subject of the nearest sentence
+        that has an organisation for its subject ("Keurig's explanation was ... / ... the
+        company explained"), within a few paragraphs. A name headed by another body's noun
+        ('the Justice Department' for 'the company') is another body."""
         end = self._sentence_start(position + 1)  # its own sentence, if it opens one
-        if own_sentence and end is not None and end < position and not _inside(end, self.quoted):
+        if end is not None and end < position and not _inside(end, self.quoted):
             own = self._subject_body(end, position)  # "CBP is sending ..., the agency said"
             if own and _body_noun_agrees(own, noun):
                 return own
@@ -1361,28 +1358,12 @@ class PersonIndex:
             # what it described as ...": 'it' is never a person
         return organisation
 
-    def _organisation_reporting(self, position: int) -> str | None:
-        """Who 'it' is when it follows the words it reports ('... the activists' network the
-        LCC said. / Sixty-five more were killed on Tuesday, it said'): the organisation the
-        sentences before are about, a person's name aside."""
-        if not _after_reported_words(self.body, position):
-            return None
-        found = self._organisation_subject_before(None, position, own_sentence=False)
-        return None if found is None or self._names_someone(found) else found
-
     def _names_someone(self, name: str) -> bool:
         """Whether a name is a person's the article names: in full, or by one word alone
         ('Beatty' of Warren Beatty)."""
         if name_key(name) in self.forms:
             return True
         return " " not in name and bool(self._bare_owners(fold(strip_possessive(name))))
-
-
-def _after_reported_words(body: str, position: int) -> bool:
-    """Whether the pronoun at `position` follows a comma or a closing quotation mark ('Sixty-
-    five more were killed on Tuesday, it said'): its sentence's subject is then the reported
-    words' own, not who 'it' is."""
-    return body[:position].rstrip()[-1:] in (",", "”", '"', "’")
 
 
 # Words a count of unnamed people opens with ('Seventeen percent of respondents', 'Fifty-nine',
@@ -1613,13 +1594,11 @@ def _lower_case_modifier(word: str) -> bool:
     return word.rsplit("-", 1)[-1].islower()
 
 
-def _body_noun_agrees(name: str, noun: str | None) -> bool:
-    """Whether a body's name may be taken up as 'the <noun>' (any body's, `noun` None): a name
-    headed by another body's noun ('Justice Department', 'Supreme Court') is not 'the
-    company'; one without (Keurig, WWF) may be any but a ministry, department, court or the
-    like, which names say they are ('President Bashar' is no 'foreign ministry')."""
-    if noun is None:
-        return True
+def _body_noun_agrees(name: str, noun: str) -> bool:
+    """Whether a body's name may be taken up as 'the <noun>': a name headed by another body's
+    noun ('Justice Department', 'Supreme Court') is not 'the company'; one without (Keurig,
+    WWF) may be any but a ministry, department, court or the like, which names say they are
+    ('President Bashar' is no 'foreign ministry')."""
     head = fold(name.split()[-1])
     if head not in BODY_NAME_NOUNS:
         return noun not in NAMED_BY_NOUN
