@@ -23,8 +23,15 @@ command), wall time, and the command's peak memory (max RSS); with --workers 1 2
 runs once per setting (a pool's processes are not the command's waited-for children, so
 compare their wall times: perfect scaling halves it on two cores).
 
+With --analyze --slices K --keep DIR, one size is analysed as K date-ordered slices, each by
+its own `newsprism analyze` run adding to one store kept in DIR, as a newsroom adds each day's
+news: each slice's CPU per article (also in probe units) and peak memory, against the first
+slice's. 1M articles take hours of one core, longer than one sitting: a run stopped part way
+resumes at the first slice not done (DIR/slices.jsonl records each one done).
+
     .venv/bin/python benchmarks/scale.py [--sizes 10000 100000] [--seed 1] [--days 365]
     .venv/bin/python benchmarks/scale.py --analyze [--sizes 10000 100000] [--workers 1 2]
+    .venv/bin/python benchmarks/scale.py --analyze --sizes 1000000 --slices 100 --keep DIR
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import random
 import resource
 import statistics
@@ -45,7 +53,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from shared_data import shared_data
-from throughput import SpeedProbe, analyze_command
+from throughput import COMMAND_ENV, NEWSPRISM, SpeedProbe, analyze_command
 
 from newsprism.model import Article
 from newsprism.stories.grouping import StoryGrouper
@@ -160,6 +168,64 @@ def measure_analyze(size: int, seed: int, days: int, workers: int) -> None:
     print(json.dumps(row))
 
 
+def analyze_slices(size: int, seed: int, days: int, slices: int, keep: Path) -> None:
+    keep.mkdir(parents=True, exist_ok=True)
+    done_file = keep / "slices.jsonl"
+    done = done_file.read_text().splitlines() if done_file.exists() else []
+    per_slice = -(-size // slices)
+    stream = records(size, seed, days)
+    for number in range(slices):
+        chunk = list(itertools.islice(stream, per_slice))
+        if number < len(done) or not chunk:
+            continue
+        inputs = keep / "slice.jsonl"
+        inputs.write_text("".join(json.dumps(record) + "\n" for record in chunk), "utf-8")
+        with SpeedProbe() as probe:
+            cpu, wall, peak_mb = _measured_analyze(inputs, keep)
+        row = {
+            "slice": number + 1,
+            "articles": len(chunk),
+            "stored_before": number * per_slice,
+            "cpu_ms_per_article": 1000 * cpu / len(chunk),
+            "probes_per_article": probe.per_probe(cpu) / len(chunk),
+            "wall_ms_per_article": 1000 * wall / len(chunk),
+            "peak_mb": peak_mb,
+            "store_mb": (keep / "store.db").stat().st_size / 2**20,
+        }
+        with done_file.open("a", encoding="utf-8") as out:
+            out.write(json.dumps(row) + "\n")
+        done.append(json.dumps(row))
+        _print_slice(row, json.loads(done[0]))
+
+
+def _measured_analyze(inputs: Path, keep: Path) -> tuple[float, float, float]:
+    """(CPU seconds, wall seconds, peak MB) of one `newsprism analyze` run, the command's own."""
+    command = [str(NEWSPRISM), "analyze", str(inputs), "--db", str(keep / "store.db")]
+    command += ["--out", str(keep / "report")]
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=COMMAND_ENV
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in (0, 1):  # 1: some inputs failed, each named
+        raise SystemExit(f"{' '.join(command)} exited {process.returncode}")
+    return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024
+
+
+def _print_slice(row: dict, first: dict) -> None:
+    print(
+        f"slice {row['slice']:>4} ({row['stored_before']:>9,} stored before): "
+        f"{row['cpu_ms_per_article']:.2f} ms CPU/article "
+        f"({row['cpu_ms_per_article'] / first['cpu_ms_per_article']:.2f}x the first slice; "
+        f"probe units {row['probes_per_article'] / first['probes_per_article']:.2f}x), "
+        f"wall {row['wall_ms_per_article']:.2f} ms, peak {row['peak_mb']:,.0f} MB, "
+        f"store {row['store_mb']:,.0f} MB",
+        flush=True,
+    )
+
+
 def gold_stories(written_from: dict[str, tuple[int, date]]) -> dict[str, int]:
     """One gold story per real story and run of days: a real story drawn twice within a week is
     one story written twice (no grouper could tell the two apart), drawn a month apart two."""
@@ -221,8 +287,15 @@ def main() -> None:
     )
     parser.add_argument("--analyze", action="store_true", help="time the whole command")
     parser.add_argument("--workers", type=int, nargs="+", default=[1], help="with --analyze")
+    parser.add_argument("--slices", type=int, help="with --analyze: one size in this many runs")
+    parser.add_argument("--keep", type=Path, help="with --slices: the store's folder, to resume")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a child process's size
     args = parser.parse_args()
+    if args.analyze and args.slices:
+        if not args.keep:
+            parser.error("--slices needs --keep DIR")
+        analyze_slices(args.sizes[0], args.seed, args.days, args.slices, args.keep)
+        return
     if args.one and args.analyze:
         measure_analyze(args.one, args.seed, args.days, args.workers[0])
         return
