@@ -15,6 +15,7 @@ from conftest import FIXTURES
 from newsprism import pipeline
 from newsprism.cli import main
 from newsprism.collector import YOUNG_OBJECTS, set_for_long_runs
+from newsprism.executors.ordered import run_chunk
 from newsprism.ingest import InputError, read_path
 from newsprism.model import Document
 from newsprism.pipeline import RunStats, store_inputs
@@ -82,6 +83,13 @@ def test_the_command_collects_young_objects_less_often(threshold: None, tmp_path
     seed.write_text('Klopp on the win\n"We fought for everything," Jurgen Klopp said.\n')
     result = CliRunner().invoke(main, ["quotes", str(seed)], catch_exceptions=False)
     assert result.exit_code == 0
+    assert gc.get_threshold() == (YOUNG_OBJECTS, 10, 10)
+
+
+def test_a_worker_that_runs_a_chunk_collects_as_the_command_does(threshold: None) -> None:
+    """A Dask worker (or a fork server's) did not start from the command's process."""
+    gc.set_threshold(700, 10, 10)
+    assert run_chunk(len, ["ab", "abc"]) == [2, 3]
     assert gc.get_threshold() == (YOUNG_OBJECTS, 10, 10)
 
 

@@ -7,6 +7,8 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol, TypeVar
 
+from newsprism.collector import set_for_long_runs
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 ResultT_co = TypeVar("ResultT_co", covariant=True)
@@ -19,6 +21,9 @@ class Pending(Protocol[ResultT_co]):
 
 
 def run_chunk(step: Callable[[Item], Result], chunk: list[Item]) -> list[Result]:
+    """`step` over a chunk, in a worker. A Dask worker, or a fork server's, did not start from
+    the command's process, so it is given the command's collector settings here."""
+    set_for_long_runs()
     return [step(item) for item in chunk]
 
 
