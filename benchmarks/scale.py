@@ -179,11 +179,16 @@ def analyze_slices(size: int, seed: int, days: int, slices: int, keep: Path) -> 
         if number < len(done) or not chunk:
             continue
         inputs = keep / "slice.jsonl"
+        # A slice stopped part way has stored some of its articles: its figures would be low.
+        started = keep / "started"
+        resumed = started.exists() and started.read_text() == str(number)
+        started.write_text(str(number))
         inputs.write_text("".join(json.dumps(record) + "\n" for record in chunk), "utf-8")
         with SpeedProbe() as probe:
             cpu, wall, peak_mb = _measured_analyze(inputs, keep)
         row = {
             "slice": number + 1,
+            "resumed": resumed,
             "articles": len(chunk),
             "stored_before": number * per_slice,
             "cpu_ms_per_article": 1000 * cpu / len(chunk),
@@ -221,7 +226,8 @@ def _print_slice(row: dict, first: dict) -> None:
         f"({row['cpu_ms_per_article'] / first['cpu_ms_per_article']:.2f}x the first slice; "
         f"probe units {row['probes_per_article'] / first['probes_per_article']:.2f}x), "
         f"wall {row['wall_ms_per_article']:.2f} ms, peak {row['peak_mb']:,.0f} MB, "
-        f"store {row['store_mb']:,.0f} MB",
+        f"store {row['store_mb']:,.0f} MB"
+        + (" (resumed after a stop: not a figure)" * row["resumed"]),
         flush=True,
     )
 
