@@ -147,6 +147,42 @@ def test_a_closing_mark_set_the_wrong_way_round_after_a_space_closes_the_quote()
     assert {q.speaker for q in quotes} == {"Ann Lee"}
 
 
+def test_a_closing_mark_typed_as_two_curly_apostrophes_closes_the_quote():
+    """Some papers set the closing double mark as ’’: the quote ends there, and the
+    attribution after it is the writer's."""
+    article = article_of(
+        "“I deliberately stayed out of contracting,’’ said Ann Lee, the agency’s acting "
+        "administrator. “If that had changed, I would have heard rumblings.’’",
+    )
+    quotes = extract_quotes(article)
+    assert [q.text for q in quotes if q.kind == "direct"] == [
+        "I deliberately stayed out of contracting",
+        "If that had changed, I would have heard rumblings.",
+    ]
+    assert {q.speaker for q in quotes if q.kind == "direct"} == {"Ann Lee"}
+
+
+def test_a_straight_mark_set_apart_by_spaces_opens_a_sentence_or_closes_an_open_quote():
+    """'he says. " And we're ...' opens a quote (after a sentence's end, before a capital);
+    after a quote left open in the paragraph before, 'be? " Yanes said' closes it."""
+    opened = article_of(
+        '"Nobody is perfect," he says. " And we are going to have to learn from it. We are all '
+        'human beings."'
+    )
+    assert [q.text for q in direct_quotes(opened)] == [
+        "Nobody is perfect",
+        "And we are going to have to learn from it. We are all human beings.",
+    ]
+    closed = article_of(
+        "\"It's a tragic situation with nothing but a sad ending.",
+        'What else could it be? " Yanes said.',
+    )
+    assert [q.text for q in direct_quotes(closed)] == [
+        "It's a tragic situation with nothing but a sad ending.",
+        "What else could it be?",
+    ]
+
+
 def test_a_description_whose_closing_comma_is_left_out_is_of_the_person_before_it():
     article = article_of(
         "Ann Lee, professor of chemistry at Riverside University said the trial was "
