@@ -183,6 +183,34 @@ def test_a_straight_mark_set_apart_by_spaces_opens_a_sentence_or_closes_an_open_
     ]
 
 
+def test_a_quote_whose_closing_mark_is_left_out_ends_at_its_attribution():
+    """'..., instead? poses KFC spokeswoman Jocelyn Bynoe. She says ...': the quote does not
+    run on over the writer's attribution and what follows it; a mark after the attribution
+    opens the next quote. Speech the speaker retells inside the quote stays in it."""
+    kfc = article_of(
+        '"If our customers occasionally like to have their cake and eat it, why wouldn\'t they '
+        "want to have their cup and eat it, instead? poses KFC spokeswoman Jocelyn Bynoe. She "
+        "says KFC has been experimenting with edible packaging for some time."
+    )
+    assert [q.text for q in direct_quotes(kfc)] == [
+        "If our customers occasionally like to have their cake and eat it, why wouldn't they "
+        "want to have their cup and eat it, instead?"
+    ]
+    kunz = article_of(
+        '"There\'s a possibility that he may be with somebody and that\'s what is giving us '
+        'hope, said Kunz Sr. "It\'s a bad thing that he would be not with us right now."'
+    )
+    assert [q.text for q in direct_quotes(kunz)] == [
+        "There's a possibility that he may be with somebody and that's what is giving us hope",
+        "It's a bad thing that he would be not with us right now.",
+    ]
+    retold = article_of(
+        '"In my first meeting with him, he said, \'Our approach hasn\'t worked; we want to work '
+        "with you,' and we did"
+    )
+    assert direct_quotes(retold)[0].text.endswith("and we did")
+
+
 def test_a_description_whose_closing_comma_is_left_out_is_of_the_person_before_it():
     article = article_of(
         "Ann Lee, professor of chemistry at Riverside University said the trial was "

@@ -152,9 +152,44 @@ def find_marked_spans(paragraph: str, style: str, carried: bool = False) -> list
             if match.start() > start and not _nickname(paragraph, start, match.start()):
                 spans.append(MarkedSpan(start, match.start(), True, style))
             start = None
+        elif style == "double" and _opens(paragraph, match.start(), mark, style):
+            # A mark that opens a quote after the writer's attribution of the open one, whose
+            # closing mark was left out ('... hope, said Kunz Sr. "It's a bad thing ...').
+            cut = _attributed_end(paragraph, start, match.start())
+            if cut is not None:
+                spans.append(MarkedSpan(start, cut, True, style))
+                start = match.end()
     if start is not None and start < len(paragraph):
-        spans.append(MarkedSpan(start, len(paragraph), False, style))
+        end = _attributed_end(paragraph, start) if style == "double" else None
+        spans.append(MarkedSpan(start, end or len(paragraph), end is not None, style))
     return spans
+
+
+# The writer's attribution after a quote's last words, ending its clause: '..., said Kunz
+# Sr.', '...? poses KFC spokeswoman Jocelyn Bynoe.', '..., Osama noted.', '..., she said.'
+SAID = r"(?:said|says|added|adds|noted|notes|asked|asks|explained|explains|continued|poses|posed)"
+CAPITALISED = r"[A-Z][\w.’'-]*"
+ATTRIBUTION_AFTER_RE = re.compile(
+    rf"[,?!]\s+(?:{SAID}\s+(?:[\w.’'-]+\s+){{0,4}}{CAPITALISED}"
+    rf"|(?:he|she|they|{CAPITALISED}(?:\s+{CAPITALISED}){{0,3}})\s+{SAID})(?=[.,;]|\s*$)"
+)
+NESTED_OPENING_RE = re.compile(r"[,:]?\s*[\"“‘']")
+
+
+def _attributed_end(paragraph: str, start: int, end: int | None = None) -> int | None:
+    """Where a quote left open ends on the writer's attribution, its closing mark left out
+    ('... their cup and eat it, instead? poses KFC spokeswoman Jocelyn Bynoe. She says ...',
+    '... with internet and mobile services, Osama noted.'): a quote runs on into the next
+    paragraph, but not over its own attribution. One that opens speech nested in the quote
+    ('he said, 'If we don't ...') is the speaker's telling, not the writer's."""
+    for found in ATTRIBUTION_AFTER_RE.finditer(paragraph, start, end or len(paragraph)):
+        at = found.start() + 1
+        if len(paragraph[start:at].split()) < MIN_SPEECH_WORDS:
+            continue
+        ended = found.group().endswith(".")  # 'said Kunz Sr. "It's a bad thing'
+        if ended or NESTED_OPENING_RE.match(paragraph, found.end()) is None:
+            return at
+    return None
 
 
 SINGLE_OPENING_CHARS = "'‘‚‹"
