@@ -147,6 +147,70 @@ def test_a_closing_mark_set_the_wrong_way_round_after_a_space_closes_the_quote()
     assert {q.speaker for q in quotes} == {"Ann Lee"}
 
 
+def test_a_closing_mark_typed_as_two_curly_apostrophes_closes_the_quote():
+    """Some papers set the closing double mark as ’’: the quote ends there, and the
+    attribution after it is the writer's."""
+    article = article_of(
+        "“I deliberately stayed out of contracting,’’ said Ann Lee, the agency’s acting "
+        "administrator. “If that had changed, I would have heard rumblings.’’",
+    )
+    quotes = extract_quotes(article)
+    assert [q.text for q in quotes if q.kind == "direct"] == [
+        "I deliberately stayed out of contracting",
+        "If that had changed, I would have heard rumblings.",
+    ]
+    assert {q.speaker for q in quotes if q.kind == "direct"} == {"Ann Lee"}
+
+
+def test_a_straight_mark_set_apart_by_spaces_opens_a_sentence_or_closes_an_open_quote():
+    """'he says. " And we're ...' opens a quote (after a sentence's end, before a capital);
+    after a quote left open in the paragraph before, 'be? " Yanes said' closes it."""
+    opened = article_of(
+        '"Nobody is perfect," he says. " And we are going to have to learn from it. We are all '
+        'human beings."'
+    )
+    assert [q.text for q in direct_quotes(opened)] == [
+        "Nobody is perfect",
+        "And we are going to have to learn from it. We are all human beings.",
+    ]
+    closed = article_of(
+        "\"It's a tragic situation with nothing but a sad ending.",
+        'What else could it be? " Yanes said.',
+    )
+    assert [q.text for q in direct_quotes(closed)] == [
+        "It's a tragic situation with nothing but a sad ending.",
+        "What else could it be?",
+    ]
+
+
+def test_a_quote_whose_closing_mark_is_left_out_ends_at_its_attribution():
+    """'..., instead? poses KFC spokeswoman Jocelyn Bynoe. She says ...': the quote does not
+    run on over the writer's attribution and what follows it; a mark after the attribution
+    opens the next quote. Speech the speaker retells inside the quote stays in it."""
+    kfc = article_of(
+        '"If our customers occasionally like to have their cake and eat it, why wouldn\'t they '
+        "want to have their cup and eat it, instead? poses KFC spokeswoman Jocelyn Bynoe. She "
+        "says KFC has been experimenting with edible packaging for some time."
+    )
+    assert [q.text for q in direct_quotes(kfc)] == [
+        "If our customers occasionally like to have their cake and eat it, why wouldn't they "
+        "want to have their cup and eat it, instead?"
+    ]
+    kunz = article_of(
+        '"There\'s a possibility that he may be with somebody and that\'s what is giving us '
+        'hope, said Kunz Sr. "It\'s a bad thing that he would be not with us right now."'
+    )
+    assert [q.text for q in direct_quotes(kunz)] == [
+        "There's a possibility that he may be with somebody and that's what is giving us hope",
+        "It's a bad thing that he would be not with us right now.",
+    ]
+    retold = article_of(
+        '"In my first meeting with him, he said, \'Our approach hasn\'t worked; we want to work '
+        "with you,' and we did"
+    )
+    assert direct_quotes(retold)[0].text.endswith("and we did")
+
+
 def test_a_description_whose_closing_comma_is_left_out_is_of_the_person_before_it():
     article = article_of(
         "Ann Lee, professor of chemistry at Riverside University said the trial was "

@@ -113,7 +113,7 @@ MAX_MENTION_TOKENS = 14
 MENTION_WINDOW = 160  # characters before a cue that its subject can lie in
 LOOK_BEHIND_CHARS = 80  # read before a window: a comma, a name before a description
 AGE_RE = re.compile(r"\d+-year-old")
-QUOTE_MARK_RE = re.compile("“|”|\"|''")  # each a literal: `re` skips ahead to them
+QUOTE_MARK_RE = re.compile("“|”|\"|''|’’")  # each a literal: `re` skips ahead to them
 CLAUSE_PUNCTUATION_RE = re.compile(r"[.,;:!?\"“”]")
 MAX_CUE_DISTANCE = 120  # characters between the cue and the quote it introduces
 

@@ -32,7 +32,7 @@ REPORTING = {
 }  # fmt: skip
 # Each reporting verb where a cue word can stand: a paragraph without one has no reporting cue.
 REPORTING_RE = re.compile(trie_pattern(REPORTING) + r"\b")
-QUOTE_MARK_RE = re.compile(r"[\"“”«»„]|''")
+QUOTE_MARK_RE = re.compile(r"[\"“”«»„]|''|’’")
 OBJECT_RE = re.compile(  # "told reporters that", "told the Associated Press that"
     r"\s+(?:(?:the |a )?[\w’'.-]+\s+){0,3}?(?=that\b)"
     r"|\s+(?:him|her|them|us|me|reporters|journalists)\b"

@@ -33,14 +33,20 @@ def primary_style(paragraphs: list[str]) -> str:
     text = "\n".join(paragraphs)
     if any(c in text for c in DOUBLE_OPENERS + DOUBLE_CLOSERS) or '"' in text:
         return "double"
-    return "double" if "''" in text or "``" in text else "single"
+    return "double" if any(mark in text for mark in TYPED_DOUBLE_MARKS) else "single"
 
 
+# Double marks typed as two single ones: straight ('' and ``) or curly ('‘‘ ... ’’', as some
+# papers set a closing double mark: '“That should have stood out,’’ the official said').
+TYPED_DOUBLE_MARKS = ("''", "``", "‘‘", "’’")
 MARK_RE = re.compile(r"''|``|[“”„‟«»\"‘’‚‹›']")
 # Per style, the marks it quotes with: skipping apostrophes in the regex, not in Python. Each
 # alternative a literal, so that `re` skips ahead to the first characters of the marks.
-STYLE_MARK_RE = {"double": re.compile("|".join(["''", "``", *'“”„‟«»"'])), "single": MARK_RE}
-DOUBLE_MARKS = {"''", "``", "“", "”", "„", "‟", "«", "»", '"'}
+STYLE_MARK_RE = {
+    "double": re.compile("|".join([*TYPED_DOUBLE_MARKS, *'“”„‟«»"'])),
+    "single": MARK_RE,
+}
+DOUBLE_MARKS = {*TYPED_DOUBLE_MARKS, "“", "”", "„", "‟", "«", "»", '"'}
 SINGLE_MARKS = {"‘", "’", "‚", "‹", "›", "'"}
 
 
@@ -50,11 +56,15 @@ def _opens(text: str, start: int, mark: str, style: str) -> bool:
     if style == "double":
         if mark == "“" and _punctuation_follows(text, start + len(mark)):
             return False  # a closing mark set the wrong way round ('orchestra “, she said')
-        if mark in ("“", "„", "‟", "«", "``"):
+        if mark in ("“", "„", "‟", "«", "``", "‘‘"):
             return True
+        if mark == "’’":
+            return False
         if mark == "”":  # set the wrong way round ('”This finding ... disease.“')
             return (_opening_context(before) or start == 0) and after.isalnum()
-        return mark in ('"', "''") and (_opening_context(before) or start == 0) and after != " "
+        if mark not in ('"', "''") or not (_opening_context(before) or start == 0):
+            return False
+        return after != " " or _spaced_opening(text, start, start + len(mark))
     if ELISION_RE.match(text, start + len(mark)):
         return False
     if mark in ("‘", "‚", "‹"):
@@ -67,6 +77,19 @@ def _opens(text: str, start: int, mark: str, style: str) -> bool:
 ELISION_RE = re.compile(r"(?:\d\ds\b|n['’]\s|em\b|til\b|tis\b|twas\b)", re.IGNORECASE)
 
 
+def _spaced_opening(text: str, start: int, end: int) -> bool:
+    """A straight mark set apart by spaces that opens a sentence of its own: after a
+    sentence's end (or a colon) and before a capital ('he says. " And we're going to'); a
+    stray closing mark stands before the writer's words ('... do, " said the juror')."""
+    at = start
+    while at > 0 and text[at - 1].isspace():
+        at -= 1
+    return (at == 0 or text[at - 1] in SPACED_OPENING_AFTER) and text[end + 1 : end + 2].isupper()
+
+
+SPACED_OPENING_AFTER = ".!?:"
+
+
 def _opening_context(before: str) -> bool:
     """What may stand right before an opening mark: a space of any kind (a no-break space
     too), an opening bracket, a dash, a colon."""
@@ -77,7 +100,7 @@ def _closes(text: str, start: int, mark: str, style: str) -> bool:
     before = text[start - 1] if start > 0 else " "
     after = text[start + len(mark)] if start + len(mark) < len(text) else " "
     if style == "double":
-        if mark in ("”", "»"):
+        if mark in ("”", "»", "’’"):
             return True
         # A straight mark after a space still closes when a nested quote or a comma ends
         # right before it: '... this is important,' " Magel said', "coalitions, '' said".
@@ -129,9 +152,44 @@ def find_marked_spans(paragraph: str, style: str, carried: bool = False) -> list
             if match.start() > start and not _nickname(paragraph, start, match.start()):
                 spans.append(MarkedSpan(start, match.start(), True, style))
             start = None
+        elif style == "double" and _opens(paragraph, match.start(), mark, style):
+            # A mark that opens a quote after the writer's attribution of the open one, whose
+            # closing mark was left out ('... hope, said Kunz Sr. "It's a bad thing ...').
+            cut = _attributed_end(paragraph, start, match.start())
+            if cut is not None:
+                spans.append(MarkedSpan(start, cut, True, style))
+                start = match.end()
     if start is not None and start < len(paragraph):
-        spans.append(MarkedSpan(start, len(paragraph), False, style))
+        end = _attributed_end(paragraph, start) if style == "double" else None
+        spans.append(MarkedSpan(start, end or len(paragraph), end is not None, style))
     return spans
+
+
+# The writer's attribution after a quote's last words, ending its clause: '..., said Kunz
+# Sr.', '...? poses KFC spokeswoman Jocelyn Bynoe.', '..., Osama noted.', '..., she said.'
+SAID = r"(?:said|says|added|adds|noted|notes|asked|asks|explained|explains|continued|poses|posed)"
+CAPITALISED = r"[A-Z][\w.’'-]*"
+ATTRIBUTION_AFTER_RE = re.compile(
+    rf"[,?!]\s+(?:{SAID}\s+(?:[\w.’'-]+\s+){{0,4}}{CAPITALISED}"
+    rf"|(?:he|she|they|{CAPITALISED}(?:\s+{CAPITALISED}){{0,3}})\s+{SAID})(?=[.,;]|\s*$)"
+)
+NESTED_OPENING_RE = re.compile(r"[,:]?\s*[\"“‘']")
+
+
+def _attributed_end(paragraph: str, start: int, end: int | None = None) -> int | None:
+    """Where a quote left open ends on the writer's attribution, its closing mark left out
+    ('... their cup and eat it, instead? poses KFC spokeswoman Jocelyn Bynoe. She says ...',
+    '... with internet and mobile services, Osama noted.'): a quote runs on into the next
+    paragraph, but not over its own attribution. One that opens speech nested in the quote
+    ('he said, 'If we don't ...') is the speaker's telling, not the writer's."""
+    for found in ATTRIBUTION_AFTER_RE.finditer(paragraph, start, end or len(paragraph)):
+        at = found.start() + 1
+        if len(paragraph[start:at].split()) < MIN_SPEECH_WORDS:
+            continue
+        ended = found.group().endswith(".")  # 'said Kunz Sr. "It's a bad thing'
+        if ended or NESTED_OPENING_RE.match(paragraph, found.end()) is None:
+            return at
+    return None
 
 
 SINGLE_OPENING_CHARS = "'‘‚‹"
@@ -272,8 +330,18 @@ def closes_first(paragraph: str, style: str) -> bool:
         mark = match.group()
         if mark not in wanted:
             continue
-        if _opens(paragraph, match.start(), mark, style):
+        opens = _opens(paragraph, match.start(), mark, style)
+        if opens and not (style == "double" and _set_apart(paragraph, match.start(), match.end())):
             return False
+        # A double mark with a space on each side, after a quote left open, closes it ('What
+        # else could it be? " Yanes said.'); a single one is as often an apostrophe set apart
+        # ("the Angels ' rotation").
         if _closes(paragraph, match.start(), mark, style):
             return True
+        if opens:
+            return False
     return False
+
+
+def _set_apart(text: str, start: int, end: int) -> bool:
+    return text[start - 1 : start].isspace() and text[end : end + 1].isspace()
