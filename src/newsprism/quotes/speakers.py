@@ -661,6 +661,10 @@ class PersonIndex:
                 named = bisect.bisect_left(self.positions, subject[0])
                 if named < at and self.positions[named] < subject[1]:
                     return self.keys_at[named]
+            if first < at and (
+                found := self._pronoun_subject_person(subject, sentence_start, gender, depth)
+            ):
+                return found
             if first < at:
                 return self.keys_at[first]
             if opener := self._bare_name_opening(sentence_start, position):
@@ -668,6 +672,20 @@ class PersonIndex:
             if found := self._earlier_sentence_person(sentence_start, gender, depth):
                 return found
         return self.keys_at[at - 1] if at else None
+
+    def _pronoun_subject_person(
+        self, subject: tuple[int, int] | None, sentence_start: int, gender: str | None, depth: int
+    ) -> str | None:
+        """The person a pronoun means when its sentence's subject is a pronoun of the same
+        sex: that subject's, of the sentences before ('He ran the CIA's bin Laden unit ...
+        “...,” he told' is Martin of the sentence before, not bin Laden, named first after
+        the subject)."""
+        if subject is None or gender is None or depth >= MAX_PRONOUN_CHAIN:
+            return None
+        written = fold(self.body[subject[0] : subject[1]])
+        if PERSONAL_PRONOUN_RE.fullmatch(written) is None or PRONOUN_GENDER[written] != gender:
+            return None
+        return self._earlier_sentence_person(sentence_start, gender, depth + 1)
 
     def _earlier_sentence_person(
         self, sentence_start: int, gender: str | None, depth: int
