@@ -1174,3 +1174,24 @@ def test_a_pronoun_in_a_sentence_whose_subject_is_the_same_pronoun_follows_that_
     assert speakers(*MARTY_MARTIN)["We got beat up"] == "Marty Martin"
     found = speakers(*JUAN_WILLIAMS)
     assert found["honest, sensitive"] == "Juan Williams"
+
+
+# multinews_sample test-34-2 ('Yu' is a woman's name in the name list)
+DARVISH = (
+    "HOUSTON – The World Series was roiled by a race-related incident in Friday night’s Game 3 "
+    "when Houston Astros first baseman Yuli Gurriel made a racist gesture in the wake of "
+    "hitting a home run off Los Angeles Dodgers starter Yu Darvish.",
+    "Darvish, the Japanese right-hander in his sixth major league season, said after the game "
+    "that he'd seen a replay of the sequence and said he was “disappointed” in Gurriel’s "
+    "gesture.",
+    '"Acting like that…is disrespectful to people around the world," Darvish said through his '
+    "interpreter after the Astros' 5-3 victory in Game 3.",
+    "Darvish seemed subdued, but forgiving of Gurriel's gesture.",
+    '"Nobody’s perfect. And everybody’s different," he says.',
+)
+
+
+def test_the_articles_pronouns_overrule_the_name_lists_gender() -> None:
+    """Two sentences whose subject is Yu Darvish take him up as 'he' and 'his': he is a man
+    whatever the name list says of 'Yu', so the later 'he says' can be him."""
+    assert speakers(*DARVISH)["Nobody’s perfect. And everybody’s"] == "Yu Darvish"

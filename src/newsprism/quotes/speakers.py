@@ -347,6 +347,7 @@ class PersonIndex:
         for key, genders in titled.items():
             if len(genders) == 1 and key in self.listed_genders:
                 self.genders[key] = next(iter(genders))
+                self.listed_genders.discard(key)  # the article's word, no longer the list's
 
     def _pronoun_gender(self, key: str) -> str | None:
         """A person's gender as the article's pronouns give it: 'Bobby Goodlatte wrote on
@@ -360,15 +361,20 @@ class PersonIndex:
             return self.pronoun_genders[key]
         if self.pronouns is None:
             self.pronouns = [m.start() for m in GENDERED_PRONOUN_RE.finditer(self.body)]
-        pronouns, votes = self.pronouns, set()
+        pronouns, votes, voters = self.pronouns, set(), 0
         for index in self._mentions_of().get(key, ()):
             position = self.positions[index]
             following = bisect.bisect_right(pronouns, position)
             if following == len(pronouns) or pronouns[following] > position + GENDER_WINDOW:
                 continue  # no pronoun near: most names, read no further
             if position >= 0 and not _inside(position, self.quoted):
-                votes |= self._genders_said_after(self.body, index, position)
-        gender = next(iter(votes)) if len(votes) == 1 else None
+                said = self._genders_said_after(self.body, index, position)
+                votes |= said
+                voters += bool(said)
+        # The name list's gender is overruled only by two mentions that agree ('Yu Darvish,
+        # ... in his sixth season' ... 'Darvish said through his interpreter')
+        enough = voters >= 2 or key not in self.listed_genders
+        gender = next(iter(votes)) if len(votes) == 1 and enough else None
         self.pronoun_genders[key] = gender
         return gender
 
@@ -411,8 +417,8 @@ class PersonIndex:
         if gender is None:
             return True
         known = self.genders.get(key)
-        if known is None and self.pronoun_genders is not None:
-            known = self._pronoun_gender(key)
+        if self.pronoun_genders is not None and (known is None or key in self.listed_genders):
+            known = self._pronoun_gender(key) or known
         return known is None or known == gender
 
     def _add_lone_speakers(self, speakers: Iterable[tuple[str, int]]) -> None:
