@@ -7,19 +7,26 @@ articles whichever code runs quote extraction. Each output line is one article's
 JSON: text, offsets, kind, speaker, mention and its offsets, cue, the quote it carries on.
 --time N times extract_quotes (CPU time, time.process_time) over each set N times and prints
 the median articles a CPU-second instead.
+--diff OLD NEW lists the quotes (same offsets) whose speaker changed between two dumps, with
+the words around the mention, in random order (--sample N of them): to read a sample of what a
+change does and count right and wrong. Quotes of the held third of the story sets (split as
+speakers_real's labels are: a hash of set and cluster) and of PolNeAR are counted, never shown.
 
     .venv/bin/python benchmarks/quotes_dump.py --cache /tmp/articles.pickle --out dump.jsonl
     .venv/bin/python benchmarks/quotes_dump.py --cache /tmp/articles.pickle --time 5
-    diff old.jsonl new.jsonl
+    .venv/bin/python benchmarks/quotes_dump.py --cache /tmp/articles.pickle --diff a.jsonl b.jsonl
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import pickle
+import random
 import statistics
 import time
+from collections import Counter
 from pathlib import Path
 
 from shared_data import shared_data
@@ -115,14 +122,81 @@ def rates(sets: dict[str, list[Article]], runs: int) -> None:
         )
 
 
+def held(set_name: str, cluster: str) -> bool:
+    """The held third of a story set's stories, as speakers_real's labels split them."""
+    return int(hashlib.sha1(f"{set_name}/{cluster}".encode()).hexdigest(), 16) % 3 == 0
+
+
+def held_articles(sets: dict[str, list[Article]]) -> set[tuple[str, str]]:
+    """(set, article id) of every article of a held story."""
+    found = set()
+    for name in STORY_SETS:
+        rows = (
+            json.loads(line)
+            for line in (shared_data("stories") / name / "articles.jsonl")
+            .read_text(encoding="utf-8")
+            .splitlines()
+            if line.strip()
+        )
+        cluster_of = {str(row["id"]): str(row.get("cluster")) for row in rows}
+        for article in sets.get(name, []):
+            record = (article.source or "").rsplit("#", 1)[-1]
+            if held(name, cluster_of.get(record, record)):
+                found.add((name, article.id))
+    return found
+
+
+def read_dump(path: Path) -> dict[tuple[str, str], list[list[object]]]:
+    rows = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines())
+    return {(row["set"], row["article"]): row["quotes"] for row in rows}
+
+
+def speaker_changes(sets: dict[str, list[Article]], old: Path, new: Path, sample: int) -> None:
+    """Print the quotes whose speaker changed, readable ones with their context."""
+    before, after = read_dump(old), read_dump(new)
+    hidden = held_articles(sets)
+    bodies = {(name, a.id): a.body for name, articles in sets.items() for a in articles}
+    speaker, mention, mention_start = (
+        QUOTE_FIELDS.index(f) for f in ("speaker", "speaker_mention", "speaker_start")
+    )
+    counts: Counter[str] = Counter()
+    shown = []
+    for key, quotes in after.items():
+        earlier = {(q[1], q[2]): q for q in before.get(key, [])}
+        for quote in quotes:
+            was = earlier.get((quote[1], quote[2]))
+            if was is None or was[speaker] == quote[speaker]:
+                continue
+            part = (
+                "polnear"
+                if key[0].startswith("polnear")
+                else ("held" if key in hidden else "readable")
+            )
+            counts[part] += 1
+            if part == "readable":
+                shown.append((key, was[speaker], quote))
+    print(f"speakers changed: {dict(counts)} (held and polnear not shown)")
+    random.Random(16).shuffle(shown)
+    for (name, article), was, quote in shown[:sample]:
+        at = quote[mention_start] if quote[mention_start] is not None else quote[1]
+        around = bodies[name, article][max(0, at - 400) : at + 100].replace("\n", " ¶ ")
+        print(f"\n{name}/{article} {quote[mention]!r}: {was!r} -> {quote[speaker]!r}")
+        print(f"  {around}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cache", type=Path, required=True)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--time", type=int, default=0, metavar="RUNS")
     parser.add_argument("--sets", nargs="*", help="only these sets (default: all)")
+    parser.add_argument("--diff", nargs=2, type=Path, metavar=("OLD", "NEW"))
+    parser.add_argument("--sample", type=int, default=30, help="changes to show with --diff")
     args = parser.parse_args()
     sets = cleaned_sets(args.cache)
+    if args.diff:
+        speaker_changes(sets, *args.diff, args.sample)
+        return
     if args.sets:
         sets = {name: sets[name] for name in args.sets}
     if args.out:

@@ -1141,3 +1141,57 @@ def test_bodies_joined_by_and_are_a_group_no_one_speaker() -> None:
     """'the FDA and CDC': two bodies the article also names apart speak together, no one
     speaker ('Customs and Border Protection' is one body, its parts never written alone)."""
     assert speakers(*FDA_AND_CDC)["People who are fully"] is None
+
+
+# multinews_sample test-140-1
+MARTY_MARTIN = (
+    "You've probably never heard of Marty Martin. He spent most of his life as an anonymous CIA "
+    "operative.",
+    "Martin, of course, never succeeded in catching bin Laden. He ran the CIA's bin Laden unit "
+    "from 2002 to 2004, a fact that we now know only because he emerged to grab some credit "
+    "for bin Laden's death and celebrate the agency's discontinued torture program: \"We got "
+    'beat up for it, but those efforts led to this great day," he told the Associated Press '
+    "three weeks ago.",
+)
+# multinews_sample test-78-1
+JUAN_WILLIAMS = (
+    "UPDATE: Fox News announced Thursday that it had signed Juan Williams to a new, multi-year "
+    "contract, which the Los Angeles Times reported was worth $2 million. Among other things, "
+    "Williams will now write columns for FoxNews.com, the first of which appeared on Thursday "
+    "afternoon.",
+    "In the column, Williams excoriated NPR and its leadership for the decision to fire him. He "
+    'said he was let go for "telling the truth" about his feelings of nervousness when he sees '
+    "people he thinks are clearly Muslim on airplanes. He called his debate with Bill O'Reilly "
+    "-- where he also told the Fox News host to be careful about painting all Muslims as "
+    'extremists -- an "honest, sensitive" one "in the best American tradition of a fair, '
+    'full-throated and honest discourse about the issues of the day."',
+)
+
+
+def test_a_pronoun_in_a_sentence_whose_subject_is_the_same_pronoun_follows_that_subject() -> None:
+    """'He ran the CIA's bin Laden unit ... “...,” he told': the sentence's subject 'He' is
+    Martin, so the 'he' of the cue is Martin, not bin Laden, named first after that subject."""
+    assert speakers(*MARTY_MARTIN)["We got beat up"] == "Marty Martin"
+    found = speakers(*JUAN_WILLIAMS)
+    assert found["honest, sensitive"] == "Juan Williams"
+
+
+# multinews_sample test-34-2 ('Yu' is a woman's name in the name list)
+DARVISH = (
+    "HOUSTON – The World Series was roiled by a race-related incident in Friday night’s Game 3 "
+    "when Houston Astros first baseman Yuli Gurriel made a racist gesture in the wake of "
+    "hitting a home run off Los Angeles Dodgers starter Yu Darvish.",
+    "Darvish, the Japanese right-hander in his sixth major league season, said after the game "
+    "that he'd seen a replay of the sequence and said he was “disappointed” in Gurriel’s "
+    "gesture.",
+    '"Acting like that…is disrespectful to people around the world," Darvish said through his '
+    "interpreter after the Astros' 5-3 victory in Game 3.",
+    "Darvish seemed subdued, but forgiving of Gurriel's gesture.",
+    '"Nobody’s perfect. And everybody’s different," he says.',
+)
+
+
+def test_the_articles_pronouns_overrule_the_name_lists_gender() -> None:
+    """Two sentences whose subject is Yu Darvish take him up as 'he' and 'his': he is a man
+    whatever the name list says of 'Yu', so the later 'he says' can be him."""
+    assert speakers(*DARVISH)["Nobody’s perfect. And everybody’s"] == "Yu Darvish"

@@ -347,6 +347,7 @@ class PersonIndex:
         for key, genders in titled.items():
             if len(genders) == 1 and key in self.listed_genders:
                 self.genders[key] = next(iter(genders))
+                self.listed_genders.discard(key)  # the article's word, no longer the list's
 
     def _pronoun_gender(self, key: str) -> str | None:
         """A person's gender as the article's pronouns give it: 'Bobby Goodlatte wrote on
@@ -360,15 +361,20 @@ class PersonIndex:
             return self.pronoun_genders[key]
         if self.pronouns is None:
             self.pronouns = [m.start() for m in GENDERED_PRONOUN_RE.finditer(self.body)]
-        pronouns, votes = self.pronouns, set()
+        pronouns, votes, voters = self.pronouns, set(), 0
         for index in self._mentions_of().get(key, ()):
             position = self.positions[index]
             following = bisect.bisect_right(pronouns, position)
             if following == len(pronouns) or pronouns[following] > position + GENDER_WINDOW:
                 continue  # no pronoun near: most names, read no further
             if position >= 0 and not _inside(position, self.quoted):
-                votes |= self._genders_said_after(self.body, index, position)
-        gender = next(iter(votes)) if len(votes) == 1 else None
+                said = self._genders_said_after(self.body, index, position)
+                votes |= said
+                voters += bool(said)
+        # The name list's gender is overruled only by two mentions that agree ('Yu Darvish,
+        # ... in his sixth season' ... 'Darvish said through his interpreter')
+        enough = voters >= 2 or key not in self.listed_genders
+        gender = next(iter(votes)) if len(votes) == 1 and enough else None
         self.pronoun_genders[key] = gender
         return gender
 
@@ -411,8 +417,8 @@ class PersonIndex:
         if gender is None:
             return True
         known = self.genders.get(key)
-        if known is None and self.pronoun_genders is not None:
-            known = self._pronoun_gender(key)
+        if self.pronoun_genders is not None and (known is None or key in self.listed_genders):
+            known = self._pronoun_gender(key) or known
         return known is None or known == gender
 
     def _add_lone_speakers(self, speakers: Iterable[tuple[str, int]]) -> None:
@@ -661,6 +667,10 @@ class PersonIndex:
                 named = bisect.bisect_left(self.positions, subject[0])
                 if named < at and self.positions[named] < subject[1]:
                     return self.keys_at[named]
+            if first < at and (
+                found := self._pronoun_subject_person(subject, sentence_start, gender, depth)
+            ):
+                return found
             if first < at:
                 return self.keys_at[first]
             if opener := self._bare_name_opening(sentence_start, position):
@@ -668,6 +678,20 @@ class PersonIndex:
             if found := self._earlier_sentence_person(sentence_start, gender, depth):
                 return found
         return self.keys_at[at - 1] if at else None
+
+    def _pronoun_subject_person(
+        self, subject: tuple[int, int] | None, sentence_start: int, gender: str | None, depth: int
+    ) -> str | None:
+        """The person a pronoun means when its sentence's subject is a pronoun of the same
+        sex: that subject's, of the sentences before ('He ran the CIA's bin Laden unit ...
+        “...,” he told' is Martin of the sentence before, not bin Laden, named first after
+        the subject)."""
+        if subject is None or gender is None or depth >= MAX_PRONOUN_CHAIN:
+            return None
+        written = fold(self.body[subject[0] : subject[1]])
+        if PERSONAL_PRONOUN_RE.fullmatch(written) is None or PRONOUN_GENDER[written] != gender:
+            return None
+        return self._earlier_sentence_person(sentence_start, gender, depth + 1)
 
     def _earlier_sentence_person(
         self, sentence_start: int, gender: str | None, depth: int
