@@ -20,7 +20,6 @@ speakers_real's labels are: a hash of set and cluster) and of PolNeAR are counte
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import pickle
 import random
@@ -29,7 +28,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from shared_data import shared_data
+from shared_data import held, shared_data
 
 from newsprism.clean import clean_document, clean_document_id
 from newsprism.clean.templates import MemoryTemplates, document_edge_keys, template_scope
@@ -120,11 +119,6 @@ def rates(sets: dict[str, list[Article]], runs: int) -> None:
             f"  {everything:6.0f} with indirect",
             flush=True,
         )
-
-
-def held(set_name: str, cluster: str) -> bool:
-    """The held third of a story set's stories, as speakers_real's labels split them."""
-    return int(hashlib.sha1(f"{set_name}/{cluster}".encode()).hexdigest(), 16) % 3 == 0
 
 
 def held_articles(sets: dict[str, list[Article]]) -> set[tuple[str, str]]:

@@ -24,14 +24,13 @@ when it is absent.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from shared_data import shared_data
+from shared_data import held, shared_data
 
 from newsprism.ingest import read_path
 from newsprism.model import Quote
@@ -55,11 +54,6 @@ class Said:
     article: str
     quote: Quote
     words: frozenset[str]
-
-
-def held(set_name: str, cluster: str) -> bool:
-    """The held third of the stories, as speakers_real's labels split them."""
-    return int(hashlib.sha1(f"{set_name}/{cluster}".encode()).hexdigest(), 16) % 3 == 0
 
 
 def mention_kind(mention: str | None) -> str | None:
