@@ -20,6 +20,7 @@ from newsprism.model import (
     WireLink,
 )
 from newsprism.store import SCHEMA_VERSION, Store, StoreError
+from newsprism.stories.grouping import story_title
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "seeds" / "000_60f9d60b6a9e8fe4.txt"
 SOURCE = str(SEED)
@@ -151,6 +152,20 @@ def test_article_and_quote_round_trip(store: Store) -> None:
     assert store.counts() == {"articles": 2, "quotes": 3, "stories": 0}
     body = store.conn.execute("SELECT body FROM articles WHERE id = 'klopp-1'").fetchone()[0]
     assert body == article.body
+
+
+def test_article_heads_name_a_story_as_the_whole_articles_do(store: Store) -> None:
+    article, quotes = make_article()
+    store.save_article(SOURCE, "hash-1", article, quotes)
+    untitled = Article("untitled", "u.txt", "", ["First words.", "More."])
+    store.save_article("u.txt", "hash-2", untitled, [])
+
+    heads = store.article_heads(["untitled", "klopp-1", "missing"])
+
+    assert [head.id for head in heads] == ["klopp-1", "untitled"]  # reading order
+    assert heads[0].title == article.title and heads[0].standfirst == article.standfirst
+    assert heads[0].paragraphs == article.paragraphs[:1]
+    assert story_title([heads[1]]) == story_title([untitled]) == "First words."
 
 
 def test_story_round_trip(store: Store) -> None:

@@ -601,14 +601,15 @@ class _StoryWork:
         self, groups: list[list[str]], kept: dict[str, Story], named: set[str]
     ) -> list[Story]:
         """Every story, in order: the kept ones as stored (those to be `named` read with their
-        stored comparison), the others made from their articles, read here."""
+        stored comparison), the others made from their articles' heads (titles and first
+        paragraphs: the rest is read once, to compare them)."""
         stored = {s.id: s for s in self.store.stories(named)} if named else {}
         kept_by_first = {s.articles[0]: stored.get(s.id, s) for s in kept.values()}
         fresh = [ids for ids in groups if ids[0] not in kept_by_first]
         made: dict[str, Story] = {}
         for part in _parts(fresh, len):
-            articles, _ = self.read([i for ids in part for i in ids])
-            ordered = [articles[i] for ids in part for i in ids]
+            heads = {a.id: a for a in self.store.article_heads(i for ids in part for i in ids)}
+            ordered = [heads[i] for ids in part for i in ids]
             # Their wire links are found with their comparison (in the executor), not here.
             found = stories_from(ordered, self.placement.story_of, ordered, find_wire=False)
             made.update((s.articles[0], s) for s in found)

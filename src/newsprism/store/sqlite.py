@@ -839,6 +839,19 @@ class Store:
                 ).fetchall()
         return [_article_from_row(row) for row in rows]
 
+    def article_heads(self, ids: Iterable[str]) -> list[Article]:
+        """The articles of `ids` in reading order, as much of each as names its story: id,
+        title, standfirst and first paragraph (the body's other paragraphs are left out)."""
+        with self._selected(ids) as selected:
+            rows = self._conn.execute(
+                "SELECT a.id, a.source, a.title, a.standfirst, json_extract(a.paragraphs, '$[0]')"
+                f" FROM articles a JOIN {selected} s ON s.id = a.id ORDER BY a.seq, a.pk"
+            ).fetchall()
+        return [
+            Article(i, source, title, [first] if first is not None else [], standfirst=standfirst)
+            for i, source, title, standfirst, first in rows
+        ]
+
     def article_order(self) -> list[str]:
         """Every article's id, in reading order (that of `articles()`)."""
         return [row[0] for row in self._conn.execute("SELECT id FROM articles ORDER BY seq, pk")]
