@@ -1461,3 +1461,23 @@ def test_two_people_credited_by_as_many_outlets_the_fullest_versions_credit_stan
     assert labels == {"Kevin McAleenan": "source", "Pete Flores": "misattributed"}
     matches, _ = _real_story(tmp_path, "multinews_sample", "validation-17")
     assert not any("misattributed" in m.labels for m in matches.values())
+
+
+def test_a_phrase_printed_alone_and_in_its_sentence_goes_with_the_sentence():
+    """An outlet prints a phrase alone and later the sentence it comes from; another quotes
+    only the phrase: the sentence is the statement's source, and both prints of the phrase
+    are verbatim against it, not 'only in this outlet' (allsides 5779)."""
+    by_outlet, _, _ = _story(
+        ("WSJ", "2021-08-16", [
+            "President Biden said he stands “squarely behind” his decision to withdraw U.S. "
+            "troops from Afghanistan, speaking from the White House Monday.",
+        ]),
+        ("Fox News", "2021-08-16", [
+            "President Biden said Monday that he stands \"squarely behind\" his decision to "
+            "withdraw from Afghanistan.",
+            "\"I stand squarely behind my decision,\" the president said Monday.",
+        ]),
+    )  # fmt: skip
+    assert by_outlet["Fox News"]["I stand squarely behind my decision"].label == "source"
+    assert by_outlet["Fox News"]["squarely behind"].label == "verbatim"
+    assert by_outlet["WSJ"]["squarely behind"].label == "verbatim"

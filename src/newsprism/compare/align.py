@@ -10,6 +10,7 @@ nothing about where a quote came from.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -166,6 +167,10 @@ class SourceText:
     def unit_length(self, unit: int) -> int:
         return self.unit_sizes[unit]
 
+    def unit_norms(self, unit: int) -> list[str]:
+        start = bisect.bisect_left(self.unit, unit)
+        return self.norms[start : start + self.unit_sizes[unit]]
+
     def at_edge(self, start: int, end: int) -> tuple[bool, bool]:
         """Whether tokens [start, end) open, and whether they close, the quote they are in."""
         opens = start == 0 or self.unit[start - 1] != self.unit[start]
@@ -301,14 +306,29 @@ def _blocks(query: list[str], source: SourceText) -> list[tuple[int, int, int]]:
         again = [r for r in tied if r[0] == i]
         if not blocks and len(again) > 1:
             # A phrase an article prints twice (alone in its lede, in the full sentence
-            # later): the first run is placed where the quote's other words are.
-            i, j, length = min(again, key=lambda r: (_support(r, source, candidates), r[1]))
+            # later): the first run is placed where the quote's other words are; a quote
+            # that is all the phrase, in the article's quote that says the others again.
+            units = {source.unit[r[1]] for r in again}
+            i, j, length = min(
+                again,
+                key=lambda r: (
+                    _support(r, source, candidates),
+                    -_holds(source, source.unit[r[1]], units) if r[2] == len(query) else 0,
+                    r[1],
+                ),
+            )
         for k in range(length):
             q_taken[i + k] = True
             s_taken.add(j + k)
         blocks.append((i, j, length))
         candidates = free
     return sorted(blocks)
+
+
+def _holds(source: SourceText, unit: int, others: set[int]) -> int:
+    """How many of the `others` quotes the quote `unit` prints whole, within its own words."""
+    words = f" {' '.join(source.unit_norms(unit))} "
+    return sum(f" {' '.join(source.unit_norms(u))} " in words for u in others if u != unit)
 
 
 def _distance(

@@ -469,27 +469,37 @@ def _relay(alone: list[Occurrence], grouped: list[Grouped], links: Links) -> set
     """Quotes left alone most of whose words another outlet's member of a statement carries,
     though the statement's source does not (an outlet printing one exchange as separate
     quotes, 'I can't. Sorry.', where others print it whole and the source is a longer piece of
-    it): each joins that statement, labelled against the member that carries it, not left
-    unsourced."""
+    it), or that the statement's source, in their own article, says again (a phrase printed
+    alone and in its full sentence): each joins that statement, labelled against the quote
+    that carries it (another outlet's first), not left unsourced."""
     found = set()
     for occurrence in alone:
-        best: tuple[tuple[int, float], Grouped, Occurrence, Alignment] | None = None
+        best: tuple[tuple[bool, int, float], Grouped, Occurrence, Alignment] | None = None
         for group in grouped:
-            for carrier in [group.source, *(member for member, _ in group.members)]:
-                if carrier.version is occurrence.version or (
-                    (occurrence.quote.id, carrier.version.order) not in links.alignments
-                ):
-                    continue
+            for carrier in _carriers(occurrence, group, links):
                 alignment = links.against(occurrence, carrier)
                 if alignment is None or alignment.coverage < RELAYED:
                     continue
-                score = (alignment.matched, alignment.coverage)
+                elsewhere = carrier.version is not occurrence.version
+                score = (elsewhere, alignment.matched, alignment.coverage)
                 if best is None or score > best[0]:
                     best = (score, group, carrier, alignment)
         if best is not None:
             _, group, carrier, alignment = best
             group.relayed.append((occurrence, carrier, alignment))
             found.add(occurrence.quote.id)
+    return found
+
+
+def _carriers(occurrence: Occurrence, group: Grouped, links: Links) -> list[Occurrence]:
+    """The statement's quotes that may carry a quote left alone: those of other articles it
+    was aligned with, and the statement's source if it is in the quote's own article."""
+    found = [group.source] if group.source.version is occurrence.version else []
+    for carrier in [group.source, *(member for member, _ in group.members)]:
+        if carrier.version is not occurrence.version and (
+            (occurrence.quote.id, carrier.version.order) in links.alignments
+        ):
+            found.append(carrier)
     return found
 
 
