@@ -529,12 +529,12 @@ def _closer_elsewhere(
     of its words, not with the longer one it only brushes."""
     stay, closer = [], []
     for member, alignment in kept:
-        inside = max(
-            [alignment.matched]
-            + [_carried(member, other, links) for other, _ in kept if other is not member]
-        )
         outside = max([_carried(member, other, links) for other in dropped], default=0)
-        if outside > inside:
+        # the other members are asked only when the quote outside says more than the source:
+        # a statement's every member against every other grows with its square
+        if outside > alignment.matched and not any(
+            _carried(member, other, links) >= outside for other, _ in kept if other is not member
+        ):
             closer.append(member)
         else:
             stay.append((member, alignment))
