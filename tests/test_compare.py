@@ -1,12 +1,13 @@
 import json
 
 import pytest
-from conftest import shared_data
+from conftest import FIXTURES, shared_data
 
-from newsprism.compare import classify_edit, compare_story
+from newsprism.compare import classify_edit, compare_story, statements
+from newsprism.compare.align import align
 from newsprism.ingest import read_path
 from newsprism.model import FLAGS, Article, Document, Quote, QuoteMatch
-from newsprism.pipeline import analyse_stories, one_story, process_document
+from newsprism.pipeline import analyse_stories, one_story, process_batch, process_document
 
 
 def match_for(analysis, prefix):
@@ -1481,3 +1482,34 @@ def test_a_phrase_printed_alone_and_in_its_sentence_goes_with_the_sentence():
     assert by_outlet["Fox News"]["I stand squarely behind my decision"].label == "source"
     assert by_outlet["Fox News"]["squarely behind"].label == "verbatim"
     assert by_outlet["WSJ"]["squarely behind"].label == "verbatim"
+
+
+def _many_outlets() -> tuple[list[Article], dict[str, list[Quote]]]:
+    """Real articles of the story-set sample, read as one story (it has a dozen statements)."""
+    processed = process_batch(list(read_path(FIXTURES / "story_sets_sample.jsonl")), print)[:40]
+    return [p.article for p in processed], {p.article.id: p.quotes for p in processed}
+
+
+def test_a_grown_story_compared_with_its_known_links_comes_out_as_compared_afresh(monkeypatch):
+    """Real articles as one story: compared, then grown by four articles and compared again
+    with the links the first comparison found (one old article marked changed): the same
+    statements, matches and links as a comparison from scratch, with a fraction of the
+    alignments."""
+    articles, quotes = _many_outlets()
+    known = compare_story(articles[:-4], quotes).links.without({articles[0].id})
+    aligned = []
+
+    def counted(*args, **kwargs):
+        aligned.append(1)
+        return align(*args, **kwargs)
+
+    monkeypatch.setattr(statements, "align", counted)
+    grown = compare_story(articles, quotes, known)
+    with_known = len(aligned)
+    fresh = compare_story(articles, quotes)
+    from_scratch = len(aligned) - with_known
+
+    assert len(grown.statements) > 10 and grown.statements == fresh.statements
+    assert grown.matches == fresh.matches
+    assert grown.links == fresh.links
+    assert with_known < 0.5 * from_scratch

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import time
+import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -30,6 +32,7 @@ from newsprism.clean.templates import (
 )
 from newsprism.compare import compare_story
 from newsprism.compare.discrepancies import find_discrepancies
+from newsprism.compare.statements import KnownLinks
 from newsprism.executors import Executor, InProcessExecutor
 from newsprism.extract import ExtractionError, extract_html
 from newsprism.ingest import InputError
@@ -528,7 +531,10 @@ def restory(
         # A kept story whose speakers no person names yet (a store from before persons) is
         # named with the rest, in story order, though not compared.
         unnamed = store.stories_with_unlinked_speakers() & kept.keys() if kept else set()
-        work = _StoryWork(store, placement, rebuild)
+        # Links known from a story's last comparison hold for the articles this run left as
+        # they were; with no `touched` given (or a rebuild), any article may have changed.
+        changed = touched if touched is not None and not rebuild else None
+        work = _StoryWork(store, placement, rebuild, changed)
         stories = work.stories(groups, kept, unnamed)
         related = placement.related_ids()
         for story, ids in zip(stories, groups, strict=True):
@@ -579,6 +585,7 @@ class _StoryWork:
     store: Store
     placement: Placement
     rebuild: bool
+    changed: set[str] | None  # the articles changed since the stored links (None: any)
     people: PersonTable = field(default_factory=PersonTable)
     linked: set[str] = field(default_factory=set)  # articles whose quotes' links are read
 
@@ -632,9 +639,27 @@ class _StoryWork:
             members = [articles[i] for i in ids]
             story_quotes = [q for a in members for q in quotes.get(a.id, [])]
             kept = {s.id: s for s in part if s.id in as_stored}
-            analyse_stories(members, story_quotes, part, self.people, executor, kept)
+            links = self.known_links([s.id for s in part if s.id not in as_stored])
+            analyse_stories(members, story_quotes, part, self.people, executor, kept, links)
             for story in part:
                 write(story)
+            self.store.save_known_links({i: _links_blob(known) for i, known in links.items()})
+
+    def known_links(self, story_ids: list[str]) -> dict[str, KnownLinks]:
+        """The stored links of these stories that still hold (none if any article may have
+        changed)."""
+        if self.changed is None or not story_ids:
+            return {}
+        stored = self.store.known_links(story_ids)
+        return {i: _known_links(blob).without(self.changed) for i, blob in stored.items()}
+
+
+def _links_blob(links: KnownLinks) -> bytes:
+    return zlib.compress(json.dumps(links.to_json(), separators=(",", ":")).encode(), 1)
+
+
+def _known_links(blob: bytes) -> KnownLinks:
+    return KnownLinks.from_json(json.loads(zlib.decompress(blob)))
 
 
 Part = TypeVar("Part")
@@ -691,6 +716,7 @@ class StoryTask:
 
     articles: list[Article]
     quotes: dict[str, list[Quote]]
+    known: KnownLinks | None = None  # the links of its last comparison, still holding
 
 
 @dataclass
@@ -699,15 +725,18 @@ class StoryComparison:
     matches: list[QuoteMatch]
     discrepancies: list[Discrepancy]
     wire: list[WireLink]
+    links: KnownLinks | None = None
 
 
 def compare_step(task: StoryTask) -> StoryComparison:
     """Statements, quote matches, discrepancies and wire links of one story: a pure function
     of the task, run wherever the executor puts it."""
-    comparison = compare_story(task.articles, task.quotes)
+    comparison = compare_story(task.articles, task.quotes, task.known)
     discrepancies = find_discrepancies(task.articles, task.quotes, comparison.matches)
     wire = wire_links(task.articles)
-    return StoryComparison(comparison.statements, comparison.matches, discrepancies, wire)
+    return StoryComparison(
+        comparison.statements, comparison.matches, discrepancies, wire, comparison.links
+    )
 
 
 def analyse_stories(
@@ -717,11 +746,13 @@ def analyse_stories(
     people: PersonTable | None = None,
     executor: Executor | None = None,
     kept: dict[str, Story] | None = None,
+    links: dict[str, KnownLinks] | None = None,
 ) -> Analysis:
     """Group articles into stories (unless given), name each story's speakers from the person
     table `people` (the store's; else one for this analysis alone), in story order, and
     compare each story's quotes (`executor` may run the stories in parallel), but those
-    `kept`: their comparison as stored."""
+    `kept`: their comparison as stored. `links`: the stories' known links (by story id), each
+    replaced by what its comparison found."""
     kept = kept or {}
     people = people if people is not None else PersonTable()
     by_article = quotes_by_article(quotes)
@@ -736,7 +767,8 @@ def analyse_stories(
         unified = quotes_by_article(story_quotes)
         for article in members:
             by_article[article.id] = unified.get(article.id, [])
-        return StoryTask(members, {a.id: by_article[a.id] for a in members})
+        known = links.get(story.id) if links is not None else None
+        return StoryTask(members, {a.id: by_article[a.id] for a in members}, known)
 
     def to_compare() -> Iterator[StoryTask]:
         for story in stories:  # every story's speakers are named, in order
@@ -750,6 +782,8 @@ def analyse_stories(
     for story, compared in zip(pending, compared_stories, strict=True):
         story.statements, story.matches = compared.statements, compared.matches
         story.discrepancies, story.wire = compared.discrepancies, compared.wire
+        if links is not None and compared.links is not None:
+            links[story.id] = compared.links
     for story in stories:
         if old := kept.get(story.id):
             story.statements, story.matches = old.statements, old.matches

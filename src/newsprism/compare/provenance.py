@@ -3,13 +3,14 @@ version, with the evidence (source spans, word-level edits, coverage)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsprism.compare.align import Alignment, SourceText, align
 from newsprism.compare.edits import EditBuilder, labels_of
 from newsprism.compare.statements import (
     Credits,
     Grouped,
+    KnownLinks,
     Links,
     Occurrence,
     Speakers,
@@ -58,16 +59,21 @@ OPENING_MARKS = "\"“‘'«„‚"
 class Comparison:
     statements: list[Statement]
     matches: list[QuoteMatch]  # one a quotation of the story, in reading order
+    links: KnownLinks = field(default_factory=KnownLinks)  # for the story's next comparison
 
 
-def compare_story(articles: list[Article], quotes: dict[str, list[Quote]]) -> Comparison:
-    """Statements across the story's articles, and a QuoteMatch for every quotation."""
+def compare_story(
+    articles: list[Article], quotes: dict[str, list[Quote]], known: KnownLinks | None = None
+) -> Comparison:
+    """Statements across the story's articles, and a QuoteMatch for every quotation. `known`:
+    the links of the story's last comparison, of articles unchanged since (not aligned again)."""
     versions = [
         Version(article, order, [q for q in quotes.get(article.id, []) if q.kind in QUOTED])
         for order, article in enumerate(articles)
     ]
     occurrences = occurrences_of(versions)
-    grouped, alone = group_statements(occurrences, Links(occurrences, versions))
+    links = Links(occurrences, versions, known)
+    grouped, alone = group_statements(occurrences, links)
     matches: dict[str, QuoteMatch] = {}
     credits = Credits([_members(group) for group in grouped], occurrences)
     statements = [_statement(group, matches, credits) for group in grouped]
@@ -89,7 +95,7 @@ def compare_story(articles: list[Article], quotes: dict[str, list[Quote]]) -> Co
         statement.flags = [f for f in FLAGS if f in flags]
     order = {o.quote.id: n for n, o in enumerate(occurrences)}
     statements.sort(key=lambda s: order[s.source_quote])
-    return Comparison(statements, [matches[o.quote.id] for o in occurrences])
+    return Comparison(statements, [matches[o.quote.id] for o in occurrences], links.known())
 
 
 def _label_across_pieces(

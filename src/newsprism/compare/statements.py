@@ -290,28 +290,102 @@ def _overlap(passage: Passage, alignment: Alignment) -> bool:
 MAX_COMPARED_ARTICLES = 100
 
 
-class Links:
-    """Every quote aligned against every other article of the story, once."""
+@dataclass
+class KnownLinks:
+    """What aligning a story's quotes with its first articles found, kept for its next
+    comparison: every quote of `quotes` (by article) was aligned with every article of
+    `targets`; `edges` holds the pairs that carried, each with the target's quote it links to.
+    A pair is a function of the two articles' quotes alone, so it holds while neither changes."""
 
-    def __init__(self, occurrences: list[Occurrence], versions: list[Version]) -> None:
+    quotes: dict[str, list[str]] = field(default_factory=dict)  # article id -> quote ids
+    targets: list[str] = field(default_factory=list)
+    edges: dict[tuple[str, str], str] = field(default_factory=dict)  # (quote, target) -> quote
+
+    def without(self, changed: set[str]) -> KnownLinks:
+        """These links less what involves the `changed` articles (their quotes may differ)."""
+        return KnownLinks(
+            {a: q for a, q in self.quotes.items() if a not in changed},
+            [t for t in self.targets if t not in changed],
+            {k: v for k, v in self.edges.items() if k[1] not in changed},
+        )
+
+    def to_json(self) -> dict:
+        return {
+            "quotes": self.quotes,
+            "targets": self.targets,
+            "edges": [[q, t, other] for (q, t), other in self.edges.items()],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> KnownLinks:
+        edges = {(q, t): other for q, t, other in data["edges"]}
+        return cls(data["quotes"], data["targets"], edges)
+
+
+class Links:
+    """Every quote aligned against every other article of the story, once; the pairs `known`
+    from the story's last comparison are not aligned again until an alignment is asked for."""
+
+    def __init__(
+        self,
+        occurrences: list[Occurrence],
+        versions: list[Version],
+        known: KnownLinks | None = None,
+    ) -> None:
         self.alignments: dict[tuple[str, int], Alignment] = {}
         self.edges: list[tuple[str, str]] = []
+        self._linked: dict[tuple[str, int], tuple[Occurrence, Version]] = {}  # known, unaligned
+        self._found: dict[tuple[str, str], str] = {}  # (quote, target article) -> its quote
         # every quote against the story's first articles with quotes: all of them in any
         # story but a flood of copies, where aligning each quote with every other article
         # grew with the square of the story (2,000 copies: 113 s and 2.9 GB)
         targets = [version for version in versions if version.quotes][:MAX_COMPARED_ARTICLES]
+        known = known or KnownLinks()
+        known_quotes = {q for ids in known.quotes.values() for q in ids}
+        known_targets = set(known.targets)
         for occurrence in occurrences:
+            quote_known = occurrence.quote.id in known_quotes
             for version in targets:
                 if version is occurrence.version:
                     continue
-                alignment = align(occurrence.tokens, version.text)
-                if alignment is None or not carries(alignment, occurrence):
-                    alignment = align_short(occurrence.tokens, version.text)
-                if alignment is None or not carries(alignment, occurrence):
+                key = (occurrence.quote.id, version.order)
+                if quote_known and version.article.id in known_targets:
+                    other = known.edges.get((occurrence.quote.id, version.article.id))
+                    if other is not None:
+                        self._linked[key] = (occurrence, version)
+                        self._link(occurrence.quote.id, version.article.id, other)
                     continue
-                self.alignments[(occurrence.quote.id, version.order)] = alignment
-                other = version.quotes[alignment.main_unit]
-                self.edges.append((occurrence.quote.id, other.id))
+                alignment = _carried_alignment(occurrence, version)
+                if alignment is None:
+                    continue
+                self.alignments[key] = alignment
+                other = version.quotes[alignment.main_unit].id
+                self._link(occurrence.quote.id, version.article.id, other)
+        self._targets = [version.article.id for version in targets]
+        self._occurrences = occurrences
+
+    def _link(self, quote_id: str, target: str, other: str) -> None:
+        self.edges.append((quote_id, other))
+        self._found[(quote_id, target)] = other
+
+    def known(self) -> KnownLinks:
+        """The links found, to be known by the story's next comparison."""
+        quotes: dict[str, list[str]] = {}
+        for occurrence in self._occurrences:
+            quotes.setdefault(occurrence.quote.article, []).append(occurrence.quote.id)
+        return KnownLinks(quotes, self._targets, self._found)
+
+    def get(self, quote_id: str, order: int) -> Alignment | None:
+        """The alignment of the quote with the article at `order` in the story, if it carried."""
+        key = (quote_id, order)
+        if key not in self.alignments and (pair := self._linked.get(key)):
+            alignment = _carried_alignment(*pair)
+            if alignment is not None:  # a known pair aligns as it did
+                self.alignments[key] = alignment
+        return self.alignments.get(key)
+
+    def has(self, quote_id: str, order: int) -> bool:
+        return (quote_id, order) in self.alignments or (quote_id, order) in self._linked
 
     def composed(self, occurrence: Occurrence, members: list[Occurrence]) -> bool:
         """The quote is put together from passages of another member's article: however
@@ -322,7 +396,7 @@ class Links:
         for member in members:
             if member.version is occurrence.version:
                 continue
-            alignment = self.alignments.get((occurrence.quote.id, member.version.order))
+            alignment = self.get(occurrence.quote.id, member.version.order)
             if alignment is None or alignment.coverage < COMPOSED or len(alignment.passages) < 2:
                 continue
             version = member.version
@@ -340,7 +414,7 @@ class Links:
         """The alignment of `occurrence` against the article `source` is in, when it carries
         those words and takes some from `source` (or the quotes it runs on with)."""
         if occurrence.version is not source.version:
-            alignment = self.alignments.get((occurrence.quote.id, source.version.order))
+            alignment = self.get(occurrence.quote.id, source.version.order)
         else:  # one article saying the same words twice
             alignment = align(occurrence.tokens, source.version.text_without(occurrence.quote))
             if alignment is not None and alignment.coverage < REPEATED:
@@ -351,6 +425,16 @@ class Links:
         unit = text.unit_of[id(source.quote)]
         touched = {text.chain[u] for u in alignment.units}
         return alignment if text.chain[unit] in touched else None
+
+
+def _carried_alignment(occurrence: Occurrence, version: Version) -> Alignment | None:
+    """The quote aligned with the version's quotes, if that version carries its words."""
+    alignment = align(occurrence.tokens, version.text)
+    if alignment is None or not carries(alignment, occurrence):
+        alignment = align_short(occurrence.tokens, version.text)
+    if alignment is None or not carries(alignment, occurrence):
+        return None
+    return alignment
 
 
 def _ellipsis_joins(occurrence: Occurrence, alignment: Alignment) -> bool:
@@ -445,12 +529,12 @@ def _closer_elsewhere(
     of its words, not with the longer one it only brushes."""
     stay, closer = [], []
     for member, alignment in kept:
-        inside = max(
-            [alignment.matched]
-            + [_carried(member, other, links) for other, _ in kept if other is not member]
-        )
         outside = max([_carried(member, other, links) for other in dropped], default=0)
-        if outside > inside:
+        # the other members are asked only when the quote outside says more than the source:
+        # a statement's every member against every other grows with its square
+        if outside > alignment.matched and not any(
+            _carried(member, other, links) >= outside for other, _ in kept if other is not member
+        ):
             closer.append(member)
         else:
             stay.append((member, alignment))
@@ -497,7 +581,7 @@ def _carriers(occurrence: Occurrence, group: Grouped, links: Links) -> list[Occu
     found = [group.source] if group.source.version is occurrence.version else []
     for carrier in [group.source, *(member for member, _ in group.members)]:
         if carrier.version is not occurrence.version and (
-            (occurrence.quote.id, carrier.version.order) in links.alignments
+            links.has(occurrence.quote.id, carrier.version.order)
         ):
             found.append(carrier)
     return found

@@ -383,6 +383,11 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE story_profiles ADD COLUMN nearest REAL;
     """,
+    # 13: what aligning each story's quotes with its first articles found (compressed JSON),
+    # so that a story that grows aligns only its new quotes and articles again.
+    """
+    CREATE TABLE story_known_links (story_id TEXT PRIMARY KEY, links BLOB NOT NULL) WITHOUT ROWID;
+    """,
 ]
 
 
@@ -913,6 +918,22 @@ class Store:
             _insert_story(conn, story, position, early.revision)
         early.ids.add(story.id)
 
+    def known_links(self, story_ids: Iterable[str]) -> dict[str, bytes]:
+        """The links each story's last comparison found (as `save_known_links` took them)."""
+        with self._selected(story_ids) as selected:
+            rows = self._conn.execute(
+                f"SELECT k.story_id, k.links FROM story_known_links k"
+                f" JOIN {selected} s ON s.id = k.story_id"
+            ).fetchall()
+        return {story_id: links for story_id, links in rows}
+
+    def save_known_links(self, links: dict[str, bytes]) -> None:
+        with self._transaction("saving stories") as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO story_known_links(story_id, links) VALUES (?, ?)",
+                links.items(),
+            )
+
     def save_stories(
         self,
         stories: list[Story],
@@ -961,6 +982,9 @@ class Store:
             conn.executemany(
                 "INSERT OR IGNORE INTO story_related(story_id, related_id) VALUES (?, ?)",
                 [(story.id, other) for story in stories for other in story.related],
+            )
+            conn.execute(
+                "DELETE FROM story_known_links WHERE story_id NOT IN (SELECT id FROM stories)"
             )
 
     def _next_revision(self) -> int:
