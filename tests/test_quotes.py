@@ -10,7 +10,7 @@ from newsprism.model import Article, Document, Quote
 from newsprism.pipeline import analyse_stories, one_story
 from newsprism.quotes import extract_quotes
 from newsprism.quotes.attribution import attribution_after, attribution_before
-from newsprism.quotes.ranking import QuoteContext, SpeakerRanker, mention_at
+from newsprism.quotes.ranking import QuoteContext, SpeakerRanker, candidates, mention_at
 from newsprism.quotes.terms import TermContext, TermModel, rule
 from newsprism.report import build_analysis
 from newsprism.summary import print_quotes, print_summary
@@ -1684,3 +1684,30 @@ def test_a_participle_after_another_shares_its_subject(paragraph: str, mention: 
 def test_a_cue_form_after_a_possessive_modifies_a_noun(paragraph: str, mention: str) -> None:
     quotes = extract_quotes(article_of(paragraph), indirect=False)
     assert quotes[-1].speaker_mention == mention
+
+
+def test_the_ranker_is_told_who_last_spoke_with_a_cue():
+    article = article_of(
+        "Hillary Clinton said the foundation had “overwhelming disclosure,” on Wednesday.",
+        "She was defending the organization against attacks from Donald Trump, but admitted"
+        " “one or two instances” where donations slipped through.",
+    )
+    recording = Recording()
+    extract_quotes(article, indirect=False, ranker=recording)
+    (context,) = recording.asked
+    assert {"hillary", "clinton", "she", "her"} <= context.focus
+    assert not {"he", "his", "trump"} & context.focus
+    features = {context.text[c.start : c.end]: c.features for c in candidates(context)}
+    assert "fo=1he" not in features["She"] and "fo=1she" in features["She"]
+    assert "fo=0cap" in features["Trump"]
+
+
+def test_the_clause_subject_nearest_a_quote_is_marked():
+    text = (
+        "Clinton endorsed the deal, although she made it clear that she has"
+        " “serious concerns” about it."
+    )
+    quote = text.index("“")
+    found = candidates(QuoteContext(text, (quote, text.index("”") + 1), None))
+    marked = [c.start for c in found if "ns=1" in c.features]
+    assert marked == [text.index("she has")]  # not the first 'she', nor 'Clinton'
