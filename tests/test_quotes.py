@@ -10,7 +10,7 @@ from newsprism.model import Article, Document, Quote
 from newsprism.pipeline import analyse_stories, one_story
 from newsprism.quotes import extract_quotes
 from newsprism.quotes.attribution import attribution_after, attribution_before
-from newsprism.quotes.ranking import QuoteContext, SpeakerRanker, mention_at
+from newsprism.quotes.ranking import QuoteContext, SpeakerRanker, candidates, mention_at
 from newsprism.quotes.terms import TermContext, TermModel, rule
 from newsprism.report import build_analysis
 from newsprism.summary import print_quotes, print_summary
@@ -1024,6 +1024,24 @@ def test_the_ranker_keeps_interview_turns_and_cued_quotes():
     # The rules carry PENCE over to the signed quote; the ranker finds the signature.
     assert ranked == ["PENCE", "Adriana Rodarte", "Obama"]
     assert rules == ["PENCE", "PENCE", "Obama"]
+
+
+def test_the_ranker_prefers_a_word_of_a_named_persons_name():
+    # multinews_sample (readable story): the rules take up "he" (Colbert, the one before);
+    # the ranker picks the columnist the article names, over "he" and "PAC"
+    article = article_of(
+        "And he has up to $900,000 left in super PAC money that would go a long way in a "
+        "\"run for national office as a senator from the state that calls him its 'favorite "
+        "son,'\" says Ross Luippold at The Huffington Post. \"There's one problem, though: "
+        "Colbert can't actually serve in the Senate.\""
+    )
+    quotes = extract_quotes(article, indirect=False)
+    assert [q.speaker for q in quotes] == ["Ross Luippold", "Ross Luippold"]
+    text = "Ross Luippold at The Huffington Post wrote it. “x”"
+    found = candidates(QuoteContext(text, (text.index("x"), text.index("x") + 1), None,
+                                    person_words=frozenset({"ross", "luippold"})))
+    features = {text[c.start : c.end]: c.features for c in found}
+    assert "person=1B" in features["Luippold"] and "person=0B" in features["Huffington"]
 
 
 class Recording(RulesOnly):

@@ -19,7 +19,7 @@ from functools import lru_cache, partial
 from itertools import accumulate, repeat
 from pathlib import Path
 
-from newsprism.names import SENTENCE_STARTERS, TITLES, ends_with_full_stop
+from newsprism.names import SENTENCE_STARTERS, TITLES, ends_with_full_stop, strip_possessive
 from newsprism.quotes.attribution import (
     CUE_WORDS,
     PRONOUNS,
@@ -33,6 +33,7 @@ from newsprism.quotes.attribution import (
     sentence_breaks,
     verb_like,
 )
+from newsprism.text import fold
 
 WEIGHTS_PATH = Path(__file__).with_name("speaker_ranker.json")
 # Words scored by their own identity rather than their shape.
@@ -64,6 +65,9 @@ class QuoteContext:
     quote: tuple[int, int]
     rule: tuple[int, int] | None  # the rules' mention; outside the paragraph when inherited
     offset: int = 0  # where `text` starts in the article's body
+    # The words of the names of the people the article names, folded ('klopp', 'jurgen'): a
+    # capitalised word among them is a person's name, not a place's, a body's or a heading's.
+    person_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +214,19 @@ def _quote_features(
         *_position_features(context, paragraph, index, side, between, quote_sentence),
         f"rel={relation}", f"relsh={relation}{shape}", f"relnw={relation}{next_word}",
         f"rule={rule}", f"rulesh={rule}{shape}", f"ruleside={rule}{side}",
+        f"person={_person_word(context, paragraph.tokens[index][2], shape)}{side}",
     )  # fmt: skip
+
+
+NAME_WORD_SHAPES = frozenset({"cap", "poss"})
+
+
+def _person_word(context: QuoteContext, word: str, shape: str) -> str:
+    """Whether a capitalised word is a word of the name of a person the article names ('1'),
+    or not ('0'); '-' for other words."""
+    if shape not in NAME_WORD_SHAPES:
+        return "-"
+    return "1" if fold(strip_possessive(word)) in context.person_words else "0"
 
 
 def _position_features(
