@@ -1044,6 +1044,25 @@ def test_the_ranker_prefers_a_word_of_a_named_persons_name():
     assert "person=1B" in features["Luippold"] and "person=0B" in features["Huffington"]
 
 
+def test_a_noun_cue_after_an_indefinite_adjective_and_a_name_reports_no_one():
+    # allsides_roundups 5619_center (TUNE): 'a recent Senate report' is no report by the
+    # Senate, so it names no speaker for the quote opening the next paragraph
+    article = article_of(
+        "The official, Jeffrey Clark, was a key figure in a recent Senate report detailing "
+        "Trump's attempts to enlist the department in his efforts to overturn the 2020 "
+        "presidential election. Trump had considered replacing his acting attorney general at "
+        "the time, Jeffrey Rosen, with Clark, who was in a lower-ranking position.",
+        '"The Select Committee needs to understand all the..."',
+    )
+    assert [q.speaker for q in extract_quotes(article, indirect=False)] == [None]
+    # PolNeAR dev (breitbart): 'a Donald Trump tweet' is a noun phrase as before
+    article = article_of(
+        "Hillary Clinton is describing as “unhinged” a Donald Trump tweet attacking a former "
+        "Miss Universe."
+    )
+    assert [q.speaker for q in extract_quotes(article, indirect=False)] == ["Hillary Clinton"]
+
+
 class Recording(RulesOnly):
     """Never overrides the rules; keeps the quotes it was asked about."""
 
