@@ -1026,6 +1026,43 @@ def test_the_ranker_keeps_interview_turns_and_cued_quotes():
     assert rules == ["PENCE", "PENCE", "Obama"]
 
 
+def test_the_ranker_prefers_a_word_of_a_named_persons_name():
+    # multinews_sample (readable story): the rules take up "he" (Colbert, the one before);
+    # the ranker picks the columnist the article names, over "he" and "PAC"
+    article = article_of(
+        "And he has up to $900,000 left in super PAC money that would go a long way in a "
+        "\"run for national office as a senator from the state that calls him its 'favorite "
+        "son,'\" says Ross Luippold at The Huffington Post. \"There's one problem, though: "
+        "Colbert can't actually serve in the Senate.\""
+    )
+    quotes = extract_quotes(article, indirect=False)
+    assert [q.speaker for q in quotes] == ["Ross Luippold", "Ross Luippold"]
+    text = "Ross Luippold at The Huffington Post wrote it. “x”"
+    found = candidates(QuoteContext(text, (text.index("x"), text.index("x") + 1), None,
+                                    person_words=frozenset({"ross", "luippold"})))
+    features = {text[c.start : c.end]: c.features for c in found}
+    assert "person=1B" in features["Luippold"] and "person=0B" in features["Huffington"]
+
+
+def test_a_noun_cue_after_an_indefinite_adjective_and_a_name_reports_no_one():
+    # allsides_roundups 5619_center (TUNE): 'a recent Senate report' is no report by the
+    # Senate, so it names no speaker for the quote opening the next paragraph
+    article = article_of(
+        "The official, Jeffrey Clark, was a key figure in a recent Senate report detailing "
+        "Trump's attempts to enlist the department in his efforts to overturn the 2020 "
+        "presidential election. Trump had considered replacing his acting attorney general at "
+        "the time, Jeffrey Rosen, with Clark, who was in a lower-ranking position.",
+        '"The Select Committee needs to understand all the..."',
+    )
+    assert [q.speaker for q in extract_quotes(article, indirect=False)] == [None]
+    # PolNeAR dev (breitbart): 'a Donald Trump tweet' is a noun phrase as before
+    article = article_of(
+        "Hillary Clinton is describing as “unhinged” a Donald Trump tweet attacking a former "
+        "Miss Universe."
+    )
+    assert [q.speaker for q in extract_quotes(article, indirect=False)] == ["Hillary Clinton"]
+
+
 class Recording(RulesOnly):
     """Never overrides the rules; keeps the quotes it was asked about."""
 

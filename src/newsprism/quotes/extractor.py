@@ -531,6 +531,7 @@ def _rank_uncued(
     cue verb: a quote without one is often theirs ('She ... admitted “one or two instances”'
     after 'Hillary Clinton said ...')."""
     focus: frozenset[str] = frozenset()
+    person_words = frozenset(people.by_part)
     for item, quote in zip(found, quotes, strict=True):
         if quote.cue is not None and quote.speaker:
             focus = people.naming_words(quote.speaker)
@@ -541,7 +542,7 @@ def _rank_uncued(
         offset = item.offset
         rule = (quote.speaker_start - offset, quote.speaker_end - offset)
         quoted = (quote.start - offset, quote.end - offset)
-        context = QuoteContext(item.masked, quoted, rule, offset, focus)
+        context = QuoteContext(item.masked, quoted, rule, offset, focus, person_words)
         choice = ranker.choose(context)
         if choice is None or choice.keep or (choice.start < rule[1] and choice.end > rule[0]):
             continue

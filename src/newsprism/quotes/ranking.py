@@ -68,6 +68,9 @@ class QuoteContext:
     # The words that may name whoever last spoke with a cue verb before the quote: the parts
     # of their name and the pronouns that agree with them (folded, no possessive).
     focus: frozenset[str] = frozenset()
+    # The words of the names of the people the article names, folded ('klopp', 'jurgen'): a
+    # capitalised word among them is a person's name, not a place's, a body's or a heading's.
+    person_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +235,7 @@ def _quote_features(
         f"rel={relation}", f"relsh={relation}{shape}", f"relnw={relation}{next_word}",
         f"rule={rule}", f"rulesh={rule}{shape}", f"ruleside={rule}{side}",
         f"fo={focus}{shape}", f"foside={focus}{side}",
+        f"person={_person_word(context, paragraph.tokens[index][2], shape)}{side}",
     )  # fmt: skip
 
 
@@ -239,6 +243,17 @@ def _quote_features(
 def _bare(word: str) -> str:
     """A word as a name's part is keyed: folded, without a possessive ending."""
     return fold(strip_possessive(word))
+
+
+NAME_WORD_SHAPES = frozenset({"cap", "poss"})
+
+
+def _person_word(context: QuoteContext, word: str, shape: str) -> str:
+    """Whether a capitalised word is a word of the name of a person the article names ('1'),
+    or not ('0'); '-' for other words."""
+    if shape not in NAME_WORD_SHAPES:
+        return "-"
+    return "1" if _bare(word) in context.person_words else "0"
 
 
 def _position_features(
