@@ -10,7 +10,7 @@ from newsprism.model import Article, Document, Quote
 from newsprism.pipeline import analyse_stories, one_story
 from newsprism.quotes import extract_quotes
 from newsprism.quotes.attribution import attribution_after, attribution_before
-from newsprism.quotes.ranking import QuoteContext, SpeakerRanker, mention_at
+from newsprism.quotes.ranking import QuoteContext, SpeakerRanker, candidates, mention_at
 from newsprism.quotes.terms import TermContext, TermModel, rule
 from newsprism.report import build_analysis
 from newsprism.summary import print_quotes, print_summary
@@ -1026,6 +1026,43 @@ def test_the_ranker_keeps_interview_turns_and_cued_quotes():
     assert rules == ["PENCE", "PENCE", "Obama"]
 
 
+def test_the_ranker_prefers_a_word_of_a_named_persons_name():
+    # multinews_sample (readable story): the rules take up "he" (Colbert, the one before);
+    # the ranker picks the columnist the article names, over "he" and "PAC"
+    article = article_of(
+        "And he has up to $900,000 left in super PAC money that would go a long way in a "
+        "\"run for national office as a senator from the state that calls him its 'favorite "
+        "son,'\" says Ross Luippold at The Huffington Post. \"There's one problem, though: "
+        "Colbert can't actually serve in the Senate.\""
+    )
+    quotes = extract_quotes(article, indirect=False)
+    assert [q.speaker for q in quotes] == ["Ross Luippold", "Ross Luippold"]
+    text = "Ross Luippold at The Huffington Post wrote it. “x”"
+    found = candidates(QuoteContext(text, (text.index("x"), text.index("x") + 1), None,
+                                    person_words=frozenset({"ross", "luippold"})))
+    features = {text[c.start : c.end]: c.features for c in found}
+    assert "person=1B" in features["Luippold"] and "person=0B" in features["Huffington"]
+
+
+def test_a_noun_cue_after_an_indefinite_adjective_and_a_name_reports_no_one():
+    # allsides_roundups 5619_center (TUNE): 'a recent Senate report' is no report by the
+    # Senate, so it names no speaker for the quote opening the next paragraph
+    article = article_of(
+        "The official, Jeffrey Clark, was a key figure in a recent Senate report detailing "
+        "Trump's attempts to enlist the department in his efforts to overturn the 2020 "
+        "presidential election. Trump had considered replacing his acting attorney general at "
+        "the time, Jeffrey Rosen, with Clark, who was in a lower-ranking position.",
+        '"The Select Committee needs to understand all the..."',
+    )
+    assert [q.speaker for q in extract_quotes(article, indirect=False)] == [None]
+    # PolNeAR dev (breitbart): 'a Donald Trump tweet' is a noun phrase as before
+    article = article_of(
+        "Hillary Clinton is describing as “unhinged” a Donald Trump tweet attacking a former "
+        "Miss Universe."
+    )
+    assert [q.speaker for q in extract_quotes(article, indirect=False)] == ["Hillary Clinton"]
+
+
 class Recording(RulesOnly):
     """Never overrides the rules; keeps the quotes it was asked about."""
 
@@ -1684,3 +1721,30 @@ def test_a_participle_after_another_shares_its_subject(paragraph: str, mention: 
 def test_a_cue_form_after_a_possessive_modifies_a_noun(paragraph: str, mention: str) -> None:
     quotes = extract_quotes(article_of(paragraph), indirect=False)
     assert quotes[-1].speaker_mention == mention
+
+
+def test_the_ranker_is_told_who_last_spoke_with_a_cue():
+    article = article_of(
+        "Hillary Clinton said the foundation had “overwhelming disclosure,” on Wednesday.",
+        "She was defending the organization against attacks from Donald Trump, but admitted"
+        " “one or two instances” where donations slipped through.",
+    )
+    recording = Recording()
+    extract_quotes(article, indirect=False, ranker=recording)
+    (context,) = recording.asked
+    assert {"hillary", "clinton", "she", "her"} <= context.focus
+    assert not {"he", "his", "trump"} & context.focus
+    features = {context.text[c.start : c.end]: c.features for c in candidates(context)}
+    assert "fo=1he" not in features["She"] and "fo=1she" in features["She"]
+    assert "fo=0cap" in features["Trump"]
+
+
+def test_the_clause_subject_nearest_a_quote_is_marked():
+    text = (
+        "Clinton endorsed the deal, although she made it clear that she has"
+        " “serious concerns” about it."
+    )
+    quote = text.index("“")
+    found = candidates(QuoteContext(text, (quote, text.index("”") + 1), None))
+    marked = [c.start for c in found if "ns=1" in c.features]
+    assert marked == [text.index("she has")]  # not the first 'she', nor 'Clinton'

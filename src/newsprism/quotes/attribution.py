@@ -1266,11 +1266,21 @@ def _passive(text: str, cue: re.Match[str]) -> bool:
 
 
 def _indefinite_names_before(words: list[str]) -> bool:
-    """'a Donald Trump tweet': names after 'a' modify the noun that follows them."""
+    """'a Donald Trump tweet', 'a recent Senate report': names after 'a' (and an adjective)
+    modify the noun that follows them."""
     index = len(words) - 1
     while index >= 0 and _is_name_word(words[index]):
         index -= 1
-    return index >= 0 and words[index].lower() in ("a", "an")
+    if index < 0 or words[index].lower() in ("a", "an"):
+        return index >= 0
+    return index >= 1 and _adjective_like(words[index]) and words[index - 1].lower() in ("a", "an")
+
+
+def _adjective_like(word: str) -> bool:
+    """A lower-case word that may qualify a noun ('recent', 'new'): not a role, a document
+    or an adverb ('In a statement Smith claims', 'a day after Smith reportedly claims')."""
+    low = _low(word)
+    return word.isalpha() and word.islower() and low not in ROLE_NOUNS and not low.endswith("ly")
 
 
 GOES_ON_WITH_RE = re.compile(r"\s*(?:[,:;.—–“\"‘']|(?:to|about)\b|$)")

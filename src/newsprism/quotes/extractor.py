@@ -527,8 +527,14 @@ def _rank_uncued(
     """A quote with an attribution of its own but no cue verb (the subject of its sentence)
     takes the ranker's choice among the mentions around it. A quote with none, which carries
     on the speaker of the quote before, keeps it: on those the ranker gained about 4 of 116
-    in cross-validation, for a tenth of its time."""
+    in cross-validation, for a tenth of its time. The ranker is told who last spoke with a
+    cue verb: a quote without one is often theirs ('She ... admitted “one or two instances”'
+    after 'Hillary Clinton said ...')."""
+    focus: frozenset[str] = frozenset()
+    person_words = frozenset(people.by_part)
     for item, quote in zip(found, quotes, strict=True):
+        if quote.cue is not None and quote.speaker:
+            focus = people.naming_words(quote.speaker)
         if quote.cue is not None or quote.speaker_start is None or quote.speaker_end is None:
             continue
         if item.attribution is None or item.attribution.cue in SIGNED:
@@ -536,7 +542,7 @@ def _rank_uncued(
         offset = item.offset
         rule = (quote.speaker_start - offset, quote.speaker_end - offset)
         quoted = (quote.start - offset, quote.end - offset)
-        context = QuoteContext(item.masked, quoted, rule, offset)
+        context = QuoteContext(item.masked, quoted, rule, offset, focus, person_words)
         choice = ranker.choose(context)
         if choice is None or choice.keep or (choice.start < rule[1] and choice.end > rule[0]):
             continue

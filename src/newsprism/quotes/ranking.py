@@ -19,7 +19,7 @@ from functools import lru_cache, partial
 from itertools import accumulate, repeat
 from pathlib import Path
 
-from newsprism.names import SENTENCE_STARTERS, TITLES, ends_with_full_stop
+from newsprism.names import SENTENCE_STARTERS, TITLES, ends_with_full_stop, strip_possessive
 from newsprism.quotes.attribution import (
     CUE_WORDS,
     PRONOUNS,
@@ -33,6 +33,7 @@ from newsprism.quotes.attribution import (
     sentence_breaks,
     verb_like,
 )
+from newsprism.text import fold
 
 WEIGHTS_PATH = Path(__file__).with_name("speaker_ranker.json")
 # Words scored by their own identity rather than their shape.
@@ -64,6 +65,12 @@ class QuoteContext:
     quote: tuple[int, int]
     rule: tuple[int, int] | None  # the rules' mention; outside the paragraph when inherited
     offset: int = 0  # where `text` starts in the article's body
+    # The words that may name whoever last spoke with a cue verb before the quote: the parts
+    # of their name and the pronouns that agree with them (folded, no possessive).
+    focus: frozenset[str] = frozenset()
+    # The words of the names of the people the article names, folded ('klopp', 'jurgen'): a
+    # capitalised word among them is a person's name, not a place's, a body's or a heading's.
+    person_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,11 +188,14 @@ def candidates(context: QuoteContext) -> list[Candidate]:
     # pages, and scoring all its words for each of its quotes is quadratic
     middle = bisect.bisect_left(chosen, bisect.bisect_left(paragraph.starts, context.quote[0]))
     chosen = chosen[max(0, middle - MAX_CANDIDATES_A_SIDE) : middle + MAX_CANDIDATES_A_SIDE]
+    before = chosen[: min(middle, MAX_CANDIDATES_A_SIDE)]
+    subject = _nearest_subject(paragraph, before, quote_sentence)
     found = [
         Candidate(
             *paragraph.tokens[index][:2],
             _quote_features(context, paragraph, index, quote_sentence)
-            + _neighbour_features(paragraph, index),
+            + _neighbour_features(paragraph, index)
+            + (("ns=1", f"nssh={paragraph.shapes[index]}") if index == subject else ()),
         )
         for index in chosen
     ]
@@ -193,6 +203,19 @@ def candidates(context: QuoteContext) -> list[Candidate]:
     if rule is not None and not 0 <= rule[0] < len(context.text):
         found.append(Candidate(rule[0], rule[1], ("keep",), keep=True))
     return found
+
+
+def _nearest_subject(paragraph: _Paragraph, before: tuple[int, ...], sentence: int) -> int:
+    """The last word before the quote in its sentence that a verb follows: the subject of
+    the clause the quote sits in ('Clinton endorsed the deal, although she made it clear that
+    she has “serious concerns”': the second 'she'); -1 when there is none."""
+    tokens = paragraph.tokens
+    for index in reversed(before):
+        if paragraph.sentences[index] != sentence:
+            break
+        if index + 1 < len(tokens) and verb_like(tokens[index + 1][2]):
+            return index
+    return -1
 
 
 def _quote_features(
@@ -206,11 +229,31 @@ def _quote_features(
     relation, in_rule = _relation_to_rule(context, start, end, side)
     next_word = paragraph.lexicals[index + 2]
     rule = "1" if in_rule else "0"
+    focus = "1" if context.focus and _bare(paragraph.tokens[index][2]) in context.focus else "0"
     return (
         *_position_features(context, paragraph, index, side, between, quote_sentence),
         f"rel={relation}", f"relsh={relation}{shape}", f"relnw={relation}{next_word}",
         f"rule={rule}", f"rulesh={rule}{shape}", f"ruleside={rule}{side}",
+        f"fo={focus}{shape}", f"foside={focus}{side}",
+        f"person={_person_word(context, paragraph.tokens[index][2], shape)}{side}",
     )  # fmt: skip
+
+
+@lru_cache(maxsize=16384)
+def _bare(word: str) -> str:
+    """A word as a name's part is keyed: folded, without a possessive ending."""
+    return fold(strip_possessive(word))
+
+
+NAME_WORD_SHAPES = frozenset({"cap", "poss"})
+
+
+def _person_word(context: QuoteContext, word: str, shape: str) -> str:
+    """Whether a capitalised word is a word of the name of a person the article names ('1'),
+    or not ('0'); '-' for other words."""
+    if shape not in NAME_WORD_SHAPES:
+        return "-"
+    return "1" if _bare(word) in context.person_words else "0"
 
 
 def _position_features(

@@ -421,6 +421,15 @@ class PersonIndex:
             known = self._pronoun_gender(key) or known
         return known is None or known == gender
 
+    def naming_words(self, speaker: str) -> frozenset[str]:
+        """The words that may stand for a person named in the article (folded): the parts
+        of their name and the pronouns that agree with them; none for anyone else."""
+        key = name_key(speaker)
+        if key not in self.forms:
+            return frozenset()
+        pronouns = (p for p, gender in PRONOUN_GENDER.items() if self.agrees(key, gender))
+        return frozenset([*key.split(), *pronouns])
+
     def _add_lone_speakers(self, speakers: Iterable[tuple[str, int]]) -> None:
         taken = set(self.positions)
         found = []
