@@ -107,6 +107,7 @@ def downgrade_to_5(db: Path) -> None:
             " DROP TABLE IF EXISTS person_index;"
             " DROP TABLE IF EXISTS story_links; DROP TABLE IF EXISTS story_related;"
             " DROP TABLE IF EXISTS fts_pending; DROP TABLE IF EXISTS grouping_features;"
+            " DROP TABLE IF EXISTS story_known_links;"
             " ALTER TABLE story_profiles DROP COLUMN nearest;"
             " CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN"
             " INSERT INTO articles_fts(rowid, title, standfirst, body)"

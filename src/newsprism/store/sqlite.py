@@ -386,7 +386,9 @@ MIGRATIONS: list[str] = [
     # 13: what aligning each story's quotes with its first articles found (compressed JSON),
     # so that a story that grows aligns only its new quotes and articles again.
     """
-    CREATE TABLE story_known_links (story_id TEXT PRIMARY KEY, links BLOB NOT NULL) WITHOUT ROWID;
+    CREATE TABLE IF NOT EXISTS story_known_links (
+        story_id TEXT PRIMARY KEY, links BLOB NOT NULL
+    ) WITHOUT ROWID;
     """,
 ]
 
