@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import zlib
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -184,6 +185,23 @@ def test_a_grown_input_gives_what_comparing_every_story_again_gives(tmp_path, co
     assert all(article == articles[article["id"]] for article in grown["articles"])
     assert all(quote == quotes[quote["id"]] for quote in grown["quotes"])
     assert _without_changed(grown["index"]) == _without_changed(again["index"])
+
+
+def test_a_story_keeps_its_links_for_its_next_comparison_while_newsprism_is_the_same(tmp_path):
+    """After a run, each compared story's links are stored; a later run uses them, unless a
+    different newsprism stored them (its alignment may differ)."""
+    folder = tmp_path / "in"
+    shutil.copytree(SEEDS, folder)
+    _analyze(tmp_path, folder)
+    with Store(tmp_path / "n.db") as store:
+        seed_story = next(s.id for s in store.stories() if len(s.articles) == 2)
+        stored = store.known_links([seed_story])[seed_story]
+    known = pipeline._known_links(stored)
+    assert known is not None and known.edges  # the report's quotes link to the transcript
+    assert len(known.targets) == 2 and sum(map(len, known.quotes.values())) > len(known.edges)
+    data = json.loads(zlib.decompress(stored))
+    other = zlib.compress(json.dumps({**data, "code": "another newsprism"}).encode())
+    assert pipeline._known_links(other) is None
 
 
 def test_adding_later_articles_gives_what_one_run_over_all_gives(tmp_path):

@@ -651,15 +651,20 @@ class _StoryWork:
         if self.changed is None or not story_ids:
             return {}
         stored = self.store.known_links(story_ids)
-        return {i: _known_links(blob).without(self.changed) for i, blob in stored.items()}
+        found = {i: _known_links(blob) for i, blob in stored.items()}
+        return {i: known.without(self.changed) for i, known in found.items() if known}
 
 
 def _links_blob(links: KnownLinks) -> bytes:
-    return zlib.compress(json.dumps(links.to_json(), separators=(",", ":")).encode(), 1)
+    data = {"code": processing_code(), **links.to_json()}
+    return zlib.compress(json.dumps(data, separators=(",", ":")).encode(), 1)
 
 
-def _known_links(blob: bytes) -> KnownLinks:
-    return KnownLinks.from_json(json.loads(zlib.decompress(blob)))
+def _known_links(blob: bytes) -> KnownLinks | None:
+    """Links as stored, unless another version of newsprism found them (it may align
+    otherwise)."""
+    data = json.loads(zlib.decompress(blob))
+    return KnownLinks.from_json(data) if data.get("code") == processing_code() else None
 
 
 Part = TypeVar("Part")
