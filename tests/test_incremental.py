@@ -196,12 +196,15 @@ def test_a_story_keeps_its_links_for_its_next_comparison_while_newsprism_is_the_
     with Store(tmp_path / "n.db") as store:
         seed_story = next(s.id for s in store.stories() if len(s.articles) == 2)
         stored = store.known_links([seed_story])[seed_story]
-    known = pipeline._known_links(stored)
-    assert known is not None and known.edges  # the report's quotes link to the transcript
+    found = pipeline._known_comparison(stored)
+    assert found is not None
+    known = found.links
+    assert known.edges  # the report's quotes link to the transcript
     assert len(known.targets) == 2 and sum(map(len, known.quotes.values())) > len(known.edges)
+    assert len(found.wire.members) == 2 and not found.wire.links  # no copy of the other
     data = json.loads(zlib.decompress(stored))
     other = zlib.compress(json.dumps({**data, "code": "another newsprism"}).encode())
-    assert pipeline._known_links(other) is None
+    assert pipeline._known_comparison(other) is None
 
 
 def test_adding_later_articles_gives_what_one_run_over_all_gives(tmp_path):

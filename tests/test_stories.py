@@ -10,8 +10,8 @@ from conftest import FIXTURES
 from newsprism.ingest import read_path
 from newsprism.model import Article, Story
 from newsprism.pipeline import process_document
-from newsprism.stories import group_stories, wire_links
-from newsprism.stories.grouping import StoryGrouper, story_title
+from newsprism.stories import group_stories, grouping, wire_links
+from newsprism.stories.grouping import KnownWire, StoryGrouper, story_title
 
 
 def test_seeds_are_one_story(seed_analysis):
@@ -155,6 +155,52 @@ def test_wire_copy_linked():
     assert [(link.article, link.copy_of) for link in links] == [("b", "a")]
     assert links[0].containment >= 0.8
 
+
+
+def test_wire_links_of_a_grown_story_from_what_was_known_are_those_found_afresh(monkeypatch):
+    """Real articles and wire copies of some (an outlet's copy with its own last line): the
+    story grows by copies and articles inserted before, among and after the known ones, one
+    known article changes and one leaves. With the links known from before, the same links
+    are found as from scratch, with fewer pairs of articles to compare."""
+    real = [p.article for p in _sample_articles()]  # 18
+
+    def copy(article: Article, name: str) -> Article:
+        paragraphs = [*article.paragraphs, "Distributed by a wire service."]
+        return dataclasses.replace(article, id=name, source=name, paragraphs=paragraphs)
+
+    before = [real[0], real[1], copy(real[0], "w0"), *real[2:12], copy(real[5], "w5")]
+    known = KnownWire([a.id for a in before], {w.article: w for w in wire_links(before)})
+    assert {(w.article, w.copy_of) for w in known.links.values()} >= {("w0", real[0].id)}
+    changed = dataclasses.replace(real[3], paragraphs=real[5].paragraphs)  # now a copy of 5
+    grown = [
+        copy(real[5], "early"),
+        *[a for a in before[:5] if a.id != real[1].id],
+        changed,
+        *before[6:],
+        *real[12:],
+        copy(real[2], "w2"),
+        copy(real[15], "w15"),
+    ]
+    compared = []
+    monkeypatch.setattr(grouping, "_first_copied", _counting(grouping._first_copied, compared))
+    found = wire_links(grown, known.without({changed.id}))
+    with_known = len(compared)
+    assert found == wire_links(grown)
+    assert {(w.article, w.copy_of) for w in found} >= {
+        ("w2", real[2].id), ("w15", real[15].id), (changed.id, "early"), (real[5].id, "early"),
+    }
+    assert with_known < len(compared) - with_known
+
+
+def _counting(first_copied, compared: list):
+    """`_first_copied` counting the articles each article may be compared with."""
+
+    def counted(later, candidates, *args):
+        candidates = list(candidates)
+        compared.extend(candidates)
+        return first_copied(later, candidates, *args)
+
+    return counted
 
 def _sample_articles():
     path = FIXTURES / "allsides_sample.jsonl"

@@ -54,6 +54,7 @@ from newsprism.store.sqlite import StoriesWritten
 from newsprism.stories import group_stories, wire_links
 from newsprism.stories.grouping import (
     Features,
+    KnownWire,
     Profile,
     StoryGrouper,
     features_of,
@@ -639,32 +640,46 @@ class _StoryWork:
             members = [articles[i] for i in ids]
             story_quotes = [q for a in members for q in quotes.get(a.id, [])]
             kept = {s.id: s for s in part if s.id in as_stored}
-            links = self.known_links([s.id for s in part if s.id not in as_stored])
-            analyse_stories(members, story_quotes, part, self.people, executor, kept, links)
+            known = self.known([s.id for s in part if s.id not in as_stored])
+            analyse_stories(members, story_quotes, part, self.people, executor, kept, known)
             for story in part:
                 write(story)
-            self.store.save_known_links({i: _links_blob(known) for i, known in links.items()})
+            self.store.save_known_links({i: _known_blob(found) for i, found in known.items()})
 
-    def known_links(self, story_ids: list[str]) -> dict[str, KnownLinks]:
-        """The stored links of these stories that still hold (none if any article may have
-        changed)."""
+    def known(self, story_ids: list[str]) -> dict[str, KnownComparison]:
+        """What these stories' last comparisons found that still holds (nothing if any
+        article may have changed)."""
         if self.changed is None or not story_ids:
             return {}
         stored = self.store.known_links(story_ids)
-        found = {i: _known_links(blob) for i, blob in stored.items()}
+        found = {i: _known_comparison(blob) for i, blob in stored.items()}
         return {i: known.without(self.changed) for i, known in found.items() if known}
 
 
-def _links_blob(links: KnownLinks) -> bytes:
-    data = {"code": processing_code(), **links.to_json()}
+@dataclass
+class KnownComparison:
+    """What a story's last comparison found, kept for its next one: its quotes' links and its
+    wire links, each holding while the articles involved are as they were."""
+
+    links: KnownLinks
+    wire: KnownWire
+
+    def without(self, changed: set[str]) -> KnownComparison:
+        return KnownComparison(self.links.without(changed), self.wire.without(changed))
+
+
+def _known_blob(known: KnownComparison) -> bytes:
+    data = {"code": processing_code(), **known.links.to_json(), "wire": known.wire.to_json()}
     return zlib.compress(json.dumps(data, separators=(",", ":")).encode(), 1)
 
 
-def _known_links(blob: bytes) -> KnownLinks | None:
-    """Links as stored, unless another version of newsprism found them (it may align
-    otherwise)."""
+def _known_comparison(blob: bytes) -> KnownComparison | None:
+    """What was found, as stored, unless another version of newsprism found it (it may
+    align otherwise)."""
     data = json.loads(zlib.decompress(blob))
-    return KnownLinks.from_json(data) if data.get("code") == processing_code() else None
+    if data.get("code") != processing_code():
+        return None
+    return KnownComparison(KnownLinks.from_json(data), KnownWire.from_json(data["wire"]))
 
 
 Part = TypeVar("Part")
@@ -721,7 +736,7 @@ class StoryTask:
 
     articles: list[Article]
     quotes: dict[str, list[Quote]]
-    known: KnownLinks | None = None  # the links of its last comparison, still holding
+    known: KnownComparison | None = None  # what its last comparison found, still holding
 
 
 @dataclass
@@ -730,17 +745,23 @@ class StoryComparison:
     matches: list[QuoteMatch]
     discrepancies: list[Discrepancy]
     wire: list[WireLink]
-    links: KnownLinks | None = None
+    known: KnownComparison | None = None
 
 
 def compare_step(task: StoryTask) -> StoryComparison:
     """Statements, quote matches, discrepancies and wire links of one story: a pure function
     of the task, run wherever the executor puts it."""
-    comparison = compare_story(task.articles, task.quotes, task.known)
+    known = task.known
+    comparison = compare_story(task.articles, task.quotes, known.links if known else None)
     discrepancies = find_discrepancies(task.articles, task.quotes, comparison.matches)
-    wire = wire_links(task.articles)
+    wire = wire_links(task.articles, known.wire if known else None)
+    found = KnownWire([a.id for a in task.articles], {link.article: link for link in wire})
     return StoryComparison(
-        comparison.statements, comparison.matches, discrepancies, wire, comparison.links
+        comparison.statements,
+        comparison.matches,
+        discrepancies,
+        wire,
+        KnownComparison(comparison.links, found),
     )
 
 
@@ -751,13 +772,13 @@ def analyse_stories(
     people: PersonTable | None = None,
     executor: Executor | None = None,
     kept: dict[str, Story] | None = None,
-    links: dict[str, KnownLinks] | None = None,
+    known: dict[str, KnownComparison] | None = None,
 ) -> Analysis:
     """Group articles into stories (unless given), name each story's speakers from the person
     table `people` (the store's; else one for this analysis alone), in story order, and
     compare each story's quotes (`executor` may run the stories in parallel), but those
-    `kept`: their comparison as stored. `links`: the stories' known links (by story id), each
-    replaced by what its comparison found."""
+    `kept`: their comparison as stored. `known`: what the stories' last comparisons found (by
+    story id), each replaced by what its comparison finds."""
     kept = kept or {}
     people = people if people is not None else PersonTable()
     by_article = quotes_by_article(quotes)
@@ -772,8 +793,8 @@ def analyse_stories(
         unified = quotes_by_article(story_quotes)
         for article in members:
             by_article[article.id] = unified.get(article.id, [])
-        known = links.get(story.id) if links is not None else None
-        return StoryTask(members, {a.id: by_article[a.id] for a in members}, known)
+        found = known.get(story.id) if known is not None else None
+        return StoryTask(members, {a.id: by_article[a.id] for a in members}, found)
 
     def to_compare() -> Iterator[StoryTask]:
         for story in stories:  # every story's speakers are named, in order
@@ -787,8 +808,8 @@ def analyse_stories(
     for story, compared in zip(pending, compared_stories, strict=True):
         story.statements, story.matches = compared.statements, compared.matches
         story.discrepancies, story.wire = compared.discrepancies, compared.wire
-        if links is not None and compared.links is not None:
-            links[story.id] = compared.links
+        if known is not None and compared.known is not None:
+            known[story.id] = compared.known
     for story in stories:
         if old := kept.get(story.id):
             story.statements, story.matches = old.statements, old.matches

@@ -58,7 +58,7 @@ import tempfile
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -931,23 +931,87 @@ def _within_reach(profile: Profile, later: Profile) -> bool:
     return not (profile.day and later.day) or later.day - profile.day <= REACH_DAYS
 
 
-def wire_links(articles: list[Article]) -> list[WireLink]:
-    """Near-copies within a story: an article most of whose word 5-grams an earlier one has."""
+@dataclass
+class KnownWire:
+    """The wire links a story's last comparison found: over `members` (in story order), each
+    article's link to the first earlier one it copies, if any."""
+
+    members: list[str] = field(default_factory=list)
+    links: dict[str, WireLink] = field(default_factory=dict)  # by the copying article
+
+    def without(self, changed: set[str]) -> KnownWire:
+        """What holds while the `changed` articles are taken as new (their text may differ),
+        and so are those that copied one: any article between may be their first copy now."""
+        new = changed | {a for a, link in self.links.items() if link.copy_of in changed}
+        return KnownWire(
+            [m for m in self.members if m not in new],
+            {a: link for a, link in self.links.items() if a not in new},
+        )
+
+    def to_json(self) -> dict:
+        return {
+            "members": self.members,
+            "links": [[w.article, w.copy_of, w.containment] for w in self.links.values()],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> KnownWire:
+        return cls(data["members"], {a: WireLink(a, c, x) for a, c, x in data["links"]})
+
+
+def wire_links(articles: list[Article], known: KnownWire | None = None) -> list[WireLink]:
+    """Near-copies within a story: an article most of whose word 5-grams an earlier one has.
+    Each article's link is to the first earlier article it copies. With what a last
+    comparison of the story found (`known`, over articles as they are now), an article known
+    then is compared only with the articles new since that come before its known link: the
+    others earlier than that link did not qualify then and do not now."""
     if len(articles) < 2:
         return []
+    ids = [a.id for a in articles]
+    if known is None or not _kept_order(ids, known.members):
+        known = KnownWire()
+    old = set(known.members)
+    position = {article_id: n for n, article_id in enumerate(ids)}
+    shingles: dict[int, set[tuple[str, ...]]] = {}
+
+    def shingled(n: int) -> set[tuple[str, ...]]:
+        if n not in shingles:
+            shingles[n] = shingles_of(articles[n].body)
+        return shingles[n]
+
     links = []
-    shingles = [shingles_of(a.body) for a in articles]
-    for later in range(len(articles)):
-        for earlier in range(later):
-            if not shingles[later]:
-                continue
-            containment = len(shingles[later] & shingles[earlier]) / len(shingles[later])
-            if containment >= WIRE_CONTAINMENT:
-                links.append(
-                    WireLink(articles[later].id, articles[earlier].id, round(containment, 3))
-                )
-                break
+    for later, article_id in enumerate(ids):
+        was = known.links.get(article_id)
+        if article_id not in old or (was is not None and was.copy_of not in position):
+            link = _first_copied(later, range(later), shingled, ids)  # new, or its copy left
+        else:
+            before = position[was.copy_of] if was is not None else later
+            new_before = (n for n in range(before) if ids[n] not in old)
+            link = _first_copied(later, new_before, shingled, ids) or was
+        if link is not None:
+            links.append(link)
     return links
+
+
+def _first_copied(
+    later: int,
+    candidates: Iterable[int],
+    shingled: Callable[[int], set[tuple[str, ...]]],
+    ids: list[str],
+) -> WireLink | None:
+    for earlier in candidates:
+        if not shingled(later):
+            return None
+        containment = len(shingled(later) & shingled(earlier)) / len(shingled(later))
+        if containment >= WIRE_CONTAINMENT:
+            return WireLink(ids[later], ids[earlier], round(containment, 3))
+    return None
+
+
+def _kept_order(ids: list[str], members: list[str]) -> bool:
+    """The articles known before are in the same order among themselves now."""
+    present, known = set(ids), set(members)
+    return [i for i in ids if i in known] == [m for m in members if m in present]
 
 
 def stream_order(articles: list[Article]) -> list[Article]:
