@@ -3,11 +3,19 @@ import json
 import pytest
 from conftest import FIXTURES, shared_data
 
-from newsprism.compare import classify_edit, compare_story, statements
+from newsprism import pipeline
+from newsprism.compare import classify_edit, compare_story, discrepancies, statements
 from newsprism.compare.align import align
 from newsprism.ingest import read_path
 from newsprism.model import FLAGS, Article, Document, Quote, QuoteMatch
-from newsprism.pipeline import analyse_stories, one_story, process_batch, process_document
+from newsprism.pipeline import (
+    StoryTask,
+    analyse_stories,
+    compare_step,
+    one_story,
+    process_batch,
+    process_document,
+)
 
 
 def match_for(analysis, prefix):
@@ -1513,3 +1521,45 @@ def test_a_grown_story_compared_with_its_known_links_comes_out_as_compared_afres
     assert grown.matches == fresh.matches
     assert grown.links == fresh.links
     assert with_known < 0.5 * from_scratch
+
+
+def test_a_grown_story_compared_with_what_its_last_comparison_kept_is_as_compared_afresh(
+    monkeypatch,
+):
+    """The whole story step of a grown real story (one old article marked changed), given
+    what its last comparison kept as the store keeps it (JSON): the same statements, matches,
+    discrepancies and wire links as from scratch, the clauses of only the articles new or
+    changed worked out again."""
+    articles, quotes = _ecb_clusters("16_ecbplus", "23_ecbplus", "28_ecbplus")
+    first = compare_step(StoryTask(articles[:-4], quotes))
+    stored = pipeline._known_comparison(pipeline._known_blob(first.known))
+    counted = []
+    monkeypatch.setattr(discrepancies, "clauses_of", _counting(discrepancies.clauses_of, counted))
+    grown = compare_step(StoryTask(articles, quotes, stored.without({articles[0].id})))
+    assert sorted(counted) == sorted([articles[0].id, *(a.id for a in articles[-4:])])
+    fresh = compare_step(StoryTask(articles, quotes))
+    assert len(grown.discrepancies) > 3 and grown.discrepancies == fresh.discrepancies
+    assert grown.statements == fresh.statements and grown.matches == fresh.matches
+    assert grown.wire == fresh.wire
+    assert grown.known.clauses == fresh.known.clauses
+
+
+def _ecb_clusters(*clusters: str) -> tuple[list[Article], dict[str, list[Quote]]]:
+    """The articles of these ECB+ clusters (each tells of one event), read as one story."""
+    path = shared_data("stories", "ecbplus", "articles.jsonl")
+    lines = [line for line in path.read_text("utf-8").splitlines() if line.strip()]
+    wanted = [
+        document
+        for line, document in zip(lines, read_path(path), strict=True)
+        if json.loads(line)["cluster"] in clusters
+    ]
+    processed = process_batch(wanted, print)
+    return [p.article for p in processed], {p.article.id: p.quotes for p in processed}
+
+
+def _counting(clauses_of, counted: list):
+    def counting(article_id, *args):
+        counted.append(article_id)
+        return clauses_of(article_id, *args)
+
+    return counting

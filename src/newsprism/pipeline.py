@@ -31,7 +31,8 @@ from newsprism.clean.templates import (
     template_scope,
 )
 from newsprism.compare import compare_story
-from newsprism.compare.discrepancies import find_discrepancies
+from newsprism.compare.discrepancies import find_discrepancies, story_clauses
+from newsprism.compare.facts import ClauseRow, clause_rows, clauses_from_rows
 from newsprism.compare.statements import KnownLinks
 from newsprism.executors import Executor, InProcessExecutor
 from newsprism.extract import ExtractionError, extract_html
@@ -658,18 +659,29 @@ class _StoryWork:
 
 @dataclass
 class KnownComparison:
-    """What a story's last comparison found, kept for its next one: its quotes' links and its
-    wire links, each holding while the articles involved are as they were."""
+    """What a story's last comparison found, kept for its next one: its quotes' links, its
+    wire links and its articles' clauses, each holding while the articles involved are as
+    they were."""
 
     links: KnownLinks
     wire: KnownWire
+    clauses: dict[str, list[ClauseRow]]  # by article
 
     def without(self, changed: set[str]) -> KnownComparison:
-        return KnownComparison(self.links.without(changed), self.wire.without(changed))
+        return KnownComparison(
+            self.links.without(changed),
+            self.wire.without(changed),
+            {i: rows for i, rows in self.clauses.items() if i not in changed},
+        )
 
 
 def _known_blob(known: KnownComparison) -> bytes:
-    data = {"code": processing_code(), **known.links.to_json(), "wire": known.wire.to_json()}
+    data = {
+        "code": processing_code(),
+        **known.links.to_json(),
+        "wire": known.wire.to_json(),
+        "clauses": known.clauses,
+    }
     return zlib.compress(json.dumps(data, separators=(",", ":")).encode(), 1)
 
 
@@ -679,7 +691,8 @@ def _known_comparison(blob: bytes) -> KnownComparison | None:
     data = json.loads(zlib.decompress(blob))
     if data.get("code") != processing_code():
         return None
-    return KnownComparison(KnownLinks.from_json(data), KnownWire.from_json(data["wire"]))
+    links, wire = KnownLinks.from_json(data), KnownWire.from_json(data["wire"])
+    return KnownComparison(links, wire, data["clauses"])
 
 
 Part = TypeVar("Part")
@@ -751,18 +764,19 @@ class StoryComparison:
 def compare_step(task: StoryTask) -> StoryComparison:
     """Statements, quote matches, discrepancies and wire links of one story: a pure function
     of the task, run wherever the executor puts it."""
-    known = task.known
-    comparison = compare_story(task.articles, task.quotes, known.links if known else None)
-    discrepancies = find_discrepancies(task.articles, task.quotes, comparison.matches)
-    wire = wire_links(task.articles, known.wire if known else None)
-    found = KnownWire([a.id for a in task.articles], {link.article: link for link in wire})
-    return StoryComparison(
-        comparison.statements,
-        comparison.matches,
-        discrepancies,
-        wire,
-        KnownComparison(comparison.links, found),
+    known, articles = task.known, task.articles
+    comparison = compare_story(articles, task.quotes, known.links if known else None)
+    rows = known.clauses if known else {}
+    kept = {a.id: clauses_from_rows(a.id, a.body, rows[a.id]) for a in articles if a.id in rows}
+    clauses = story_clauses(articles, kept) if len(articles) > 1 else {}
+    discrepancies = find_discrepancies(articles, task.quotes, comparison.matches, clauses)
+    wire = wire_links(articles, known.wire if known else None)
+    found = KnownComparison(
+        comparison.links,
+        KnownWire([a.id for a in articles], {link.article: link for link in wire}),
+        {i: rows[i] if i in rows else clause_rows(of) for i, of in clauses.items()},
     )
+    return StoryComparison(comparison.statements, comparison.matches, discrepancies, wire, found)
 
 
 def analyse_stories(

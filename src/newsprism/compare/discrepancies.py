@@ -102,12 +102,15 @@ def find_discrepancies(
     articles: list[Article],
     quotes: dict[str, list[Quote]],
     matches: list[QuoteMatch] | None = None,
+    clauses: dict[str, list[Clause]] | None = None,
 ) -> list[Discrepancy]:
-    """Each thing the story's articles give different values for, with every value's span."""
+    """Each thing the story's articles give different values for, with every value's span.
+    `clauses`: the articles' clauses (`story_clauses`), if worked out already."""
     if len(articles) < 2:
         return []
     dates = {a.id: _published(a.published) for a in articles}
-    clauses = {a.id: clauses_of(a.id, a.body, _day(dates[a.id])) for a in articles}
+    if clauses is None:
+        clauses = story_clauses(articles)
     statement_at = _statement_spans([quotes.get(a.id, []) for a in articles], matches or [])
     around = {a.id: _sentence_facts(clauses[a.id]) for a in articles}
     stated = {a.id: _by_slot(clauses[a.id]) for a in articles}
@@ -116,6 +119,19 @@ def find_discrepancies(
         found = _differences(alignment, stated, statement_at)
         pairs.extend(p for p in found if not _other_setting(p, around))
     return [_discrepancy(group, dates) for group in _merged(pairs)]
+
+
+def story_clauses(
+    articles: list[Article], known: dict[str, list[Clause]] | None = None
+) -> dict[str, list[Clause]]:
+    """The clauses of each article that state a value; those `known` as given (a clause is a
+    function of its article's body and date alone)."""
+    known = known or {}
+
+    def of(article: Article) -> list[Clause]:
+        return clauses_of(article.id, article.body, _day(_published(article.published)))
+
+    return {a.id: known[a.id] if a.id in known else of(a) for a in articles}
 
 
 def _by_slot(clauses: list[Clause]) -> dict[tuple[str, str], list[tuple[Clause, Fact]]]:

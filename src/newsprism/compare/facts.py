@@ -180,6 +180,50 @@ def clauses_of(article_id: str, body: str, published: date | None) -> list[Claus
     return _framed(article_id, stating, body, sentences)
 
 
+ClauseRow = list  # a clause as JSON: [start, end, words, facts, sentence, frame, context]
+
+
+def clause_rows(clauses: list[Clause]) -> list[ClauseRow]:
+    """Clauses as JSON-ready rows, to be kept: their texts are spans of the article body."""
+    return [
+        [
+            c.start,
+            c.end,
+            sorted(c.words),
+            [[f.kind, f.value, f.what, f.start, f.end, _json(f.bounds)] for f in c.facts],
+            c.sentence,
+            c.frame,
+            sorted(c.context),
+        ]
+        for c in clauses
+    ]
+
+
+def _json(bounds: tuple[float, float] | None) -> list[float] | None:
+    return list(bounds) if bounds else None
+
+
+def clauses_from_rows(article_id: str, body: str, rows: list[ClauseRow]) -> list[Clause]:
+    """The clauses `clause_rows` kept, of this article's body."""
+    return [
+        Clause(
+            article_id,
+            start,
+            end,
+            body[start:end],
+            frozenset(words),
+            tuple(
+                Fact(kind, value, what, body[at:to], at, to, tuple(bounds) if bounds else None)
+                for kind, value, what, at, to, bounds in facts
+            ),
+            sentence,
+            frame,
+            frozenset(context),
+        )
+        for start, end, words, facts, sentence, frame, context in rows
+    ]
+
+
 class _Stating(NamedTuple):
     """A clause stating a value, before its words and frame are worked out."""
 
