@@ -1319,6 +1319,36 @@ def test_a_misread_closing_mark_carries_nothing_over_an_unmarked_line():
     assert not any("outrage" in text for text in texts)
 
 
+def test_a_straight_mark_glued_to_the_attribution_closes_the_quote():
+    """A corpus tokenised and joined again sets the closing mark against the writer's words
+    ('definitely wrong, "Pigeon told', 'progress, "said Stefanski'): the quote ends there,
+    carried over from the line before, and the words after the mark are its attribution, not
+    a quote (ecbplus 18_5ecb, 5_1ecb)."""
+    pigeon = article_of(
+        "Luke Pigeon, who lives in an apartment building next door, said he didn't hear a "
+        "gunshot but heard noise outside his window.",
+        '"It wasn\'t typical, crazy noise that sometimes happens.',
+        'You got the feeling there was something definitely, definitely wrong, "Pigeon told '
+        "The Canadian Press.",
+    )
+    quotes = direct_quotes(pigeon)
+    assert [q.text for q in quotes] == [
+        "It wasn't typical, crazy noise that sometimes happens.",
+        "You got the feeling there was something definitely, definitely wrong",
+    ]
+    assert quotes[1].continues == quotes[0].id
+    assert {q.speaker for q in quotes} == {"Luke Pigeon"}
+    stefanski = article_of(
+        '"I made the decision because I felt we were not progressing the way we wanted to '
+        'progress, "said Stefanski.'
+    )
+    quote = direct_quotes(stefanski)[0]
+    assert quote.text.endswith("the way we wanted to progress")
+    assert quote.speaker == "Stefanski"
+    nested = article_of('"When I asked them, "They said it was fine," he said.')
+    assert "They said it was fine" in direct_quotes(nested)[0].text
+
+
 def test_a_name_label_line_introduces_the_quote_and_a_dated_sign_off_names_nobody():
     """A list of pundits: each 'Description Name:' line over a quote, each quote signed with
     when and where it was said ('– Oct. 31, on Fox News'), which is no speaker."""

@@ -148,7 +148,9 @@ def find_marked_spans(paragraph: str, style: str, carried: bool = False) -> list
                 start = match.end()
         elif match.start() == start and start > 0:
             start = match.end()  # a mark doubled ('“”[My stomach churns] ...'): it goes on
-        elif _closes(paragraph, match.start(), mark, style):
+        elif _closes(paragraph, match.start(), mark, style) or _closes_before_attribution(
+            paragraph, match.start(), mark
+        ):
             if match.start() > start and not _nickname(paragraph, start, match.start()):
                 spans.append(MarkedSpan(start, match.start(), True, style))
             start = None
@@ -174,6 +176,29 @@ ATTRIBUTION_AFTER_RE = re.compile(
     rf"|(?:he|she|they|{CAPITALISED}(?:\s+{CAPITALISED}){{0,3}})\s+{SAID})(?=[.,;]|\s*$)"
 )
 NESTED_OPENING_RE = re.compile(r"[,:]?\s*[\"“‘']")
+
+
+# A straight mark set against the writer's attribution, not the quote it closes, as a text
+# tokenised and joined again may leave it ('... definitely wrong, "Pigeon told The Canadian
+# Press.', '... we could do, "said the juror.'): after the quote's closing punctuation and a
+# space, before a speech verb and its subject.
+SPEECH_VERB = r"(?:said|says|told|tells|added|adds|noted|notes|explained|explains|wrote|writes)"
+ATTRIBUTION_OPENS_RE = re.compile(
+    rf"(?:[a-z]+|{CAPITALISED}(?:\s+{CAPITALISED}){{0,3}})\s+{SPEECH_VERB}\b"
+    rf"|{SPEECH_VERB}\s+\w"
+)
+
+
+def _closes_before_attribution(paragraph: str, start: int, mark: str) -> bool:
+    """A straight double mark after a quote's closing punctuation and a space, glued to the
+    writer's attribution that follows ('..., "Pigeon told', '..., "said the juror'), with no
+    mark after it in the paragraph (not speech nested in the quote: '..., "They said no."'):
+    it closes."""
+    if mark != '"' or start < 2 or not paragraph[start - 1].isspace():
+        return False
+    if paragraph[start - 2] not in ",?!." or '"' in paragraph[start + 1 :]:
+        return False
+    return ATTRIBUTION_OPENS_RE.match(paragraph, start + 1) is not None
 
 
 def _attributed_end(paragraph: str, start: int, end: int | None = None) -> int | None:
@@ -330,6 +355,8 @@ def closes_first(paragraph: str, style: str) -> bool:
         mark = match.group()
         if mark not in wanted:
             continue
+        if style == "double" and _closes_before_attribution(paragraph, match.start(), mark):
+            return True
         opens = _opens(paragraph, match.start(), mark, style)
         if opens and not (style == "double" and _set_apart(paragraph, match.start(), match.end())):
             return False
