@@ -138,21 +138,24 @@ class SourceText:
         return self._positions.get(word, [])
 
     @classmethod
-    def of(cls, quotes: list[Quote]) -> SourceText:
+    def of(cls, quotes: list[Quote], read: dict[str, QuoteReading] | None = None) -> SourceText:
+        """The passages of `quotes`; `read`: each quote's reading, kept by id for the next
+        text of some of the same quotes (an article's text without one of its quotes)."""
         source = cls(quotes)
         position = {quote.id: number for number, quote in enumerate(quotes)}
         for number, quote in enumerate(quotes):
-            tokens = quote_tokens(quote.text, quote.start)
+            tokens, boundaries, editorial, norms = _reading(quote, read)
             source.tokens.extend(tokens)
+            source.norms.extend(norms)
             source.unit.extend([number] * len(tokens))
             source.unit_sizes.append(len(tokens))
-            source.boundary.extend(_boundaries(quote, tokens))
-            source.editorial.extend(editorial_marks(quote.text, tokens, quote.start))
+            source.boundary.extend(boundaries)
+            source.editorial.extend(editorial)
             previous = position.get(quote.continues or "")
             if previous is None and number and _next_to(quotes[number - 1], quote):
                 previous = number - 1
             source.chain.append(source.chain[previous] if previous is not None else number)
-        source.norms = norms = [matching_form(t.norm) for t in source.tokens]
+        norms = source.norms
         source.index_of = {id(token): n for n, token in enumerate(source.tokens)}
         source.unit_of = {id(quote): n for n, quote in enumerate(quotes)}
         # Each token's run of quotes: a shared run of words stops where one runs out, not
@@ -176,6 +179,26 @@ class SourceText:
         opens = start == 0 or self.unit[start - 1] != self.unit[start]
         closes = end == len(self.unit) or self.unit[end] != self.unit[end - 1]
         return opens, closes
+
+
+# A quote's tokens, whether a break comes before each, which are editorial, matching forms.
+QuoteReading = tuple[list[Token], list[bool], list[bool], list[str]]
+
+
+def _reading(quote: Quote, read: dict[str, QuoteReading] | None) -> QuoteReading:
+    """How a text reads the quote; if `read` before, with new tokens (a text finds its tokens
+    by identity)."""
+    found = read.get(quote.id) if read is not None else None
+    if found is None:
+        tokens = quote_tokens(quote.text, quote.start)
+        editorial = editorial_marks(quote.text, tokens, quote.start)
+        norms = [matching_form(token.norm) for token in tokens]
+        found = (tokens, _boundaries(quote, tokens), editorial, norms)
+        if read is None:
+            return found
+        read[quote.id] = found
+    tokens, boundaries, editorial, norms = found
+    return [Token(*token) for token in tokens], boundaries, editorial, norms
 
 
 def editorial_marks(text: str, tokens: list[Token], offset: int = 0) -> list[bool]:

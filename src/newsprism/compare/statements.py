@@ -23,6 +23,7 @@ from rapidfuzz.fuzz import ratio
 from newsprism.compare.align import (
     Alignment,
     Passage,
+    QuoteReading,
     SourceText,
     align,
     align_short,
@@ -65,20 +66,22 @@ class Version:
     quotes: list[Quote]
     _text: SourceText | None = None
     _without: dict[str, SourceText] = field(default_factory=dict)
+    _read: dict[str, QuoteReading] = field(default_factory=dict)  # each quote's, read once
     _starts: list[int] | None = None
     _chains: dict[str, int] | None = None
 
     @property
     def text(self) -> SourceText:
         if self._text is None:
-            self._text = SourceText.of(self.quotes)
+            self._text = SourceText.of(self.quotes, self._read)
         return self._text
 
     def text_without(self, quote: Quote) -> SourceText:
         """The passages of this article other than `quote` (to align a quote against the
         source of its statement when both are in one article)."""
         if quote.id not in self._without:
-            self._without[quote.id] = SourceText.of([q for q in self.quotes if q is not quote])
+            others = [q for q in self.quotes if q is not quote]
+            self._without[quote.id] = SourceText.of(others, self._read)
         return self._without[quote.id]
 
     @cached_property
