@@ -156,7 +156,6 @@ def test_wire_copy_linked():
     assert links[0].containment >= 0.8
 
 
-
 def test_wire_links_of_a_grown_story_from_what_was_known_are_those_found_afresh(monkeypatch):
     """Real articles and wire copies of some (an outlet's copy with its own last line): the
     story grows by copies and articles inserted before, among and after the known ones, one
@@ -174,9 +173,9 @@ def test_wire_links_of_a_grown_story_from_what_was_known_are_those_found_afresh(
     changed = dataclasses.replace(real[3], paragraphs=real[5].paragraphs)  # now a copy of 5
     grown = [
         copy(real[5], "early"),
-        *[a for a in before[:5] if a.id != real[1].id],
-        changed,
-        *before[6:],
+        *[a for a in before[:4] if a.id != real[1].id],
+        changed,  # in real[3]'s place
+        *before[5:],
         *real[12:],
         copy(real[2], "w2"),
         copy(real[15], "w15"),
@@ -187,7 +186,10 @@ def test_wire_links_of_a_grown_story_from_what_was_known_are_those_found_afresh(
     with_known = len(compared)
     assert found == wire_links(grown)
     assert {(w.article, w.copy_of) for w in found} >= {
-        ("w2", real[2].id), ("w15", real[15].id), (changed.id, "early"), (real[5].id, "early"),
+        ("w2", real[2].id),
+        ("w15", real[15].id),
+        (changed.id, "early"),
+        (real[5].id, "early"),
     }
     assert with_known < len(compared) - with_known
 
@@ -201,6 +203,7 @@ def _counting(first_copied, compared: list):
         return first_copied(later, candidates, *args)
 
     return counted
+
 
 def _sample_articles():
     path = FIXTURES / "allsides_sample.jsonl"
