@@ -57,6 +57,7 @@ import struct
 import tempfile
 import zlib
 from array import array
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -972,6 +973,7 @@ def wire_links(articles: list[Article], known: KnownWire | None = None) -> list[
         known = KnownWire()
     old = set(known.members)
     position = {article_id: n for n, article_id in enumerate(ids)}
+    new = [n for n, article_id in enumerate(ids) if article_id not in old]  # in story order
     shingles: dict[int, set[tuple[str, ...]]] = {}
 
     def shingled(n: int) -> set[tuple[str, ...]]:
@@ -986,7 +988,7 @@ def wire_links(articles: list[Article], known: KnownWire | None = None) -> list[
             link = _first_copied(later, range(later), shingled, ids)  # new, or its copy left
         else:
             before = position[was.copy_of] if was is not None else later
-            new_before = (n for n in range(before) if ids[n] not in old)
+            new_before = new[: bisect_left(new, before)]
             link = _first_copied(later, new_before, shingled, ids) or was
         if link is not None:
             links.append(link)
